@@ -1,0 +1,67 @@
+// Command cem-ferretdb runs FerretDB (a MongoDB-wire server) embedded through its Go API,
+// storing data in SQLite files under a directory.
+//
+// Why embedding instead of `go install github.com/FerretDB/FerretDB/cmd/ferretdb`: the
+// published module lacks the generated build/version/version.txt, and FerretDB's own main
+// panics on start without it (FerretDB issue 2982). That check only runs when the main module
+// is FerretDB itself, so a main module of ours avoids it with no build tags or patches.
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"log/slog"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+
+	"github.com/FerretDB/FerretDB/ferretdb"
+)
+
+func main() {
+	listen := flag.String("listen", "127.0.0.1:27017", "TCP address to listen on")
+	dataDir := flag.String("data-dir", "data", "directory for the SQLite files (one per database)")
+	debug := flag.Bool("debug", false, "log at debug level")
+	flag.Parse()
+
+	level := slog.LevelInfo
+	if *debug {
+		level = slog.LevelDebug
+	}
+	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level}))
+
+	if err := run(*listen, *dataDir, logger); err != nil {
+		logger.Error("cem-ferretdb failed", "error", err)
+		os.Exit(1)
+	}
+}
+
+func run(listen, dataDir string, logger *slog.Logger) error {
+	// The SQLite handler wants an existing directory and a "file:" URI ending with "/".
+	dir, err := filepath.Abs(dataDir)
+	if err != nil {
+		return err
+	}
+	if err = os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+
+	f, err := ferretdb.New(&ferretdb.Config{
+		Listener:  ferretdb.ListenerConfig{TCP: listen},
+		Logger:    logger,
+		Handler:   "sqlite",
+		SQLiteURL: "file:" + dir + "/",
+	})
+	if err != nil {
+		return fmt.Errorf("ferretdb.New: %w", err)
+	}
+
+	// Stop cleanly (flushing SQLite) on SIGTERM from `ferretdb.sh stop` or Ctrl-C.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	logger.Info("cem-ferretdb starting", "listen", listen, "dataDir", dir)
+	return f.Run(ctx)
+}

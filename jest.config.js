@@ -1,0 +1,28 @@
+// Two projects: `unit` (pure, no server; *.spec.ts) and `integration` (real PostgreSQL, Kafka and
+// FerretDB started by deploy/local; *.int-spec.ts and *.e2e-spec.ts).
+const { readFileSync } = require('fs');
+const swc = JSON.parse(readFileSync(`${__dirname}/.swcrc`, 'utf8'));
+delete swc.$schema;
+const base = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': ['@swc/jest', swc] },
+  moduleNameMapper: {
+    '^@cem/([a-z-]+)/testing$': '<rootDir>/libs/$1/src/testing.ts',
+    '^@cem/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
+  },
+  modulePathIgnorePatterns: ['<rootDir>/.cache', '<rootDir>/dist'],
+  testPathIgnorePatterns: ['/node_modules/', '/.cache/'],
+  setupFiles: ['reflect-metadata'],
+};
+module.exports = {
+  projects: [
+    { ...base, displayName: 'unit', testMatch: ['<rootDir>/{libs,services,deploy,bench}/**/*.spec.ts'] },
+    {
+      ...base,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/{libs,services,deploy}/**/*.{int-spec,e2e-spec}.ts'],
+      testTimeout: 120000,
+    },
+  ],
+};

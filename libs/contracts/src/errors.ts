@@ -1,0 +1,47 @@
+/**
+ * Errors that cross layer boundaries. Adapters map them: HTTP to 4xx, consumers to the dead-letter topic.
+ * Plain classes (no Nest) so that the domain can throw them.
+ */
+export abstract class PlatformError extends Error {
+  abstract readonly code: string;
+  constructor(message: string, readonly details?: Record<string, unknown>) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** A business rule refused the command (HTTP 422). */
+export class DomainRuleViolation extends PlatformError {
+  readonly code: string;
+  constructor(code: string, message: string, details?: Record<string, unknown>) {
+    super(message, details);
+    this.code = code;
+  }
+}
+
+/** The command targets something that does not exist (HTTP 404). */
+export class NotFoundError extends PlatformError {
+  readonly code = 'not-found';
+}
+
+/** The actor may not do this (HTTP 403); the message says why. */
+export class ForbiddenError extends PlatformError {
+  readonly code = 'forbidden';
+}
+
+/** Lost a race: the stream moved since it was read (HTTP 409). Retry after re-reading. */
+export class ConcurrencyError extends PlatformError {
+  readonly code = 'concurrency-conflict';
+  constructor(
+    readonly streamId: string,
+    readonly expected: string | number,
+    readonly actual: number,
+  ) {
+    super(`Stream ${streamId} is at version ${actual}, expected ${expected}`, { streamId, expected, actual });
+  }
+}
+
+/** Input did not match its schema (HTTP 400 / dead-letter). */
+export class ValidationFailed extends PlatformError {
+  readonly code = 'validation-failed';
+}

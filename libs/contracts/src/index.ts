@@ -1,0 +1,5 @@
+export * from './administrative';
+export * from './event-envelope';
+export * from './errors';
+export * from './event-contract';
+export * from './topics';

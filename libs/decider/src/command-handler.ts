@@ -1,0 +1,81 @@
+import { randomUUID } from 'crypto';
+import { v5 as uuidv5, v7 as uuidv7 } from 'uuid';
+import type { Actor, DomainEvent, EventMetadata, RecordedEvent } from '@cem/contracts';
+import type { AppendResult, EventStore } from '@cem/event-store';
+import { Decider, evolveAll } from './decider';
+
+/** Namespace for deterministic event ids of reactions (uuid v5). */
+const REACTION_NAMESPACE = '6f1c3a52-9a0e-4c55-9f43-3d6f0e7f8a10';
+
+export interface CommandContext {
+  actor: Actor;
+  /** Bounded context recording the events. */
+  source: string;
+  occurredAt?: string;
+  correlationId?: string;
+  causationId?: string;
+  reason?: string;
+  /**
+   * When the command reacts to an incoming event, a seed such as `${incomingEventId}:${handler}`.
+   * Event ids are then derived from it, so handling the same message twice appends nothing new.
+   */
+  idempotencySeed?: string;
+}
+
+export interface CommandResult<TState, TEvent extends DomainEvent> {
+  streamId: string;
+  state: TState;
+  events: TEvent[];
+  append: AppendResult | undefined;
+}
+
+export function buildMetadata(ctx: CommandContext): EventMetadata {
+  return {
+    actor: ctx.actor,
+    occurredAt: ctx.occurredAt ?? new Date().toISOString(),
+    correlationId: ctx.correlationId ?? ctx.causationId ?? randomUUID(),
+    ...(ctx.causationId ? { causationId: ctx.causationId } : {}),
+    ...(ctx.reason ? { reason: ctx.reason } : {}),
+    source: ctx.source,
+  };
+}
+
+export function eventIds(count: number, seed?: string): string[] {
+  return Array.from({ length: count }, (_, i) => (seed ? uuidv5(`${seed}#${i}`, REACTION_NAMESPACE) : uuidv7()));
+}
+
+/**
+ * Load → decide → append with the version read as the expected version, so a concurrent command on the
+ * same stream loses with a ConcurrencyError instead of overwriting.
+ */
+export async function handleCommand<TState, TCommand, TEvent extends DomainEvent>(
+  store: EventStore,
+  decider: Decider<TState, TCommand, TEvent>,
+  streamId: string,
+  command: TCommand,
+  ctx: CommandContext,
+): Promise<CommandResult<TState, TEvent>> {
+  const history = (await store.readStream(streamId)) as unknown as RecordedEvent[];
+  const state = evolveAll(decider, history as unknown as TEvent[]);
+  const events = decider.decide(command, state);
+  if (events.length === 0) return { streamId, state, events, append: undefined };
+  const metadata = buildMetadata(ctx);
+  const ids = eventIds(events.length, ctx.idempotencySeed);
+  const append = await store.append(
+    streamId,
+    events.map((e, i) => ({ id: ids[i], type: e.type, data: e.data, metadata })),
+    { expectedVersion: history.length },
+  );
+  return { streamId, state: events.reduce(decider.evolve, state), events, append };
+}
+
+/** Rebuilds a stream's state, optionally as it stood at a date. */
+export async function loadState<TState, TEvent extends DomainEvent>(
+  store: EventStore,
+  decider: Pick<Decider<TState, unknown, TEvent>, 'initialState' | 'evolve'>,
+  streamId: string,
+  asOf?: Date,
+): Promise<{ state: TState; version: number }> {
+  const history = await store.readStream(streamId, asOf ? { occurredUntil: asOf } : undefined);
+  return { state: evolveAll(decider, history as unknown as TEvent[]), version: history.length };
+}

@@ -1,0 +1,83 @@
+import type { LogPosition, NewEvent, RecordedEvent } from '@cem/contracts';
+
+/**
+ * 'any': no check. 'no-stream': the stream must not exist. 'exists': it must have at least one event.
+ * number: the stream must be exactly at that version (0 = no stream yet).
+ */
+export type ExpectedVersion = 'any' | 'no-stream' | 'exists' | number;
+
+export interface AppendResult {
+  streamId: string;
+  /** Stream version after the append: pass it as expectedVersion for the next one. */
+  nextExpectedVersion: number;
+  /** Position of the last appended event (of the existing ones when the append was an idempotent replay). */
+  lastPosition: LogPosition;
+  /** False when every event id was already stored: nothing was written. */
+  appended: boolean;
+}
+
+export interface ReadStreamOptions {
+  /** First version to return (inclusive). Default 1. */
+  fromVersion?: number;
+  maxCount?: number;
+  /** Only events that occurred (metadata.occurredAt) at or before this instant: state "as of" a date. */
+  occurredUntil?: Date;
+}
+
+export interface ReadAllOptions {
+  /** Exclusive lower bound; default LOG_START. */
+  after?: LogPosition;
+  /** Batch size; default 1000. */
+  limit?: number;
+}
+
+export interface SubscriptionOptions {
+  after?: LogPosition;
+  batchSize?: number;
+  /** Upper bound for the wait between polls when no notification arrives. */
+  pollIntervalMs?: number;
+  /** Called with each batch in global order; the subscription waits for it before reading on. */
+  handler: (events: RecordedEvent[]) => Promise<void>;
+  onError?: (error: unknown) => void;
+}
+
+export interface Subscription {
+  /** Resolves when the subscription has read everything committed up to now. */
+  caughtUp(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface ChainBreak {
+  streamId: string;
+  streamVersion: number;
+  eventId: string;
+  position: LogPosition;
+  expectedHash: string;
+  storedHash: string;
+}
+
+export interface ChainVerification {
+  eventsChecked: number;
+  /** The first broken link in global order, if any. */
+  firstBreak?: ChainBreak;
+}
+
+/** Durable named checkpoints kept in the same database as the events (used by the relay and runners). */
+export interface CheckpointStore {
+  load(name: string): Promise<LogPosition | undefined>;
+  save(name: string, position: LogPosition): Promise<void>;
+}
+
+export interface EventStore extends CheckpointStore {
+  append(streamId: string, events: NewEvent[], options?: { expectedVersion?: ExpectedVersion }): Promise<AppendResult>;
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /** Committed events after a position, in global order, never skipping a slow transaction. */
+  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  /** Catch-up subscription: reads history then follows live, without gaps or duplicates. */
+  subscribe(options: SubscriptionOptions): Subscription;
+  /** The position of the last event visible to readers (LOG_START when empty). */
+  headPosition(): Promise<LogPosition>;
+  /** Walks every stream's hash chain and reports the first broken link in global order. */
+  verifyChain(): Promise<ChainVerification>;
+  close(): Promise<void>;
+}

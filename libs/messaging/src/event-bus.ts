@@ -1,0 +1,37 @@
+/**
+ * The transport port. Kafka (kafkajs) in deployments, an in-process bus in the embedded default.
+ * Everything above this interface is the same code in both modes.
+ */
+export interface BusMessage {
+  topic: string;
+  /** Partition key: the stream id, so one aggregate's events stay in order. */
+  key: string;
+  value: string;
+  /** CloudEvents binary-mode attributes (ce_*) and our extensions. */
+  headers: Record<string, string>;
+  partition?: number;
+  offset?: string;
+}
+
+export interface BusSubscriptionOptions {
+  groupId: string;
+  topics: string[];
+  /** Start from the earliest retained message when the group has no committed offset. Default true. */
+  fromBeginning?: boolean;
+  /**
+   * Handles one message. Resolving acknowledges it (the offset is committed); throwing means "retry later"
+   * (the transport redelivers). Poison messages are the caller's job: send them to a dead-letter topic.
+   */
+  handler: (message: BusMessage) => Promise<void>;
+}
+
+export interface BusSubscription {
+  stop(): Promise<void>;
+}
+
+export interface EventBus {
+  /** Resolves once the transport acknowledged every message (Kafka: acks=all). */
+  publish(messages: BusMessage[]): Promise<void>;
+  subscribe(options: BusSubscriptionOptions): Promise<BusSubscription>;
+  close(): Promise<void>;
+}
