@@ -1,0 +1,131 @@
+import { eventsTopic, type EventMetadata, type LogPosition, type RecordedEvent } from '@cem/contracts';
+import type { BusMessage } from './event-bus';
+
+/**
+ * CloudEvents Kafka binding, binary mode: attributes travel as `ce_*` headers and the value is the data,
+ * so consumers can route and validate on headers without parsing the payload.
+ */
+export const CE = {
+  specversion: 'ce_specversion',
+  id: 'ce_id',
+  source: 'ce_source',
+  type: 'ce_type',
+  time: 'ce_time',
+  subject: 'ce_subject',
+  schemaversion: 'ce_schemaversion',
+  streamversion: 'ce_streamversion',
+  position: 'ce_position',
+  recordedat: 'ce_recordedat',
+  hash: 'ce_hash',
+  metadata: 'ce_metadata',
+  contentType: 'content-type',
+} as const;
+
+export class CloudEventDecodeError extends Error {
+  constructor(readonly reason: string) {
+    super(`cannot decode event: ${reason}`);
+    this.name = 'CloudEventDecodeError';
+  }
+}
+
+export function encodeEvent(context: string, event: RecordedEvent, topic = eventsTopic(context)): BusMessage {
+  return {
+    topic,
+    key: event.streamId,
+    value: JSON.stringify(event.data),
+    headers: {
+      [CE.specversion]: '1.0',
+      [CE.id]: event.id,
+      [CE.source]: `/cem/${context}`,
+      [CE.type]: event.type,
+      [CE.time]: event.metadata.occurredAt,
+      [CE.subject]: event.streamId,
+      [CE.contentType]: 'application/json',
+      [CE.schemaversion]: String(event.schemaVersion),
+      [CE.streamversion]: String(event.streamVersion),
+      [CE.position]: `${event.position.tx}:${event.position.pos}`,
+      [CE.recordedat]: event.recordedAt,
+      [CE.hash]: event.hash,
+      [CE.metadata]: JSON.stringify(event.metadata),
+    },
+  };
+}
+
+function required(message: BusMessage, name: string): string {
+  const value = message.headers[name];
+  if (value === undefined || value === '') throw new CloudEventDecodeError(`missing header ${name}`);
+  return value;
+}
+
+function nonNegativeInt(message: BusMessage, name: string): number {
+  const raw = required(message, name);
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(n)) throw new CloudEventDecodeError(`header ${name} is not an integer: ${raw}`);
+  return n;
+}
+
+function parseJson(text: string, what: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new CloudEventDecodeError(`${what} is not valid JSON: ${(e as Error).message}`);
+  }
+}
+
+function parsePosition(message: BusMessage): LogPosition {
+  const raw = required(message, CE.position);
+  const match = /^(\d+):(\d+)$/.exec(raw);
+  if (!match) throw new CloudEventDecodeError(`header ${CE.position} is not tx:pos: ${raw}`);
+  return { tx: Number(match[1]), pos: Number(match[2]) };
+}
+
+const isString = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
+
+function parseMetadata(message: BusMessage): EventMetadata {
+  const m = parseJson(required(message, CE.metadata), `header ${CE.metadata}`) as Record<string, unknown> | null;
+  if (m === null || typeof m !== 'object' || Array.isArray(m)) throw new CloudEventDecodeError('metadata must be an object');
+  for (const field of ['occurredAt', 'correlationId', 'source'] as const) {
+    if (!isString(m[field])) throw new CloudEventDecodeError(`metadata.${field} must be a non-empty string`);
+  }
+  for (const field of ['causationId', 'reason'] as const) {
+    if (m[field] !== undefined && typeof m[field] !== 'string') throw new CloudEventDecodeError(`metadata.${field} must be a string`);
+  }
+  const actor = m.actor as Record<string, unknown> | null | undefined;
+  if (actor === null || typeof actor !== 'object' || Array.isArray(actor)) throw new CloudEventDecodeError('metadata.actor must be an object');
+  for (const field of ['id', 'role', 'unitId', 'level'] as const) {
+    if (!isString(actor[field])) throw new CloudEventDecodeError(`metadata.actor.${field} must be a non-empty string`);
+  }
+  if (!Array.isArray(actor.unitPath) || !actor.unitPath.every((u) => typeof u === 'string')) {
+    throw new CloudEventDecodeError('metadata.actor.unitPath must be an array of strings');
+  }
+  return m as unknown as EventMetadata;
+}
+
+/** Throws CloudEventDecodeError with the reason; the consumer turns that into a dead letter. */
+export function decodeEvent(message: BusMessage): RecordedEvent {
+  const specversion = required(message, CE.specversion);
+  if (specversion !== '1.0') throw new CloudEventDecodeError(`unsupported ce_specversion ${specversion}`);
+  const metadata = parseMetadata(message);
+  return {
+    id: required(message, CE.id),
+    type: required(message, CE.type),
+    streamId: required(message, CE.subject),
+    streamVersion: nonNegativeInt(message, CE.streamversion),
+    schemaVersion: nonNegativeInt(message, CE.schemaversion),
+    position: parsePosition(message),
+    recordedAt: required(message, CE.recordedat),
+    hash: required(message, CE.hash),
+    metadata,
+    data: parseJson(message.value, 'value'),
+  };
+}
+
+/** Decode without throwing, for callers that branch on the outcome. */
+export function tryDecodeEvent(message: BusMessage): { ok: true; event: RecordedEvent } | { ok: false; reason: string } {
+  try {
+    return { ok: true, event: decodeEvent(message) };
+  } catch (e) {
+    if (e instanceof CloudEventDecodeError) return { ok: false, reason: e.reason };
+    throw e;
+  }
+}

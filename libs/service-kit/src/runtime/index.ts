@@ -1,0 +1,5 @@
+export * from './service-definition';
+export * from './service-infra';
+export * from './service-runtime';
+export * from './infra.embedded';
+export * from './infra.distributed';

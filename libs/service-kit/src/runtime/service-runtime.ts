@@ -1,0 +1,108 @@
+import type { DynamicModule, INestApplication } from '@nestjs/common';
+import { EventContractRegistry, eventsTopic, RecordedEvent } from '@cem/contracts';
+import { EventRelay, startEventConsumer } from '@cem/messaging';
+import { ProjectionRunner } from '@cem/read-models';
+import type { TokenVerifier } from '@cem/identity';
+import { createHttpApp } from '../http';
+import type { ServiceDefinition } from './service-definition';
+import { ServiceInfra, ServiceInfraModule } from './service-infra';
+
+export type InfraPorts = Pick<ServiceInfra, 'store' | 'bus' | 'documents'>;
+
+export interface StartServiceOptions {
+  port: number;
+  host?: string;
+  tokenVerifier: TokenVerifier;
+  /** Extra Nest modules (e.g. the local issuer's JWKS endpoint in the embedded mode). */
+  extraModules?: DynamicModule[];
+}
+
+export interface RunningService {
+  definition: ServiceDefinition;
+  infra: ServiceInfra;
+  app: INestApplication;
+  url: string;
+  /** Resolves once the relay published, and read models applied, everything committed so far. */
+  settled(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs one service the same way in both modes: projections follow the service's own log, the relay
+ * publishes the service's own events, the consumer validates other contexts' events (dead-lettering the
+ * bad ones), archives them if asked and runs the reactions, and the HTTP app serves commands and queries.
+ */
+export async function startService(
+  definition: ServiceDefinition,
+  ports: InfraPorts,
+  options: StartServiceOptions,
+): Promise<RunningService> {
+  const contracts = new EventContractRegistry(definition.contracts);
+  const runner = new ProjectionRunner(ports.store, ports.documents, definition.projections);
+  const infra: ServiceInfra = {
+    ...ports,
+    context: definition.context,
+    contracts,
+    readModelsCaughtUp: () => runner.caughtUp(),
+  };
+  await runner.start();
+
+  const relay = new EventRelay(ports.store, ports.bus, {
+    topic: eventsTopic(definition.context),
+    source: definition.context,
+    // Archived copies of other contexts' events stay home: each context publishes only what it decided.
+    filter: (event: RecordedEvent) => event.metadata.source === definition.context,
+  });
+  await relay.start();
+
+  const consumes = definition.consumes;
+  const consumer = consumes
+    ? await startEventConsumer({
+        bus: ports.bus,
+        groupId: `cem.${definition.context}`,
+        topics: consumes.contexts.map((c) => eventsTopic(c)),
+        contracts,
+        handle: async (event) => {
+          if (consumes.archive) {
+            await ports.store.append(
+              event.streamId,
+              [{ id: event.id, type: event.type, schemaVersion: event.schemaVersion, data: event.data, metadata: event.metadata }],
+              { expectedVersion: 'any' },
+            );
+          }
+          for (const reaction of consumes.reactions) {
+            if (reaction.eventTypes.includes(event.type)) await reaction.handle(event, infra);
+          }
+        },
+      })
+    : undefined;
+
+  const root: DynamicModule = {
+    module: class ServiceRootModule {},
+    imports: [ServiceInfraModule.forRoot(infra), definition.module, ...(options.extraModules ?? [])],
+  };
+  const app = await createHttpApp(root, {
+    title: definition.title,
+    version: '1',
+    tokenVerifier: options.tokenVerifier,
+  });
+  await app.listen(options.port, options.host ?? '127.0.0.1');
+  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+
+  return {
+    definition,
+    infra,
+    app,
+    url,
+    settled: async () => {
+      await relay.caughtUp();
+      await runner.caughtUp();
+    },
+    stop: async () => {
+      await app.close();
+      await consumer?.stop();
+      await relay.stop();
+      await runner.stop();
+    },
+  };
+}

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# The whole test suite, from a fresh clone: installs dependencies, installs and starts the real servers
+# (PostgreSQL, Kafka, FerretDB) on 127.0.0.1, type-checks, runs unit and integration tests, and prints
+# jest's summary followed by a plain "Tests: N passed, N failed" line.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund
+fi
+
+bash deploy/local/up.sh
+# shellcheck source=/dev/null
+source deploy/local/env.sh
+
+echo "== Type check (strict)"
+npx tsc -p tsconfig.json --noEmit
+
+echo "== Tests (unit + integration, real servers)"
+mkdir -p .cache
+status=0
+NODE_ENV=test npx jest --ci --maxWorkers=2 --json --outputFile=.cache/jest-results.json "$@" || status=$?
+node tools/print-test-summary.js .cache/jest-results.json || true
+exit $status
