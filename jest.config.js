@@ -3,10 +3,17 @@
 const { readFileSync } = require('fs');
 const swc = JSON.parse(readFileSync(`${__dirname}/.swcrc`, 'utf8'));
 delete swc.$schema;
+// PGlite's CommonJS build loads Node built-ins with dynamic import(), which jest's VM refuses without
+// --experimental-vm-modules; compiling that one package to require() lets `npx jest` run it as is.
+const swcCjs = { ...swc, jsc: { ...swc.jsc, parser: { syntax: 'ecmascript' } } };
 const base = {
   rootDir: __dirname,
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': ['@swc/jest', swc] },
+  transform: {
+    '^.+\\.ts$': ['@swc/jest', swc],
+    '/@electric-sql/pglite/dist/.+\\.cjs$': ['@swc/jest', swcCjs],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!@electric-sql/pglite/)'],
   moduleNameMapper: {
     '^@cem/([a-z-]+)/testing$': '<rootDir>/libs/$1/src/testing.ts',
     '^@cem/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',

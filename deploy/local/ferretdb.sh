@@ -10,6 +10,7 @@ SRC="$LOCAL_DIR/ferretdb"
 F_HOME="$CACHE_DIR/ferretdb"
 BIN="$F_HOME/bin/cem-ferretdb"
 DATA="$F_HOME/data"
+PATTERN=cem-ferretdb # how our process is recognised by its command line
 PIDFILE="$F_HOME/ferretdb.pid"
 LOGFILE="$F_HOME/ferretdb.log"
 
@@ -29,7 +30,7 @@ install() {
 
 start() {
   install
-  if pid_alive "$PIDFILE"; then
+  if pid_alive "$PIDFILE" "$PATTERN"; then
     log "already running (pid $(cat "$PIDFILE"))"
   else
     port_open "$PORT" && die "127.0.0.1:$PORT is taken by another process; stop it or set CEM_MONGO_PORT"
@@ -44,14 +45,14 @@ start() {
 }
 
 server_ready() {
-  pid_alive "$PIDFILE" || { tail -n 30 "$LOGFILE" >&2; die "cem-ferretdb exited during start"; }
+  pid_alive "$PIDFILE" "$PATTERN" || { tail -n 30 "$LOGFILE" >&2; die "cem-ferretdb exited during start"; }
   port_open "$PORT"
 }
 
-stop() { stop_pid "$PIDFILE" ferretdb; }
+stop() { stop_pid "$PIDFILE" ferretdb "$PATTERN"; }
 
 status() {
-  if pid_alive "$PIDFILE" && port_open "$PORT"; then
+  if pid_alive "$PIDFILE" "$PATTERN" && port_open "$PORT"; then
     log "running (pid $(cat "$PIDFILE")) on 127.0.0.1:$PORT"
   else
     log "stopped"

@@ -12,6 +12,7 @@ POM="$LOCAL_DIR/kafka/pom.xml"
 K_HOME="$CACHE_DIR/kafka"
 LIBS="$K_HOME/libs"
 DATA="$K_HOME/data"
+PATTERN=kafka.Kafka # how our process is recognised by its command line
 PIDFILE="$K_HOME/kafka.pid"
 LOGFILE="$K_HOME/server.log"
 PROPS="$K_HOME/server.properties"
@@ -32,7 +33,9 @@ install() {
   mkdir -p "$K_HOME"
   rm -rf "$LIBS.tmp"
   # Into a temporary folder first, so an interrupted download never looks complete.
-  mvn -q -B -Dstyle.color=never -f "$POM" dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$LIBS.tmp"
+  # Maven's chatter goes to a log file, shown only if it fails.
+  mvn -B -f "$POM" dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$LIBS.tmp" \
+    >"$K_HOME/mvn.log" 2>&1 || { tail -n 40 "$K_HOME/mvn.log" >&2; die "mvn failed, log: $K_HOME/mvn.log"; }
   compgen -G "$LIBS.tmp/kafka_2.13-*.jar" >/dev/null || die "kafka_2.13 jar missing after mvn"
   rm -rf "$LIBS"
   mv "$LIBS.tmp" "$LIBS"
@@ -88,13 +91,13 @@ LOG4J
 started() { port_open "$PORT" && grep -q "Kafka Server started" "$LOGFILE" 2>/dev/null; }
 show_logs() { tail -n 40 "$LOGFILE" "$K_HOME/kafka.out" >&2 || true; }
 broker_ready() {
-  pid_alive "$PIDFILE" || { show_logs; die "broker exited during start"; }
+  pid_alive "$PIDFILE" "$PATTERN" || { show_logs; die "broker exited during start"; }
   started
 }
 
 start() {
   install
-  if pid_alive "$PIDFILE"; then
+  if pid_alive "$PIDFILE" "$PATTERN"; then
     log "already running (pid $(cat "$PIDFILE"))"
   else
     port_open "$PORT" && die "127.0.0.1:$PORT is taken by another process; stop it or set CEM_KAFKA_PORT"
@@ -121,10 +124,10 @@ start() {
   log "ready: 127.0.0.1:$PORT"
 }
 
-stop() { stop_pid "$PIDFILE" kafka; }
+stop() { stop_pid "$PIDFILE" kafka "$PATTERN"; }
 
 status() {
-  if pid_alive "$PIDFILE" && port_open "$PORT"; then
+  if pid_alive "$PIDFILE" "$PATTERN" && port_open "$PORT"; then
     log "running (pid $(cat "$PIDFILE")) on 127.0.0.1:$PORT"
   else
     log "stopped"

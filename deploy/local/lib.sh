@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2034  # sourced: the variables are used by the scripts
 # Shared helpers for deploy/local/*.sh (sourced, not run).
 # Paths are derived from this file's location so the repo can live anywhere.
 
@@ -12,8 +13,16 @@ die() { echo "[$(basename "$0" .sh)] ERROR: $*" >&2; exit 1; }
 # True when something accepts TCP connections on 127.0.0.1:$1 (bash's /dev/tcp, no extra tools).
 port_open() { timeout 1 bash -c "</dev/tcp/127.0.0.1/$1" 2>/dev/null; }
 
-# True when the pid stored in file $1 is a live process.
-pid_alive() { [[ -s "$1" ]] && kill -0 "$(cat "$1")" 2>/dev/null; }
+# pid_alive PIDFILE PATTERN: true when the pid on the file's first line is a live process whose
+# command line contains PATTERN. Checking the command line (not just `kill -0`) means neither a
+# reused pid nor a killed, not yet reaped (zombie, empty command line) server counts as running.
+pid_alive() {
+  local pid
+  pid=$(head -n 1 "$1" 2>/dev/null) && [[ -n "$pid" ]] &&
+    tr '\0' ' ' 2>/dev/null <"/proc/$pid/cmdline" | grep -qF -- "$2"
+}
+
+pid_gone() { ! pid_alive "$@"; }
 
 # wait_until SECONDS CMD...: retry CMD every 0.5 s until it succeeds; fail after SECONDS.
 wait_until() {
@@ -24,10 +33,10 @@ wait_until() {
   done
 }
 
-# stop_pid PIDFILE NAME: SIGTERM for a clean shutdown, SIGKILL only if it hangs past 60 s.
+# stop_pid PIDFILE NAME PATTERN: SIGTERM for a clean shutdown, SIGKILL only if it hangs past 60 s.
 stop_pid() {
-  local pidfile=$1 name=$2
-  if ! pid_alive "$pidfile"; then
+  local pidfile=$1 name=$2 pattern=$3
+  if ! pid_alive "$pidfile" "$pattern"; then
     log "$name is not running"
     rm -f "$pidfile"
     return 0
@@ -35,7 +44,7 @@ stop_pid() {
   local pid; pid=$(cat "$pidfile")
   log "stopping $name (pid $pid)"
   kill "$pid"
-  if ! wait_until 60 bash -c "! kill -0 $pid 2>/dev/null"; then
+  if ! wait_until 60 pid_gone "$pidfile" "$pattern"; then
     log "$name did not exit within 60 s, killing it"
     kill -9 "$pid" 2>/dev/null || true
   fi

@@ -21,7 +21,8 @@ cem_login_ok() {
   PGPASSWORD=cem PGCONNECT_TIMEOUT=3 psql -h 127.0.0.1 -p "$PORT" -U cem -d cem -tAqc 'select 1' >/dev/null 2>&1
 }
 
-ours_running() { [[ -f "$DATA/PG_VERSION" ]] && as_pg "$(pg_bin)/pg_ctl" -D "$DATA" status >/dev/null 2>&1; }
+# Our cluster's postmaster is alive (pid from postmaster.pid; see pid_alive for why not pg_ctl status).
+ours_running() { pid_alive "$DATA/postmaster.pid" "postgres"; }
 
 install() {
   if [[ -n "$(pg_bin)" && -x "$(pg_bin)/initdb" ]]; then

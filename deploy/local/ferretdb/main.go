@@ -48,6 +48,8 @@ func run(listen, dataDir string, logger *slog.Logger) error {
 		return err
 	}
 
+	logger.Info("cem-ferretdb starting", "listen", listen, "dataDir", dir)
+
 	f, err := ferretdb.New(&ferretdb.Config{
 		Listener:  ferretdb.ListenerConfig{TCP: listen},
 		Logger:    logger,
@@ -62,6 +64,5 @@ func run(listen, dataDir string, logger *slog.Logger) error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
-	logger.Info("cem-ferretdb starting", "listen", listen, "dataDir", dir)
 	return f.Run(ctx)
 }

@@ -45,3 +45,8 @@ export class ConcurrencyError extends PlatformError {
 export class ValidationFailed extends PlatformError {
   readonly code = 'validation-failed';
 }
+
+/** No valid credentials: missing, expired or untrusted token (HTTP 401); the message says why. */
+export class UnauthenticatedError extends PlatformError {
+  readonly code = 'unauthenticated';
+}

@@ -3,3 +3,7 @@ export * from './event-envelope';
 export * from './errors';
 export * from './event-contract';
 export * from './topics';
+export * from './councils';
+export * from './recognition';
+export * from './reporting';
+export * from './submissions';

@@ -32,6 +32,11 @@ export interface DocumentCollection<T extends ReadModelDocument = ReadModelDocum
   count(filter?: Filter): Promise<number>;
   /** Replaces (or inserts) whole documents in one batched write. */
   putMany(docs: T[]): Promise<void>;
+  /**
+   * Inserts documents known to be new; throws DuplicateKeyError if an id exists. Much cheaper than putMany
+   * where the server has to look each id up (FerretDB v1.24 scans the collection per replace).
+   */
+  insertMany(docs: T[]): Promise<void>;
   deleteMany(ids: string[]): Promise<void>;
   ensureIndexes(indexes: IndexSpec[]): Promise<void>;
   /** Removes every document (and the collection itself where that applies). */

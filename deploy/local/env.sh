@@ -1,0 +1,10 @@
+# shellcheck shell=bash
+# Connection settings for the local servers started by deploy/local/up.sh.
+# Meant to be sourced: `source deploy/local/env.sh` (sets no shell options, works from any cwd).
+# Ports follow the same overridable variables as the scripts.
+export CEM_PG_PORT="${CEM_PG_PORT:-5432}"
+export CEM_KAFKA_PORT="${CEM_KAFKA_PORT:-9092}"
+export CEM_MONGO_PORT="${CEM_MONGO_PORT:-27017}"
+export CEM_PG_URL="postgres://cem:cem@127.0.0.1:${CEM_PG_PORT}/cem"
+export CEM_KAFKA_BROKERS="127.0.0.1:${CEM_KAFKA_PORT}"
+export CEM_MONGO_URL="mongodb://127.0.0.1:${CEM_MONGO_PORT}"

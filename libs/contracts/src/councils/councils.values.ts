@@ -1,0 +1,43 @@
+/** Value sets of the councils context, shared with consumers so they read grades and methods the same way. */
+
+export const COUNCIL_GRADES = ['xuat-sac', 'tot', 'kha', 'dat', 'khong-dat'] as const;
+export type CouncilGrade = (typeof COUNCIL_GRADES)[number];
+
+/** The words on minutes and certificates (xếp loại). */
+export const COUNCIL_GRADE_LABELS_VI: Record<CouncilGrade, string> = {
+  'xuat-sac': 'Xuất sắc',
+  tot: 'Tốt',
+  kha: 'Khá',
+  dat: 'Đạt',
+  'khong-dat': 'Không đạt',
+};
+
+/** Every grade but 'khong-dat' means the work is accepted (nghiệm thu). */
+export const COUNCIL_REJECTING_GRADE: CouncilGrade = 'khong-dat';
+
+export const COUNCIL_MEMBER_ROLES = ['chair', 'secretary', 'member', 'expert'] as const;
+export type CouncilMemberRole = (typeof COUNCIL_MEMBER_ROLES)[number];
+
+export const COUNCIL_MEMBER_ROLE_LABELS_VI: Record<CouncilMemberRole, string> = {
+  chair: 'Chủ tịch Hội đồng',
+  secretary: 'Thư ký Hội đồng',
+  member: 'Thành viên',
+  expert: 'Chuyên gia',
+};
+
+export const AGGREGATION_METHODS = ['weighted-mean', 'median', 'trimmed-mean'] as const;
+export type AggregationMethod = (typeof AGGREGATION_METHODS)[number];
+
+/**
+ * Tie-break steps; a council's rule chains them with '-then-' and must end with 'dossier-id' so that the
+ * order is total (two cases never compare equal), e.g. 'higher-top-criterion-then-earlier-receipt-then-dossier-id'.
+ * 'higher-top-criterion': higher mean score on the criterion with the greatest weight.
+ */
+export const TIE_BREAK_STEPS = ['higher-top-criterion', 'earlier-receipt', 'dossier-id'] as const;
+export type TieBreakStep = (typeof TIE_BREAK_STEPS)[number];
+
+export const CONFLICT_KINDS = ['author', 'owner', 'nominating-unit'] as const;
+export type ConflictKind = (typeof CONFLICT_KINDS)[number];
+
+export const HONOUR_RECIPIENT_KINDS = ['individual', 'collective'] as const;
+export type HonourRecipientKind = (typeof HONOUR_RECIPIENT_KINDS)[number];

@@ -1,0 +1,3 @@
+export * from './recognition.values';
+export * from './recognition.events';
+export * from './recognition.contracts';

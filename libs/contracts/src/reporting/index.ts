@@ -1,0 +1,3 @@
+export * from './reporting.values';
+export * from './reporting.events';
+export * from './reporting.contracts';

@@ -1,0 +1,29 @@
+/** Value sets of the reporting context. */
+
+/** Báo cáo năm, sơ kết, tổng kết. */
+export const REPORTING_PERIOD_KINDS = ['yearly', 'interim', 'final'] as const;
+export type ReportingPeriodKind = (typeof REPORTING_PERIOD_KINDS)[number];
+
+export const REPORTING_PERIOD_KIND_LABELS_VI: Record<ReportingPeriodKind, string> = {
+  yearly: 'Báo cáo năm',
+  interim: 'Sơ kết',
+  final: 'Tổng kết',
+};
+
+/** The figures every unit report gives; a roll-up sums them. */
+export const REPORT_FIGURE_KEYS = [
+  'dossiersSubmitted',
+  'initiativesApplied',
+  'modelsRegistered',
+  'awardsGiven',
+  'unitsCommended',
+] as const;
+export type ReportFigureKey = (typeof REPORT_FIGURE_KEYS)[number];
+
+export const REPORT_FIGURE_LABELS_VI: Record<ReportFigureKey, string> = {
+  dossiersSubmitted: 'Số hồ sơ đăng ký',
+  initiativesApplied: 'Số sáng kiến được áp dụng',
+  modelsRegistered: 'Số mô hình đăng ký',
+  awardsGiven: 'Số giải thưởng',
+  unitsCommended: 'Số đơn vị được khen thưởng',
+};

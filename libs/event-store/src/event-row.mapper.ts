@@ -1,0 +1,34 @@
+import type { EventMetadata, LogPosition, RecordedEvent } from '@cem/contracts';
+import type { SqlRow } from './sql-client';
+
+/** bigint and xid8 arrive as strings from node-postgres and as numbers or strings from PGlite. */
+export function toPosition(tx: unknown, pos: unknown): LogPosition {
+  return { tx: Number(tx), pos: Number(pos) };
+}
+
+/** Matches PostgreSQL's text output of a timestamptz in a UTC session: `2026-01-31 10:17:32.061461+00`. */
+const PG_UTC_TIMESTAMP = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})(?:\.(\d{1,6}))?\+00$/;
+
+/** PGlite hands over Dates, node-postgres (see pg-sql-client) the text of a UTC timestamp. */
+export function toIsoTimestamp(value: unknown): string {
+  if (value instanceof Date) return value.toISOString();
+  const text = String(value);
+  const utc = PG_UTC_TIMESTAMP.exec(text);
+  if (!utc) return new Date(text).toISOString();
+  return `${utc[1]}T${utc[2]}.${((utc[3] ?? '') + '000').slice(0, 3)}Z`;
+}
+
+export function toRecordedEvent(row: SqlRow): RecordedEvent {
+  return {
+    id: row.event_id as string,
+    streamId: row.stream_id as string,
+    streamVersion: row.stream_version as number,
+    type: row.type as string,
+    schemaVersion: row.schema_version as number,
+    data: row.data,
+    metadata: row.metadata as EventMetadata,
+    position: toPosition(row.transaction_id, row.position),
+    recordedAt: toIsoTimestamp(row.recorded_at),
+    hash: row.hash as string,
+  };
+}

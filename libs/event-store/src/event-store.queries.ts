@@ -1,0 +1,44 @@
+import { assertSchemaName } from './event-store.schema';
+
+const EVENT_COLUMNS =
+  'event_id, stream_id, stream_version, type, schema_version, data, metadata, transaction_id, position, recorded_at, hash';
+
+/** Rows committed by transactions every reader agrees are finished: nothing can appear below this later. */
+const VISIBLE = 'transaction_id < pg_snapshot_xmin(pg_current_snapshot())';
+
+/** The statements of one store, built once per schema so that drivers can cache their plans. */
+export function eventStoreQueries(schema: string) {
+  const s = assertSchemaName(schema);
+  return {
+    append: `SELECT out_version, out_tx, out_pos, out_appended FROM ${s}.append_events($1, $2, $3, $4, $5, $6, $7)`,
+    streamVersion: `SELECT version FROM ${s}.streams WHERE stream_id = $1`,
+    readStream: `SELECT ${EVENT_COLUMNS} FROM ${s}.events
+      WHERE stream_id = $1 AND stream_version >= $2
+        AND ($3::timestamptz IS NULL OR (metadata->>'occurredAt')::timestamptz <= $3::timestamptz)
+      ORDER BY stream_version LIMIT $4`,
+    // A plain range scan of the (transaction_id, position) index.
+    readAll: `SELECT ${EVENT_COLUMNS} FROM ${s}.events
+      WHERE (transaction_id, position) > ($1::text::xid8, $2::bigint) AND ${VISIBLE}
+      ORDER BY transaction_id, position LIMIT $3`,
+    head: `SELECT transaction_id, position FROM ${s}.events WHERE ${VISIBLE}
+      ORDER BY transaction_id DESC, position DESC LIMIT 1`,
+    loadCheckpoint: `SELECT tx, pos FROM ${s}.checkpoints WHERE name = $1`,
+    saveCheckpoint: `INSERT INTO ${s}.checkpoints (name, tx, pos) VALUES ($1, $2, $3)
+      ON CONFLICT (name) DO UPDATE SET tx = excluded.tx, pos = excluded.pos, updated_at = now()`,
+    // Recomputes each hash from the previous event's STORED hash, so an edited event breaks its own link
+    // and a re-hashed edit breaks the next one.
+    verifyChain: `WITH chain AS (
+        SELECT event_id, stream_id, stream_version, transaction_id, position, hash,
+               ${s}.event_hash(lag(hash) OVER (PARTITION BY stream_id ORDER BY stream_version), event_id, stream_id,
+                               stream_version, type, schema_version, data, metadata) AS expected_hash
+          FROM ${s}.events
+      ), first_break AS (
+        SELECT * FROM chain WHERE expected_hash IS DISTINCT FROM hash ORDER BY transaction_id, position LIMIT 1
+      )
+      SELECT (SELECT count(*) FROM chain) AS checked, b.event_id, b.stream_id, b.stream_version,
+             b.transaction_id, b.position, b.hash, b.expected_hash
+        FROM (SELECT 1) AS one LEFT JOIN first_break b ON true`,
+  };
+}
+
+export type EventStoreQueries = ReturnType<typeof eventStoreQueries>;

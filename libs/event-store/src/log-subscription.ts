@@ -1,0 +1,94 @@
+import { LOG_START, type LogPosition, type RecordedEvent } from '@cem/contracts';
+import type { Subscription, SubscriptionOptions } from './event-store';
+import { Wakeup } from './wakeup';
+
+export interface LogSource {
+  readAll(options: { after: LogPosition; limit: number }): Promise<RecordedEvent[]>;
+  /** Calls back on every append notification; resolves to the function that stops listening. */
+  listen(onAppend: () => void): Promise<() => Promise<void>>;
+}
+
+const DEFAULT_BATCH = 1000;
+const DEFAULT_POLL_MS = 500;
+/**
+ * A notification can arrive while its transaction still counts as running for the visibility horizon,
+ * so a read right after it may come back empty: look again shortly rather than after a full poll.
+ */
+const RECHECK_AFTER_NOTIFY_MS = 50;
+
+/**
+ * Catch-up subscription: reads the log in batches from a position, hands each batch to the handler
+ * before reading on, then follows live appends (notification or poll). The position only advances past
+ * a batch the handler accepted, so a failing handler sees the same batch again.
+ */
+export class LogSubscription implements Subscription {
+  private position: LogPosition;
+  private running = true;
+  private readonly wakeup = new Wakeup();
+  /** Number of reads started so far; caught-up waiters need a short read that began after they asked. */
+  private readsStarted = 0;
+  private waiters: { afterRead: number; resolve: () => void }[] = [];
+  private readonly done: Promise<void>;
+
+  constructor(
+    private readonly source: LogSource,
+    private readonly options: SubscriptionOptions,
+  ) {
+    this.position = options.after ?? LOG_START;
+    this.done = this.run();
+  }
+
+  caughtUp(): Promise<void> {
+    if (!this.running) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.waiters.push({ afterRead: this.readsStarted, resolve });
+      this.wakeup.signal();
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wakeup.signal();
+    await this.done;
+    this.releaseWaiters(Number.POSITIVE_INFINITY);
+  }
+
+  private async run(): Promise<void> {
+    const batchSize = this.options.batchSize ?? DEFAULT_BATCH;
+    const pollMs = this.options.pollIntervalMs ?? DEFAULT_POLL_MS;
+    const unlisten = await this.source.listen(() => this.wakeup.signal()).catch((error: unknown) => {
+      this.options.onError?.(error); // polling alone still delivers everything, only later
+      return async () => undefined;
+    });
+    let waitMs = pollMs;
+    try {
+      while (this.running) {
+        const read = ++this.readsStarted;
+        let batch: RecordedEvent[];
+        try {
+          batch = await this.source.readAll({ after: this.position, limit: batchSize });
+          if (batch.length > 0 && this.running) {
+            await this.options.handler(batch);
+            this.position = batch[batch.length - 1].position;
+          }
+        } catch (error) {
+          this.options.onError?.(error);
+          await this.wakeup.wait(pollMs);
+          continue;
+        }
+        if (batch.length >= batchSize) continue;
+        this.releaseWaiters(read);
+        const notified = await this.wakeup.wait(waitMs);
+        waitMs = notified ? Math.min(RECHECK_AFTER_NOTIFY_MS, pollMs) : pollMs;
+      }
+    } finally {
+      await unlisten().catch(() => undefined);
+    }
+  }
+
+  private releaseWaiters(completedRead: number): void {
+    const ready = this.waiters.filter((w) => w.afterRead < completedRead);
+    this.waiters = this.waiters.filter((w) => w.afterRead >= completedRead);
+    ready.forEach((w) => w.resolve());
+  }
+}

@@ -1,0 +1,171 @@
+import { v7 as uuidv7 } from 'uuid';
+import { LOG_START, type LogPosition, type NewEvent, type RecordedEvent } from '@cem/contracts';
+import { mapAppendError } from './append-error.mapper';
+import type {
+  AppendResult,
+  ChainVerification,
+  EventStore,
+  ExpectedVersion,
+  ReadAllOptions,
+  ReadStreamOptions,
+  Subscription,
+  SubscriptionOptions,
+} from './event-store';
+import { eventStoreQueries, type EventStoreQueries } from './event-store.queries';
+import { eventStoreSchemaSql, notifyChannel } from './event-store.schema';
+import { toPosition, toRecordedEvent } from './event-row.mapper';
+import { LogSubscription } from './log-subscription';
+import type { SqlClient, SqlRow } from './sql-client';
+
+export interface SqlEventStoreOptions {
+  /** PostgreSQL schema holding this store's tables; default 'cem'. */
+  schema?: string;
+  /** Close the client with the store (default true). */
+  closeClient?: boolean;
+}
+
+const DEFAULT_READ_LIMIT = 1000;
+
+/** Creates the schema if needed and returns the store (closing an owned client if that fails). */
+export async function createSqlEventStore(client: SqlClient, options: SqlEventStoreOptions = {}): Promise<SqlEventStore> {
+  const schema = options.schema ?? 'cem';
+  const closeClient = options.closeClient ?? true;
+  try {
+    await client.exec(eventStoreSchemaSql(schema));
+  } catch (error) {
+    if (closeClient) await client.close().catch(() => undefined);
+    throw error;
+  }
+  return new SqlEventStore(client, schema, closeClient);
+}
+
+function expectedParam(expected: ExpectedVersion): string {
+  if (typeof expected === 'number' && !(Number.isInteger(expected) && expected >= 0)) {
+    throw new Error(`expectedVersion must be a non-negative integer, got ${expected}`);
+  }
+  return String(expected);
+}
+
+/** The event store over any SqlClient: every operation is one statement (see event-store.schema.ts). */
+export class SqlEventStore implements EventStore {
+  private readonly sql: EventStoreQueries;
+  private readonly subscriptions = new Set<LogSubscription>();
+
+  constructor(
+    private readonly client: SqlClient,
+    readonly schema: string,
+    private readonly closeClient: boolean,
+  ) {
+    this.sql = eventStoreQueries(schema);
+  }
+
+  async append(
+    streamId: string,
+    events: NewEvent[],
+    options: { expectedVersion?: ExpectedVersion } = {},
+  ): Promise<AppendResult> {
+    if (events.length === 0) throw new Error(`append to ${streamId}: no events given`);
+    const expected = options.expectedVersion ?? 'any';
+    const params = [
+      streamId,
+      expectedParam(expected),
+      events.map((e) => e.id ?? uuidv7()),
+      events.map((e) => e.type),
+      events.map((e) => e.schemaVersion ?? 1),
+      events.map((e) => JSON.stringify(e.data ?? null)),
+      events.map((e) => JSON.stringify(e.metadata)),
+    ];
+    let row: SqlRow;
+    try {
+      [row] = await this.client.query(this.sql.append, params);
+    } catch (error) {
+      throw await mapAppendError(error, streamId, expected, () => this.streamVersion(streamId));
+    }
+    return {
+      streamId,
+      nextExpectedVersion: row.out_version as number,
+      lastPosition: toPosition(row.out_tx, row.out_pos),
+      appended: row.out_appended as boolean,
+    };
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const rows = await this.client.query(this.sql.readStream, [
+      streamId,
+      options.fromVersion ?? 1,
+      options.occurredUntil?.toISOString() ?? null,
+      options.maxCount ?? null,
+    ]);
+    return rows.map(toRecordedEvent);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const after = options.after ?? LOG_START;
+    const rows = await this.client.query(this.sql.readAll, [
+      String(after.tx),
+      after.pos,
+      options.limit ?? DEFAULT_READ_LIMIT,
+    ]);
+    return rows.map(toRecordedEvent);
+  }
+
+  subscribe(options: SubscriptionOptions): Subscription {
+    const subscription = new LogSubscription(
+      {
+        readAll: (o) => this.readAll(o),
+        listen: (onAppend) => this.client.listen(notifyChannel(this.schema), onAppend),
+      },
+      options,
+    );
+    this.subscriptions.add(subscription);
+    return {
+      caughtUp: () => subscription.caughtUp(),
+      stop: async () => {
+        this.subscriptions.delete(subscription);
+        await subscription.stop();
+      },
+    };
+  }
+
+  async headPosition(): Promise<LogPosition> {
+    const [row] = await this.client.query(this.sql.head);
+    return row ? toPosition(row.transaction_id, row.position) : LOG_START;
+  }
+
+  async verifyChain(): Promise<ChainVerification> {
+    const [row] = await this.client.query(this.sql.verifyChain);
+    const eventsChecked = Number(row.checked);
+    if (row.event_id == null) return { eventsChecked };
+    return {
+      eventsChecked,
+      firstBreak: {
+        streamId: row.stream_id as string,
+        streamVersion: row.stream_version as number,
+        eventId: row.event_id as string,
+        position: toPosition(row.transaction_id, row.position),
+        expectedHash: row.expected_hash as string,
+        storedHash: row.hash as string,
+      },
+    };
+  }
+
+  async load(name: string): Promise<LogPosition | undefined> {
+    const [row] = await this.client.query(this.sql.loadCheckpoint, [name]);
+    return row ? toPosition(row.tx, row.pos) : undefined;
+  }
+
+  async save(name: string, position: LogPosition): Promise<void> {
+    await this.client.query(this.sql.saveCheckpoint, [name, position.tx, position.pos]);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((s) => s.stop()));
+    this.subscriptions.clear();
+    if (this.closeClient) await this.client.close();
+  }
+
+  private async streamVersion(streamId: string): Promise<number> {
+    const [row] = await this.client.query(this.sql.streamVersion, [streamId]);
+    return row ? Number(row.version) : 0;
+  }
+}

@@ -1,0 +1,140 @@
+import { Actor, ForbiddenError } from '@cem/contracts';
+import { allOf, anyOf, atLevel, definePolicy, hasRole, sameUnit, withinJurisdiction } from './authorisation';
+import { unitPathOf } from './demo-users';
+
+const districtOfficer: Actor = {
+  id: 'u-district',
+  role: 'agency-officer',
+  unitId: 'vn-hcm-binh-chanh',
+  level: 'district',
+  unitPath: unitPathOf('vn', 'hcm', 'binh-chanh'),
+};
+const haNamSecretary: Actor = {
+  id: 'u-ha-nam',
+  role: 'council-secretary',
+  unitId: 'vn-ha-nam',
+  level: 'province',
+  unitPath: unitPathOf('vn', 'ha-nam'),
+};
+
+interface Dossier {
+  unitId: string;
+  unitPath: string[];
+  level: 'commune' | 'district' | 'province' | 'central';
+}
+const tanKienDossier: Dossier = {
+  unitId: 'vn-hcm-binh-chanh-tan-kien',
+  unitPath: unitPathOf('vn', 'hcm', 'binh-chanh', 'tan-kien'),
+  level: 'district',
+};
+
+describe('authorisation rules', () => {
+  it('hasRole names the role required and the one held', () => {
+    expect(hasRole('agency-officer')(districtOfficer, null)).toBe(true);
+    expect(hasRole('agency-officer')(haNamSecretary, null)).toBe(
+      'role agency-officer required (you act as council-secretary)',
+    );
+    expect(hasRole('council-chair', 'council-secretary')(haNamSecretary, null)).toBe(true);
+    expect(hasRole('council-chair', 'expert')(districtOfficer, null)).toBe(
+      'one of the roles council-chair, expert required (you act as agency-officer)',
+    );
+  });
+
+  it('sameUnit compares the record unit with the actor unit', () => {
+    const rule = sameUnit((d: Dossier) => d.unitId);
+    expect(rule({ ...districtOfficer, unitId: tanKienDossier.unitId }, tanKienDossier)).toBe(true);
+    expect(rule(districtOfficer, tanKienDossier)).toBe(
+      'unit vn-hcm-binh-chanh-tan-kien is not your unit (vn-hcm-binh-chanh)',
+    );
+  });
+
+  it('withinJurisdiction allows the own unit and its ancestors, nobody else', () => {
+    const rule = withinJurisdiction((d: Dossier) => d.unitPath);
+    expect(rule(districtOfficer, tanKienDossier)).toBe(true); // district above its commune
+    expect(rule({ ...districtOfficer, unitId: 'vn' }, tanKienDossier)).toBe(true); // central above all
+    expect(rule({ ...districtOfficer, unitId: 'vn-hcm-binh-chanh-tan-kien' }, tanKienDossier)).toBe(true);
+    expect(rule(haNamSecretary, tanKienDossier)).toBe(
+      'unit vn-hcm-binh-chanh-tan-kien is outside your jurisdiction (vn-ha-nam)',
+    );
+    // A commune cannot reach up into its district's records.
+    const districtRecord = { ...tanKienDossier, unitId: 'vn-hcm-binh-chanh', unitPath: unitPathOf('vn', 'hcm', 'binh-chanh') };
+    expect(rule({ ...districtOfficer, unitId: 'vn-hcm-binh-chanh-tan-kien' }, districtRecord)).toMatch(/outside/);
+  });
+
+  it('withinJurisdiction does not confuse a unit with a sibling sharing its prefix', () => {
+    const rule = withinJurisdiction<Dossier>((d) => d.unitPath);
+    const binhChanhNew = { ...tanKienDossier, unitPath: ['vn', 'vn-hcm', 'vn-hcm-binh-chanh-moi'] };
+    expect(rule(districtOfficer, binhChanhNew)).toMatch(/outside your jurisdiction/);
+  });
+
+  it('atLevel takes the level from the record or a constant', () => {
+    expect(atLevel((d: Dossier) => d.level)(districtOfficer, tanKienDossier)).toBe(true);
+    expect(atLevel('province')(districtOfficer, null)).toBe(
+      'this is done at province level (you act at district level)',
+    );
+  });
+
+  it('allOf allows only when every rule does and reports the first denial', () => {
+    const rule = allOf(hasRole('agency-officer'), withinJurisdiction((d: Dossier) => d.unitPath));
+    expect(rule(districtOfficer, tanKienDossier)).toBe(true);
+    expect(rule(haNamSecretary, tanKienDossier)).toBe('role agency-officer required (you act as council-secretary)');
+    expect(rule({ ...haNamSecretary, role: 'agency-officer' }, tanKienDossier)).toMatch(/outside your jurisdiction/);
+  });
+
+  it('anyOf allows when one rule does and otherwise lists every way in', () => {
+    const rule = anyOf(hasRole('auditor'), withinJurisdiction((d: Dossier) => d.unitPath));
+    expect(rule(districtOfficer, tanKienDossier)).toBe(true);
+    expect(rule({ ...haNamSecretary, role: 'auditor' }, tanKienDossier)).toBe(true);
+    expect(rule(haNamSecretary, tanKienDossier)).toBe(
+      'role auditor required (you act as council-secretary), or unit vn-hcm-binh-chanh-tan-kien is outside your jurisdiction (vn-ha-nam)',
+    );
+  });
+});
+
+describe('definePolicy', () => {
+  const dossierPolicy = definePolicy<Dossier, 'receive' | 'read'>({
+    // hasRole fits any resource, so the resource type comes from the rules that read it.
+    receive: allOf(hasRole('agency-officer'), withinJurisdiction((d: Dossier) => d.unitPath)),
+    read: anyOf(hasRole('auditor'), withinJurisdiction<Dossier>((d) => d.unitPath)),
+  });
+
+  it('check returns the decision with the reason', () => {
+    expect(dossierPolicy.check('receive', districtOfficer, tanKienDossier)).toEqual({ allowed: true });
+    expect(dossierPolicy.check('read', haNamSecretary, tanKienDossier)).toEqual({
+      allowed: false,
+      reason: expect.stringContaining('outside your jurisdiction (vn-ha-nam)'),
+    });
+  });
+
+  it('assert throws ForbiddenError carrying the reason', () => {
+    expect(() => dossierPolicy.assert('receive', districtOfficer, tanKienDossier)).not.toThrow();
+    let thrown: unknown;
+    try {
+      dossierPolicy.assert('receive', haNamSecretary, tanKienDossier);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ForbiddenError);
+    expect((thrown as ForbiddenError).message).toBe('role agency-officer required (you act as council-secretary)');
+    expect((thrown as ForbiddenError).details).toMatchObject({ action: 'receive', actorId: 'u-ha-nam' });
+  });
+
+  it('denies an action that has no rule', () => {
+    const policy = definePolicy<Dossier>({});
+    expect(policy.check('delete', districtOfficer, tanKienDossier)).toEqual({
+      allowed: false,
+      reason: "no rule allows 'delete'",
+    });
+  });
+});
+
+describe('unitPathOf', () => {
+  it("builds ids as the parent's id plus the slug", () => {
+    expect(unitPathOf('vn', 'hcm', 'binh-chanh', 'tan-kien')).toEqual([
+      'vn',
+      'vn-hcm',
+      'vn-hcm-binh-chanh',
+      'vn-hcm-binh-chanh-tan-kien',
+    ]);
+  });
+});

@@ -1,0 +1,76 @@
+import { Actor, UnauthenticatedError } from '@cem/contracts';
+import { createLocalJWKSet, createRemoteJWKSet, errors, JSONWebKeySet, jwtVerify } from 'jose';
+import { claimsToActor } from './token-claims';
+
+export type TokenVerifierOptions = {
+  issuer: string;
+  audience: string;
+  /** Seconds of clock skew tolerated on exp/nbf/iat. */
+  clockToleranceSeconds?: number;
+  algorithms?: string[];
+} & ({ jwksUrl: string | URL; jwks?: never } | { jwks: JSONWebKeySet; jwksUrl?: never });
+
+type KeySource = ReturnType<typeof createLocalJWKSet>;
+
+/** Verifies platform tokens and turns them into Actors; every refusal is an UnauthenticatedError. */
+export class TokenVerifier {
+  private readonly keys: KeySource;
+
+  constructor(private readonly options: TokenVerifierOptions) {
+    this.keys = options.jwksUrl
+      ? (createRemoteJWKSet(new URL(options.jwksUrl)) as KeySource)
+      : createLocalJWKSet(options.jwks!);
+  }
+
+  get issuer(): string {
+    return this.options.issuer;
+  }
+
+  get audience(): string {
+    return this.options.audience;
+  }
+
+  async verify(token: string): Promise<Actor> {
+    if (!token) throw new UnauthenticatedError('token is empty');
+    let payload;
+    try {
+      ({ payload } = await jwtVerify(token, this.keys, {
+        issuer: this.options.issuer,
+        audience: this.options.audience,
+        clockTolerance: this.options.clockToleranceSeconds ?? 30,
+        algorithms: this.options.algorithms ?? ['ES256', 'RS256'],
+        requiredClaims: ['exp', 'sub'],
+      }));
+    } catch (error) {
+      throw this.explain(error);
+    }
+    return claimsToActor(payload);
+  }
+
+  private explain(error: unknown): UnauthenticatedError {
+    if (error instanceof errors.JWTExpired) return new UnauthenticatedError('token expired');
+    if (error instanceof errors.JWTClaimValidationFailed) {
+      switch (error.claim) {
+        case 'iss':
+          return new UnauthenticatedError(`wrong issuer: expected ${this.options.issuer}`, { claim: 'iss' });
+        case 'aud':
+          return new UnauthenticatedError(`wrong audience: expected ${this.options.audience}`, { claim: 'aud' });
+        default:
+          return new UnauthenticatedError(`token claim '${error.claim}' invalid: ${error.reason}`, {
+            claim: error.claim,
+          });
+      }
+    }
+    // Another issuer's token usually carries a key id we do not know, so both mean "not signed by our issuer".
+    if (error instanceof errors.JWSSignatureVerificationFailed || error instanceof errors.JWKSNoMatchingKey) {
+      return new UnauthenticatedError('bad signature: token not signed by a trusted key');
+    }
+    if (error instanceof errors.JOSEAlgNotAllowed) return new UnauthenticatedError('token signing algorithm not allowed');
+    if (error instanceof errors.JWSInvalid || error instanceof errors.JWTInvalid) {
+      return new UnauthenticatedError('malformed token');
+    }
+    if (error instanceof errors.JOSEError) return new UnauthenticatedError(`token rejected: ${error.code}`);
+    // Key set fetch failures and the like: the token may be fine but we cannot trust it right now.
+    return new UnauthenticatedError(`token could not be verified: ${(error as Error).message}`);
+  }
+}

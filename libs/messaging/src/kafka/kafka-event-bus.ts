@@ -1,0 +1,186 @@
+import {
+  Kafka,
+  logLevel as KafkaLogLevel,
+  Partitioners,
+  type Admin,
+  type Consumer,
+  type IHeaders,
+  type KafkaMessage,
+  type Producer,
+} from 'kafkajs';
+import type { BusMessage, BusSubscription, BusSubscriptionOptions, EventBus } from '../event-bus';
+import { backoffDelay, sleep } from '../retry';
+
+// The one file that knows kafkajs (in maintenance mode): swapping the client means replacing this adapter.
+
+export type KafkaLogLevelName = 'NOTHING' | 'ERROR' | 'WARN' | 'INFO' | 'DEBUG';
+
+export interface KafkaConsumerTuning {
+  sessionTimeout?: number;
+  heartbeatInterval?: number;
+  maxWaitTimeInMs?: number;
+  /** kafkajs client retries (connection, rejoin), not handler retries. */
+  retries?: number;
+  /** Partitions handled concurrently per consumer; order within a partition is always kept. Default 3. */
+  partitionsConsumedConcurrently?: number;
+}
+
+export interface KafkaEventBusOptions {
+  brokers: string[];
+  clientId?: string;
+  /** Default WARN: kafkajs is chatty at INFO. */
+  logLevel?: KafkaLogLevelName;
+  consumer?: KafkaConsumerTuning;
+  /** First delay before re-running a failed handler, doubled per attempt up to 30 s. Default 200 ms. */
+  handlerRetryBackoffMs?: number;
+  onHandlerError?: (error: unknown, message: BusMessage) => void;
+}
+
+/** Brokers from CEM_KAFKA_BROKERS (comma separated), defaulting to the local server. */
+export function kafkaBrokersFromEnv(env: NodeJS.ProcessEnv = process.env): string[] {
+  return (env.CEM_KAFKA_BROKERS ?? '127.0.0.1:9092').split(',').map((b) => b.trim()).filter(Boolean);
+}
+
+/** Creates the missing topics up front: auto-creation on first produce/fetch races with consumers joining. */
+export async function ensureTopics(admin: Admin, topics: string[], partitions = 3): Promise<void> {
+  const existing = new Set(await admin.listTopics());
+  const missing = [...new Set(topics)].filter((t) => !existing.has(t));
+  if (!missing.length) return;
+  try {
+    await admin.createTopics({ waitForLeaders: true, topics: missing.map((topic) => ({ topic, numPartitions: partitions })) });
+  } catch (error) {
+    // Another process created one of them between listTopics and createTopics: that is the outcome we wanted.
+    if ((error as { type?: string }).type !== 'TOPIC_ALREADY_EXISTS') throw error;
+  }
+}
+
+function headerText(value: IHeaders[string]): string {
+  if (value === undefined) return '';
+  if (Array.isArray(value)) return headerText(value[value.length - 1]);
+  return Buffer.isBuffer(value) ? value.toString('utf8') : String(value);
+}
+
+function toBusMessage(topic: string, partition: number, message: KafkaMessage): BusMessage {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(message.headers ?? {})) headers[name] = headerText(value);
+  return {
+    topic,
+    partition,
+    offset: message.offset,
+    key: message.key?.toString('utf8') ?? '',
+    value: message.value?.toString('utf8') ?? '',
+    headers,
+  };
+}
+
+export class KafkaEventBus implements EventBus {
+  private readonly kafka: Kafka;
+  private producer?: Promise<Producer>;
+  private readonly consumers = new Set<Consumer>();
+
+  constructor(private readonly options: KafkaEventBusOptions) {
+    this.kafka = new Kafka({
+      clientId: options.clientId ?? 'cem',
+      brokers: options.brokers,
+      logLevel: KafkaLogLevel[options.logLevel ?? 'WARN'],
+    });
+  }
+
+  async ensureTopics(topics: string[], partitions = 3): Promise<void> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      await ensureTopics(admin, topics, partitions);
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  /** One sendBatch for the whole call: one request per broker, acknowledged by all in-sync replicas. */
+  async publish(messages: BusMessage[]): Promise<void> {
+    if (!messages.length) return;
+    const byTopic = new Map<string, { key: string; value: string; headers: Record<string, string>; partition?: number }[]>();
+    for (const m of messages) {
+      let list = byTopic.get(m.topic);
+      if (!list) byTopic.set(m.topic, (list = []));
+      list.push({ key: m.key, value: m.value, headers: m.headers, partition: m.partition });
+    }
+    const producer = await this.connectedProducer();
+    await producer.sendBatch({
+      acks: -1,
+      topicMessages: [...byTopic].map(([topic, list]) => ({ topic, messages: list })),
+    });
+  }
+
+  async subscribe(options: BusSubscriptionOptions): Promise<BusSubscription> {
+    const tuning = this.options.consumer ?? {};
+    const consumer = this.kafka.consumer({
+      groupId: options.groupId,
+      sessionTimeout: tuning.sessionTimeout,
+      heartbeatInterval: tuning.heartbeatInterval,
+      maxWaitTimeInMs: tuning.maxWaitTimeInMs,
+      retry: tuning.retries === undefined ? undefined : { retries: tuning.retries },
+    });
+    let stopping = false;
+    await consumer.connect();
+    this.consumers.add(consumer);
+    try {
+      await consumer.subscribe({ topics: options.topics, fromBeginning: options.fromBeginning ?? true });
+      await consumer.run({
+        autoCommit: true,
+        partitionsConsumedConcurrently: tuning.partitionsConsumedConcurrently ?? 3,
+        eachMessage: async ({ topic, partition, message, heartbeat }) => {
+          const busMessage = toBusMessage(topic, partition, message);
+          // Retry in place rather than throwing to kafkajs: a throw restarts the consumer (rejoin, refetch),
+          // while looping here keeps the partition's order and only this partition waits.
+          for (let attempt = 1; ; attempt++) {
+            try {
+              return await options.handler(busMessage);
+            } catch (error) {
+              if (stopping) throw error; // unresolved offset: the next member of the group redelivers it
+              this.options.onHandlerError?.(error, busMessage);
+              await sleep(backoffDelay(attempt, this.options.handlerRetryBackoffMs ?? 200, 30_000));
+              if (stopping) throw error;
+              await heartbeat(); // throws on rebalance, which hands the partition over uncommitted
+            }
+          }
+        },
+      });
+    } catch (error) {
+      this.consumers.delete(consumer);
+      await consumer.disconnect();
+      throw error;
+    }
+    return {
+      stop: async () => {
+        stopping = true;
+        this.consumers.delete(consumer);
+        await consumer.disconnect();
+      },
+    };
+  }
+
+  async close(): Promise<void> {
+    const consumers = [...this.consumers];
+    this.consumers.clear();
+    await Promise.all(consumers.map((c) => c.disconnect()));
+    const producer = this.producer;
+    this.producer = undefined;
+    if (producer) await (await producer.catch(() => undefined))?.disconnect();
+  }
+
+  private connectedProducer(): Promise<Producer> {
+    if (!this.producer) {
+      const producer = this.kafka.producer({
+        idempotent: true,
+        // Idempotence in kafkajs is only safe with one request in flight; the relay awaits each batch anyway,
+        // so this costs nothing and keeps per-key order even across retries.
+        maxInFlightRequests: 1,
+        createPartitioner: Partitioners.DefaultPartitioner,
+      });
+      this.producer = producer.connect().then(() => producer);
+      this.producer.catch(() => (this.producer = undefined));
+    }
+    return this.producer;
+  }
+}

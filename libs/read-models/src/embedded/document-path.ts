@@ -1,0 +1,9 @@
+/** Reads a dotted path ("author.unit.id") the way Mongo resolves it on embedded objects. */
+export function valueAtPath(doc: unknown, path: string): unknown {
+  let value: unknown = doc;
+  for (const key of path.split('.')) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+}

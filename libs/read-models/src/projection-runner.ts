@@ -1,0 +1,116 @@
+import { comparePositions, LOG_START, LogPosition, RecordedEvent } from '@cem/contracts';
+import type { EventStore, Subscription } from '@cem/event-store';
+import type { DocumentStore } from './document-store';
+import type { Projection } from './projection';
+import { projectBatch } from './projection-batch';
+import { ProjectionCheckpoints } from './projection-checkpoints';
+import { rebuildProjections } from './rebuild';
+
+export interface ProjectionRunnerOptions {
+  /** Events per batch read from the log; bigger batches mean fewer document writes on replay. */
+  batchSize?: number;
+  pollIntervalMs?: number;
+  onError?: (error: unknown) => void;
+}
+
+/**
+ * Keeps a service's read models up to date from the service's own event store.
+ *
+ * All projections share one catch-up subscription starting at the lowest checkpoint: the log is read once
+ * however many projections there are (at an embedded start every projection replays from the beginning,
+ * and PGlite serves one query at a time anyway), and all checkpoints are saved in one write per batch.
+ * A projection that is ahead simply ignores the events at or below its own checkpoint.
+ *
+ * Per batch and projection: one getMany of the touched documents, a pure fold, one deleteMany and one
+ * putMany, then the checkpoint. A crash between the document write and the checkpoint write re-delivers
+ * the batch; each document's `_position` makes the replay skip what it already applied.
+ */
+export class ProjectionRunner {
+  private readonly checkpoints: ProjectionCheckpoints;
+  /** In-memory mirror of each projection's checkpoint. */
+  private readonly positions = new Map<string, LogPosition>();
+  private subscription?: Subscription;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly documents: DocumentStore,
+    private readonly projections: Projection<any>[],
+    private readonly options: ProjectionRunnerOptions = {},
+  ) {
+    const names = new Set(projections.map((p) => p.name));
+    if (names.size !== projections.length) throw new Error('ProjectionRunner: projection names must be unique');
+    this.checkpoints = new ProjectionCheckpoints(documents);
+  }
+
+  async start(): Promise<void> {
+    if (this.subscription || !this.projections.length) return;
+    await this.restoreCheckpoints();
+    // Rebuilt ones have theirs already; resumed ones get indexes added since their last start.
+    for (const projection of this.projections) {
+      await this.documents.collection(projection.collection).ensureIndexes(projection.indexes ?? []);
+    }
+    this.subscription = this.store.subscribe({
+      after: this.lowestPosition(),
+      batchSize: this.options.batchSize ?? 2000,
+      pollIntervalMs: this.options.pollIntervalMs,
+      handler: (events) => this.handle(events),
+      onError: this.options.onError ?? ((error) => console.error('ProjectionRunner failed on a batch', error)),
+    });
+  }
+
+  /** Resolves once every projection has applied everything committed before the call. */
+  async caughtUp(): Promise<void> {
+    if (!this.projections.length) return;
+    if (!this.subscription) throw new Error('ProjectionRunner is not started');
+    await this.subscription.caughtUp();
+  }
+
+  async stop(): Promise<void> {
+    const subscription = this.subscription;
+    this.subscription = undefined;
+    await subscription?.stop();
+  }
+
+  /**
+   * Resumes from stored checkpoints. A projection without one, or built by another version, is rebuilt
+   * first (collection dropped, log replayed through the in-memory buffer, which beats replaying batch by
+   * batch through the subscription), so no document of an older shape or with a stale `_position` survives.
+   */
+  private async restoreCheckpoints(): Promise<void> {
+    const stored = await this.checkpoints.load(this.projections.map((p) => p.name));
+    const outdated: Projection<any>[] = [];
+    for (const projection of this.projections) {
+      const checkpoint = stored.get(projection.name);
+      if (checkpoint && checkpoint.version === projection.version) {
+        this.positions.set(projection.name, { tx: checkpoint.tx, pos: checkpoint.pos });
+      } else {
+        outdated.push(projection);
+      }
+    }
+    if (!outdated.length) return;
+    const { position } = await rebuildProjections(this.store, this.documents, outdated);
+    for (const projection of outdated) this.positions.set(projection.name, position);
+  }
+
+  private lowestPosition(): LogPosition {
+    let lowest: LogPosition | undefined;
+    for (const position of this.positions.values()) {
+      if (!lowest || comparePositions(position, lowest) < 0) lowest = position;
+    }
+    return lowest ?? LOG_START;
+  }
+
+  private async handle(events: RecordedEvent[]): Promise<void> {
+    if (!events.length) return;
+    await Promise.all(
+      this.projections.map((projection) => {
+        const after = this.positions.get(projection.name) ?? LOG_START;
+        const unseen = events.filter((event) => comparePositions(event.position, after) > 0);
+        return projectBatch(projection, this.documents.collection(projection.collection), unseen);
+      }),
+    );
+    const last = events[events.length - 1].position;
+    await this.checkpoints.save(this.projections, last);
+    for (const projection of this.projections) this.positions.set(projection.name, last);
+  }
+}

@@ -1,0 +1,2 @@
+export * from './testing/document-store.contract';
+export * from './testing/mongo-test-database';

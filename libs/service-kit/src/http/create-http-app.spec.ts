@@ -1,0 +1,211 @@
+import { Body, Controller, Get, INestApplication, Param, Post } from '@nestjs/common';
+import { Type } from 'class-transformer';
+import { ArrayMinSize, IsIn, IsNotEmpty, IsString, ValidateNested } from 'class-validator';
+import request from 'supertest';
+import { Actor, ConcurrencyError, DomainRuleViolation, NotFoundError } from '@cem/contracts';
+import { createTestIssuer, LocalIssuer, unitPathOf } from '@cem/identity';
+import { createHttpApp } from './create-http-app';
+import { CurrentActor } from './current-actor.decorator';
+import { JwksModule } from './jwks.module';
+import { Roles } from './roles.decorator';
+
+class AuthorDto {
+  @IsString()
+  @IsNotEmpty()
+  name!: string;
+}
+
+class CreateDossierDto {
+  @IsString()
+  @IsNotEmpty()
+  title!: string;
+
+  @IsIn(['initiative', 'solution', 'idea'])
+  kind!: string;
+
+  @ValidateNested({ each: true })
+  @ArrayMinSize(1)
+  @Type(() => AuthorDto)
+  authors!: AuthorDto[];
+}
+
+@Controller('dossiers')
+class DossierTestController {
+  @Post()
+  @Roles('unit-officer', 'submitter')
+  create(@Body() dto: CreateDossierDto, @CurrentActor() actor: Actor) {
+    return { actor, dto, dtoIsInstance: dto instanceof CreateDossierDto };
+  }
+
+  @Post(':id/receive')
+  receive(@Param('id') id: string) {
+    throw new DomainRuleViolation('dossier-not-submitted', `dossier ${id} has not been submitted`, { status: 'draft' });
+  }
+
+  @Post(':id/amend')
+  amend(@Param('id') id: string) {
+    throw new ConcurrencyError(`dossier-${id}`, 3, 4);
+  }
+
+  @Get(':id')
+  find(@Param('id') id: string) {
+    throw new NotFoundError(`dossier ${id} not found`);
+  }
+
+  @Get('boom/now')
+  boom() {
+    throw new Error('connection string postgres://secret leaked');
+  }
+}
+
+const communeOfficer = {
+  sub: 'u-tan-kien',
+  name: 'Nguyễn Văn An',
+  role: 'unit-officer' as const,
+  unitId: 'vn-hcm-binh-chanh-tan-kien',
+  level: 'commune' as const,
+  unitPath: unitPathOf('vn', 'hcm', 'binh-chanh', 'tan-kien'),
+};
+const validDossier = { title: 'Mô hình tưới tiết kiệm', kind: 'initiative', authors: [{ name: 'Trần Thị Bình' }] };
+
+describe('createHttpApp', () => {
+  let app: INestApplication;
+  let issuer: LocalIssuer;
+  let http: () => ReturnType<typeof request>;
+  let officerToken: string;
+
+  beforeAll(async () => {
+    issuer = await createTestIssuer();
+    app = await createHttpApp(
+      { module: class TestModule {}, controllers: [DossierTestController], imports: [JwksModule.serve(issuer.jwks())] },
+      { title: 'test-service', version: '1', tokenVerifier: issuer.verifier() },
+    );
+    await app.init();
+    http = () => request(app.getHttpServer());
+    officerToken = await issuer.mint(communeOfficer);
+  });
+  afterAll(() => app.close());
+
+  it('answers 401 without a token', async () => {
+    const res = await http().post('/dossiers').send(validDossier).expect(401);
+    expect(res.body).toEqual({
+      statusCode: 401,
+      error: 'Unauthorized',
+      code: 'unauthenticated',
+      message: 'missing bearer token: send Authorization: Bearer <token>',
+    });
+  });
+
+  it("answers 401 to another issuer's token and to a non-bearer scheme", async () => {
+    const foreign = await (await createTestIssuer()).mint(communeOfficer);
+    const res = await http().post('/dossiers').auth(foreign, { type: 'bearer' }).send(validDossier).expect(401);
+    expect(res.body.message).toMatch(/bad signature/);
+    await http().post('/dossiers').set('Authorization', `Basic ${officerToken}`).send(validDossier).expect(401);
+  });
+
+  it('answers 403 with the reason when the role does not match', async () => {
+    const auditor = await issuer.mint({ ...communeOfficer, role: 'auditor' });
+    const res = await http().post('/dossiers').auth(auditor, { type: 'bearer' }).send(validDossier).expect(403);
+    expect(res.body).toMatchObject({
+      statusCode: 403,
+      error: 'Forbidden',
+      code: 'forbidden',
+      message: 'one of the roles unit-officer, submitter required (you act as auditor)',
+    });
+  });
+
+  it('answers 400 with field messages on an invalid DTO', async () => {
+    const res = await http()
+      .post('/dossiers')
+      .auth(officerToken, { type: 'bearer' })
+      .send({ title: '', kind: 'poem', authors: [{ name: '' }], extra: 1 })
+      .expect(400);
+    expect(res.body).toMatchObject({ statusCode: 400, error: 'Bad Request', code: 'validation-failed' });
+    expect(res.body.details.fields).toEqual({
+      title: ['title should not be empty'],
+      kind: ['kind must be one of the following values: initiative, solution, idea'],
+      'authors.0.name': ['name should not be empty'],
+      extra: ['property extra should not exist'],
+    });
+    expect(res.body.message).toContain('authors.0.name: name should not be empty');
+  });
+
+  it('answers 200 with the actor from the token and the transformed DTO', async () => {
+    const res = await http().post('/dossiers').auth(officerToken, { type: 'bearer' }).send(validDossier).expect(201);
+    expect(res.body).toEqual({
+      actor: {
+        id: 'u-tan-kien',
+        name: 'Nguyễn Văn An',
+        role: 'unit-officer',
+        unitId: 'vn-hcm-binh-chanh-tan-kien',
+        level: 'commune',
+        unitPath: ['vn', 'vn-hcm', 'vn-hcm-binh-chanh', 'vn-hcm-binh-chanh-tan-kien'],
+      },
+      dto: validDossier,
+      dtoIsInstance: true,
+    });
+  });
+
+  it('maps a DomainRuleViolation to 422 with its code and details', async () => {
+    const res = await http().post('/dossiers/d-1/receive').auth(officerToken, { type: 'bearer' }).expect(422);
+    expect(res.body).toEqual({
+      statusCode: 422,
+      error: 'Unprocessable Entity',
+      code: 'dossier-not-submitted',
+      message: 'dossier d-1 has not been submitted',
+      details: { status: 'draft' },
+    });
+  });
+
+  it('maps a ConcurrencyError to 409 with the stream and versions', async () => {
+    const res = await http().post('/dossiers/d-1/amend').auth(officerToken, { type: 'bearer' }).expect(409);
+    expect(res.body).toMatchObject({
+      statusCode: 409,
+      code: 'concurrency-conflict',
+      streamId: 'dossier-d-1',
+      expected: 3,
+      actual: 4,
+      details: { streamId: 'dossier-d-1', expected: 3, actual: 4 },
+    });
+  });
+
+  it('maps NotFoundError to 404, unknown routes keep Nest 404s, and hides internal errors behind 500', async () => {
+    expect((await http().get('/dossiers/d-9').auth(officerToken, { type: 'bearer' }).expect(404)).body).toMatchObject({
+      code: 'not-found',
+      message: 'dossier d-9 not found',
+    });
+    expect((await http().get('/nowhere').auth(officerToken, { type: 'bearer' }).expect(404)).body).toMatchObject({
+      statusCode: 404,
+      code: 'not-found',
+    });
+    const res = await http().get('/dossiers/boom/now').auth(officerToken, { type: 'bearer' }).expect(500);
+    expect(res.body).toEqual({
+      statusCode: 500,
+      error: 'Internal Server Error',
+      code: 'internal-error',
+      message: 'Internal server error',
+    });
+  });
+
+  it('serves health, the OpenAPI document and the key set without a token', async () => {
+    expect((await http().get('/health').expect(200)).body).toMatchObject({ status: 'ok', service: 'test-service' });
+    expect((await http().get('/docs').expect(200)).text).toContain('swagger-ui');
+    const doc = (await http().get('/docs-json').expect(200)).body;
+    expect(doc.info).toMatchObject({ title: 'test-service', version: '1' });
+    expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/dossiers', '/health']));
+    expect((await http().get('/.well-known/jwks.json').expect(200)).body).toEqual(issuer.jwks());
+  });
+
+  it('counts requests by route pattern and status on the public /metrics', async () => {
+    await http().post('/dossiers/d-2/receive').auth(officerToken, { type: 'bearer' }).expect(422);
+    const res = await http().get('/metrics').expect(200);
+    expect(res.headers['content-type']).toMatch(/text\/plain/);
+    expect(res.text).toMatch(
+      /http_requests_total\{method="POST",route="\/dossiers\/:id\/receive",status="422",service="test-service"\} [1-9]/,
+    );
+    // Unknown URLs must not become label values, or anyone could grow the series without bound.
+    expect(res.text).not.toContain('/nowhere');
+    expect(res.text).toContain('process_cpu_user_seconds_total');
+  });
+});

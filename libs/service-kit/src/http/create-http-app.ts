@@ -1,0 +1,74 @@
+import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger, LoggerModule } from 'nestjs-pino';
+import type { ActorVerifier } from './auth.guard';
+import { HttpKitModule } from './http-kit.module';
+import { HttpMetrics } from './http-metrics';
+import type { ActorRequest } from './http-request';
+
+export interface CreateHttpAppOptions {
+  title: string;
+  version: string;
+  /** Only used to name the server in the OpenAPI document; the caller still calls app.listen(port). */
+  port?: number;
+  tokenVerifier: ActorVerifier;
+  /** Pino level; defaults to CEM_LOG_LEVEL, else 'silent' under NODE_ENV=test, else 'info'. */
+  logger?: { level?: string };
+}
+
+const QUIET_PATHS = new Set(['/health', '/metrics']);
+
+export function logLevel(options: CreateHttpAppOptions): string {
+  return options.logger?.level ?? process.env.CEM_LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'silent' : 'info');
+}
+
+function loggerModule(options: CreateHttpAppOptions): DynamicModule {
+  return LoggerModule.forRoot({
+    pinoHttp: {
+      name: options.title,
+      level: logLevel(options),
+      redact: ['req.headers.authorization', 'req.headers.cookie'],
+      // Probes every few seconds would drown the requests people make.
+      autoLogging: { ignore: (req) => QUIET_PATHS.has((req as ActorRequest).url?.split('?')[0] ?? '') },
+    },
+  });
+}
+
+/**
+ * Builds a service's Nest app with what every service shares, wrapped around `rootModule` (services do not
+ * import anything themselves): pino logging, the global validation pipe, error filter and auth guard,
+ * `GET /health` and `GET /metrics` (HttpKitModule), and OpenAPI at `/docs` (JSON at `/docs-json`).
+ * Returns the app not yet listening.
+ */
+export async function createHttpApp(
+  rootModule: Type<unknown> | DynamicModule,
+  options: CreateHttpAppOptions,
+): Promise<INestApplication> {
+  const metrics = new HttpMetrics(options.title);
+  const appModule: DynamicModule = {
+    module: class HttpAppModule {},
+    imports: [
+      loggerModule(options),
+      HttpKitModule.forRoot({ title: options.title, version: options.version, tokenVerifier: options.tokenVerifier, metrics }),
+      rootModule,
+    ],
+  };
+  const app = await NestFactory.create(appModule, { bufferLogs: true, abortOnError: false });
+  app.useLogger(app.get(Logger));
+  // Nest only flushes the buffer on listen(); apps driven by supertest never listen, so flush now.
+  app.flushLogs();
+  app.use(metrics.middleware());
+  app.enableShutdownHooks();
+
+  const document = new DocumentBuilder()
+    .setTitle(options.title)
+    .setVersion(options.version)
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+    .addSecurityRequirements('bearer');
+  if (options.port) document.addServer(`http://127.0.0.1:${options.port}`);
+  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, document.build()), {
+    jsonDocumentUrl: 'docs-json',
+  });
+  return app;
+}

@@ -1,0 +1,109 @@
+import { COUNCILS_EVENTS as E, DomainRuleViolation, ForbiddenError, NotFoundError } from '@cem/contracts';
+import { deciderSpec } from '@cem/decider/testing';
+import { councilDecider } from './council.decider';
+import { actorAt, councilEstablished, ESTABLISHED, frontChair, khcnReplacedInJune, MEMBERS, REGULATIONS, secretary } from './council.fixtures';
+
+const spec = deciderSpec(councilDecider);
+const establish = (overrides = {}) => ({ type: 'EstablishCouncil' as const, actor: frontChair, council: { ...ESTABLISHED, ...overrides } });
+
+describe('council establishment', () => {
+  it('is established by the Front chair of the same unit', () => {
+    spec.given([]).when(establish()).then([{ type: E.CouncilEstablished, data: ESTABLISHED }]);
+  });
+
+  it('refuses anyone but the Front chair', () => {
+    spec.given([]).when({ ...establish(), actor: secretary }).thenThrows(ForbiddenError, /front-chair/);
+  });
+
+  it("refuses a Front chair of another unit (a district cannot establish the province's council)", () => {
+    const districtChair = actorAt('fc-duy-tien', 'front-chair', 'vn-ha-nam-duy-tien', ['vn', 'vn-ha-nam', 'vn-ha-nam-duy-tien']);
+    spec.given([]).when({ ...establish(), actor: districtChair }).thenThrows(ForbiddenError, /not your unit/);
+  });
+
+  it('refuses a second establishment of the same council', () => {
+    spec.given([councilEstablished()]).when(establish()).thenThrows(DomainRuleViolation, /already exists/);
+  });
+
+  it('needs exactly one chair and one secretary', () => {
+    const twoChairs = MEMBERS.map((m) => (m.memberId === 'm-khcn' ? { ...m, role: 'chair' as const } : m));
+    spec.given([]).when(establish({ members: twoChairs })).thenThrows(DomainRuleViolation, /exactly one chair \(found 2\)/);
+  });
+
+  it('refuses members who sit before the establishing decision', () => {
+    const early = MEMBERS.map((m, i) => (i === 3 ? { ...m, effectiveFrom: '2019-01-01' } : m));
+    spec.given([]).when(establish({ members: early })).thenThrows(DomainRuleViolation, /before the establishing decision/);
+  });
+
+  it.each([
+    [{ ...REGULATIONS, quorum: 7 }, /exceeds the 6 members/],
+    [{ ...REGULATIONS, aggregation: 'trimmed-mean' }, /trimCount ≥ 1/],
+    [{ ...REGULATIONS, aggregation: 'trimmed-mean', trimCount: 2 }, /quorum must exceed 2 × trimCount \(4\)/],
+    [{ ...REGULATIONS, trimCount: 1 }, /trimmed-mean only/],
+    [{ ...REGULATIONS, tieBreak: 'earlier-receipt' }, /must end with 'dossier-id'/],
+    [{ ...REGULATIONS, tieBreak: 'by-lottery-then-dossier-id' }, /unknown tie-break step\(s\): by-lottery/],
+  ])('refuses unworkable regulations %#', (regulations, message) => {
+    spec.given([]).when(establish({ regulations })).thenThrows(DomainRuleViolation, message);
+  });
+});
+
+describe('membership renewal (bổ sung, kiện toàn)', () => {
+  const replace = {
+    type: 'ReplaceMember' as const,
+    actor: frontChair,
+    councilId: 'hd-ha-nam',
+    oldMemberId: 'm-khcn',
+    newMember: { memberId: 'm-khcn-2', personName: 'Đỗ Minh Tuấn', agencyUnitId: 'vn-ha-nam-so-khcn', agencyName: 'Sở Khoa học và Công nghệ', role: 'member' as const },
+    effectiveFrom: '2019-06-01',
+    reason: 'Thay đổi nhân sự Sở Khoa học và Công nghệ',
+  };
+
+  it('replaces a member from a date, with a reason', () => {
+    spec.given([councilEstablished()]).when(replace).then([khcnReplacedInJune]);
+  });
+
+  it('needs a reason', () => {
+    spec.given([councilEstablished()]).when({ ...replace, reason: ' ' }).thenThrows(DomainRuleViolation, /needs a reason/);
+  });
+
+  it('refuses replacing someone who no longer sits', () => {
+    spec.given([councilEstablished(), khcnReplacedInJune]).when(replace).thenThrows(DomainRuleViolation, /does not currently sit/);
+  });
+
+  it('replaces the chair only by a new chair', () => {
+    spec.given([councilEstablished()]).when({ ...replace, oldMemberId: 'm-chair' }).thenThrows(DomainRuleViolation, /same role/);
+  });
+
+  it('adds a member from a date', () => {
+    const member = { ...MEMBERS[2], memberId: 'm-new', personName: 'Đinh Văn Mới', effectiveFrom: '2019-09-01' };
+    spec
+      .given([councilEstablished()])
+      .when({ type: 'AddMember', actor: frontChair, councilId: 'hd-ha-nam', member, reason: 'Bổ sung chuyên gia' })
+      .then([{ type: E.MemberAdded, data: { councilId: 'hd-ha-nam', member, reason: 'Bổ sung chuyên gia' } }]);
+  });
+
+  it('refuses adding someone who already sits', () => {
+    spec
+      .given([councilEstablished()])
+      .when({ type: 'AddMember', actor: frontChair, councilId: 'hd-ha-nam', member: MEMBERS[2], reason: 'x' })
+      .thenThrows(DomainRuleViolation, /already sits/);
+  });
+
+  it('removes a member, but not below the quorum', () => {
+    const remove = (memberId: string) => ({ type: 'RemoveMember' as const, actor: frontChair, councilId: 'hd-ha-nam', memberId, effectiveFrom: '2019-06-01', reason: 'Nghỉ hưu' });
+    spec.given([councilEstablished()]).when(remove('m-lhh')).then([{ type: E.MemberRemoved, data: { councilId: 'hd-ha-nam', memberId: 'm-lhh', effectiveFrom: '2019-06-01', reason: 'Nghỉ hưu' } }]);
+    spec.given([councilEstablished({ regulations: { ...REGULATIONS, quorum: 6 } })]).when(remove('m-lhh')).thenThrows(DomainRuleViolation, /below the quorum of 6/);
+    spec.given([councilEstablished()]).when(remove('m-secretary')).thenThrows(DomainRuleViolation, /only be replaced/);
+  });
+
+  it('refuses changes to a council that does not exist', () => {
+    spec.given([]).when(replace).thenThrows(NotFoundError);
+  });
+
+  it('amends the regulations from a date', () => {
+    const regulations = { ...REGULATIONS, aggregation: 'trimmed-mean' as const, trimCount: 1 };
+    spec
+      .given([councilEstablished()])
+      .when({ type: 'AmendRegulations', actor: frontChair, councilId: 'hd-ha-nam', regulations, effectiveFrom: '2020-01-01', reason: 'Quy chế sửa đổi' })
+      .then([{ type: E.RegulationsAmended, data: { councilId: 'hd-ha-nam', regulations, effectiveFrom: '2020-01-01', reason: 'Quy chế sửa đổi' } }]);
+  });
+});

@@ -1,0 +1,84 @@
+import type {
+  AdministrativeLevel,
+  CouncilDecisionRef,
+  CouncilEstablishedData,
+  CouncilRegulations,
+  DomainEvent,
+  MemberAddedData,
+  MemberRemovedData,
+  MemberReplacedData,
+  RegulationsAmendedData,
+} from '@cem/contracts';
+import { COUNCILS_EVENTS as E } from '@cem/contracts';
+import { applyMembershipEvent, MembershipHistory, Tenure, tenureOf } from './composition';
+
+export type CouncilEvent =
+  | DomainEvent<typeof E.CouncilEstablished, CouncilEstablishedData>
+  | DomainEvent<typeof E.MemberAdded, MemberAddedData>
+  | DomainEvent<typeof E.MemberReplaced, MemberReplacedData>
+  | DomainEvent<typeof E.MemberRemoved, MemberRemovedData>
+  | DomainEvent<typeof E.RegulationsAmended, RegulationsAmendedData>;
+
+export const COUNCIL_EVENT_TYPES: string[] = [
+  E.CouncilEstablished,
+  E.MemberAdded,
+  E.MemberReplaced,
+  E.MemberRemoved,
+  E.RegulationsAmended,
+];
+
+export interface EstablishedCouncil extends MembershipHistory {
+  status: 'established';
+  councilId: string;
+  name: string;
+  level: AdministrativeLevel;
+  jurisdictionUnitId: string;
+  jurisdictionUnitPath: string[];
+  fieldCodes: string[];
+  decision: CouncilDecisionRef;
+  regulations: CouncilRegulations;
+  /** Every version of the quy chế with the day it took effect, oldest first. */
+  regulationsHistory: { regulations: CouncilRegulations; effectiveFrom: string; reason?: string }[];
+  tenures: Tenure[];
+}
+
+export type CouncilState = { status: 'none' } | EstablishedCouncil;
+
+export const initialCouncilState = (): CouncilState => ({ status: 'none' });
+
+/** The council record after an event; the composition read model folds the same function. */
+export function evolveCouncil(state: CouncilState, event: DomainEvent): CouncilState {
+  if (event.type === E.CouncilEstablished) {
+    const d = event.data as CouncilEstablishedData;
+    return {
+      status: 'established',
+      councilId: d.councilId,
+      name: d.name,
+      level: d.level,
+      jurisdictionUnitId: d.jurisdictionUnitId,
+      jurisdictionUnitPath: d.jurisdictionUnitPath,
+      fieldCodes: d.fieldCodes,
+      decision: d.decision,
+      regulations: d.regulations,
+      regulationsHistory: [{ regulations: d.regulations, effectiveFrom: d.decision.date }],
+      tenures: d.members.map(tenureOf),
+    };
+  }
+  if (state.status !== 'established') return state;
+  if (event.type === E.RegulationsAmended) {
+    const d = event.data as RegulationsAmendedData;
+    return {
+      ...state,
+      regulations: d.regulations,
+      regulationsHistory: [...state.regulationsHistory, { regulations: d.regulations, effectiveFrom: d.effectiveFrom, reason: d.reason }],
+    };
+  }
+  return { ...state, tenures: applyMembershipEvent(state.tenures, event) };
+}
+
+/** The quy chế in force on a date (a meeting is held under the rules of its day). */
+export function regulationsOn(council: EstablishedCouncil, date: string): CouncilRegulations {
+  const day = date.slice(0, 10);
+  const inForce = council.regulationsHistory.filter((r) => r.effectiveFrom.slice(0, 10) <= day);
+  return (inForce[inForce.length - 1] ?? council.regulationsHistory[0]).regulations;
+}

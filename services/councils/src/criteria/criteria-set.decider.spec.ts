@@ -1,0 +1,75 @@
+import { COUNCILS_EVENTS as E, DomainRuleViolation, ForbiddenError } from '@cem/contracts';
+import { deciderSpec } from '@cem/decider/testing';
+import { memberActor, secretary } from '../councils/council.fixtures';
+import { criteriaSetDecider, CriteriaSetEvent } from './criteria-set.decider';
+import { CRITERIA_CONTENT, criteriaV1, criteriaV2 } from './criteria-set.fixtures';
+
+const spec = deciderSpec(criteriaSetDecider);
+const draft = (content = {}) => ({ type: 'DraftCriteriaSet' as const, actor: secretary, content: { ...CRITERIA_CONTENT, ...content } });
+const drafted = (version: number, content = {}): CriteriaSetEvent => ({
+  type: E.CriteriaSetDrafted,
+  data: { ...CRITERIA_CONTENT, ...content, version },
+});
+const { publishedAt: _a, ...v2Content } = criteriaV2;
+const published1: CriteriaSetEvent = { type: E.CriteriaSetPublished, data: criteriaV1 };
+
+describe('criteria sets', () => {
+  it('drafts version 1 of a new set', () => {
+    spec.given([]).when(draft()).then([drafted(1)]);
+  });
+
+  it('is written by council officers, not by ordinary members', () => {
+    spec.given([]).when({ ...draft(), actor: memberActor('m-lhh') }).thenThrows(ForbiddenError);
+  });
+
+  it('publishing freezes the draft as version 1', () => {
+    spec.given([drafted(1)]).when({ type: 'PublishCriteriaSet', actor: secretary, criteriaSetId: 'dkst-2019-khcn', version: 1, publishedAt: criteriaV1.publishedAt }).then([published1]);
+  });
+
+  it('a change after publication is a new version that supersedes the previous', () => {
+    const { criteria } = criteriaV2;
+    spec.given([drafted(1), published1]).when(draft({ criteria })).then([drafted(2, { criteria })]);
+    spec
+      .given([drafted(1), published1, drafted(2, { criteria })])
+      .when({ type: 'PublishCriteriaSet', actor: secretary, criteriaSetId: 'dkst-2019-khcn', version: 2, publishedAt: criteriaV2.publishedAt })
+      .then([{ type: E.CriteriaSetPublished, data: { ...v2Content, publishedAt: criteriaV2.publishedAt } }]);
+  });
+
+  it('publishes only the draft that was reviewed', () => {
+    const publish = { type: 'PublishCriteriaSet' as const, actor: secretary, criteriaSetId: 'dkst-2019-khcn', version: 1, publishedAt: '2019-03-01' };
+    spec.given([]).when(publish).thenThrows(DomainRuleViolation, /no draft/);
+    spec.given([drafted(1), published1, drafted(2)]).when(publish).thenThrows(DomainRuleViolation, /draft is version 2, not 1/);
+  });
+
+  it('keeps its campaign edition and field', () => {
+    spec.given([drafted(1)]).when(draft({ year: 2020 })).thenThrows(DomainRuleViolation, /keeps its year/);
+  });
+
+  const withWeights = (tm: number, ad: number, hq: number) =>
+    CRITERIA_CONTENT.criteria.map((c, i) => ({ ...c, weight: [tm, ad, hq][i] }));
+
+  it('accepts weights that sum to 1 despite binary rounding (0.1 + 0.2 + 0.7)', () => {
+    spec.given([]).when(draft({ criteria: withWeights(0.1, 0.2, 0.7) })).thenMatches((events) => expect(events).toHaveLength(1));
+  });
+
+  it.each([
+    [{ criteria: withWeights(0.4, 0.3, 0.2) }, /weights sum to 0.9/],
+    [{ criteria: withWeights(40, 30, 30) }, /weights sum to 100, not 1/],
+    [{ criteria: withWeights(0.5, 0.5, 0) }, /positive weight/],
+    [{ criteria: [{ ...CRITERIA_CONTENT.criteria[0], weight: 1, scaleMin: 10, scaleMax: 10 }] }, /scaleMin must be below/],
+    [{ criteria: [...CRITERIA_CONTENT.criteria, CRITERIA_CONTENT.criteria[0]] }, /unique/],
+  ])('refuses unsound criteria %#', (content, message) => {
+    spec.given([]).when(draft(content)).thenThrows(DomainRuleViolation, message);
+  });
+
+  const bands = CRITERIA_CONTENT.bands;
+  it.each([
+    [[bands[1], bands[0], ...bands.slice(2)], /best first/],
+    [bands.map((b) => (b.grade === 'kha' ? { ...b, minScore: 8 } : b)), /start below the band above/],
+    [bands.slice(0, 4), /lowest band must start at or below the minimum total 0/],
+    [[{ ...bands[0], minScore: 11 }, ...bands.slice(1)], /above the maximum total 10/],
+    [bands.map((b) => (b.grade === 'tot' ? { ...b, label: 'Giỏi' } : b)), /tot is labelled 'Tốt'/],
+  ])('refuses grading bands that are unordered or leave gaps %#', (badBands, message) => {
+    spec.given([]).when(draft({ bands: badBands })).thenThrows(DomainRuleViolation, message);
+  });
+});

@@ -1,0 +1,78 @@
+import type { Actor, CriteriaSetContentData, CriteriaSetDraftedData, CriteriaSetPublishedData, DomainEvent } from '@cem/contracts';
+import { COUNCILS_EVENTS as E } from '@cem/contracts';
+import type { Decider } from '@cem/decider';
+import { definePolicy, hasRole } from '@cem/identity';
+import { ensure } from '../councils/domain-rule';
+import { assertValidCriteriaContent } from './criteria-set.rules';
+
+export type CriteriaSetEvent =
+  | DomainEvent<typeof E.CriteriaSetDrafted, CriteriaSetDraftedData>
+  | DomainEvent<typeof E.CriteriaSetPublished, CriteriaSetPublishedData>;
+
+export type CriteriaSetCommand =
+  | { type: 'DraftCriteriaSet'; actor: Actor; content: Omit<CriteriaSetContentData, 'version'> }
+  | { type: 'PublishCriteriaSet'; actor: Actor; criteriaSetId: string; version: number; publishedAt: string };
+
+export interface CriteriaSetState {
+  draft?: CriteriaSetDraftedData;
+  /** Every published version, oldest first; the last one is in force. */
+  published: CriteriaSetPublishedData[];
+}
+
+export const currentCriteria = (state: CriteriaSetState): CriteriaSetPublishedData | undefined =>
+  state.published[state.published.length - 1];
+
+// The plans give criteria-setting to the Front's standing body with the council; criteria sets carry no unit
+// yet, so only the role is checked.
+const criteriaPolicy = definePolicy<unknown, 'write'>({
+  write: hasRole('front-chair', 'council-chair', 'council-secretary'),
+});
+
+const IDENTITY = ['criteriaSetId', 'campaignId', 'year', 'fieldCode'] as const;
+
+function decide(command: CriteriaSetCommand, state: CriteriaSetState): CriteriaSetEvent[] {
+  criteriaPolicy.assert('write', command.actor, undefined);
+  const current = currentCriteria(state);
+  switch (command.type) {
+    case 'DraftCriteriaSet': {
+      const known = state.draft ?? current;
+      const changed = known ? IDENTITY.filter((k) => known[k] !== command.content[k]) : [];
+      ensure(!changed.length, 'criteria-identity-fixed', `a criteria set keeps its ${changed.join(', ')}`);
+      assertValidCriteriaContent(command.content);
+      // A published version is frozen: any change is drafted as the next version.
+      const version = (current?.version ?? 0) + 1;
+      return [{ type: E.CriteriaSetDrafted, data: { ...command.content, version } }];
+    }
+    case 'PublishCriteriaSet': {
+      const { draft } = state;
+      ensure(draft, 'no-draft', 'there is no draft to publish');
+      ensure(
+        draft.version === command.version,
+        'draft-version-mismatch',
+        `the draft is version ${draft.version}, not ${command.version}`,
+      );
+      const data: CriteriaSetPublishedData = { ...draft, publishedAt: command.publishedAt };
+      if (current) data.supersedesVersion = current.version;
+      return [{ type: E.CriteriaSetPublished, data }];
+    }
+  }
+}
+
+function evolve(state: CriteriaSetState, event: CriteriaSetEvent): CriteriaSetState {
+  switch (event.type) {
+    case E.CriteriaSetDrafted:
+      return { ...state, draft: event.data };
+    case E.CriteriaSetPublished:
+      return { draft: undefined, published: [...state.published, event.data] };
+    default:
+      return state;
+  }
+}
+
+export const criteriaSetDecider: Decider<CriteriaSetState, CriteriaSetCommand, CriteriaSetEvent> = {
+  initialState: () => ({ published: [] }),
+  evolve,
+  decide,
+};
+
+export const criteriaSetStreamId = (criteriaSetId: string) => `criteria-set-${criteriaSetId}`;

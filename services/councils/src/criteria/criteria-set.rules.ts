@@ -1,0 +1,59 @@
+import type { CriteriaSetContentData, CriterionDefinition, GradeBand } from '@cem/contracts';
+import { COUNCIL_GRADE_LABELS_VI, COUNCIL_GRADES } from '@cem/contracts';
+import { ensure } from '../councils/domain-rule';
+
+/** Weights are fractions that sum to 1; the tolerance absorbs binary rounding of decimals like 0.1. */
+const WEIGHT_TOLERANCE = 1e-9;
+
+/** The range of the weighted total, which is the scale grade bands are stated on. */
+export function totalRange(criteria: readonly CriterionDefinition[]): { min: number; max: number } {
+  return {
+    min: criteria.reduce((sum, c) => sum + c.weight * c.scaleMin, 0),
+    max: criteria.reduce((sum, c) => sum + c.weight * c.scaleMax, 0),
+  };
+}
+
+function assertValidCriteria(criteria: readonly CriterionDefinition[]): void {
+  const codes = criteria.map((c) => c.code);
+  ensure(new Set(codes).size === codes.length, 'duplicate-criterion', 'criterion codes must be unique');
+  for (const c of criteria) {
+    ensure(c.name?.trim(), 'criterion-name-required', `criterion ${c.code} needs a name`);
+    ensure(c.weight > 0, 'invalid-weight', `criterion ${c.code} needs a positive weight`);
+    ensure(c.scaleMin < c.scaleMax, 'invalid-scale', `criterion ${c.code}: scaleMin must be below scaleMax`);
+  }
+  const sum = criteria.reduce((s, c) => s + c.weight, 0);
+  const shown = Number(sum.toFixed(6));
+  ensure(Math.abs(sum - 1) < WEIGHT_TOLERANCE, 'weights-must-sum-to-one', `weights sum to ${shown}, not 1`, { sum: shown });
+}
+
+/** Bands go from the best grade down, each starting strictly below the previous, the lowest covering the minimum. */
+function assertValidBands(bands: readonly GradeBand[], range: { min: number; max: number }): void {
+  const ranks = bands.map((b) => COUNCIL_GRADES.indexOf(b.grade));
+  ensure(
+    ranks.every((r, i) => i === 0 || r > ranks[i - 1]),
+    'bands-out-of-order',
+    `bands must be listed once each, best first (${COUNCIL_GRADES.join(' > ')})`,
+  );
+  for (const b of bands) {
+    const label = COUNCIL_GRADE_LABELS_VI[b.grade];
+    ensure(b.label === label, 'band-label-mismatch', `grade ${b.grade} is labelled '${label}'`);
+  }
+  ensure(
+    bands.every((b, i) => i === 0 || b.minScore < bands[i - 1].minScore),
+    'bands-not-descending',
+    'each band must start below the band above it',
+  );
+  ensure(bands[0].minScore <= range.max, 'band-unreachable', `the top band starts above the maximum total ${range.max}`);
+  ensure(
+    bands[bands.length - 1].minScore <= range.min,
+    'bands-do-not-cover-scale',
+    `the lowest band must start at or below the minimum total ${range.min}`,
+  );
+}
+
+export function assertValidCriteriaContent(content: Pick<CriteriaSetContentData, 'criteria' | 'bands'>): void {
+  ensure(content.criteria.length > 0, 'criteria-required', 'a criteria set needs at least one criterion');
+  ensure(content.bands.length > 0, 'bands-required', 'a criteria set needs grading bands');
+  assertValidCriteria(content.criteria);
+  assertValidBands(content.bands, totalRange(content.criteria));
+}

@@ -1,0 +1,66 @@
+import type { Actor, CaseFinalisedData, DomainEvent, RankingPublishedData } from '@cem/contracts';
+import { COUNCILS_EVENTS as E } from '@cem/contracts';
+import type { Decider } from '@cem/decider';
+import { councilPolicy } from '../councils/council.policy';
+import { CouncilState, regulationsOn } from '../councils/council.state';
+import { ensure } from '../councils/domain-rule';
+import { rankCases } from './ranking';
+
+export type RankingEvent = DomainEvent<typeof E.RankingPublished, RankingPublishedData>;
+
+export interface PublishRanking {
+  type: 'PublishRanking';
+  actor: Actor;
+  council: CouncilState;
+  campaignId: string;
+  year: number;
+  fieldCode: string;
+  /** Finalised cases of the scope, as recorded by CaseFinalised (loaded by the adapter). */
+  cases: CaseFinalisedData[];
+  publishedAt: string;
+}
+
+export interface RankingState {
+  latest?: RankingPublishedData;
+}
+
+function decide(command: PublishRanking, state: RankingState): RankingEvent[] {
+  const { council, campaignId, year, fieldCode } = command;
+  ensure(council.status === 'established', 'no-council', 'rankings are published by an established council');
+  councilPolicy.assert('finalise', command.actor, council);
+  ensure(command.cases.length, 'nothing-to-rank', 'no finalised case to rank');
+  const outside = command.cases.filter(
+    (c) =>
+      c.councilId !== council.councilId || c.campaignId !== campaignId || c.year !== year || c.fieldCode !== fieldCode || c.level !== council.level,
+  );
+  ensure(!outside.length, 'case-outside-ranking', `not in this field and edition: ${outside.map((c) => c.caseId).join(', ')}`);
+  const ids = command.cases.map((c) => c.caseId);
+  ensure(new Set(ids).size === ids.length, 'duplicate-case', 'a case is listed twice');
+  const { tieBreak } = regulationsOn(council, command.publishedAt);
+  return [
+    {
+      type: E.RankingPublished,
+      data: {
+        councilId: council.councilId,
+        campaignId,
+        year,
+        fieldCode,
+        level: council.level,
+        tieBreak,
+        revision: (state.latest?.revision ?? 0) + 1,
+        publishedAt: command.publishedAt,
+        entries: rankCases(command.cases, tieBreak),
+      },
+    },
+  ];
+}
+
+/** A later revision (e.g. after more cases are finalised) replaces the earlier ranking. */
+export const rankingDecider: Decider<RankingState, PublishRanking, RankingEvent> = {
+  initialState: () => ({}),
+  evolve: (_state, event) => ({ latest: event.data }),
+  decide,
+};
+
+export const rankingStreamId = (s: { councilId: string; campaignId: string; year: number; fieldCode: string }) =>
+  `ranking-${s.councilId}|${s.campaignId}|${s.year}|${s.fieldCode}`;

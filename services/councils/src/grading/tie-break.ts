@@ -1,0 +1,15 @@
+import { TIE_BREAK_STEPS, TieBreakStep } from '@cem/contracts';
+
+/**
+ * Reads a stated tie-break rule ('higher-top-criterion-then-earlier-receipt-then-dossier-id') into its steps,
+ * or returns why it is not acceptable. The last step must be 'dossier-id' so the order is total: a ranking
+ * must come out the same on every replay, whatever order the cases were loaded in.
+ */
+export function parseTieBreak(rule: string): TieBreakStep[] | string {
+  const steps = rule.split('-then-');
+  const unknown = steps.filter((s) => !(TIE_BREAK_STEPS as readonly string[]).includes(s));
+  if (unknown.length) return `unknown tie-break step(s): ${unknown.join(', ')} (known: ${TIE_BREAK_STEPS.join(', ')})`;
+  if (new Set(steps).size !== steps.length) return 'a tie-break step is repeated';
+  if (steps[steps.length - 1] !== 'dossier-id') return "the tie-break rule must end with 'dossier-id'";
+  return steps as TieBreakStep[];
+}

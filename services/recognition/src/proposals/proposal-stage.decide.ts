@@ -1,0 +1,78 @@
+import type { Actor, AwardRecipient, CommendationProposedData, HonourProposedData, ProposalReceivedData } from '@cem/contracts';
+import { NotFoundError, RECOGNITION_EVENTS as E } from '@cem/contracts';
+import { ensure } from '../shared/domain-rule';
+import { proposalPolicy } from './proposal.policy';
+import type { ExistingProposal, ProposalEvent, ProposalState } from './proposal.state';
+
+export type ProposalStageCommand =
+  | { type: 'ReceiveHonourProposal'; proposal: HonourProposedData }
+  | { type: 'ProposeCommendation'; actor: Actor; commendation: Omit<CommendationProposedData, 'proposedByUnitId'> }
+  | { type: 'VerifyAchievements'; actor: Actor; proposalId: string; note?: string }
+  | { type: 'SendBackProposal'; actor: Actor; proposalId: string; reason: string }
+  | { type: 'ResubmitProposal'; actor: Actor; proposalId: string; note?: string; recipients?: AwardRecipient[] };
+
+export function requireProposal(state: ProposalState, proposalId: string): ExistingProposal {
+  if (state.status === 'none') throw new NotFoundError(`proposal ${proposalId} does not exist`);
+  return state;
+}
+
+/** Copies field by field, so that whatever councils add to its event later does not leak into ours. */
+function receivedFrom(p: HonourProposedData): ProposalReceivedData {
+  const { proposalId, caseId, dossierId, councilId, level, jurisdictionUnitId, jurisdictionUnitPath } = p;
+  const { campaignId, year, fieldCode, title, grade, score, rank, proposedAward } = p;
+  const recipients = p.recipients.map(({ name, kind }) => ({ name, kind }));
+  return {
+    ...{ proposalId, caseId, dossierId, councilId, level, jurisdictionUnitId, jurisdictionUnitPath },
+    ...{ campaignId, year, fieldCode, title, grade, score, rank, recipients },
+    ...(proposedAward ? { proposedAward } : {}),
+  };
+}
+
+/** Verification and send-back both judge a proposal that is waiting for the board, and nothing else. */
+function requireAwaitingBoard(state: ExistingProposal): void {
+  ensure(state.status !== 'sent-back', 'awaiting-resubmission', 'the proposal was sent back and has not been resubmitted');
+  ensure(state.status === 'received', 'already-verified', `the proposal is already ${state.status}`);
+}
+
+export function decideProposalStage(command: ProposalStageCommand, state: ProposalState): ProposalEvent[] {
+  switch (command.type) {
+    case 'ReceiveHonourProposal': {
+      // At-least-once delivery: the same council proposal arriving again changes nothing.
+      if (state.status !== 'none') return [];
+      return [{ type: E.ProposalReceived, data: receivedFrom(command.proposal) }];
+    }
+    case 'ProposeCommendation': {
+      const { actor, commendation } = command;
+      proposalPolicy.assert('propose-commendation', actor, { ...commendation, origin: 'commendation' });
+      ensure(state.status === 'none', 'proposal-exists', `proposal ${commendation.proposalId} already exists`);
+      ensure(commendation.achievements?.trim(), 'achievements-required', 'a commendation states the achievements');
+      return [{ type: E.CommendationProposed, data: { ...commendation, proposedByUnitId: actor.unitId } }];
+    }
+    case 'VerifyAchievements': {
+      const current = requireProposal(state, command.proposalId);
+      proposalPolicy.assert('verify', command.actor, current.proposal);
+      requireAwaitingBoard(current);
+      const data = { proposalId: command.proposalId, verifiedBy: command.actor.id, ...(command.note ? { note: command.note } : {}) };
+      return [{ type: E.AchievementsVerified, data }];
+    }
+    case 'SendBackProposal': {
+      const current = requireProposal(state, command.proposalId);
+      proposalPolicy.assert('send-back', command.actor, current.proposal);
+      ensure(command.reason?.trim(), 'reason-required', 'sending a proposal back needs a reason');
+      requireAwaitingBoard(current);
+      return [{ type: E.ProposalSentBack, data: { proposalId: command.proposalId, sentBackBy: command.actor.id, reason: command.reason } }];
+    }
+    case 'ResubmitProposal': {
+      const current = requireProposal(state, command.proposalId);
+      proposalPolicy.assert('resubmit', command.actor, current.proposal);
+      ensure(current.status === 'sent-back', 'not-sent-back', 'only a sent-back proposal can be resubmitted');
+      const { proposalId, note, recipients, actor } = command;
+      return [
+        {
+          type: E.ProposalResubmitted,
+          data: { proposalId, resubmittedBy: actor.id, ...(note ? { note } : {}), ...(recipients ? { recipients } : {}) },
+        },
+      ];
+    }
+  }
+}

@@ -1,0 +1,99 @@
+import type { AdministrativeLevel, RecordedEvent, Role } from '@cem/contracts';
+import { comparePositions } from '@cem/contracts';
+import { summarise } from './event-summaries';
+
+export type HistorySubject = { dossierId: string } | { proposalId: string } | { awardDecisionId: string };
+
+export interface HistoryRow {
+  eventId: string;
+  when: string;
+  who: string;
+  actorId: string;
+  role: Role;
+  unit: string;
+  level: AdministrativeLevel;
+  context: string;
+  type: string;
+  what: string;
+  why?: string;
+}
+
+type Data = {
+  dossierId?: string;
+  dossier?: { dossierId?: string };
+  caseId?: string;
+  proposalId?: string;
+  entries?: { dossierId?: string }[];
+  level?: AdministrativeLevel;
+  reason?: string;
+};
+
+const dataOf = (e: RecordedEvent) => (e.data ?? {}) as Data;
+
+/** Every way an event names a dossier: directly, by its snapshot, by its case id `${dossierId}@level`, in a ranking. */
+function namesDossier(d: Data, dossierId: string): boolean {
+  return (
+    d.dossierId === dossierId ||
+    d.dossier?.dossierId === dossierId ||
+    (typeof d.caseId === 'string' && d.caseId.startsWith(`${dossierId}@`)) ||
+    Boolean(d.entries?.some((e) => e.dossierId === dossierId))
+  );
+}
+
+function select(events: RecordedEvent[], subject: HistorySubject): RecordedEvent[] {
+  if ('dossierId' in subject) {
+    // Proposals and award decisions name the dossier on their first event only in some contexts; follow the proposal id.
+    const proposals = new Set(events.filter((e) => namesDossier(dataOf(e), subject.dossierId)).map((e) => dataOf(e).proposalId).filter(Boolean));
+    return events.filter((e) => namesDossier(dataOf(e), subject.dossierId) || proposals.has(dataOf(e).proposalId));
+  }
+  const proposalId = 'proposalId' in subject ? subject.proposalId : subject.awardDecisionId;
+  return events.filter((e) => dataOf(e).proposalId === proposalId);
+}
+
+const byTimeThenPosition = (a: RecordedEvent, b: RecordedEvent) =>
+  a.metadata.occurredAt.localeCompare(b.metadata.occurredAt) || comparePositions(a.position, b.position) || a.id.localeCompare(b.id);
+
+/**
+ * Causal order: an event never precedes the event that caused it, even when clocks of different services
+ * disagree; otherwise by occurrence time, then by recorded position.
+ */
+export function causalOrder(events: RecordedEvent[]): RecordedEvent[] {
+  const pending = [...events].sort(byTimeThenPosition);
+  const ids = new Set(pending.map((e) => e.id));
+  const emitted = new Set<string>();
+  const ordered: RecordedEvent[] = [];
+  while (pending.length) {
+    const ready = (e: RecordedEvent) => {
+      const cause = e.metadata.causationId;
+      return !cause || !ids.has(cause) || emitted.has(cause);
+    };
+    // A causation cycle cannot come from the store; if a forged export has one, fall back to time order.
+    const i = Math.max(0, pending.findIndex(ready));
+    const [next] = pending.splice(i, 1);
+    emitted.add(next.id);
+    ordered.push(next);
+  }
+  return ordered;
+}
+
+/** Lịch sử quyết định: every event across contexts about a dossier or a proposal, in causal order. */
+export function decisionHistory(events: RecordedEvent[], subject: HistorySubject): HistoryRow[] {
+  return causalOrder(select(events, subject)).map((e) => {
+    const { actor, occurredAt, source, reason } = e.metadata;
+    const d = dataOf(e);
+    const why = reason ?? d.reason;
+    return {
+      eventId: e.id,
+      when: occurredAt,
+      who: actor.name ?? actor.id,
+      actorId: actor.id,
+      role: actor.role,
+      unit: actor.unitId,
+      level: d.level ?? actor.level,
+      context: source,
+      type: e.type,
+      what: summarise(e),
+      ...(why ? { why } : {}),
+    };
+  });
+}
