@@ -29,7 +29,7 @@ module.exports = {
       ...base,
       displayName: 'integration',
       testMatch: ['<rootDir>/{libs,services,deploy}/**/*.{int-spec,e2e-spec}.ts'],
-      testTimeout: 120000,
+      setupFilesAfterEnv: ['<rootDir>/tools/jest.integration-setup.js'],
     },
   ],
 };

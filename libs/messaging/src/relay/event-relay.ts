@@ -17,6 +17,11 @@ export interface EventRelayOptions {
   /** First delay after a failed publish, doubled per attempt up to 5 s. Default 100 ms. */
   retryBackoffMs?: number;
   onError?: (error: unknown) => void;
+  /**
+   * Which events of the log to publish; default all. A store that archives other contexts' events keeps
+   * them home this way. The checkpoint still moves past the skipped ones.
+   */
+  filter?: (event: RecordedEvent) => boolean;
 }
 
 export function relayCheckpointName(topic: string): string {
@@ -72,10 +77,11 @@ export class EventRelay {
   private async relay(events: RecordedEvent[]): Promise<void> {
     if (!events.length) return;
     const { context, bus, store } = this.options;
-    const messages = events.map((event) => encodeEvent(context, event, this.topic));
-    await this.untilDone(() => bus.publish(messages));
+    const selected = this.options.filter ? events.filter(this.options.filter) : events;
+    const messages = selected.map((event) => encodeEvent(context, event, this.topic));
+    if (messages.length) await this.untilDone(() => bus.publish(messages));
     await this.untilDone(() => store.save(this.checkpoint, events[events.length - 1].position));
-    this.published += events.length;
+    this.published += selected.length;
   }
 
   // Retrying here rather than failing the store subscription keeps the relay's order independent of how the

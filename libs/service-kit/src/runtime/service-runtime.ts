@@ -1,5 +1,5 @@
 import type { DynamicModule, INestApplication } from '@nestjs/common';
-import { EventContractRegistry, eventsTopic, RecordedEvent } from '@cem/contracts';
+import { deadLetterTopic, EventContractRegistry, eventsTopic, RecordedEvent } from '@cem/contracts';
 import { EventRelay, startEventConsumer } from '@cem/messaging';
 import { ProjectionRunner } from '@cem/read-models';
 import type { TokenVerifier } from '@cem/identity';
@@ -15,6 +15,8 @@ export interface StartServiceOptions {
   tokenVerifier: TokenVerifier;
   /** Extra Nest modules (e.g. the local issuer's JWKS endpoint in the embedded mode). */
   extraModules?: DynamicModule[];
+  /** Prefix of every topic name (tests share one broker). */
+  topicPrefix?: string;
 }
 
 export interface RunningService {
@@ -47,9 +49,11 @@ export async function startService(
   };
   await runner.start();
 
-  const relay = new EventRelay(ports.store, ports.bus, {
-    topic: eventsTopic(definition.context),
-    source: definition.context,
+  const relay = new EventRelay({
+    store: ports.store,
+    bus: ports.bus,
+    context: definition.context,
+    topic: eventsTopic(definition.context, options.topicPrefix),
     // Archived copies of other contexts' events stay home: each context publishes only what it decided.
     filter: (event: RecordedEvent) => event.metadata.source === definition.context,
   });
@@ -59,8 +63,9 @@ export async function startService(
   const consumer = consumes
     ? await startEventConsumer({
         bus: ports.bus,
-        groupId: `cem.${definition.context}`,
-        topics: consumes.contexts.map((c) => eventsTopic(c)),
+        groupId: `${options.topicPrefix ?? ''}cem.${definition.context}`,
+        topics: consumes.contexts.map((c) => eventsTopic(c, options.topicPrefix)),
+        deadLetterTopic: deadLetterTopic(definition.context, options.topicPrefix),
         contracts,
         handle: async (event) => {
           if (consumes.archive) {
