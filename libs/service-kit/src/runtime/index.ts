@@ -3,3 +3,4 @@ export * from './service-infra';
 export * from './service-runtime';
 export * from './infra.embedded';
 export * from './infra.distributed';
+export * from './run-from-env';

@@ -1,0 +1,46 @@
+import { join } from 'path';
+import { KafkaEventBus, kafkaBrokersFromEnv } from '@cem/messaging';
+import { LocalIssuer, TokenVerifier, LOCAL_ISSUER, PLATFORM_AUDIENCE } from '@cem/identity';
+import type { ServiceDefinition } from './service-definition';
+import { createDistributedPorts } from './infra.distributed';
+import { RunningService, startService } from './service-runtime';
+
+/**
+ * The distributed bootstrap every services/<name>/src/main.ts calls. Configuration comes from the
+ * environment: CEM_PG_URL, CEM_MONGO_URL, CEM_KAFKA_BROKERS, PORT, and either CEM_JWKS_URL (+ CEM_JWT_ISSUER,
+ * CEM_JWT_AUDIENCE) for a real identity provider or CEM_ISSUER_DIR for the local issuer's key.
+ */
+export async function runServiceFromEnv(definition: ServiceDefinition, env: NodeJS.ProcessEnv = process.env): Promise<RunningService> {
+  const bus = new KafkaEventBus({ brokers: kafkaBrokersFromEnv(env), clientId: `cem-${definition.context}` });
+  const ports = await createDistributedPorts(
+    definition.context,
+    {
+      pgUrl: env.CEM_PG_URL ?? 'postgres://cem:cem@127.0.0.1:5432/cem',
+      mongoUrl: env.CEM_MONGO_URL ?? 'mongodb://127.0.0.1:27017',
+    },
+    bus,
+  );
+  const tokenVerifier = env.CEM_JWKS_URL
+    ? new TokenVerifier({
+        jwksUrl: env.CEM_JWKS_URL,
+        issuer: env.CEM_JWT_ISSUER ?? LOCAL_ISSUER,
+        audience: env.CEM_JWT_AUDIENCE ?? PLATFORM_AUDIENCE,
+      })
+    : (await LocalIssuer.loadOrCreate(env.CEM_ISSUER_DIR ?? join(process.cwd(), 'data', 'identity'))).verifier();
+  const service = await startService(definition, ports, {
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? '127.0.0.1',
+    tokenVerifier,
+  });
+  const shutdown = async () => {
+    await service.stop();
+    await bus.close();
+    await ports.store.close();
+    await ports.documents.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
+  console.log(`${definition.title} listening on ${service.url}`);
+  return service;
+}
