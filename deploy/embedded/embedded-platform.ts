@@ -1,0 +1,54 @@
+import { join } from 'path';
+import { CONTEXTS } from '@cem/contracts';
+import { DEMO_USERS, LocalIssuer } from '@cem/identity';
+import { InProcessEventBus } from '@cem/messaging';
+import { createEmbeddedPorts, InfraPorts, JwksModule, RunningService, ServiceDefinition, startService } from '@cem/service-kit';
+
+export interface EmbeddedPlatformOptions {
+  /** Where PGlite keeps each service's event store and the local issuer its key; undefined = in memory. */
+  dataDir?: string;
+  services: Array<{ definition: ServiceDefinition; port: number }>;
+  host?: string;
+}
+
+export interface EmbeddedPlatform {
+  issuer: LocalIssuer;
+  services: RunningService[];
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole platform in one process with no external server: each service gets its own PGlite database
+ * (persisted under dataDir/<context>/pg), they share an in-process bus, and the local issuer signs tokens.
+ */
+export async function startEmbeddedPlatform(options: EmbeddedPlatformOptions): Promise<EmbeddedPlatform> {
+  const issuer = options.dataDir
+    ? await LocalIssuer.loadOrCreate(join(options.dataDir, 'identity'))
+    : await LocalIssuer.inMemory();
+  const bus = new InProcessEventBus();
+  const started: Array<{ service: RunningService; ports: InfraPorts }> = [];
+  for (const { definition, port } of options.services) {
+    const ports = await createEmbeddedPorts(definition.context, options.dataDir, bus);
+    const service = await startService(definition, ports, {
+      port,
+      host: options.host,
+      tokenVerifier: issuer.verifier(),
+      extraModules: [JwksModule.serve(issuer.jwks())],
+    });
+    started.push({ service, ports });
+  }
+  return {
+    issuer,
+    services: started.map((s) => s.service),
+    stop: async () => {
+      for (const { service, ports } of started.reverse()) {
+        await service.stop();
+        await ports.store.close();
+        await ports.documents.close();
+      }
+      await bus.close();
+    },
+  };
+}
+
+export { CONTEXTS, DEMO_USERS };
