@@ -1,0 +1,22 @@
+import { COUNCILS_CONTRACTS, RECOGNITION_CONTRACTS, REPORTING_CONTRACTS, SUBMISSIONS_CONTRACTS } from '@cem/contracts';
+import type { ServiceDefinition } from '@cem/service-kit';
+import { councilCompositionProjection } from './councils/council-composition.projection';
+import { CouncilsModule } from './councils.module';
+import { criteriaSetsProjection } from './criteria/criteria-sets.projection';
+import { openCaseOnDossierReceived } from './evaluation/dossier-received.reaction';
+import { workQueueProjection } from './evaluation/work-queue.projection';
+import { caseScoresProjection } from './grading/case-scores.projection';
+import { rankingsProjection } from './grading/rankings.projection';
+
+/** Appraisal councils: composition, criteria, evaluation cases, scoring, grading, rankings and proposals. */
+export const COUNCILS_SERVICE: ServiceDefinition = {
+  context: 'councils',
+  title: 'CEM councils (Hội đồng thẩm định sáng tạo)',
+  module: CouncilsModule,
+  contracts: [...SUBMISSIONS_CONTRACTS, ...COUNCILS_CONTRACTS, ...RECOGNITION_CONTRACTS, ...REPORTING_CONTRACTS],
+  projections: [councilCompositionProjection, criteriaSetsProjection, workQueueProjection, caseScoresProjection, rankingsProjection],
+  consumes: {
+    contexts: ['submissions'],
+    reactions: [openCaseOnDossierReceived],
+  },
+};

@@ -1,0 +1,74 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor, NotFoundError } from '@cem/contracts';
+import { handleCommand } from '@cem/decider';
+import { CurrentActor, Roles, SERVICE_INFRA, ServiceInfra } from '@cem/service-kit';
+import { httpCommandContext } from '../shared/command-context';
+import { compositionOn } from './composition';
+import { CouncilCommand, councilDecider, councilStreamId } from './council.decider';
+import { CouncilCompositionDoc, councilCompositionProjection } from './council-composition.projection';
+import { AddMemberDto, AmendRegulationsDto, CompositionQueryDto, EstablishCouncilDto, RemoveMemberDto, ReplaceMemberDto } from './councils.dto';
+
+/** Councils are established and renewed by the Front chair of their level (the decider checks the unit). */
+@ApiTags('councils')
+@ApiBearerAuth()
+@Controller('councils')
+export class CouncilsController {
+  constructor(@Inject(SERVICE_INFRA) private readonly infra: ServiceInfra) {}
+
+  private async run(actor: Actor, councilId: string, command: CouncilCommand, reason?: string) {
+    const result = await handleCommand(this.infra.store, councilDecider, councilStreamId(councilId), command, httpCommandContext(this.infra, actor, reason));
+    return { councilId, events: result.events.map((e) => e.type) };
+  }
+
+  @Post()
+  @Roles('front-chair')
+  @ApiOperation({ summary: 'Establish a council (quyết định thành lập Hội đồng thẩm định)' })
+  establish(@CurrentActor() actor: Actor, @Body() dto: EstablishCouncilDto) {
+    return this.run(actor, dto.councilId, { type: 'EstablishCouncil', actor, council: { ...dto } });
+  }
+
+  @Post(':id/members')
+  @Roles('front-chair')
+  @ApiOperation({ summary: 'Add a member (bổ sung thành viên)' })
+  add(@CurrentActor() actor: Actor, @Param('id') councilId: string, @Body() dto: AddMemberDto) {
+    return this.run(actor, councilId, { type: 'AddMember', actor, councilId, member: dto.member, reason: dto.reason }, dto.reason);
+  }
+
+  @Post(':id/members/:memberId/replace')
+  @HttpCode(200)
+  @Roles('front-chair')
+  @ApiOperation({ summary: 'Replace a member from a date (kiện toàn)' })
+  replace(@CurrentActor() actor: Actor, @Param('id') councilId: string, @Param('memberId') oldMemberId: string, @Body() dto: ReplaceMemberDto) {
+    const { newMember, effectiveFrom, reason } = dto;
+    return this.run(actor, councilId, { type: 'ReplaceMember', actor, councilId, oldMemberId, newMember: { ...newMember }, effectiveFrom, reason }, reason);
+  }
+
+  @Post(':id/members/:memberId/remove')
+  @HttpCode(200)
+  @Roles('front-chair')
+  @ApiOperation({ summary: 'Remove a member from a date' })
+  remove(@CurrentActor() actor: Actor, @Param('id') councilId: string, @Param('memberId') memberId: string, @Body() dto: RemoveMemberDto) {
+    const { effectiveFrom, reason } = dto;
+    return this.run(actor, councilId, { type: 'RemoveMember', actor, councilId, memberId, effectiveFrom, reason }, reason);
+  }
+
+  @Post(':id/regulations')
+  @HttpCode(200)
+  @Roles('front-chair')
+  @ApiOperation({ summary: 'Amend the operating regulations (quy chế)' })
+  amend(@CurrentActor() actor: Actor, @Param('id') councilId: string, @Body() dto: AmendRegulationsDto) {
+    const { regulations, effectiveFrom, reason } = dto;
+    return this.run(actor, councilId, { type: 'AmendRegulations', actor, councilId, regulations, effectiveFrom, reason }, reason);
+  }
+
+  @Get(':id/composition')
+  @ApiOperation({ summary: 'Who sat on the council on a date, with the full membership history' })
+  async composition(@Param('id') councilId: string, @Query() q: CompositionQueryDto) {
+    const doc = await this.infra.documents.collection<CouncilCompositionDoc>(councilCompositionProjection.collection).get(councilId);
+    if (!doc) throw new NotFoundError(`council ${councilId} does not exist`);
+    const on = (q.on ?? new Date().toISOString()).slice(0, 10);
+    const { _position: _p, ...council } = doc as CouncilCompositionDoc & { _position?: unknown };
+    return { ...council, on, members: compositionOn(doc, on) };
+  }
+}

@@ -1,0 +1,32 @@
+import type { CriteriaSetPublishedData } from '@cem/contracts';
+import { loadState } from '@cem/decider';
+import type { ServiceInfra } from '@cem/service-kit';
+import { ensure } from '../councils/domain-rule';
+import { criteriaSetDecider, criteriaSetStreamId, currentCriteria } from './criteria-set.decider';
+import type { CriteriaSetDoc } from './criteria-sets.projection';
+import { criteriaSetsProjection } from './criteria-sets.projection';
+
+export interface CriteriaScope {
+  campaignId: string;
+  year: number;
+  fieldCode: string;
+}
+
+/**
+ * The criteria version in force for an edition and field. The read model finds the set (the latest published
+ * when several exist); the version itself comes from the set's stream, so a publication that the projection
+ * has not applied yet is still honoured.
+ */
+export async function criteriaInForce(infra: ServiceInfra, scope: CriteriaScope): Promise<CriteriaSetPublishedData> {
+  await infra.readModelsCaughtUp();
+  // Callers pass whole cases; only the three scope fields may reach the filter.
+  const { campaignId, year, fieldCode } = scope;
+  const [doc] = await infra.documents
+    .collection<CriteriaSetDoc>(criteriaSetsProjection.collection)
+    .find({ campaignId, year, fieldCode, inForceVersion: { $gte: 1 } }, { sort: { publishedAt: -1 }, limit: 1 });
+  ensure(doc, 'no-published-criteria', `no criteria are published for ${campaignId} ${year} field ${fieldCode}`);
+  const { state } = await loadState(infra.store, criteriaSetDecider, criteriaSetStreamId(doc.criteriaSetId));
+  const current = currentCriteria(state);
+  ensure(current, 'no-published-criteria', `criteria set ${doc.criteriaSetId} has no published version`);
+  return current;
+}

@@ -1,0 +1,57 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '@cem/contracts';
+import { handleCommand } from '@cem/decider';
+import { CurrentActor, Roles, SERVICE_INFRA, ServiceInfra } from '@cem/service-kit';
+import { documentDate, httpCommandContext } from '../shared/command-context';
+import { criteriaSetDecider, criteriaSetStreamId } from './criteria-set.decider';
+import { CriteriaQueryDto, DraftCriteriaSetDto, PublishCriteriaSetDto } from './criteria.dto';
+import { CriteriaSetDoc, criteriaSetsProjection } from './criteria-sets.projection';
+
+const WRITERS = ['front-chair', 'council-chair', 'council-secretary'] as const;
+
+@ApiTags('criteria')
+@ApiBearerAuth()
+@Controller()
+export class CriteriaController {
+  constructor(@Inject(SERVICE_INFRA) private readonly infra: ServiceInfra) {}
+
+  @Post('criteria-sets')
+  @Roles(...WRITERS)
+  @ApiOperation({ summary: 'Draft the next version of a criteria set (tiêu chí đánh giá xếp loại)' })
+  async draft(@CurrentActor() actor: Actor, @Body() dto: DraftCriteriaSetDto) {
+    const content = { ...dto };
+    const result = await handleCommand(
+      this.infra.store,
+      criteriaSetDecider,
+      criteriaSetStreamId(dto.criteriaSetId),
+      { type: 'DraftCriteriaSet', actor, content },
+      httpCommandContext(this.infra, actor),
+    );
+    return { criteriaSetId: dto.criteriaSetId, version: result.state.draft?.version };
+  }
+
+  @Post('criteria-sets/:id/publish')
+  @HttpCode(200)
+  @Roles(...WRITERS)
+  @ApiOperation({ summary: 'Publish the draft; it supersedes the version in force' })
+  async publish(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: PublishCriteriaSetDto) {
+    const result = await handleCommand(
+      this.infra.store,
+      criteriaSetDecider,
+      criteriaSetStreamId(id),
+      { type: 'PublishCriteriaSet', actor, criteriaSetId: id, version: dto.version, publishedAt: documentDate(dto.publishedAt) },
+      httpCommandContext(this.infra, actor),
+    );
+    return { criteriaSetId: id, version: dto.version, published: result.events.length > 0 };
+  }
+
+  @Get(['criteria', 'criteria-sets'])
+  @ApiOperation({ summary: 'Criteria sets with their version in force, by campaign, year and field' })
+  async list(@Query() q: CriteriaQueryDto) {
+    const filter = Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined));
+    return this.infra.documents
+      .collection<CriteriaSetDoc>(criteriaSetsProjection.collection)
+      .find(filter, { sort: { year: -1, fieldCode: 1 }, limit: 200 });
+  }
+}

@@ -1,0 +1,104 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '@cem/contracts';
+import { handleCommand, loadState } from '@cem/decider';
+import { CurrentActor, Roles, SERVICE_INFRA, ServiceInfra } from '@cem/service-kit';
+import { ensure } from '../councils/domain-rule';
+import type { EstablishedCouncil } from '../councils/council.state';
+import { criteriaInForce } from '../criteria/criteria-lookup';
+import { EvaluationCaseCommand, evaluationCaseDecider, evaluationCaseStreamId } from '../evaluation/evaluation-case.decider';
+import type { EvaluationCase } from '../evaluation/evaluation-case.state';
+import { documentDate, httpCommandContext } from '../shared/command-context';
+import { loadCaseWithCouncil, loadCouncil } from '../shared/stream-loaders';
+import { CaseScoresDoc, caseScoresProjection } from './case-scores.projection';
+import { FinaliseCaseDto, ProposeHonourDto, PublishRankingDto, RankingsQueryDto, RecommendUpwardDto } from './grading.dto';
+import { rankingDecider, rankingStreamId } from './ranking.decider';
+import { RankingDoc, rankingsProjection } from './rankings.projection';
+
+@ApiTags('grading')
+@ApiBearerAuth()
+@Controller()
+export class GradingController {
+  constructor(@Inject(SERVICE_INFRA) private readonly infra: ServiceInfra) {}
+
+  private async onCase(actor: Actor, caseId: string, command: EvaluationCaseCommand, reason?: string) {
+    const result = await handleCommand(this.infra.store, evaluationCaseDecider, evaluationCaseStreamId(caseId), command, httpCommandContext(this.infra, actor, reason));
+    return { caseId, events: result.events };
+  }
+
+  /** Proposals rest on the latest ranking of the case's field and edition, read from its stream. */
+  private async latestRanking(c: EvaluationCase, council: EstablishedCouncil) {
+    const { state } = await loadState(this.infra.store, rankingDecider, rankingStreamId({ ...c, councilId: council.councilId }));
+    ensure(state.latest, 'no-ranking', `no ranking is published for ${c.campaignId} ${c.year} field ${c.fieldCode}`);
+    return state.latest;
+  }
+
+  @Post('cases/:caseId/finalise')
+  @HttpCode(200)
+  @Roles('council-chair', 'council-secretary')
+  @ApiOperation({ summary: 'Finalise (nghiệm thu, xếp loại) a case at the council meeting; needs the quorum' })
+  async finalise(@CurrentActor() actor: Actor, @Param('caseId') caseId: string, @Body() dto: FinaliseCaseDto) {
+    const { c, council } = await loadCaseWithCouncil(this.infra, caseId);
+    const criteria = await criteriaInForce(this.infra, c);
+    return this.onCase(actor, caseId, { type: 'FinaliseCase', actor, caseId, meetingDate: dto.meetingDate, minutesRef: dto.minutesRef, council, criteria });
+  }
+
+  @Post('rankings/publish')
+  @HttpCode(200)
+  @Roles('council-chair', 'council-secretary')
+  @ApiOperation({ summary: 'Publish (or revise) the ranking of the finalised cases of a field and edition' })
+  async publishRanking(@CurrentActor() actor: Actor, @Body() dto: PublishRankingDto) {
+    const council = await loadCouncil(this.infra, dto.councilId);
+    const { councilId, campaignId, year, fieldCode } = dto;
+    // Read-your-writes: a case finalised just before must be in the ranking.
+    await this.infra.readModelsCaughtUp();
+    const cases = await this.infra.documents
+      .collection<CaseScoresDoc>(caseScoresProjection.collection)
+      .find({ councilId, campaignId, year, fieldCode, level: council.level });
+    const result = await handleCommand(
+      this.infra.store,
+      rankingDecider,
+      rankingStreamId(dto),
+      {
+        type: 'PublishRanking',
+        actor,
+        council,
+        campaignId,
+        year,
+        fieldCode,
+        cases: cases.map(({ _id: _i, _position: _p, ...data }) => data),
+        publishedAt: documentDate(dto.publishedAt),
+      },
+      httpCommandContext(this.infra, actor),
+    );
+    return result.events[0].data;
+  }
+
+  @Get('rankings')
+  @ApiOperation({ summary: 'Latest rankings by campaign, year, field and level' })
+  async rankings(@Query() q: RankingsQueryDto) {
+    const filter = Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined));
+    const docs = await this.infra.documents.collection<RankingDoc>(rankingsProjection.collection).find(filter, { sort: { year: -1, fieldCode: 1 }, limit: 100 });
+    return docs.map(({ _position: _p, ...doc }) => doc);
+  }
+
+  @Post('cases/:caseId/recommend')
+  @HttpCode(200)
+  @Roles('council-chair')
+  @ApiOperation({ summary: 'Recommend the dossier to the next level (submissions forwards it)' })
+  async recommend(@CurrentActor() actor: Actor, @Param('caseId') caseId: string, @Body() dto: RecommendUpwardDto) {
+    const { c, council } = await loadCaseWithCouncil(this.infra, caseId);
+    const ranking = await this.latestRanking(c, council);
+    return this.onCase(actor, caseId, { type: 'RecommendUpward', actor, caseId, council, ranking, decisionRef: dto.decisionRef });
+  }
+
+  @Post('cases/:caseId/propose-honour')
+  @HttpCode(200)
+  @Roles('council-chair')
+  @ApiOperation({ summary: 'Propose an honour (đề nghị tôn vinh) to recognition' })
+  async proposeHonour(@CurrentActor() actor: Actor, @Param('caseId') caseId: string, @Body() dto: ProposeHonourDto) {
+    const { c, council } = await loadCaseWithCouncil(this.infra, caseId);
+    const ranking = await this.latestRanking(c, council);
+    return this.onCase(actor, caseId, { type: 'ProposeHonour', actor, caseId, council, ranking, ...(dto.proposedAward ? { proposedAward: dto.proposedAward } : {}) });
+  }
+}

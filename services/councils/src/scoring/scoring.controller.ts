@@ -1,0 +1,63 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '@cem/contracts';
+import { handleCommand } from '@cem/decider';
+import { CurrentActor, Roles, SERVICE_INFRA, ServiceInfra } from '@cem/service-kit';
+import { criteriaInForce } from '../criteria/criteria-lookup';
+import { evaluationCaseDecider, evaluationCaseStreamId } from '../evaluation/evaluation-case.decider';
+import { documentDate, httpCommandContext } from '../shared/command-context';
+import { loadCase, loadCaseWithCouncil } from '../shared/stream-loaders';
+import { ReviseScoreDto, SubmitScoreDto } from './scoring.dto';
+import { visibleScores } from './visibility';
+
+const SCORING_ROLES = ['council-member', 'council-chair', 'council-secretary', 'expert'] as const;
+
+@ApiTags('scoring')
+@ApiBearerAuth()
+@Controller('cases/:caseId/scores')
+export class ScoringController {
+  constructor(@Inject(SERVICE_INFRA) private readonly infra: ServiceInfra) {}
+
+  /** Loads what the scoring rules need: the case's council and the criteria in force for its edition. */
+  private async score(actor: Actor, caseId: string, dto: SubmitScoreDto, reason?: string) {
+    const { c, council } = await loadCaseWithCouncil(this.infra, caseId);
+    const criteria = await criteriaInForce(this.infra, c);
+    const base = {
+      actor,
+      caseId,
+      memberId: actor.id,
+      criteriaVersion: dto.criteriaVersion,
+      scores: dto.scores,
+      submittedAt: documentDate(dto.submittedAt),
+      criteria,
+      council,
+    };
+    const command = reason === undefined ? { ...base, type: 'SubmitScore' as const } : { ...base, type: 'ReviseScore' as const, reason };
+    const result = await handleCommand(this.infra.store, evaluationCaseDecider, evaluationCaseStreamId(caseId), command, httpCommandContext(this.infra, actor, reason));
+    const [event] = result.events;
+    return { caseId, memberId: actor.id, type: event.type, total: (event.data as { total: number }).total };
+  }
+
+  @Post()
+  @Roles(...SCORING_ROLES)
+  @ApiOperation({ summary: 'Submit my score for a case (independent: others stay hidden until I score)' })
+  submit(@CurrentActor() actor: Actor, @Param('caseId') caseId: string, @Body() dto: SubmitScoreDto) {
+    return this.score(actor, caseId, dto);
+  }
+
+  @Post('revise')
+  @HttpCode(200)
+  @Roles(...SCORING_ROLES)
+  @ApiOperation({ summary: 'Revise my score, with a reason; the earlier score stays in the history' })
+  revise(@CurrentActor() actor: Actor, @Param('caseId') caseId: string, @Body() dto: ReviseScoreDto) {
+    const { reason, ...sheet } = dto;
+    return this.score(actor, caseId, sheet, reason);
+  }
+
+  @Get()
+  @ApiOperation({ summary: "Counted scores: a member sees them once they scored; everyone after finalisation" })
+  async list(@CurrentActor() actor: Actor, @Param('caseId') caseId: string) {
+    const c = await loadCase(this.infra, caseId);
+    return { caseId, status: c.status, scores: visibleScores(c, actor.id) };
+  }
+}
