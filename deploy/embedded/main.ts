@@ -13,7 +13,7 @@ async function main() {
   for (const s of platform.services) console.log(`  ${s.definition.context.padEnd(12)} ${s.url}  (OpenAPI: ${s.url}/docs)`);
   console.log('\nDemo tokens (Authorization: Bearer <token>), valid 8 hours:');
   for (const [key, actor] of Object.entries(DEMO_USERS)) {
-    console.log(`  ${key} (${actor.role} @ ${actor.unitId}):\n    ${await platform.issuer.mintFor(actor)}`);
+    console.log(`  ${key} (${actor.role} @ ${actor.unitId}):\n    ${await platform.issuer.mint(actor)}`);
   }
   const shutdown = async () => {
     await platform.stop();

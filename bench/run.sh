@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# npm run bench: starts the local servers, runs each section in its own process (Emmett's driver changes
+# node-postgres' global type parsers, and a failing section must not take the others down), prints the table.
+# Knobs (env): BENCH_EVENTS (log size for catch-up and rebuild, default 200000), BENCH_RELAY_EVENTS,
+# BENCH_EMBEDDED_EVENTS, BENCH_NAIVE_EVENTS, BENCH_REPS (default 3), BENCH_WRITERS (default 32),
+# BENCH_APPENDS_PER_WRITER, BENCH_BATCHES_PER_WRITER, BENCH_SECTIONS (default "append emmett append-breakdown log relay embedded").
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+bash deploy/local/up.sh >&2 || { echo "bench: servers failed to start" >&2; exit 1; }
+# shellcheck source=/dev/null
+source deploy/local/env.sh
+
+export BENCH_RUN_ID="${BENCH_RUN_ID:-r$(date +%s)}"
+export BENCH_RESULTS="${BENCH_RESULTS:-$PWD/bench/results/$BENCH_RUN_ID.jsonl}"
+mkdir -p "$(dirname "$BENCH_RESULTS")"
+: > "$BENCH_RESULTS"
+SECTIONS="${BENCH_SECTIONS:-append emmett append-breakdown log relay embedded}"
+SECTION_TIMEOUT="${BENCH_SECTION_TIMEOUT:-600}"
+
+echo "bench: run $BENCH_RUN_ID on $(nproc) cores; results in $BENCH_RESULTS" >&2
+status=0
+for section in $SECTIONS; do
+  echo "bench: section $section" >&2
+  if ! timeout "$SECTION_TIMEOUT" node -r ./tools/register.js "bench/src/$section.ts"; then
+    echo "bench: section $section failed or timed out" >&2
+    echo "{\"figure\":\"$section\",\"error\":\"section failed or timed out (see stderr)\"}" >> "$BENCH_RESULTS"
+    status=1
+  fi
+done
+node -r ./tools/register.js bench/src/report.ts
+cp "${BENCH_RESULTS%.jsonl}.md" bench/results/latest.md 2>/dev/null || true
+exit $status

@@ -1,0 +1,118 @@
+/* Sections 2 and 4: global-log catch-up read and read-model rebuild into FerretDB, on one populated log. */
+import 'reflect-metadata';
+import { Client } from 'pg';
+import { LOG_START, type LogPosition, type RecordedEvent } from '@cem/contracts';
+import { createPostgresEventStore, type EventStore } from '@cem/event-store';
+import { createMongoDocumentStore, rebuildProjections, type DocumentCollection, type Projection } from '@cem/read-models';
+import {
+  EVENTS, MONGO_URL, NAIVE_EVENTS, PG_URL, REPS, RUN_ID,
+  applySummary, log, populate, rate, record, recordError, summaryEventTypes, type DossierSummary,
+} from './common';
+
+const READ_BATCH = 5000;
+
+export const summaryProjection: Projection<DossierSummary> = {
+  name: 'bench-dossier-summary',
+  collection: 'dossier_summaries',
+  version: 1,
+  eventTypes: summaryEventTypes,
+  documentIds: (event) => [event.streamId],
+  apply: (doc, event, id) => applySummary(doc, event, id),
+};
+
+export async function readWholeLog(store: EventStore): Promise<number> {
+  let after: LogPosition = LOG_START;
+  let count = 0;
+  for (;;) {
+    const events = await store.readAll({ after, limit: READ_BATCH });
+    if (!events.length) return count;
+    count += events.length;
+    after = events[events.length - 1].position;
+  }
+}
+
+/** One document read and one upsert per event, through the same port the rebuild writes to. */
+export async function naiveProjection(events: RecordedEvent[], collection: DocumentCollection<DossierSummary>): Promise<void> {
+  for (const event of events) {
+    const id = event.streamId;
+    const doc = await collection.get(id);
+    await collection.putMany([applySummary(doc, event, id)]);
+  }
+}
+
+async function main(): Promise<void> {
+  const schema = `bench_${RUN_ID}_log`;
+  const store = await createPostgresEventStore({ connectionString: PG_URL, schema, poolSize: 4 });
+  const raw = new Client({ connectionString: PG_URL });
+  await raw.connect();
+  try {
+    log(`populating ${EVENTS} events into ${schema}`);
+    const populateRate = await populate(store, EVENTS, 'dossier');
+    log(`populated at ${Math.round(populateRate)} ev/s (batched appends of 20, 8 writers)`);
+    await raw.query(`VACUUM ANALYZE ${schema}.events`);
+
+    try {
+      const ours: number[] = [];
+      const base: number[] = [];
+      for (let rep = 0; rep < REPS; rep++) {
+        let seen = 0;
+        ours.push(await rate(EVENTS, async () => (seen = await readWholeLog(store))));
+        if (seen !== EVENTS) log(`catch-up read ${seen} events, expected ${EVENTS}`);
+        base.push(await rate(EVENTS, async () => {
+          await raw.query('BEGIN');
+          await raw.query(`DECLARE log_cursor NO SCROLL CURSOR FOR
+            SELECT event_id, stream_id, stream_version, type, schema_version, data, metadata, transaction_id, position, recorded_at, hash
+            FROM ${schema}.events ORDER BY position`);
+          for (;;) {
+            const { rowCount } = await raw.query(`FETCH ${READ_BATCH} FROM log_cursor`);
+            if (!rowCount) break;
+          }
+          await raw.query('COMMIT');
+        }));
+        log(`catch-up rep ${rep}: ours ${Math.round(ours[rep])} raw ${Math.round(base[rep])} ev/s`);
+      }
+      record({ figure: `catch-up read from 0 (${EVENTS} events)`, side: 'ours', label: 'EventStore.readAll, batches of 5000', samples: ours, target: '>= 200k ev/s' });
+      record({ figure: `catch-up read from 0 (${EVENTS} events)`, side: 'baseline', label: 'raw cursor SELECT ... ORDER BY position, FETCH 5000', samples: base });
+    } catch (error) {
+      recordError('catch-up', error);
+      process.exitCode = 1;
+    }
+
+    const documents = await createMongoDocumentStore({ url: MONGO_URL, dbName: `bench_${RUN_ID}` });
+    try {
+      const ours = [];
+      for (let rep = 0; rep < REPS; rep++) {
+        ours.push(await rate(EVENTS, () => rebuildProjections(store, documents, [summaryProjection])));
+        log(`rebuild FerretDB rep ${rep}: ${Math.round(ours[rep])} ev/s`);
+      }
+      const docs = await documents.collection(summaryProjection.collection).count();
+      record({ figure: `rebuild into FerretDB (${EVENTS} events)`, side: 'ours', label: `rebuildProjections (${docs} documents)`, samples: ours, target: '>= 5x naive, >= 50k ev/s' });
+      const naive = [];
+      let sampled = 0;
+      for (let rep = 0; rep < REPS; rep++) {
+        const collection = documents.collection<DossierSummary>(`naive_${rep}`);
+        await collection.drop();
+        // Timed like the rebuild: reading the events is part of it.
+        naive.push(await rate(NAIVE_EVENTS, async () => {
+          const sample = await store.readAll({ limit: NAIVE_EVENTS });
+          sampled = sample.length;
+          await naiveProjection(sample, collection);
+        }));
+        log(`naive FerretDB rep ${rep}: ${Math.round(naive[rep])} ev/s`);
+      }
+      record({ figure: `rebuild into FerretDB (${EVENTS} events)`, side: 'baseline', label: `naive get + upsert per event (first ${sampled} events, extrapolated)`, samples: naive });
+    } catch (error) {
+      recordError('rebuild (FerretDB)', error);
+      process.exitCode = 1;
+    } finally {
+      await documents.dropDatabase().catch((e) => log(`drop mongo db: ${e}`));
+      await documents.close();
+    }
+  } finally {
+    await store.close().catch(() => undefined);
+    await raw.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => undefined);
+    await raw.end();
+  }
+}
+
+if (require.main === module) void main();

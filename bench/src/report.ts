@@ -1,0 +1,68 @@
+/* Prints the table of one run from its results file (and writes it as Markdown next to it). */
+import { readFileSync, writeFileSync } from 'fs';
+import { median, RESULTS_FILE, type Measurement } from './common';
+
+interface Failure { figure: string; error: string }
+type Line = Measurement | Failure;
+
+/** Targets: minimum ratio against a given baseline, and/or minimum absolute events/s for ours. */
+const TARGETS: { figure: RegExp; baseline: RegExp; minRatio?: number; minOurs?: number }[] = [
+  { figure: /^append 1 event/, baseline: /^raw/, minRatio: 0.5 },
+  { figure: /^append 1 event/, baseline: /^Emmett/, minRatio: 1.5 },
+  { figure: /^append 100/, baseline: /^raw/, minRatio: 0.8 },
+  { figure: /^catch-up/, baseline: /./, minOurs: 200_000 },
+  { figure: /rebuild/, baseline: /naive/, minRatio: 5, minOurs: 50_000 },
+  { figure: /^relay/, baseline: /./, minRatio: 0.5 },
+];
+
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+
+function main(): void {
+  const lines: Line[] = readFileSync(RESULTS_FILE, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Line);
+  const measurements = lines.filter((l): l is Measurement => 'samples' in l);
+  const failures = lines.filter((l): l is Failure => 'error' in l);
+  const figures = [...new Set(measurements.map((m) => m.figure))];
+  const rows: string[][] = [];
+  for (const figure of figures) {
+    const ours = measurements.find((m) => m.figure === figure && m.side === 'ours');
+    const baselines = measurements.filter((m) => m.figure === figure && m.side === 'baseline');
+    const oursMedian = ours ? median(ours.samples) : NaN;
+    if (!baselines.length && ours) rows.push([figure, `${fmt(oursMedian)} (${ours.label})`, '-', '-', '-', ours.note ?? '']);
+    for (const base of baselines) {
+      const baseMedian = median(base.samples);
+      const ratio = oursMedian / baseMedian;
+      const target = TARGETS.find((t) => t.figure.test(figure) && t.baseline.test(base.label));
+      let verdict = 'informational';
+      if (target) {
+        const parts: string[] = [];
+        let met = true;
+        if (target.minRatio !== undefined) {
+          parts.push(`>= ${target.minRatio}x`);
+          met &&= ratio >= target.minRatio;
+        }
+        if (target.minOurs !== undefined) {
+          parts.push(`>= ${fmt(target.minOurs)} ev/s`);
+          met &&= oursMedian >= target.minOurs;
+        }
+        verdict = `${parts.join(' and ')}: ${met ? 'MET' : 'MISSED'}`;
+      }
+      rows.push([
+        figure,
+        ours ? `${fmt(oursMedian)}` : 'n/a',
+        `${fmt(baseMedian)} (${base.label})`,
+        ours ? `${ratio.toFixed(2)}x` : 'n/a',
+        verdict,
+        '',
+      ]);
+    }
+  }
+  const header = ['figure', 'ours (ev/s, median)', 'baseline (ev/s, median)', 'ratio', 'target', 'note'];
+  const table = [header, header.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
+  const failed = failures.map((f) => `- ${f.figure}: FAILED (${f.error.split('\n')[0]})`).join('\n');
+  const reps = measurements[0]?.samples.length ?? 0;
+  const out = `${table}\n\nMedian of ${reps} repetitions per figure; each baseline measured in the same run.\n${failed ? `\nFailed sections:\n${failed}\n` : ''}`;
+  process.stdout.write(`\n${out}`);
+  writeFileSync(RESULTS_FILE.replace(/\.jsonl$/, '.md'), out);
+}
+
+main();

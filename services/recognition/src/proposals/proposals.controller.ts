@@ -1,0 +1,45 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import type { Actor } from '@cem/contracts';
+import { CurrentActor, Roles, SERVICE_INFRA, ServiceInfra } from '@cem/service-kit';
+import { ListProposalsQuery, ResubmitProposalDto, SendBackProposalDto, VerifyProposalDto } from './proposal-commands.dto';
+import { runProposalCommand } from './proposal-commands';
+import { ProposalDoc, proposalsProjection } from './proposals.projection';
+
+/** Roles that see every proposal rather than their own unit's subtree. */
+const SEE_ALL = new Set(['admin', 'auditor', 'analyst']);
+
+@Controller('proposals')
+export class ProposalsController {
+  constructor(@Inject(SERVICE_INFRA) private readonly infra: ServiceInfra) {}
+
+  @Get()
+  async list(@CurrentActor() actor: Actor, @Query() query: ListProposalsQuery) {
+    await this.infra.readModelsCaughtUp();
+    const docs = await this.infra.documents
+      .collection<ProposalDoc>(proposalsProjection.collection)
+      .find(query.status ? { status: query.status } : {}, { sort: { _id: 1 } });
+    // Jurisdiction is filtered here rather than in the query: array membership is outside the portable filter subset.
+    return SEE_ALL.has(actor.role) ? docs : docs.filter((d) => d.proposal.jurisdictionUnitPath.includes(actor.unitId));
+  }
+
+  @Post(':id/verify')
+  @HttpCode(200)
+  @Roles('emulation-board')
+  verify(@CurrentActor() actor: Actor, @Param('id') proposalId: string, @Body() dto: VerifyProposalDto) {
+    return runProposalCommand(this.infra, actor, { type: 'VerifyAchievements', actor, proposalId, ...(dto.note ? { note: dto.note } : {}) });
+  }
+
+  @Post(':id/send-back')
+  @HttpCode(200)
+  @Roles('emulation-board')
+  sendBack(@CurrentActor() actor: Actor, @Param('id') proposalId: string, @Body() dto: SendBackProposalDto) {
+    return runProposalCommand(this.infra, actor, { type: 'SendBackProposal', actor, proposalId, reason: dto.reason }, dto.reason);
+  }
+
+  @Post(':id/resubmit')
+  @HttpCode(200)
+  @Roles('council-chair', 'council-secretary', 'standing-body')
+  resubmit(@CurrentActor() actor: Actor, @Param('id') proposalId: string, @Body() dto: ResubmitProposalDto) {
+    return runProposalCommand(this.infra, actor, { type: 'ResubmitProposal', actor, proposalId, ...dto });
+  }
+}

@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { AwardsController } from './catalogue/awards.controller';
+import { AwardDecisionsController } from './decisions/award-decisions.controller';
+import { AwardedWorksController } from './decisions/awarded-works.controller';
+import { ProposalsController } from './proposals/proposals.controller';
+
+@Module({ controllers: [AwardsController, ProposalsController, AwardDecisionsController, AwardedWorksController] })
+export class RecognitionModule {}

@@ -1,0 +1,18 @@
+import type { ServiceDefinition } from '@cem/service-kit';
+import { awardCatalogueProjection } from './catalogue/award-catalogue.projection';
+import { awardedWorksProjection } from './decisions/awarded-works.projection';
+import { awardsHeldProjection } from './decisions/awards-held.projection';
+import { honourProposedReaction } from './proposals/honour-proposed.reaction';
+import { proposalsProjection } from './proposals/proposals.projection';
+import { RecognitionModule } from './recognition.module';
+import { ALL_CONTRACTS } from './shared/all-contracts';
+
+/** Khen thưởng: the award catalogue, proposals from councils, verification, decisions and the public list. */
+export const RECOGNITION_SERVICE: ServiceDefinition = {
+  context: 'recognition',
+  title: 'CEM recognition',
+  module: RecognitionModule,
+  contracts: ALL_CONTRACTS,
+  projections: [awardCatalogueProjection, proposalsProjection, awardsHeldProjection, awardedWorksProjection],
+  consumes: { contexts: ['councils'], reactions: [honourProposedReaction] },
+};

@@ -1,0 +1,50 @@
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { Type } from 'class-transformer';
+import { IsISO8601, IsOptional, IsString } from 'class-validator';
+import { Roles, SERVICE_INFRA, ServiceInfra } from '@cem/service-kit';
+import { auditExport } from './audit-export';
+import { readWholeLog } from './audit-log';
+import { decisionHistory } from './decision-history';
+import { dossierStateAsOf } from './dossier-state';
+
+export class AsOfQuery {
+  @IsOptional() @IsISO8601() asOf?: string;
+}
+
+export class AuditExportQuery {
+  @IsOptional() @IsString() @Type(() => String) dossierId?: string;
+}
+
+/** Kiểm tra, giám sát: read-only replay of every decision from the reporting service's archive. */
+@Controller('audit')
+@Roles('auditor')
+export class AuditController {
+  constructor(@Inject(SERVICE_INFRA) private readonly infra: ServiceInfra) {}
+
+  @Get('dossiers/:id/history')
+  async dossierHistory(@Param('id') dossierId: string) {
+    return { dossierId, history: decisionHistory(await readWholeLog(this.infra.store), { dossierId }) };
+  }
+
+  @Get('proposals/:id/history')
+  async proposalHistory(@Param('id') proposalId: string) {
+    return { proposalId, history: decisionHistory(await readWholeLog(this.infra.store), { proposalId }) };
+  }
+
+  @Get('dossiers/:id/state')
+  async dossierState(@Param('id') dossierId: string, @Query() query: AsOfQuery) {
+    return dossierStateAsOf(await readWholeLog(this.infra.store), dossierId, query.asOf ? new Date(query.asOf) : new Date());
+  }
+
+  @Get('export')
+  async export(@Query() query: AuditExportQuery) {
+    const events = await readWholeLog(this.infra.store);
+    return auditExport(this.infra.store, events, query.dossierId ? { dossierId: query.dossierId } : undefined);
+  }
+
+  @Get('verify')
+  async verify() {
+    const result = await this.infra.store.verifyChain();
+    return { ok: !result.firstBreak, ...result };
+  }
+}

@@ -1,0 +1,73 @@
+import { readFile } from 'node:fs/promises';
+import { createPostgresEventStore, PgSqlClient } from '@cem/event-store';
+import { readWholeLog } from '../audit/audit-log';
+import { decisionHistory, HistoryRow, HistorySubject } from '../audit/decision-history';
+import { ChainVerdict, ExportedChainRow, verifyExportedChain } from '../audit/exported-chain.verifier';
+
+/** What a command found: `ok` sets the exit code, `lines` are printed. */
+export interface CommandOutcome {
+  ok: boolean;
+  lines: string[];
+}
+
+export interface StoreLocation {
+  pgUrl: string;
+  schema: string;
+}
+
+/** Opening a store creates its tables; an audit tool must not conjure an empty archive out of a typo. */
+async function requireSchema(at: StoreLocation): Promise<void> {
+  const client = new PgSqlClient({ connectionString: at.pgUrl, poolSize: 1 });
+  try {
+    const rows = await client.query(`SELECT 1 FROM information_schema.tables WHERE table_schema = $1 AND table_name = 'events'`, [at.schema]);
+    if (!rows.length) throw new Error(`no event store in schema ${at.schema}`);
+  } finally {
+    await client.close();
+  }
+}
+
+async function withStore<T>(at: StoreLocation, run: (store: Awaited<ReturnType<typeof createPostgresEventStore>>) => Promise<T>): Promise<T> {
+  await requireSchema(at);
+  const store = await createPostgresEventStore({ connectionString: at.pgUrl, schema: at.schema, poolSize: 2 });
+  try {
+    return await run(store);
+  } finally {
+    await store.close();
+  }
+}
+
+/** Re-hashes every stream in the store and names the first broken link in global order. */
+export async function verifyChainCommand(at: StoreLocation): Promise<CommandOutcome> {
+  const result = await withStore(at, (store) => store.verifyChain());
+  const b = result.firstBreak;
+  if (!b) return { ok: true, lines: [`OK: ${result.eventsChecked} events in ${at.schema}, every hash chain intact`] };
+  return {
+    ok: false,
+    lines: [
+      `BROKEN: first broken link in ${at.schema} after checking ${result.eventsChecked} events`,
+      `  event ${b.eventId} (stream ${b.streamId}, version ${b.streamVersion}, position ${b.position.tx}/${b.position.pos})`,
+      `  stored hash   ${b.storedHash}`,
+      `  expected hash ${b.expectedHash}`,
+    ],
+  };
+}
+
+const formatRow = (r: HistoryRow) => `${r.when}  ${r.who} (${r.role}, ${r.unit}, ${r.level})  [${r.context}] ${r.what}${r.why ? ` — lý do: ${r.why}` : ''}`;
+
+export async function historyCommand(at: StoreLocation, subject: HistorySubject): Promise<CommandOutcome & { rows: HistoryRow[] }> {
+  const rows = decisionHistory(await withStore(at, readWholeLog), subject);
+  return { ok: true, rows, lines: rows.length ? rows.map(formatRow) : ['(no events)'] };
+}
+
+function describe(verdict: ChainVerdict): string[] {
+  if (verdict.ok) return [`OK: ${verdict.checked} exported events in ${verdict.streams} streams, every hash chain intact`];
+  return [`BROKEN: ${verdict.reason} at event ${verdict.eventId} (stream ${verdict.streamId}, version ${verdict.streamVersion}) after ${verdict.checked} good events`];
+}
+
+/** Re-verifies an audit export offline: a GET /audit/export body, or a bare array of chain rows. */
+export async function verifyExportCommand(file: string): Promise<CommandOutcome> {
+  const parsed = JSON.parse(await readFile(file, 'utf8')) as { chain?: ExportedChainRow[] } | ExportedChainRow[];
+  const rows = Array.isArray(parsed) ? parsed : (parsed.chain ?? []);
+  const verdict = verifyExportedChain(rows);
+  return { ok: verdict.ok, lines: describe(verdict) };
+}

@@ -1,0 +1,20 @@
+import { COUNCILS_CONTRACTS, RECOGNITION_CONTRACTS, REPORTING_CONTRACTS, SUBMISSIONS_CONTRACTS } from '@cem/contracts';
+import type { ServiceDefinition } from '@cem/service-kit';
+import { periodsProjection } from './periods/periods.projection';
+import { ReportingModule } from './reporting.module';
+import { reportsProjection } from './reports/reports.projection';
+import { dossierStatisticsProjection } from './statistics/dossier-statistics.projection';
+import { unitsProjection } from './units/units.projection';
+
+/**
+ * Báo cáo, thống kê, kiểm tra: archives every other context's events into its own store (same ids, so the
+ * archive is idempotent), which is what statistics, the unit registry and the audit read.
+ */
+export const REPORTING_SERVICE: ServiceDefinition = {
+  context: 'reporting',
+  title: 'CEM reporting',
+  module: ReportingModule,
+  contracts: [...SUBMISSIONS_CONTRACTS, ...COUNCILS_CONTRACTS, ...RECOGNITION_CONTRACTS, ...REPORTING_CONTRACTS],
+  projections: [periodsProjection, reportsProjection, unitsProjection, dossierStatisticsProjection],
+  consumes: { contexts: ['submissions', 'councils', 'recognition'], archive: true, reactions: [] },
+};

@@ -1,0 +1,35 @@
+import type { Actor } from '@cem/contracts';
+import type { Filter } from '@cem/read-models';
+import { visibleDossiersFilter } from './dossier-visibility.policy';
+import { normaliseVietnamese } from './search-text';
+
+export interface DossierListCriteria {
+  unitId?: string;
+  fieldCode?: string;
+  level?: string;
+  status?: string;
+  campaignId?: string;
+  year?: number;
+  q?: string;
+}
+
+const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The list filter: the criteria AND what the actor may see. The query is folded like the stored search text,
+ * one regex per word, so "sang kien" finds "Sáng kiến" whatever order the words come in.
+ */
+export function dossierListFilter(actor: Actor, c: DossierListCriteria): Filter {
+  const clauses: Filter[] = [visibleDossiersFilter(actor)];
+  // An array field equal to a value matches when it contains it: the unit or any unit above it.
+  if (c.unitId) clauses.push({ nominatingUnitPath: c.unitId });
+  if (c.fieldCode) clauses.push({ fieldCode: c.fieldCode });
+  if (c.level) clauses.push({ level: c.level });
+  if (c.status) clauses.push({ status: c.status });
+  if (c.campaignId) clauses.push({ campaignId: c.campaignId });
+  if (c.year !== undefined) clauses.push({ year: c.year });
+  for (const word of normaliseVietnamese(c.q ?? '').split(' ').filter(Boolean)) {
+    clauses.push({ searchText: { $regex: escapeRegex(word) } });
+  }
+  return { $and: clauses };
+}

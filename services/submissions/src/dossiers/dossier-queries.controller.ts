@@ -1,0 +1,69 @@
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Actor, ForbiddenError } from '@cem/contracts';
+import { CurrentActor, SERVICE_INFRA, ServiceInfra } from '@cem/service-kit';
+import { ListDossiersQuery, ReachedQuery } from './dossier.dto';
+import { DossierListDoc, dossierListProjection, reachedKey } from './dossier-list.projection';
+import { dossierListFilter } from './dossier-list.query';
+import { historyOf, lineageOf, summaryOf } from './dossier-history';
+import { loadDossier } from './dossier.handlers';
+import { canView, visibleDossiersFilter } from './dossier-visibility.policy';
+
+/**
+ * Lists read the (eventually consistent) list read model; one dossier's detail and lineage are folded from
+ * its stream, so they show every event up to the last one, and the view check uses the same facts.
+ */
+@ApiTags('dossiers')
+@ApiBearerAuth()
+@Controller('dossiers')
+export class DossierQueriesController {
+  constructor(@Inject(SERVICE_INFRA) private readonly infra: ServiceInfra) {}
+
+  private get list() {
+    return this.infra.documents.collection<DossierListDoc>(dossierListProjection.collection);
+  }
+
+  @Get()
+  async find(@CurrentActor() actor: Actor, @Query() query: ListDossiersQuery): Promise<DossierListDoc[]> {
+    const { limit = 100, skip = 0, ...criteria } = query;
+    return this.list.find(dossierListFilter(actor, criteria), { sort: { updatedAt: -1, _id: 1 }, limit, skip });
+  }
+
+  /** Lineage downward: the dossiers that reached a jurisdiction at a level, each with its origin below. */
+  @Get('lineage/reached')
+  async reached(@CurrentActor() actor: Actor, @Query() query: ReachedQuery) {
+    const docs = await this.list.find(
+      { $and: [visibleDossiersFilter(actor), { reached: reachedKey(query.level, query.jurisdictionUnitId) }] },
+      { sort: { _id: 1 } },
+    );
+    return docs.map((d) => ({
+      dossierId: d.dossierId,
+      title: d.title,
+      status: d.status,
+      currentLevel: d.level,
+      /** From the queried entry down to the level it was first lodged with. */
+      reachedTopDown: [...d.reached].reverse(),
+      origin: { nominatingUnitId: d.nominatingUnitId, nominatingUnitPath: d.nominatingUnitPath },
+    }));
+  }
+
+  private async visible(actor: Actor, id: string) {
+    const { events, state } = await loadDossier(this.infra, id);
+    const summary = summaryOf(events)!;
+    if (!canView(actor, summary)) throw new ForbiddenError(`Không có quyền xem hồ sơ ${id}`);
+    return { events, state, summary };
+  }
+
+  @Get(':id')
+  async get(@CurrentActor() actor: Actor, @Param('id') id: string) {
+    const { events, state, summary } = await this.visible(actor, id);
+    return { ...summary, dossier: state.dossier, version: events.length, history: historyOf(events) };
+  }
+
+  /** Lineage both ways for one dossier: `up` bottom-up from its first level, `down` back to its origin. */
+  @Get(':id/lineage')
+  async lineage(@CurrentActor() actor: Actor, @Param('id') id: string) {
+    const { events } = await this.visible(actor, id);
+    return lineageOf(events);
+  }
+}

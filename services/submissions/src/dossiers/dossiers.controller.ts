@@ -1,0 +1,55 @@
+import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '@cem/contracts';
+import { CurrentActor, SERVICE_INFRA, ServiceInfra } from '@cem/service-kit';
+import { AmendDossierDto, DraftDossierDto, ForwardDossierDto, ReasonDto, SubmitDossierDto } from './dossier.dto';
+import * as handlers from './dossier.handlers';
+
+/** Dossier commands. Who may do what is the decider's rule (403/422), not a route-level role list. */
+@ApiTags('dossiers')
+@ApiBearerAuth()
+@Controller('dossiers')
+export class DossiersController {
+  constructor(@Inject(SERVICE_INFRA) private readonly infra: ServiceInfra) {}
+
+  @Post()
+  draft(@CurrentActor() actor: Actor, @Body() dto: DraftDossierDto) {
+    return handlers.draftDossier(this.infra, actor, dto);
+  }
+
+  @Post(':id/submit')
+  @HttpCode(200)
+  submit(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: SubmitDossierDto) {
+    return handlers.submitDossier(this.infra, actor, id, dto.jurisdictionUnitId);
+  }
+
+  @Post(':id/receive')
+  @HttpCode(200)
+  receive(@CurrentActor() actor: Actor, @Param('id') id: string) {
+    return handlers.receiveDossier(this.infra, actor, id);
+  }
+
+  @Post(':id/return')
+  @HttpCode(200)
+  returnToUnit(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: ReasonDto) {
+    return handlers.returnDossier(this.infra, actor, id, dto.reason);
+  }
+
+  @Post(':id/amend')
+  @HttpCode(200)
+  amend(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: AmendDossierDto) {
+    return handlers.amendDossier(this.infra, actor, id, dto);
+  }
+
+  @Post(':id/withdraw')
+  @HttpCode(200)
+  withdraw(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: ReasonDto) {
+    return handlers.withdrawDossier(this.infra, actor, id, dto.reason);
+  }
+
+  @Post(':id/forward')
+  @HttpCode(200)
+  forward(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: ForwardDossierDto) {
+    return handlers.forwardDossier(this.infra, actor, id, dto.decisionRef);
+  }
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { AttachmentStore } from './attachments/attachment.store';
+import { AttachmentsController } from './attachments/attachments.controller';
+import { CampaignsController } from './campaigns/campaigns.controller';
+import { DossierQueriesController } from './dossiers/dossier-queries.controller';
+import { DossiersController } from './dossiers/dossiers.controller';
+import { UnitsController } from './units/units.controller';
+
+@Module({
+  controllers: [UnitsController, CampaignsController, DossierQueriesController, DossiersController, AttachmentsController],
+  providers: [AttachmentStore],
+})
+export class SubmissionsModule {}

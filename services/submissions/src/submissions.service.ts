@@ -1,0 +1,17 @@
+import { COUNCILS_CONTRACTS, RECOGNITION_CONTRACTS, REPORTING_CONTRACTS, SUBMISSIONS_CONTRACTS } from '@cem/contracts';
+import type { ServiceDefinition } from '@cem/service-kit';
+import { campaignProjection } from './campaigns/campaign.projection';
+import { forwardOnCouncilRecommendation } from './dossiers/council-recommendation.reaction';
+import { dossierListProjection } from './dossiers/dossier-list.projection';
+import { SubmissionsModule } from './submissions.module';
+import { unitProjection } from './units/unit.projection';
+
+/** Units, campaigns and dossiers with their forwarding chain; forwards what councils recommend upward. */
+export const SUBMISSIONS_SERVICE: ServiceDefinition = {
+  context: 'submissions',
+  title: 'CEM submissions',
+  module: SubmissionsModule,
+  contracts: [...SUBMISSIONS_CONTRACTS, ...COUNCILS_CONTRACTS, ...RECOGNITION_CONTRACTS, ...REPORTING_CONTRACTS],
+  projections: [unitProjection, campaignProjection, dossierListProjection],
+  consumes: { contexts: ['councils'], reactions: [forwardOnCouncilRecommendation] },
+};

@@ -1,0 +1,63 @@
+import { readFile } from 'fs/promises';
+import { join } from 'path';
+import { Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Actor, NotFoundError } from '@cem/contracts';
+import { handleCommand } from '@cem/decider';
+import { CurrentActor, Roles, SERVICE_INFRA, ServiceInfra } from '@cem/service-kit';
+import { UnitDoc, unitProjection } from './unit.projection';
+import { parseUnitSeed } from './unit-seed';
+import { asParent, unitDecider, unitStreamId } from './unit.decider';
+import { findUnit } from '../shared/lookups';
+
+/** The seed shipped with the service (override with CEM_UNIT_SEED for another tree). */
+const seedPath = () => process.env.CEM_UNIT_SEED ?? join(__dirname, '..', '..', 'seed', 'units.seed.json');
+
+@ApiTags('units')
+@ApiBearerAuth()
+@Controller('units')
+export class UnitsController {
+  constructor(@Inject(SERVICE_INFRA) private readonly infra: ServiceInfra) {}
+
+  /**
+   * Registers every seed unit not registered yet, parents first, through the unit decider. Event ids derive
+   * from the unit id, so two concurrent seeds cannot register a unit twice; running it again adds nothing.
+   */
+  @Post('seed')
+  @HttpCode(200)
+  @Roles('admin')
+  async seed(@CurrentActor() actor: Actor): Promise<{ registered: number; alreadyRegistered: number }> {
+    const units = parseUnitSeed(await readFile(seedPath(), 'utf8'));
+    let registered = 0;
+    for (const unit of units) {
+      if (await findUnit(this.infra, unit.unitId)) continue;
+      const parent = unit.parentUnitId ? units.find((u) => u.unitId === unit.parentUnitId) : undefined;
+      await handleCommand(
+        this.infra.store,
+        unitDecider,
+        unitStreamId(unit.unitId),
+        { type: 'RegisterUnit', actor, unitId: unit.unitId, name: unit.name, kind: unit.kind, level: unit.level, parent: parent && asParent(parent) },
+        { actor, source: this.infra.context, idempotencySeed: `unit-seed:${unit.unitId}` },
+      );
+      registered++;
+    }
+    return { registered, alreadyRegistered: units.length - registered };
+  }
+
+  @Get()
+  @ApiQuery({ name: 'parentUnitId', required: false })
+  @ApiQuery({ name: 'level', required: false })
+  async list(@Query('parentUnitId') parentUnitId?: string, @Query('level') level?: string): Promise<UnitDoc[]> {
+    const filter: Record<string, unknown> = {};
+    if (parentUnitId) filter.parentUnitId = parentUnitId;
+    if (level) filter.level = level;
+    return this.infra.documents.collection<UnitDoc>(unitProjection.collection).find(filter, { sort: { _id: 1 } });
+  }
+
+  @Get(':id')
+  async get(@Param('id') id: string): Promise<UnitDoc> {
+    const unit = await findUnit(this.infra, id);
+    if (!unit) throw new NotFoundError(`Không tìm thấy đơn vị ${id}`, { unitId: id });
+    return unit;
+  }
+}
