@@ -22,6 +22,9 @@ export function eventStoreQueries(schema: string) {
       ORDER BY transaction_id, position LIMIT $3`,
     head: `SELECT transaction_id, position FROM ${s}.events WHERE ${VISIBLE}
       ORDER BY transaction_id DESC, position DESC LIMIT 1`,
+    // Everything committed, ignoring the visibility horizon: what a "caught up" reader must have passed.
+    committedHead: `SELECT transaction_id, position FROM ${s}.events
+      ORDER BY transaction_id DESC, position DESC LIMIT 1`,
     loadCheckpoint: `SELECT tx, pos FROM ${s}.checkpoints WHERE name = $1`,
     saveCheckpoint: `INSERT INTO ${s}.checkpoints (name, tx, pos) VALUES ($1, $2, $3)
       ON CONFLICT (name) DO UPDATE SET tx = excluded.tx, pos = excluded.pos, updated_at = now()`,

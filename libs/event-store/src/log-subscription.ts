@@ -1,4 +1,4 @@
-import { LOG_START, type LogPosition, type RecordedEvent } from '@cem/contracts';
+import { comparePositions, LOG_START, type LogPosition, type RecordedEvent } from '@cem/contracts';
 import type { Subscription, SubscriptionOptions } from './event-store';
 import { Wakeup } from './wakeup';
 
@@ -6,6 +6,11 @@ export interface LogSource {
   readAll(options: { after: LogPosition; limit: number }): Promise<RecordedEvent[]>;
   /** Calls back on every append notification; resolves to the function that stops listening. */
   listen(onAppend: () => void): Promise<() => Promise<void>>;
+  /**
+   * The last committed event, visible to readers or not yet. The visibility horizon (snapshot xmin) is
+   * server-wide, so another schema's open transaction can hide our own committed events for a moment.
+   */
+  committedHead?(): Promise<LogPosition>;
 }
 
 const DEFAULT_BATCH = 1000;
@@ -27,7 +32,7 @@ export class LogSubscription implements Subscription {
   private readonly wakeup = new Wakeup();
   /** Number of reads started so far; caught-up waiters need a short read that began after they asked. */
   private readsStarted = 0;
-  private waiters: { afterRead: number; resolve: () => void }[] = [];
+  private waiters: { afterRead: number; target: LogPosition; resolve: () => void }[] = [];
   private readonly done: Promise<void>;
 
   constructor(
@@ -38,10 +43,13 @@ export class LogSubscription implements Subscription {
     this.done = this.run();
   }
 
-  caughtUp(): Promise<void> {
-    if (!this.running) return Promise.resolve();
+  /** Resolves once everything committed before the call has been handed to the handler. */
+  async caughtUp(): Promise<void> {
+    if (!this.running) return;
+    const target = (await this.source.committedHead?.()) ?? LOG_START;
+    if (!this.running) return;
     return new Promise((resolve) => {
-      this.waiters.push({ afterRead: this.readsStarted, resolve });
+      this.waiters.push({ afterRead: this.readsStarted, target, resolve });
       this.wakeup.signal();
     });
   }
@@ -50,7 +58,9 @@ export class LogSubscription implements Subscription {
     this.running = false;
     this.wakeup.signal();
     await this.done;
-    this.releaseWaiters(Number.POSITIVE_INFINITY);
+    const waiters = this.waiters;
+    this.waiters = [];
+    waiters.forEach((w) => w.resolve());
   }
 
   private async run(): Promise<void> {
@@ -78,7 +88,8 @@ export class LogSubscription implements Subscription {
         }
         if (batch.length >= batchSize) continue;
         this.releaseWaiters(read);
-        const notified = await this.wakeup.wait(waitMs);
+        // Someone waits for events committed but still behind the horizon: look again soon.
+        const notified = await this.wakeup.wait(this.waiters.length ? RECHECK_AFTER_NOTIFY_MS : waitMs);
         waitMs = notified ? Math.min(RECHECK_AFTER_NOTIFY_MS, pollMs) : pollMs;
       }
     } finally {
@@ -87,8 +98,10 @@ export class LogSubscription implements Subscription {
   }
 
   private releaseWaiters(completedRead: number): void {
-    const ready = this.waiters.filter((w) => w.afterRead < completedRead);
-    this.waiters = this.waiters.filter((w) => w.afterRead >= completedRead);
+    const isReady = (w: { afterRead: number; target: LogPosition }) =>
+      w.afterRead < completedRead && comparePositions(this.position, w.target) >= 0;
+    const ready = this.waiters.filter(isReady);
+    this.waiters = this.waiters.filter((w) => !isReady(w));
     ready.forEach((w) => w.resolve());
   }
 }

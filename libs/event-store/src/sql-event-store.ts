@@ -114,6 +114,10 @@ export class SqlEventStore implements EventStore {
       {
         readAll: (o) => this.readAll(o),
         listen: (onAppend) => this.client.listen(notifyChannel(this.schema), onAppend),
+        committedHead: async () => {
+          const [row] = await this.client.query(this.sql.committedHead);
+          return row ? toPosition(row.transaction_id, row.position) : LOG_START;
+        },
       },
       options,
     );
