@@ -28,6 +28,7 @@ export const DEMO_USERS = {
   'province-emulation-board': demoUser('demo-ha-nam-board', 'Vũ Đức Giang', 'emulation-board', 'province', [
     'vn', 'ha-nam',
   ]),
+  admin: demoUser('demo-admin', 'Quản trị hệ thống', 'admin', 'central', ['vn']),
   auditor: demoUser('demo-auditor', 'Đặng Thanh Hương', 'auditor', 'central', ['vn']),
 } as const;
 
