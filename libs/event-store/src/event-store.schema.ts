@@ -148,7 +148,6 @@ BEGIN
   SELECT max(position) INTO v_pos FROM inserted;
 
   UPDATE ${s}.streams st SET version = v_version + v_count, last_hash = v_hash WHERE st.stream_id = p_stream_id;
-  PERFORM pg_notify('${notifyChannel(s)}', '');
   RETURN QUERY SELECT v_version + v_count, pg_current_xact_id()::text, v_pos, true;
 END
 $fn$;

@@ -15,6 +15,7 @@ import { eventStoreQueries, type EventStoreQueries } from './event-store.queries
 import { eventStoreSchemaSql, notifyChannel } from './event-store.schema';
 import { toPosition, toRecordedEvent } from './event-row.mapper';
 import { LogSubscription } from './log-subscription';
+import { AppendNotifier } from './append-notifier';
 import type { SqlClient, SqlRow } from './sql-client';
 
 export interface SqlEventStoreOptions {
@@ -50,6 +51,9 @@ function expectedParam(expected: ExpectedVersion): string {
 export class SqlEventStore implements EventStore {
   private readonly sql: EventStoreQueries;
   private readonly subscriptions = new Set<LogSubscription>();
+  private readonly notifier = new AppendNotifier(() =>
+    this.client.query(`SELECT pg_notify($1, '')`, [notifyChannel(this.schema)]),
+  );
 
   constructor(
     private readonly client: SqlClient,
@@ -81,6 +85,7 @@ export class SqlEventStore implements EventStore {
     } catch (error) {
       throw await mapAppendError(error, streamId, expected, () => this.streamVersion(streamId));
     }
+    if (row.out_appended) this.notifier.poke();
     return {
       streamId,
       nextExpectedVersion: row.out_version as number,
