@@ -7,3 +7,4 @@ export * from './councils';
 export * from './recognition';
 export * from './reporting';
 export * from './submissions';
+export * from './all-contracts';

@@ -1,4 +1,4 @@
-import { COUNCILS_CONTRACTS, RECOGNITION_CONTRACTS, REPORTING_CONTRACTS, SUBMISSIONS_CONTRACTS } from '@cem/contracts';
+import { ALL_CONTRACTS } from '@cem/contracts';
 import type { ServiceDefinition } from '@cem/service-kit';
 import { councilCompositionProjection } from './councils/council-composition.projection';
 import { CouncilsModule } from './councils.module';
@@ -13,7 +13,7 @@ export const COUNCILS_SERVICE: ServiceDefinition = {
   context: 'councils',
   title: 'CEM councils (Hội đồng thẩm định sáng tạo)',
   module: CouncilsModule,
-  contracts: [...SUBMISSIONS_CONTRACTS, ...COUNCILS_CONTRACTS, ...RECOGNITION_CONTRACTS, ...REPORTING_CONTRACTS],
+  contracts: ALL_CONTRACTS,
   projections: [councilCompositionProjection, criteriaSetsProjection, workQueueProjection, caseScoresProjection, rankingsProjection],
   consumes: {
     contexts: ['submissions'],

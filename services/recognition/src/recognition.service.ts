@@ -5,7 +5,7 @@ import { awardsHeldProjection } from './decisions/awards-held.projection';
 import { honourProposedReaction } from './proposals/honour-proposed.reaction';
 import { proposalsProjection } from './proposals/proposals.projection';
 import { RecognitionModule } from './recognition.module';
-import { ALL_CONTRACTS } from './shared/all-contracts';
+import { ALL_CONTRACTS } from '@cem/contracts';
 
 /** Khen thưởng: the award catalogue, proposals from councils, verification, decisions and the public list. */
 export const RECOGNITION_SERVICE: ServiceDefinition = {

@@ -1,4 +1,4 @@
-import { COUNCILS_CONTRACTS, RECOGNITION_CONTRACTS, REPORTING_CONTRACTS, SUBMISSIONS_CONTRACTS } from '@cem/contracts';
+import { ALL_CONTRACTS } from '@cem/contracts';
 import type { ServiceDefinition } from '@cem/service-kit';
 import { periodsProjection } from './periods/periods.projection';
 import { ReportingModule } from './reporting.module';
@@ -14,7 +14,7 @@ export const REPORTING_SERVICE: ServiceDefinition = {
   context: 'reporting',
   title: 'CEM reporting',
   module: ReportingModule,
-  contracts: [...SUBMISSIONS_CONTRACTS, ...COUNCILS_CONTRACTS, ...RECOGNITION_CONTRACTS, ...REPORTING_CONTRACTS],
+  contracts: ALL_CONTRACTS,
   projections: [periodsProjection, reportsProjection, unitsProjection, dossierStatisticsProjection],
   consumes: { contexts: ['submissions', 'councils', 'recognition'], archive: true, reactions: [] },
 };

@@ -1,4 +1,4 @@
-import { COUNCILS_CONTRACTS, RECOGNITION_CONTRACTS, REPORTING_CONTRACTS, SUBMISSIONS_CONTRACTS } from '@cem/contracts';
+import { ALL_CONTRACTS } from '@cem/contracts';
 import type { ServiceDefinition } from '@cem/service-kit';
 import { campaignProjection } from './campaigns/campaign.projection';
 import { forwardOnCouncilRecommendation } from './dossiers/council-recommendation.reaction';
@@ -11,7 +11,7 @@ export const SUBMISSIONS_SERVICE: ServiceDefinition = {
   context: 'submissions',
   title: 'CEM submissions',
   module: SubmissionsModule,
-  contracts: [...SUBMISSIONS_CONTRACTS, ...COUNCILS_CONTRACTS, ...RECOGNITION_CONTRACTS, ...REPORTING_CONTRACTS],
+  contracts: ALL_CONTRACTS,
   projections: [unitProjection, campaignProjection, dossierListProjection],
   consumes: { contexts: ['councils'], reactions: [forwardOnCouncilRecommendation] },
 };
