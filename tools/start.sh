@@ -4,6 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm ci --no-audit --no-fund
+  # `npm install`, not `npm ci`: this npm (11, os/cpu unset) writes a lock with only this platform's
+  # optional binaries and then refuses it in `npm ci`. The lock still pins every version.
+  npm install --no-audit --no-fund
 fi
 exec node -r ./tools/register.js deploy/embedded/main.ts "$@"
