@@ -25,6 +25,10 @@ export function eventStoreQueries(schema: string) {
     // Everything committed, ignoring the visibility horizon: what a "caught up" reader must have passed.
     committedHead: `SELECT transaction_id, position FROM ${s}.events
       ORDER BY transaction_id DESC, position DESC LIMIT 1`,
+    exportChain: `SELECT event_id::text AS event_id, stream_id, stream_version, type, schema_version,
+        data::text AS data_text, metadata::text AS metadata_text, coalesce(prev_hash, '') AS prev_hash, hash
+      FROM ${s}.events WHERE $1::text[] IS NULL OR stream_id = ANY($1::text[])
+      ORDER BY transaction_id, position`,
     loadCheckpoint: `SELECT tx, pos FROM ${s}.checkpoints WHERE name = $1`,
     saveCheckpoint: `INSERT INTO ${s}.checkpoints (name, tx, pos) VALUES ($1, $2, $3)
       ON CONFLICT (name) DO UPDATE SET tx = excluded.tx, pos = excluded.pos, updated_at = now()`,

@@ -56,6 +56,20 @@ export interface ChainBreak {
   storedHash: string;
 }
 
+/** An event exactly as it was hashed: data and metadata as PostgreSQL's jsonb text, for offline re-verification. */
+export interface HashedEventRow {
+  eventId: string;
+  streamId: string;
+  streamVersion: number;
+  type: string;
+  schemaVersion: number;
+  dataText: string;
+  metadataText: string;
+  /** '' for a stream's first event. */
+  prevHash: string;
+  hash: string;
+}
+
 export interface ChainVerification {
   eventsChecked: number;
   /** The first broken link in global order, if any. */
@@ -79,5 +93,7 @@ export interface EventStore extends CheckpointStore {
   headPosition(): Promise<LogPosition>;
   /** Walks every stream's hash chain and reports the first broken link in global order. */
   verifyChain(): Promise<ChainVerification>;
+  /** The hashed rows of the given streams (all when omitted) in global order, for an auditor's export. */
+  exportChain(streamIds?: string[]): Promise<HashedEventRow[]>;
   close(): Promise<void>;
 }

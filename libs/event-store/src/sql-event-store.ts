@@ -4,6 +4,7 @@ import { mapAppendError } from './append-error.mapper';
 import type {
   AppendResult,
   ChainVerification,
+  HashedEventRow,
   EventStore,
   ExpectedVersion,
   ReadAllOptions,
@@ -139,6 +140,21 @@ export class SqlEventStore implements EventStore {
   async headPosition(): Promise<LogPosition> {
     const [row] = await this.client.query(this.sql.head);
     return row ? toPosition(row.transaction_id, row.position) : LOG_START;
+  }
+
+  async exportChain(streamIds?: string[]): Promise<HashedEventRow[]> {
+    const rows = await this.client.query(this.sql.exportChain, [streamIds ?? null]);
+    return rows.map((r) => ({
+      eventId: r.event_id as string,
+      streamId: r.stream_id as string,
+      streamVersion: Number(r.stream_version),
+      type: r.type as string,
+      schemaVersion: Number(r.schema_version),
+      dataText: r.data_text as string,
+      metadataText: r.metadata_text as string,
+      prevHash: r.prev_hash as string,
+      hash: r.hash as string,
+    }));
   }
 
   async verifyChain(): Promise<ChainVerification> {

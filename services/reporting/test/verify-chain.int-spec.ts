@@ -3,7 +3,7 @@ import type { Actor } from '@cem/contracts';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { exportChainRows, sqlAccessOf } from '../src/audit/chain-export';
+import { exportChainRows } from '../src/audit/chain-export';
 import { verifyChainCommand, verifyExportCommand } from '../src/cli/audit.commands';
 
 const actor: Actor = { id: 'u-1', role: 'standing-body', unitId: 'vn-ha-nam', level: 'province', unitPath: ['vn', 'vn-ha-nam'] };
@@ -27,8 +27,7 @@ describe('audit verify-chain on a real PostgreSQL store', () => {
   });
 
   it('re-verifies an export offline and names a forged row', async () => {
-    const { client, schema } = sqlAccessOf(pg.store);
-    const chain = await exportChainRows(client, schema);
+    const chain = await exportChainRows(pg.store);
     const dir = await mkdtemp(join(tmpdir(), 'cem-audit-'));
     await writeFile(join(dir, 'ok.json'), JSON.stringify({ chain }));
     expect(await verifyExportCommand(join(dir, 'ok.json'))).toEqual({ ok: true, lines: ['OK: 6 exported events in 2 streams, every hash chain intact'] });

@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '@cem/contracts';
 import type { EventStore } from '@cem/event-store';
-import { exportChainRows, sqlAccessOf } from './chain-export';
+import { exportChainRows } from './chain-export';
 import { decisionHistory, HistoryRow, HistorySubject } from './decision-history';
 import type { ExportedChainRow } from './exported-chain.verifier';
 
@@ -14,11 +14,10 @@ export interface AuditExport {
 }
 
 export async function auditExport(store: EventStore, events: RecordedEvent[], subject?: HistorySubject): Promise<AuditExport> {
-  const { client, schema } = sqlAccessOf(store);
   const history: HistoryRow[] = subject ? decisionHistory(events, subject) : [];
   const byId = new Map(events.map((e) => [e.id, e]));
   const streams = subject ? [...new Set(history.map((h) => byId.get(h.eventId)!.streamId))] : undefined;
-  const chain = await exportChainRows(client, schema, streams);
+  const chain = await exportChainRows(store, streams);
   const rows = new Map(chain.map((r) => [r.eventId, r]));
   return {
     subject: subject ?? 'all',
