@@ -35,8 +35,10 @@ export interface Measurement {
   figure: string;
   side: 'ours' | 'baseline';
   label: string;
-  /** events/s of each repetition. */
+  /** events/s of each repetition (or values in `unit`). */
   samples: number[];
+  /** Unit of the samples when not events/s (e.g. "ms"); printed next to the figure. */
+  unit?: string;
   target?: string;
   note?: string;
 }
@@ -44,7 +46,7 @@ export interface Measurement {
 export function record(m: Measurement): void {
   mkdirSync(dirname(RESULTS_FILE), { recursive: true });
   appendFileSync(RESULTS_FILE, JSON.stringify(m) + '\n');
-  log(`${m.figure} [${m.side}] ${m.label}: ${m.samples.map((s) => Math.round(s)).join(', ')} ev/s (median ${Math.round(median(m.samples))})`);
+  log(`${m.figure} [${m.side}] ${m.label}: ${m.samples.map((s) => Math.round(s)).join(', ')} ${m.unit ?? 'ev/s'} (median ${Math.round(median(m.samples))})`);
 }
 
 export function recordError(figure: string, error: unknown): void {

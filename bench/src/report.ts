@@ -27,7 +27,7 @@ function main(): void {
     const ours = measurements.find((m) => m.figure === figure && m.side === 'ours');
     const baselines = measurements.filter((m) => m.figure === figure && m.side === 'baseline');
     const oursMedian = ours ? median(ours.samples) : NaN;
-    if (!baselines.length && ours) rows.push([figure, `${fmt(oursMedian)} (${ours.label})`, '-', '-', '-', ours.note ?? '']);
+    if (!baselines.length && ours) rows.push([figure, `${fmt(oursMedian)}${ours.unit ? ` ${ours.unit}` : ''} (${ours.label})`, '-', '-', '-', ours.note ?? '']);
     for (const base of baselines) {
       const baseMedian = median(base.samples);
       const ratio = oursMedian / baseMedian;
@@ -59,8 +59,9 @@ function main(): void {
   const header = ['figure', 'ours (ev/s, median)', 'baseline (ev/s, median)', 'ratio', 'target', 'note'];
   const table = [header, header.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
   const failed = failures.map((f) => `- ${f.figure}: FAILED (${f.error.split('\n')[0]})`).join('\n');
-  const reps = measurements[0]?.samples.length ?? 0;
-  const out = `${table}\n\nMedian of ${reps} repetitions per figure; each baseline measured in the same run.\n${failed ? `\nFailed sections:\n${failed}\n` : ''}`;
+  const reps = measurements.find((m) => !m.unit)?.samples.length ?? 0;
+  const repsNote = reps ? `Median of ${reps} repetitions per figure; each baseline measured in the same run. ` : '';
+  const out = `${table}\n\n${repsNote}Rows with a unit (e2e) are single measurements in that unit.\n${failed ? `\nFailed sections:\n${failed}\n` : ''}`;
   process.stdout.write(`\n${out}`);
   writeFileSync(RESULTS_FILE.replace(/\.jsonl$/, '.md'), out);
 }

@@ -1,3 +1,4 @@
+import { ClustersController } from './units/clusters.controller';
 import { Module } from '@nestjs/common';
 import { AttachmentStore } from './attachments/attachment.store';
 import { AttachmentsController } from './attachments/attachments.controller';
@@ -7,7 +8,7 @@ import { DossiersController } from './dossiers/dossiers.controller';
 import { UnitsController } from './units/units.controller';
 
 @Module({
-  controllers: [UnitsController, CampaignsController, DossierQueriesController, DossiersController, AttachmentsController],
+  controllers: [UnitsController, ClustersController, CampaignsController, DossierQueriesController, DossiersController, AttachmentsController],
   providers: [AttachmentStore],
 })
 export class SubmissionsModule {}

@@ -5,6 +5,7 @@ import { forwardOnCouncilRecommendation } from './dossiers/council-recommendatio
 import { dossierListProjection } from './dossiers/dossier-list.projection';
 import { SubmissionsModule } from './submissions.module';
 import { unitProjection } from './units/unit.projection';
+import { clusterProjection } from './units/cluster.projection';
 
 /** Units, campaigns and dossiers with their forwarding chain; forwards what councils recommend upward. */
 export const SUBMISSIONS_SERVICE: ServiceDefinition = {
@@ -12,6 +13,6 @@ export const SUBMISSIONS_SERVICE: ServiceDefinition = {
   title: 'CEM submissions',
   module: SubmissionsModule,
   contracts: ALL_CONTRACTS,
-  projections: [unitProjection, campaignProjection, dossierListProjection],
+  projections: [unitProjection, clusterProjection, campaignProjection, dossierListProjection],
   consumes: { contexts: ['councils'], reactions: [forwardOnCouncilRecommendation] },
 };

@@ -91,6 +91,24 @@ describe('submissions service (real PostgreSQL, Kafka, FerretDB)', () => {
     await api(TAN_KIEN).get('/units/vn-hcm-khong-co').expect(404);
   });
 
+  it('forms an emulation cluster (cụm thi đua) of Bình Chánh communes; refuses unknown units and outsiders', async () => {
+    const cluster = {
+      clusterId: 'binh-chanh-cum-1',
+      name: 'Cụm thi đua số 1',
+      kind: 'cluster',
+      organisingUnitId: 'vn-hcm-binh-chanh',
+      headUnitId: 'vn-hcm-binh-chanh-tan-kien',
+      memberUnitIds: ['vn-hcm-binh-chanh-tan-kien', 'vn-hcm-binh-chanh-vinh-loc-a', 'vn-hcm-binh-chanh-binh-hung'],
+    };
+    await api(DISTRICT_OFFICER).post('/clusters').send({ ...cluster, memberUnitIds: [...cluster.memberUnitIds, 'vn-hcm-khong-co'] }).expect(404);
+    await api(CU_CHI_AGENCY).post('/clusters').send(cluster).expect(403);
+    await api(DISTRICT_OFFICER).post('/clusters').send({ ...cluster, memberUnitIds: ['vn-hcm-binh-chanh-tan-kien'] }).expect(400);
+    await api(DISTRICT_OFFICER).post('/clusters').send(cluster).expect(201);
+    await api(DISTRICT_OFFICER).post('/clusters').send(cluster).expect(422); // formed once
+    const listed = await api(DISTRICT_OFFICER).get('/clusters?organisingUnitId=vn-hcm-binh-chanh').expect(200);
+    expect(listed.body).toEqual([expect.objectContaining({ clusterId: 'binh-chanh-cum-1', headUnitId: 'vn-hcm-binh-chanh-tan-kien', level: 'district' })]);
+  });
+
   it('sets up the campaign: edition, field, agencies at city and district, deadline', async () => {
     await api(CITY_BOARD)
       .post('/campaigns', {
