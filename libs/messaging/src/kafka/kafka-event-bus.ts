@@ -41,8 +41,24 @@ export function kafkaBrokersFromEnv(env: NodeJS.ProcessEnv = process.env): strin
   return (env.CEM_KAFKA_BROKERS ?? '127.0.0.1:9092').split(',').map((b) => b.trim()).filter(Boolean);
 }
 
-/** Creates the missing topics up front: auto-creation on first produce/fetch races with consumers joining. */
-export async function ensureTopics(admin: Admin, topics: string[], partitions = 3): Promise<void> {
+/**
+ * Creates the missing topics up front: auto-creation on first produce/fetch races with consumers joining.
+ * Right after a broker starts (or a topic is created) its metadata can still answer "does not host this
+ * topic-partition" / "leader not available" for a moment: those are retried, anything else is not.
+ */
+export async function ensureTopics(admin: Admin, topics: string[], partitions = 3, attempts = 10): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await createMissingTopics(admin, topics, partitions);
+    } catch (error) {
+      const retriable = (error as { retriable?: boolean }).retriable === true || /does not host|leader/i.test(String(error));
+      if (!retriable || attempt >= attempts) throw error;
+      await sleep(backoffDelay(attempt, 200, 3000));
+    }
+  }
+}
+
+async function createMissingTopics(admin: Admin, topics: string[], partitions: number): Promise<void> {
   const existing = new Set(await admin.listTopics());
   const missing = [...new Set(topics)].filter((t) => !existing.has(t));
   if (!missing.length) return;
