@@ -6,6 +6,8 @@ import { startTestPlatform, TestPlatform } from '@cem/testing';
 import { dossierDecider, DossierCommand, dossierStreamId } from '../../submissions/src/dossiers/dossier.decider';
 import { SUBMISSIONS_SERVICE } from '../../submissions/src/submissions.service';
 import { COUNCILS_SERVICE } from '../src/councils.service';
+import { RECOGNITION_SERVICE } from '../../recognition/src/recognition.service';
+import { REPORTING_SERVICE } from '../../reporting/src/reporting.service';
 
 /**
  * The Hà Nam provincial appraisal council through one edition: establishment, criteria, five received
@@ -78,7 +80,7 @@ const run = randomUUID().slice(0, 8);
 const DOSSIERS: DossierSpec[] = [
   { id: `hs-${run}-1`, title: 'Phần mềm quản lý đê điều', author: 'Nguyễn Văn An', nominatingUnitPath: PHU_LY_PATH, value: 9.2 },
   // Phạm Thị Liên sits on the council and is the author: recused automatically.
-  { id: `hs-${run}-2`, title: 'Giống lúa chịu mặn HN-5', author: 'Phạm Thị Liên', nominatingUnitPath: PHU_LY_PATH, value: 8.5 },
+  { id: `hs-${run}-2`, title: 'Giống lúa chịu mặn HN-5', author: 'Phạm Thị Liên', nominatingUnitPath: [...HA_NAM_PATH, 'vn-ha-nam-duy-tien'], value: 8.5 },
   // Nominated by the Office of the People's Committee, where Đinh Quang Vinh works: recused automatically.
   { id: `hs-${run}-3`, title: 'Một cửa liên thông điện tử', author: 'Lại Thị Thu', nominatingUnitPath: [...HA_NAM_PATH, 'vn-ha-nam-van-phong-ubnd'], value: 7.4 },
   { id: `hs-${run}-4`, title: 'Mô hình nuôi cá lồng', author: 'Trịnh Văn Bảo', nominatingUnitPath: PHU_LY_PATH, value: 6 },
@@ -90,6 +92,7 @@ const RECEIVING_AGENCY = 'vn-ha-nam-so-khcn';
 const OTHER_FIELD = 'vhnt';
 const UNIT_LEVELS: Record<string, Actor['level']> = {
   'vn-ha-nam-phu-ly': 'district',
+  'vn-ha-nam-duy-tien': 'district',
   'vn-ha-nam-van-phong-ubnd': 'province',
   'vn-ha-nam-phu-ly-lam-ha': 'commune',
 };
@@ -147,9 +150,9 @@ describe('councils service (e2e, real PostgreSQL/Kafka/FerretDB)', () => {
   let platform: TestPlatform;
   const tokens = new Map<string, string>();
 
-  async function api(who: Actor, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
+  async function api(who: Actor, method: string, path: string, body?: unknown, context = 'councils'): Promise<{ status: number; body: any }> {
     if (!tokens.has(`${who.id}|${who.role}`)) tokens.set(`${who.id}|${who.role}`, await platform.token(who));
-    const res = await fetch(`${platform.url('councils')}${path}`, {
+    const res = await fetch(`${platform.url(context)}${path}`, {
       method,
       headers: { authorization: `Bearer ${tokens.get(`${who.id}|${who.role}`)}`, 'content-type': 'application/json' },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -168,7 +171,7 @@ describe('councils service (e2e, real PostgreSQL/Kafka/FerretDB)', () => {
     platform.service('councils').infra.store.readStream(`evaluation-case-${caseOf(d)}`);
 
   beforeAll(async () => {
-    platform = await startTestPlatform([COUNCILS_SERVICE, SUBMISSIONS_SERVICE]);
+    platform = await startTestPlatform([COUNCILS_SERVICE, SUBMISSIONS_SERVICE, RECOGNITION_SERVICE, REPORTING_SERVICE]);
   });
 
   afterAll(async () => {
@@ -339,6 +342,46 @@ describe('councils service (e2e, real PostgreSQL/Kafka/FerretDB)', () => {
       expect(queue.every((q: { status: string; caseFinalised: boolean }) => q.status === 'scored' && q.caseFinalised)).toBe(true);
     });
     await expectStatus(api(member('m-lhh'), 'GET', '/members/m-khcn-2/queue'), 403);
+
+    // --- Across the four services: the province decides its award on the council's proposal, and the
+    // auditor replays the whole chain from the reporting archive (submissions > councils > recognition).
+    const best = DOSSIERS[0];
+    const proposalId = `honour-${caseOf(best)}`;
+    const board = actor('ban-tdkt-ha-nam', 'emulation-board');
+    const authority = actor('ubnd-ha-nam', 'authority');
+    const auditor: Actor = { id: 'kiem-tra', role: 'auditor', unitId: 'vn', level: 'central', unitPath: ['vn'] };
+    const award = { awardCode: 'nguoi-ha-nam-dkst', name: `Giải thưởng ${AWARD}`, level: 'province', grantingUnitId: HA_NAM, recipientKinds: ['individual', 'collective'] };
+    await expectStatus(api(board, 'POST', '/awards', award, 'recognition'), 201);
+    await platform.eventually(async () => {
+      const received = await expectStatus(api(board, 'GET', '/proposals?status=received', undefined, 'recognition'), 200);
+      expect(received.map((p: { _id: string }) => p._id)).toContain(proposalId);
+    }, 60000);
+    const decision = { decisionNumber: '2468/QĐ-UBND', decisionDate: '2026-11-20', signer: 'Chủ tịch UBND tỉnh Hà Nam', awardCode: award.awardCode };
+    await expectStatus(api(authority, 'POST', `/proposals/${encodeURIComponent(proposalId)}/decide`, decision, 'recognition'), 422);
+    await expectStatus(api(board, 'POST', `/proposals/${encodeURIComponent(proposalId)}/verify`, { note: 'Thành tích đúng' }, 'recognition'), 200);
+    const beforeDecision = new Date().toISOString();
+    await new Promise((r) => setTimeout(r, 20));
+    await expectStatus(api(authority, 'POST', `/proposals/${encodeURIComponent(proposalId)}/decide`, decision, 'recognition'), 200);
+
+    const history = await platform.eventually(async () => {
+      const res = await expectStatus(api(auditor, 'GET', `/audit/dossiers/${best.id}/history`, undefined, 'reporting'), 200);
+      const types: string[] = res.history.map((h: { type: string }) => h.type);
+      expect(types).toContain('recognition.AwardDecided');
+      expect(types).toContain('submissions.DossierForwarded');
+      return res.history as Array<{ type: string; role: string }>;
+    }, 60000);
+    const types = history.map((h) => h.type);
+    const order = ['submissions.DossierDrafted', 'submissions.DossierReceived', 'councils.EvaluationCaseOpened', 'councils.CaseFinalised', 'councils.HonourProposed', 'recognition.AchievementsVerified', 'recognition.AwardDecided'];
+    const positions = order.map((t) => types.indexOf(t));
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions); // causal order across the services
+    expect(history.map((h) => h.role)).toEqual(expect.arrayContaining(['unit-officer', 'agency-officer', 'council-chair', 'emulation-board', 'authority']));
+
+    const before = await expectStatus(api(auditor, 'GET', `/audit/dossiers/${best.id}/state?asOf=${encodeURIComponent(beforeDecision)}`, undefined, 'reporting'), 200);
+    expect(before.awarded).toBe(false);
+    expect(before.proposals.map((p: { status: string }) => p.status)).toEqual(['verified']);
+    const now = await expectStatus(api(auditor, 'GET', `/audit/dossiers/${best.id}/state`, undefined, 'reporting'), 200);
+    expect(now.awarded).toBe(true);
   });
 
   it('dead-letters a received dossier no council appraises, with the reason', async () => {
