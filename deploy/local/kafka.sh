@@ -126,16 +126,6 @@ start() {
 
 stop() { stop_pid "$PIDFILE" kafka "$PATTERN"; }
 
-status() {
-  if pid_alive "$PIDFILE" "$PATTERN" && port_open "$PORT"; then
-    log "running (pid $(cat "$PIDFILE")) on 127.0.0.1:$PORT"
-  else
-    log "stopped"
-    return 1
-  fi
-}
+status() { pid_port_status "$PIDFILE" "$PATTERN" "$PORT"; }
 
-case "${1:-}" in
-  install | start | stop | status) "$1" ;;
-  *) echo "usage: $0 {install|start|stop|status}" >&2; exit 2 ;;
-esac
+dispatch "$@"

@@ -50,3 +50,22 @@ stop_pid() {
   fi
   rm -f "$pidfile"
 }
+
+# Status of a server we started ourselves: its process is alive and its port answers.
+pid_port_status() {
+  local pidfile=$1 pattern=$2 port=$3
+  if pid_alive "$pidfile" "$pattern" && port_open "$port"; then
+    log "running (pid $(cat "$pidfile")) on 127.0.0.1:$port"
+  else
+    log "stopped"
+    return 1
+  fi
+}
+
+# Every server script takes the same four subcommands.
+dispatch() {
+  case "${1:-}" in
+    install | start | stop | status) "$1" ;;
+    *) echo "usage: $0 {install|start|stop|status}" >&2; exit 2 ;;
+  esac
+}

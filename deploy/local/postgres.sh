@@ -117,7 +117,4 @@ status() {
   fi
 }
 
-case "${1:-}" in
-  install | start | stop | status) "$1" ;;
-  *) echo "usage: $0 {install|start|stop|status}" >&2; exit 2 ;;
-esac
+dispatch "$@"
