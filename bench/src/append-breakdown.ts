@@ -1,6 +1,6 @@
 /*
  * Where the time of a single-event append goes: the same 32-writer single-event load against variants of
- * the store's append_events function, each a copy of the real one (pg_get_functiondef) with one cost
+ * the store's append_to_stream function, each a copy of the real one (pg_get_functiondef) with one cost
  * removed. Informational: the variants are NOT correct stores, they only attribute cost.
  */
 import 'reflect-metadata';
@@ -10,21 +10,13 @@ import { APPENDS_PER_WRITER, PG_URL, REPS, RUN_ID, WRITERS, benchEvent, concurre
 
 interface Variant { name: string; edit: (fn: string) => string }
 
+const withoutHash = (fn: string) => fn.replace(/[a-z_0-9]+\.event_hash\(v_hash, p_ids\[1\][\s\S]*?p_metadatas\[1\]\)/, "'x'");
+const withoutProbe = (fn: string) => fn.replace(/SELECT e\.hash INTO v_hash FROM[\s\S]*?END IF;/, '');
+
 const VARIANTS: Variant[] = [
   { name: 'as shipped', edit: (fn) => fn },
-  { name: 'without pg_notify', edit: (fn) => fn.replace(/PERFORM pg_notify\([^;]*\);/, '') },
-  {
-    name: 'without pg_notify and idempotency lookup',
-    edit: (fn) => fn.replace(/PERFORM pg_notify\([^;]*\);/, '').replace(/SELECT count\(\*\)::int, \(count\(\*\) FILTER[\s\S]*?INTO v_found, v_here[\s\S]*?WHERE e\.event_id = ANY \(p_ids\);/, 'v_found := 0;'),
-  },
-  {
-    name: 'without pg_notify, idempotency lookup and hash',
-    edit: (fn) =>
-      fn
-        .replace(/PERFORM pg_notify\([^;]*\);/, '')
-        .replace(/SELECT count\(\*\)::int, \(count\(\*\) FILTER[\s\S]*?INTO v_found, v_here[\s\S]*?WHERE e\.event_id = ANY \(p_ids\);/, 'v_found := 0;')
-        .replace(/v_hash := [a-z_0-9]+\.event_hash\([\s\S]*?\);/, "v_hash := 'x';"),
-  },
+  { name: 'without the hash', edit: withoutHash },
+  { name: 'without the hash and the expected-version read', edit: (fn) => withoutProbe(withoutHash(fn)) },
 ];
 
 async function main(): Promise<void> {
@@ -36,7 +28,7 @@ async function main(): Promise<void> {
       schemas.push(schema);
       const store = await createPostgresEventStore({ connectionString: PG_URL, schema, poolSize: WRITERS });
       try {
-        const { rows } = await pool.query(`SELECT pg_get_functiondef('${schema}.append_events'::regproc) AS def`);
+        const { rows } = await pool.query(`SELECT pg_get_functiondef('${schema}.append_to_stream'::regproc) AS def`);
         const edited = variant.edit(rows[0].def as string);
         if (index > 0 && edited === rows[0].def) throw new Error(`variant "${variant.name}" did not change the function`);
         await pool.query(edited);
@@ -57,7 +49,7 @@ async function main(): Promise<void> {
         record({
           figure: 'breakdown: append 1 event/call, 32 writers',
           side: index === 0 ? 'ours' : 'baseline',
-          label: `append_events ${variant.name}`,
+          label: `append_to_stream ${variant.name}`,
           samples,
           note: `node process CPU ${Math.round(median(cpuShare) * 100)}% of one core`,
         });

@@ -149,6 +149,25 @@ export function describeEventStoreContract(
       expect((await store.readStream('race')).map((e) => e.streamVersion)).toEqual([1, 2]);
     });
 
+    it('never refuses racing appends that expect any version, and keeps their chain whole', async () => {
+      const writers = 8;
+      const results = await Promise.all(
+        Array.from({ length: writers }, (_, i) => store.append('busy', [event('Noted', { i })], { expectedVersion: i % 2 ? 'any' : 'exists' }).catch((e) => e)),
+      );
+      // 'exists' may only fail while the stream has no event yet.
+      const failed = results.filter((r) => r instanceof Error);
+      failed.forEach((e) => expect(e).toMatchObject({ expected: 'exists', actual: 0 }));
+      const versions = (await store.readStream('busy')).map((e) => e.streamVersion);
+      expect(versions).toEqual(Array.from({ length: writers - failed.length }, (_, i) => i + 1));
+      expect(await store.verifyChain()).toEqual({ eventsChecked: versions.length });
+    });
+
+    it('refuses the same event id twice in one append', async () => {
+      const id = uuidv7();
+      await expect(store.append('twice', [event('A', {}, { id }), event('B', {}, { id })])).rejects.toThrow(/same event id twice/);
+      expect(await store.readStream('twice')).toEqual([]);
+    });
+
     it('ignores a re-append of the same event ids and refuses a partial or cross-stream reuse', async () => {
       const ids = [uuidv7(), uuidv7()];
       const batch = ids.map((id, i) => event('Scored', { i }, { id }));

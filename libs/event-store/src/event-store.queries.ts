@@ -10,8 +10,9 @@ const VISIBLE = 'transaction_id < pg_snapshot_xmin(pg_current_snapshot())';
 export function eventStoreQueries(schema: string) {
   const s = assertSchemaName(schema);
   return {
-    append: `SELECT out_version, out_tx, out_pos, out_appended FROM ${s}.append_events($1, $2, $3, $4, $5, $6, $7)`,
-    streamVersion: `SELECT version FROM ${s}.streams WHERE stream_id = $1`,
+    append: `SELECT out_version, out_tx, out_pos FROM ${s}.append_to_stream($1, $2, $3, $4, $5, $6, $7)`,
+    streamVersion: `SELECT coalesce(max(stream_version), 0) AS version FROM ${s}.events WHERE stream_id = $1`,
+    storedEvents: `SELECT stream_id, stream_version, transaction_id, position FROM ${s}.events WHERE event_id = ANY($1::uuid[])`,
     readStream: `SELECT ${EVENT_COLUMNS} FROM ${s}.events
       WHERE stream_id = $1 AND stream_version >= $2
         AND ($3::timestamptz IS NULL OR (metadata->>'occurredAt')::timestamptz <= $3::timestamptz)

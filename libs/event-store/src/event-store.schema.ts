@@ -17,10 +17,8 @@ export function notifyChannel(schema: string): string {
   return `${schema}_events`;
 }
 
-/** SQLSTATE raised by append_events when the expected version does not hold; DETAIL carries the actual version. */
+/** SQLSTATE raised by append_to_stream when the expected version does not hold; DETAIL carries the actual version. */
 export const CONCURRENCY_SQLSTATE = 'CE409';
-/** SQLSTATE raised when only some of the given event ids are already stored, or in another stream. */
-export const IDEMPOTENCY_SQLSTATE = 'CE422';
 
 export function eventStoreSchemaSql(schema: string): string {
   const s = assertSchemaName(schema);
@@ -48,11 +46,11 @@ CREATE TABLE IF NOT EXISTS ${s}.events (
 );
 CREATE INDEX IF NOT EXISTS events_global_order ON ${s}.events (transaction_id, position);
 
-CREATE TABLE IF NOT EXISTS ${s}.streams (
-  stream_id text PRIMARY KEY,
-  version   int  NOT NULL,
-  last_hash text
-);
+-- Stream versions come from the events themselves: UNIQUE (stream_id, stream_version) is what refuses the
+-- loser of a race, so an append writes one row per event and nothing else. (Earlier versions kept a
+-- streams row per stream, locked and updated on every append: three more tuples per append.)
+DROP FUNCTION IF EXISTS ${s}.append_events(text, text, uuid[], text[], int[], jsonb[], jsonb[]);
+DROP TABLE IF EXISTS ${s}.streams;
 
 CREATE TABLE IF NOT EXISTS ${s}.checkpoints (
   name       text PRIMARY KEY,
@@ -72,83 +70,69 @@ CREATE OR REPLACE FUNCTION ${s}.event_hash(
     'UTF8')), 'hex')
 $fn$;
 
--- Append in one round trip: lock the stream, replay check, expected version, chained inserts, notify.
-CREATE OR REPLACE FUNCTION ${s}.append_events(
+-- Append in one round trip: find the version and hash to chain from, insert the events.
+-- Duplicate event ids and lost races both surface as unique violations; the caller tells them apart
+-- afterwards (see sql-event-store.ts), so the common path pays for no idempotency lookup.
+CREATE OR REPLACE FUNCTION ${s}.append_to_stream(
   p_stream_id text, p_expected text, p_ids uuid[], p_types text[], p_schema_versions int[],
-  p_datas jsonb[], p_metadatas jsonb[]
-) RETURNS TABLE (out_version int, out_tx text, out_pos bigint, out_appended boolean)
-LANGUAGE plpgsql AS $fn$
+  p_datas jsonb[], p_metadatas jsonb[],
+  OUT out_version int, OUT out_tx text, OUT out_pos bigint
+) LANGUAGE plpgsql AS $fn$
 DECLARE
   v_count   constant int := cardinality(p_ids);
   v_version int;
   v_hash    text;
-  v_found   int;
-  v_here    int;
   v_prevs   text[] := '{}';
   v_hashes  text[] := '{}';
-  v_pos     bigint;
-  v_conflict boolean;
 BEGIN
-  -- Lock the stream row first: appends to one stream queue here, and every statement below takes a
-  -- fresh snapshot, so a loser sees the winner's committed events and version.
-  SELECT st.version, st.last_hash INTO v_version, v_hash
-    FROM ${s}.streams st WHERE st.stream_id = p_stream_id FOR UPDATE;
-  IF NOT FOUND THEN
-    -- DO NOTHING waits for a concurrent creator instead of failing with a unique violation.
-    INSERT INTO ${s}.streams (stream_id, version) VALUES (p_stream_id, 0) ON CONFLICT (stream_id) DO NOTHING;
-    IF FOUND THEN
-      v_version := 0;
-    ELSE
-      SELECT st.version, st.last_hash INTO v_version, v_hash
-        FROM ${s}.streams st WHERE st.stream_id = p_stream_id FOR UPDATE;
+  IF p_expected = 'any' OR p_expected = 'exists' THEN
+    SELECT e.stream_version, e.hash INTO v_version, v_hash
+      FROM ${s}.events e WHERE e.stream_id = p_stream_id ORDER BY e.stream_version DESC LIMIT 1;
+    v_version := coalesce(v_version, 0);
+    IF p_expected = 'exists' AND v_version = 0 THEN
+      RAISE EXCEPTION USING ERRCODE = '${CONCURRENCY_SQLSTATE}',
+        MESSAGE = format('stream %s does not exist, expected exists', p_stream_id), DETAIL = '0';
+    END IF;
+  ELSE
+    v_version := CASE p_expected WHEN 'no-stream' THEN 0 ELSE p_expected::int END;
+    IF v_version > 0 THEN
+      -- Only the expected version's own event is read; a newer one makes the insert below collide.
+      SELECT e.hash INTO v_hash FROM ${s}.events e WHERE e.stream_id = p_stream_id AND e.stream_version = v_version;
+      IF NOT FOUND THEN
+        SELECT coalesce(max(e.stream_version), 0) INTO v_version FROM ${s}.events e WHERE e.stream_id = p_stream_id;
+        RAISE EXCEPTION USING ERRCODE = '${CONCURRENCY_SQLSTATE}',
+          MESSAGE = format('stream %s is at version %s, expected %s', p_stream_id, v_version, p_expected),
+          DETAIL = v_version::text;
+      END IF;
     END IF;
   END IF;
 
-  SELECT count(*)::int, (count(*) FILTER (WHERE e.stream_id = p_stream_id))::int INTO v_found, v_here
-    FROM ${s}.events e WHERE e.event_id = ANY (p_ids);
-  IF v_found > 0 THEN
-    IF v_here = v_count THEN
-      RETURN QUERY SELECT e.stream_version, e.transaction_id::text, e.position, false
-        FROM ${s}.events e WHERE e.event_id = ANY (p_ids) ORDER BY e.stream_version DESC LIMIT 1;
-      RETURN;
-    END IF;
-    RAISE EXCEPTION USING ERRCODE = '${IDEMPOTENCY_SQLSTATE}',
-      MESSAGE = format('stream %s: %s of %s event ids are already stored (%s of them in this stream); '
-        'a retry must repeat exactly the same events', p_stream_id, v_found, v_count, v_here);
-  END IF;
-
-  -- CASE (not OR) so that p_expected::int is only evaluated for numeric expectations.
-  v_conflict := CASE p_expected
-    WHEN 'any' THEN false
-    WHEN 'no-stream' THEN v_version <> 0
-    WHEN 'exists' THEN v_version = 0
-    ELSE v_version <> p_expected::int
-  END;
-  IF v_conflict THEN
-    RAISE EXCEPTION USING ERRCODE = '${CONCURRENCY_SQLSTATE}',
-      MESSAGE = format('stream %s is at version %s, expected %s', p_stream_id, v_version, p_expected),
-      DETAIL = v_version::text;
-  END IF;
-
-  FOR i IN 1 .. v_count LOOP
-    v_prevs[i] := v_hash;
-    v_hash := ${s}.event_hash(v_hash, p_ids[i], p_stream_id, v_version + i, p_types[i], p_schema_versions[i],
-                              p_datas[i], p_metadatas[i]);
-    v_hashes[i] := v_hash;
-  END LOOP;
-
-  -- ORDER BY i: positions come from the sequence in the order rows leave the sort, i.e. stream order.
-  WITH inserted AS (
+  IF v_count = 1 THEN
     INSERT INTO ${s}.events (event_id, stream_id, stream_version, type, schema_version, data, metadata, prev_hash, hash)
-    SELECT p_ids[i], p_stream_id, v_version + i, p_types[i], p_schema_versions[i], p_datas[i], p_metadatas[i],
-           v_prevs[i], v_hashes[i]
-      FROM generate_subscripts(p_ids, 1) AS i ORDER BY i
-    RETURNING position
-  )
-  SELECT max(position) INTO v_pos FROM inserted;
+    VALUES (p_ids[1], p_stream_id, v_version + 1, p_types[1], p_schema_versions[1], p_datas[1], p_metadatas[1], v_hash,
+            ${s}.event_hash(v_hash, p_ids[1], p_stream_id, v_version + 1, p_types[1], p_schema_versions[1],
+                            p_datas[1], p_metadatas[1]))
+    RETURNING position INTO out_pos;
+  ELSE
+    FOR i IN 1 .. v_count LOOP
+      v_prevs[i] := v_hash;
+      v_hash := ${s}.event_hash(v_hash, p_ids[i], p_stream_id, v_version + i, p_types[i], p_schema_versions[i],
+                                p_datas[i], p_metadatas[i]);
+      v_hashes[i] := v_hash;
+    END LOOP;
+    -- ORDER BY i: positions come from the sequence in the order rows leave the sort, i.e. stream order.
+    WITH inserted AS (
+      INSERT INTO ${s}.events (event_id, stream_id, stream_version, type, schema_version, data, metadata, prev_hash, hash)
+      SELECT p_ids[i], p_stream_id, v_version + i, p_types[i], p_schema_versions[i], p_datas[i], p_metadatas[i],
+             v_prevs[i], v_hashes[i]
+        FROM generate_subscripts(p_ids, 1) AS i ORDER BY i
+      RETURNING position
+    )
+    SELECT max(position) INTO out_pos FROM inserted;
+  END IF;
 
-  UPDATE ${s}.streams st SET version = v_version + v_count, last_hash = v_hash WHERE st.stream_id = p_stream_id;
-  RETURN QUERY SELECT v_version + v_count, pg_current_xact_id()::text, v_pos, true;
+  out_version := v_version + v_count;
+  out_tx := pg_current_xact_id()::text;
 END
 $fn$;
 `;

@@ -5,4 +5,4 @@ export { PgliteSqlClient } from './pglite-sql-client';
 export { SqlEventStore, createSqlEventStore, type SqlEventStoreOptions } from './sql-event-store';
 export { createPostgresEventStore, type PostgresEventStoreOptions } from './postgres-event-store';
 export { createPgliteEventStore, type PgliteEventStoreOptions } from './pglite-event-store';
-export { assertSchemaName, notifyChannel, CONCURRENCY_SQLSTATE, IDEMPOTENCY_SQLSTATE } from './event-store.schema';
+export { assertSchemaName, notifyChannel, CONCURRENCY_SQLSTATE } from './event-store.schema';

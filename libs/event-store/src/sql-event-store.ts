@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
-import { LOG_START, type LogPosition, type NewEvent, type RecordedEvent } from '@cem/contracts';
-import { mapAppendError } from './append-error.mapper';
+import { ConcurrencyError, DomainRuleViolation, LOG_START, type LogPosition, type NewEvent, type RecordedEvent } from '@cem/contracts';
+import { classifyAppendFailure } from './append-failure';
 import type {
   AppendResult,
   ChainVerification,
@@ -27,6 +27,8 @@ export interface SqlEventStoreOptions {
 }
 
 const DEFAULT_READ_LIMIT = 1000;
+/** 'any' and 'exists' appends cannot conflict by definition: a lost race is simply tried again. */
+const MAX_UNCHECKED_ATTEMPTS = 20;
 
 /** Creates the schema if needed and returns the store (closing an owned client if that fails). */
 export async function createSqlEventStore(client: SqlClient, options: SqlEventStoreOptions = {}): Promise<SqlEventStore> {
@@ -71,27 +73,63 @@ export class SqlEventStore implements EventStore {
   ): Promise<AppendResult> {
     if (events.length === 0) throw new Error(`append to ${streamId}: no events given`);
     const expected = options.expectedVersion ?? 'any';
+    const ids = events.map((e) => e.id ?? uuidv7());
+    if (new Set(ids).size !== ids.length) throw new Error(`append to ${streamId}: the same event id twice in one append`);
     const params = [
       streamId,
       expectedParam(expected),
-      events.map((e) => e.id ?? uuidv7()),
+      ids,
       events.map((e) => e.type),
       events.map((e) => e.schemaVersion ?? 1),
       events.map((e) => JSON.stringify(e.data ?? null)),
       events.map((e) => JSON.stringify(e.metadata)),
     ];
-    let row: SqlRow;
-    try {
-      [row] = await this.client.query(this.sql.append, params);
-    } catch (error) {
-      throw await mapAppendError(error, streamId, expected, () => this.streamVersion(streamId));
+    for (let attempt = 1; ; attempt++) {
+      let row: SqlRow;
+      try {
+        [row] = await this.client.query(this.sql.append, params);
+      } catch (error) {
+        const failure = classifyAppendFailure(error);
+        if (failure.kind === 'version-conflict') throw new ConcurrencyError(streamId, expected, failure.actualVersion);
+        if (failure.kind === 'other') throw error;
+        const replay = await this.replayedAppend(streamId, ids);
+        if (replay) return replay;
+        if (failure.onEventId) throw error;
+        if ((expected === 'any' || expected === 'exists') && attempt < MAX_UNCHECKED_ATTEMPTS) continue;
+        throw new ConcurrencyError(streamId, expected, await this.streamVersion(streamId));
+      }
+      this.notifier.poke();
+      return {
+        streamId,
+        nextExpectedVersion: row.out_version as number,
+        lastPosition: toPosition(row.out_tx, row.out_pos),
+        appended: true,
+      };
     }
-    if (row.out_appended) this.notifier.poke();
+  }
+
+  /**
+   * After a unique violation: the result of the earlier append when every id is already in this stream
+   * (a retry), a refusal when only some are or they are elsewhere, nothing when none is stored (a lost race).
+   */
+  private async replayedAppend(streamId: string, ids: string[]): Promise<AppendResult | undefined> {
+    const stored = await this.client.query(this.sql.storedEvents, [ids]);
+    if (stored.length === 0) return undefined;
+    const here = stored.filter((r) => r.stream_id === streamId);
+    if (here.length !== ids.length) {
+      throw new DomainRuleViolation(
+        'event-id-reused',
+        `stream ${streamId}: ${stored.length} of ${ids.length} event ids are already stored (${here.length} of them in this stream); ` +
+          'a retry must repeat exactly the same events',
+        { streamId },
+      );
+    }
+    const last = here.reduce((a, b) => (Number(b.stream_version) > Number(a.stream_version) ? b : a));
     return {
       streamId,
-      nextExpectedVersion: row.out_version as number,
-      lastPosition: toPosition(row.out_tx, row.out_pos),
-      appended: row.out_appended as boolean,
+      nextExpectedVersion: Number(last.stream_version),
+      lastPosition: toPosition(last.transaction_id, last.position),
+      appended: false,
     };
   }
 
