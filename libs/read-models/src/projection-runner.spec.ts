@@ -58,8 +58,39 @@ describe('ProjectionRunner (PGlite event store, embedded documents)', () => {
     await appendCounted(store, ['s1', 's3'], 4);
     await run();
     expect(await counts()).toEqual({ s1: 14, s2: 10, s3: 4, all: 28 });
+    await runner!.stop();
     const checkpoint = await documents.collection<ProjectionCheckpoint>(CHECKPOINTS_COLLECTION).get('stream-tally');
     expect(checkpoint).toEqual({ _id: 'stream-tally', ...(await store.headPosition()), version: 1 });
+  });
+
+  it('writes the checkpoint at most once per interval while busy, then the last position on stop', async () => {
+    const checkpointOf = () => documents.collection<ProjectionCheckpoint>(CHECKPOINTS_COLLECTION).get('stream-tally');
+    await appendCounted(store, ['s1'], 3);
+    runner = new ProjectionRunner(store, documents, [countingProjection()], { batchSize: 7, pollIntervalMs: 20, checkpointIntervalMs: 60_000 });
+    await runner.start();
+    await runner.caughtUp();
+    const first = await store.headPosition();
+    expect(await checkpointOf()).toMatchObject(first); // written by the initial build
+
+    await appendCounted(store, ['s2'], 2);
+    await runner.caughtUp();
+    expect(await counts()).toEqual({ s1: 3, s2: 2, all: 5 });
+    expect(await checkpointOf()).toMatchObject(first); // within the interval: documents only
+
+    await runner.stop();
+    expect(await checkpointOf()).toMatchObject(await store.headPosition());
+  });
+
+  it('writes the last position once the interval has passed after a burst', async () => {
+    await appendCounted(store, ['s1'], 2);
+    runner = new ProjectionRunner(store, documents, [countingProjection()], { batchSize: 7, pollIntervalMs: 20, checkpointIntervalMs: 200 });
+    await runner.start();
+    await runner.caughtUp();
+    await appendCounted(store, ['s2'], 2);
+    await runner.caughtUp();
+    const head = await store.headPosition();
+    await new Promise((r) => setTimeout(r, 400));
+    expect(await documents.collection<ProjectionCheckpoint>(CHECKPOINTS_COLLECTION).get('stream-tally')).toMatchObject(head);
   });
 
   it('survives a crash between the document write and the checkpoint write (re-delivery is skipped by _position)', async () => {

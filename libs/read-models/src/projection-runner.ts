@@ -10,8 +10,17 @@ export interface ProjectionRunnerOptions {
   /** Events per batch read from the log; bigger batches mean fewer document writes on replay. */
   batchSize?: number;
   pollIntervalMs?: number;
+  /**
+   * Least time between two checkpoint writes while events keep coming (default 1000 ms); the last position is
+   * written this long after a burst at the latest, and on stop. Every batch used to write one, which at a few
+   * events per batch cost more than the documents themselves; a crash replays at most this much of the log,
+   * and each document's `_position` makes that replay a no-op.
+   */
+  checkpointIntervalMs?: number;
   onError?: (error: unknown) => void;
 }
+
+const DEFAULT_CHECKPOINT_INTERVAL_MS = 1000;
 
 /**
  * Keeps a service's read models up to date from the service's own event store.
@@ -22,14 +31,20 @@ export interface ProjectionRunnerOptions {
  * A projection that is ahead simply ignores the events at or below its own checkpoint.
  *
  * Per batch and projection: one getMany of the touched documents, a pure fold, one deleteMany and one
- * putMany, then the checkpoint. A crash between the document write and the checkpoint write re-delivers
- * the batch; each document's `_position` makes the replay skip what it already applied.
+ * putMany; checkpoints follow at most once per `checkpointIntervalMs`. A crash before the checkpoint write
+ * re-delivers those batches; each document's `_position` makes the replay skip what it already applied.
  */
 export class ProjectionRunner {
   private readonly checkpoints: ProjectionCheckpoints;
   /** In-memory mirror of each projection's checkpoint. */
   private readonly positions = new Map<string, LogPosition>();
   private subscription?: Subscription;
+  /** Position handled but not yet written as the checkpoint. */
+  private unsaved?: LogPosition;
+  private lastSavedAt = 0;
+  private saveTimer?: NodeJS.Timeout;
+  /** Checkpoint writes run one after the other, so an older position never overwrites a newer one. */
+  private saving: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly store: EventStore,
@@ -45,6 +60,7 @@ export class ProjectionRunner {
   async start(): Promise<void> {
     if (this.subscription || !this.projections.length) return;
     await this.restoreCheckpoints();
+    this.lastSavedAt = Date.now(); // just loaded or written by the rebuild
     // Rebuilt ones have theirs already; resumed ones get indexes added since their last start.
     for (const projection of this.projections) {
       await this.documents.collection(projection.collection).ensureIndexes(projection.indexes ?? []);
@@ -69,6 +85,9 @@ export class ProjectionRunner {
     const subscription = this.subscription;
     this.subscription = undefined;
     await subscription?.stop();
+    clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    await this.saveCheckpoint();
   }
 
   /**
@@ -110,7 +129,32 @@ export class ProjectionRunner {
       }),
     );
     const last = events[events.length - 1].position;
-    await this.checkpoints.save(this.projections, last);
     for (const projection of this.projections) this.positions.set(projection.name, last);
+    this.unsaved = last;
+    const interval = this.options.checkpointIntervalMs ?? DEFAULT_CHECKPOINT_INTERVAL_MS;
+    const wait = this.lastSavedAt + interval - Date.now();
+    if (wait <= 0) await this.saveCheckpoint();
+    else this.saveTimer ??= setTimeout(() => {
+      this.saveTimer = undefined;
+      this.saveCheckpoint().catch(this.options.onError ?? ((error) => console.error('ProjectionRunner checkpoint failed', error)));
+    }, wait);
+  }
+
+  private saveCheckpoint(): Promise<void> {
+    this.saving = this.saving
+      .catch(() => undefined)
+      .then(async () => {
+        const position = this.unsaved;
+        if (!position) return;
+        this.unsaved = undefined;
+        this.lastSavedAt = Date.now();
+        try {
+          await this.checkpoints.save(this.projections, position);
+        } catch (error) {
+          this.unsaved ??= position; // tried again with the next batch or on stop
+          throw error;
+        }
+      });
+    return this.saving;
   }
 }

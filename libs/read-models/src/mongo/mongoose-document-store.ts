@@ -70,6 +70,9 @@ function permissiveSchema(): Schema {
  */
 const REPLACES_PER_COMMAND = 50;
 
+/** Up to this many ids, getMany reads each document by _id rather than with one $in query (see getMany). */
+const POINT_READS_UP_TO = 256;
+
 class MongooseCollection<T extends ReadModelDocument> implements DocumentCollection<T> {
   constructor(private readonly model: Model<T>) {}
 
@@ -83,6 +86,13 @@ class MongooseCollection<T extends ReadModelDocument> implements DocumentCollect
 
   async getMany(ids: string[]): Promise<T[]> {
     if (!ids.length) return [];
+    // FerretDB's SQLite backend uses its _id index for an equality but scans the whole collection for $in
+    // (36 ms per live batch on 10 000 documents, growing with the collection). A few point reads in
+    // parallel stay index lookups on both servers; big replay batches keep the single $in.
+    if (ids.length <= POINT_READS_UP_TO) {
+      const found = await Promise.all(ids.map((id) => this.model.collection.findOne({ _id: id } as never)));
+      return found.filter((doc) => doc !== null) as unknown as T[];
+    }
     return (await this.model.find({ _id: { $in: ids } }).lean()) as T[];
   }
 
