@@ -50,6 +50,18 @@ describe('TokenVerifier', () => {
     expect(error.message).toBe('token expired');
   });
 
+  it('stops accepting a remembered token once it expires', async () => {
+    const token = await issuer.mint(officer, 60);
+    await expect(verifier.verify(token)).resolves.toMatchObject({ id: 'u-1' });
+    // Past exp (60 s) and the 30 s tolerance; only the clock is faked, the crypto still runs.
+    jest.useFakeTimers({ now: Date.now() + 120_000, doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+    try {
+      expect((await rejection(verifier.verify(token))).message).toBe('token expired');
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it("refuses a token signed by another issuer's key", async () => {
     const impostor = await createTestIssuer();
     const error = await rejection(verifier.verify(await impostor.mint(officer)));
