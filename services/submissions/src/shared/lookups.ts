@@ -10,20 +10,33 @@ import { UnitDoc, unitProjection } from '../units/unit.projection';
 /**
  * Look-ups the command handlers make before calling a pure decider.
  *
- * readModelsCaughtUp() only covers what the log reader can already see, and the reader waits for every older
- * transaction on the server (pg_snapshot_xmin is cluster-wide), so a unit or campaign written a moment ago may
- * still be missing from the read models. Units never change once registered, so a miss is re-checked on the
- * unit's stream; campaigns do change (agencies, deadlines), so handlers fold the campaign's own short stream.
+ * Units never change once registered, so a unit found anywhere is current: commands take it from this
+ * process's cache or the read model without waiting for the projections to catch up (that wait put every
+ * command behind the whole read-model pipeline under load), and a miss is re-checked on the unit's stream.
+ * Campaigns do change (agencies, deadlines), so handlers fold the campaign's own short stream.
  */
 
+const unitCaches = new WeakMap<ServiceInfra, Map<string, UnitDoc>>();
+
+function unitCacheOf(infra: ServiceInfra): Map<string, UnitDoc> {
+  let cache = unitCaches.get(infra);
+  if (!cache) unitCaches.set(infra, (cache = new Map()));
+  return cache;
+}
+
 export async function findUnit(infra: ServiceInfra, unitId: string): Promise<UnitDoc | null> {
-  await infra.readModelsCaughtUp();
-  const doc = await infra.documents.collection<UnitDoc>(unitProjection.collection).get(unitId);
-  if (doc) return doc;
-  const { state } = await loadState(infra.store, unitDecider, unitStreamId(unitId));
-  if (!state.registered) return null;
-  const { parentUnitId, ...unit } = state.unit;
-  return { _id: unit.unitId, ...unit, parentUnitId: parentUnitId ?? null };
+  const cache = unitCacheOf(infra);
+  const cached = cache.get(unitId);
+  if (cached) return cached;
+  let unit = await infra.documents.collection<UnitDoc>(unitProjection.collection).get(unitId);
+  if (!unit) {
+    const { state } = await loadState(infra.store, unitDecider, unitStreamId(unitId));
+    if (!state.registered) return null;
+    const { parentUnitId, ...registered } = state.unit;
+    unit = { _id: registered.unitId, ...registered, parentUnitId: parentUnitId ?? null };
+  }
+  cache.set(unitId, unit);
+  return unit;
 }
 
 export async function requireUnit(infra: ServiceInfra, unitId: string): Promise<UnitDoc> {
