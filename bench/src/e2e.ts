@@ -3,17 +3,17 @@
  * downstream in ANOTHER service (reporting's archive store, fed through the relay, Kafka and reporting's consumer).
  * Open loop: commands are sent on a fixed schedule regardless of responses; one poller reads the tail of reporting's
  * global log every 5 ms and matches dossier streams to the time their command was accepted.
+ * Each service runs in its own process, as deployed (see service-processes.ts); this process only sends and polls.
  * Knobs: BENCH_E2E_RATES (default "50 100 200 500" commands/s), BENCH_E2E_SECONDS (default 5 per rate).
  */
 import 'reflect-metadata';
 import { mkdtempSync, rmSync } from 'fs';
-import { tmpdir } from 'os';
+import { cpus, tmpdir } from 'os';
 import { join } from 'path';
 import type { Actor } from '@cem/contracts';
-import { startTestPlatform, type TestPlatform } from '@cem/testing';
-import { SUBMISSIONS_SERVICE } from '../../services/submissions/src/submissions.service';
-import { REPORTING_SERVICE } from '../../services/reporting/src/reporting.service';
 import { env, log, record, recordError } from './common';
+import { startServiceProcesses, type ServiceProcesses } from './service-processes';
+import { cpuDelta, cpuSecondsByGroup, type Grouper } from './cpu-usage';
 
 const RATES = (env.BENCH_E2E_RATES ?? '50 100 200 500').split(/[\s,]+/).filter(Boolean).map(Number);
 const SECONDS = Number(env.BENCH_E2E_SECONDS ?? 5);
@@ -44,13 +44,13 @@ const nowMs = () => Number(process.hrtime.bigint()) / 1e6;
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'cem-bench-e2e-'));
   process.env.CEM_DATA_DIR = dataDir;
-  let platform: TestPlatform | undefined;
+  let services: ServiceProcesses | undefined;
   try {
-    platform = await startTestPlatform([SUBMISSIONS_SERVICE, REPORTING_SERVICE]);
-    const p = platform;
+    services = await startServiceProcesses(['submissions', 'reporting']);
+    const p = services;
     const url = p.url('submissions');
     const tokens = new Map<Actor, string>();
-    for (const a of [ADMIN, CITY_BOARD, DISTRICT_OFFICER, TAN_KIEN]) tokens.set(a, await p.token(a));
+    for (const a of [ADMIN, CITY_BOARD, DISTRICT_OFFICER, TAN_KIEN]) tokens.set(a, await p.issuer.mintFor(a));
     const post = async (actor: Actor, path: string, body: object = {}) => {
       const res = await fetch(url + path, {
         method: 'POST',
@@ -85,17 +85,45 @@ async function main(): Promise<void> {
       authors: [{ name: 'Nguyễn Văn Đức', personId: 'p-duc', role: 'Chủ nhiệm' }], owners: [{ name: 'UBND xã Tân Kiên', share: 100 }], attachments: [],
     });
     // The campaign read model is eventually consistent: retry the first draft until it is accepted.
-    await p.eventually(() => draft(), 30_000);
+    for (let deadline = Date.now() + 30_000; ; ) {
+      try {
+        await draft();
+        break;
+      } catch (error) {
+        if (Date.now() > deadline) throw error;
+        await sleep(100);
+      }
+    }
 
     // One poller: tail of reporting's global log every 5 ms; matches dossier ids to the acceptance time.
-    const store = p.service('reporting').infra.store;
+    const store = p.store('reporting');
     let after = await store.headPosition();
     const accepted = new Map<string, number>(); // dossierId -> time the 201 arrived
     const sent = new Map<string, number>(); // dossierId -> time the request was sent
     const seenEarly = new Map<string, number>(); // archived before its response was read
     const latencies: number[] = [];
     const fullLatencies: number[] = [];
+    // Stage split (wall clock, ms): when the event became readable in submissions' own log, and when
+    // reporting's archive transaction started (its recordedAt). Both are approximate to a poll period.
+    const sourceVisible = new Map<string, number>();
+    const stages = { acceptToSource: [] as number[], sourceToArchive: [] as number[], archiveToSeen: [] as number[] };
+    const wallOffset = Date.now() - nowMs();
     let polling = true;
+    const sourceStore = p.store('submissions');
+    let sourceAfter = await sourceStore.headPosition();
+    const sourcePoller = (async () => {
+      while (polling) {
+        for (;;) {
+          const batch = await sourceStore.readAll({ after: sourceAfter, limit: 1000 });
+          if (!batch.length) break;
+          sourceAfter = batch[batch.length - 1].position;
+          const t = nowMs();
+          for (const e of batch) if (e.type.endsWith('DossierDrafted')) sourceVisible.set(e.streamId, t);
+          if (batch.length < 1000) break;
+        }
+        await sleep(5);
+      }
+    })();
     const poller = (async () => {
       while (polling) {
         for (;;) {
@@ -107,6 +135,13 @@ async function main(): Promise<void> {
             const id = (e.data as { dossierId?: string })?.dossierId ?? e.streamId.replace(/^dossier-/, '');
             const acc = accepted.get(id);
             if (acc !== undefined) {
+              const visible = sourceVisible.get(e.streamId);
+              const archivedAt = Date.parse(e.recordedAt) - wallOffset;
+              if (visible !== undefined) {
+                stages.acceptToSource.push(visible - acc);
+                stages.sourceToArchive.push(archivedAt - visible);
+              }
+              stages.archiveToSeen.push(t - archivedAt);
               latencies.push(Math.max(0, t - acc));
               fullLatencies.push(t - sent.get(id)!);
               accepted.delete(id);
@@ -127,16 +162,47 @@ async function main(): Promise<void> {
     if (accepted.has(warm)) throw new Error('warm-up dossier never reached reporting');
     log(`e2e warm-up: ${latencies[0].toFixed(1)} ms`);
 
+    // Closed loop, one command at a time: the HTTP round trip of POST /dossiers without any queueing.
+    const roundTrips: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      const t0 = nowMs();
+      accepted.set((await draft()).dossierId as string, nowMs());
+      roundTrips.push(nowMs() - t0);
+    }
+    roundTrips.sort((a, b) => a - b);
+    log(`e2e sequential POST /dossiers round trip: p50 ${percentile(roundTrips, 50).toFixed(1)} ms, p99 ${percentile(roundTrips, 99).toFixed(1)} ms`);
+    record({
+      figure: 'e2e: POST /dossiers round trip, one at a time (200 cmds)',
+      side: 'ours',
+      label: `p50; p99 ${percentile(roundTrips, 99).toFixed(1)} ms`,
+      samples: [percentile(roundTrips, 50)],
+      unit: 'ms',
+      note: 'informational: the command path alone, no queueing',
+    });
+    await sleep(1000);
+
+    const groups = new Map<number, string>([[process.pid, 'bench (load + pollers)']]);
+    for (const context of ['submissions', 'reporting']) groups.set(p.pid(context)!, `${context} service`);
+    const SERVERS: Record<string, string> = { postgres: 'PostgreSQL', java: 'Kafka', 'cem-ferretdb': 'FerretDB' };
+    const grouper: Grouper = (pid, comm) => groups.get(pid) ?? SERVERS[comm];
+
+    const idleBefore = cpuSecondsByGroup(grouper);
+    await sleep(3000);
+    const idle = cpuDelta(idleBefore, cpuSecondsByGroup(grouper));
+    log(`e2e idle CPU over 3 s: ${[...idle].map(([name, s]) => `${name} ${((s / 3) * 100).toFixed(0)}%`).join(', ')}`);
+
     let best: number | undefined;
     for (const rate of RATES) {
       latencies.length = 0;
       fullLatencies.length = 0;
+      Object.values(stages).forEach((list) => (list.length = 0));
       accepted.clear();
       sent.clear();
       const count = Math.round(rate * SECONDS);
       const interval = 1000 / rate;
       let errors = 0;
       const inflight: Promise<void>[] = [];
+      const cpuBefore = cpuSecondsByGroup(grouper);
       const start = nowMs();
       for (let i = 0; i < count; i++) {
         const due = start + i * interval;
@@ -167,6 +233,21 @@ async function main(): Promise<void> {
       const deadline = Date.now() + DRAIN_MS;
       while (accepted.size && Date.now() < deadline) await sleep(20);
       const lost = accepted.size;
+      const wall = (nowMs() - start) / 1000;
+      const cpu = cpuDelta(cpuBefore, cpuSecondsByGroup(grouper));
+      const cpuTotal = [...cpu.values()].reduce((a, b) => a + b, 0);
+      log(`e2e ${rate}/s CPU per command: ${[...cpu].map(([name, s]) => `${name} ${((s * 1000) / count).toFixed(2)} ms`).join(', ')}; ` +
+        `total ${((cpuTotal * 1000) / count).toFixed(2)} ms (${(cpuTotal / wall).toFixed(2)} of ${cpus().length} cores busy on average)`);
+      if (rate === RATES[0]) {
+        record({
+          figure: `e2e: CPU time per command at ${rate} cmd/s, all processes`,
+          side: 'ours',
+          label: [...cpu].map(([name, s]) => `${name} ${((s * 1000) / count).toFixed(2)}`).join(', '),
+          samples: [(cpuTotal * 1000) / count],
+          unit: 'ms',
+          note: `informational: ${(cpuTotal / wall).toFixed(2)} cores busy over ${wall.toFixed(1)} s`,
+        });
+      }
       const sorted = [...latencies].sort((a, b) => a - b);
       const full = [...fullLatencies].sort((a, b) => a - b);
       const p50 = percentile(sorted, 50);
@@ -176,6 +257,9 @@ async function main(): Promise<void> {
       const achieved = count / sendSeconds;
       log(`e2e ${rate}/s: sent ${count} in ${sendSeconds.toFixed(2)} s (${achieved.toFixed(0)}/s), errors ${errors}, not arrived ${lost}; ` +
         `accept->reporting p50 ${p50.toFixed(1)} p99 ${percentile(sorted, 99).toFixed(1)} ms; send->reporting p50 ${percentile(full, 50).toFixed(1)} p99 ${percentile(full, 99).toFixed(1)} ms`);
+      const stageP50 = (list: number[]) => percentile([...list].sort((a, b) => a - b), 50).toFixed(1);
+      log(`e2e ${rate}/s stages p50: accept->source log ${stageP50(stages.acceptToSource)} ms, source log->archive commit ` +
+        `${stageP50(stages.sourceToArchive)} ms, archive commit->seen ${stageP50(stages.archiveToSeen)} ms`);
       record({
         figure: `e2e: POST /dossiers accepted -> reporting archive, ${rate} cmd/s offered (${count} cmds)`,
         side: 'ours',
@@ -196,12 +280,12 @@ async function main(): Promise<void> {
       note: best === undefined ? 'none held' : `target p99 < ${TARGET.p99} ms at ${TARGET.rate} cmd/s: see row above`,
     });
     polling = false;
-    await poller;
+    await Promise.all([poller, sourcePoller]);
   } catch (error) {
     recordError('e2e', error);
     process.exitCode = 1;
   } finally {
-    await platform?.stop().catch((e) => log(`e2e stop: ${String(e)}`));
+    await services?.stop().catch((e) => log(`e2e stop: ${String(e)}`));
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -8,15 +8,20 @@ import { RunningService, startService } from './service-runtime';
 /**
  * The distributed bootstrap every services/<name>/src/main.ts calls. Configuration comes from the
  * environment: CEM_PG_URL, CEM_MONGO_URL, CEM_KAFKA_BROKERS, PORT, and either CEM_JWKS_URL (+ CEM_JWT_ISSUER,
- * CEM_JWT_AUDIENCE) for a real identity provider or CEM_ISSUER_DIR for the local issuer's key.
+ * CEM_JWT_AUDIENCE) for a real identity provider or CEM_ISSUER_DIR for the local issuer's key. CEM_NAME_PREFIX
+ * (optional, e.g. `staging_`) prefixes the schema, database, topic and consumer-group names, so that several
+ * deployments (or a benchmark) can share one set of servers.
  */
 export async function runServiceFromEnv(definition: ServiceDefinition, env: NodeJS.ProcessEnv = process.env): Promise<RunningService> {
+  const prefix = env.CEM_NAME_PREFIX || undefined;
+  if (prefix && !/^[a-z][a-z0-9_]{0,20}$/.test(prefix)) throw new Error(`CEM_NAME_PREFIX must be lower-case letters, digits and _, got "${prefix}"`);
   const bus = new KafkaEventBus({ brokers: kafkaBrokersFromEnv(env), clientId: `cem-${definition.context}` });
   const ports = await createDistributedPorts(
     definition.context,
     {
       pgUrl: env.CEM_PG_URL ?? 'postgres://cem:cem@127.0.0.1:5432/cem',
       mongoUrl: env.CEM_MONGO_URL ?? 'mongodb://127.0.0.1:27017',
+      namePrefix: prefix,
     },
     bus,
   );
@@ -31,6 +36,7 @@ export async function runServiceFromEnv(definition: ServiceDefinition, env: Node
     port: Number(env.PORT ?? 3000),
     host: env.HOST ?? '127.0.0.1',
     tokenVerifier,
+    topicPrefix: prefix,
   });
   const shutdown = async () => {
     await service.stop();
