@@ -1,9 +1,9 @@
 /*
  * Section 5, end to end: a command's HTTP acceptance (201 of POST /dossiers on submissions) to the event showing up
  * downstream in ANOTHER service (reporting's archive store, fed through the relay, Kafka and reporting's consumer).
- * Open loop: commands are sent on a fixed schedule regardless of responses; one poller reads the tail of reporting's
- * global log every 5 ms and matches dossier streams to the time their command was accepted.
- * Each service runs in its own process, as deployed (see service-processes.ts); this process only sends and polls.
+ * Open loop: commands are sent on a fixed schedule regardless of responses; a subscription on reporting's global log
+ * (woken by its notifications, as every subscriber in the platform is) matches dossier streams to their acceptance time.
+ * Each service runs in its own process, as deployed (see service-processes.ts); this process only sends and follows.
  * Knobs: BENCH_E2E_RATES (default "50 100 200 500" commands/s), BENCH_E2E_SECONDS (default 5 per rate).
  */
 import 'reflect-metadata';
@@ -95,9 +95,8 @@ async function main(): Promise<void> {
       }
     }
 
-    // One poller: tail of reporting's global log every 5 ms; matches dossier ids to the acceptance time.
     const store = p.store('reporting');
-    let after = await store.headPosition();
+    const after = await store.headPosition();
     const accepted = new Map<string, number>(); // dossierId -> time the 201 arrived
     const sent = new Map<string, number>(); // dossierId -> time the request was sent
     const seenEarly = new Map<string, number>(); // archived before its response was read
@@ -108,50 +107,40 @@ async function main(): Promise<void> {
     const sourceVisible = new Map<string, number>();
     const stages = { acceptToSource: [] as number[], sourceToArchive: [] as number[], archiveToSeen: [] as number[] };
     const wallOffset = Date.now() - nowMs();
-    let polling = true;
+    // Both logs are followed the way every subscriber in the platform follows one: a catch-up subscription
+    // woken by the store's notifications (polling every 5 ms cost this process a sixth of a core at idle).
     const sourceStore = p.store('submissions');
-    let sourceAfter = await sourceStore.headPosition();
-    const sourcePoller = (async () => {
-      while (polling) {
-        for (;;) {
-          const batch = await sourceStore.readAll({ after: sourceAfter, limit: 1000 });
-          if (!batch.length) break;
-          sourceAfter = batch[batch.length - 1].position;
-          const t = nowMs();
-          for (const e of batch) if (e.type.endsWith('DossierDrafted')) sourceVisible.set(e.streamId, t);
-          if (batch.length < 1000) break;
+    const sourceFollower = sourceStore.subscribe({
+      after: await sourceStore.headPosition(),
+      batchSize: 1000,
+      handler: async (batch) => {
+        const t = nowMs();
+        for (const e of batch) if (e.type.endsWith('DossierDrafted')) sourceVisible.set(e.streamId, t);
+      },
+    });
+    const follower = store.subscribe({
+      after,
+      batchSize: 1000,
+      handler: async (batch) => {
+        const t = nowMs();
+        for (const e of batch) {
+          const id = (e.data as { dossierId?: string })?.dossierId ?? e.streamId.replace(/^dossier-/, '');
+          const acc = accepted.get(id);
+          if (acc !== undefined) {
+            const visible = sourceVisible.get(e.streamId);
+            const archivedAt = Date.parse(e.recordedAt) - wallOffset;
+            if (visible !== undefined) {
+              stages.acceptToSource.push(visible - acc);
+              stages.sourceToArchive.push(archivedAt - visible);
+            }
+            stages.archiveToSeen.push(t - archivedAt);
+            latencies.push(Math.max(0, t - acc));
+            fullLatencies.push(t - sent.get(id)!);
+            accepted.delete(id);
+          } else if (e.type.endsWith('DossierDrafted')) seenEarly.set(id, t);
         }
-        await sleep(5);
-      }
-    })();
-    const poller = (async () => {
-      while (polling) {
-        for (;;) {
-          const batch = await store.readAll({ after, limit: 1000 });
-          if (!batch.length) break;
-          after = batch[batch.length - 1].position;
-          const t = nowMs();
-          for (const e of batch) {
-            const id = (e.data as { dossierId?: string })?.dossierId ?? e.streamId.replace(/^dossier-/, '');
-            const acc = accepted.get(id);
-            if (acc !== undefined) {
-              const visible = sourceVisible.get(e.streamId);
-              const archivedAt = Date.parse(e.recordedAt) - wallOffset;
-              if (visible !== undefined) {
-                stages.acceptToSource.push(visible - acc);
-                stages.sourceToArchive.push(archivedAt - visible);
-              }
-              stages.archiveToSeen.push(t - archivedAt);
-              latencies.push(Math.max(0, t - acc));
-              fullLatencies.push(t - sent.get(id)!);
-              accepted.delete(id);
-            } else if (e.type.endsWith('DossierDrafted')) seenEarly.set(id, t);
-          }
-          if (batch.length < 1000) break;
-        }
-        await sleep(5);
-      }
-    })();
+      },
+    });
 
     // Warm-up: make sure the relay and reporting's consumer are running end to end.
     const warm = (await draft()).dossierId as string;
@@ -181,7 +170,7 @@ async function main(): Promise<void> {
     });
     await sleep(1000);
 
-    const groups = new Map<number, string>([[process.pid, 'bench (load + pollers)']]);
+    const groups = new Map<number, string>([[process.pid, 'bench (load + followers)']]);
     for (const context of ['submissions', 'reporting']) groups.set(p.pid(context)!, `${context} service`);
     const SERVERS: Record<string, string> = { postgres: 'PostgreSQL', java: 'Kafka', 'cem-ferretdb': 'FerretDB' };
     const grouper: Grouper = (pid, comm) => groups.get(pid) ?? SERVERS[comm];
@@ -279,8 +268,7 @@ async function main(): Promise<void> {
       unit: 'cmd/s',
       note: best === undefined ? 'none held' : `target p99 < ${TARGET.p99} ms at ${TARGET.rate} cmd/s: see row above`,
     });
-    polling = false;
-    await Promise.all([poller, sourcePoller]);
+    await Promise.all([follower.stop(), sourceFollower.stop()]);
   } catch (error) {
     recordError('e2e', error);
     process.exitCode = 1;

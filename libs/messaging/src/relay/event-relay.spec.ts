@@ -44,6 +44,24 @@ describe('EventRelay (PGlite store -> in-process bus)', () => {
     expect(await store.load(relayCheckpointName(TOPIC))).toEqual(all[all.length - 1].position);
   });
 
+  it('checkpoints batches with nothing to publish at most once a second, and on stop', async () => {
+    const saves: unknown[] = [];
+    const save = store.save.bind(store);
+    store.save = async (name, position) => {
+      saves.push(position);
+      return save(name, position);
+    };
+    const r = new EventRelay({ store, bus, context: SAMPLE_CONTEXT, batchSize: 1, pollIntervalMs: 20, filter: () => false });
+    await r.start();
+    await appendMany(1, 5);
+    await r.caughtUp();
+    expect(received).toEqual([]);
+    expect(saves.length).toBeLessThanOrEqual(1); // the first filtered batch only; the other four wait
+    await r.stop();
+    const all = await store.readAll();
+    expect(await store.load(relayCheckpointName(TOPIC))).toEqual(all[all.length - 1].position);
+  });
+
   it('follows live appends', async () => {
     const r = relay();
     await r.start();

@@ -1,4 +1,4 @@
-import { eventsTopic, type RecordedEvent } from '@cem/contracts';
+import { eventsTopic, type LogPosition, type RecordedEvent } from '@cem/contracts';
 import type { EventStore, Subscription } from '@cem/event-store';
 import { encodeEvent } from '../cloud-events.codec';
 import type { EventBus } from '../event-bus';
@@ -24,6 +24,12 @@ export interface EventRelayOptions {
   filter?: (event: RecordedEvent) => boolean;
 }
 
+/**
+ * A batch with nothing to publish (only other contexts' archived events) moves the checkpoint at most this
+ * often: re-reading such a batch after a crash costs nothing but the read.
+ */
+const FILTERED_CHECKPOINT_INTERVAL_MS = 1000;
+
 export function relayCheckpointName(topic: string): string {
   return `relay:${topic}`;
 }
@@ -38,6 +44,9 @@ export class EventRelay {
   private subscription?: Subscription;
   private stopping = false;
   private published = 0;
+  /** Handled but not checkpointed (filtered-only batches), and when the checkpoint was last written. */
+  private unsaved?: LogPosition;
+  private savedAt = 0;
 
   constructor(private readonly options: EventRelayOptions) {
     this.topic = options.topic ?? eventsTopic(options.context);
@@ -72,6 +81,9 @@ export class EventRelay {
     const subscription = this.subscription;
     this.subscription = undefined;
     await subscription?.stop();
+    const unsaved = this.unsaved;
+    this.unsaved = undefined;
+    if (unsaved) await this.options.store.save(this.checkpoint, unsaved);
   }
 
   private async relay(events: RecordedEvent[]): Promise<void> {
@@ -79,8 +91,15 @@ export class EventRelay {
     const { context, bus, store } = this.options;
     const selected = this.options.filter ? events.filter(this.options.filter) : events;
     const messages = selected.map((event) => encodeEvent(context, event, this.topic));
+    const last = events[events.length - 1].position;
+    if (!messages.length && Date.now() - this.savedAt < FILTERED_CHECKPOINT_INTERVAL_MS) {
+      this.unsaved = last;
+      return;
+    }
     if (messages.length) await this.untilDone(() => bus.publish(messages));
-    await this.untilDone(() => store.save(this.checkpoint, events[events.length - 1].position));
+    await this.untilDone(() => store.save(this.checkpoint, last));
+    this.unsaved = undefined;
+    this.savedAt = Date.now();
     this.published += selected.length;
   }
 
