@@ -32,3 +32,21 @@ export function toRecordedEvent(row: SqlRow): RecordedEvent {
     hash: row.hash as string,
   };
 }
+
+/** One element of the readAllJson array (see event-store.queries.ts). */
+type JsonEventRow = [string, string, number, string, number, unknown, EventMetadata, number, number, string, string];
+
+export function toRecordedEvents(batchJson: string): RecordedEvent[] {
+  return (JSON.parse(batchJson) as JsonEventRow[]).map((r) => ({
+    id: r[0],
+    streamId: r[1],
+    streamVersion: r[2],
+    type: r[3],
+    schemaVersion: r[4],
+    data: r[5],
+    metadata: r[6],
+    position: { tx: r[7], pos: r[8] },
+    recordedAt: r[9],
+    hash: r[10],
+  }));
+}

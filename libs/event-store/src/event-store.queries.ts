@@ -21,6 +21,15 @@ export function eventStoreQueries(schema: string) {
     readAll: `SELECT ${EVENT_COLUMNS} FROM ${s}.events
       WHERE (transaction_id, position) > ($1::text::xid8, $2::bigint) AND ${VISIBLE}
       ORDER BY transaction_id, position LIMIT $3`,
+    // The same range as one JSON array of [id, stream, version, type, schema version, data, metadata, tx, pos,
+    // recorded at, hash] rows (see SqlClient.readsLogAsJson); recorded_at as ISO-8601 UTC with milliseconds.
+    readAllJson: `SELECT coalesce(json_agg(json_build_array(event_id, stream_id, stream_version, type, schema_version, data,
+        metadata, transaction_id::text::bigint, position,
+        to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), hash) ORDER BY transaction_id, position),
+        '[]')::text AS batch
+      FROM (SELECT * FROM ${s}.events
+        WHERE (transaction_id, position) > ($1::text::xid8, $2::bigint) AND ${VISIBLE}
+        ORDER BY transaction_id, position LIMIT $3) e`,
     head: `SELECT transaction_id, position FROM ${s}.events WHERE ${VISIBLE}
       ORDER BY transaction_id DESC, position DESC LIMIT 1`,
     // Everything committed, ignoring the visibility horizon: what a "caught up" reader must have passed.

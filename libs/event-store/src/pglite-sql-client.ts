@@ -7,6 +7,8 @@ import type { SqlClient, SqlRow } from './sql-client';
  * in memory otherwise. PGlite queues calls itself, so concurrent callers are simply serialised.
  */
 export class PgliteSqlClient implements SqlClient {
+  readonly readsLogAsJson = true;
+
   private constructor(private readonly db: PGlite) {}
 
   static async open(dataDir?: string): Promise<PgliteSqlClient> {

@@ -5,6 +5,12 @@
 export type SqlRow = Record<string, unknown>;
 
 export interface SqlClient {
+  /**
+   * Read the global log as one JSON document per batch instead of one row per event. Right for PGlite,
+   * whose per-row decoding in JavaScript costs more than PostgreSQL building the JSON in the same thread
+   * (2.5x faster catch-up); wrong for a server, where it moves that work onto the one backend serving the read.
+   */
+  readonly readsLogAsJson?: boolean;
   /** One statement with `$n` parameters; resolves to the result rows. */
   query<R extends SqlRow = SqlRow>(sql: string, params?: readonly unknown[]): Promise<R[]>;
   /** Several statements without parameters, run as one implicit transaction (schema setup). */

@@ -14,7 +14,7 @@ import type {
 } from './event-store';
 import { eventStoreQueries, type EventStoreQueries } from './event-store.queries';
 import { eventStoreSchemaSql, notifyChannel } from './event-store.schema';
-import { toPosition, toRecordedEvent } from './event-row.mapper';
+import { toPosition, toRecordedEvent, toRecordedEvents } from './event-row.mapper';
 import { LogSubscription } from './log-subscription';
 import { AppendNotifier } from './append-notifier';
 import type { SqlClient, SqlRow } from './sql-client';
@@ -145,11 +145,12 @@ export class SqlEventStore implements EventStore {
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const after = options.after ?? LOG_START;
-    const rows = await this.client.query(this.sql.readAll, [
-      String(after.tx),
-      after.pos,
-      options.limit ?? DEFAULT_READ_LIMIT,
-    ]);
+    const params = [String(after.tx), after.pos, options.limit ?? DEFAULT_READ_LIMIT];
+    if (this.client.readsLogAsJson) {
+      const [row] = await this.client.query<{ batch: string }>(this.sql.readAllJson, params);
+      return toRecordedEvents(row.batch);
+    }
+    const rows = await this.client.query(this.sql.readAll, params);
     return rows.map(toRecordedEvent);
   }
 
