@@ -4,7 +4,8 @@
 # Knobs (env): BENCH_EVENTS (log size for catch-up and rebuild, default 200000), BENCH_RELAY_EVENTS,
 # BENCH_EMBEDDED_EVENTS, BENCH_NAIVE_EVENTS, BENCH_REPS (default 3), BENCH_WRITERS (default 32),
 # BENCH_APPENDS_PER_WRITER, BENCH_BATCHES_PER_WRITER, BENCH_SECTIONS (default "append emmett append-breakdown log relay embedded e2e"),
-# BENCH_E2E_RATES (default "50 100 200 500" commands/s), BENCH_E2E_SECONDS (default 5 per rate).
+# BENCH_E2E_RATES (default "50 100 200 500" commands/s), BENCH_E2E_SECONDS (default 5 per rate), BENCH_SERVICE_NODE_ARGS
+# (extra node flags for the e2e service processes, e.g. --cpu-prof).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
