@@ -20,14 +20,14 @@ async function main(): Promise<void> {
       CREATE TABLE ${rawSchema}.events (
         position bigserial NOT NULL, transaction_id xid8 NOT NULL DEFAULT pg_current_xact_id(),
         event_id uuid NOT NULL UNIQUE, stream_id text NOT NULL, stream_version int NOT NULL, type text NOT NULL,
-        schema_version int NOT NULL DEFAULT 1, data jsonb NOT NULL, metadata jsonb NOT NULL,
+        schema_version int NOT NULL DEFAULT 1, data json NOT NULL, metadata json NOT NULL,
         recorded_at timestamptz NOT NULL DEFAULT now(), prev_hash text, hash text NOT NULL,
         UNIQUE (stream_id, stream_version));
       CREATE INDEX ON ${rawSchema}.events (transaction_id, position);`);
     const insertOne = `INSERT INTO ${rawSchema}.events (event_id, stream_id, stream_version, type, data, metadata, hash)
       VALUES ($1, $2, $3, $4, $5, $6, $7)`;
     const insertMany = `INSERT INTO ${rawSchema}.events (event_id, stream_id, stream_version, type, data, metadata, hash)
-      SELECT * FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::jsonb[], $6::jsonb[], $7::text[])`;
+      SELECT * FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::json[], $6::json[], $7::text[])`;
     // Warm-up: connections and plans for both sides.
     await concurrently(WRITERS, 2, (w, i) => store.append(`warm-${w}`, [benchEvent(`warm-${w}`, i)], { expectedVersion: i }));
     await concurrently(WRITERS, 2, (w, i) => {

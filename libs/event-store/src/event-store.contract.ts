@@ -324,12 +324,20 @@ export function describeEventStoreContract(
       expect(result.firstBreak?.expectedHash).not.toBe(b2.hash);
 
       // Re-hashing the edited event to hide the edit breaks the link of the event after it.
-      await h.sql(`UPDATE ${h.schema}.events SET data = '{"i": 1}' WHERE event_id = $1`, [b2.id]);
+      await h.sql(`UPDATE ${h.schema}.events SET data = '{"i":1}' WHERE event_id = $1`, [b2.id]);
       await h.sql(
         `UPDATE ${h.schema}.events SET hash = 'forged' WHERE event_id = $1`,
         [(await store.readStream('chain-a'))[0].id],
       );
       expect((await store.verifyChain()).firstBreak).toMatchObject({ streamId: 'chain-a', streamVersion: 1 });
+    });
+
+    it('hashes the exact JSON text it stored, so even a reformatting is a break', async () => {
+      const [stored] = await store.readStream((await store.append('exact', [event('Kept', { a: 1, b: 'x' })])).streamId);
+      expect((await store.exportChain(['exact']))[0].dataText).toBe('{"a":1,"b":"x"}');
+      await h.sql(`UPDATE ${h.schema}.events SET data = '{"b": "x", "a": 1}' WHERE event_id = $1`, [stored.id]);
+      expect((await store.readStream('exact'))[0].data).toEqual({ a: 1, b: 'x' }); // same value...
+      expect((await store.verifyChain()).firstBreak).toMatchObject({ eventId: stored.id }); // ...other text
     });
 
     it('delivers every event exactly once to a tailing subscriber while 8 writers append concurrently', async () => {

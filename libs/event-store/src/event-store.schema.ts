@@ -37,14 +37,30 @@ CREATE TABLE IF NOT EXISTS ${s}.events (
   stream_version int         NOT NULL,
   type           text        NOT NULL,
   schema_version int         NOT NULL DEFAULT 1,
-  data           jsonb       NOT NULL,
-  metadata       jsonb       NOT NULL,
+  data           json        NOT NULL,
+  metadata       json        NOT NULL,
   recorded_at    timestamptz NOT NULL DEFAULT now(),
   prev_hash      text,
   hash           text        NOT NULL,
   UNIQUE (stream_id, stream_version)
 );
 CREATE INDEX IF NOT EXISTS events_global_order ON ${s}.events (transaction_id, position);
+
+-- data and metadata are kept as the JSON text the store was given (json, not jsonb): the hash covers exactly
+-- that text, which is also what an auditor's export shows, and neither an append nor a read pays for jsonb's
+-- binary form (hashing jsonb meant printing it back to text for every event: a third of a batched append).
+-- Stores created as jsonb convert in place; the text they get is the one their hashes were computed over.
+DO $mig$
+BEGIN
+  IF (SELECT data_type FROM information_schema.columns
+       WHERE table_schema = '${s}' AND table_name = 'events' AND column_name = 'data') = 'jsonb' THEN
+    ALTER TABLE ${s}.events ALTER COLUMN data TYPE json USING data::json,
+                              ALTER COLUMN metadata TYPE json USING metadata::json;
+  END IF;
+END
+$mig$;
+DROP FUNCTION IF EXISTS ${s}.append_to_stream(text, text, uuid[], text[], int[], jsonb[], jsonb[]);
+DROP FUNCTION IF EXISTS ${s}.event_hash(text, uuid, text, int, text, int, jsonb, jsonb);
 
 -- Stream versions come from the events themselves: UNIQUE (stream_id, stream_version) is what refuses the
 -- loser of a race, so an append writes one row per event and nothing else. (Earlier versions kept a
@@ -62,7 +78,7 @@ CREATE TABLE IF NOT EXISTS ${s}.checkpoints (
 -- The one definition of an event's hash, used by append and by the verifier.
 -- STABLE rather than IMMUTABLE because convert_to is stable; that keeps it inlinable.
 CREATE OR REPLACE FUNCTION ${s}.event_hash(
-  p_prev text, p_id uuid, p_stream text, p_version int, p_type text, p_schema_version int, p_data jsonb, p_metadata jsonb
+  p_prev text, p_id uuid, p_stream text, p_version int, p_type text, p_schema_version int, p_data json, p_metadata json
 ) RETURNS text LANGUAGE sql STABLE PARALLEL SAFE AS $fn$
   SELECT encode(sha256(convert_to(
     coalesce(p_prev, '') || '|' || p_id::text || '|' || p_stream || '|' || p_version::text || '|' || p_type
@@ -75,7 +91,7 @@ $fn$;
 -- afterwards (see sql-event-store.ts), so the common path pays for no idempotency lookup.
 CREATE OR REPLACE FUNCTION ${s}.append_to_stream(
   p_stream_id text, p_expected text, p_ids uuid[], p_types text[], p_schema_versions int[],
-  p_datas jsonb[], p_metadatas jsonb[],
+  p_datas json[], p_metadatas json[],
   OUT out_version int, OUT out_tx text, OUT out_pos bigint
 ) LANGUAGE plpgsql AS $fn$
 DECLARE

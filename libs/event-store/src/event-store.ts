@@ -56,7 +56,7 @@ export interface ChainBreak {
   storedHash: string;
 }
 
-/** An event exactly as it was hashed: data and metadata as PostgreSQL's jsonb text, for offline re-verification. */
+/** An event exactly as it was hashed: data and metadata as the stored JSON text, for offline re-verification. */
 export interface HashedEventRow {
   eventId: string;
   streamId: string;

@@ -32,7 +32,8 @@ describe('audit verify-chain on a real PostgreSQL store', () => {
     await writeFile(join(dir, 'ok.json'), JSON.stringify({ chain }));
     expect(await verifyExportCommand(join(dir, 'ok.json'))).toEqual({ ok: true, lines: ['OK: 6 exported events in 2 streams, every hash chain intact'] });
 
-    const forged = chain.map((r, i) => (i === 4 ? { ...r, dataText: r.dataText.replace('"n": 2', '"n": 7') } : r));
+    const forged = chain.map((r, i) => (i === 4 ? { ...r, dataText: r.dataText.replace('"n":2', '"n":7') } : r));
+    expect(forged[4].dataText).not.toBe(chain[4].dataText);
     await writeFile(join(dir, 'forged.json'), JSON.stringify({ chain: forged }));
     const outcome = await verifyExportCommand(join(dir, 'forged.json'));
     expect(outcome.ok).toBe(false);
@@ -41,7 +42,7 @@ describe('audit verify-chain on a real PostgreSQL store', () => {
 
   it('names the event whose data was changed directly in PostgreSQL', async () => {
     const [target] = await pg.sql<{ event_id: string }>(`SELECT event_id::text FROM events WHERE stream_id = 'report-b' AND stream_version = 2`);
-    await pg.sql(`UPDATE events SET data = jsonb_set(data, '{n}', '99') WHERE event_id = $1`, [target.event_id]);
+    await pg.sql(`UPDATE events SET data = jsonb_set(data::jsonb, '{n}', '99')::json WHERE event_id = $1`, [target.event_id]);
 
     const outcome = await verifyChainCommand({ pgUrl: testPgUrl(), schema: pg.schema });
 

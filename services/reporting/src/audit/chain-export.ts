@@ -2,8 +2,8 @@ import type { EventStore } from '@cem/event-store';
 import type { ExportedChainRow } from './exported-chain.verifier';
 
 /**
- * Rows exactly as PostgreSQL hashed them: data and metadata as the jsonb text (key order and spacing of
- * jsonb's output), which a JSON.stringify of the parsed values would not reproduce.
+ * Rows exactly as they were hashed: data and metadata as the JSON text the store keeps, byte for byte (an
+ * auditor re-hashes the text, not a re-serialisation of the parsed values).
  */
 export function exportChainRows(store: EventStore, streamIds?: string[]): Promise<ExportedChainRow[]> {
   return store.exportChain(streamIds);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 
-/** One exported event row, with data and metadata exactly as PostgreSQL printed the jsonb. */
+/** One exported event row, with data and metadata exactly as the store keeps (and hashed) them. */
 export interface ExportedChainRow {
   eventId: string;
   streamId: string;
