@@ -55,8 +55,8 @@ export async function startServiceProcesses(contexts: string[]): Promise<Service
   const dir = mkdtempSync(join(tmpdir(), 'cem-bench-services-'));
   const issuer = await LocalIssuer.loadOrCreate(join(dir, 'identity'));
   const bus = new KafkaEventBus({ brokers: kafkaBrokersFromEnv(), clientId: `cem-bench-${prefix}` });
-  await bus.ensureTopics(CONTEXTS.flatMap((c) => [eventsTopic(c, prefix), deadLetterTopic(c, prefix)]));
-  await bus.close();
+  const topics = CONTEXTS.flatMap((c) => [eventsTopic(c, prefix), deadLetterTopic(c, prefix)]);
+  await bus.ensureTopics(topics);
 
   const children = new Map<string, { child: ChildProcess; url: string; store: EventStore }>();
   const stop = async () => {
@@ -69,6 +69,8 @@ export async function startServiceProcesses(contexts: string[]): Promise<Service
       }
     }
     for (const { store } of children.values()) await store.close().catch(() => undefined);
+    await bus.deleteTopics(topics).catch((e) => log(`delete topics: ${String(e)}`));
+    await bus.close();
     const pg = new Client({ connectionString: PG_URL });
     await pg.connect();
     try {

@@ -2,11 +2,11 @@ import { ChildProcess, fork } from 'child_process';
 import { randomBytes } from 'crypto';
 import { join } from 'path';
 import { Client } from 'pg';
-import { eventsTopic, systemActor } from '@cem/contracts';
+import { deadLetterTopic, eventsTopic, systemActor } from '@cem/contracts';
 import { createPostgresEventStore, EventStore } from '@cem/event-store';
 import { EventRelay, KafkaEventBus, kafkaBrokersFromEnv } from '@cem/messaging';
 import { createMongoDocumentStore, MongooseDocumentStore } from '@cem/read-models';
-import { PING } from './ping.fixture';
+import { PING, PING_CONSUMER } from './ping.fixture';
 
 const pgUrl = process.env.CEM_PG_URL ?? 'postgres://cem:cem@127.0.0.1:5432/cem';
 const mongoUrl = process.env.CEM_MONGO_URL ?? 'mongodb://127.0.0.1:27017';
@@ -55,6 +55,7 @@ describe('store -> relay -> Kafka -> consumer in another process -> archive + pr
   afterAll(async () => {
     child?.kill('SIGKILL');
     await relay.stop();
+    await bus.deleteTopics([eventsTopic('submissions', prefix), deadLetterTopic(PING_CONSUMER.context, prefix), eventsTopic(PING_CONSUMER.context, prefix)]).catch(() => undefined);
     await bus.close();
     await store.close();
     await readModels.dropDatabase();

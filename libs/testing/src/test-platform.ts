@@ -28,7 +28,8 @@ export async function startTestPlatform(definitions: ServiceDefinition[]): Promi
   const issuer = await createTestIssuer();
   const bus = new KafkaEventBus({ brokers: kafkaBrokersFromEnv(), clientId: `cem-test-${prefix}` });
   // Creating topics up front avoids the broker's auto-creation race on the first publish.
-  await bus.ensureTopics(CONTEXTS.flatMap((c) => [eventsTopic(c, prefix), deadLetterTopic(c, prefix)]));
+  const topics = CONTEXTS.flatMap((c) => [eventsTopic(c, prefix), deadLetterTopic(c, prefix)]);
+  await bus.ensureTopics(topics);
 
   const running = new Map<string, { service: RunningService; ports: InfraPorts }>();
   for (const definition of definitions) {
@@ -62,6 +63,8 @@ export async function startTestPlatform(definitions: ServiceDefinition[]): Promi
     },
     stop: async () => {
       for (const { service } of running.values()) await service.stop();
+      // Left behind, every test file's topics added up to hundreds of partitions on the local broker.
+      await bus.deleteTopics(topics).catch(() => undefined);
       await bus.close();
       const pg = new Client({ connectionString: pgUrl() });
       await pg.connect();

@@ -6,12 +6,23 @@ import { startEventConsumer } from '../consumer/event-consumer';
 import type { BusMessage } from '../event-bus';
 import { EventRelay } from '../relay/event-relay';
 import { SAMPLE_CONTEXT, sampleContracts, sampleNewEvent, sampleRecordedEvent } from '../test/sample-events.fixture';
+import { Kafka, logLevel } from 'kafkajs';
 import { KafkaEventBus, kafkaBrokersFromEnv } from './kafka-event-bus';
 
 // Real broker, unique topic and group names per run: test files run in parallel against one Kafka.
 const prefix = `t${randomUUID().slice(0, 8)}.`;
 const topic = eventsTopic(SAMPLE_CONTEXT, prefix);
 const group = (name: string) => `${prefix}${name}`;
+
+async function topicsOfThisRun(): Promise<string[]> {
+  const admin = new Kafka({ brokers: kafkaBrokersFromEnv(), logLevel: logLevel.NOTHING }).admin();
+  await admin.connect();
+  try {
+    return (await admin.listTopics()).filter((t) => t.startsWith(prefix));
+  } finally {
+    await admin.disconnect();
+  }
+}
 
 async function waitUntil(what: string, condition: () => boolean, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -35,7 +46,18 @@ describe('KafkaEventBus on the real broker', () => {
     bus = newBus();
     await bus.ensureTopics([topic, deadLetterTopic(group('reactor'), prefix), deadLetterTopic(group('flaky'), prefix)]);
   });
-  afterAll(() => bus.close());
+  afterAll(async () => {
+    await bus.deleteTopics(await topicsOfThisRun());
+    await bus.close();
+  });
+
+  it('deletes the given topics that exist and ignores the others', async () => {
+    const doomed = `${prefix}doomed`;
+    await bus.ensureTopics([doomed]);
+    expect(await topicsOfThisRun()).toContain(doomed);
+    await bus.deleteTopics([doomed, `${prefix}never-created`]);
+    expect(await topicsOfThisRun()).not.toContain(doomed);
+  });
 
   it('relays a PostgreSQL store to Kafka and a group receives every event in per-key order', async () => {
     const { store, dispose } = await createTestPostgresStore();

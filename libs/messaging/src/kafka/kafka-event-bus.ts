@@ -112,6 +112,19 @@ export class KafkaEventBus implements EventBus {
     }
   }
 
+  /** Deletes those of the topics that exist (test and benchmark runs clean up their prefixed topics). */
+  async deleteTopics(topics: string[]): Promise<void> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      const existing = new Set(await admin.listTopics());
+      const doomed = topics.filter((t) => existing.has(t));
+      if (doomed.length) await admin.deleteTopics({ topics: doomed });
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
   /** One sendBatch for the whole call: one request per broker, acknowledged by all in-sync replicas. */
   async publish(messages: BusMessage[]): Promise<void> {
     if (!messages.length) return;
