@@ -11,6 +11,7 @@ import { mkdtempSync, rmSync } from 'fs';
 import { cpus, tmpdir } from 'os';
 import { join } from 'path';
 import type { Actor } from '@cem/contracts';
+import { actorAt, path } from '../../services/submissions/src/shared/actors.fixtures';
 import { env, log, record, recordError } from './common';
 import { startServiceProcesses, type ServiceProcesses } from './service-processes';
 import { cpuDelta, cpuSecondsByGroup, type Grouper } from './cpu-usage';
@@ -21,20 +22,10 @@ const LIMIT_MS = 100;
 const TARGET = { rate: 500, p99: 50 };
 const DRAIN_MS = 30_000;
 
-const at = (role: Actor['role'], level: Actor['level'], unitPath: string[]): Actor => ({
-  id: `${role}@${unitPath.at(-1)}`,
-  name: `${role} ${unitPath.at(-1)}`,
-  role,
-  level,
-  unitId: unitPath[unitPath.length - 1],
-  unitPath,
-});
-const HCM = ['vn', 'vn-hcm'];
-const BC = [...HCM, 'vn-hcm-binh-chanh'];
-const ADMIN = at('admin', 'central', ['vn']);
-const CITY_BOARD = at('emulation-board', 'province', [...HCM, 'vn-hcm-so-noi-vu']);
-const DISTRICT_OFFICER = at('unit-officer', 'district', [...BC, 'vn-hcm-binh-chanh-phong-noi-vu']);
-const TAN_KIEN = at('unit-officer', 'commune', [...BC, 'vn-hcm-binh-chanh-tan-kien']);
+const ADMIN = actorAt('admin', 'central', path('central'));
+const CITY_BOARD = actorAt('emulation-board', 'province', path('hcmSoNoiVu'));
+const DISTRICT_OFFICER = actorAt('unit-officer', 'district', path('binhChanhNoiVu'));
+const TAN_KIEN = actorAt('unit-officer', 'commune', path('tanKien'));
 const CAMPAIGN = 'bench-e2e';
 
 const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);

@@ -8,13 +8,12 @@ import { createServer } from 'net';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { randomBytes } from 'crypto';
-import { Client } from 'pg';
-import { CONTEXTS, deadLetterTopic, eventsTopic } from '@cem/contracts';
 import { createPostgresEventStore, type EventStore } from '@cem/event-store';
 import { LocalIssuer } from '@cem/identity';
 import { KafkaEventBus, kafkaBrokersFromEnv } from '@cem/messaging';
-import { createMongoDocumentStore } from '@cem/read-models';
-import { MONGO_URL, PG_URL, log } from './common';
+import { distributedNames } from '@cem/service-kit';
+import { dropPrefixedDeployment, prefixedTopics } from '@cem/testing';
+import { PG_URL, log } from './common';
 
 export interface ServiceProcesses {
   prefix: string;
@@ -55,8 +54,7 @@ export async function startServiceProcesses(contexts: string[]): Promise<Service
   const dir = mkdtempSync(join(tmpdir(), 'cem-bench-services-'));
   const issuer = await LocalIssuer.loadOrCreate(join(dir, 'identity'));
   const bus = new KafkaEventBus({ brokers: kafkaBrokersFromEnv(), clientId: `cem-bench-${prefix}` });
-  const topics = CONTEXTS.flatMap((c) => [eventsTopic(c, prefix), deadLetterTopic(c, prefix)]);
-  await bus.ensureTopics(topics);
+  await bus.ensureTopics(prefixedTopics(prefix));
 
   const children = new Map<string, { child: ChildProcess; url: string; store: EventStore }>();
   const stop = async () => {
@@ -69,19 +67,10 @@ export async function startServiceProcesses(contexts: string[]): Promise<Service
       }
     }
     for (const { store } of children.values()) await store.close().catch(() => undefined);
-    await bus.deleteTopics(topics).catch((e) => log(`delete topics: ${String(e)}`));
-    await bus.close();
-    const pg = new Client({ connectionString: PG_URL });
-    await pg.connect();
     try {
-      for (const context of children.keys()) {
-        await pg.query(`DROP SCHEMA IF EXISTS "${prefix}${context}" CASCADE`);
-        const documents = await createMongoDocumentStore({ url: MONGO_URL, dbName: `cem_${prefix}${context}` });
-        await documents.dropDatabase().catch((e) => log(`drop ${context} documents: ${String(e)}`));
-        await documents.close();
-      }
+      await dropPrefixedDeployment(prefix, [...children.keys()], bus);
     } finally {
-      await pg.end();
+      await bus.close();
       rmSync(dir, { recursive: true, force: true });
     }
   };
@@ -98,7 +87,7 @@ export async function startServiceProcesses(contexts: string[]): Promise<Service
         env: { ...process.env, PORT: String(port), CEM_NAME_PREFIX: prefix, CEM_ISSUER_DIR: join(dir, 'identity') },
         stdio: ['ignore', out, out],
       });
-      const store = await createPostgresEventStore({ connectionString: PG_URL, schema: `${prefix}${context}`, poolSize: 2 });
+      const store = await createPostgresEventStore({ connectionString: PG_URL, schema: distributedNames(context, prefix).schema, poolSize: 2 });
       children.set(context, { child, url: `http://127.0.0.1:${port}`, store });
       await untilListening(logFile, child, context);
       log(`e2e: ${context} started as process ${child.pid} on port ${port}`);

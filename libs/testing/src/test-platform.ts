@@ -1,9 +1,11 @@
 import { randomBytes } from 'crypto';
-import { Client } from 'pg';
-import { Actor, CONTEXTS, deadLetterTopic, eventsTopic } from '@cem/contracts';
+import { Actor } from '@cem/contracts';
+import { testPgUrl } from '@cem/event-store/testing';
 import { createTestIssuer, LocalIssuer } from '@cem/identity';
 import { KafkaEventBus, kafkaBrokersFromEnv } from '@cem/messaging';
+import { testMongoUrl } from '@cem/read-models/testing';
 import { createDistributedPorts, InfraPorts, RunningService, ServiceDefinition, startService } from '@cem/service-kit';
+import { dropPrefixedDeployment, prefixedTopics } from './prefixed-deployment';
 
 export interface TestPlatform {
   prefix: string;
@@ -16,9 +18,6 @@ export interface TestPlatform {
   stop(): Promise<void>;
 }
 
-const pgUrl = () => process.env.CEM_PG_URL ?? 'postgres://cem:cem@127.0.0.1:5432/cem';
-const mongoUrl = () => process.env.CEM_MONGO_URL ?? 'mongodb://127.0.0.1:27017';
-
 /**
  * Starts the given services as in production, on the REAL PostgreSQL, Kafka and MongoDB-wire servers, with
  * a unique prefix for schemas, databases, topics and consumer groups so test files can run side by side.
@@ -28,12 +27,11 @@ export async function startTestPlatform(definitions: ServiceDefinition[]): Promi
   const issuer = await createTestIssuer();
   const bus = new KafkaEventBus({ brokers: kafkaBrokersFromEnv(), clientId: `cem-test-${prefix}` });
   // Creating topics up front avoids the broker's auto-creation race on the first publish.
-  const topics = CONTEXTS.flatMap((c) => [eventsTopic(c, prefix), deadLetterTopic(c, prefix)]);
-  await bus.ensureTopics(topics);
+  await bus.ensureTopics(prefixedTopics(prefix));
 
   const running = new Map<string, { service: RunningService; ports: InfraPorts }>();
   for (const definition of definitions) {
-    const ports = await createDistributedPorts(definition.context, { pgUrl: pgUrl(), mongoUrl: mongoUrl(), namePrefix: prefix }, bus);
+    const ports = await createDistributedPorts(definition.context, { pgUrl: testPgUrl(), mongoUrl: testMongoUrl(), namePrefix: prefix }, bus);
     const service = await startService(definition, ports, { port: 0, tokenVerifier: issuer.verifier(), topicPrefix: prefix });
     running.set(definition.context, { service, ports });
   }
@@ -63,22 +61,12 @@ export async function startTestPlatform(definitions: ServiceDefinition[]): Promi
     },
     stop: async () => {
       for (const { service } of running.values()) await service.stop();
-      // Left behind, every test file's topics added up to hundreds of partitions on the local broker.
-      await bus.deleteTopics(topics).catch(() => undefined);
-      await bus.close();
-      const pg = new Client({ connectionString: pgUrl() });
-      await pg.connect();
-      try {
-        for (const [context, { ports }] of running) {
-          await ports.store.close();
-          const documents = ports.documents as { dropDatabase?: () => Promise<void> };
-          await documents.dropDatabase?.();
-          await ports.documents.close();
-          await pg.query(`DROP SCHEMA IF EXISTS "${prefix}${context}" CASCADE`);
-        }
-      } finally {
-        await pg.end();
+      for (const { ports } of running.values()) {
+        await ports.store.close();
+        await ports.documents.close();
       }
+      await dropPrefixedDeployment(prefix, [...running.keys()], bus);
+      await bus.close();
     },
   };
 }

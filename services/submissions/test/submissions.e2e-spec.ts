@@ -7,6 +7,7 @@ import { encodeEvent } from '@cem/messaging';
 import { startTestPlatform, TestPlatform } from '@cem/testing';
 import { SUBMISSIONS_SERVICE } from '../src/submissions.service';
 import { MAX_ATTACHMENT_BYTES } from '../src/dossiers/dossier-content.rules';
+import { actorAt, path } from '../src/shared/actors.fixtures';
 
 /**
  * Plan 338/KH-UBND of Bình Chánh implements the city's movement: a commune of Bình Chánh nominates a dossier,
@@ -14,24 +15,14 @@ import { MAX_ATTACHMENT_BYTES } from '../src/dossiers/dossier-content.rules';
  * field agency (Sở KH&CN) receives it; a council's recommendation then takes it to central.
  */
 
-const at = (role: Actor['role'], level: Actor['level'], unitPath: string[]): Actor => ({
-  id: `${role}@${unitPath.at(-1)}`,
-  name: `${role} ${unitPath.at(-1)}`,
-  role,
-  level,
-  unitId: unitPath[unitPath.length - 1],
-  unitPath,
-});
-const HCM = ['vn', 'vn-hcm'];
-const BC = [...HCM, 'vn-hcm-binh-chanh'];
-const ADMIN = at('admin', 'central', ['vn']);
-const CITY_BOARD = at('emulation-board', 'province', [...HCM, 'vn-hcm-so-noi-vu']);
-const CITY_AGENCY = at('agency-officer', 'province', [...HCM, 'vn-hcm-so-khcn']);
-const DISTRICT_OFFICER = at('unit-officer', 'district', [...BC, 'vn-hcm-binh-chanh-phong-noi-vu']);
-const DISTRICT_AGENCY = at('agency-officer', 'district', [...BC, 'vn-hcm-binh-chanh-phong-noi-vu']);
-const CU_CHI_AGENCY = at('agency-officer', 'district', [...HCM, 'vn-hcm-cu-chi', 'vn-hcm-cu-chi-phong-noi-vu']);
-const TAN_KIEN = at('unit-officer', 'commune', [...BC, 'vn-hcm-binh-chanh-tan-kien']);
-const VINH_LOC_A = at('unit-officer', 'commune', [...BC, 'vn-hcm-binh-chanh-vinh-loc-a']);
+const ADMIN = actorAt('admin', 'central', path('central'));
+const CITY_BOARD = actorAt('emulation-board', 'province', path('hcmSoNoiVu'));
+const CITY_AGENCY = actorAt('agency-officer', 'province', path('hcmSoKhcn'));
+const DISTRICT_OFFICER = actorAt('unit-officer', 'district', path('binhChanhNoiVu'));
+const DISTRICT_AGENCY = actorAt('agency-officer', 'district', path('binhChanhNoiVu'));
+const CU_CHI_AGENCY = actorAt('agency-officer', 'district', path('cuChiNoiVu'));
+const TAN_KIEN = actorAt('unit-officer', 'commune', path('tanKien'));
+const VINH_LOC_A = actorAt('unit-officer', 'commune', path('vinhLocA'));
 
 const CAMPAIGN = 'hcm-sang-tao-2021-2025';
 
@@ -323,7 +314,7 @@ describe('submissions service (real PostgreSQL, Kafka, FerretDB)', () => {
       streamVersion: 3,
       schemaVersion: 1,
       data: { caseId: 'case-1', dossierId, councilId: 'hd-hcm', fromLevel: 'province', toLevel: 'central', rank: 1, score: 92, grade: 'xuat-sac', decisionRef: '15/QĐ-HĐTĐ' },
-      metadata: { actor: at('council-chair', 'province', [...HCM, 'vn-hcm-mttq']), occurredAt: new Date().toISOString(), correlationId: 'corr-1', source: 'councils' },
+      metadata: { actor: actorAt('council-chair', 'province', [...path('hcm'), 'vn-hcm-mttq']), occurredAt: new Date().toISOString(), correlationId: 'corr-1', source: 'councils' },
       position: { tx: 1, pos: 1 },
       recordedAt: new Date().toISOString(),
       hash: '0'.repeat(64),

@@ -10,13 +10,19 @@ export interface DistributedConfig {
   namePrefix?: string;
 }
 
+/** Where a service's data lives in a deployment: its PostgreSQL schema and its MongoDB database. */
+export function distributedNames(context: string, namePrefix = ''): { schema: string; database: string } {
+  const name = `${namePrefix}${context}`;
+  return { schema: name, database: `cem_${name}` };
+}
+
 /**
  * Deployments: each service owns a PostgreSQL schema (its event store) and a MongoDB database (its read
  * models); the bus (Kafka) is passed in so a process can share one client.
  */
 export async function createDistributedPorts(context: string, config: DistributedConfig, bus: EventBus): Promise<InfraPorts> {
-  const name = `${config.namePrefix ?? ''}${context}`;
-  const store = await createPostgresEventStore({ connectionString: config.pgUrl, schema: name });
-  const documents = await createMongoDocumentStore({ url: config.mongoUrl, dbName: `cem_${name}` });
+  const { schema, database } = distributedNames(context, config.namePrefix);
+  const store = await createPostgresEventStore({ connectionString: config.pgUrl, schema });
+  const documents = await createMongoDocumentStore({ url: config.mongoUrl, dbName: database });
   return { store, bus, documents };
 }

@@ -1,0 +1,34 @@
+import { Client } from 'pg';
+import { CONTEXTS, deadLetterTopic, eventsTopic } from '@cem/contracts';
+import { testPgUrl } from '@cem/event-store/testing';
+import type { KafkaEventBus } from '@cem/messaging';
+import { createMongoDocumentStore } from '@cem/read-models';
+import { testMongoUrl } from '@cem/read-models/testing';
+import { distributedNames } from '@cem/service-kit';
+
+/** Every context's events and dead-letter topic under a prefix: what a prefixed platform publishes to. */
+export function prefixedTopics(prefix: string): string[] {
+  return CONTEXTS.flatMap((c) => [eventsTopic(c, prefix), deadLetterTopic(c, prefix)]);
+}
+
+/**
+ * Removes what a prefixed deployment (a test platform, a benchmark run) left on the shared servers: its
+ * topics, and each service's schema and read-model database. Call it once the services have stopped.
+ */
+export async function dropPrefixedDeployment(prefix: string, contexts: string[], bus: KafkaEventBus): Promise<void> {
+  // Left behind, every test file's topics added up to hundreds of partitions on the local broker.
+  await bus.deleteTopics(prefixedTopics(prefix)).catch(() => undefined);
+  const pg = new Client({ connectionString: testPgUrl() });
+  await pg.connect();
+  try {
+    for (const context of contexts) {
+      const { schema, database } = distributedNames(context, prefix);
+      await pg.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      const documents = await createMongoDocumentStore({ url: testMongoUrl(), dbName: database });
+      await documents.dropDatabase();
+      await documents.close();
+    }
+  } finally {
+    await pg.end();
+  }
+}
