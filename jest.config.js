@@ -1,5 +1,6 @@
-// Two projects: `unit` (pure, no server; *.spec.ts) and `integration` (real PostgreSQL, Kafka and
-// FerretDB started by deploy/local; *.int-spec.ts and *.e2e-spec.ts).
+// Two projects: `unit` (pure, no server; *.spec.ts) and `integration` (*.int-spec.ts and *.e2e-spec.ts on real
+// PostgreSQL, Kafka and FerretDB: one set of containers per run through Testcontainers, see
+// tools/jest/test-servers.ts, or the servers named by CEM_PG_URL/CEM_KAFKA_BROKERS/CEM_MONGO_URL).
 const { readFileSync } = require('fs');
 const swc = JSON.parse(readFileSync(`${__dirname}/.swcrc`, 'utf8'));
 delete swc.$schema;
@@ -29,7 +30,11 @@ module.exports = {
       ...base,
       displayName: 'integration',
       testMatch: ['<rootDir>/{libs,services,deploy}/**/*.{int-spec,e2e-spec}.ts'],
-      setupFilesAfterEnv: ['<rootDir>/tools/jest.integration-setup.js'],
+      setupFilesAfterEnv: ['<rootDir>/tools/jest/integration-setup.js'],
+      globalSetup: '<rootDir>/tools/jest/global-setup.ts',
+      globalTeardown: '<rootDir>/tools/jest/global-teardown.ts',
     },
+    // docker-compose.yml brought up for real (its own containers; tools/test.sh runs it after the others).
+    { ...base, displayName: 'compose', testMatch: ['<rootDir>/deploy/**/*.compose-spec.ts'] },
   ],
 };

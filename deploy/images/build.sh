@@ -1,0 +1,147 @@
+#!/usr/bin/env bash
+# Builds the platform's images once and reuses them: each image is tagged with a hash of its inputs
+# (its folder here, its parent image, and for the services the sources), so a rebuild happens only when
+# an input changed. No registry is needed: the base image comes from debootstrap and every other image is
+# built on it. Any image can be replaced by setting its variable (then it is used as is, not built):
+#   CEM_BASE_IMAGE      Debian bookworm root              default: debootstrap -> cem/base:bookworm-<hash>
+#   CEM_NODE_IMAGE      Node 20 runtime, user `node`       e.g. node:20-bookworm-slim
+#   CEM_POSTGRES_IMAGE  PostgreSQL 15                      e.g. postgres:15
+#   CEM_KAFKA_IMAGE     Apache Kafka 3.9 KRaft             e.g. apache/kafka:3.9.1
+#   CEM_MONGO_IMAGE     MongoDB-wire server (FerretDB)     e.g. mongo:7
+#   CEM_<SERVICE>_IMAGE one per service (submissions, councils, recognition, reporting)
+# Writes the names in use to .cache/images.env (sourced by the tests and the compose test).
+# Usage: build.sh [all|servers|services]   (default all)
+set -euo pipefail
+IMAGES_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO_ROOT="$(cd "$IMAGES_DIR/../.." && pwd)"
+CACHE_DIR="$REPO_ROOT/.cache"
+ENV_FILE="$CACHE_DIR/images.env"
+SERVICES=(submissions councils recognition reporting)
+log() { echo "[images] $*"; }
+die() { echo "[images] ERROR: $*" >&2; exit 1; }
+cd "$REPO_ROOT"
+
+# BuildKit is needed (COPY --chmod, cache mounts). Docker Desktop's client builds with it; Debian's
+# docker.io client does with DOCKER_BUILDKIT=1 (a client without buildx, as preinstalled here, does not).
+export DOCKER_BUILDKIT=1
+DOCKER_BUILD=(docker build)
+if ! docker buildx version >/dev/null 2>&1 && [[ -x /usr/bin/docker ]]; then DOCKER_BUILD=(/usr/bin/docker build); fi
+
+image_exists() { docker image inspect "$1" >/dev/null 2>&1; }
+image_id() { docker image inspect -f '{{.Id}}' "$1"; }
+
+# hash_of PATH...: a short hash of the contents of the given files and folders (git-ignored files left out,
+# so caches and node_modules never count) plus any extra text on stdin.
+hash_of() {
+  {
+    cat
+    git ls-files -co --exclude-standard -- "$@" | LC_ALL=C sort | while read -r f; do
+      [[ -f "$f" ]] && { echo "$f"; sha256sum <"$f"; }
+    done
+  } | sha256sum | cut -c1-12
+}
+
+# The Debian mirror apt already uses on this machine (deb822 or one-line sources), else deb.debian.org.
+debian_mirror() {
+  local m
+  m=$(grep -hsE '^URIs:' /etc/apt/sources.list.d/*.sources 2>/dev/null | awk '{print $2}' | grep -v security | head -n1 || true)
+  [[ -z "$m" ]] && m=$(grep -hsE '^deb ' /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null | awk '{print $2}' | grep -v security | head -n1 || true)
+  echo "${m:-http://deb.debian.org/debian}"
+}
+
+# Unmounts whatever is mounted below a debootstrap root (proc, sys).
+unmount_in() {
+  local m
+  for m in $(awk -v r="$1/" 'index($2, r) == 1 {print $2}' /proc/mounts | sort -r); do umount -l "$m" || true; done
+}
+
+build_base() {
+  if [[ -n "${CEM_BASE_IMAGE:-}" ]]; then log "base: $CEM_BASE_IMAGE (given)"; return; fi
+  local mirror tag
+  mirror=$(debian_mirror)
+  # The host's extra certificate authorities (a company or sandbox proxy) are trusted inside as well.
+  local cas=(/usr/local/share/ca-certificates/*.crt)
+  [[ -e "${cas[0]}" ]] || cas=()
+  tag="cem/base:bookworm-$( { echo "bookworm minbase $mirror"; cat "${cas[@]}" /dev/null; } | hash_of deploy/images/build.sh)"
+  if ! image_exists "$tag"; then
+    [[ $(id -u) == 0 ]] || die "building the base image needs root (debootstrap); or set CEM_BASE_IMAGE=debian:bookworm-slim"
+    command -v debootstrap >/dev/null || { log "installing debootstrap"; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends debootstrap >/dev/null; }
+    local root="$CACHE_DIR/images/base-root"
+    unmount_in "$root"
+    rm -rf --one-file-system "$root" && mkdir -p "$root"
+    log "debootstrap bookworm from $mirror (about a minute)"
+    debootstrap --variant=minbase --include=ca-certificates bookworm "$root" "$mirror" >"$CACHE_DIR/images/debootstrap.log" 2>&1 \
+      || { tail -n 30 "$CACHE_DIR/images/debootstrap.log" >&2; die "debootstrap failed"; }
+    # Images built on it fetch packages from the same mirror; no recommends, no package lists kept.
+    echo "deb $mirror bookworm main" >"$root/etc/apt/sources.list"
+    printf 'APT::Install-Recommends "false";\nAPT::Install-Suggests "false";\n' >"$root/etc/apt/apt.conf.d/90cem"
+    if ((${#cas[@]})); then cp "${cas[@]}" "$root/usr/local/share/ca-certificates/"; chroot "$root" update-ca-certificates >/dev/null; fi
+    unmount_in "$root" # debootstrap may leave /proc mounted (with --include)
+    rm -rf "$root"/var/cache/apt/archives/*.deb "$root"/var/lib/apt/lists/*
+    # Node reads only its own CA list unless told: point it (and other tools) at the system bundle.
+    tar -C "$root" -c . | docker import -c 'CMD ["bash"]' \
+      -c 'ENV NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt SSL_CERT_FILE=/etc/ssl/certs/ca-certificates.crt' - "$tag" >/dev/null
+    rm -rf --one-file-system "$root"
+    log "built $tag"
+  fi
+  CEM_BASE_IMAGE=$tag
+}
+
+# build_image VAR NAME DIR ARG=VALUE...: builds deploy/images/DIR as cem/NAME:<hash> unless VAR is set; the
+# hash covers the folder, $INPUTS, the build args and the ids of the parent images (*_IMAGE args).
+build_image() {
+  local var=$1 name=$2 dir=$3; shift 3
+  if [[ -n "${!var:-}" ]]; then log "$name: ${!var} (given)"; return; fi
+  local args=() extra="" a
+  for a in "$@"; do
+    args+=(--build-arg "$a"); extra+="$a"$'\n'
+    if [[ ${a%%=*} == *_IMAGE ]]; then extra+="$(image_id "${a#*=}")"$'\n'; fi
+  done
+  local tag="cem/$name:$(echo "$extra" | hash_of "deploy/images/$dir" ${INPUTS:-})"
+  if image_exists "$tag"; then
+    log "$name: $tag (cached)"
+  else
+    log "$name: building $tag"
+    "${DOCKER_BUILD[@]}" -q -f "deploy/images/$dir/Dockerfile" "${args[@]}" ${TARGET:+--target "$TARGET"} \
+      --label "org.cem.inputs=$tag" -t "$tag" "${CONTEXT:-deploy/images/$dir}" >/dev/null
+  fi
+  printf -v "$var" '%s' "$tag"
+}
+
+# Writes the names in use to $ENV_FILE; names this run did not deal with (build.sh servers / services) are kept.
+write_env() {
+  mkdir -p "$CACHE_DIR"
+  local v line tmp="$ENV_FILE.$$"
+  {
+    echo "# Written by deploy/images/build.sh: the images in use."
+    for v in CEM_BASE_IMAGE CEM_NODE_IMAGE CEM_POSTGRES_IMAGE CEM_KAFKA_IMAGE CEM_MONGO_IMAGE \
+             CEM_SUBMISSIONS_IMAGE CEM_COUNCILS_IMAGE CEM_RECOGNITION_IMAGE CEM_REPORTING_IMAGE; do
+      if [[ -n "${!v:-}" ]]; then
+        echo "export $v=${!v}"
+      elif line=$(grep -s "^export $v=" "$ENV_FILE"); then
+        echo "$line"
+      fi
+    done
+  } >"$tmp"
+  mv "$tmp" "$ENV_FILE"
+}
+
+what=${1:-all}
+mkdir -p "$CACHE_DIR/images"
+bash "$IMAGES_DIR/engine.sh"
+build_base
+if [[ $what == all || $what == servers ]]; then
+  build_image CEM_POSTGRES_IMAGE postgres postgres "BASE_IMAGE=$CEM_BASE_IMAGE"
+  INPUTS="deploy/local/kafka/pom.xml" CONTEXT=. build_image CEM_KAFKA_IMAGE kafka kafka "BASE_IMAGE=$CEM_BASE_IMAGE"
+  INPUTS="deploy/local/ferretdb deploy/local/ferretdb.sh" CONTEXT=. build_image CEM_MONGO_IMAGE ferretdb ferretdb "BASE_IMAGE=$CEM_BASE_IMAGE"
+fi
+if [[ $what == all || $what == services ]]; then
+  build_image CEM_NODE_IMAGE node node "BASE_IMAGE=$CEM_BASE_IMAGE"
+  for s in "${SERVICES[@]}"; do
+    var="CEM_${s^^}_IMAGE"
+    INPUTS="package.json package-lock.json .swcrc tsconfig.base.json tools/build-project.js libs services/$s" \
+      CONTEXT=. TARGET=service build_image "$var" "$s" service "NODE_IMAGE=$CEM_NODE_IMAGE" "SERVICE=$s"
+  done
+fi
+write_env
+log "images: $ENV_FILE"
