@@ -2,7 +2,7 @@
 # The whole test suite, from a fresh clone: installs dependencies; prepares a Docker engine (on a bare Debian
 # machine as root: installs docker.io and starts dockerd; with Docker Desktop: nothing), builds the images once
 # (deploy/images/build.sh: later runs reuse them) and docker compose v2; builds every project with Nx (cached),
-# type-checks, lints (ESLint, zero warnings) and checks formatting (Prettier); runs the unit and integration
+# type-checks; runs the unit and integration
 # tests (the integration suites share one set of PostgreSQL/Kafka/FerretDB containers started through
 # Testcontainers, see tools/jest/test-servers.ts), then the docker-compose test; prints jest's summary followed by
 # a plain "Tests: N passed, N failed" line.
@@ -34,8 +34,6 @@ echo "== Build (nx run-many -t build: every lib and service to dist/, cached)"
 npx nx run-many -t build --output-style=static
 echo "== Type check (strict)"
 npx tsc -p tsconfig.json --noEmit
-echo "== Lint and formatting"
-npm run --silent lint
 
 echo "== Tests (unit + integration)"
 # Every container of this run carries this label; the trap removes them even if jest itself dies.

@@ -40,7 +40,7 @@ async function eventually<T>(what: string, probe: () => Promise<T | undefined>, 
     } catch (error) {
       last = error;
     }
-    if (Date.now() > deadline) throw new Error(`${what}: not after ${seconds} s${last ? ` (${String(last)})` : ''}`);
+    if (Date.now() > deadline) throw new Error(`${what}: not after ${seconds} s${last instanceof Error ? ` (${last.message})` : ''}`);
     await sleep(500);
   }
 }

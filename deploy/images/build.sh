@@ -3,7 +3,8 @@
 # (its folder here, its parent image, and for the services the sources), so a rebuild happens only when
 # an input changed. No registry is needed: the base image comes from debootstrap and every other image is
 # built on it. Any image can be replaced by setting its variable (then it is used as is, not built):
-#   CEM_BASE_IMAGE      Debian bookworm root              default: debootstrap -> cem/base:bookworm-<hash>
+#   CEM_BASE_IMAGE      Debian bookworm root              default: debootstrap -> cem/base:bookworm-<hash> as root
+#                                                          on Debian, else debian:bookworm-slim (Docker Desktop)
 #   CEM_NODE_IMAGE      Node 20 runtime, user `node`       e.g. node:20-bookworm-slim
 #   CEM_POSTGRES_IMAGE  PostgreSQL 15                      e.g. postgres:15
 #   CEM_KAFKA_IMAGE     Apache Kafka 3.9 KRaft             e.g. apache/kafka:3.9.1
@@ -49,40 +50,33 @@ debian_mirror() {
   echo "${m:-http://deb.debian.org/debian}"
 }
 
-# Unmounts whatever is mounted below a debootstrap root (proc, sys).
-unmount_in() {
-  local m
-  for m in $(awk -v r="$1/" 'index($2, r) == 1 {print $2}' /proc/mounts | sort -r); do umount -l "$m" || true; done
-}
-
 build_base() {
   if [[ -n "${CEM_BASE_IMAGE:-}" ]]; then log "base: $CEM_BASE_IMAGE (given)"; return; fi
+  if [[ $(id -u) != 0 ]] || ! command -v apt-get >/dev/null; then
+    # Docker Desktop, or no root: no debootstrap here, but a registry is usually reachable.
+    CEM_BASE_IMAGE=debian:bookworm-slim
+    log "base: $CEM_BASE_IMAGE (not root on Debian: no debootstrap; set CEM_BASE_IMAGE to choose another)"
+    return
+  fi
   local mirror tag
   mirror=$(debian_mirror)
   # The host's extra certificate authorities (a company or sandbox proxy) are trusted inside as well.
   local cas=(/usr/local/share/ca-certificates/*.crt)
   [[ -e "${cas[0]}" ]] || cas=()
-  tag="cem/base:bookworm-$( { echo "bookworm minbase $mirror"; cat "${cas[@]}" /dev/null; } | hash_of deploy/images/build.sh)"
-  if ! image_exists "$tag"; then
-    [[ $(id -u) == 0 ]] || die "building the base image needs root (debootstrap); or set CEM_BASE_IMAGE=debian:bookworm-slim"
+  tag="cem/base:bookworm-$( { echo "$mirror"; cat "${cas[@]}" /dev/null; } | hash_of deploy/images/base)"
+  if image_exists "$tag"; then
+    log "base: $tag (cached)"
+  else
     command -v debootstrap >/dev/null || { log "installing debootstrap"; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends debootstrap >/dev/null; }
     local root="$CACHE_DIR/images/base-root"
-    unmount_in "$root"
-    rm -rf --one-file-system "$root" && mkdir -p "$root"
-    log "debootstrap bookworm from $mirror (about a minute)"
-    debootstrap --variant=minbase --include=ca-certificates bookworm "$root" "$mirror" >"$CACHE_DIR/images/debootstrap.log" 2>&1 \
-      || { tail -n 30 "$CACHE_DIR/images/debootstrap.log" >&2; die "debootstrap failed"; }
-    # Images built on it fetch packages from the same mirror; no recommends, no package lists kept.
-    echo "deb $mirror bookworm main" >"$root/etc/apt/sources.list"
-    printf 'APT::Install-Recommends "false";\nAPT::Install-Suggests "false";\n' >"$root/etc/apt/apt.conf.d/90cem"
-    if ((${#cas[@]})); then cp "${cas[@]}" "$root/usr/local/share/ca-certificates/"; chroot "$root" update-ca-certificates >/dev/null; fi
-    unmount_in "$root" # debootstrap may leave /proc mounted (with --include)
-    rm -rf "$root"/var/cache/apt/archives/*.deb "$root"/var/lib/apt/lists/*
+    log "base: debootstrap bookworm from $mirror (a minute or two)"
+    bash "$IMAGES_DIR/base/rootfs.sh" "$root" "$mirror" "${cas[@]}" >"$CACHE_DIR/images/base.log" 2>&1 \
+      || { tail -n 30 "$CACHE_DIR/images/base.log" >&2; die "debootstrap failed, log: $CACHE_DIR/images/base.log"; }
     # Node reads only its own CA list unless told: point it (and other tools) at the system bundle.
     tar -C "$root" -c . | docker import -c 'CMD ["bash"]' \
       -c 'ENV NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt SSL_CERT_FILE=/etc/ssl/certs/ca-certificates.crt' - "$tag" >/dev/null
     rm -rf --one-file-system "$root"
-    log "built $tag"
+    log "base: built $tag"
   fi
   CEM_BASE_IMAGE=$tag
 }
@@ -139,7 +133,9 @@ if [[ $what == all || $what == services ]]; then
   build_image CEM_NODE_IMAGE node node "BASE_IMAGE=$CEM_BASE_IMAGE"
   for s in "${SERVICES[@]}"; do
     var="CEM_${s^^}_IMAGE"
-    INPUTS="package.json package-lock.json .swcrc tsconfig.base.json tools/build-project.js libs services/$s" \
+    # Tests and docs do not go into an image: editing them rebuilds nothing.
+    INPUTS="package.json package-lock.json .swcrc tsconfig.base.json .dockerignore tools/build-project.js libs services/$s
+      :(exclude,glob)**/*.spec.ts :(exclude,glob)**/*.int-spec.ts :(exclude,glob)**/*.e2e-spec.ts :(exclude,glob)**/*.md" \
       CONTEXT=. TARGET=service build_image "$var" "$s" service "NODE_IMAGE=$CEM_NODE_IMAGE" "SERVICE=$s"
   done
 fi

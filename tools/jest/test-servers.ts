@@ -42,7 +42,8 @@ export function serverImages(env: NodeJS.ProcessEnv = process.env): { postgres: 
     execFileSync('bash', [join(ROOT, 'deploy', 'images', 'build.sh'), 'servers'], { stdio: ['ignore', process.stderr, process.stderr] });
     images = read();
   }
-  return images as { postgres: string; kafka: string; mongo: string };
+  if (!images.postgres || !images.kafka || !images.mongo) throw new Error(`no server images in ${IMAGES_ENV} after deploy/images/build.sh`);
+  return images;
 }
 
 function imagesExist(images: Record<string, string | undefined>): boolean {
@@ -71,9 +72,8 @@ export async function startTestServers(runId: string): Promise<TestServers> {
   const labels = { [RUN_LABEL]: runId };
   const postgres = new GenericContainer(images.postgres)
     .withLabels(labels)
-    .withEnvironment({ POSTGRES_USER: 'cem', POSTGRES_PASSWORD: 'cem', POSTGRES_DB: 'cem', PGDATA: '/var/lib/postgresql/data/pgdata' })
-    // Throw-away data in memory; as many connections as deploy/local allows (every suite opens pools).
-    .withTmpFs({ '/var/lib/postgresql/data': 'rw,mode=1777' })
+    .withEnvironment({ POSTGRES_USER: 'cem', POSTGRES_PASSWORD: 'cem', POSTGRES_DB: 'cem' })
+    // Throw-away data (no fsync); as many connections as deploy/local allows (every suite opens pools).
     .withCommand(['postgres', '-c', 'max_connections=200', '-c', 'fsync=off', '-c', 'synchronous_commit=off'])
     .withExposedPorts(5432)
     .withWaitStrategy(Wait.forSuccessfulCommand('pg_isready -h 127.0.0.1 -p 5432 -U cem -d cem'))
@@ -111,7 +111,7 @@ export async function startTestServers(runId: string): Promise<TestServers> {
   const containers = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
   const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
   if (failed) {
-    await removeRunContainers(runId);
+    removeRunContainers(runId);
     throw failed.reason;
   }
   const [pg, , mg] = containers;
@@ -126,7 +126,7 @@ export async function startTestServers(runId: string): Promise<TestServers> {
 }
 
 /** Removes every container of the run (by label, with the docker CLI: works even if Testcontainers did not). */
-export async function removeRunContainers(runId: string): Promise<void> {
+export function removeRunContainers(runId: string): void {
   try {
     const ids = execFileSync('docker', ['ps', '-aq', '--filter', `label=${RUN_LABEL}=${runId}`], { encoding: 'utf8' }).split(/\s+/).filter(Boolean);
     if (ids.length) execFileSync('docker', ['rm', '-f', '-v', ...ids], { stdio: 'ignore' });
