@@ -134,7 +134,7 @@ if [[ $what == all || $what == services ]]; then
   for s in "${SERVICES[@]}"; do
     var="CEM_${s^^}_IMAGE"
     # Tests and docs do not go into an image: editing them rebuilds nothing.
-    INPUTS="package.json package-lock.json .swcrc tsconfig.base.json .dockerignore tools/build-project.js libs services/$s
+    INPUTS="package.json package-lock.json .swcrc tsconfig.base.json .dockerignore tools/build-project.js libs services
       :(exclude,glob)**/*.spec.ts :(exclude,glob)**/*.int-spec.ts :(exclude,glob)**/*.e2e-spec.ts :(exclude,glob)**/*.md" \
       CONTEXT=. TARGET=service build_image "$var" "$s" service "NODE_IMAGE=$CEM_NODE_IMAGE" "SERVICE=$s"
   done
