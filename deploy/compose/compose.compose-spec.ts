@@ -5,6 +5,7 @@ import { join } from 'path';
 import { promisify } from 'util';
 import type { Actor } from '@cem/contracts';
 import { LocalIssuer } from '@cem/identity';
+import { ESTABLISHED } from '../../services/councils/src/councils/council.fixtures';
 import { actorAt, path } from '../../services/submissions/src/shared/actors.fixtures';
 import { composeEnv, freePort, ROOT } from './compose-env';
 
@@ -23,6 +24,7 @@ const CITY_BOARD = actorAt('emulation-board', 'province', path('hcmSoNoiVu'));
 const DISTRICT_OFFICER = actorAt('unit-officer', 'district', path('binhChanhNoiVu'));
 const DISTRICT_AGENCY = actorAt('agency-officer', 'district', path('binhChanhNoiVu'));
 const TAN_KIEN = actorAt('unit-officer', 'commune', path('tanKien'));
+const FRONT_CHAIR = actorAt('front-chair', 'district', path('binhChanh'));
 const CAMPAIGN = 'hcm-sang-tao-compose';
 const SERVICES = ['submissions', 'councils', 'recognition', 'reporting'] as const;
 type Service = (typeof SERVICES)[number];
@@ -57,6 +59,7 @@ describe('docker compose: the distributed topology from the images', () => {
 
   const call = async (service: Service, actor: Actor, method: 'GET' | 'POST', route: string, body?: object) => {
     const res = await fetch(`http://127.0.0.1:${ports[service]}${route}`, {
+      signal: AbortSignal.timeout(30_000),
       method,
       headers: { authorization: `Bearer ${tokens.get(actor)}`, 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -64,8 +67,8 @@ describe('docker compose: the distributed topology from the images', () => {
     const text = await res.text();
     return { status: res.status, body: (text ? JSON.parse(text) : undefined) as Record<string, unknown> };
   };
-  const post = async (actor: Actor, route: string, body: object = {}) => {
-    const res = await call('submissions', actor, 'POST', route, body);
+  const post = async (actor: Actor, route: string, body: object = {}, service: Service = 'submissions') => {
+    const res = await call(service, actor, 'POST', route, body);
     if (res.status >= 300) throw new Error(`POST ${route}: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body;
   };
@@ -101,6 +104,12 @@ describe('docker compose: the distributed topology from the images', () => {
       return types.some((t) => t.endsWith('EvaluationCaseOpened')) ? types : undefined;
     });
 
+  const allHealthy = (seconds: number) =>
+    eventually('all four services answer /health', async () => {
+      for (const s of SERVICES) if ((await call(s, ADMIN, 'GET', '/health')).status !== 200) return undefined;
+      return true;
+    }, seconds);
+
   beforeAll(async () => {
     env = { ...process.env, ...(await composeEnv()), CEM_ISSUER_DIR: issuerDir, CEM_LOG_LEVEL: 'warn' };
     for (const s of SERVICES) {
@@ -111,8 +120,16 @@ describe('docker compose: the distributed topology from the images', () => {
     const issuer = await LocalIssuer.loadOrCreate(issuerDir);
     chmodSync(issuerDir, 0o755);
     for (const f of readdirSync(issuerDir)) chmodSync(join(issuerDir, f), 0o644);
-    for (const a of [ADMIN, AUDITOR, CITY_BOARD, DISTRICT_OFFICER, DISTRICT_AGENCY, TAN_KIEN]) tokens.set(a, await issuer.mintFor(a));
-    await compose('up', '-d', '--no-build', '--wait', '--wait-timeout', '300');
+    for (const a of [ADMIN, AUDITOR, CITY_BOARD, DISTRICT_OFFICER, DISTRICT_AGENCY, TAN_KIEN, FRONT_CHAIR]) tokens.set(a, await issuer.mintFor(a));
+    // Not `--wait`: a service that exits while the fresh broker still settles is restarted by its policy, and
+    // `--wait` gives up at the first unhealthy report. What counts is that all four end up answering.
+    await compose('up', '-d', '--no-build');
+    try {
+      await allHealthy(300);
+    } catch (error) {
+      console.error((await compose('logs', '--no-color', '--tail', '40')).stdout);
+      throw error;
+    }
   }, 420_000);
 
   afterAll(async () => {
@@ -146,6 +163,22 @@ describe('docker compose: the distributed topology from the images', () => {
     });
     await post(DISTRICT_OFFICER, `/campaigns/${CAMPAIGN}/deadlines`, { year: 2024, level: 'district', jurisdictionUnitId: 'vn-hcm-binh-chanh', deadline: '2099-10-31' });
 
+    // Bình Chánh's appraisal council for the field (the council fixtures' members and rules), on councils.
+    await post(
+      FRONT_CHAIR,
+      '/councils',
+      {
+        ...ESTABLISHED,
+        councilId: 'hd-binh-chanh-compose',
+        name: 'Hội đồng thẩm định sáng tạo huyện Bình Chánh',
+        level: 'district',
+        jurisdictionUnitId: 'vn-hcm-binh-chanh',
+        jurisdictionUnitPath: path('binhChanh'),
+        fieldCodes: ['khcn'],
+      },
+      'councils',
+    );
+
     const first = await receivedDossier('Sáng kiến một cửa điện tử');
     expect(await caseOpened(first)).toEqual(expect.arrayContaining([expect.stringMatching(/DossierReceived$/), expect.stringMatching(/EvaluationCaseOpened$/)]));
 
@@ -162,7 +195,7 @@ describe('docker compose: the distributed topology from the images', () => {
     expect(archived.some((t) => t.endsWith('EvaluationCaseOpened'))).toBe(false);
 
     await compose('start', 'councils');
-    await compose('up', '-d', '--no-build', '--wait', '--wait-timeout', '180', 'councils');
+    await allHealthy(180);
     expect(await caseOpened(second)).toEqual(expect.arrayContaining([expect.stringMatching(/EvaluationCaseOpened$/)]));
     // The first dossier's case is not opened twice (the reaction's event ids derive from the incoming event).
     expect((await history(first)).filter((t) => t.endsWith('EvaluationCaseOpened'))).toHaveLength(1);
