@@ -29,7 +29,7 @@ describe('Keycloak realm kept as code', () => {
   });
 
   it('lets the portal in only by the authorisation code flow with PKCE (S256), as a public client', () => {
-    const portal = buildRealm(REALM).clients.find((c) => c.clientId === 'cem-portal')!;
+    const portal = buildRealm(REALM).clients.find((c) => c.clientId === 'cem-portal') as { attributes: Record<string, string> };
     expect(portal).toMatchObject({ publicClient: true, standardFlowEnabled: true, implicitFlowEnabled: false, directAccessGrantsEnabled: false });
     expect(portal.attributes).toMatchObject({ 'pkce.code.challenge.method': 'S256' });
   });
