@@ -4,3 +4,4 @@ export * from './token-verifier';
 export * from './local-issuer';
 export * from './authorisation';
 export * from './demo-users';
+export * from './access';
