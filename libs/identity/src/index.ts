@@ -5,3 +5,4 @@ export * from './local-issuer';
 export * from './authorisation';
 export * from './demo-users';
 export * from './verifier-from-env';
+export * from './access';

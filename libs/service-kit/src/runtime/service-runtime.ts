@@ -1,9 +1,10 @@
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { deadLetterTopic, EventContractRegistry, eventsTopic, RecordedEvent } from '@cem/contracts';
-import { EventRelay, startEventConsumer } from '@cem/messaging';
+import { EventRefused, EventRelay, refusalReason, startEventConsumer } from '@cem/messaging';
 import { ProjectionRunner } from '@cem/read-models';
 import type { TokenVerifier } from '@cem/identity';
 import { createHttpApp } from '../http';
+import { AccessPolicyModule, mandatesProjection, replicateMandates } from '../access';
 import type { ServiceDefinition } from './service-definition';
 import { ServiceInfra, ServiceInfraModule } from './service-infra';
 
@@ -40,7 +41,11 @@ export async function startService(
   options: StartServiceOptions,
 ): Promise<RunningService> {
   const contracts = new EventContractRegistry(definition.contracts);
-  const runner = new ProjectionRunner(ports.store, ports.documents, definition.projections);
+  // Every service projects the mandates it holds copies of (submissions records them): the access guard reads them.
+  const projections = definition.projections.some((p) => p.name === mandatesProjection.name)
+    ? definition.projections
+    : [...definition.projections, mandatesProjection];
+  const runner = new ProjectionRunner(ports.store, ports.documents, projections);
   const infra: ServiceInfra = {
     ...ports,
     context: definition.context,
@@ -67,16 +72,27 @@ export async function startService(
         topics: consumes.contexts.map((c) => eventsTopic(c, options.topicPrefix)),
         deadLetterTopic: deadLetterTopic(definition.context, options.topicPrefix),
         contracts,
+        types: [...(consumes.archive ? [] : replicateMandates.eventTypes), ...consumes.reactions.flatMap((reaction) => reaction.eventTypes)],
+        archive: consumes.archive
+          ? async (event) => {
+              await ports.store.append(
+                event.streamId,
+                [{ id: event.id, type: event.type, schemaVersion: event.schemaVersion, data: event.data, metadata: event.metadata }],
+                { expectedVersion: 'any' },
+              );
+            }
+          : undefined,
         handle: async (event) => {
-          if (consumes.archive) {
-            await ports.store.append(
-              event.streamId,
-              [{ id: event.id, type: event.type, schemaVersion: event.schemaVersion, data: event.data, metadata: event.metadata }],
-              { expectedVersion: 'any' },
-            );
-          }
+          // Mandates decided in submissions are copied home (reporting's archive already keeps them).
+          if (!consumes.archive && replicateMandates.eventTypes.includes(event.type)) await replicateMandates.handle(event, infra);
           for (const reaction of consumes.reactions) {
-            if (reaction.eventTypes.includes(event.type)) await reaction.handle(event, infra);
+            if (!reaction.eventTypes.includes(event.type)) continue;
+            try {
+              await reaction.handle(event, infra);
+            } catch (error) {
+              const reason = refusalReason(error);
+              throw reason ? new EventRefused(reason) : error;
+            }
           }
         },
       })
@@ -84,7 +100,7 @@ export async function startService(
 
   const root: DynamicModule = {
     module: class ServiceRootModule {},
-    imports: [ServiceInfraModule.forRoot(infra), definition.module, ...(options.extraModules ?? [])],
+    imports: [ServiceInfraModule.forRoot(infra), AccessPolicyModule.forRoot(definition.access), definition.module, ...(options.extraModules ?? [])],
   };
   const app = await createHttpApp(root, {
     title: definition.title,
