@@ -12,6 +12,8 @@ import { RunningService, startService } from './service-runtime';
  * (optional, e.g. `staging_`) prefixes the schema, database, topic and consumer-group names, so that several
  * deployments (or a benchmark) can share one set of servers.
  */
+const SHUTDOWN_GRACE_MS = 25_000;
+
 export async function runServiceFromEnv(definition: ServiceDefinition, env: NodeJS.ProcessEnv = process.env): Promise<RunningService> {
   const prefix = env.CEM_NAME_PREFIX || undefined;
   if (prefix && !/^[a-z][a-z0-9_]{0,20}$/.test(prefix)) throw new Error(`CEM_NAME_PREFIX must be lower-case letters, digits and _, got "${prefix}"`);
@@ -38,15 +40,34 @@ export async function runServiceFromEnv(definition: ServiceDefinition, env: Node
     tokenVerifier,
     topicPrefix: prefix,
   });
-  const shutdown = async () => {
-    await service.stop();
-    await bus.close();
-    await ports.store.close();
-    await ports.documents.close();
-    process.exit(0);
+  // A clean stop on SIGTERM/SIGINT: HTTP closes, the consumer leaves its group, the relay and projections
+  // flush their checkpoints, connections close, exit 0. A second signal or a hang past the grace period
+  // ends the process with 1 (what an orchestrator's SIGKILL would do anyway).
+  let stopping = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${definition.title}: ${signal}, stopping`);
+    const grace = setTimeout(() => {
+      console.error(`${definition.title}: shutdown did not finish within ${SHUTDOWN_GRACE_MS} ms`);
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS);
+    grace.unref();
+    void (async () => {
+      try {
+        await service.stop();
+        await bus.close();
+        await ports.store.close();
+        await ports.documents.close();
+        process.exit(0);
+      } catch (error) {
+        console.error(`${definition.title}: shutdown failed`, error);
+        process.exit(1);
+      }
+    })();
   };
-  process.once('SIGTERM', shutdown);
-  process.once('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
   console.log(`${definition.title} listening on ${service.url}`);
   return service;
 }
