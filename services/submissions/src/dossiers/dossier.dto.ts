@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { ApiProperty, ApiPropertyOptional, IntersectionType, OmitType } from '@nestjs/swagger';
 import { ADMINISTRATIVE_LEVELS, AdministrativeLevel, DossierChanges, DossierDraftedData } from '@cem/contracts';
 import { DOSSIER_STATUSES, DossierStatus } from './dossier.state';
@@ -57,4 +57,9 @@ export class ListDossiersQuery {
 export class ReachedQuery {
   @ApiProperty({ enum: ADMINISTRATIVE_LEVELS }) @IsIn(ADMINISTRATIVE_LEVELS) level!: AdministrativeLevel;
   @ApiProperty({ example: 'vn-hcm' }) @IsString() @IsNotEmpty() jurisdictionUnitId!: string;
+}
+
+export class ForwardingOverrideDto {
+  @ApiProperty({ example: '77/QĐ-UBND' }) @IsString() @IsNotEmpty() @MaxLength(120) decisionRef!: string;
+  @ApiProperty({ example: 'Giải pháp cấp thiết, Hội đồng chưa họp kịp kỳ này' }) @IsString() @IsNotEmpty() @MaxLength(2000) reason!: string;
 }
