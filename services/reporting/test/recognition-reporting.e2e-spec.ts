@@ -106,7 +106,7 @@ describe('recognition and reporting on the real servers', () => {
 
     await platform.eventually(async () => {
       const received = await asBoard.get('/proposals?status=received');
-      expect(received.body.map((p: { _id: string }) => p._id).sort()).toEqual([PROPOSAL, SECOND_PROPOSAL].sort());
+      expect(received.body.map((p: { proposalId: string }) => p.proposalId).sort()).toEqual([PROPOSAL, SECOND_PROPOSAL].sort());
     });
 
     const unverified = await asAuthority.post(`/proposals/${encodeURIComponent(PROPOSAL)}/decide`, DECISION);

@@ -19,8 +19,10 @@ import {
   CouncilMemberRole,
   CouncilGrade,
   COUNCIL_GRADES,
+  TieBreakRule,
 } from './councils.values';
 import { IsCalendarDateOrTime, IsId, IsLine, IsText } from '../validation';
+import { IsTieBreakRule } from './tie-break.validator';
 
 /** Nested shapes reused by several councils events. */
 
@@ -49,7 +51,8 @@ export class CouncilRegulations {
   @IsIn(AGGREGATION_METHODS) aggregation!: AggregationMethod;
   /** Scores dropped at each end, for 'trimmed-mean' only. */
   @IsOptional() @IsInt() @Min(1) trimCount?: number;
-  @IsLine() tieBreak!: string;
+  /** Ordered tie-break steps (see TIE_BREAK_STEPS); events recorded before 2026-12 hold the '-then-' string form. */
+  @IsTieBreakRule() tieBreak!: TieBreakRule;
 }
 
 export class CriterionDefinition {

@@ -1,19 +1,50 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMinSize, IsArray, IsIn, IsOptional, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
 import {
   ADMINISTRATIVE_LEVELS,
   AdministrativeLevel,
+  AGGREGATION_METHODS,
+  AggregationMethod,
   CouncilDecisionRef,
   CouncilMember,
-  CouncilRegulations,
   IsCalendarDateOrTime,
   IsId,
   IsLine,
   IsText,
   MaxItems,
+  TIE_BREAK_STEPS,
+  TieBreakStep,
 } from '@cem/contracts';
+
+/**
+ * Quy chế hoạt động as the API takes it: the tie-break rule is an ORDERED ARRAY of steps (the events of older
+ * councils may hold the '-then-' string form; the API no longer takes it).
+ */
+export class CouncilRegulationsDto {
+  @ApiProperty({ example: 5, description: 'Số phiếu chấm hợp lệ tối thiểu để chốt kết quả một hồ sơ' })
+  @IsInt() @Min(1) @Max(1000) quorum!: number;
+  @ApiProperty({
+    enum: AGGREGATION_METHODS,
+    example: 'weighted-mean',
+    description:
+      'Cách tổng hợp điểm các thành viên (xem docs/appraisal.md): mỗi thành viên có tổng điểm theo trọng số (chưa làm tròn), ' +
+      'rồi lấy trung bình cộng (weighted-mean), trung vị (median) hoặc trung bình sau khi bỏ trimCount điểm cao nhất và thấp nhất (trimmed-mean); ' +
+      'làm tròn một lần, 2 chữ số thập phân, quy tắc làm tròn nửa lên',
+  })
+  @IsIn(AGGREGATION_METHODS) aggregation!: AggregationMethod;
+  @ApiPropertyOptional({ example: 1, description: 'Số điểm bị loại ở mỗi đầu, chỉ dùng với trimmed-mean' })
+  @IsOptional() @IsInt() @Min(1) @Max(100) trimCount?: number;
+  @ApiProperty({
+    type: [String],
+    enum: TIE_BREAK_STEPS,
+    example: ['higher-top-criterion', 'earlier-receipt', 'dossier-id'],
+    description: 'Các bước phân định thứ hạng khi bằng điểm, theo thứ tự áp dụng; bước cuối phải là dossier-id',
+  })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(TIE_BREAK_STEPS.length) @IsIn(TIE_BREAK_STEPS, { each: true })
+  tieBreak!: TieBreakStep[];
+}
 
 /** Quyết định thành lập Hội đồng thẩm định sáng tạo, issued by the Front chair of the same level. */
 export class EstablishCouncilDto {
@@ -31,7 +62,7 @@ export class EstablishCouncilDto {
   @ApiProperty({ type: [CouncilMember] })
   @IsArray() @ArrayMinSize(1) @MaxItems() @ValidateNested({ each: true }) @Type(() => CouncilMember)
   members!: CouncilMember[];
-  @ApiProperty({ type: CouncilRegulations }) @ValidateNested() @Type(() => CouncilRegulations) regulations!: CouncilRegulations;
+  @ApiProperty({ type: CouncilRegulationsDto }) @ValidateNested() @Type(() => CouncilRegulationsDto) regulations!: CouncilRegulationsDto;
 }
 
 export class AddMemberDto {
@@ -54,7 +85,7 @@ export class RemoveMemberDto {
 }
 
 export class AmendRegulationsDto {
-  @ApiProperty({ type: CouncilRegulations }) @ValidateNested() @Type(() => CouncilRegulations) regulations!: CouncilRegulations;
+  @ApiProperty({ type: CouncilRegulationsDto }) @ValidateNested() @Type(() => CouncilRegulationsDto) regulations!: CouncilRegulationsDto;
   @ApiProperty({ example: '2026-07-01' }) @IsCalendarDateOrTime() effectiveFrom!: string;
   @ApiProperty({ example: 'Sửa đổi quy chế làm việc' }) @IsText() reason!: string;
 }
