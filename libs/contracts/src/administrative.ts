@@ -45,6 +45,21 @@ export interface Actor {
   unitId: string;
   level: AdministrativeLevel;
   unitPath: string[];
+  /**
+   * Set when the person acts for a jurisdiction by a mandate (ủy quyền / giao nhiệm vụ): `unitId`, `unitPath`
+   * and `level` above are then the jurisdiction's, and this keeps the person's own unit and the decision, so
+   * every event records both (see docs/security.md).
+   */
+  mandate?: MandateUse;
+}
+
+/** Which mandate a person used, and the unit they belong to themselves. */
+export interface MandateUse {
+  mandateId: string;
+  decisionRef: string;
+  ownUnitId: string;
+  ownUnitPath: string[];
+  ownLevel: AdministrativeLevel;
 }
 
 /** The actor recorded on events raised by the platform itself (reactions to other services' events). */

@@ -95,3 +95,16 @@ export class DossierForwardedData {
   @IsIn(FORWARDING_BASES) basis!: ForwardingBasis;
 }
 
+
+/**
+ * The competent authority of the level the dossier sits at decides that it goes up without (or against) a
+ * council recommendation, with its reason; only then may the level's receiving agency forward it by hand.
+ */
+export class ForwardingOverrideDecidedData {
+  @IsString() @IsNotEmpty() dossierId!: string;
+  @IsIn(ADMINISTRATIVE_LEVELS) level!: AdministrativeLevel;
+  @IsString() @IsNotEmpty() jurisdictionUnitId!: string;
+  @IsString() @IsNotEmpty() decisionRef!: string;
+  @IsString() @IsNotEmpty() reason!: string;
+  @IsISO8601() decidedAt!: string;
+}

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { ActorVerifier, AuthGuard, TOKEN_VERIFIER } from './auth.guard';
+import { AccessGuard } from '../access/access.guard';
 import { HealthController, HTTP_APP_INFO, HttpAppInfo } from './health.controller';
 import { HttpMetrics } from './http-metrics';
 import { InternalFieldsInterceptor } from './internal-fields.interceptor';
@@ -26,6 +27,8 @@ export class HttpKitModule {
         { provide: HttpMetrics, useValue: options.metrics },
         { provide: HTTP_APP_INFO, useValue: { title: options.title, version: options.version } },
         { provide: APP_GUARD, useClass: AuthGuard },
+        // After authentication: the service's access policy (roles, relation to the record, mandates).
+        { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: PlatformExceptionFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_INTERCEPTOR, useClass: InternalFieldsInterceptor },

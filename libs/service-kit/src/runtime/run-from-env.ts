@@ -1,14 +1,13 @@
-import { join } from 'path';
 import { KafkaEventBus, kafkaBrokersFromEnv } from '@cem/messaging';
-import { LocalIssuer, TokenVerifier, LOCAL_ISSUER, PLATFORM_AUDIENCE } from '@cem/identity';
+import { tokenVerifierFromEnv } from '@cem/identity';
 import type { ServiceDefinition } from './service-definition';
 import { createDistributedPorts } from './infra.distributed';
 import { RunningService, startService } from './service-runtime';
 
 /**
  * The distributed bootstrap every services/<name>/src/main.ts calls. Configuration comes from the
- * environment: CEM_PG_URL, CEM_MONGO_URL, CEM_KAFKA_BROKERS, PORT, and either CEM_JWKS_URL (+ CEM_JWT_ISSUER,
- * CEM_JWT_AUDIENCE) for a real identity provider or CEM_ISSUER_DIR for the local issuer's key. CEM_NAME_PREFIX
+ * environment: CEM_PG_URL, CEM_MONGO_URL, CEM_KAFKA_BROKERS, PORT, and the identity provider (CEM_OIDC_ISSUER,
+ * CEM_JWKS_URL or CEM_ISSUER_DIR: see tokenVerifierFromEnv in @cem/identity). CEM_NAME_PREFIX
  * (optional, e.g. `staging_`) prefixes the schema, database, topic and consumer-group names, so that several
  * deployments (or a benchmark) can share one set of servers.
  */
@@ -25,13 +24,7 @@ export async function runServiceFromEnv(definition: ServiceDefinition, env: Node
     },
     bus,
   );
-  const tokenVerifier = env.CEM_JWKS_URL
-    ? new TokenVerifier({
-        jwksUrl: env.CEM_JWKS_URL,
-        issuer: env.CEM_JWT_ISSUER ?? LOCAL_ISSUER,
-        audience: env.CEM_JWT_AUDIENCE ?? PLATFORM_AUDIENCE,
-      })
-    : (await LocalIssuer.loadOrCreate(env.CEM_ISSUER_DIR ?? join(process.cwd(), 'data', 'identity'))).verifier();
+  const tokenVerifier = await tokenVerifierFromEnv(env);
   const service = await startService(definition, ports, {
     port: Number(env.PORT ?? 3000),
     host: env.HOST ?? '127.0.0.1',

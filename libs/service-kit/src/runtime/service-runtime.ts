@@ -4,6 +4,7 @@ import { EventRelay, startEventConsumer } from '@cem/messaging';
 import { ProjectionRunner } from '@cem/read-models';
 import type { TokenVerifier } from '@cem/identity';
 import { createHttpApp } from '../http';
+import { AccessPolicyModule, mandatesProjection, replicateMandates } from '../access';
 import type { ServiceDefinition } from './service-definition';
 import { ServiceInfra, ServiceInfraModule } from './service-infra';
 
@@ -40,7 +41,11 @@ export async function startService(
   options: StartServiceOptions,
 ): Promise<RunningService> {
   const contracts = new EventContractRegistry(definition.contracts);
-  const runner = new ProjectionRunner(ports.store, ports.documents, definition.projections);
+  // Every service projects the mandates it holds copies of (submissions records them): the access guard reads them.
+  const projections = definition.projections.some((p) => p.name === mandatesProjection.name)
+    ? definition.projections
+    : [...definition.projections, mandatesProjection];
+  const runner = new ProjectionRunner(ports.store, ports.documents, projections);
   const infra: ServiceInfra = {
     ...ports,
     context: definition.context,
@@ -75,6 +80,8 @@ export async function startService(
               { expectedVersion: 'any' },
             );
           }
+          // Mandates decided in submissions are copied home (reporting's archive already keeps them).
+          if (!consumes.archive && replicateMandates.eventTypes.includes(event.type)) await replicateMandates.handle(event, infra);
           for (const reaction of consumes.reactions) {
             if (reaction.eventTypes.includes(event.type)) await reaction.handle(event, infra);
           }
@@ -84,7 +91,7 @@ export async function startService(
 
   const root: DynamicModule = {
     module: class ServiceRootModule {},
-    imports: [ServiceInfraModule.forRoot(infra), definition.module, ...(options.extraModules ?? [])],
+    imports: [ServiceInfraModule.forRoot(infra), AccessPolicyModule.forRoot(definition.access), definition.module, ...(options.extraModules ?? [])],
   };
   const app = await createHttpApp(root, {
     title: definition.title,

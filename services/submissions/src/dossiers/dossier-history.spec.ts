@@ -14,7 +14,7 @@ describe('dossier views folded from the stream', () => {
         arrivedBy: 'submission',
         receivedBy: 'vn-hcm-binh-chanh-phong-noi-vu',
         forwardedAt: expect.any(String),
-        basis: 'agency-appraisal',
+        basis: 'authority-override',
       }),
       expect.objectContaining({ level: 'province', jurisdictionUnitId: 'vn-hcm', arrivedBy: 'forwarding', receivedBy: 'vn-hcm-so-khcn' }),
     ]);

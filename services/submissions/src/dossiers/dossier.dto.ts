@@ -70,3 +70,9 @@ export class ReachedQuery {
   @ApiProperty({ enum: ADMINISTRATIVE_LEVELS }) @IsIn(ADMINISTRATIVE_LEVELS) level!: AdministrativeLevel;
   @ApiProperty({ example: 'vn-hcm' }) @IsId() jurisdictionUnitId!: string;
 }
+
+export class ForwardingOverrideDto {
+  @ApiProperty({ example: '77/QĐ-UBND', description: 'Số quyết định của cấp có thẩm quyền cho phép chuyển lên' })
+  @IsLine({ maxLength: 120 }) decisionRef!: string;
+  @ApiProperty({ example: 'Giải pháp cấp thiết, Hội đồng chưa họp kịp kỳ này' }) @IsText({ maxLength: 2000 }) reason!: string;
+}
