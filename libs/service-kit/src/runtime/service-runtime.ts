@@ -1,6 +1,6 @@
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { deadLetterTopic, EventContractRegistry, eventsTopic, RecordedEvent } from '@cem/contracts';
-import { EventRelay, startEventConsumer } from '@cem/messaging';
+import { EventRefused, EventRelay, refusalReason, startEventConsumer } from '@cem/messaging';
 import { ProjectionRunner } from '@cem/read-models';
 import type { TokenVerifier } from '@cem/identity';
 import { createHttpApp } from '../http';
@@ -72,18 +72,27 @@ export async function startService(
         topics: consumes.contexts.map((c) => eventsTopic(c, options.topicPrefix)),
         deadLetterTopic: deadLetterTopic(definition.context, options.topicPrefix),
         contracts,
+        types: [...(consumes.archive ? [] : replicateMandates.eventTypes), ...consumes.reactions.flatMap((reaction) => reaction.eventTypes)],
+        archive: consumes.archive
+          ? async (event) => {
+              await ports.store.append(
+                event.streamId,
+                [{ id: event.id, type: event.type, schemaVersion: event.schemaVersion, data: event.data, metadata: event.metadata }],
+                { expectedVersion: 'any' },
+              );
+            }
+          : undefined,
         handle: async (event) => {
-          if (consumes.archive) {
-            await ports.store.append(
-              event.streamId,
-              [{ id: event.id, type: event.type, schemaVersion: event.schemaVersion, data: event.data, metadata: event.metadata }],
-              { expectedVersion: 'any' },
-            );
-          }
           // Mandates decided in submissions are copied home (reporting's archive already keeps them).
           if (!consumes.archive && replicateMandates.eventTypes.includes(event.type)) await replicateMandates.handle(event, infra);
           for (const reaction of consumes.reactions) {
-            if (reaction.eventTypes.includes(event.type)) await reaction.handle(event, infra);
+            if (!reaction.eventTypes.includes(event.type)) continue;
+            try {
+              await reaction.handle(event, infra);
+            } catch (error) {
+              const reason = refusalReason(error);
+              throw reason ? new EventRefused(reason) : error;
+            }
           }
         },
       })
