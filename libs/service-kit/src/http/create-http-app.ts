@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger, LoggerModule } from 'nestjs-pino';
 import type { ActorVerifier } from './auth.guard';
+import type { ReadinessCheck } from './health.controller';
 import { HttpKitModule } from './http-kit.module';
 import { HttpMetrics } from './http-metrics';
 import type { ActorRequest } from './http-request';
@@ -13,11 +14,13 @@ export interface CreateHttpAppOptions {
   /** Only used to name the server in the OpenAPI document; the caller still calls app.listen(port). */
   port?: number;
   tokenVerifier: ActorVerifier;
+  /** Dependencies `/health/ready` checks (PostgreSQL, Kafka, the document store). */
+  readiness?: ReadinessCheck[];
   /** Pino level; defaults to CEM_LOG_LEVEL, else 'silent' under NODE_ENV=test, else 'info'. */
   logger?: { level?: string };
 }
 
-const QUIET_PATHS = new Set(['/health', '/metrics']);
+const QUIET_PATHS = new Set(['/health', '/health/live', '/health/ready', '/metrics']);
 
 export function logLevel(options: CreateHttpAppOptions): string {
   return options.logger?.level ?? process.env.CEM_LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'silent' : 'info');
@@ -55,7 +58,7 @@ export async function createHttpApp(
     module: class HttpAppModule {},
     imports: [
       loggerModule(options),
-      HttpKitModule.forRoot({ title: options.title, version: options.version, tokenVerifier: options.tokenVerifier, metrics }),
+      HttpKitModule.forRoot({ title: options.title, version: options.version, tokenVerifier: options.tokenVerifier, metrics, readiness: options.readiness }),
       rootModule,
     ],
   };
@@ -64,7 +67,9 @@ export async function createHttpApp(
   // Nest only flushes the buffer on listen(); apps driven by supertest never listen, so flush now.
   app.flushLogs();
   app.use(metrics.middleware());
-  app.enableShutdownHooks();
+  // No app.enableShutdownHooks(): Nest's handler closes the app and then re-raises the signal, killing the
+  // process (exit 143) before the service's own shutdown (consumer leaving its group, checkpoints) has run.
+  // Whoever runs the app handles signals and calls app.close() (runServiceFromEnv, the embedded launcher).
 
   const document = new DocumentBuilder()
     .setTitle(options.title)

@@ -1,9 +1,9 @@
 import type { DynamicModule, INestApplication } from '@nestjs/common';
-import { deadLetterTopic, EventContractRegistry, eventsTopic, RecordedEvent } from '@cem/contracts';
+import { consumerGroupId, deadLetterTopic, EventContractRegistry, eventsTopic, RecordedEvent } from '@cem/contracts';
 import { EventRefused, EventRelay, refusalReason, startEventConsumer } from '@cem/messaging';
 import { ProjectionRunner } from '@cem/read-models';
 import type { TokenVerifier } from '@cem/identity';
-import { createHttpApp } from '../http';
+import { createHttpApp, type ReadinessCheck } from '../http';
 import { AccessPolicyModule, mandatesProjection, replicateMandates } from '../access';
 import type { ServiceDefinition } from './service-definition';
 import { ServiceInfra, ServiceInfraModule } from './service-infra';
@@ -54,6 +54,17 @@ export async function startService(
   };
   await runner.start();
 
+  // A fresh deployment (new CEM_NAME_PREFIX) has no topics yet: create the service's own topic, the topics
+  // it consumes and its dead-letter topic before anything publishes or subscribes, so operators can
+  // subscribe to the dead-letter topic in advance. A no-op on an in-process bus.
+  const consumes = definition.consumes;
+  await ports.bus.ensureTopics?.([
+    eventsTopic(definition.context, options.topicPrefix),
+    ...(consumes
+      ? [deadLetterTopic(definition.context, options.topicPrefix), ...consumes.contexts.map((c) => eventsTopic(c, options.topicPrefix))]
+      : []),
+  ]);
+
   const relay = new EventRelay({
     store: ports.store,
     bus: ports.bus,
@@ -64,11 +75,25 @@ export async function startService(
   });
   await relay.start();
 
-  const consumes = definition.consumes;
+  const root: DynamicModule = {
+    module: class ServiceRootModule {},
+    imports: [ServiceInfraModule.forRoot(infra), AccessPolicyModule.forRoot(definition.access), definition.module, ...(options.extraModules ?? [])],
+  };
+  const app = await createHttpApp(root, {
+    title: definition.title,
+    version: '1',
+    tokenVerifier: options.tokenVerifier,
+    readiness: readinessChecks(ports),
+  });
+  // HTTP first: joining the consumer group can wait for a rebalance (up to the session timeout after a
+  // predecessor was killed), and commands do not need the consumer.
+  await app.listen(options.port, options.host ?? '127.0.0.1');
+  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+
   const consumer = consumes
     ? await startEventConsumer({
         bus: ports.bus,
-        groupId: `${options.topicPrefix ?? ''}cem.${definition.context}`,
+        groupId: consumerGroupId(definition.context, options.topicPrefix),
         topics: consumes.contexts.map((c) => eventsTopic(c, options.topicPrefix)),
         deadLetterTopic: deadLetterTopic(definition.context, options.topicPrefix),
         contracts,
@@ -98,18 +123,6 @@ export async function startService(
       })
     : undefined;
 
-  const root: DynamicModule = {
-    module: class ServiceRootModule {},
-    imports: [ServiceInfraModule.forRoot(infra), AccessPolicyModule.forRoot(definition.access), definition.module, ...(options.extraModules ?? [])],
-  };
-  const app = await createHttpApp(root, {
-    title: definition.title,
-    version: '1',
-    tokenVerifier: options.tokenVerifier,
-  });
-  await app.listen(options.port, options.host ?? '127.0.0.1');
-  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-
   return {
     definition,
     infra,
@@ -126,4 +139,13 @@ export async function startService(
       await runner.stop();
     },
   };
+}
+
+/** What `/health/ready` looks at: the store, the bus and the document store, where the adapter can be asked. */
+function readinessChecks(ports: InfraPorts): ReadinessCheck[] {
+  const checks: ReadinessCheck[] = [{ name: 'postgres', check: () => ports.store.headPosition() }];
+  const { bus, documents } = ports;
+  if (bus.ping) checks.push({ name: 'kafka', check: () => bus.ping!() });
+  if (documents.ping) checks.push({ name: 'documents', check: () => documents.ping!() });
+  return checks;
 }
