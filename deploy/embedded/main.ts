@@ -10,7 +10,9 @@ async function main() {
   process.env.CEM_DATA_DIR = dataDir;
   const platform = await startEmbeddedPlatform({ dataDir, services: PLATFORM_SERVICES, host: process.env.HOST });
   console.log(`\nNền tảng Phong trào thi đua sáng tạo — embedded, data in ${dataDir}`);
-  for (const s of platform.services) console.log(`  ${s.definition.context.padEnd(12)} ${s.url}  (OpenAPI: ${s.url}/docs)`);
+  for (const s of platform.services) {
+    console.log(`  ${s.definition.context.padEnd(12)} ${s.url}  (OpenAPI: ${s.url}/docs; metrics for the scraper: ${s.metricsUrl}/metrics)`);
+  }
   console.log('\nDemo tokens (Authorization: Bearer <token>), valid 8 hours:');
   for (const [key, actor] of Object.entries(DEMO_USERS)) {
     console.log(`  ${key} (${actor.role} @ ${actor.unitId}):\n    ${await platform.issuer.mint(actor)}`);

@@ -3,7 +3,6 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ActorVerifier, AuthGuard, TOKEN_VERIFIER } from './auth.guard';
 import { HealthController, HTTP_APP_INFO, HttpAppInfo } from './health.controller';
 import { HttpMetrics } from './http-metrics';
-import { MetricsController } from './metrics.controller';
 import { PlatformExceptionFilter } from './platform-exception.filter';
 import { createValidationPipe } from './validation';
 
@@ -19,7 +18,7 @@ export class HttpKitModule {
     return {
       module: HttpKitModule,
       global: true,
-      controllers: [HealthController, MetricsController],
+      controllers: [HealthController],
       providers: [
         { provide: TOKEN_VERIFIER, useValue: options.tokenVerifier },
         { provide: HttpMetrics, useValue: options.metrics },

@@ -7,7 +7,8 @@ import { RunningService, startService } from './service-runtime';
 
 /**
  * The distributed bootstrap every services/<name>/src/main.ts calls. Configuration comes from the
- * environment: CEM_PG_URL, CEM_MONGO_URL, CEM_KAFKA_BROKERS, PORT, and either CEM_JWKS_URL (+ CEM_JWT_ISSUER,
+ * environment: CEM_PG_URL, CEM_MONGO_URL, CEM_KAFKA_BROKERS, PORT, CEM_METRICS_PORT (+ CEM_METRICS_HOST) for the
+ * scraper's own /metrics listener, and either CEM_JWKS_URL (+ CEM_JWT_ISSUER,
  * CEM_JWT_AUDIENCE) for a real identity provider or CEM_ISSUER_DIR for the local issuer's key. CEM_NAME_PREFIX
  * (optional, e.g. `staging_`) prefixes the schema, database, topic and consumer-group names, so that several
  * deployments (or a benchmark) can share one set of servers.
@@ -37,6 +38,9 @@ export async function runServiceFromEnv(definition: ServiceDefinition, env: Node
     host: env.HOST ?? '127.0.0.1',
     tokenVerifier,
     topicPrefix: prefix,
+    // The scraper's listener: off unless asked for, on 127.0.0.1 unless CEM_METRICS_HOST says otherwise.
+    metricsPort: env.CEM_METRICS_PORT ? Number(env.CEM_METRICS_PORT) : undefined,
+    metricsHost: env.CEM_METRICS_HOST ?? '127.0.0.1',
   });
   const shutdown = async () => {
     await service.stop();
@@ -47,6 +51,6 @@ export async function runServiceFromEnv(definition: ServiceDefinition, env: Node
   };
   process.once('SIGTERM', shutdown);
   process.once('SIGINT', shutdown);
-  console.log(`${definition.title} listening on ${service.url}`);
+  console.log(`${definition.title} listening on ${service.url}${service.metricsUrl ? ` (metrics on ${service.metricsUrl}/metrics)` : ''}`);
   return service;
 }
