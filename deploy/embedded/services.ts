@@ -4,13 +4,10 @@ import { COUNCILS_SERVICE } from '../../services/councils/src/councils.service';
 import { RECOGNITION_SERVICE } from '../../services/recognition/src/recognition.service';
 import { REPORTING_SERVICE } from '../../services/reporting/src/reporting.service';
 
-/**
- * The four services with their default ports (the same in the embedded and the distributed mode); each
- * serves /metrics only on its metrics port, bound to 127.0.0.1 for the scraper (docs/security.md).
- */
-export const PLATFORM_SERVICES: Array<{ definition: ServiceDefinition; port: number; metricsPort: number }> = [
-  { definition: SUBMISSIONS_SERVICE, port: 3001, metricsPort: 9101 },
-  { definition: COUNCILS_SERVICE, port: 3002, metricsPort: 9102 },
-  { definition: RECOGNITION_SERVICE, port: 3003, metricsPort: 9103 },
-  { definition: REPORTING_SERVICE, port: 3004, metricsPort: 9104 },
+/** The four services with their default ports (the same in the embedded and the distributed mode). */
+export const PLATFORM_SERVICES: Array<{ definition: ServiceDefinition; port: number }> = [
+  { definition: SUBMISSIONS_SERVICE, port: 3001 },
+  { definition: COUNCILS_SERVICE, port: 3002 },
+  { definition: RECOGNITION_SERVICE, port: 3003 },
+  { definition: REPORTING_SERVICE, port: 3004 },
 ];

@@ -72,7 +72,7 @@ start() {
 }
 
 server_ready() {
-  pid_alive "$PIDFILE" "$PATTERN" || { tail -n 30 "$LOGFILE" >&2; die "cem-ferretdb exited during start"; }
+  still_starting "$PIDFILE" "$PATTERN" || { tail -n 30 "$LOGFILE" >&2; die "cem-ferretdb exited during start"; }
   port_open "$PORT"
 }
 

@@ -91,7 +91,7 @@ LOG4J
 started() { port_open "$PORT" && grep -q "Kafka Server started" "$LOGFILE" 2>/dev/null; }
 show_logs() { tail -n 40 "$LOGFILE" "$K_HOME/kafka.out" >&2 || true; }
 broker_ready() {
-  pid_alive "$PIDFILE" "$PATTERN" || { show_logs; die "broker exited during start"; }
+  still_starting "$PIDFILE" "$PATTERN" || { show_logs; die "broker exited during start"; }
   started
 }
 

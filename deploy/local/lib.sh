@@ -24,6 +24,19 @@ pid_alive() {
 
 pid_gone() { ! pid_alive "$@"; }
 
+# still_starting PIDFILE PATTERN: true while a server we just launched in the background is alive.
+# Right after `cmd &` the child may not have exec'd yet: its command line is still this script's, so
+# pid_alive (which matches the command line) says no although nothing died. That race made a start
+# report "exited during start" while the server came up. Only a pid that no longer exists (or a
+# reaped zombie with an empty command line) counts as an exit here.
+still_starting() {
+  local pid cmdline
+  pid_alive "$@" && return 0
+  pid=$(head -n 1 "$1" 2>/dev/null) && [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null || return 1
+  cmdline=$(tr '\0' ' ' 2>/dev/null <"/proc/$pid/cmdline") || return 1
+  [[ -n "$cmdline" ]]
+}
+
 # wait_until SECONDS CMD...: retry CMD every 0.5 s until it succeeds; fail after SECONDS.
 wait_until() {
   local deadline=$((SECONDS + $1)); shift

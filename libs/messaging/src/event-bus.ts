@@ -33,5 +33,9 @@ export interface EventBus {
   /** Resolves once the transport acknowledged every message (Kafka: acks=all). */
   publish(messages: BusMessage[]): Promise<void>;
   subscribe(options: BusSubscriptionOptions): Promise<BusSubscription>;
+  /** Creates the topics that do not exist yet (Kafka); an in-process bus needs none. */
+  ensureTopics?(topics: string[]): Promise<void>;
+  /** Resolves when the transport answers (readiness). */
+  ping?(): Promise<void>;
   close(): Promise<void>;
 }

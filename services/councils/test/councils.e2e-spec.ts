@@ -189,7 +189,7 @@ describe('councils service (e2e, real PostgreSQL/Kafka/FerretDB)', () => {
       fieldCodes: [FIELD],
       decision: { number: '05/QĐ-MTTQ-BTT', date: '2026-01-15', signedBy: 'Chủ tịch Ủy ban MTTQ tỉnh Hà Nam' },
       members: MEMBERS,
-      regulations: { quorum: 5, aggregation: 'weighted-mean', tieBreak: 'higher-top-criterion-then-earlier-receipt-then-dossier-id' },
+      regulations: { quorum: 5, aggregation: 'weighted-mean', tieBreak: ['higher-top-criterion', 'earlier-receipt', 'dossier-id'] },
     };
     await expectStatus(api(member('m-lhh'), 'POST', '/councils', establish), 403);
     await expectStatus(api(FRONT_CHAIR, 'POST', '/councils', establish), 201);
@@ -354,7 +354,7 @@ describe('councils service (e2e, real PostgreSQL/Kafka/FerretDB)', () => {
     await expectStatus(api(board, 'POST', '/awards', award, 'recognition'), 201);
     await platform.eventually(async () => {
       const received = await expectStatus(api(board, 'GET', '/proposals?status=received', undefined, 'recognition'), 200);
-      expect(received.map((p: { _id: string }) => p._id)).toContain(proposalId);
+      expect(received.map((p: { proposalId: string }) => p.proposalId)).toContain(proposalId);
     }, 60000);
     const decision = { decisionNumber: '2468/QĐ-UBND', decisionDate: '2026-11-20', signer: 'Chủ tịch UBND tỉnh Hà Nam', awardCode: award.awardCode };
     await expectStatus(api(authority, 'POST', `/proposals/${encodeURIComponent(proposalId)}/decide`, decision, 'recognition'), 422);

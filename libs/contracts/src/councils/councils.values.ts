@@ -29,12 +29,31 @@ export const AGGREGATION_METHODS = ['weighted-mean', 'median', 'trimmed-mean'] a
 export type AggregationMethod = (typeof AGGREGATION_METHODS)[number];
 
 /**
- * Tie-break steps; a council's rule chains them with '-then-' and must end with 'dossier-id' so that the
- * order is total (two cases never compare equal), e.g. 'higher-top-criterion-then-earlier-receipt-then-dossier-id'.
- * 'higher-top-criterion': higher mean score on the criterion with the greatest weight.
+ * Tie-break steps. A council states its rule as an ORDERED ARRAY of steps, applied after the case score, and the
+ * last step must be 'dossier-id' so that the order is total (two cases never compare equal), e.g.
+ * ['higher-top-criterion', 'earlier-receipt', 'dossier-id'].
+ * 'higher-top-criterion': higher mean score on the criterion with the greatest weight;
+ * 'earlier-receipt': received earlier at this level; 'dossier-id': dossier id in code-point order.
  */
 export const TIE_BREAK_STEPS = ['higher-top-criterion', 'earlier-receipt', 'dossier-id'] as const;
 export type TieBreakStep = (typeof TIE_BREAK_STEPS)[number];
+
+export const TIE_BREAK_STEP_LABELS_VI: Record<TieBreakStep, string> = {
+  'higher-top-criterion': 'Điểm tiêu chí có trọng số lớn nhất cao hơn',
+  'earlier-receipt': 'Tiếp nhận sớm hơn',
+  'dossier-id': 'Mã hồ sơ (thứ tự bảng mã)',
+};
+
+/**
+ * A tie-break rule as recorded: an ordered array of steps, or, in events recorded before arrays were taken,
+ * the steps joined by '-then-' ('higher-top-criterion-then-earlier-receipt-then-dossier-id').
+ */
+export type TieBreakRule = readonly string[] | string;
+
+/** The rule's steps in order, whichever form it was recorded in. */
+export function tieBreakStepsOf(rule: TieBreakRule): string[] {
+  return typeof rule === 'string' ? rule.split('-then-') : [...rule];
+}
 
 export const CONFLICT_KINDS = ['author', 'owner', 'nominating-unit'] as const;
 export type ConflictKind = (typeof CONFLICT_KINDS)[number];

@@ -15,7 +15,8 @@ import {
 } from 'class-validator';
 import { ADMINISTRATIVE_LEVELS, AdministrativeLevel } from '../administrative';
 import { CriterionScore } from './councils.shapes';
-import { AGGREGATION_METHODS, AggregationMethod, CouncilGrade, COUNCIL_GRADES, HONOUR_RECIPIENT_KINDS, HonourRecipientKind } from './councils.values';
+import { AGGREGATION_METHODS, AggregationMethod, CouncilGrade, COUNCIL_GRADES, HONOUR_RECIPIENT_KINDS, HonourRecipientKind, TieBreakRule } from './councils.values';
+import { IsTieBreakRule } from './tie-break.validator';
 
 export class CriterionMean {
   @IsString() @IsNotEmpty() criterionCode!: string;
@@ -73,7 +74,8 @@ export class RankingPublishedData {
   @IsInt() year!: number;
   @IsString() @IsNotEmpty() fieldCode!: string;
   @IsIn(ADMINISTRATIVE_LEVELS) level!: AdministrativeLevel;
-  @IsString() @IsNotEmpty() tieBreak!: string;
+  /** The ordered steps applied (events recorded before 2026-12: the '-then-' string form). */
+  @IsTieBreakRule() tieBreak!: TieBreakRule;
   @IsInt() @Min(1) revision!: number;
   @IsISO8601() publishedAt!: string;
   @IsArray() @ValidateNested({ each: true }) @Type(() => CouncilRankingEntry) entries!: CouncilRankingEntry[];

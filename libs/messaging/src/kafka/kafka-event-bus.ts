@@ -92,6 +92,7 @@ function toBusMessage(topic: string, partition: number, message: KafkaMessage): 
 export class KafkaEventBus implements EventBus {
   private readonly kafka: Kafka;
   private producer?: Promise<Producer>;
+  private pingAdmin?: Promise<Admin>;
   private readonly consumers = new Set<Consumer>();
 
   constructor(private readonly options: KafkaEventBusOptions) {
@@ -112,6 +113,23 @@ export class KafkaEventBus implements EventBus {
     }
   }
 
+  /** One metadata round trip to the cluster on a long-lived admin client (readiness probes). */
+  async ping(): Promise<void> {
+    if (!this.pingAdmin) {
+      const admin = this.kafka.admin({ retry: { retries: 0 } });
+      this.pingAdmin = admin.connect().then(() => admin);
+      this.pingAdmin.catch(() => (this.pingAdmin = undefined));
+    }
+    const admin = await this.pingAdmin;
+    try {
+      await admin.describeCluster();
+    } catch (error) {
+      this.pingAdmin = undefined;
+      await admin.disconnect().catch(() => undefined);
+      throw error;
+    }
+  }
+
   /** Deletes those of the topics that exist (test and benchmark runs clean up their prefixed topics). */
   async deleteTopics(topics: string[]): Promise<void> {
     const admin = this.kafka.admin();
@@ -120,6 +138,44 @@ export class KafkaEventBus implements EventBus {
       const existing = new Set(await admin.listTopics());
       const doomed = topics.filter((t) => existing.has(t));
       if (doomed.length) await admin.deleteTopics({ topics: doomed });
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  /**
+   * Deletes those of the consumer groups that exist (a prefixed deployment's clean-up). A group with live
+   * members cannot be deleted: stop the services first.
+   */
+  async deleteGroups(groupIds: string[]): Promise<void> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      const existing = new Set((await admin.listGroups()).groups.map((g) => g.groupId));
+      const doomed = groupIds.filter((g) => existing.has(g));
+      if (doomed.length) await admin.deleteGroups(doomed);
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  async listTopics(): Promise<string[]> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      return await admin.listTopics();
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  /** Members of a consumer group (operations, tests): empty once every member has left. */
+  async groupMembers(groupId: string): Promise<string[]> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      const { groups } = await admin.describeGroups([groupId]);
+      return groups.flatMap((g) => g.members.map((m) => m.memberId));
     } finally {
       await admin.disconnect();
     }
@@ -196,6 +252,9 @@ export class KafkaEventBus implements EventBus {
     const producer = this.producer;
     this.producer = undefined;
     if (producer) await (await producer.catch(() => undefined))?.disconnect();
+    const admin = this.pingAdmin;
+    this.pingAdmin = undefined;
+    if (admin) await (await admin.catch(() => undefined))?.disconnect();
   }
 
   private connectedProducer(): Promise<Producer> {

@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger, LoggerModule } from 'nestjs-pino';
 import type { ActorVerifier } from './auth.guard';
+import type { ReadinessCheck } from './health.controller';
 import { HttpKitModule } from './http-kit.module';
 import { HttpMetrics } from './http-metrics';
 import type { ActorRequest } from './http-request';
@@ -16,21 +17,33 @@ export interface CreateHttpAppOptions {
   /** Only used to name the server in the OpenAPI document; the caller still calls app.listen(port). */
   port?: number;
   tokenVerifier: ActorVerifier;
+  /** Dependencies `/health/ready` checks (PostgreSQL, Kafka, the document store). */
+  readiness?: ReadinessCheck[];
   /** Pino level; defaults to CEM_LOG_LEVEL, else 'silent' under NODE_ENV=test, else 'info'. */
   logger?: { level?: string };
 }
 
-const QUIET_PATHS = new Set(['/health']);
+const QUIET_PATHS = new Set(['/health', '/health/live', '/health/ready']);
 
 export function logLevel(options: CreateHttpAppOptions): string {
   return options.logger?.level ?? process.env.CEM_LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'silent' : 'info');
 }
 
+/** Readable lines in a terminal (pino-pretty), JSON lines otherwise (files, pipes, log shippers). */
+export function prettyLogs(level: string): boolean {
+  if (level === 'silent' || process.env.CEM_LOG_FORMAT === 'json') return false;
+  return process.env.CEM_LOG_FORMAT === 'pretty' || Boolean(process.stdout.isTTY);
+}
+
 function loggerModule(options: CreateHttpAppOptions): DynamicModule {
+  const level = logLevel(options);
   return LoggerModule.forRoot({
     pinoHttp: {
       name: options.title,
-      level: logLevel(options),
+      level,
+      ...(prettyLogs(level)
+        ? { transport: { target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' } } }
+        : {}),
       // One short line per request: who asked is in the events themselves, and serialising every header of
       // every request cost more CPU than the command it logged.
       serializers: {
@@ -60,7 +73,7 @@ export async function createHttpApp(
     module: class HttpAppModule {},
     imports: [
       loggerModule(options),
-      HttpKitModule.forRoot({ title: options.title, version: options.version, tokenVerifier: options.tokenVerifier, metrics }),
+      HttpKitModule.forRoot({ title: options.title, version: options.version, tokenVerifier: options.tokenVerifier, metrics, readiness: options.readiness }),
       rootModule,
     ],
   };
@@ -76,7 +89,9 @@ export async function createHttpApp(
   app.useBodyParser('json', { limit: MAX_BODY_BYTES });
   app.useBodyParser('urlencoded', { extended: true, limit: MAX_BODY_BYTES });
   app.use(bodyShapeGuard());
-  app.enableShutdownHooks();
+  // No app.enableShutdownHooks(): Nest's handler closes the app and then re-raises the signal, killing the
+  // process (exit 143) before the service's own shutdown (consumer leaving its group, checkpoints) has run.
+  // Whoever runs the app handles signals and calls app.close() (runServiceFromEnv, the embedded launcher).
 
   const document = new DocumentBuilder()
     .setTitle(options.title)

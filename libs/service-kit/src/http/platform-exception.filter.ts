@@ -7,6 +7,7 @@ import {
   ForbiddenError,
   NotFoundError,
   PlatformError,
+  ServiceUnavailableError,
   UnauthenticatedError,
   ValidationFailed,
 } from '@cem/contracts';
@@ -82,6 +83,16 @@ export function httpExceptionBody(exception: HttpException): ErrorBody {
   return typeof response === 'string' ? { ...base, message: response } : ({ ...base, ...response } as ErrorBody);
 }
 
+export function serviceUnavailableBody(error: ServiceUnavailableError): ErrorBody {
+  return {
+    statusCode: 503,
+    error: reasonPhrase(503),
+    code: error.code,
+    message: 'Hệ thống tạm thời không xử lý được yêu cầu, chưa có gì được ghi nhận; vui lòng gửi lại sau ít giây',
+    details: { dependency: error.dependency, retryAfterSeconds: error.retryAfterSeconds },
+  };
+}
+
 /** One error shape for every service: `{statusCode, error, code, message, details?}`. */
 @Catch()
 export class PlatformExceptionFilter implements ExceptionFilter {
@@ -92,7 +103,9 @@ export class PlatformExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const body = this.bodyFor(exception);
     const { httpAdapter } = this.adapterHost;
-    httpAdapter.reply(host.switchToHttp().getResponse(), body, body.statusCode);
+    const response = host.switchToHttp().getResponse();
+    if (exception instanceof ServiceUnavailableError) httpAdapter.setHeader(response, 'Retry-After', String(exception.retryAfterSeconds));
+    httpAdapter.reply(response, body, body.statusCode);
   }
 
   private bodyFor(exception: unknown): ErrorBody {
@@ -101,6 +114,8 @@ export class PlatformExceptionFilter implements ExceptionFilter {
       if (body) return body;
     }
     if (exception instanceof HttpException) return httpExceptionBody(exception);
+    // A server the service depends on is down: nothing was written, the same request can be sent again.
+    if (exception instanceof ServiceUnavailableError) return serviceUnavailableBody(exception);
     const lower = lowerLayerErrorBody(exception);
     if (lower) return lower;
     // Internals stay in the log; the caller learns only that it was not their fault.

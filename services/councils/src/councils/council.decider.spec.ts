@@ -39,8 +39,10 @@ describe('council establishment', () => {
     [{ ...REGULATIONS, aggregation: 'trimmed-mean' }, /trimCount ≥ 1/],
     [{ ...REGULATIONS, aggregation: 'trimmed-mean', trimCount: 2 }, /quorum must exceed 2 × trimCount \(4\)/],
     [{ ...REGULATIONS, trimCount: 1 }, /trimmed-mean only/],
-    [{ ...REGULATIONS, tieBreak: 'earlier-receipt' }, /must end with 'dossier-id'/],
-    [{ ...REGULATIONS, tieBreak: 'by-lottery-then-dossier-id' }, /unknown tie-break step\(s\): by-lottery/],
+    [{ ...REGULATIONS, tieBreak: ['earlier-receipt'] }, /must end with 'dossier-id'/],
+    [{ ...REGULATIONS, tieBreak: ['by-lottery', 'dossier-id'] }, /unknown tie-break step\(s\): by-lottery/],
+    [{ ...REGULATIONS, tieBreak: ['dossier-id', 'earlier-receipt', 'dossier-id'] }, /repeated/],
+    [{ ...REGULATIONS, tieBreak: [] }, /ít nhất một bước/],
   ])('refuses unworkable regulations %#', (regulations, message) => {
     spec.given([]).when(establish({ regulations })).thenThrows(DomainRuleViolation, message);
   });

@@ -39,7 +39,7 @@ export const MEMBERS: CouncilMember[] = [
 export const REGULATIONS: CouncilRegulations = {
   quorum: 3,
   aggregation: 'weighted-mean',
-  tieBreak: 'higher-top-criterion-then-earlier-receipt-then-dossier-id',
+  tieBreak: ['higher-top-criterion', 'earlier-receipt', 'dossier-id'],
 };
 
 export const ESTABLISHED: CouncilEstablishedData = {

@@ -1,4 +1,4 @@
-import type { CaseFinalisedData, CouncilRankingEntry, TieBreakStep } from '@cem/contracts';
+import type { CaseFinalisedData, CouncilRankingEntry, TieBreakRule, TieBreakStep } from '@cem/contracts';
 import { ensure } from '../councils/domain-rule';
 import { parseTieBreak } from './tie-break';
 
@@ -23,7 +23,7 @@ const STEP_ORDER: Record<TieBreakStep, Compare> = {
  * Ranks finalised cases of one field, edition and level: higher score first, then the council's stated
  * tie-break rule. The rule ends with 'dossier-id', so ranks are 1..n with no shared rank.
  */
-export function rankCases(finalisedCases: readonly RankableCase[], tieBreak: string): CouncilRankingEntry[] {
+export function rankCases(finalisedCases: readonly RankableCase[], tieBreak: TieBreakRule): CouncilRankingEntry[] {
   const steps = parseTieBreak(tieBreak);
   ensure(typeof steps !== 'string', 'invalid-tie-break', typeof steps === 'string' ? steps : '');
   const compare: Compare = (a, b) => {

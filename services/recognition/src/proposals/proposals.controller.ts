@@ -19,7 +19,9 @@ export class ProposalsController {
       .collection<ProposalDoc>(proposalsProjection.collection)
       .find(query.status ? { status: query.status } : {}, { sort: { _id: 1 } });
     // Jurisdiction is filtered here rather than in the query: array membership is outside the portable filter subset.
-    return SEE_ALL.has(actor.role) ? docs : docs.filter((d) => d.proposal.jurisdictionUnitPath.includes(actor.unitId));
+    const visible = SEE_ALL.has(actor.role) ? docs : docs.filter((d) => d.proposal.jurisdictionUnitPath.includes(actor.unitId));
+    // The store's _id never leaves the service; the proposal's own id leads each row.
+    return visible.map((d) => ({ proposalId: d._id, ...d }));
   }
 
   @Post(':id/verify')
