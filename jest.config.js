@@ -31,5 +31,7 @@ module.exports = {
       testMatch: ['<rootDir>/{libs,services,deploy}/**/*.{int-spec,e2e-spec}.ts'],
       setupFilesAfterEnv: ['<rootDir>/tools/jest.integration-setup.js'],
     },
+    // The portal in Debian's Chromium (playwright-core) against its own embedded platform; see portal/e2e.
+    { ...base, displayName: 'browser', testMatch: ['<rootDir>/portal/e2e/**/*.browser-spec.ts'] },
   ],
 };

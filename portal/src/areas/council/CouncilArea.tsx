@@ -18,10 +18,10 @@ const role = () => getSession()?.user.role ?? '';
 function CaseStatus({ c }: { c: CouncilCase }) {
   return (
     <Space size={4} wrap>
-      <Tag color={c.status === 'finalised' ? 'green' : 'blue'}>{c.statusLabel ?? label(caseStatusLabel, c.status)}</Tag>
-      {c.grade ? <Tag color="gold">{c.gradeLabel ?? label(GRADE_LABELS, c.grade)}</Tag> : null}
-      {c.recommendedUpward ? <Tag color="purple">Đã đề xuất lên cấp trên</Tag> : null}
-      {c.honourProposed ? <Tag color="red">Đã đề nghị khen thưởng</Tag> : null}
+      <Tag color={c.status === 'finalised' ? 'success' : 'processing'}>{c.statusLabel ?? label(caseStatusLabel, c.status)}</Tag>
+      {c.grade ? <Tag color="warning">{c.gradeLabel ?? label(GRADE_LABELS, c.grade)}</Tag> : null}
+      {c.recommendedUpward ? <Tag color="processing">Đã đề xuất lên cấp trên</Tag> : null}
+      {c.honourProposed ? <Tag color="error">Đã đề nghị khen thưởng</Tag> : null}
     </Space>
   );
 }
@@ -204,7 +204,7 @@ function RankingTab() {
                 { title: 'Hạng', dataIndex: 'rank' },
                 { title: 'Hồ sơ', dataIndex: 'dossierId', render: (d: string, e) => e.title ?? titles.get(d) ?? d },
                 { title: 'Điểm', dataIndex: 'score', render: (s: number) => formatNumber(s) },
-                { title: 'Xếp loại', dataIndex: 'grade', render: (g: string) => <Tag color="gold">{label(GRADE_LABELS, g)}</Tag> },
+                { title: 'Xếp loại', dataIndex: 'grade', render: (g: string) => <Tag color="warning">{label(GRADE_LABELS, g)}</Tag> },
               ]}
             />
           </>
@@ -316,8 +316,21 @@ function Home() {
 }
 
 function AssignForm({ c }: { c: CouncilCase }) {
-  const composition = useComposition(c.councilId);
+  // The case list names the council; a service without that list leaves it to the secretary to type.
+  const [typed, setTyped] = useState<string>();
+  const councilId = c.councilId ?? typed;
+  const composition = useComposition(councilId);
   const [picked, setPicked] = useState<string[]>();
+  if (!councilId) {
+    return (
+      <Input.Search
+        aria-label="Mã Hội đồng"
+        placeholder="Mã Hội đồng (ví dụ hd-ha-nam-2026)"
+        enterButton="Xem thành phần"
+        onSearch={(v) => setTyped(v.trim() || undefined)}
+      />
+    );
+  }
   const members = composition.data?.members ?? [];
   const value = picked ?? (c.assignedMemberIds.length ? c.assignedMemberIds : members.map((m) => m.memberId));
   return (

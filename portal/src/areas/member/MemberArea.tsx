@@ -16,8 +16,8 @@ function useQueue() {
 }
 
 const QUEUE_STATUS: Record<QueueItem['status'], { text: string; color: string }> = {
-  'to-score': { text: 'Chờ chấm điểm', color: 'orange' },
-  scored: { text: 'Đã chấm điểm', color: 'green' },
+  'to-score': { text: 'Chờ chấm điểm', color: 'warning' },
+  scored: { text: 'Đã chấm điểm', color: 'success' },
   recused: { text: 'Không tham gia thẩm định (do xung đột lợi ích)', color: 'default' },
 };
 

@@ -36,7 +36,7 @@ interface Award {
   level: string;
 }
 
-const STATUS_COLOR: Record<string, string> = { received: 'orange', verified: 'blue', 'sent-back': 'warning', decided: 'green', issued: 'success', revoked: 'default' };
+const STATUS_COLOR: Record<string, string> = { received: 'warning', verified: 'processing', 'sent-back': 'warning', decided: 'success', issued: 'success', revoked: 'default' };
 
 function ProposalCard({ p, awards }: { p: Proposal; awards: Award[] }) {
   const role = getSession()?.user.role;

@@ -54,7 +54,7 @@ function PeriodStatusView({ period }: { period: Period }) {
           ...s.missing.map((r) => ({ unitId: r.unitId, state: 'missing', at: undefined, dueBy: r.dueBy })),
           ...s.pending.map((r) => ({ unitId: r.unitId, state: 'pending', at: undefined, dueBy: r.dueBy })),
         ];
-        const tag = { reported: ['green', 'Đã báo cáo'], late: ['orange', 'Nộp muộn'], missing: ['red', 'Chưa báo cáo'], pending: ['default', 'Chưa đến hạn'] } as const;
+        const tag = { reported: ['success', 'Đã báo cáo'], late: ['warning', 'Nộp muộn'], missing: ['error', 'Chưa báo cáo'], pending: ['default', 'Chưa đến hạn'] } as const;
         return (
           <Table
             size="small"

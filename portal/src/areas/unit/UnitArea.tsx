@@ -50,7 +50,7 @@ function OpenCampaigns() {
                   Hạn nộp:{' '}
                   {myDeadlines(c).length
                     ? myDeadlines(c).map((d) => (
-                        <Tag color="red" key={`${d.year}-${d.level}-${d.jurisdictionUnitId}`}>
+                        <Tag color="error" key={`${d.year}-${d.level}-${d.jurisdictionUnitId}`}>
                           Năm {d.year}: {formatDate(d.deadline)}
                         </Tag>
                       ))
