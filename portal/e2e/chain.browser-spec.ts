@@ -177,10 +177,7 @@ describe('portal: the whole chain in a real browser (Chromium, embedded platform
       await secretary.page.getByRole('link', { name: d.title }).click();
       await secretary.page.getByRole('button', { name: 'Chốt kết quả' }).click();
       await confirmDialog(secretary.page, { 'Số biên bản họp': 'BB-05/HĐTĐ' });
-      await eventually(async () => {
-        await secretary.page.reload();
-        await secretary.page.locator('.ant-tag', { hasText: 'Đã chốt kết quả' }).first().waitFor({ timeout: 10_000 });
-      });
+      await secretary.page.locator('.ant-tag', { hasText: 'Đã chốt kết quả' }).first().waitFor();
     }
     await secretary.page.goto(`${h.url}/hoi-dong`);
     await secretary.page.getByRole('tab', { name: 'Xếp hạng' }).click();

@@ -1,3 +1,4 @@
+import { tone } from '../../lib/tone';
 import { useMemo, useState } from 'react';
 import { Link, Route, Routes, useParams } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
@@ -18,10 +19,10 @@ const role = () => getSession()?.user.role ?? '';
 function CaseStatus({ c }: { c: CouncilCase }) {
   return (
     <Space size={4} wrap>
-      <Tag color={c.status === 'finalised' ? 'success' : 'processing'}>{c.statusLabel ?? label(caseStatusLabel, c.status)}</Tag>
-      {c.grade ? <Tag color="warning">{c.gradeLabel ?? label(GRADE_LABELS, c.grade)}</Tag> : null}
-      {c.recommendedUpward ? <Tag color="processing">Đã đề xuất lên cấp trên</Tag> : null}
-      {c.honourProposed ? <Tag color="error">Đã đề nghị khen thưởng</Tag> : null}
+      <Tag color={tone(c.status === 'finalised' ? 'success' : 'processing')}>{c.statusLabel ?? label(caseStatusLabel, c.status)}</Tag>
+      {c.grade ? <Tag color={tone('warning')}>{c.gradeLabel ?? label(GRADE_LABELS, c.grade)}</Tag> : null}
+      {c.recommendedUpward ? <Tag color={tone('processing')}>Đã đề xuất lên cấp trên</Tag> : null}
+      {c.honourProposed ? <Tag color={tone('error')}>Đã đề nghị khen thưởng</Tag> : null}
     </Space>
   );
 }
@@ -204,7 +205,7 @@ function RankingTab() {
                 { title: 'Hạng', dataIndex: 'rank' },
                 { title: 'Hồ sơ', dataIndex: 'dossierId', render: (d: string, e) => e.title ?? titles.get(d) ?? d },
                 { title: 'Điểm', dataIndex: 'score', render: (s: number) => formatNumber(s) },
-                { title: 'Xếp loại', dataIndex: 'grade', render: (g: string) => <Tag color="warning">{label(GRADE_LABELS, g)}</Tag> },
+                { title: 'Xếp loại', dataIndex: 'grade', render: (g: string) => <Tag color={tone('warning')}>{label(GRADE_LABELS, g)}</Tag> },
               ]}
             />
           </>
@@ -392,7 +393,10 @@ function ScoresCard({ c }: { c: CouncilCase }) {
 function CaseDetail() {
   const { caseId = '' } = useParams();
   const cases = useCouncilCases();
-  const c = cases.data?.find((x) => x.caseId === caseId);
+  const listed = cases.data?.find((x) => x.caseId === caseId);
+  // The case's own status (from its scores answer) is fresher than the list's read model.
+  const live = useScores(caseId);
+  const c = listed && live.data ? { ...listed, status: live.data.status === 'finalised' ? 'finalised' : listed.status } : listed;
   const path = `/cases/${enc(caseId)}`;
   const invalidate = [['council-cases'], ['scores', caseId], ['rankings']];
   const chair = role() === 'council-chair';

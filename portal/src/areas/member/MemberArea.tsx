@@ -1,3 +1,4 @@
+import { tone } from '../../lib/tone';
 import { Link, Route, Routes, useParams } from 'react-router-dom';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Form, Input, InputNumber, Row, Space, Table, Tag, Typography } from 'antd';
@@ -36,7 +37,7 @@ function Queue() {
               { title: 'Hồ sơ', dataIndex: 'title', render: (t: string, q) => <Link to={`/tham-dinh/ho-so/${enc(q.caseId)}`}>{t}</Link> },
               { title: 'Lĩnh vực', dataIndex: 'fieldCode' },
               { title: 'Ngày phân công', dataIndex: 'assignedAt', render: (d: string) => formatDate(d) },
-              { title: 'Trạng thái', dataIndex: 'status', render: (s: QueueItem['status']) => <Tag color={QUEUE_STATUS[s].color}>{QUEUE_STATUS[s].text}</Tag> },
+              { title: 'Trạng thái', dataIndex: 'status', render: (s: QueueItem['status']) => <Tag color={tone(QUEUE_STATUS[s].color)}>{QUEUE_STATUS[s].text}</Tag> },
               { title: 'Điểm của tôi', dataIndex: 'ownTotal', render: (t?: number) => formatNumber(t) },
               { title: 'Hội đồng đã chốt', dataIndex: 'caseFinalised', render: (f: boolean) => (f ? 'Đã chốt' : 'Chưa') },
             ]}

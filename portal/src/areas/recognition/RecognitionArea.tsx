@@ -1,3 +1,4 @@
+import { tone } from '../../lib/tone';
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Card, Descriptions, List, Space, Tabs, Tag, Typography } from 'antd';
@@ -49,7 +50,7 @@ function ProposalCard({ p, awards }: { p: Proposal; awards: Award[] }) {
       size="small"
       style={{ width: '100%' }}
       title={<span data-testid="proposal-title">{p.proposal.title}</span>}
-      extra={<Tag color={STATUS_COLOR[p.status]}>{label(PROPOSAL_STATUS_LABELS, p.status)}</Tag>}
+      extra={<Tag color={tone(STATUS_COLOR[p.status])}>{label(PROPOSAL_STATUS_LABELS, p.status)}</Tag>}
       actions={[
         <Space key="actions" wrap>
           {board && p.status === 'received' ? (

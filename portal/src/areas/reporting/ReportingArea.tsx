@@ -1,3 +1,4 @@
+import { tone } from '../../lib/tone';
 import { lazy, Suspense, useState } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Row, Select, Space, Spin, Table, Tabs, Tag } from 'antd';
@@ -64,7 +65,7 @@ function PeriodStatusView({ period }: { period: Period }) {
             locale={{ emptyText: 'Chưa có đơn vị nào phải báo cáo' }}
             columns={[
               { title: 'Đơn vị', dataIndex: 'unitId', render: (u: string) => unitName(u) },
-              { title: 'Tình trạng', dataIndex: 'state', render: (st: keyof typeof tag) => <Tag color={tag[st][0]}>{tag[st][1]}</Tag> },
+              { title: 'Tình trạng', dataIndex: 'state', render: (st: keyof typeof tag) => <Tag color={tone(tag[st][0])}>{tag[st][1]}</Tag> },
               { title: 'Hạn nộp', dataIndex: 'dueBy', render: (d?: string) => formatDate(d) },
               { title: 'Ngày nộp', dataIndex: 'at', render: (d?: string) => formatDate(d) },
             ]}

@@ -106,7 +106,13 @@ export function useCouncilCases() {
       }
       const level = getSession()?.user.level ?? 'province';
       const received = await getJson<DossierListItem[]>('submissions', `/dossiers?status=received&level=${level}&limit=200`);
+      // Members of the council (chair, secretary) learn each assigned case's council from their own queue.
+      const me = getSession()?.user.sub ?? '';
+      const queue = await getJson<QueueItem[]>('councils', `/members/${encodeURIComponent(me)}/queue`).catch(() => [] as QueueItem[]);
+      const councilOf = new Map(queue.map((q) => [q.caseId, q.councilId]));
+      const anyCouncil = queue[0]?.councilId;
       return received.map((d) => ({
+        councilId: councilOf.get(`${d.dossierId}@${level}`) ?? anyCouncil,
         caseId: `${d.dossierId}@${level}`,
         dossierId: d.dossierId,
         level,

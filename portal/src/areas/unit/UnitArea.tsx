@@ -1,3 +1,4 @@
+import { tone } from '../../lib/tone';
 import { Link, Route, Routes, useNavigate, useParams } from 'react-router-dom';
 import { Button, Card, List, Space, Tabs, Tag, Typography } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -50,7 +51,7 @@ function OpenCampaigns() {
                   Hạn nộp:{' '}
                   {myDeadlines(c).length
                     ? myDeadlines(c).map((d) => (
-                        <Tag color="error" key={`${d.year}-${d.level}-${d.jurisdictionUnitId}`}>
+                        <Tag color={tone('error')} key={`${d.year}-${d.level}-${d.jurisdictionUnitId}`}>
                           Năm {d.year}: {formatDate(d.deadline)}
                         </Tag>
                       ))
