@@ -20,6 +20,8 @@ export interface AccessRequestState extends ActorRequest {
 /** Routes the service kit itself adds: open to anyone (probes, scrapers, key sets). */
 export const KIT_RULES: Record<string, ServiceAccessRule> = {
   'HealthController.health': { kind: 'public', roles: 'any', summary: 'Kiểm tra tình trạng dịch vụ (công khai)' },
+  'HealthController.live': { kind: 'public', roles: 'any', summary: 'Tiến trình dịch vụ còn hoạt động (công khai)' },
+  'HealthController.ready': { kind: 'public', roles: 'any', summary: 'Dịch vụ sẵn sàng: PostgreSQL, Kafka và kho tài liệu đều trả lời (công khai)' },
   'MetricsController.scrape': { kind: 'public', roles: 'any', summary: 'Số liệu vận hành cho hệ thống giám sát' },
   'JwksController.keys': { kind: 'public', roles: 'any', summary: 'Khóa công khai để kiểm tra token' },
 };
