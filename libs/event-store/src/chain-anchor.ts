@@ -153,10 +153,13 @@ export async function checkAgainstAnchor(store: EventStore, anchor: SignedAnchor
  * The store against the hashes its events carried when they were published (the ce_hash header of each Kafka
  * message, by ce_id): names the exact event that was edited (and re-hashed) or removed after publication.
  */
-export async function checkAgainstCarriedHashes(store: EventStore, carried: Map<string, { streamId: string; version: number; hash: string }>): Promise<AnchorFinding[]> {
+/** A finding about one event (removed, or edited and re-hashed). */
+export type EventFinding = Extract<AnchorFinding, { version: number }>;
+
+export async function checkAgainstCarriedHashes(store: EventStore, carried: Map<string, { streamId: string; version: number; hash: string }>): Promise<EventFinding[]> {
   if (!store.chainRows) throw new Error('store cannot list its chain rows');
   const stored = new Map((await store.chainRows()).map((r) => [r.eventId, r]));
-  const findings: Array<Extract<AnchorFinding, { version: number }>> = [];
+  const findings: EventFinding[] = [];
   for (const [eventId, sent] of carried) {
     const row = stored.get(eventId);
     if (!row) findings.push({ kind: 'removed-event', streamId: sent.streamId, version: sent.version, eventId });
