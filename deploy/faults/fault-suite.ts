@@ -310,12 +310,12 @@ async function main(): Promise<void> {
     }
   };
   await must(ADMIN, '/units/seed');
-  await must(CITY_BOARD, '/campaigns', { campaignId: CAMPAIGN, name: 'Thử lỗi', launchedByUnitId: 'vn-hcm', planNumber: '1/KH-FAULT', planDate: '2024-08-21', period: { fromYear: 2021, toYear: 2025 } });
-  await must(CITY_BOARD, `/campaigns/${CAMPAIGN}/editions`, { year: 2024, phases: [{ code: 'tiep-nhan', name: 'Tiếp nhận hồ sơ', opensOn: '2024-08-21', closesOn: '2024-10-31' }] });
-  await must(CITY_BOARD, `/campaigns/${CAMPAIGN}/fields`, { fieldCode: 'khcn', name: 'Khoa học - Công nghệ' });
-  await must(CITY_BOARD, `/campaigns/${CAMPAIGN}/receiving-agencies`, { fieldCode: 'khcn', jurisdictionUnitId: 'vn-hcm', agencyUnitId: 'vn-hcm-so-khcn' });
-  await must(DISTRICT_OFFICER, `/campaigns/${CAMPAIGN}/receiving-agencies`, { fieldCode: 'khcn', jurisdictionUnitId: 'vn-hcm-binh-chanh', agencyUnitId: 'vn-hcm-binh-chanh-phong-noi-vu', letterRef: '1/FAULT' });
-  await must(DISTRICT_OFFICER, `/campaigns/${CAMPAIGN}/deadlines`, { year: 2024, level: 'district', jurisdictionUnitId: 'vn-hcm-binh-chanh', deadline: '2099-10-31' });
+  await must(ADMIN, '/campaigns', { campaignId: CAMPAIGN, name: 'Thử lỗi', launchedByUnitId: 'vn-hcm', planNumber: '1/KH-FAULT', planDate: '2024-08-21', period: { fromYear: 2021, toYear: 2025 } });
+  await must(ADMIN, `/campaigns/${CAMPAIGN}/editions`, { year: 2024, phases: [{ code: 'tiep-nhan', name: 'Tiếp nhận hồ sơ', opensOn: '2024-08-21', closesOn: '2024-10-31' }] });
+  await must(ADMIN, `/campaigns/${CAMPAIGN}/fields`, { fieldCode: 'khcn', name: 'Khoa học - Công nghệ' });
+  await must(ADMIN, `/campaigns/${CAMPAIGN}/receiving-agencies`, { fieldCode: 'khcn', jurisdictionUnitId: 'vn-hcm', agencyUnitId: 'vn-hcm-so-khcn' });
+  await must(ADMIN, `/campaigns/${CAMPAIGN}/receiving-agencies`, { fieldCode: 'khcn', jurisdictionUnitId: 'vn-hcm-binh-chanh', agencyUnitId: 'vn-hcm-binh-chanh-phong-noi-vu', letterRef: '1/FAULT' });
+  await must(ADMIN, `/campaigns/${CAMPAIGN}/deadlines`, { year: 2024, level: 'district', jurisdictionUnitId: 'vn-hcm-binh-chanh', deadline: '2099-10-31' });
   // The campaign read model is eventually consistent: the first draft is retried until accepted.
   for (let i = 0; ; i++) {
     const res = await post(url, TAN_KIEN, '/dossiers', draftBody('hs-f-first'));

@@ -1,5 +1,5 @@
 import { systemActor } from '@cem/contracts';
-import { AnchorKey, anchorStore, checkAgainstAnchor, checkAgainstCarriedHashes, describeFinding } from './chain-anchor';
+import { AnchorKey, anchorStore, checkAgainstAnchor, checkAgainstArchive, checkAgainstCarriedHashes, describeFinding } from './chain-anchor';
 import { createTestPostgresStore, type TestPostgresStore } from './testing';
 
 const event = (n: number) => ({
@@ -65,6 +65,32 @@ describe('chain anchors: tamper evidence an insider with the database cannot def
       ]),
     );
     expect(exact.filter((f) => f.streamId === 'C')[0]).toMatchObject({ version: 2, eventId: editedId });
+  });
+
+  it('cross-checks a store with the reporting archive: names the removed and the edited event', async () => {
+    const source = await createTestPostgresStore({ schemaPrefix: 'es_anchor_src' });
+    const archive = await createTestPostgresStore({ schemaPrefix: 'es_anchor_arc' });
+    try {
+      const meta = { ...event(0).metadata, source: 'submissions' };
+      for (let i = 1; i <= 3; i++) {
+        const e = { ...event(i), metadata: meta };
+        const { lastPosition } = await source.store.append('S', [e]);
+        const [stored] = await source.store.readAll({ after: { tx: lastPosition.tx, pos: lastPosition.pos - 1 }, limit: 1 });
+        await archive.store.append('S', [{ id: stored.id, type: stored.type, data: stored.data, metadata: stored.metadata }]); // what reporting keeps
+      }
+      await source.sql(`DELETE FROM events WHERE stream_version = 3`);
+      await source.sql(`UPDATE events SET data = '{"n": 999}' WHERE stream_version = 2`);
+      await source.sql(rehash('S'));
+      expect((await source.store.verifyChain()).firstBreak).toBeUndefined();
+      const findings = await checkAgainstArchive(source.store, archive.store, 'submissions');
+      expect(findings).toEqual([
+        expect.objectContaining({ kind: 'edited-event', streamId: 'S', version: 2 }),
+        expect.objectContaining({ kind: 'removed-event', streamId: 'S', version: 3 }),
+      ]);
+    } finally {
+      await source.drop();
+      await archive.drop();
+    }
   });
 
   it('refuses an anchor re-signed by someone without the key', async () => {

@@ -1,6 +1,7 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'crypto';
 import { mkdir, readFile, writeFile } from 'fs/promises';
 import { join } from 'path';
+import { LOG_START, type RecordedEvent } from '@cem/contracts';
 import type { ChainHead, ChainRow, EventStore } from './event-store';
 
 /**
@@ -35,6 +36,7 @@ export type AnchorFinding =
   | { kind: 'truncated-stream'; streamId: string; anchoredVersion: number; storedVersion: number }
   | { kind: 'removed-event'; streamId: string; version: number; eventId?: string }
   | { kind: 're-hashed-edit'; streamId: string; version: number; eventId?: string; expectedHash: string; storedHash: string }
+  | { kind: 'edited-event'; streamId: string; version: number; eventId: string }
   | { kind: 'bad-signature'; keyId: string };
 
 const canonical = (payload: AnchorPayload) =>
@@ -179,7 +181,38 @@ export function describeFinding(finding: AnchorFinding): string {
       return `Dòng sự kiện ${finding.streamId} bị cắt cụt: còn đến phiên bản ${finding.storedVersion}, mốc neo ghi nhận ${finding.anchoredVersion}`;
     case 'removed-event':
       return `Sự kiện phiên bản ${finding.version} của dòng ${finding.streamId}${finding.eventId ? ` (${finding.eventId})` : ''} đã bị xóa`;
+    case 'edited-event':
+      return `Sự kiện phiên bản ${finding.version} của dòng ${finding.streamId} (${finding.eventId}) khác với bản lưu trữ của dịch vụ báo cáo`;
     case 're-hashed-edit':
       return `Sự kiện phiên bản ${finding.version} của dòng ${finding.streamId} đã bị sửa và tính lại mã băm (mốc neo ${finding.expectedHash.slice(0, 12)}…, hiện tại ${finding.storedHash.slice(0, 12)}…)`;
   }
+}
+
+async function wholeLog(store: EventStore): Promise<RecordedEvent[]> {
+  const all: RecordedEvent[] = [];
+  for (let after = LOG_START; ; ) {
+    const batch = await store.readAll({ after, limit: 5000 });
+    all.push(...batch);
+    if (batch.length < 5000) return all;
+    after = batch[batch.length - 1].position;
+  }
+}
+
+/**
+ * A context's store against the copies the reporting archive keeps of its events (same ids, original data
+ * and metadata): an event archived but gone from its store was removed, one whose data or metadata differ
+ * was edited, whatever its store's hashes say.
+ */
+export async function checkAgainstArchive(source: EventStore, archive: EventStore, context: string): Promise<EventFinding[]> {
+  const stored = new Map((await wholeLog(source)).map((e) => [e.id, e]));
+  const findings: EventFinding[] = [];
+  for (const copy of await wholeLog(archive)) {
+    if (copy.metadata.source !== context) continue;
+    const original = stored.get(copy.id);
+    if (!original) findings.push({ kind: 'removed-event', streamId: copy.streamId, version: copy.streamVersion, eventId: copy.id });
+    else if (JSON.stringify(original.data) !== JSON.stringify(copy.data) || JSON.stringify(original.metadata) !== JSON.stringify(copy.metadata)) {
+      findings.push({ kind: 'edited-event', streamId: original.streamId, version: original.streamVersion, eventId: copy.id });
+    }
+  }
+  return findings;
 }
