@@ -6,6 +6,7 @@ import { CriterionDefinition, GradeBand } from '@cem/contracts';
 /** Drafts (or redrafts) the next version of a criteria set; publishing freezes it. */
 export class DraftCriteriaSetDto {
   @ApiProperty({ example: 'tc-ha-nam-2026-khcn' }) @IsString() @IsNotEmpty() criteriaSetId!: string;
+  @ApiProperty({ example: 'hd-ha-nam-2026', description: 'Hội đồng sở hữu bộ tiêu chí' }) @IsString() @IsNotEmpty() councilId!: string;
   @ApiProperty() @IsString() @IsNotEmpty() campaignId!: string;
   @ApiProperty() @IsInt() year!: number;
   @ApiProperty({ example: 'khcn' }) @IsString() @IsNotEmpty() fieldCode!: string;
