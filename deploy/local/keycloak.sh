@@ -68,7 +68,8 @@ start() {
       >>"$LOGFILE" 2>&1 </dev/null &
     echo $! >"$PIDFILE"
   fi
-  wait_until 180 ready || { tail -n 40 "$LOGFILE" >&2; die "not ready after 180 s"; }
+  # The first start builds (Quarkus augmentation): about 40 s on an idle machine, minutes on a busy one.
+  wait_until 600 ready || { tail -n 40 "$LOGFILE" >&2; die "not ready after 600 s"; }
   log "ready: issuer http://127.0.0.1:$PORT/realms/cem"
 }
 

@@ -1,4 +1,5 @@
 import type { Actor, AdministrativeLevel, MandateUse, Role } from '@cem/contracts';
+import { SYSTEM_ACTOR_NAME_VI } from '@cem/contracts';
 
 /**
  * The access model shared by every service (docs/security.md). Pure: no Nest, no I/O.
@@ -162,6 +163,7 @@ const ROLE_LABELS_VI: Record<Role, string> = {
   auditor: 'Kiểm tra viên',
   analyst: 'Chuyên viên phân tích',
   admin: 'Quản trị hệ thống',
+  system: SYSTEM_ACTOR_NAME_VI,
 };
 
 export const roleLabelVi = (role: Role): string => ROLE_LABELS_VI[role] ?? role;

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
 import {
   ADMINISTRATIVE_LEVELS,
   AdministrativeLevel,
@@ -9,6 +9,11 @@ import {
   AggregationMethod,
   CouncilDecisionRef,
   CouncilMember,
+  IsCalendarDateOrTime,
+  IsId,
+  IsLine,
+  IsText,
+  MaxItems,
   TIE_BREAK_STEPS,
   TieBreakStep,
 } from '@cem/contracts';
@@ -19,7 +24,7 @@ import {
  */
 export class CouncilRegulationsDto {
   @ApiProperty({ example: 5, description: 'Số phiếu chấm hợp lệ tối thiểu để chốt kết quả một hồ sơ' })
-  @IsInt() @Min(1) quorum!: number;
+  @IsInt() @Min(1) @Max(1000) quorum!: number;
   @ApiProperty({
     enum: AGGREGATION_METHODS,
     example: 'weighted-mean',
@@ -30,7 +35,7 @@ export class CouncilRegulationsDto {
   })
   @IsIn(AGGREGATION_METHODS) aggregation!: AggregationMethod;
   @ApiPropertyOptional({ example: 1, description: 'Số điểm bị loại ở mỗi đầu, chỉ dùng với trimmed-mean' })
-  @IsOptional() @IsInt() @Min(1) trimCount?: number;
+  @IsOptional() @IsInt() @Min(1) @Max(100) trimCount?: number;
   @ApiProperty({
     type: [String],
     enum: TIE_BREAK_STEPS,
@@ -43,22 +48,26 @@ export class CouncilRegulationsDto {
 
 /** Quyết định thành lập Hội đồng thẩm định sáng tạo, issued by the Front chair of the same level. */
 export class EstablishCouncilDto {
-  @ApiProperty({ example: 'hd-ha-nam-2026' }) @IsString() @IsNotEmpty() councilId!: string;
-  @ApiProperty() @IsString() @IsNotEmpty() name!: string;
+  @ApiProperty({ example: 'hd-ha-nam-2026' }) @IsId() councilId!: string;
+  @ApiProperty({ example: 'Hội đồng thẩm định sáng tạo tỉnh Hà Nam năm 2026' }) @IsLine() name!: string;
   @ApiProperty({ enum: ADMINISTRATIVE_LEVELS }) @IsIn(ADMINISTRATIVE_LEVELS) level!: AdministrativeLevel;
-  @ApiProperty() @IsString() @IsNotEmpty() jurisdictionUnitId!: string;
-  @ApiProperty({ type: [String] }) @IsArray() @ArrayMinSize(1) @IsString({ each: true }) jurisdictionUnitPath!: string[];
-  @ApiProperty({ type: [String], description: 'Empty: every field' }) @IsArray() @IsString({ each: true }) fieldCodes!: string[];
+  @ApiProperty({ example: 'vn-ha-nam' }) @IsId() jurisdictionUnitId!: string;
+  @ApiProperty({ type: [String], example: ['vn', 'vn-ha-nam'] })
+  @IsArray() @ArrayMinSize(1) @MaxItems(16) @IsId({ each: true })
+  jurisdictionUnitPath!: string[];
+  @ApiProperty({ type: [String], example: ['khcn'], description: 'Mã các lĩnh vực Hội đồng thẩm định; để trống: mọi lĩnh vực' })
+  @IsArray() @MaxItems() @IsId({ each: true })
+  fieldCodes!: string[];
   @ApiProperty({ type: CouncilDecisionRef }) @ValidateNested() @Type(() => CouncilDecisionRef) decision!: CouncilDecisionRef;
   @ApiProperty({ type: [CouncilMember] })
-  @IsArray() @ArrayMinSize(1) @ValidateNested({ each: true }) @Type(() => CouncilMember)
+  @IsArray() @ArrayMinSize(1) @MaxItems() @ValidateNested({ each: true }) @Type(() => CouncilMember)
   members!: CouncilMember[];
   @ApiProperty({ type: CouncilRegulationsDto }) @ValidateNested() @Type(() => CouncilRegulationsDto) regulations!: CouncilRegulationsDto;
 }
 
 export class AddMemberDto {
   @ApiProperty({ type: CouncilMember }) @ValidateNested() @Type(() => CouncilMember) member!: CouncilMember;
-  @ApiProperty() @IsString() @IsNotEmpty() reason!: string;
+  @ApiProperty({ example: 'Bổ sung chuyên gia lĩnh vực y tế' }) @IsText() reason!: string;
 }
 
 class IncomingMember extends OmitType(CouncilMember, ['effectiveFrom'] as const) {}
@@ -66,22 +75,22 @@ class IncomingMember extends OmitType(CouncilMember, ['effectiveFrom'] as const)
 /** Kiện toàn: the new member takes the seat from effectiveFrom. */
 export class ReplaceMemberDto {
   @ApiProperty({ type: IncomingMember }) @ValidateNested() @Type(() => IncomingMember) newMember!: IncomingMember;
-  @ApiProperty({ example: '2026-06-01' }) @IsISO8601() effectiveFrom!: string;
-  @ApiProperty() @IsString() @IsNotEmpty() reason!: string;
+  @ApiProperty({ example: '2026-06-01' }) @IsCalendarDateOrTime() effectiveFrom!: string;
+  @ApiProperty({ example: 'Thành viên nghỉ hưu' }) @IsText() reason!: string;
 }
 
 export class RemoveMemberDto {
-  @ApiProperty() @IsISO8601() effectiveFrom!: string;
-  @ApiProperty() @IsString() @IsNotEmpty() reason!: string;
+  @ApiProperty({ example: '2026-06-01' }) @IsCalendarDateOrTime() effectiveFrom!: string;
+  @ApiProperty({ example: 'Chuyển công tác' }) @IsText() reason!: string;
 }
 
 export class AmendRegulationsDto {
   @ApiProperty({ type: CouncilRegulationsDto }) @ValidateNested() @Type(() => CouncilRegulationsDto) regulations!: CouncilRegulationsDto;
-  @ApiProperty() @IsISO8601() effectiveFrom!: string;
-  @ApiProperty() @IsString() @IsNotEmpty() reason!: string;
+  @ApiProperty({ example: '2026-07-01' }) @IsCalendarDateOrTime() effectiveFrom!: string;
+  @ApiProperty({ example: 'Sửa đổi quy chế làm việc' }) @IsText() reason!: string;
 }
 
 export class CompositionQueryDto {
-  @ApiPropertyOptional({ example: '2026-08-15', description: 'Who sat on the council that day (default: today)' })
-  @IsOptional() @IsISO8601() on?: string;
+  @ApiPropertyOptional({ example: '2026-08-15', description: 'Thành phần Hội đồng vào ngày này (mặc định: hôm nay)' })
+  @IsOptional() @IsCalendarDateOrTime() on?: string;
 }

@@ -1,12 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMinSize, IsArray, IsISO8601, IsNotEmpty, IsOptional, IsString } from 'class-validator';
+import { ArrayMinSize, IsArray, IsOptional } from 'class-validator';
+import { IsCalendarDateOrTime, IsId, IsText, MaxItems } from '@cem/contracts';
 
 export class AssignMembersDto {
-  @ApiProperty({ type: [String] }) @IsArray() @ArrayMinSize(1) @IsString({ each: true }) memberIds!: string[];
-  @ApiPropertyOptional({ description: 'Date of the assignment (default: now); members must sit on the council that day' })
-  @IsOptional() @IsISO8601() assignedAt?: string;
+  @ApiProperty({ type: [String], example: ['tv-nguyen-van-a', 'tv-tran-thi-b'] })
+  @IsArray() @ArrayMinSize(1) @MaxItems() @IsId({ each: true })
+  memberIds!: string[];
+  @ApiPropertyOptional({ example: '2026-08-20', description: 'Ngày phân công (mặc định: hôm nay); thành viên phải thuộc Hội đồng vào ngày đó' })
+  @IsOptional() @IsCalendarDateOrTime() assignedAt?: string;
 }
 
 export class DeclareConflictDto {
-  @ApiProperty({ example: 'Là đồng tác giả của giải pháp' }) @IsString() @IsNotEmpty() reason!: string;
+  @ApiProperty({ example: 'Là đồng tác giả của giải pháp' }) @IsText() reason!: string;
 }

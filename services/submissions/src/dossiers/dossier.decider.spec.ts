@@ -283,6 +283,9 @@ describe('dossier decider: forwarding up the levels', () => {
     spec.given(AT_DISTRICT).when(byCouncil).thenMatches(([e]) => expect(e.data).toMatchObject({ basis: 'council-recommendation', decisionRef: '512/UBND-NV' }));
     expect(codeOf(AT_DISTRICT, { ...byCouncil, decisionRef: undefined })).toBe('decision-required');
     spec.given(AT_DISTRICT).when({ ...byCouncil, actor: DISTRICT_AGENCY }).thenThrows(ForbiddenError);
+    // The platform records it, not an administrator acting in its name.
+    const admin = { id: 'admin', role: 'admin' as const, unitId: 'vn', level: 'central' as const, unitPath: ['vn'] };
+    spec.given(AT_DISTRICT).when({ ...byCouncil, actor: admin }).thenThrows(ForbiddenError);
   });
 });
 

@@ -9,6 +9,7 @@ import {
   parentLevel,
   Role,
   SUBMISSIONS_EVENTS as E,
+  SYSTEM_ROLE,
 } from '@cem/contracts';
 import type { Decider } from '@cem/decider';
 import { ensure, ensureAllowed, isWithin } from '../shared/rules';
@@ -235,7 +236,7 @@ function forward(c: ForwardDossier, state: DossierState): DossierEvent[] {
     ensureReceivingAgency(c.actor, c.fromLevel, c.assignedAgencyUnitId);
   } else {
     // Recorded by the platform's reaction to councils.DossierRecommendedUpward, citing the council's decision.
-    ensureAllowed(c.actor.role === 'admin', 'Chỉ hệ thống ghi nhận chuyển hồ sơ theo đề xuất của Hội đồng');
+    ensureAllowed(c.actor.role === SYSTEM_ROLE, 'Chỉ hệ thống ghi nhận chuyển hồ sơ theo đề xuất của Hội đồng');
     ensure(c.decisionRef, 'decision-required', 'Cần số quyết định của Hội đồng');
   }
   const from = entryAt(state, c.fromLevel);
