@@ -22,7 +22,8 @@ export interface AccessRequestState extends ActorRequest {
 /** Routes the service kit itself adds: open to anyone (probes, scrapers, key sets). */
 export const KIT_RULES: Record<string, ServiceAccessRule> = {
   'HealthController.health': { kind: 'public', roles: 'any', summary: 'Kiểm tra tình trạng dịch vụ (công khai)' },
-  'MetricsController.scrape': { kind: 'public', roles: 'any', summary: 'Số liệu vận hành cho hệ thống giám sát' },
+  'HealthController.live': { kind: 'public', roles: 'any', summary: 'Tiến trình còn chạy (cho bộ điều phối)' },
+  'HealthController.ready': { kind: 'public', roles: 'any', summary: 'Dịch vụ sẵn sàng nhận yêu cầu (cho bộ điều phối)' },
   'JwksController.keys': { kind: 'public', roles: 'any', summary: 'Khóa công khai để kiểm tra token' },
 };
 
