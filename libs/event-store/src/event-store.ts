@@ -95,5 +95,17 @@ export interface EventStore extends CheckpointStore {
   verifyChain(): Promise<ChainVerification>;
   /** The hashed rows of the given streams (all when omitted) in global order, for an auditor's export. */
   exportChain(streamIds?: string[]): Promise<HashedEventRow[]>;
+  /**
+   * Tries once to become the only holder of `name` for this store (one relay per store across replicas);
+   * undefined when another process holds it. The lease is lost when its holder's connection dies.
+   */
+  tryLease?(name: string): Promise<StoreLease | undefined>;
+  /** Committed events after a position (operations: how far a reader lags behind). */
+  countAfter?(position: LogPosition): Promise<number>;
   close(): Promise<void>;
+}
+
+export interface StoreLease {
+  readonly lost: Promise<void>;
+  release(): Promise<void>;
 }
