@@ -458,6 +458,11 @@ export interface components {
             bands: components["schemas"]["GradeBand"][];
             /** @example ha-nam-sang-tao */
             campaignId: string;
+            /**
+             * @description Hội đồng sở hữu bộ tiêu chí
+             * @example hd-ha-nam-2026
+             */
+            councilId: string;
             criteria: components["schemas"]["CriterionDefinition"][];
             /** @example tc-ha-nam-2026-khcn */
             criteriaSetId: string;
