@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Max, Min, ValidateNested } from 'class-validator';
 import {
   ADMINISTRATIVE_LEVELS,
   AdministrativeLevel,
@@ -41,6 +41,12 @@ export class CouncilRegulationsDto {
   tieBreak!: TieBreakStep[];
 }
 
+/** Một đợt: phong trào và năm. */
+export class CampaignEditionDto {
+  @ApiProperty({ example: 'ha-nam-doan-ket-sang-tao', description: 'Mã phong trào' }) @IsString() @IsNotEmpty() campaignId!: string;
+  @ApiProperty({ example: 2026, description: 'Năm của đợt' }) @IsInt() @Min(1900) @Max(9999) year!: number;
+}
+
 /** Quyết định thành lập Hội đồng thẩm định sáng tạo, issued by the Front chair of the same level. */
 export class EstablishCouncilDto {
   @ApiProperty({ example: 'hd-ha-nam-2026' }) @IsString() @IsNotEmpty() councilId!: string;
@@ -54,6 +60,21 @@ export class EstablishCouncilDto {
   @IsArray() @ArrayMinSize(1) @ValidateNested({ each: true }) @Type(() => CouncilMember)
   members!: CouncilMember[];
   @ApiProperty({ type: CouncilRegulationsDto }) @ValidateNested() @Type(() => CouncilRegulationsDto) regulations!: CouncilRegulationsDto;
+  @ApiProperty({
+    type: [CampaignEditionDto],
+    description:
+      'Các đợt (phong trào, năm) Hội đồng được thành lập để thẩm định. Hồ sơ được chuyển đến Hội đồng theo đợt, cấp, địa bàn và lĩnh vực',
+  })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => CampaignEditionDto)
+  editions!: CampaignEditionDto[];
+  @ApiPropertyOptional({ example: false, description: 'Hội đồng thường trực của cấp và lĩnh vực: được giao thêm đợt về sau' })
+  @IsOptional() @IsBoolean() standing?: boolean;
+}
+
+/** Giao thêm một đợt cho Hội đồng thường trực. */
+export class AddEditionDto {
+  @ApiProperty({ type: CampaignEditionDto }) @ValidateNested() @Type(() => CampaignEditionDto) edition!: CampaignEditionDto;
+  @ApiProperty({ example: 'Giao thẩm định đợt 2027', description: 'Lý do, căn cứ' }) @IsString() @IsNotEmpty() reason!: string;
 }
 
 export class AddMemberDto {

@@ -82,6 +82,8 @@ describe('proposing an honour', () => {
         { name: 'Bùi Văn Nam', kind: 'individual' },
       ],
       proposedAward: 'Người Hà Nam đoàn kết sáng tạo',
+      nominatingUnitId: 'vn-ha-nam-duy-tien-cty-ns',
+      authors: [{ name: 'Nguyễn Thị Lan' }, { name: 'Bùi Văn Nam' }],
     },
   };
 
