@@ -9,3 +9,4 @@ export * from './reporting';
 export * from './submissions';
 export * from './all-contracts';
 export * from './labels-vi';
+export * from './validation';

@@ -46,6 +46,7 @@ export const ROLE_LABELS_VI: Record<Role, string> = {
   auditor: 'Kiểm tra viên',
   analyst: 'Cán bộ phân tích, thống kê',
   admin: 'Quản trị hệ thống',
+  system: 'Hệ thống (tự động)',
 };
 
 export const roleLabel = (role: unknown): string => ROLE_LABELS_VI[role as Role] ?? 'Hệ thống (tự động)';

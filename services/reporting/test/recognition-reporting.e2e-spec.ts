@@ -225,7 +225,7 @@ describe('recognition and reporting on the real servers', () => {
       'recognition.AwardDecided',
       'recognition.AwardIssued',
     ]);
-    expect(history.map((h) => h.role)).toEqual(['council-chair', 'admin', 'emulation-board', 'authority', 'authority']);
+    expect(history.map((h) => h.role)).toEqual(['council-chair', 'system', 'emulation-board', 'authority', 'authority']);
 
     const dossier = await audit.get(`/audit/dossiers/${DOSSIER}/history`);
     const types = dossier.body.history.map((h: { type: string }) => h.type);

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
 import {
   ADMINISTRATIVE_LEVELS,
   AdministrativeLevel,
@@ -9,6 +9,12 @@ import {
   AggregationMethod,
   CouncilDecisionRef,
   CouncilMember,
+  IsCalendarDateOrTime,
+  IsId,
+  IsLine,
+  IsYear,
+  IsText,
+  MaxItems,
   TIE_BREAK_STEPS,
   TieBreakStep,
 } from '@cem/contracts';
@@ -19,7 +25,7 @@ import {
  */
 export class CouncilRegulationsDto {
   @ApiProperty({ example: 5, description: 'Số phiếu chấm hợp lệ tối thiểu để chốt kết quả một hồ sơ' })
-  @IsInt() @Min(1) quorum!: number;
+  @IsInt() @Min(1) @Max(1000) quorum!: number;
   @ApiProperty({
     enum: AGGREGATION_METHODS,
     example: 'weighted-mean',
@@ -30,7 +36,7 @@ export class CouncilRegulationsDto {
   })
   @IsIn(AGGREGATION_METHODS) aggregation!: AggregationMethod;
   @ApiPropertyOptional({ example: 1, description: 'Số điểm bị loại ở mỗi đầu, chỉ dùng với trimmed-mean' })
-  @IsOptional() @IsInt() @Min(1) trimCount?: number;
+  @IsOptional() @IsInt() @Min(1) @Max(100) trimCount?: number;
   @ApiProperty({
     type: [String],
     enum: TIE_BREAK_STEPS,
@@ -43,21 +49,25 @@ export class CouncilRegulationsDto {
 
 /** Một đợt: phong trào và năm. */
 export class CampaignEditionDto {
-  @ApiProperty({ example: 'ha-nam-doan-ket-sang-tao', description: 'Mã phong trào' }) @IsString() @IsNotEmpty() campaignId!: string;
-  @ApiProperty({ example: 2026, description: 'Năm của đợt' }) @IsInt() @Min(1900) @Max(9999) year!: number;
+  @ApiProperty({ example: 'ha-nam-doan-ket-sang-tao', description: 'Mã phong trào' }) @IsId() campaignId!: string;
+  @ApiProperty({ example: 2026, description: 'Năm của đợt' }) @IsYear() year!: number;
 }
 
 /** Quyết định thành lập Hội đồng thẩm định sáng tạo, issued by the Front chair of the same level. */
 export class EstablishCouncilDto {
-  @ApiProperty({ example: 'hd-ha-nam-2026' }) @IsString() @IsNotEmpty() councilId!: string;
-  @ApiProperty() @IsString() @IsNotEmpty() name!: string;
+  @ApiProperty({ example: 'hd-ha-nam-2026' }) @IsId() councilId!: string;
+  @ApiProperty({ example: 'Hội đồng thẩm định sáng tạo tỉnh Hà Nam năm 2026' }) @IsLine() name!: string;
   @ApiProperty({ enum: ADMINISTRATIVE_LEVELS }) @IsIn(ADMINISTRATIVE_LEVELS) level!: AdministrativeLevel;
-  @ApiProperty() @IsString() @IsNotEmpty() jurisdictionUnitId!: string;
-  @ApiProperty({ type: [String] }) @IsArray() @ArrayMinSize(1) @IsString({ each: true }) jurisdictionUnitPath!: string[];
-  @ApiProperty({ type: [String], description: 'Empty: every field' }) @IsArray() @IsString({ each: true }) fieldCodes!: string[];
+  @ApiProperty({ example: 'vn-ha-nam' }) @IsId() jurisdictionUnitId!: string;
+  @ApiProperty({ type: [String], example: ['vn', 'vn-ha-nam'] })
+  @IsArray() @ArrayMinSize(1) @MaxItems(16) @IsId({ each: true })
+  jurisdictionUnitPath!: string[];
+  @ApiProperty({ type: [String], example: ['khcn'], description: 'Mã các lĩnh vực Hội đồng thẩm định; để trống: mọi lĩnh vực' })
+  @IsArray() @MaxItems() @IsId({ each: true })
+  fieldCodes!: string[];
   @ApiProperty({ type: CouncilDecisionRef }) @ValidateNested() @Type(() => CouncilDecisionRef) decision!: CouncilDecisionRef;
   @ApiProperty({ type: [CouncilMember] })
-  @IsArray() @ArrayMinSize(1) @ValidateNested({ each: true }) @Type(() => CouncilMember)
+  @IsArray() @ArrayMinSize(1) @MaxItems() @ValidateNested({ each: true }) @Type(() => CouncilMember)
   members!: CouncilMember[];
   @ApiProperty({ type: CouncilRegulationsDto }) @ValidateNested() @Type(() => CouncilRegulationsDto) regulations!: CouncilRegulationsDto;
   @ApiProperty({
@@ -65,7 +75,7 @@ export class EstablishCouncilDto {
     description:
       'Các đợt (phong trào, năm) Hội đồng được thành lập để thẩm định. Hồ sơ được chuyển đến Hội đồng theo đợt, cấp, địa bàn và lĩnh vực',
   })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => CampaignEditionDto)
+  @IsArray() @ArrayMinSize(1) @MaxItems(100) @ValidateNested({ each: true }) @Type(() => CampaignEditionDto)
   editions!: CampaignEditionDto[];
   @ApiPropertyOptional({ example: false, description: 'Hội đồng thường trực của cấp và lĩnh vực: được giao thêm đợt về sau' })
   @IsOptional() @IsBoolean() standing?: boolean;
@@ -74,12 +84,12 @@ export class EstablishCouncilDto {
 /** Giao thêm một đợt cho Hội đồng thường trực. */
 export class AddEditionDto {
   @ApiProperty({ type: CampaignEditionDto }) @ValidateNested() @Type(() => CampaignEditionDto) edition!: CampaignEditionDto;
-  @ApiProperty({ example: 'Giao thẩm định đợt 2027', description: 'Lý do, căn cứ' }) @IsString() @IsNotEmpty() reason!: string;
+  @ApiProperty({ example: 'Giao thẩm định đợt 2027', description: 'Lý do, căn cứ' }) @IsText() reason!: string;
 }
 
 export class AddMemberDto {
   @ApiProperty({ type: CouncilMember }) @ValidateNested() @Type(() => CouncilMember) member!: CouncilMember;
-  @ApiProperty() @IsString() @IsNotEmpty() reason!: string;
+  @ApiProperty({ example: 'Bổ sung chuyên gia lĩnh vực y tế' }) @IsText() reason!: string;
 }
 
 class IncomingMember extends OmitType(CouncilMember, ['effectiveFrom'] as const) {}
@@ -87,22 +97,22 @@ class IncomingMember extends OmitType(CouncilMember, ['effectiveFrom'] as const)
 /** Kiện toàn: the new member takes the seat from effectiveFrom. */
 export class ReplaceMemberDto {
   @ApiProperty({ type: IncomingMember }) @ValidateNested() @Type(() => IncomingMember) newMember!: IncomingMember;
-  @ApiProperty({ example: '2026-06-01' }) @IsISO8601() effectiveFrom!: string;
-  @ApiProperty() @IsString() @IsNotEmpty() reason!: string;
+  @ApiProperty({ example: '2026-06-01' }) @IsCalendarDateOrTime() effectiveFrom!: string;
+  @ApiProperty({ example: 'Thành viên nghỉ hưu' }) @IsText() reason!: string;
 }
 
 export class RemoveMemberDto {
-  @ApiProperty() @IsISO8601() effectiveFrom!: string;
-  @ApiProperty() @IsString() @IsNotEmpty() reason!: string;
+  @ApiProperty({ example: '2026-06-01' }) @IsCalendarDateOrTime() effectiveFrom!: string;
+  @ApiProperty({ example: 'Chuyển công tác' }) @IsText() reason!: string;
 }
 
 export class AmendRegulationsDto {
   @ApiProperty({ type: CouncilRegulationsDto }) @ValidateNested() @Type(() => CouncilRegulationsDto) regulations!: CouncilRegulationsDto;
-  @ApiProperty() @IsISO8601() effectiveFrom!: string;
-  @ApiProperty() @IsString() @IsNotEmpty() reason!: string;
+  @ApiProperty({ example: '2026-07-01' }) @IsCalendarDateOrTime() effectiveFrom!: string;
+  @ApiProperty({ example: 'Sửa đổi quy chế làm việc' }) @IsText() reason!: string;
 }
 
 export class CompositionQueryDto {
-  @ApiPropertyOptional({ example: '2026-08-15', description: 'Who sat on the council that day (default: today)' })
-  @IsOptional() @IsISO8601() on?: string;
+  @ApiPropertyOptional({ example: '2026-08-15', description: 'Thành phần Hội đồng vào ngày này (mặc định: hôm nay)' })
+  @IsOptional() @IsCalendarDateOrTime() on?: string;
 }

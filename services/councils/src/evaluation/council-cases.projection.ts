@@ -10,7 +10,7 @@ import type {
   RecordedEvent,
   RoutingWaitReason,
 } from '@cem/contracts';
-import { CASE_STATUS_LABELS_VI, COUNCILS_EVENTS as E, LEVEL_LABELS_VI } from '@cem/contracts';
+import { CASE_STATUS_LABELS_VI, COUNCILS_EVENTS as E, LEVEL_PHRASES_VI } from '@cem/contracts';
 import type { Projection, ReadModelDocument } from '@cem/read-models';
 
 /**
@@ -58,7 +58,7 @@ function fromDossier(id: string, f: CaseFacts, status: CaseStatus, previous: Cou
     caseId: f.caseId,
     dossierId: f.dossierId,
     level: f.level,
-    levelLabel: LEVEL_LABELS_VI[f.level],
+    levelLabel: LEVEL_PHRASES_VI[f.level],
     jurisdictionUnitId: f.jurisdictionUnitId,
     jurisdictionUnitPath: f.jurisdictionUnitPath,
     campaignId: d.campaignId,

@@ -10,6 +10,7 @@ import {
   Role,
   SUBMISSIONS_EVENTS as E,
   levelPhrase,
+  SYSTEM_ROLE,
 } from '@cem/contracts';
 import type { Decider } from '@cem/decider';
 import { ensure, ensureAllowed, isWithin } from '../shared/rules';
@@ -72,11 +73,20 @@ export interface ForwardDossier extends DossierCommandBase {
   toJurisdictionUnitId: string;
   basis: ForwardingBasis;
   decisionRef?: string;
-  /** Required for 'agency-appraisal': the agency of the dossier's field at `fromLevel`. */
+  /** Required for a forward by hand: the agency of the dossier's field at `fromLevel`. */
   assignedAgencyUnitId?: string;
 }
 
+/** The competent authority of the level the dossier sits at lets it go up without a council recommendation. */
+export interface DecideForwardingOverride extends DossierCommandBase {
+  type: 'DecideForwardingOverride';
+  level: AdministrativeLevel;
+  decisionRef: string;
+  reason: string;
+}
+
 export type DossierCommand =
+  | DecideForwardingOverride
   | DraftDossier
   | SubmitDossier
   | ReceiveDossier
@@ -223,10 +233,11 @@ function withdraw(c: WithdrawDossier, state: DossierState): DossierEvent[] {
 
 function forward(c: ForwardDossier, state: DossierState): DossierEvent[] {
   const dossier = existing(state);
-  if (c.basis === 'agency-appraisal') ensureReceivingAgency(c.actor, c.fromLevel, c.assignedAgencyUnitId);
-  else {
+  if (c.basis !== 'council-recommendation') {
+    ensureReceivingAgency(c.actor, c.fromLevel, c.assignedAgencyUnitId);
+  } else {
     // Recorded by the platform's reaction to councils.DossierRecommendedUpward, citing the council's decision.
-    ensureAllowed(c.actor.role === 'admin', 'Chỉ hệ thống ghi nhận chuyển hồ sơ theo đề xuất của Hội đồng');
+    ensureAllowed(c.actor.role === SYSTEM_ROLE, 'Chỉ hệ thống ghi nhận chuyển hồ sơ theo đề xuất của Hội đồng');
     ensure(c.decisionRef, 'decision-required', 'Cần số quyết định của Hội đồng');
   }
   const from = entryAt(state, c.fromLevel);
@@ -242,6 +253,15 @@ function forward(c: ForwardDossier, state: DossierState): DossierEvent[] {
     'not-parent-jurisdiction',
     `Cấp trên của ${from!.jurisdictionUnitId} là ${toPath.at(-1)}, không phải ${c.toJurisdictionUnitId}`,
   );
+  if (c.basis !== 'council-recommendation') {
+    // By hand only after the competent authority's recorded decision; a council recommendation forwards by itself.
+    ensure(
+      from!.override,
+      'forwarding-needs-decision',
+      'Chỉ chuyển hồ sơ lên cấp trên theo đề xuất của Hội đồng hoặc theo quyết định của cấp có thẩm quyền (nêu lý do)',
+    );
+    ensure(c.basis === 'authority-override', 'forwarding-basis-invalid', 'Căn cứ chuyển hồ sơ phải là quyết định của cấp có thẩm quyền');
+  }
   return [
     {
       type: E.DossierForwarded,
@@ -260,8 +280,37 @@ function forward(c: ForwardDossier, state: DossierState): DossierEvent[] {
   ];
 }
 
+function decideOverride(c: DecideForwardingOverride, state: DossierState): DossierEvent[] {
+  const dossier = existing(state);
+  ensureAtCurrentLevel(state, c.level);
+  const entry = entryAt(state, c.level)!;
+  ensureAllowed(
+    c.actor.role === 'authority' && c.actor.unitId === entry.jurisdictionUnitId,
+    `Chỉ cấp có thẩm quyền của ${entry.jurisdictionUnitId} quyết định chuyển hồ sơ lên cấp trên`,
+  );
+  ensure(state.status === 'received', 'override-only-received', 'Chỉ quyết định đối với hồ sơ đã tiếp nhận');
+  ensure(!entry.forwardedAt, 'already-forwarded', `Hồ sơ đã được chuyển từ cấp ${c.level}`);
+  ensure(c.reason.trim(), 'reason-required', 'Cần nêu lý do của quyết định');
+  ensure(c.decisionRef.trim(), 'decision-required', 'Cần số quyết định');
+  return [
+    {
+      type: E.ForwardingOverrideDecided,
+      data: {
+        dossierId: dossier.dossierId,
+        level: c.level,
+        jurisdictionUnitId: entry.jurisdictionUnitId,
+        decisionRef: c.decisionRef,
+        reason: c.reason,
+        decidedAt: c.now,
+      },
+    },
+  ];
+}
+
 function decide(command: DossierCommand, state: DossierState): DossierEvent[] {
   switch (command.type) {
+    case 'DecideForwardingOverride':
+      return decideOverride(command, state);
     case 'DraftDossier':
       return draft(command, state);
     case 'SubmitDossier':

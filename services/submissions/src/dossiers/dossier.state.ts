@@ -10,6 +10,7 @@ export type DossierEvent = SubmissionsEvent<
   | E['DossierAmended']
   | E['DossierWithdrawn']
   | E['DossierForwarded']
+  | E['ForwardingOverrideDecided']
 >;
 
 export const DOSSIER_STATUSES = ['draft', 'submitted', 'received', 'returned', 'withdrawn', 'forwarded'] as const;
@@ -28,6 +29,8 @@ export interface LineageEntry {
   receivedBy?: string;
   forwardedAt?: string;
   decisionRef?: string;
+  /** The competent authority's decision to send it up without a council recommendation, with its reason. */
+  override?: { decisionRef: string; reason: string; decidedAt: string };
 }
 
 export type DossierFacts = Omit<DossierDraftedData, 'draftedAt'>;
@@ -75,6 +78,10 @@ export function evolveDossier(state: DossierState, event: DossierEvent): Dossier
       return { ...state, dossier: state.dossier && { ...state.dossier, ...event.data.changes } };
     case 'submissions.DossierWithdrawn':
       return { ...state, status: 'withdrawn' };
+    case 'submissions.ForwardingOverrideDecided': {
+      const { level, decisionRef, reason, decidedAt } = event.data;
+      return { ...state, lineage: updateEntry(state, level, { override: { decisionRef, reason, decidedAt } }) };
+    }
     case 'submissions.DossierForwarded': {
       const { fromLevel, toLevel, toJurisdictionUnitId, toJurisdictionUnitPath, forwardedAt, decisionRef } = event.data;
       const lineage = [
