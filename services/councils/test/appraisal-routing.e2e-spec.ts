@@ -146,9 +146,10 @@ const wordsOf = (value: unknown): string[] =>
   Array.isArray(value)
     ? value.flatMap(wordsOf)
     : value && typeof value === 'object'
-      ? Object.entries(value).flatMap(([k, v]) => (typeof v === 'string' && /(Label|Text|^message)$/.test(k) ? [v] : wordsOf(v)))
+      ? Object.entries(value).flatMap(([k, v]) => (typeof v === 'string' && /(Label|Text|^message|^summary)$/.test(k) ? [v] : wordsOf(v)))
       : [];
-const ENGLISH_WORDS = /\b(central|province|district|commune|draft|submitted|received|returned|amended|withdrawn|forwarded|open|finalised|awaiting|pending|excellent|good|fair|pass|fail|council|dossier|case|field|level)\b/i;
+/** English level, status and grade words that must never reach a person (machine codes stay in machine fields). */
+const ENGLISH_WORDS = /\b(central|province|district|commune|draft|submitted|received|returned|amended|withdrawn|forwarded|open|opened|finalised|finalized|awaiting|pending|excellent|good|fair|passed|failed|required|invalid|level)\b/i;
 
 jest.setTimeout(600000);
 

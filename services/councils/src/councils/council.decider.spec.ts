@@ -19,12 +19,12 @@ describe('council establishment', () => {
   });
 
   it('refuses anyone but the Front chair', () => {
-    spec.given([]).when({ ...establish(), actor: secretary }).thenThrows(ForbiddenError, /front-chair/);
+    spec.given([]).when({ ...establish(), actor: secretary }).thenThrows(ForbiddenError, /Chủ tịch Ủy ban MTTQ/);
   });
 
   it("refuses a Front chair of another unit (a district cannot establish the province's council)", () => {
     const districtChair = actorAt('fc-duy-tien', 'front-chair', 'vn-ha-nam-duy-tien', ['vn', 'vn-ha-nam', 'vn-ha-nam-duy-tien']);
-    spec.given([]).when({ ...establish(), actor: districtChair }).thenThrows(ForbiddenError, /not your unit/);
+    spec.given([]).when({ ...establish(), actor: districtChair }).thenThrows(ForbiddenError, /không phải đơn vị của bạn/);
   });
 
   it('refuses a second establishment of the same council', () => {

@@ -23,6 +23,8 @@ import {
  * Quy chế hoạt động as the API takes it: the tie-break rule is an ORDERED ARRAY of steps (the events of older
  * councils may hold the '-then-' string form; the API no longer takes it).
  */
+const TIE_BREAK_MESSAGE = `tieBreak: danh sách các bước phân định thứ hạng theo thứ tự, mỗi bước một lần, trong số: ${TIE_BREAK_STEPS.join(', ')}`;
+
 export class CouncilRegulationsDto {
   @ApiProperty({ example: 5, description: 'Số phiếu chấm hợp lệ tối thiểu để chốt kết quả một hồ sơ' })
   @IsInt() @Min(1) @Max(1000) quorum!: number;
@@ -43,7 +45,8 @@ export class CouncilRegulationsDto {
     example: ['higher-top-criterion', 'earlier-receipt', 'dossier-id'],
     description: 'Các bước phân định thứ hạng khi bằng điểm, theo thứ tự áp dụng; bước cuối phải là dossier-id',
   })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(TIE_BREAK_STEPS.length) @IsIn(TIE_BREAK_STEPS, { each: true })
+  @IsArray({ message: TIE_BREAK_MESSAGE }) @ArrayMinSize(1, { message: TIE_BREAK_MESSAGE }) @ArrayMaxSize(TIE_BREAK_STEPS.length, { message: TIE_BREAK_MESSAGE })
+  @IsIn(TIE_BREAK_STEPS, { each: true, message: TIE_BREAK_MESSAGE })
   tieBreak!: TieBreakStep[];
 }
 
@@ -75,10 +78,11 @@ export class EstablishCouncilDto {
     description:
       'Các đợt (phong trào, năm) Hội đồng được thành lập để thẩm định. Hồ sơ được chuyển đến Hội đồng theo đợt, cấp, địa bàn và lĩnh vực',
   })
-  @IsArray() @ArrayMinSize(1) @MaxItems(100) @ValidateNested({ each: true }) @Type(() => CampaignEditionDto)
+  @IsArray({ message: 'editions: phải là danh sách các đợt' }) @ArrayMinSize(1, { message: 'editions: cần ít nhất một đợt' }) @MaxItems(100)
+  @ValidateNested({ each: true }) @Type(() => CampaignEditionDto)
   editions!: CampaignEditionDto[];
   @ApiPropertyOptional({ example: false, description: 'Hội đồng thường trực của cấp và lĩnh vực: được giao thêm đợt về sau' })
-  @IsOptional() @IsBoolean() standing?: boolean;
+  @IsOptional() @IsBoolean({ message: 'standing: phải là true hoặc false' }) standing?: boolean;
 }
 
 /** Giao thêm một đợt cho Hội đồng thường trực. */

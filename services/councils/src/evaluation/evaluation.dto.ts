@@ -25,7 +25,7 @@ export class CasesQueryDto {
   @ApiPropertyOptional({ example: 'khcn', description: 'Mã lĩnh vực' })
   @IsOptional() @IsId() fieldCode?: string;
   @ApiPropertyOptional({ enum: CASE_STATUSES, description: 'Trạng thái: chờ xác định Hội đồng, đang thẩm định, đã chốt kết quả' })
-  @IsOptional() @IsIn(CASE_STATUSES) status?: CaseStatus;
+  @IsOptional() @IsIn(CASE_STATUSES, { message: 'status: trạng thái không hợp lệ' }) status?: CaseStatus;
 }
 
 export class RouteCaseDto {
