@@ -5,7 +5,11 @@ import { ProjectionRunner } from '@cem/read-models';
 import type { TokenVerifier } from '@cem/identity';
 import { createHttpApp, HttpMetrics, MetricsListener, type ReadinessCheck, startMetricsListener } from '../http';
 import { AccessPolicyModule, mandatesProjection, replicateMandates } from '../access';
+import { Registry } from 'prom-client';
 import type { ServiceDefinition } from './service-definition';
+import { ServiceMetrics } from './service-metrics';
+import { AnchorPublisher, anchorsTopic } from './anchor-publisher';
+import type { AnchorKey } from '@cem/event-store';
 import { ServiceInfra, ServiceInfraModule } from './service-infra';
 
 export type InfraPorts = Pick<ServiceInfra, 'store' | 'bus' | 'documents'>;
@@ -18,6 +22,8 @@ export interface StartServiceOptions {
   extraModules?: DynamicModule[];
   /** Prefix of every topic name (tests share one broker). */
   topicPrefix?: string;
+  /** Signs and publishes the store's chain heads (tamper evidence) when given; see AnchorPublisher. */
+  anchors?: { key: AnchorKey; intervalMs: number; storeName: string };
   /** Port of the scraper's own `/metrics` listener (0 = any free port); none when undefined. */
   metricsPort?: number;
   /** Address of that listener; default 127.0.0.1. */
@@ -52,8 +58,11 @@ export async function startService(
     ? definition.projections
     : [...definition.projections, mandatesProjection];
   const runner = new ProjectionRunner(ports.store, ports.documents, projections);
+  const registry = new Registry();
+  const metrics = new ServiceMetrics(registry);
   const infra: ServiceInfra = {
     ...ports,
+    store: metrics.timedStore(ports.store),
     context: definition.context,
     contracts,
     readModelsCaughtUp: () => runner.caughtUp(),
@@ -80,6 +89,21 @@ export async function startService(
     filter: (event: RecordedEvent) => event.metadata.source === definition.context,
   });
   await relay.start();
+  const anchors = options.anchors
+    ? new AnchorPublisher({
+        store: ports.store,
+        storeName: options.anchors.storeName,
+        bus: ports.bus,
+        relay,
+        key: options.anchors.key,
+        topic: anchorsTopic(options.topicPrefix),
+        intervalMs: options.anchors.intervalMs,
+      })
+    : undefined;
+  if (anchors) {
+    await ports.bus.ensureTopics?.([anchorsTopic(options.topicPrefix)]);
+    anchors.start();
+  }
 
   const root: DynamicModule = {
     module: class ServiceRootModule {},
@@ -90,6 +114,7 @@ export async function startService(
     version: '1',
     tokenVerifier: options.tokenVerifier,
     readiness: readinessChecks(ports),
+    metricsRegistry: registry,
   });
   // HTTP first: joining the consumer group can wait for a rebalance (up to the session timeout after a
   // predecessor was killed), and commands do not need the consumer.
@@ -130,6 +155,19 @@ export async function startService(
         },
       })
     : undefined;
+  metrics.attach({
+    store: ports.store,
+    bus: ports.bus,
+    relay,
+    runner,
+    consumer: consumes
+      ? {
+          groupId: consumerGroupId(definition.context, options.topicPrefix),
+          topics: consumes.contexts.map((c) => eventsTopic(c, options.topicPrefix)),
+          deadLetterTopic: deadLetterTopic(definition.context, options.topicPrefix),
+        }
+      : undefined,
+  });
 
   return {
     definition,
@@ -145,6 +183,7 @@ export async function startService(
       await metricsListener?.close();
       await app.close();
       await consumer?.stop();
+      await anchors?.stop();
       await relay.stop();
       await runner.stop();
     },
