@@ -202,7 +202,7 @@ describe('appraisal routing, arithmetic and lists (e2e, real PostgreSQL/Kafka/Fe
     await expectStatus(api(FRONT_CHAIR, 'POST', '/councils', stringRule), 400);
 
     const criteriaSetId = `tc-${run}`;
-    await expectStatus(api(SECRETARY, 'POST', '/criteria-sets', { criteriaSetId, campaignId: CAMPAIGN, year: 2026, fieldCode: FIELD, criteria: CRITERIA, bands: BANDS }), 201);
+    await expectStatus(api(SECRETARY, 'POST', '/criteria-sets', { criteriaSetId, councilId: C2026, campaignId: CAMPAIGN, year: 2026, fieldCode: FIELD, criteria: CRITERIA, bands: BANDS }), 201);
     await expectStatus(api(SECRETARY, 'POST', `/criteria-sets/${criteriaSetId}/publish`, { version: 1, publishedAt: '2026-02-01' }), 200);
 
     // --- Received dossiers: this year's go to this year's council, last year's to last year's; 2027 has none.
