@@ -19,13 +19,13 @@ const base = {
     '^@cem/([a-z-]+)/testing$': '<rootDir>/libs/$1/src/testing.ts',
     '^@cem/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
   },
-  modulePathIgnorePatterns: ['<rootDir>/.cache', '<rootDir>/dist'],
+  modulePathIgnorePatterns: ['<rootDir>/.cache', '<rootDir>/dist', '<rootDir>/portal/dist'],
   testPathIgnorePatterns: ['/node_modules/', '/.cache/'],
   setupFiles: ['reflect-metadata'],
 };
 module.exports = {
   projects: [
-    { ...base, displayName: 'unit', testMatch: ['<rootDir>/{libs,services,deploy,bench}/**/*.spec.ts'] },
+    { ...base, displayName: 'unit', testMatch: ['<rootDir>/{libs,services,deploy,bench}/**/*.spec.ts', '<rootDir>/portal/{src,scripts}/**/*.spec.ts'] },
     {
       ...base,
       displayName: 'integration',
@@ -36,5 +36,8 @@ module.exports = {
     },
     // docker-compose.yml brought up for real (its own containers; tools/test.sh runs it after the others).
     { ...base, displayName: 'compose', testMatch: ['<rootDir>/deploy/**/*.compose-spec.ts'] },
+    // The portal in Debian's Chromium (playwright-core) against its own embedded platform; see portal/e2e.
+    // Opt-in (CEM_BROWSER_TESTS=1) until the chain test is stable on the shared machine.
+    ...(process.env.CEM_BROWSER_TESTS !== '1' ? [] : [{ ...base, displayName: 'browser', testMatch: ['<rootDir>/portal/e2e/**/*.browser-spec.ts'] }]),
   ],
 };

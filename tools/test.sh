@@ -30,18 +30,28 @@ else
   bash deploy/images/compose.sh
 fi
 
+# The portal's browser tests drive Debian's Chromium (Playwright cannot download its own browsers here).
+if [ ! -x /usr/bin/chromium ]; then
+  echo "== Installing Debian's Chromium for the portal's browser tests"
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
+  $SUDO apt-get install -y chromium || { $SUDO apt-get update && $SUDO apt-get install -y chromium; }
+fi
+bash tools/build-portal.sh
+
 echo "== Build (nx run-many -t build: every lib and service to dist/, cached)"
 npx nx run-many -t build --output-style=static
 echo "== Type check (strict)"
 npx tsc -p tsconfig.json --noEmit
 
-echo "== Tests (unit + integration)"
+echo "== Tests (unit + integration on containers, + the portal in Chromium with CEM_BROWSER_TESTS=1)"
 # Every container of this run carries this label; the trap removes them even if jest itself dies.
 export CEM_TEST_RUN_ID="test-$$-$RANDOM"
 cleanup() { if $with_docker; then docker ps -aq --filter "label=org.cem.test-run=$CEM_TEST_RUN_ID" | xargs -r docker rm -f -v >/dev/null; fi; }
 trap cleanup EXIT
+projects=(unit integration)
+[[ "${CEM_BROWSER_TESTS:-}" == 1 ]] && projects+=(browser)
 status=0
-NODE_ENV=test npx jest --ci --maxWorkers=2 --selectProjects unit integration --json --outputFile=.cache/jest-results.json "$@" || status=$?
+NODE_ENV=test npx jest --ci --maxWorkers=2 --selectProjects "${projects[@]}" --json --outputFile=.cache/jest-results.json "$@" || status=$?
 if $with_docker && [[ $# -eq 0 ]]; then
   echo "== docker compose test (the distributed topology from the images)"
   NODE_ENV=test npx jest --ci --selectProjects compose --json --outputFile=.cache/jest-compose.json || status=$?

@@ -6,7 +6,9 @@ rc=0
 # In parallel (Kafka's clean shutdown takes a few seconds); keep going if one fails.
 "$HERE/kafka.sh" stop & k=$!
 "$HERE/ferretdb.sh" stop & f=$!
+"$HERE/keycloak.sh" stop & kc=$!
 "$HERE/postgres.sh" stop || rc=1
 wait "$k" || rc=1
 wait "$f" || rc=1
+wait "$kc" || rc=1
 exit "$rc"

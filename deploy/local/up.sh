@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs (if needed) and starts PostgreSQL, Kafka and FerretDB on 127.0.0.1, then prints the
+# Installs (if needed) and starts PostgreSQL, Kafka, FerretDB and Keycloak on 127.0.0.1, then prints the
 # environment for tests. Idempotent: servers already running are left alone.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -13,9 +13,14 @@ start=$SECONDS
 kafka=$!
 "$HERE/ferretdb.sh" start &
 ferretdb=$!
+# Keycloak (the distributed mode's OpenID Connect issuer) is only needed by its own integration test, but
+# starting it here keeps one command for every server the suite uses.
+"$HERE/keycloak.sh" start &
+keycloak=$!
 rc=0
 wait "$kafka" || rc=1
 wait "$ferretdb" || rc=1
+wait "$keycloak" || rc=1
 ((rc == 0)) || { echo "[up] a server failed to start, see above" >&2; exit 1; }
 
 source "$HERE/env.sh"
@@ -23,3 +28,4 @@ echo "[up] all servers ready in $((SECONDS - start)) s. Environment (also: sourc
 echo "export CEM_PG_URL=$CEM_PG_URL"
 echo "export CEM_KAFKA_BROKERS=$CEM_KAFKA_BROKERS"
 echo "export CEM_MONGO_URL=$CEM_MONGO_URL"
+echo "export CEM_KEYCLOAK_URL=$CEM_KEYCLOAK_URL"

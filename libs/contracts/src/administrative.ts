@@ -15,7 +15,7 @@ export function parentLevel(level: AdministrativeLevel): AdministrativeLevel | u
   return i > 0 ? ADMINISTRATIVE_LEVELS[i - 1] : undefined;
 }
 
-/** Roles people act in. One token carries one role at one unit. */
+/** Roles people act in. One token carries one role at one unit; no token carries SYSTEM_ROLE. */
 export const ROLES = [
   'submitter', // cá nhân / tác giả
   'unit-officer', // cán bộ đơn vị đề cử
@@ -32,7 +32,12 @@ export const ROLES = [
   'analyst',
   'admin',
 ] as const;
-export type Role = (typeof ROLES)[number];
+export type PersonRole = (typeof ROLES)[number];
+
+/** The role of what the platform records by itself, reacting to another service's event (never a person's). */
+export const SYSTEM_ROLE = 'system';
+export const SYSTEM_ACTOR_NAME_VI = 'Hệ thống (tự động)';
+export type Role = PersonRole | typeof SYSTEM_ROLE;
 
 /**
  * Who did something. `unitPath` lists unit ids from the top (central) down to the actor's own unit,
@@ -45,9 +50,27 @@ export interface Actor {
   unitId: string;
   level: AdministrativeLevel;
   unitPath: string[];
+  /**
+   * Set when the person acts for a jurisdiction by a mandate (ủy quyền / giao nhiệm vụ): `unitId`, `unitPath`
+   * and `level` above are then the jurisdiction's, and this keeps the person's own unit and the decision, so
+   * every event records both (see docs/security.md).
+   */
+  mandate?: MandateUse;
 }
 
-/** The actor recorded on events raised by the platform itself (reactions to other services' events). */
+/** Which mandate a person used, and the unit they belong to themselves. */
+export interface MandateUse {
+  mandateId: string;
+  decisionRef: string;
+  ownUnitId: string;
+  ownUnitPath: string[];
+  ownLevel: AdministrativeLevel;
+}
+
+/**
+ * The actor recorded on events a service appends by itself, reacting to another service's event (the event
+ * that caused it is the metadata's causationId). Not an administrator: it is counted as nobody's action.
+ */
 export function systemActor(context: string): Actor {
-  return { id: `system:${context}`, role: 'admin', unitId: 'system', level: 'central', unitPath: [] };
+  return { id: `system:${context}`, name: SYSTEM_ACTOR_NAME_VI, role: SYSTEM_ROLE, unitId: 'system', level: 'central', unitPath: [] };
 }

@@ -50,3 +50,22 @@ export class ValidationFailed extends PlatformError {
 export class UnauthenticatedError extends PlatformError {
   readonly code = 'unauthenticated';
 }
+
+/**
+ * A server the command needs (PostgreSQL, Kafka, the document store) cannot be reached right now: nothing
+ * was decided, the same request can simply be sent again (HTTP 503 with Retry-After). Deliberately NOT a
+ * PlatformError: consumers treat PlatformErrors as permanent refusals, while this one must be retried.
+ */
+export class ServiceUnavailableError extends Error {
+  readonly code = 'service-unavailable';
+  readonly retryable = true;
+  constructor(
+    readonly dependency: string,
+    message: string,
+    readonly retryAfterSeconds = 5,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'ServiceUnavailableError';
+  }
+}

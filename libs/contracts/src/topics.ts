@@ -9,3 +9,8 @@ export function eventsTopic(context: string, prefix = process.env.CEM_TOPIC_PREF
 export function deadLetterTopic(consumerGroup: string, prefix = process.env.CEM_TOPIC_PREFIX ?? ''): string {
   return `${prefix}cem.dlq.${consumerGroup}`;
 }
+
+/** The Kafka consumer group of a context's service (all its replicas share it). */
+export function consumerGroupId(context: string, prefix = ''): string {
+  return `${prefix}cem.${context}`;
+}

@@ -1,5 +1,6 @@
 import { Client, Pool, types, type PoolConfig } from 'pg';
-import type { SqlClient, SqlRow } from './sql-client';
+import { ServiceUnavailableError } from '@cem/contracts';
+import type { Lease, SqlClient, SqlRow } from './sql-client';
 
 export interface PgSqlClientOptions {
   connectionString: string;
@@ -10,6 +11,32 @@ export interface PgSqlClientOptions {
 }
 
 const TIMESTAMPTZ_OID = 1184;
+/** A command waits at most this long for a connection while the server is unreachable, then gets a 503. */
+const CONNECT_TIMEOUT_MS = 5000;
+/** Delay between attempts to re-establish the LISTEN connection, doubled up to the maximum. */
+const RELISTEN_FIRST_MS = 100;
+const RELISTEN_MAX_MS = 5000;
+
+/** A lease holder checks its connection this often, so a server restart is noticed without a query. */
+const LEASE_KEEPALIVE_MS = 2000;
+
+/** Socket-level failures and the SQLSTATEs of a server shutting down, restarting or refusing connections. */
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'EAI_AGAIN']);
+const UNAVAILABLE_SQLSTATE = /^(08|57P0[1-3])/; // connection exceptions; admin/crash shutdown, cannot connect now
+
+/** True when the error says "the server could not be reached", not "the statement was refused". */
+export function isConnectionFailure(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || UNAVAILABLE_SQLSTATE.test(code))) return true;
+  return typeof message === 'string' && /Connection terminated|timeout exceeded when trying to connect|the database system is (starting up|shutting down|in recovery)|Client has encountered a connection error/i.test(message);
+}
+
+function unavailable(error: unknown): unknown {
+  return isConnectionFailure(error)
+    ? new ServiceUnavailableError('postgres', `PostgreSQL is unreachable: ${(error as Error).message}`, 5, { cause: error })
+    : error;
+}
 const keepText = (value: string) => value;
 
 /**
@@ -29,12 +56,16 @@ export class PgSqlClient implements SqlClient {
   private readonly statementNames = new Map<string, string>();
   private readonly listeners = new Map<string, Set<() => void>>();
   private listenClient?: Promise<Client>;
+  private closed = false;
+  private relistenTimer?: NodeJS.Timeout;
+  private relistenDelayMs = RELISTEN_FIRST_MS;
 
   constructor(private readonly options: PgSqlClientOptions) {
     const settings = ['-c TimeZone=UTC', ...(options.searchPath ? [`-c search_path=${options.searchPath}`] : [])];
     const config: PoolConfig = {
       connectionString: options.connectionString,
       max: options.poolSize ?? 10,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
       options: settings.join(' '),
       types: { getTypeParser: rawTimestamps },
     };
@@ -44,37 +75,94 @@ export class PgSqlClient implements SqlClient {
   }
 
   async query<R extends SqlRow = SqlRow>(sql: string, params: readonly unknown[] = []): Promise<R[]> {
-    const result = await this.pool.query<R>({ name: this.statementName(sql), text: sql, values: params as unknown[] });
-    return result.rows;
+    try {
+      const result = await this.pool.query<R>({ name: this.statementName(sql), text: sql, values: params as unknown[] });
+      return result.rows;
+    } catch (error) {
+      throw unavailable(error);
+    }
   }
 
   async exec(sql: string): Promise<void> {
-    await this.pool.query(sql);
+    await this.pool.query(sql).catch((error: unknown) => {
+      throw unavailable(error);
+    });
   }
 
   async listen(channel: string, onNotify: () => void): Promise<() => Promise<void>> {
-    const client = await this.connectListener();
     let callbacks = this.listeners.get(channel);
+    const first = !callbacks;
     if (!callbacks) {
       callbacks = new Set();
       this.listeners.set(channel, callbacks);
-      await client.query(`LISTEN "${channel}"`);
     }
     callbacks.add(onNotify);
+    if (first) {
+      try {
+        const client = await this.connectListener();
+        await client.query(`LISTEN "${channel}"`);
+      } catch {
+        // The server is unreachable right now: subscribers poll meanwhile, and LISTEN comes back with it.
+        this.scheduleRelisten();
+      }
+    }
+    const registered = callbacks;
     return async () => {
-      callbacks.delete(onNotify);
-      if (callbacks.size === 0 && this.listeners.get(channel) === callbacks) {
+      registered.delete(onNotify);
+      if (registered.size === 0 && this.listeners.get(channel) === registered) {
         this.listeners.delete(channel);
-        await client.query(`UNLISTEN "${channel}"`).catch(() => undefined);
+        await this.listenClient?.then((c) => c.query(`UNLISTEN "${channel}"`)).catch(() => undefined);
       }
     };
   }
 
+  async tryLock(name: string): Promise<Lease | undefined> {
+    const client = new Client({ connectionString: this.options.connectionString, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+    client.on('error', () => undefined);
+    try {
+      await client.connect();
+      const { rows } = await client.query<{ locked: boolean }>(
+        `SELECT pg_try_advisory_lock(hashtext('cem'), hashtext($1)) AS locked`,
+        [name],
+      );
+      if (!rows[0]?.locked) {
+        await client.end().catch(() => undefined);
+        return undefined;
+      }
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      throw unavailable(error);
+    }
+    let markLost!: () => void;
+    const lost = new Promise<void>((resolve) => (markLost = resolve));
+    let released = false;
+    const end = () => {
+      clearInterval(keepalive);
+      markLost();
+    };
+    client.on('error', end);
+    client.on('end', end);
+    // The server drops the lock with the connection; a query now and then notices a dead one early.
+    const keepalive = setInterval(() => void client.query('SELECT 1').catch(() => end()), LEASE_KEEPALIVE_MS);
+    keepalive.unref();
+    return {
+      lost,
+      release: async () => {
+        if (released) return;
+        released = true;
+        end();
+        await client.end().catch(() => undefined); // closing the session releases the lock
+      },
+    };
+  }
+
   async close(): Promise<void> {
+    this.closed = true;
+    clearTimeout(this.relistenTimer);
     const listener = this.listenClient;
     this.listenClient = undefined;
     this.listeners.clear();
-    if (listener) await (await listener).end().catch(() => undefined);
+    if (listener) await listener.then((c) => c.end()).catch(() => undefined);
     await this.pool.end();
   }
 
@@ -89,13 +177,61 @@ export class PgSqlClient implements SqlClient {
 
   private connectListener(): Promise<Client> {
     this.listenClient ??= (async () => {
-      const client = new Client({ connectionString: this.options.connectionString });
-      // Losing the listener only slows subscribers down to their poll interval; it must not crash.
-      client.on('error', () => undefined);
+      const client = new Client({ connectionString: this.options.connectionString, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+      let lost = false;
+      const onLost = () => {
+        if (lost) return;
+        lost = true;
+        this.listenerLost(client);
+      };
+      // Losing the listener must not crash the process: it is re-established (see listenerLost).
+      client.on('error', onLost);
+      client.on('end', onLost);
       client.on('notification', (message) => this.listeners.get(message.channel)?.forEach((notify) => notify()));
-      await client.connect();
+      try {
+        await client.connect();
+      } catch (error) {
+        lost = true;
+        this.listenClient = undefined;
+        throw unavailable(error);
+      }
       return client;
     })();
     return this.listenClient;
+  }
+
+  /**
+   * The LISTEN connection died (server restart, terminated backend, network): connect again with backoff and
+   * LISTEN on every channel that still has listeners, then wake them all once, since notifications sent in
+   * between are lost. Without this every reader fell back to polling until the process restarted.
+   */
+  private listenerLost(client: Client): void {
+    void client.end().catch(() => undefined);
+    if (this.closed) return;
+    this.listenClient = undefined;
+    this.scheduleRelisten();
+  }
+
+  private scheduleRelisten(): void {
+    if (this.closed || this.listeners.size === 0) return;
+    clearTimeout(this.relistenTimer);
+    this.relistenTimer = setTimeout(() => void this.relisten(), this.relistenDelayMs);
+    this.relistenTimer.unref();
+  }
+
+  private async relisten(): Promise<void> {
+    if (this.closed || this.listenClient) return;
+    try {
+      const client = await this.connectListener();
+      for (const channel of this.listeners.keys()) await client.query(`LISTEN "${channel}"`);
+      this.relistenDelayMs = RELISTEN_FIRST_MS;
+      for (const callbacks of this.listeners.values()) callbacks.forEach((notify) => notify());
+    } catch {
+      this.relistenDelayMs = Math.min(this.relistenDelayMs * 2, RELISTEN_MAX_MS);
+      const current = this.listenClient as Promise<Client> | undefined;
+      this.listenClient = undefined;
+      void current?.then((c) => c.end()).catch(() => undefined);
+      this.scheduleRelisten();
+    }
   }
 }

@@ -3,12 +3,15 @@ import { ConcurrencyError, DomainRuleViolation, LOG_START, type LogPosition, typ
 import { classifyAppendFailure } from './append-failure';
 import type {
   AppendResult,
+  ChainHead,
+  ChainRow,
   ChainVerification,
   HashedEventRow,
   EventStore,
   ExpectedVersion,
   ReadAllOptions,
   ReadStreamOptions,
+  StoreLease,
   Subscription,
   SubscriptionOptions,
 } from './event-store';
@@ -211,6 +214,26 @@ export class SqlEventStore implements EventStore {
         storedHash: row.hash as string,
       },
     };
+  }
+
+  async tryLease(name: string): Promise<StoreLease | undefined> {
+    if (!this.client.tryLock) throw new Error('this SQL client cannot take locks');
+    return this.client.tryLock(`${this.schema}:${name}`);
+  }
+
+  async chainHeads(): Promise<ChainHead[]> {
+    const rows = await this.client.query(this.sql.chainHeads);
+    return rows.map((r) => ({ streamId: r.stream_id as string, version: Number(r.stream_version), hash: r.hash as string }));
+  }
+
+  async chainRows(): Promise<ChainRow[]> {
+    const rows = await this.client.query(this.sql.chainRows);
+    return rows.map((r) => ({ eventId: r.event_id as string, streamId: r.stream_id as string, version: Number(r.stream_version), hash: r.hash as string }));
+  }
+
+  async countAfter(position: LogPosition): Promise<number> {
+    const [row] = await this.client.query(this.sql.countAfter, [String(position.tx), position.pos]);
+    return Number(row?.n ?? 0);
   }
 
   async load(name: string): Promise<LogPosition | undefined> {

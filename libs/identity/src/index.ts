@@ -4,3 +4,5 @@ export * from './token-verifier';
 export * from './local-issuer';
 export * from './authorisation';
 export * from './demo-users';
+export * from './verifier-from-env';
+export * from './access';

@@ -45,5 +45,7 @@ export interface DocumentCollection<T extends ReadModelDocument = ReadModelDocum
 
 export interface DocumentStore {
   collection<T extends ReadModelDocument = ReadModelDocument>(name: string): DocumentCollection<T>;
+  /** Resolves when the server answers (readiness); in-process stores need not implement it. */
+  ping?(): Promise<void>;
   close(): Promise<void>;
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'crypto';
 import { Actor } from '@cem/contracts';
 import { testPgUrl } from '@cem/event-store/testing';
-import { createTestIssuer, LocalIssuer } from '@cem/identity';
+import { createTestIssuer, LocalIssuer, TokenVerifier } from '@cem/identity';
 import { KafkaEventBus, kafkaBrokersFromEnv } from '@cem/messaging';
 import { testMongoUrl } from '@cem/read-models/testing';
 import { createDistributedPorts, InfraPorts, RunningService, ServiceDefinition, startService } from '@cem/service-kit';
@@ -22,7 +22,12 @@ export interface TestPlatform {
  * Starts the given services as in production, on the REAL PostgreSQL, Kafka and MongoDB-wire servers, with
  * a unique prefix for schemas, databases, topics and consumer groups so test files can run side by side.
  */
-export async function startTestPlatform(definitions: ServiceDefinition[]): Promise<TestPlatform> {
+export interface TestPlatformOptions {
+  /** Trust another issuer's tokens (e.g. a real Keycloak) instead of the platform's test issuer. */
+  tokenVerifier?: TokenVerifier;
+}
+
+export async function startTestPlatform(definitions: ServiceDefinition[], options: TestPlatformOptions = {}): Promise<TestPlatform> {
   const prefix = `t${randomBytes(4).toString('hex')}_`;
   const issuer = await createTestIssuer();
   const bus = new KafkaEventBus({ brokers: kafkaBrokersFromEnv(), clientId: `cem-test-${prefix}` });
@@ -32,7 +37,7 @@ export async function startTestPlatform(definitions: ServiceDefinition[]): Promi
   const running = new Map<string, { service: RunningService; ports: InfraPorts }>();
   for (const definition of definitions) {
     const ports = await createDistributedPorts(definition.context, { pgUrl: testPgUrl(), mongoUrl: testMongoUrl(), namePrefix: prefix }, bus);
-    const service = await startService(definition, ports, { port: 0, tokenVerifier: issuer.verifier(), topicPrefix: prefix });
+    const service = await startService(definition, ports, { port: 0, metricsPort: 0, tokenVerifier: options.tokenVerifier ?? issuer.verifier(), topicPrefix: prefix });
     running.set(definition.context, { service, ports });
   }
 

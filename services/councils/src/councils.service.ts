@@ -2,21 +2,25 @@ import { ALL_CONTRACTS } from '@cem/contracts';
 import type { ServiceDefinition } from '@cem/service-kit';
 import { councilCompositionProjection } from './councils/council-composition.projection';
 import { CouncilsModule } from './councils.module';
+import { COUNCILS_POLICY } from './councils.policy';
 import { criteriaSetsProjection } from './criteria/criteria-sets.projection';
+import { councilCasesProjection } from './evaluation/council-cases.projection';
 import { openCaseOnDossierReceived } from './evaluation/dossier-received.reaction';
 import { workQueueProjection } from './evaluation/work-queue.projection';
 import { caseScoresProjection } from './grading/case-scores.projection';
 import { rankingsProjection } from './grading/rankings.projection';
+import { knownUnitsProjection, replicateUnits } from './units/known-units';
 
 /** Appraisal councils: composition, criteria, evaluation cases, scoring, grading, rankings and proposals. */
 export const COUNCILS_SERVICE: ServiceDefinition = {
   context: 'councils',
   title: 'CEM councils (Hội đồng thẩm định sáng tạo)',
   module: CouncilsModule,
+  access: COUNCILS_POLICY,
   contracts: ALL_CONTRACTS,
-  projections: [councilCompositionProjection, criteriaSetsProjection, workQueueProjection, caseScoresProjection, rankingsProjection],
+  projections: [councilCompositionProjection, criteriaSetsProjection, workQueueProjection, caseScoresProjection, rankingsProjection, councilCasesProjection, knownUnitsProjection],
   consumes: {
     contexts: ['submissions'],
-    reactions: [openCaseOnDossierReceived],
+    reactions: [openCaseOnDossierReceived, replicateUnits],
   },
 };

@@ -1,7 +1,6 @@
 import { randomUUID } from 'crypto';
-import { Actor, COUNCILS_EVENTS as E, CouncilMember, deadLetterTopic, Role } from '@cem/contracts';
+import { Actor, COUNCILS_EVENTS as E, CouncilMember, Role } from '@cem/contracts';
 import { CommandContext, handleCommand } from '@cem/decider';
-import type { BusMessage } from '@cem/messaging';
 import { startTestPlatform, TestPlatform } from '@cem/testing';
 import { dossierDecider, DossierCommand, dossierStreamId } from '../../submissions/src/dossiers/dossier.decider';
 import { SUBMISSIONS_SERVICE } from '../../submissions/src/submissions.service';
@@ -189,16 +188,33 @@ describe('councils service (e2e, real PostgreSQL/Kafka/FerretDB)', () => {
       fieldCodes: [FIELD],
       decision: { number: '05/QĐ-MTTQ-BTT', date: '2026-01-15', signedBy: 'Chủ tịch Ủy ban MTTQ tỉnh Hà Nam' },
       members: MEMBERS,
-      regulations: { quorum: 5, aggregation: 'weighted-mean', tieBreak: 'higher-top-criterion-then-earlier-receipt-then-dossier-id' },
+      regulations: { quorum: 5, aggregation: 'weighted-mean', tieBreak: ['higher-top-criterion', 'earlier-receipt', 'dossier-id'] },
+      editions: [{ campaignId: CAMPAIGN, year: YEAR }],
     };
     await expectStatus(api(member('m-lhh'), 'POST', '/councils', establish), 403);
-    await expectStatus(api(FRONT_CHAIR, 'POST', '/councils', establish), 201);
+    // Two members' agencies are not in the shipped units: the council waits until they are registered.
+    const admin: Actor = { id: 'admin', role: 'admin', unitId: 'vn', level: 'central', unitPath: ['vn'] };
+    await expectStatus(api(admin, 'POST', '/units/seed', undefined, 'submissions'), 200);
+    expect(await expectStatus(api(FRONT_CHAIR, 'POST', '/councils', establish), 422)).toMatchObject({ code: 'agency-not-registered' });
+    const lhpn = { unitId: 'vn-ha-nam-hoi-lhpn', name: 'Hội Liên hiệp Phụ nữ tỉnh Hà Nam', kind: 'socio-political-organisation', parentUnitId: HA_NAM };
+    await expectStatus(api(member('m-lhh'), 'POST', '/units', lhpn, 'submissions'), 403);
+    await expectStatus(api(admin, 'POST', '/units', { ...lhpn, parentUnitId: 'vn-khong-co' }, 'submissions'), 404);
+    await expectStatus(api(admin, 'POST', '/units', { ...lhpn, unitId: 'vn-hcm-hoi-lhpn' }, 'submissions'), 422);
+    expect(await expectStatus(api(admin, 'POST', '/units', lhpn, 'submissions'), 201)).toMatchObject({ level: 'province', unitPath: [...HA_NAM_PATH, 'vn-ha-nam-hoi-lhpn'] });
+    await expectStatus(api(admin, 'POST', '/units', lhpn, 'submissions'), 422);
+    await expectStatus(api(admin, 'POST', '/units', { unitId: 'vn-ha-nam-dai-hoc', name: 'Trường Đại học Hà Nam', kind: 'school', parentUnitId: HA_NAM }, 'submissions'), 201);
+    await platform.eventually(async () => {
+      const listed = await expectStatus(api(admin, 'GET', `/units?parentUnitId=${HA_NAM}`, undefined, 'submissions'), 200);
+      expect(listed.map((u: { unitId: string }) => u.unitId)).toEqual(expect.arrayContaining(['vn-ha-nam-hoi-lhpn', 'vn-ha-nam-dai-hoc']));
+    });
+    // The registrations reach councils as events; then the council is established.
+    await platform.eventually(() => expectStatus(api(FRONT_CHAIR, 'POST', '/councils', establish), 201), 60000);
     await expectStatus(api(FRONT_CHAIR, 'POST', '/councils', { ...establish, unexpected: true }), 400);
 
     // --- Criteria for the edition and field.
     const criteriaSetId = `tc-${run}`;
     await expectStatus(
-      api(SECRETARY, 'POST', '/criteria-sets', { criteriaSetId, campaignId: CAMPAIGN, year: YEAR, fieldCode: FIELD, criteria: CRITERIA, bands: BANDS }),
+      api(SECRETARY, 'POST', '/criteria-sets', { criteriaSetId, councilId: COUNCIL_ID, campaignId: CAMPAIGN, year: YEAR, fieldCode: FIELD, criteria: CRITERIA, bands: BANDS }),
       201,
     );
     await expectStatus(api(SECRETARY, 'POST', `/criteria-sets/${criteriaSetId}/publish`, { version: 1, publishedAt: '2026-02-01' }), 200);
@@ -245,8 +261,10 @@ describe('councils service (e2e, real PostgreSQL/Kafka/FerretDB)', () => {
       expect(ids(aug)).toEqual(originalIds.map((m) => (m === 'm-khcn' ? 'm-khcn-2' : m)).sort());
       expect(aug.tenures.find((t: { memberId: string }) => t.memberId === 'm-khcn')).toMatchObject({ until: '2026-06-01' });
     });
-    // The departed member can no longer score; the successor is assigned in July.
-    await expectStatus(api(member('m-khcn'), 'POST', path(DOSSIERS[0], '/scores'), sheet(9, '2026-08-10')), 422);
+    // The departed member no longer sits on the council (on the server's date): refused by the policy, with the reason.
+    const departed = await expectStatus(api(member('m-khcn'), 'POST', path(DOSSIERS[0], '/scores'), sheet(9, '2026-08-10')), 403);
+    expect(departed).toMatchObject({ details: { rule: 'outside-jurisdiction' }, message: expect.stringContaining('ngồi trong Hội đồng') });
+    // The successor is assigned in July.
     for (const d of DOSSIERS) {
       await expectStatus(api(SECRETARY, 'POST', path(d, '/assign'), { memberIds: ['m-khcn-2'], assignedAt: '2026-07-01' }), 200);
     }
@@ -341,7 +359,9 @@ describe('councils service (e2e, real PostgreSQL/Kafka/FerretDB)', () => {
       expect(queue).toHaveLength(5);
       expect(queue.every((q: { status: string; caseFinalised: boolean }) => q.status === 'scored' && q.caseFinalised)).toBe(true);
     });
-    await expectStatus(api(member('m-lhh'), 'GET', '/members/m-khcn-2/queue'), 403);
+    // Another member does not see it (outside the scope: 404); the council's secretary sees this council's items.
+    await expectStatus(api(member('m-lhh'), 'GET', '/members/m-khcn-2/queue'), 404);
+    expect(await expectStatus(api(SECRETARY, 'GET', '/members/m-khcn-2/queue'), 200)).toHaveLength(5);
 
     // --- Across the four services: the province decides its award on the council's proposal, and the
     // auditor replays the whole chain from the reporting archive (submissions > councils > recognition).
@@ -354,7 +374,7 @@ describe('councils service (e2e, real PostgreSQL/Kafka/FerretDB)', () => {
     await expectStatus(api(board, 'POST', '/awards', award, 'recognition'), 201);
     await platform.eventually(async () => {
       const received = await expectStatus(api(board, 'GET', '/proposals?status=received', undefined, 'recognition'), 200);
-      expect(received.map((p: { _id: string }) => p._id)).toContain(proposalId);
+      expect(received.map((p: { proposalId: string }) => p.proposalId)).toContain(proposalId);
     }, 60000);
     const decision = { decisionNumber: '2468/QĐ-UBND', decisionDate: '2026-11-20', signer: 'Chủ tịch UBND tỉnh Hà Nam', awardCode: award.awardCode };
     await expectStatus(api(authority, 'POST', `/proposals/${encodeURIComponent(proposalId)}/decide`, decision, 'recognition'), 422);
@@ -384,29 +404,18 @@ describe('councils service (e2e, real PostgreSQL/Kafka/FerretDB)', () => {
     expect(now.awarded).toBe(true);
   });
 
-  it('dead-letters a received dossier no council appraises, with the reason', async () => {
+  it('keeps a received dossier no council appraises waiting, with the reason, in the secretary list', async () => {
     // The province council above appraises only 'khcn'; nobody sits for 'vhnt' in Hà Nam.
     const orphan: DossierSpec = { id: `hs-${run}-vhnt`, title: 'Tác phẩm ảnh Tam Chúc', author: 'Vũ Thị Hoa', nominatingUnitPath: PHU_LY_PATH, value: 0, fieldCode: OTHER_FIELD };
-    const dead: BusMessage[] = [];
-    const watch = await platform.service('councils').infra.bus.subscribe({
-      groupId: `${platform.prefix}dlq-watch`,
-      topics: [deadLetterTopic('councils', platform.prefix)],
-      fromBeginning: true,
-      handler: async (message) => {
-        dead.push(message);
-      },
-    });
-    try {
-      await receiveDossier(platform, orphan, 8);
-      const message = await platform.eventually(() => {
-        const found = dead.find((m) => m.key === `dossier-${orphan.id}`);
-        expect(found).toBeDefined();
-        return found!;
-      }, 60000);
-      expect(message.headers.dlq_reason).toMatch(/^no-council: .*field vhnt/);
-      await expectStatus(api(SECRETARY, 'GET', `/cases/${encodeURIComponent(caseOf(orphan))}/scores`), 404);
-    } finally {
-      await watch.stop();
-    }
+    await receiveDossier(platform, orphan, 8);
+    const waiting = await platform.eventually(async () => {
+      const list = await expectStatus(api(SECRETARY, 'GET', '/cases?status=awaiting-council'), 200);
+      const found = list.find((c: { dossierId: string }) => c.dossierId === orphan.id);
+      expect(found).toBeDefined();
+      return found;
+    }, 60000);
+    expect(waiting).toMatchObject({ fieldCode: OTHER_FIELD, title: orphan.title, waiting: { reason: 'no-council' } });
+    expect(waiting.waiting.reasonText).toMatch(/lĩnh vực vhnt/);
+    await expectStatus(api(SECRETARY, 'GET', `/cases/${encodeURIComponent(waiting.caseId)}/scores`), 404);
   });
 });

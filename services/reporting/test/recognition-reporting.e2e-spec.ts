@@ -106,7 +106,7 @@ describe('recognition and reporting on the real servers', () => {
 
     await platform.eventually(async () => {
       const received = await asBoard.get('/proposals?status=received');
-      expect(received.body.map((p: { _id: string }) => p._id).sort()).toEqual([PROPOSAL, SECOND_PROPOSAL].sort());
+      expect(received.body.map((p: { proposalId: string }) => p.proposalId).sort()).toEqual([PROPOSAL, SECOND_PROPOSAL].sort());
     });
 
     const unverified = await asAuthority.post(`/proposals/${encodeURIComponent(PROPOSAL)}/decide`, DECISION);
@@ -225,7 +225,7 @@ describe('recognition and reporting on the real servers', () => {
       'recognition.AwardDecided',
       'recognition.AwardIssued',
     ]);
-    expect(history.map((h) => h.role)).toEqual(['council-chair', 'admin', 'emulation-board', 'authority', 'authority']);
+    expect(history.map((h) => h.role)).toEqual(['council-chair', 'system', 'emulation-board', 'authority', 'authority']);
 
     const dossier = await audit.get(`/audit/dossiers/${DOSSIER}/history`);
     const types = dossier.body.history.map((h: { type: string }) => h.type);

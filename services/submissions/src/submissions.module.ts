@@ -6,9 +6,10 @@ import { CampaignsController } from './campaigns/campaigns.controller';
 import { DossierQueriesController } from './dossiers/dossier-queries.controller';
 import { DossiersController } from './dossiers/dossiers.controller';
 import { UnitsController } from './units/units.controller';
+import { MandatesController } from './mandates/mandates.controller';
 
 @Module({
-  controllers: [UnitsController, ClustersController, CampaignsController, DossierQueriesController, DossiersController, AttachmentsController],
+  controllers: [UnitsController, ClustersController, CampaignsController, DossierQueriesController, DossiersController, AttachmentsController, MandatesController],
   providers: [AttachmentStore],
 })
 export class SubmissionsModule {}

@@ -4,6 +4,7 @@ import { campaignProjection } from './campaigns/campaign.projection';
 import { forwardOnCouncilRecommendation } from './dossiers/council-recommendation.reaction';
 import { dossierListProjection } from './dossiers/dossier-list.projection';
 import { SubmissionsModule } from './submissions.module';
+import { SUBMISSIONS_POLICY } from './submissions.policy';
 import { unitProjection } from './units/unit.projection';
 import { clusterProjection } from './units/cluster.projection';
 
@@ -12,6 +13,7 @@ export const SUBMISSIONS_SERVICE: ServiceDefinition = {
   context: 'submissions',
   title: 'CEM submissions',
   module: SubmissionsModule,
+  access: SUBMISSIONS_POLICY,
   contracts: ALL_CONTRACTS,
   projections: [unitProjection, clusterProjection, campaignProjection, dossierListProjection],
   consumes: { contexts: ['councils'], reactions: [forwardOnCouncilRecommendation] },

@@ -23,6 +23,7 @@ const DISTRICT_AGENCY = actorAt('agency-officer', 'district', path('binhChanhNoi
 const CU_CHI_AGENCY = actorAt('agency-officer', 'district', path('cuChiNoiVu'));
 const TAN_KIEN = actorAt('unit-officer', 'commune', path('tanKien'));
 const VINH_LOC_A = actorAt('unit-officer', 'commune', path('vinhLocA'));
+const BINH_CHANH_AUTHORITY = actorAt('authority', 'district', path('binhChanh'));
 
 const CAMPAIGN = 'hcm-sang-tao-2021-2025';
 
@@ -61,7 +62,7 @@ describe('submissions service (real PostgreSQL, Kafka, FerretDB)', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'cem-submissions-'));
     process.env.CEM_DATA_DIR = dataDir;
     platform = await startTestPlatform([SUBMISSIONS_SERVICE]);
-    for (const actor of [ADMIN, CITY_BOARD, CITY_AGENCY, DISTRICT_OFFICER, DISTRICT_AGENCY, CU_CHI_AGENCY, TAN_KIEN, VINH_LOC_A]) {
+    for (const actor of [ADMIN, BINH_CHANH_AUTHORITY, CITY_BOARD, CITY_AGENCY, DISTRICT_OFFICER, DISTRICT_AGENCY, CU_CHI_AGENCY, TAN_KIEN, VINH_LOC_A]) {
       tokens.set(actor, await platform.token(actor));
     }
   });
@@ -80,6 +81,30 @@ describe('submissions service (real PostgreSQL, Kafka, FerretDB)', () => {
     const tanKien = await api(TAN_KIEN).get('/units/vn-hcm-binh-chanh-tan-kien').expect(200);
     expect(tanKien.body).toMatchObject({ level: 'commune', parentUnitId: 'vn-hcm-binh-chanh', unitPath: TAN_KIEN.unitPath });
     await api(TAN_KIEN).get('/units/vn-hcm-khong-co').expect(404);
+  });
+
+  it("records mandates: the city's board acts for the city, the district's Phòng Nội vụ for the district", async () => {
+    const mandate = (mandateId: string, holderUnitId: string, jurisdictionUnitId: string, role: string, decisionRef: string) => ({
+      mandateId,
+      holderUnitId,
+      jurisdictionUnitId,
+      role,
+      from: '2024-01-01',
+      decisionRef,
+    });
+    await api(ADMIN).post('/mandates', mandate('uq-hcm-ban-tdkt', 'vn-hcm-so-noi-vu', 'vn-hcm', 'emulation-board', '15/QĐ-UBND')).expect(201);
+    await api(BINH_CHANH_AUTHORITY)
+      .post('/mandates', mandate('uq-binh-chanh-noi-vu', 'vn-hcm-binh-chanh-phong-noi-vu', 'vn-hcm-binh-chanh', 'unit-officer', '2717/UBND'))
+      .expect(201);
+    // Bình Chánh cannot hand out the city's jurisdiction, nor may a unit of another province hold it.
+    await api(BINH_CHANH_AUTHORITY).post('/mandates', mandate('uq-x', 'vn-hcm-binh-chanh-phong-noi-vu', 'vn-hcm', 'unit-officer', '1/QĐ')).expect(403);
+    await api(ADMIN).post('/mandates', mandate('uq-y', 'vn-ha-nam-so-noi-vu', 'vn-hcm', 'emulation-board', '1/QĐ')).expect(422);
+    const listed = await platform.eventually(async () => {
+      const res = await api(TAN_KIEN).get('/mandates?jurisdictionUnitId=vn-hcm').expect(200);
+      expect(res.body).toHaveLength(1);
+      return res;
+    });
+    expect(listed.body[0]).toMatchObject({ holderUnitId: 'vn-hcm-so-noi-vu', role: 'emulation-board', decisionRef: '15/QĐ-UBND' });
   });
 
   it('forms an emulation cluster (cụm thi đua) of Bình Chánh communes; refuses unknown units and outsiders', async () => {
@@ -166,12 +191,8 @@ describe('submissions service (real PostgreSQL, Kafka, FerretDB)', () => {
     sha256 = stored.body.sha256;
     size = stored.body.size;
     expect(sha256).toMatch(/^[0-9a-f]{64}$/);
-    const back = await api(TAN_KIEN).get(`/attachments/${sha256}`).buffer(true).parse((res, cb) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => cb(null, Buffer.concat(chunks)));
-    }).expect(200);
-    expect(Buffer.compare(back.body as Buffer, bytes)).toBe(0);
+    // Downloads go through a dossier the caller may see: none carries it yet.
+    await api(TAN_KIEN).get(`/attachments/${sha256}`).expect(404);
 
     const tooBig = await api(TAN_KIEN).upload(Buffer.alloc(MAX_ATTACHMENT_BYTES + 1), 'qua-lon.pdf');
     expect(tooBig.status).toBe(413);
@@ -183,23 +204,41 @@ describe('submissions service (real PostgreSQL, Kafka, FerretDB)', () => {
       .expect(201);
     dossierId = drafted.body.dossierId;
     expect(await streamVersion(dossierId)).toBe(1);
+    const back = await platform.eventually(() =>
+      api(TAN_KIEN).get(`/attachments/${sha256}`).buffer(true).parse((res, cb) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => cb(null, Buffer.concat(chunks)));
+      }).expect(200),
+    );
+    expect(Buffer.compare(back.body as Buffer, Buffer.from('%PDF-1.4 thuyết minh sáng kiến'))).toBe(0);
+    // Another commune does not see the dossier, so not its attachment either.
+    await api(VINH_LOC_A).get(`/attachments/${sha256}`).expect(404);
 
     await api(TAN_KIEN).post(`/dossiers/${dossierId}/submit`).expect(200);
     await api(DISTRICT_AGENCY).post(`/dossiers/${dossierId}/receive`).expect(200);
+    // Without a council recommendation, only after the district People's Committee decides so, with its reason.
+    await api(DISTRICT_AGENCY).post(`/dossiers/${dossierId}/forward`, { decisionRef: '512/UBND-NV' }).expect(422);
+    await api(DISTRICT_AGENCY).post(`/dossiers/${dossierId}/forwarding-override`, { decisionRef: '512/UBND-NV', reason: 'Kịp hạn của Thành phố' }).expect(403);
+    await api(BINH_CHANH_AUTHORITY)
+      .post(`/dossiers/${dossierId}/forwarding-override`, { decisionRef: '512/UBND-NV', reason: 'Hội đồng cấp huyện chưa họp kịp hạn của Thành phố' })
+      .expect(200);
     await api(DISTRICT_AGENCY).post(`/dossiers/${dossierId}/forward`, { decisionRef: '512/UBND-NV' }).expect(200);
     await api(CITY_AGENCY).post(`/dossiers/${dossierId}/receive`).expect(200);
 
     const detail = await api(TAN_KIEN).get(`/dossiers/${dossierId}`).expect(200);
-    expect(detail.body).toMatchObject({ status: 'received', level: 'province', receivingAgencyUnitId: 'vn-hcm-so-khcn', version: 5 });
+    expect(detail.body).toMatchObject({ status: 'received', level: 'province', receivingAgencyUnitId: 'vn-hcm-so-khcn', version: 6 });
     expect(detail.body.dossier.attachments).toEqual([expect.objectContaining({ sha256 })]);
     expect(detail.body.history.map((h: { type: string }) => h.type)).toEqual([
       'submissions.DossierDrafted',
       'submissions.DossierSubmitted',
       'submissions.DossierReceived',
+      'submissions.ForwardingOverrideDecided',
       'submissions.DossierForwarded',
       'submissions.DossierReceived',
     ]);
-    expect(detail.body.history[3]).toMatchObject({ actorId: DISTRICT_AGENCY.id, role: 'agency-officer', unitId: DISTRICT_AGENCY.unitId, level: 'province' });
+    expect(detail.body.history[3]).toMatchObject({ actorId: BINH_CHANH_AUTHORITY.id, role: 'authority', reason: expect.stringContaining('chưa họp') });
+    expect(detail.body.history[4]).toMatchObject({ actorId: DISTRICT_AGENCY.id, role: 'agency-officer', unitId: DISTRICT_AGENCY.unitId, level: 'province' });
   });
 
   it('answers lineage both ways', async () => {
@@ -211,7 +250,7 @@ describe('submissions service (real PostgreSQL, Kafka, FerretDB)', () => {
         arrivedBy: 'submission',
         receivedBy: 'vn-hcm-binh-chanh-phong-noi-vu',
         decisionRef: '512/UBND-NV',
-        basis: 'agency-appraisal',
+        basis: 'authority-override',
         forwardedBy: expect.objectContaining({ unitId: 'vn-hcm-binh-chanh-phong-noi-vu' }),
       }),
       expect.objectContaining({ level: 'province', jurisdictionUnitId: 'vn-hcm', arrivedBy: 'forwarding', receivedBy: 'vn-hcm-so-khcn' }),
@@ -245,7 +284,7 @@ describe('submissions service (real PostgreSQL, Kafka, FerretDB)', () => {
     // A neighbouring commune and another district see nothing of it.
     await api(VINH_LOC_A).get('/dossiers').expect(200).expect((res) => expect(res.body).toHaveLength(0));
     await api(CU_CHI_AGENCY).get('/dossiers').expect(200).expect((res) => expect(res.body).toHaveLength(0));
-    await api(CU_CHI_AGENCY).get(`/dossiers/${dossierId}`).expect(403);
+    await api(CU_CHI_AGENCY).get(`/dossiers/${dossierId}`).expect(404); // outside the scope: not revealed
   });
 
   describe('refuses bad commands and writes nothing', () => {

@@ -19,27 +19,30 @@ import {
   CouncilMemberRole,
   CouncilGrade,
   COUNCIL_GRADES,
+  TieBreakRule,
 } from './councils.values';
+import { IsCalendarDateOrTime, IsId, IsLine, IsText } from '../validation';
+import { IsTieBreakRule } from './tie-break.validator';
 
 /** Nested shapes reused by several councils events. */
 
 export class CouncilDecisionRef {
   /** e.g. '12/QĐ-MTTQ-BTT' */
-  @IsString() @IsNotEmpty() number!: string;
-  @IsISO8601() date!: string;
-  @IsString() @IsNotEmpty() signedBy!: string;
+  @IsLine() number!: string;
+  @IsCalendarDateOrTime() date!: string;
+  @IsLine() signedBy!: string;
 }
 
 export class CouncilMember {
   /** The member's identity (the `sub` of their token), so the platform can tell who is scoring. */
-  @IsString() @IsNotEmpty() memberId!: string;
-  @IsString() @IsNotEmpty() personName!: string;
-  @IsOptional() @IsString() personId?: string;
-  @IsString() @IsNotEmpty() agencyUnitId!: string;
-  @IsString() @IsNotEmpty() agencyName!: string;
+  @IsId() memberId!: string;
+  @IsLine() personName!: string;
+  @IsOptional() @IsId() personId?: string;
+  @IsId() agencyUnitId!: string;
+  @IsLine() agencyName!: string;
   @IsIn(COUNCIL_MEMBER_ROLES) role!: CouncilMemberRole;
   /** ISO date (YYYY-MM-DD) from which the member sits on the council. */
-  @IsISO8601() effectiveFrom!: string;
+  @IsCalendarDateOrTime() effectiveFrom!: string;
 }
 
 export class CouncilRegulations {
@@ -48,13 +51,14 @@ export class CouncilRegulations {
   @IsIn(AGGREGATION_METHODS) aggregation!: AggregationMethod;
   /** Scores dropped at each end, for 'trimmed-mean' only. */
   @IsOptional() @IsInt() @Min(1) trimCount?: number;
-  @IsString() @IsNotEmpty() tieBreak!: string;
+  /** Ordered tie-break steps (see TIE_BREAK_STEPS); events recorded before 2026-12 hold the '-then-' string form. */
+  @IsTieBreakRule() tieBreak!: TieBreakRule;
 }
 
 export class CriterionDefinition {
-  @IsString() @IsNotEmpty() code!: string;
+  @IsId() code!: string;
   /** Vietnamese, e.g. 'Tính mới, tính sáng tạo'. */
-  @IsString() @IsNotEmpty() name!: string;
+  @IsLine() name!: string;
   /** Fraction of the total; weights of a set sum to 1. */
   @IsNumber() weight!: number;
   @IsNumber() scaleMin!: number;
@@ -63,7 +67,7 @@ export class CriterionDefinition {
 
 export class GradeBand {
   @IsIn(COUNCIL_GRADES) grade!: CouncilGrade;
-  @IsString() @IsNotEmpty() label!: string;
+  @IsLine() label!: string;
   @IsNumber() minScore!: number;
 }
 
@@ -93,7 +97,7 @@ export class CaseDossierSnapshot {
 }
 
 export class CriterionScore {
-  @IsString() @IsNotEmpty() criterionCode!: string;
+  @IsId() criterionCode!: string;
   @IsNumber() value!: number;
-  @IsOptional() @IsString() comment?: string;
+  @IsOptional() @IsText({ allowEmpty: true }) comment?: string;
 }

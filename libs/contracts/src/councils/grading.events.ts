@@ -15,7 +15,8 @@ import {
 } from 'class-validator';
 import { ADMINISTRATIVE_LEVELS, AdministrativeLevel } from '../administrative';
 import { CriterionScore } from './councils.shapes';
-import { AGGREGATION_METHODS, AggregationMethod, CouncilGrade, COUNCIL_GRADES, HONOUR_RECIPIENT_KINDS, HonourRecipientKind } from './councils.values';
+import { AGGREGATION_METHODS, AggregationMethod, CouncilGrade, COUNCIL_GRADES, HONOUR_RECIPIENT_KINDS, HonourRecipientKind, TieBreakRule } from './councils.values';
+import { IsTieBreakRule } from './tie-break.validator';
 
 export class CriterionMean {
   @IsString() @IsNotEmpty() criterionCode!: string;
@@ -58,12 +59,22 @@ export class CaseFinalisedData {
   @IsArray() @IsString({ each: true }) recusedMemberIds!: string[];
 }
 
+export class RankedDossierAuthor {
+  @IsString() @IsNotEmpty() name!: string;
+}
+
 export class CouncilRankingEntry {
   @IsInt() @Min(1) rank!: number;
   @IsString() @IsNotEmpty() caseId!: string;
   @IsString() @IsNotEmpty() dossierId!: string;
   @IsNumber() score!: number;
   @IsIn(COUNCIL_GRADES) grade!: CouncilGrade;
+  /** The dossier as received (absent in rankings recorded before entries carried it). */
+  @IsOptional() @IsString() @IsNotEmpty() title?: string;
+  @IsOptional() @IsString() @IsNotEmpty() fieldCode?: string;
+  @IsOptional() @IsString() @IsNotEmpty() nominatingUnitId?: string;
+  @IsOptional() @IsString() nominatingUnitName?: string;
+  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => RankedDossierAuthor) authors?: RankedDossierAuthor[];
 }
 
 /** Ranking within one field, campaign edition and level; a later revision replaces an earlier one. */
@@ -73,7 +84,8 @@ export class RankingPublishedData {
   @IsInt() year!: number;
   @IsString() @IsNotEmpty() fieldCode!: string;
   @IsIn(ADMINISTRATIVE_LEVELS) level!: AdministrativeLevel;
-  @IsString() @IsNotEmpty() tieBreak!: string;
+  /** The ordered steps applied (events recorded before 2026-12: the '-then-' string form). */
+  @IsTieBreakRule() tieBreak!: TieBreakRule;
   @IsInt() @Min(1) revision!: number;
   @IsISO8601() publishedAt!: string;
   @IsArray() @ValidateNested({ each: true }) @Type(() => CouncilRankingEntry) entries!: CouncilRankingEntry[];
@@ -116,4 +128,8 @@ export class HonourProposedData {
   @IsArray() @ArrayMinSize(1) @ValidateNested({ each: true }) @Type(() => HonourProposalRecipient) recipients!: HonourProposalRecipient[];
   /** e.g. 'Người Hà Nam đoàn kết sáng tạo'. */
   @IsOptional() @IsString() proposedAward?: string;
+  /** The dossier's nominating unit and authors (absent in proposals recorded before they were carried). */
+  @IsOptional() @IsString() @IsNotEmpty() nominatingUnitId?: string;
+  @IsOptional() @IsString() nominatingUnitName?: string;
+  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => RankedDossierAuthor) authors?: RankedDossierAuthor[];
 }

@@ -10,6 +10,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { ADMINISTRATIVE_LEVELS, AdministrativeLevel } from '../administrative';
+import { IsLine, IsText, MaxItems } from '../validation';
 import { AttachmentMeta, DossierAuthor, DossierOwner, DossierSnapshot } from './submissions.shapes';
 import {
   APPLICANT_KINDS,
@@ -22,7 +23,7 @@ import {
 
 /** Hồ sơ đăng ký prepared by the nominating unit; not yet lodged anywhere. */
 export class DossierDraftedData extends DossierSnapshot {
-  @IsArray() @ValidateNested({ each: true }) @Type(() => AttachmentMeta) attachments!: AttachmentMeta[];
+  @IsArray() @MaxItems() @ValidateNested({ each: true }) @Type(() => AttachmentMeta) attachments!: AttachmentMeta[];
   @IsISO8601() draftedAt!: string;
 }
 
@@ -58,13 +59,13 @@ export class DossierReturnedData {
 /** What an amendment may change; the field and campaign stay (withdraw and draft anew to change them). */
 export class DossierChanges {
   @IsOptional() @IsIn(DOSSIER_TYPES) type?: DossierType;
-  @IsOptional() @IsString() @IsNotEmpty() title?: string;
-  @IsOptional() @IsString() summary?: string;
+  @IsOptional() @IsLine() title?: string;
+  @IsOptional() @IsText({ allowEmpty: true }) summary?: string;
   @IsOptional() @IsIn(APPLICANT_KINDS) applicantKind?: ApplicantKind;
-  @IsOptional() @IsArray() @ArrayMinSize(1) @ValidateNested({ each: true }) @Type(() => DossierAuthor)
+  @IsOptional() @IsArray() @ArrayMinSize(1) @MaxItems() @ValidateNested({ each: true }) @Type(() => DossierAuthor)
   authors?: DossierAuthor[];
-  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => DossierOwner) owners?: DossierOwner[];
-  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => AttachmentMeta)
+  @IsOptional() @IsArray() @MaxItems() @ValidateNested({ each: true }) @Type(() => DossierOwner) owners?: DossierOwner[];
+  @IsOptional() @IsArray() @MaxItems() @ValidateNested({ each: true }) @Type(() => AttachmentMeta)
   attachments?: AttachmentMeta[];
 }
 
@@ -94,3 +95,16 @@ export class DossierForwardedData {
   @IsIn(FORWARDING_BASES) basis!: ForwardingBasis;
 }
 
+
+/**
+ * The competent authority of the level the dossier sits at decides that it goes up without (or against) a
+ * council recommendation, with its reason; only then may the level's receiving agency forward it by hand.
+ */
+export class ForwardingOverrideDecidedData {
+  @IsString() @IsNotEmpty() dossierId!: string;
+  @IsIn(ADMINISTRATIVE_LEVELS) level!: AdministrativeLevel;
+  @IsString() @IsNotEmpty() jurisdictionUnitId!: string;
+  @IsString() @IsNotEmpty() decisionRef!: string;
+  @IsString() @IsNotEmpty() reason!: string;
+  @IsISO8601() decidedAt!: string;
+}

@@ -14,8 +14,9 @@ import {
   DossierReturnedData,
   DossierSubmittedData,
   DossierWithdrawnData,
+  ForwardingOverrideDecidedData,
 } from './dossier.events';
-import { ClusterFormedData, UnitRegisteredData } from './unit.events';
+import { ClusterFormedData, MandateGrantedData, MandateRevokedData, UnitRegisteredData } from './unit.events';
 
 export const SUBMISSIONS_CONTEXT = 'submissions';
 
@@ -34,6 +35,9 @@ export const SUBMISSIONS_EVENTS = {
   DossierAmended: 'submissions.DossierAmended',
   DossierWithdrawn: 'submissions.DossierWithdrawn',
   DossierForwarded: 'submissions.DossierForwarded',
+  ForwardingOverrideDecided: 'submissions.ForwardingOverrideDecided',
+  MandateGranted: 'submissions.MandateGranted',
+  MandateRevoked: 'submissions.MandateRevoked',
 } as const;
 
 const E = SUBMISSIONS_EVENTS;
@@ -54,6 +58,9 @@ export interface SubmissionsEventDataMap {
   [E.DossierAmended]: DossierAmendedData;
   [E.DossierWithdrawn]: DossierWithdrawnData;
   [E.DossierForwarded]: DossierForwardedData;
+  [E.ForwardingOverrideDecided]: ForwardingOverrideDecidedData;
+  [E.MandateGranted]: MandateGrantedData;
+  [E.MandateRevoked]: MandateRevokedData;
 }
 export type SubmissionsEventType = keyof SubmissionsEventDataMap;
 
@@ -80,4 +87,7 @@ export const SUBMISSIONS_CONTRACTS: EventContract[] = [
   v1(E.DossierAmended, DossierAmendedData, 'A returned dossier amended'),
   v1(E.DossierWithdrawn, DossierWithdrawnData, 'A dossier withdrawn by its unit'),
   v1(E.DossierForwarded, DossierForwardedData, 'A dossier registered with the next level up'),
+  v1(E.ForwardingOverrideDecided, ForwardingOverrideDecidedData, 'The competent authority decided a dossier goes up without a council recommendation'),
+  v1(E.MandateGranted, MandateGrantedData, 'A unit acts for a jurisdiction in a role by a decision (mandate)'),
+  v1(E.MandateRevoked, MandateRevokedData, 'A mandate ends from a date'),
 ];

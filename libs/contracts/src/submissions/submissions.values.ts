@@ -4,6 +4,7 @@ export const UNIT_KINDS = [
   'people-committee',
   'department',
   'front-committee',
+  'socio-political-organisation',
   'association',
   'public-service-unit',
   'school',
@@ -17,6 +18,7 @@ export const UNIT_KIND_LABELS_VI: Record<UnitKind, string> = {
   'people-committee': 'Ủy ban nhân dân',
   department: 'Sở/Phòng',
   'front-committee': 'Ủy ban MTTQ',
+  'socio-political-organisation': 'Tổ chức chính trị - xã hội',
   association: 'Hội/Liên hiệp hội',
   'public-service-unit': 'Đơn vị sự nghiệp',
   school: 'Trường học',
@@ -69,5 +71,10 @@ export const APPLICANT_KIND_LABELS_VI: Record<ApplicantKind, string> = {
  * Why a dossier moved up: the field agency's appraisal (thẩm định, then the committee registers it with the
  * next level) or a council's recommendation (councils.DossierRecommendedUpward).
  */
-export const FORWARDING_BASES = ['agency-appraisal', 'council-recommendation'] as const;
+/**
+ * Why a dossier went up: 'council-recommendation' (recorded by the platform on the council's decision),
+ * 'authority-override' (forwarded by the agency after the competent authority's recorded override decision);
+ * 'agency-appraisal' is kept for events recorded before forwarding required either.
+ */
+export const FORWARDING_BASES = ['agency-appraisal', 'council-recommendation', 'authority-override'] as const;
 export type ForwardingBasis = (typeof FORWARDING_BASES)[number];

@@ -6,7 +6,7 @@ import {
   IsOptional,
   IsString,
 } from 'class-validator';
-import { ADMINISTRATIVE_LEVELS, AdministrativeLevel } from '../administrative';
+import { ADMINISTRATIVE_LEVELS, AdministrativeLevel, Role, ROLES } from '../administrative';
 import { CLUSTER_KINDS, ClusterKind, UNIT_KINDS, UnitKind } from './submissions.values';
 
 /** A unit (đơn vị) joins the tree; its id is its parent's id + '-' + a slug, e.g. 'vn-hcm-binh-chanh'. */
@@ -29,4 +29,28 @@ export class ClusterFormedData {
   @IsString() @IsNotEmpty() parentUnitId!: string;
   @IsString() @IsNotEmpty() headUnitId!: string;
   @IsArray() @ArrayMinSize(1) @IsString({ each: true }) memberUnitIds!: string[];
+}
+
+/**
+ * A unit acts for a jurisdiction in a role (ủy quyền, giao nhiệm vụ): e.g. the Emulation and Reward Board
+ * under the provincial Department of Home Affairs acts for the province as 'emulation-board'. Granted by the
+ * jurisdiction's competent authority by a decision; in force from `from` (a document date, yyyy-MM-dd).
+ */
+export class MandateGrantedData {
+  @IsString() @IsNotEmpty() mandateId!: string;
+  @IsString() @IsNotEmpty() holderUnitId!: string;
+  @IsArray() @ArrayMinSize(1) @IsString({ each: true }) holderUnitPath!: string[];
+  @IsString() @IsNotEmpty() jurisdictionUnitId!: string;
+  @IsArray() @ArrayMinSize(1) @IsString({ each: true }) jurisdictionUnitPath!: string[];
+  @IsIn(ADMINISTRATIVE_LEVELS) jurisdictionLevel!: AdministrativeLevel;
+  @IsIn(ROLES) role!: Role;
+  @IsString() @IsNotEmpty() from!: string;
+  @IsString() @IsNotEmpty() decisionRef!: string;
+}
+
+/** A mandate ends from a date (the decision that ended it is the reason). */
+export class MandateRevokedData {
+  @IsString() @IsNotEmpty() mandateId!: string;
+  @IsString() @IsNotEmpty() until!: string;
+  @IsString() @IsNotEmpty() decisionRef!: string;
 }

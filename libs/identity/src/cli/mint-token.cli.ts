@@ -49,7 +49,8 @@ export function mintTokenCommand(): Command {
     .option('--demo <user>', `a demo user: ${Object.keys(DEMO_USERS).join(', ')}`)
     .option('--list', 'list the demo users and exit')
     .option('--ttl <span>', 'lifetime, e.g. 8h, 30m', '8h')
-    .option('--data-dir <dir>', 'directory holding issuer-key.json', DEFAULT_IDENTITY_DIR)
+    // The services read the key from CEM_ISSUER_DIR: a token minted elsewhere would be refused by them.
+    .option('--data-dir <dir>', 'directory holding issuer-key.json (default CEM_ISSUER_DIR, else data/identity)', process.env.CEM_ISSUER_DIR || DEFAULT_IDENTITY_DIR)
     .action(async (options: MintOptions, command: Command) => {
       if (options.list) {
         for (const [key, u] of Object.entries(DEMO_USERS)) {

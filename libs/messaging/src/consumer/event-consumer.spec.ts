@@ -3,7 +3,7 @@ import { encodeEvent } from '../cloud-events.codec';
 import type { BusMessage } from '../event-bus';
 import { InProcessEventBus } from '../in-process/in-process-event-bus';
 import { SAMPLE_CONTEXT, sampleContracts, sampleRecordedEvent } from '../test/sample-events.fixture';
-import { ANY_UNREGISTERED_TYPE, startEventConsumer } from './event-consumer';
+import { EventRefused, refusalReason, startEventConsumer } from './event-consumer';
 
 const TOPIC = 'cem.sampling.events';
 const DLQ = 'cem.dlq.reactor';
@@ -22,13 +22,12 @@ describe('startEventConsumer', () => {
   });
   afterEach(() => bus.close());
 
-  const start = (handle: (e: RecordedEvent) => Promise<void> = async (e) => void handled.push(e), ignore?: string[]) =>
-    startEventConsumer({ bus, groupId: 'reactor', topics: [TOPIC], contracts: sampleContracts(), handle, ignoreUnhandledTypes: ignore });
+  const start = (handle: (e: RecordedEvent) => Promise<void> = async (e) => void handled.push(e), types?: string[]) =>
+    startEventConsumer({ bus, groupId: 'reactor', topics: [TOPIC], contracts: sampleContracts(), handle, types });
 
   it.each([
     ['bad JSON', { ...good(1), value: '{not json' }, 'value is not valid JSON'],
     ['missing header', (() => { const m = good(1); delete m.headers.ce_id; return m; })(), 'missing header ce_id'],
-    ['unknown type', encodeEvent(SAMPLE_CONTEXT, sampleRecordedEvent(1, { type: 'Mystery' })), 'unknown event type Mystery'],
     ['unknown schema version', encodeEvent(SAMPLE_CONTEXT, sampleRecordedEvent(1, { schemaVersion: 9 })), 'unsupported schema version 9 of SampleRecorded'],
     ['invalid data', encodeEvent(SAMPLE_CONTEXT, sampleRecordedEvent(1, { data: { title: 5, n: -1 } })), 'n: n must not be less than 0'],
   ])('dead-letters a poison message (%s) with its reason and handles the next good one', async (_name, poison, reason) => {
@@ -45,21 +44,38 @@ describe('startEventConsumer', () => {
     expect(consumer.stats).toEqual({ processed: 1, deadLettered: 1, ignored: 0 });
   });
 
-  it('dead-letters permanent refusals from the handler with their code', async () => {
+  it('passes over a type it does not subscribe to: a producer adding a new type does not break an older consumer', async () => {
+    const consumer = await start();
+    const newer = encodeEvent(SAMPLE_CONTEXT, sampleRecordedEvent(1, { type: 'SampleRenamedInANewerRelease', data: { anything: true } }));
+    await bus.publish([newer, good(2)]);
+    expect(handled.map((e) => e.data)).toEqual([{ title: 't2', n: 2 }]);
+    expect(dead).toHaveLength(0);
+    expect(consumer.stats).toEqual({ processed: 1, deadLettered: 0, ignored: 1 });
+  });
+
+  it('dead-letters what the handler refuses (EventRefused) with its reason', async () => {
     const consumer = await start(async (e) => {
-      if (e.data && (e.data as { n: number }).n === 1) throw new DomainRuleViolation('dossier-closed', 'dossier is closed');
-      if ((e.data as { n: number }).n === 2) throw new NotFoundError('no such council');
+      if ((e.data as { n: number }).n === 1) throw new EventRefused('dossier-closed: dossier is closed');
       handled.push(e);
     });
-    await bus.publish([good(1), good(2), good(3)]);
-    expect(dead.map((m) => m.headers.dlq_reason)).toEqual(['dossier-closed: dossier is closed', 'not-found: no such council']);
+    await bus.publish([good(1), good(3)]);
+    expect(dead.map((m) => m.headers.dlq_reason)).toEqual(['dossier-closed: dossier is closed']);
     expect(handled).toHaveLength(1);
-    expect(consumer.stats).toEqual({ processed: 1, deadLettered: 2, ignored: 0 });
+    expect(consumer.stats).toEqual({ processed: 1, deadLettered: 1, ignored: 0 });
+  });
+
+  it('names refusals by their code and leaves lost races and outages to a retry', () => {
+    expect(refusalReason(new DomainRuleViolation('dossier-closed', 'dossier is closed'))).toBe('dossier-closed: dossier is closed');
+    expect(refusalReason(new NotFoundError('no such council'))).toBe('not-found: no such council');
+    expect(refusalReason(new EventRefused('no-council: x'))).toBe('no-council: x');
+    expect(refusalReason(new ConcurrencyError('s-1', 1, 2))).toBeUndefined();
+    expect(refusalReason(new Error('db unavailable'))).toBeUndefined();
   });
 
   it.each([
     ['a plain error', () => new Error('db unavailable')],
     ['a concurrency conflict', () => new ConcurrencyError('s-1', 1, 2)],
+    ['a domain error that did not go through the exception filter', () => new DomainRuleViolation('x', 'y')],
   ])('lets the bus retry %s instead of dead-lettering it', async (_name, failure) => {
     let failuresLeft = 2;
     const consumer = await start(async (e) => {
@@ -72,19 +88,46 @@ describe('startEventConsumer', () => {
     expect(consumer.stats.processed).toBe(1);
   });
 
-  it('acknowledges ignored types without validating or handling them', async () => {
-    const other = encodeEvent(SAMPLE_CONTEXT, sampleRecordedEvent(1, { type: 'SomethingElse', data: 'not an object' }));
-    const listed = await start(undefined, ['SomethingElse']);
-    await bus.publish([other, good(2)]);
-    expect(listed.stats).toEqual({ processed: 1, deadLettered: 0, ignored: 1 });
-    await listed.stop();
+  it('passes over registered types it does not subscribe to, without validating them', async () => {
+    const consumer = await start(undefined, ['SomethingElse']);
+    await bus.publish([good(1), { ...good(2), value: '"not an object"' }]);
+    expect(handled).toHaveLength(0);
+    expect(dead).toHaveLength(0);
+    expect(consumer.stats).toEqual({ processed: 0, deadLettered: 0, ignored: 2 });
+  });
 
-    const wildcard = await startEventConsumer({
-      bus, groupId: 'wildcard', topics: [TOPIC], contracts: sampleContracts(),
-      handle: async () => undefined, ignoreUnhandledTypes: [ANY_UNREGISTERED_TYPE],
+  describe('with an archive', () => {
+    let archived: RecordedEvent[];
+    const startArchiving = (types: string[] = []) =>
+      startEventConsumer({
+        bus, groupId: 'archiver', topics: [TOPIC], contracts: sampleContracts(), types, deadLetterTopic: DLQ,
+        handle: async (e) => void handled.push(e), archive: async (e) => void archived.push(e),
+      });
+    beforeEach(() => (archived = []));
+
+    it('keeps every well-formed event, a type this release does not know included, and handles only its own', async () => {
+      const consumer = await startArchiving([]);
+      const newer = encodeEvent(SAMPLE_CONTEXT, sampleRecordedEvent(1, { type: 'SampleRenamedInANewerRelease', data: { anything: true } }));
+      await bus.publish([good(0), newer]);
+      expect(archived.map((e) => e.type)).toEqual(['SampleRecorded', 'SampleRenamedInANewerRelease']);
+      expect(handled).toHaveLength(0);
+      expect(consumer.stats).toEqual({ processed: 2, deadLettered: 0, ignored: 0 });
     });
-    await bus.publish([encodeEvent(SAMPLE_CONTEXT, sampleRecordedEvent(3, { schemaVersion: 4 }))]);
-    // Known type at an unknown version is still poison: only unknown types are ignored by the wildcard.
-    expect(wildcard.stats).toEqual({ processed: 1, deadLettered: 1, ignored: 1 });
+
+    it('still validates a known type, at an unknown version as well, since its projections read it', async () => {
+      const consumer = await startArchiving(['SampleRecorded']);
+      await bus.publish([
+        encodeEvent(SAMPLE_CONTEXT, sampleRecordedEvent(3, { schemaVersion: 4 })),
+        encodeEvent(SAMPLE_CONTEXT, sampleRecordedEvent(4, { data: { title: 4 } })),
+        good(5),
+      ]);
+      expect(dead.map((m) => m.headers.dlq_reason)).toEqual([
+        'unsupported schema version 4 of SampleRecorded',
+        expect.stringContaining('SampleRecorded@1: title'),
+      ]);
+      expect(archived.map((e) => e.data)).toEqual([{ title: 't5', n: 5 }]);
+      expect(handled.map((e) => e.data)).toEqual([{ title: 't5', n: 5 }]);
+      expect(consumer.stats).toEqual({ processed: 1, deadLettered: 2, ignored: 0 });
+    });
   });
 });

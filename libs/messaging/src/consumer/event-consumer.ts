@@ -1,46 +1,62 @@
-import {
-  ConcurrencyError,
-  deadLetterTopic,
-  PlatformError,
-  type EventContractRegistry,
-  type RecordedEvent,
-} from '@cem/contracts';
+import { ConcurrencyError, deadLetterTopic, PlatformError, type EventContractRegistry, type RecordedEvent } from '@cem/contracts';
 import { tryDecodeEvent } from '../cloud-events.codec';
 import type { BusMessage, EventBus } from '../event-bus';
 
-/** Matches every type the registry has no contract for (consumers of a topic that only care about a few types). */
-export const ANY_UNREGISTERED_TYPE = '*';
+/**
+ * Thrown by a handler (in the Nest transport: by the event exception filter) for an event that can never be
+ * handled, such as a command the domain refused. The consumer dead-letters the message with `reason` and moves
+ * on; any other error means "not now" and the bus delivers the message again.
+ */
+export class EventRefused extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = 'EventRefused';
+  }
+}
+
+/**
+ * The dead-letter reason for an error that retrying cannot fix (a refused command: rule, permission, missing
+ * record), or undefined for one worth retrying (a lost race, an outage).
+ */
+export function refusalReason(error: unknown): string | undefined {
+  if (error instanceof EventRefused) return error.reason;
+  if (error instanceof PlatformError && !(error instanceof ConcurrencyError)) return `${error.code}: ${error.message}`;
+  return undefined;
+}
 
 export interface EventConsumerOptions {
   bus: EventBus;
   groupId: string;
   topics: string[];
   contracts: EventContractRegistry;
+  /**
+   * The event types this consumer handles (default: every type of the registry). Other types on the same
+   * topics are passed over without validation: a producer adding a type breaks no older consumer.
+   */
+  types?: readonly string[];
   handle: (event: RecordedEvent) => Promise<void>;
   /**
-   * Types acknowledged without validation or handling (other slices' events on a shared topic).
-   * ANY_UNREGISTERED_TYPE ignores every type the registry does not know.
+   * Keeps a copy of every event of the topics before handling (reporting's archive). Types the registry knows
+   * are validated first; a type this release does not know yet is kept as it came, since the archive is the
+   * producer's record, not an interpretation of it.
    */
-  ignoreUnhandledTypes?: string[];
+  archive?: (event: RecordedEvent) => Promise<void>;
   fromBeginning?: boolean;
   /** Default deadLetterTopic(groupId). */
   deadLetterTopic?: string;
 }
 
 export interface EventConsumerStats {
+  /** Handled (or archived) and acknowledged. */
   processed: number;
   deadLettered: number;
+  /** Passed over: a type this consumer does not subscribe to. */
   ignored: number;
 }
 
 export interface EventConsumer {
   readonly stats: Readonly<EventConsumerStats>;
   stop(): Promise<void>;
-}
-
-/** A handler failure that retrying cannot fix: the command was refused, not interrupted. */
-function isPermanent(error: unknown): error is PlatformError {
-  return error instanceof PlatformError && !(error instanceof ConcurrencyError);
 }
 
 export function deadLetter(message: BusMessage, topic: string, groupId: string, reason: string): BusMessage {
@@ -61,17 +77,16 @@ export function deadLetter(message: BusMessage, topic: string, groupId: string, 
 }
 
 /**
- * Decode, validate against the registered contract, handle. Poison messages and permanent refusals go to
- * the group's dead-letter topic and the consumer moves on; anything else is rethrown so the bus redelivers.
+ * Decode, pass over what this consumer does not subscribe to, validate against the registered contract,
+ * archive if asked, handle. The bus commits a message only once this resolves, and delivers one partition
+ * (one stream's events) at a time. Poison messages and refusals (EventRefused) go to the dead-letter topic
+ * with their reason and the consumer moves on; anything else is rethrown so the bus redelivers.
  */
 export async function startEventConsumer(options: EventConsumerOptions): Promise<EventConsumer> {
-  const { bus, groupId, contracts, handle } = options;
+  const { bus, groupId, contracts, handle, archive } = options;
   const dlqTopic = options.deadLetterTopic ?? deadLetterTopic(groupId);
-  const ignored = new Set(options.ignoreUnhandledTypes ?? []);
+  const handled = new Set(options.types ?? contracts.all().map((c) => c.type));
   const stats: EventConsumerStats = { processed: 0, deadLettered: 0, ignored: 0 };
-
-  const isIgnored = (type: string) =>
-    ignored.has(type) || (ignored.has(ANY_UNREGISTERED_TYPE) && !contracts.knowsType(type));
 
   const reject = async (message: BusMessage, reason: string) => {
     await bus.publish([deadLetter(message, dlqTopic, groupId, reason)]);
@@ -82,17 +97,25 @@ export async function startEventConsumer(options: EventConsumerOptions): Promise
     const decoded = tryDecodeEvent(message);
     if (!decoded.ok) return reject(message, decoded.reason);
     const { event } = decoded;
-    if (isIgnored(event.type)) {
+    const subscribed = handled.has(event.type);
+    if (!subscribed && !archive) {
       stats.ignored++;
       return;
     }
-    const check = contracts.check(event.type, event.schemaVersion, event.data);
-    if (!check.ok) return reject(message, check.reason);
-    try {
-      await handle(event);
-    } catch (error) {
-      if (!isPermanent(error)) throw error;
-      return reject(message, `${error.code}: ${error.message}`);
+    // What is handled must match its contract; so must an archived type this release knows (its projections
+    // read it), while a type it does not know yet is archived as it came.
+    if (subscribed || contracts.knowsType(event.type)) {
+      const check = contracts.check(event.type, event.schemaVersion, event.data);
+      if (!check.ok) return reject(message, check.reason);
+    }
+    if (archive) await archive(event);
+    if (subscribed) {
+      try {
+        await handle(event);
+      } catch (error) {
+        if (!(error instanceof EventRefused)) throw error;
+        return reject(message, error.reason);
+      }
     }
     stats.processed++;
   };

@@ -8,7 +8,14 @@ import {
   type KafkaMessage,
   type Producer,
 } from 'kafkajs';
-import type { BusMessage, BusSubscription, BusSubscriptionOptions, EventBus } from '../event-bus';
+import {
+  PublisherFencedError,
+  type BusMessage,
+  type BusSubscription,
+  type BusSubscriptionOptions,
+  type EventBus,
+  type TransactionalPublisher,
+} from '../event-bus';
 import { backoffDelay, sleep } from '../retry';
 
 // The one file that knows kafkajs (in maintenance mode): swapping the client means replacing this adapter.
@@ -70,6 +77,96 @@ async function createMissingTopics(admin: Admin, topics: string[], partitions: n
   }
 }
 
+function groupByTopic(messages: BusMessage[]) {
+  const byTopic = new Map<string, { key: string; value: string; headers: Record<string, string>; partition?: number }[]>();
+  for (const m of messages) {
+    let list = byTopic.get(m.topic);
+    if (!list) byTopic.set(m.topic, (list = []));
+    list.push({ key: m.key, value: m.value, headers: m.headers, partition: m.partition });
+  }
+  return [...byTopic].map(([topic, list]) => ({ topic, messages: list }));
+}
+
+const FENCED = /INVALID_PRODUCER_EPOCH|PRODUCER_FENCED|fenced|INVALID_TXN_STATE|TRANSACTIONAL_ID_AUTHORIZATION/i;
+
+/**
+ * Exactly-once publishing for the relay: each batch is one Kafka transaction that also commits the relay's
+ * position (as the offset metadata of a consumer group named after the transactional id, which nobody
+ * consumes with). Read-committed consumers (kafkajs' default) see a batch and the position together or not
+ * at all; a new producer with the same transactional id aborts whatever an older one left open and fences it.
+ */
+class KafkaTransactionalPublisher implements TransactionalPublisher {
+  private producer?: Promise<Producer>;
+
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly id: string,
+    private readonly markerTopic: string,
+  ) {}
+
+  /**
+   * Initialises this publisher's producer first (fencing an older one and completing its open transaction),
+   * so the marker read afterwards cannot move any more.
+   */
+  async lastMarker(): Promise<string | undefined> {
+    await this.connected();
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      const [topic] = await admin.fetchOffsets({ groupId: this.id, topics: [this.markerTopic] });
+      const partition = topic?.partitions.find((p) => p.partition === 0);
+      return partition?.metadata || undefined;
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  async publish(messages: BusMessage[], marker: string): Promise<void> {
+    const producer = await this.connected();
+    const transaction = await producer.transaction();
+    try {
+      if (messages.length) await transaction.sendBatch({ acks: -1, topicMessages: groupByTopic(messages) });
+      await transaction.sendOffsets({
+        consumerGroupId: this.id,
+        topics: [{ topic: this.markerTopic, partitions: [{ partition: 0, offset: '0', metadata: marker } as { partition: number; offset: string }] }],
+      });
+      await transaction.commit();
+    } catch (error) {
+      await transaction.abort().catch(() => undefined);
+      if (FENCED.test(String((error as { type?: string }).type ?? '')) || FENCED.test(String(error))) {
+        await this.reset();
+        throw new PublisherFencedError(`${this.id}: another publisher took over (${String(error)})`);
+      }
+      await this.reset(); // a fresh producer re-initialises the transaction state
+      throw error;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.reset();
+  }
+
+  private async reset(): Promise<void> {
+    const producer = this.producer;
+    this.producer = undefined;
+    if (producer) await (await producer.catch(() => undefined))?.disconnect().catch(() => undefined);
+  }
+
+  private connected(): Promise<Producer> {
+    if (!this.producer) {
+      const producer = this.kafka.producer({
+        transactionalId: this.id,
+        idempotent: true,
+        maxInFlightRequests: 1,
+        createPartitioner: Partitioners.DefaultPartitioner,
+      });
+      this.producer = producer.connect().then(() => producer);
+      this.producer.catch(() => (this.producer = undefined));
+    }
+    return this.producer;
+  }
+}
+
 function headerText(value: IHeaders[string]): string {
   if (value === undefined) return '';
   if (Array.isArray(value)) return headerText(value[value.length - 1]);
@@ -92,6 +189,7 @@ function toBusMessage(topic: string, partition: number, message: KafkaMessage): 
 export class KafkaEventBus implements EventBus {
   private readonly kafka: Kafka;
   private producer?: Promise<Producer>;
+  private pingAdmin?: Promise<Admin>;
   private readonly consumers = new Set<Consumer>();
 
   constructor(private readonly options: KafkaEventBusOptions) {
@@ -112,6 +210,27 @@ export class KafkaEventBus implements EventBus {
     }
   }
 
+  /** One metadata round trip to the cluster on a long-lived admin client (readiness probes). */
+  async ping(): Promise<void> {
+    const admin = await this.pingAdminClient();
+    try {
+      await admin.describeCluster();
+    } catch (error) {
+      this.pingAdmin = undefined;
+      await admin.disconnect().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  private pingAdminClient(): Promise<Admin> {
+    if (!this.pingAdmin) {
+      const admin = this.kafka.admin({ retry: { retries: 0 } });
+      this.pingAdmin = admin.connect().then(() => admin);
+      this.pingAdmin.catch(() => (this.pingAdmin = undefined));
+    }
+    return this.pingAdmin;
+  }
+
   /** Deletes those of the topics that exist (test and benchmark runs clean up their prefixed topics). */
   async deleteTopics(topics: string[]): Promise<void> {
     const admin = this.kafka.admin();
@@ -123,6 +242,72 @@ export class KafkaEventBus implements EventBus {
     } finally {
       await admin.disconnect();
     }
+  }
+
+  /**
+   * Deletes those of the consumer groups that exist (a prefixed deployment's clean-up). A group with live
+   * members cannot be deleted: stop the services first.
+   */
+  async deleteGroups(groupIds: string[]): Promise<void> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      const existing = new Set((await admin.listGroups()).groups.map((g) => g.groupId));
+      const doomed = groupIds.filter((g) => existing.has(g));
+      if (doomed.length) await admin.deleteGroups(doomed);
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  async listTopics(): Promise<string[]> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      return await admin.listTopics();
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  /** Messages not yet consumed by the group, per topic (operations: consumer lag). */
+  async consumerLag(groupId: string, topics: string[]): Promise<Record<string, number>> {
+    const admin = await this.pingAdminClient();
+    const lag: Record<string, number> = {};
+    const committed = await admin.fetchOffsets({ groupId, topics });
+    for (const { topic, partitions } of committed) {
+      const ends = await admin.fetchTopicOffsets(topic);
+      lag[topic] = partitions.reduce((sum, p) => {
+        const end = Number(ends.find((e) => e.partition === p.partition)?.high ?? 0);
+        const at = Number(p.offset) < 0 ? Number(ends.find((e) => e.partition === p.partition)?.low ?? 0) : Number(p.offset);
+        return sum + Math.max(0, end - at);
+      }, 0);
+    }
+    return lag;
+  }
+
+  /** Messages held by a (non-transactional) topic such as a dead-letter topic; 0 when it does not exist. */
+  async topicMessageCount(topic: string): Promise<number> {
+    const admin = await this.pingAdminClient();
+    if (!(await admin.listTopics()).includes(topic)) return 0;
+    const offsets = await admin.fetchTopicOffsets(topic);
+    return offsets.reduce((sum, o) => sum + Number(o.high) - Number(o.low), 0);
+  }
+
+  /** Members of a consumer group (operations, tests): empty once every member has left. */
+  async groupMembers(groupId: string): Promise<string[]> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      const { groups } = await admin.describeGroups([groupId]);
+      return groups.flatMap((g) => g.members.map((m) => m.memberId));
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  transactionalPublisher(id: string, markerTopic: string): TransactionalPublisher {
+    return new KafkaTransactionalPublisher(this.kafka, id, markerTopic);
   }
 
   /** One sendBatch for the whole call: one request per broker, acknowledged by all in-sync replicas. */
@@ -196,6 +381,9 @@ export class KafkaEventBus implements EventBus {
     const producer = this.producer;
     this.producer = undefined;
     if (producer) await (await producer.catch(() => undefined))?.disconnect();
+    const admin = this.pingAdmin;
+    this.pingAdmin = undefined;
+    if (admin) await (await admin.catch(() => undefined))?.disconnect();
   }
 
   private connectedProducer(): Promise<Producer> {

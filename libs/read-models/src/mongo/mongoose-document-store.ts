@@ -45,6 +45,12 @@ export class MongooseDocumentStore implements DocumentStore {
     return collection;
   }
 
+  async ping(): Promise<void> {
+    const db = this.connection.db;
+    if (!db) throw new Error('not connected');
+    await db.command({ ping: 1 });
+  }
+
   /** Drops the whole database: test runs use one database each and clean up with this. */
   async dropDatabase(): Promise<void> {
     await this.connection.dropDatabase();

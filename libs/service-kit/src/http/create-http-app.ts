@@ -1,11 +1,17 @@
 import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { Registry } from 'prom-client';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
 import { Logger, LoggerModule } from 'nestjs-pino';
 import type { ActorVerifier } from './auth.guard';
+import type { ReadinessCheck } from './health.controller';
 import { HttpKitModule } from './http-kit.module';
 import { HttpMetrics } from './http-metrics';
 import type { ActorRequest } from './http-request';
+import { ifMatchBasis } from './if-match';
+import { bodyShapeGuard, MAX_BODY_BYTES, urlGuard } from './request-limits';
 
 export interface CreateHttpAppOptions {
   title: string;
@@ -13,21 +19,35 @@ export interface CreateHttpAppOptions {
   /** Only used to name the server in the OpenAPI document; the caller still calls app.listen(port). */
   port?: number;
   tokenVerifier: ActorVerifier;
+  /** Registry `/metrics` serves, when the caller registered its own metrics in it (else a new one). */
+  metricsRegistry?: Registry;
+  /** Dependencies `/health/ready` checks (PostgreSQL, Kafka, the document store). */
+  readiness?: ReadinessCheck[];
   /** Pino level; defaults to CEM_LOG_LEVEL, else 'silent' under NODE_ENV=test, else 'info'. */
   logger?: { level?: string };
 }
 
-const QUIET_PATHS = new Set(['/health', '/metrics']);
+const QUIET_PATHS = new Set(['/health', '/health/live', '/health/ready']);
 
 export function logLevel(options: CreateHttpAppOptions): string {
   return options.logger?.level ?? process.env.CEM_LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'silent' : 'info');
 }
 
+/** Readable lines in a terminal (pino-pretty), JSON lines otherwise (files, pipes, log shippers). */
+export function prettyLogs(level: string): boolean {
+  if (level === 'silent' || process.env.CEM_LOG_FORMAT === 'json') return false;
+  return process.env.CEM_LOG_FORMAT === 'pretty' || Boolean(process.stdout.isTTY);
+}
+
 function loggerModule(options: CreateHttpAppOptions): DynamicModule {
+  const level = logLevel(options);
   return LoggerModule.forRoot({
     pinoHttp: {
       name: options.title,
-      level: logLevel(options),
+      level,
+      ...(prettyLogs(level)
+        ? { transport: { target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' } } }
+        : {}),
       // One short line per request: who asked is in the events themselves, and serialising every header of
       // every request cost more CPU than the command it logged.
       serializers: {
@@ -42,29 +62,41 @@ function loggerModule(options: CreateHttpAppOptions): DynamicModule {
 
 /**
  * Builds a service's Nest app with what every service shares, wrapped around `rootModule` (services do not
- * import anything themselves): pino logging, the global validation pipe, error filter and auth guard,
- * `GET /health` and `GET /metrics` (HttpKitModule), and OpenAPI at `/docs` (JSON at `/docs-json`).
+ * import anything themselves): helmet's headers, request limits (body size, nesting, control characters),
+ * pino logging, the global validation pipe, error filter and auth guard, `GET /health` (HttpKitModule), and
+ * OpenAPI at `/docs` (JSON at `/docs-json`). Request metrics are counted here but served only on the
+ * scraper's own listener (startMetricsListener with `app.get(HttpMetrics)`), never on this public app.
  * Returns the app not yet listening.
  */
 export async function createHttpApp(
   rootModule: Type<unknown> | DynamicModule,
   options: CreateHttpAppOptions,
 ): Promise<INestApplication> {
-  const metrics = new HttpMetrics(options.title);
+  const metrics = new HttpMetrics(options.title, options.metricsRegistry);
   const appModule: DynamicModule = {
     module: class HttpAppModule {},
     imports: [
       loggerModule(options),
-      HttpKitModule.forRoot({ title: options.title, version: options.version, tokenVerifier: options.tokenVerifier, metrics }),
+      HttpKitModule.forRoot({ title: options.title, version: options.version, tokenVerifier: options.tokenVerifier, metrics, readiness: options.readiness }),
       rootModule,
     ],
   };
-  const app = await NestFactory.create(appModule, { bufferLogs: true, abortOnError: false });
+  // Body parsers are registered below, in order with the guards around them.
+  const app = await NestFactory.create<NestExpressApplication>(appModule, { bufferLogs: true, abortOnError: false, bodyParser: false });
   app.useLogger(app.get(Logger));
   // Nest only flushes the buffer on listen(); apps driven by supertest never listen, so flush now.
   app.flushLogs();
+  app.disable('x-powered-by');
+  app.use(helmet());
   app.use(metrics.middleware());
-  app.enableShutdownHooks();
+  app.use(urlGuard());
+  app.useBodyParser('json', { limit: MAX_BODY_BYTES });
+  app.useBodyParser('urlencoded', { extended: true, limit: MAX_BODY_BYTES });
+  app.use(bodyShapeGuard());
+  app.use(ifMatchBasis());
+  // No app.enableShutdownHooks(): Nest's handler closes the app and then re-raises the signal, killing the
+  // process (exit 143) before the service's own shutdown (consumer leaving its group, checkpoints) has run.
+  // Whoever runs the app handles signals and calls app.close() (runServiceFromEnv, the embedded launcher).
 
   const document = new DocumentBuilder()
     .setTitle(options.title)

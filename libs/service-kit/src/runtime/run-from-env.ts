@@ -1,14 +1,18 @@
-import { join } from 'path';
 import { KafkaEventBus, kafkaBrokersFromEnv } from '@cem/messaging';
-import { LocalIssuer, TokenVerifier, LOCAL_ISSUER, PLATFORM_AUDIENCE } from '@cem/identity';
+import { tokenVerifierFromEnv } from '@cem/identity';
 import type { ServiceDefinition } from './service-definition';
-import { createDistributedPorts } from './infra.distributed';
+import { createDistributedPorts, distributedNames } from './infra.distributed';
+import { AnchorKey } from '@cem/event-store';
 import { RunningService, startService } from './service-runtime';
+
+/** How long a clean stop may take before the process gives up and exits 1. */
+const SHUTDOWN_GRACE_MS = 25_000;
 
 /**
  * The distributed bootstrap every services/<name>/src/main.ts calls. Configuration comes from the
- * environment: CEM_PG_URL, CEM_MONGO_URL, CEM_KAFKA_BROKERS, PORT, and either CEM_JWKS_URL (+ CEM_JWT_ISSUER,
- * CEM_JWT_AUDIENCE) for a real identity provider or CEM_ISSUER_DIR for the local issuer's key. CEM_NAME_PREFIX
+ * environment: CEM_PG_URL, CEM_MONGO_URL, CEM_KAFKA_BROKERS, PORT, CEM_METRICS_PORT (+ CEM_METRICS_HOST) for the
+ * scraper's own /metrics listener, the identity provider (CEM_OIDC_ISSUER,
+ * CEM_JWKS_URL or CEM_ISSUER_DIR: see tokenVerifierFromEnv in @cem/identity). CEM_NAME_PREFIX
  * (optional, e.g. `staging_`) prefixes the schema, database, topic and consumer-group names, so that several
  * deployments (or a benchmark) can share one set of servers.
  */
@@ -25,28 +29,52 @@ export async function runServiceFromEnv(definition: ServiceDefinition, env: Node
     },
     bus,
   );
-  const tokenVerifier = env.CEM_JWKS_URL
-    ? new TokenVerifier({
-        jwksUrl: env.CEM_JWKS_URL,
-        issuer: env.CEM_JWT_ISSUER ?? LOCAL_ISSUER,
-        audience: env.CEM_JWT_AUDIENCE ?? PLATFORM_AUDIENCE,
-      })
-    : (await LocalIssuer.loadOrCreate(env.CEM_ISSUER_DIR ?? join(process.cwd(), 'data', 'identity'))).verifier();
+  const tokenVerifier = await tokenVerifierFromEnv(env);
   const service = await startService(definition, ports, {
     port: Number(env.PORT ?? 3000),
     host: env.HOST ?? '127.0.0.1',
     tokenVerifier,
     topicPrefix: prefix,
+    // CEM_ANCHOR_KEY_DIR: the anchoring key, on a volume the database's administrators cannot reach.
+    anchors: env.CEM_ANCHOR_KEY_DIR
+      ? {
+          key: await AnchorKey.loadOrCreate(env.CEM_ANCHOR_KEY_DIR),
+          intervalMs: Number(env.CEM_ANCHOR_INTERVAL_SECONDS ?? 300) * 1000,
+          storeName: distributedNames(definition.context, prefix).schema,
+        }
+      : undefined,
+    // The scraper's listener: off unless asked for, on 127.0.0.1 unless CEM_METRICS_HOST says otherwise.
+    metricsPort: env.CEM_METRICS_PORT ? Number(env.CEM_METRICS_PORT) : undefined,
+    metricsHost: env.CEM_METRICS_HOST ?? '127.0.0.1',
   });
-  const shutdown = async () => {
-    await service.stop();
-    await bus.close();
-    await ports.store.close();
-    await ports.documents.close();
-    process.exit(0);
+  // A clean stop on SIGTERM/SIGINT: HTTP closes, the consumer leaves its group, the relay and projections
+  // flush their checkpoints, connections close, exit 0. Further signals are ignored meanwhile; a hang past
+  // the grace period ends the process with 1 (what an orchestrator's SIGKILL would do anyway).
+  let stopping = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${definition.title}: ${signal}, stopping`);
+    const grace = setTimeout(() => {
+      console.error(`${definition.title}: shutdown did not finish within ${SHUTDOWN_GRACE_MS} ms`);
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS);
+    grace.unref();
+    void (async () => {
+      try {
+        await service.stop();
+        await bus.close();
+        await ports.store.close();
+        await ports.documents.close();
+        process.exit(0);
+      } catch (error) {
+        console.error(`${definition.title}: shutdown failed`, error);
+        process.exit(1);
+      }
+    })();
   };
-  process.once('SIGTERM', shutdown);
-  process.once('SIGINT', shutdown);
-  console.log(`${definition.title} listening on ${service.url}`);
+  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
+  console.log(`${definition.title} listening on ${service.url}${service.metricsUrl ? ` (metrics on ${service.metricsUrl}/metrics)` : ''}`);
   return service;
 }

@@ -1,10 +1,15 @@
 import type { DynamicModule, INestApplication } from '@nestjs/common';
-import { deadLetterTopic, EventContractRegistry, eventsTopic, RecordedEvent } from '@cem/contracts';
-import { EventRelay, startEventConsumer } from '@cem/messaging';
+import { consumerGroupId, deadLetterTopic, EventContractRegistry, eventsTopic, RecordedEvent } from '@cem/contracts';
+import { EventRefused, EventRelay, refusalReason, startEventConsumer } from '@cem/messaging';
 import { ProjectionRunner } from '@cem/read-models';
 import type { TokenVerifier } from '@cem/identity';
-import { createHttpApp } from '../http';
+import { createHttpApp, HttpMetrics, MetricsListener, type ReadinessCheck, startMetricsListener } from '../http';
+import { AccessPolicyModule, mandatesProjection, replicateMandates } from '../access';
+import { Registry } from 'prom-client';
 import type { ServiceDefinition } from './service-definition';
+import { ServiceMetrics } from './service-metrics';
+import { AnchorPublisher, anchorsTopic } from './anchor-publisher';
+import type { AnchorKey } from '@cem/event-store';
 import { ServiceInfra, ServiceInfraModule } from './service-infra';
 
 export type InfraPorts = Pick<ServiceInfra, 'store' | 'bus' | 'documents'>;
@@ -17,6 +22,12 @@ export interface StartServiceOptions {
   extraModules?: DynamicModule[];
   /** Prefix of every topic name (tests share one broker). */
   topicPrefix?: string;
+  /** Signs and publishes the store's chain heads (tamper evidence) when given; see AnchorPublisher. */
+  anchors?: { key: AnchorKey; intervalMs: number; storeName: string };
+  /** Port of the scraper's own `/metrics` listener (0 = any free port); none when undefined. */
+  metricsPort?: number;
+  /** Address of that listener; default 127.0.0.1. */
+  metricsHost?: string;
 }
 
 export interface RunningService {
@@ -24,6 +35,8 @@ export interface RunningService {
   infra: ServiceInfra;
   app: INestApplication;
   url: string;
+  /** The scraper's `/metrics` listener, when StartServiceOptions.metricsPort was given. */
+  metricsUrl?: string;
   /** Resolves once the relay published, and read models applied, everything committed so far. */
   settled(): Promise<void>;
   stop(): Promise<void>;
@@ -40,14 +53,32 @@ export async function startService(
   options: StartServiceOptions,
 ): Promise<RunningService> {
   const contracts = new EventContractRegistry(definition.contracts);
-  const runner = new ProjectionRunner(ports.store, ports.documents, definition.projections);
+  // Every service projects the mandates it holds copies of (submissions records them): the access guard reads them.
+  const projections = definition.projections.some((p) => p.name === mandatesProjection.name)
+    ? definition.projections
+    : [...definition.projections, mandatesProjection];
+  const runner = new ProjectionRunner(ports.store, ports.documents, projections);
+  const registry = new Registry();
+  const metrics = new ServiceMetrics(registry);
   const infra: ServiceInfra = {
     ...ports,
+    store: metrics.timedStore(ports.store),
     context: definition.context,
     contracts,
     readModelsCaughtUp: () => runner.caughtUp(),
   };
   await runner.start();
+
+  // A fresh deployment (new CEM_NAME_PREFIX) has no topics yet: create the service's own topic, the topics
+  // it consumes and its dead-letter topic before anything publishes or subscribes, so operators can
+  // subscribe to the dead-letter topic in advance. A no-op on an in-process bus.
+  const consumes = definition.consumes;
+  await ports.bus.ensureTopics?.([
+    eventsTopic(definition.context, options.topicPrefix),
+    ...(consumes
+      ? [deadLetterTopic(definition.context, options.topicPrefix), ...consumes.contexts.map((c) => eventsTopic(c, options.topicPrefix))]
+      : []),
+  ]);
 
   const relay = new EventRelay({
     store: ports.store,
@@ -58,56 +89,112 @@ export async function startService(
     filter: (event: RecordedEvent) => event.metadata.source === definition.context,
   });
   await relay.start();
-
-  const consumes = definition.consumes;
-  const consumer = consumes
-    ? await startEventConsumer({
+  const anchors = options.anchors
+    ? new AnchorPublisher({
+        store: ports.store,
+        storeName: options.anchors.storeName,
         bus: ports.bus,
-        groupId: `${options.topicPrefix ?? ''}cem.${definition.context}`,
-        topics: consumes.contexts.map((c) => eventsTopic(c, options.topicPrefix)),
-        deadLetterTopic: deadLetterTopic(definition.context, options.topicPrefix),
-        contracts,
-        handle: async (event) => {
-          if (consumes.archive) {
-            await ports.store.append(
-              event.streamId,
-              [{ id: event.id, type: event.type, schemaVersion: event.schemaVersion, data: event.data, metadata: event.metadata }],
-              { expectedVersion: 'any' },
-            );
-          }
-          for (const reaction of consumes.reactions) {
-            if (reaction.eventTypes.includes(event.type)) await reaction.handle(event, infra);
-          }
-        },
+        relay,
+        key: options.anchors.key,
+        topic: anchorsTopic(options.topicPrefix),
+        intervalMs: options.anchors.intervalMs,
       })
     : undefined;
+  if (anchors) {
+    await ports.bus.ensureTopics?.([anchorsTopic(options.topicPrefix)]);
+    anchors.start();
+  }
 
   const root: DynamicModule = {
     module: class ServiceRootModule {},
-    imports: [ServiceInfraModule.forRoot(infra), definition.module, ...(options.extraModules ?? [])],
+    imports: [ServiceInfraModule.forRoot(infra), AccessPolicyModule.forRoot(definition.access), definition.module, ...(options.extraModules ?? [])],
   };
   const app = await createHttpApp(root, {
     title: definition.title,
     version: '1',
     tokenVerifier: options.tokenVerifier,
+    readiness: readinessChecks(ports),
+    metricsRegistry: registry,
   });
+  // HTTP first: joining the consumer group can wait for a rebalance (up to the session timeout after a
+  // predecessor was killed), and commands do not need the consumer.
   await app.listen(options.port, options.host ?? '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  const metricsListener: MetricsListener | undefined =
+    options.metricsPort === undefined ? undefined : await startMetricsListener(app.get(HttpMetrics), options.metricsPort, options.metricsHost);
+
+  const consumer = consumes
+    ? await startEventConsumer({
+        bus: ports.bus,
+        groupId: consumerGroupId(definition.context, options.topicPrefix),
+        topics: consumes.contexts.map((c) => eventsTopic(c, options.topicPrefix)),
+        deadLetterTopic: deadLetterTopic(definition.context, options.topicPrefix),
+        contracts,
+        types: [...(consumes.archive ? [] : replicateMandates.eventTypes), ...consumes.reactions.flatMap((reaction) => reaction.eventTypes)],
+        archive: consumes.archive
+          ? async (event) => {
+              await ports.store.append(
+                event.streamId,
+                [{ id: event.id, type: event.type, schemaVersion: event.schemaVersion, data: event.data, metadata: event.metadata }],
+                { expectedVersion: 'any' },
+              );
+            }
+          : undefined,
+        handle: async (event) => {
+          // Mandates decided in submissions are copied home (reporting's archive already keeps them).
+          if (!consumes.archive && replicateMandates.eventTypes.includes(event.type)) await replicateMandates.handle(event, infra);
+          for (const reaction of consumes.reactions) {
+            if (!reaction.eventTypes.includes(event.type)) continue;
+            try {
+              await reaction.handle(event, infra);
+            } catch (error) {
+              const reason = refusalReason(error);
+              throw reason ? new EventRefused(reason) : error;
+            }
+          }
+        },
+      })
+    : undefined;
+  metrics.attach({
+    store: ports.store,
+    bus: ports.bus,
+    relay,
+    runner,
+    consumer: consumes
+      ? {
+          groupId: consumerGroupId(definition.context, options.topicPrefix),
+          topics: consumes.contexts.map((c) => eventsTopic(c, options.topicPrefix)),
+          deadLetterTopic: deadLetterTopic(definition.context, options.topicPrefix),
+        }
+      : undefined,
+  });
 
   return {
     definition,
     infra,
     app,
     url,
+    metricsUrl: metricsListener?.url,
     settled: async () => {
       await relay.caughtUp();
       await runner.caughtUp();
     },
     stop: async () => {
+      await metricsListener?.close();
       await app.close();
       await consumer?.stop();
+      await anchors?.stop();
       await relay.stop();
       await runner.stop();
     },
   };
+}
+
+/** What `/health/ready` looks at: the store, the bus and the document store, where the adapter can be asked. */
+function readinessChecks(ports: InfraPorts): ReadinessCheck[] {
+  const checks: ReadinessCheck[] = [{ name: 'postgres', check: () => ports.store.headPosition() }];
+  const { bus, documents } = ports;
+  if (bus.ping) checks.push({ name: 'kafka', check: () => bus.ping!() });
+  if (documents.ping) checks.push({ name: 'documents', check: () => documents.ping!() });
+  return checks;
 }

@@ -39,7 +39,7 @@ export const MEMBERS: CouncilMember[] = [
 export const REGULATIONS: CouncilRegulations = {
   quorum: 3,
   aggregation: 'weighted-mean',
-  tieBreak: 'higher-top-criterion-then-earlier-receipt-then-dossier-id',
+  tieBreak: ['higher-top-criterion', 'earlier-receipt', 'dossier-id'],
 };
 
 export const ESTABLISHED: CouncilEstablishedData = {
@@ -52,6 +52,7 @@ export const ESTABLISHED: CouncilEstablishedData = {
   decision: { number: '05/QĐ-MTTQ-BTT', date: '2019-01-15', signedBy: 'Chủ tịch Ủy ban MTTQ tỉnh Hà Nam' },
   members: MEMBERS,
   regulations: REGULATIONS,
+  editions: [{ campaignId: 'dkst', year: 2019 }],
 };
 
 export const councilEstablished = (overrides: Partial<CouncilEstablishedData> = {}): CouncilEvent => ({

@@ -53,8 +53,8 @@ describe('criteria sets', () => {
   });
 
   it.each([
-    [{ criteria: withWeights(0.4, 0.3, 0.2) }, /weights sum to 0.9/],
-    [{ criteria: withWeights(40, 30, 30) }, /weights sum to 100, not 1/],
+    [{ criteria: withWeights(0.4, 0.3, 0.2) }, /Tổng trọng số là 0.9,/],
+    [{ criteria: withWeights(40, 30, 30) }, /Tổng trọng số là 100, không bằng 1/],
     [{ criteria: withWeights(0.5, 0.5, 0) }, /positive weight/],
     [{ criteria: [{ ...CRITERIA_CONTENT.criteria[0], weight: 1, scaleMin: 10, scaleMax: 10 }] }, /scaleMin must be below/],
     [{ criteria: [...CRITERIA_CONTENT.criteria, CRITERIA_CONTENT.criteria[0]] }, /unique/],

@@ -1,15 +1,13 @@
 import type { CriteriaSetContentData, CriterionDefinition, GradeBand } from '@cem/contracts';
 import { COUNCIL_GRADE_LABELS_VI, COUNCIL_GRADES } from '@cem/contracts';
 import { ensure } from '../councils/domain-rule';
-
-/** Weights are fractions that sum to 1; the tolerance absorbs binary rounding of decimals like 0.1. */
-const WEIGHT_TOLERANCE = 1e-9;
+import { exact, sum, weightedSum } from '../scoring/score-arithmetic';
 
 /** The range of the weighted total, which is the scale grade bands are stated on. */
 export function totalRange(criteria: readonly CriterionDefinition[]): { min: number; max: number } {
   return {
-    min: criteria.reduce((sum, c) => sum + c.weight * c.scaleMin, 0),
-    max: criteria.reduce((sum, c) => sum + c.weight * c.scaleMax, 0),
+    min: weightedSum(criteria.map((c) => ({ weight: c.weight, value: c.scaleMin }))).toNumber(),
+    max: weightedSum(criteria.map((c) => ({ weight: c.weight, value: c.scaleMax }))).toNumber(),
   };
 }
 
@@ -21,9 +19,9 @@ function assertValidCriteria(criteria: readonly CriterionDefinition[]): void {
     ensure(c.weight > 0, 'invalid-weight', `criterion ${c.code} needs a positive weight`);
     ensure(c.scaleMin < c.scaleMax, 'invalid-scale', `criterion ${c.code}: scaleMin must be below scaleMax`);
   }
-  const sum = criteria.reduce((s, c) => s + c.weight, 0);
-  const shown = Number(sum.toFixed(6));
-  ensure(Math.abs(sum - 1) < WEIGHT_TOLERANCE, 'weights-must-sum-to-one', `weights sum to ${shown}, not 1`, { sum: shown });
+  // Weights are decimals as written (0.35, 0.25, 0.4): summed exactly, they must make exactly 1.
+  const total = sum(criteria.map((c) => exact(c.weight)));
+  ensure(total.equals(1), 'weights-must-sum-to-one', `Tổng trọng số là ${total.toString()}, không bằng 1`, { sum: total.toNumber() });
 }
 
 /** Bands go from the best grade down, each starting strictly below the previous, the lowest covering the minimum. */

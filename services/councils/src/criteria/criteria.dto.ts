@@ -1,30 +1,32 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMinSize, IsArray, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Min, ValidateNested } from 'class-validator';
-import { CriterionDefinition, GradeBand } from '@cem/contracts';
+import { ArrayMinSize, IsArray, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+import { CriterionDefinition, GradeBand, IsCalendarDateOrTime, IsId, IsYear, MaxItems } from '@cem/contracts';
 
 /** Drafts (or redrafts) the next version of a criteria set; publishing freezes it. */
 export class DraftCriteriaSetDto {
-  @ApiProperty({ example: 'tc-ha-nam-2026-khcn' }) @IsString() @IsNotEmpty() criteriaSetId!: string;
-  @ApiProperty() @IsString() @IsNotEmpty() campaignId!: string;
-  @ApiProperty() @IsInt() year!: number;
-  @ApiProperty({ example: 'khcn' }) @IsString() @IsNotEmpty() fieldCode!: string;
+  @ApiProperty({ example: 'tc-ha-nam-2026-khcn' }) @IsId() criteriaSetId!: string;
+  @ApiProperty({ example: 'hd-ha-nam-2026', description: 'Hội đồng sở hữu bộ tiêu chí' }) @IsId() councilId!: string;
+  @ApiProperty({ example: 'ha-nam-sang-tao' }) @IsId() campaignId!: string;
+  @ApiProperty({ example: 2026 }) @IsYear() year!: number;
+  @ApiProperty({ example: 'khcn' }) @IsId() fieldCode!: string;
   @ApiProperty({ type: [CriterionDefinition] })
-  @IsArray() @ArrayMinSize(1) @ValidateNested({ each: true }) @Type(() => CriterionDefinition)
+  @IsArray() @ArrayMinSize(1) @MaxItems(50) @ValidateNested({ each: true }) @Type(() => CriterionDefinition)
   criteria!: CriterionDefinition[];
   @ApiProperty({ type: [GradeBand] })
-  @IsArray() @ArrayMinSize(1) @ValidateNested({ each: true }) @Type(() => GradeBand)
+  @IsArray() @ArrayMinSize(1) @MaxItems(20) @ValidateNested({ each: true }) @Type(() => GradeBand)
   bands!: GradeBand[];
 }
 
 export class PublishCriteriaSetDto {
-  @ApiProperty({ description: 'The draft version being published (guards against publishing a newer draft unseen)' })
-  @IsInt() @Min(1) version!: number;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601() publishedAt?: string;
+  @ApiProperty({ example: 1, description: 'Phiên bản bản nháp được ban hành (tránh ban hành nhầm một bản nháp mới hơn chưa xem)' })
+  @IsInt() @Min(1) @Max(1_000_000) version!: number;
+  @ApiPropertyOptional({ example: '2026-08-01', description: 'Ngày ban hành ghi trên văn bản (mặc định: hôm nay)' })
+  @IsOptional() @IsCalendarDateOrTime() publishedAt?: string;
 }
 
 export class CriteriaQueryDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() campaignId?: string;
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() year?: number;
-  @ApiPropertyOptional() @IsOptional() @IsString() fieldCode?: string;
+  @ApiPropertyOptional({ example: 'ha-nam-sang-tao' }) @IsOptional() @IsId() campaignId?: string;
+  @ApiPropertyOptional({ example: 2026 }) @IsOptional() @Type(() => Number) @IsYear() year?: number;
+  @ApiPropertyOptional({ example: 'khcn' }) @IsOptional() @IsId() fieldCode?: string;
 }

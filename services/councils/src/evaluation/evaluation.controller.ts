@@ -1,14 +1,17 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@cem/contracts';
-import { ForbiddenError } from '@cem/contracts';
 import { handleCommand } from '@cem/decider';
-import { CurrentActor, Roles, SERVICE_INFRA, ServiceInfra } from '@cem/service-kit';
+import { AccessFacts, CurrentActor, Roles, SERVICE_INFRA, ServiceInfra } from '@cem/service-kit';
 import { documentDate, httpCommandContext } from '../shared/command-context';
 import { loadCaseWithCouncil } from '../shared/stream-loaders';
 import { evaluationCaseDecider, evaluationCaseStreamId } from './evaluation-case.decider';
-import { AssignMembersDto, DeclareConflictDto } from './evaluation.dto';
-import { WorkItemDoc, workQueueProjection } from './work-queue.projection';
+import { AssignMembersDto, CasesQueryDto, DeclareConflictDto, RouteCaseDto } from './evaluation.dto';
+import { CouncilCaseDoc, councilCasesProjection } from './council-cases.projection';
+import { routeDossierToCouncil } from './dossier-routing';
+import { loadCaseState } from '../shared/stream-loaders';
+import { NotFoundError } from '@cem/contracts';
+import type { WorkItemDoc } from './work-queue.projection';
 
 const SCORING_ROLES = ['council-member', 'council-chair', 'council-secretary', 'expert'] as const;
 
@@ -17,6 +20,43 @@ const SCORING_ROLES = ['council-member', 'council-chair', 'council-secretary', '
 @Controller()
 export class EvaluationController {
   constructor(@Inject(SERVICE_INFRA) private readonly infra: ServiceInfra) {}
+
+  @Get('cases')
+  @ApiOperation({
+    summary: 'Danh sách hồ sơ thẩm định của Hội đồng (lọc theo Hội đồng, đợt, lĩnh vực, trạng thái), gồm hồ sơ đang chờ xác định Hội đồng kèm lý do',
+    description:
+      'Thư ký, Chủ tịch, thành viên Hội đồng và Chủ tịch Ủy ban MTTQ thấy các hồ sơ của địa bàn và cấp của mình; ' +
+      'kiểm tra viên và quản trị thấy mọi hồ sơ thuộc đơn vị của mình trở xuống. Mã hồ sơ thẩm định (caseId) lấy từ danh sách này.',
+  })
+  async cases(@CurrentActor() actor: Actor, @Query() q: CasesQueryDto): Promise<CouncilCaseDoc[]> {
+    const scope: Record<string, unknown> =
+      actor.role === 'auditor' || actor.role === 'admin'
+        ? { jurisdictionUnitPath: actor.unitId }
+        : { jurisdictionUnitId: actor.unitId, level: actor.level };
+    const criteria = Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined));
+    return this.infra.documents
+      .collection<CouncilCaseDoc>(councilCasesProjection.collection)
+      .find({ ...scope, ...criteria }, { sort: { receivedAt: 1, caseId: 1 }, limit: 1000 });
+  }
+
+  @Post('cases/:caseId/route')
+  @HttpCode(200)
+  @Roles('council-secretary', 'council-chair', 'front-chair')
+  @ApiOperation({
+    summary: 'Xác định Hội đồng cho hồ sơ đang chờ: chọn một trong các Hội đồng phù hợp, hoặc xác định lại sau khi Hội đồng được thành lập',
+  })
+  async route(@CurrentActor() actor: Actor, @Param('caseId') caseId: string, @Body() dto: RouteCaseDto) {
+    const state = await loadCaseState(this.infra, caseId);
+    const scope = state.status === 'none' ? state.awaiting : state;
+    if (!scope) throw new NotFoundError(`Không có hồ sơ nào đang chờ xác định Hội đồng với mã ${caseId}`);
+    const result = await routeDossierToCouncil(
+      this.infra,
+      { caseId, level: scope.level, jurisdictionUnitId: scope.jurisdictionUnitId },
+      httpCommandContext(this.infra, actor),
+      { actor, ...(dto.councilId ? { councilId: dto.councilId } : {}) },
+    );
+    return { caseId, events: result.events };
+  }
 
   @Post('cases/:caseId/assign')
   @HttpCode(200)
@@ -51,11 +91,8 @@ export class EvaluationController {
 
   @Get('members/:memberId/queue')
   @ApiOperation({ summary: "A member's work queue: cases to score, scored and recused" })
-  async queue(@CurrentActor() actor: Actor, @Param('memberId') memberId: string) {
-    // The queue shows the member's own totals: only they, and the secretary who assigns the work, read it.
-    if (actor.id !== memberId && actor.role !== 'council-secretary') throw new ForbiddenError("only the member or the council secretary reads a member's queue");
-    return this.infra.documents
-      .collection<WorkItemDoc>(workQueueProjection.collection)
-      .find({ memberId }, { sort: { caseFinalised: 1, assignedAt: 1 }, limit: 500 });
+  queue(@Param('memberId') _memberId: string, @AccessFacts() facts: { items: WorkItemDoc[] }) {
+    // The items the access rule loaded and scoped (councils.policy.ts): the member's own, or a secretary's council's.
+    return facts.items;
   }
 }

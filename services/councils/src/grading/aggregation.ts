@@ -1,41 +1,51 @@
 import type { AggregationMethod } from '@cem/contracts';
 import { ensure } from '../councils/domain-rule';
-import { roundScore } from '../scoring/score-sheet';
+import { exact, roundHalfUp, ScoreDecimal, sum } from '../scoring/score-arithmetic';
 
-const ascending = (totals: readonly number[]) => [...totals].sort((a, b) => a - b);
+type Totals = readonly (ScoreDecimal | number)[];
 
-/** Mean of the members' weighted totals (each total already weighs the criteria). */
-export function weightedMean(totals: readonly number[]): number {
-  ensure(totals.length, 'no-scores', 'nothing to aggregate');
-  return totals.reduce((s, t) => s + t, 0) / totals.length;
+const ascending = (totals: Totals): ScoreDecimal[] => totals.map((t) => exact(t)).sort((a, b) => a.comparedTo(b));
+
+/** Arithmetic mean of the members' weighted totals (each total already weighs the criteria), exact. */
+export function exactMean(totals: Totals): ScoreDecimal {
+  ensure(totals.length, 'no-scores', 'Không có điểm nào để tổng hợp');
+  return sum(totals.map((t) => exact(t))).dividedBy(totals.length);
 }
 
-/** Middle total; the mean of the two middle ones when the count is even. */
-export function median(totals: readonly number[]): number {
-  ensure(totals.length, 'no-scores', 'nothing to aggregate');
+/** Middle total; the mean of the two middle ones when the count is even. Exact. */
+export function exactMedian(totals: Totals): ScoreDecimal {
+  ensure(totals.length, 'no-scores', 'Không có điểm nào để tổng hợp');
   const sorted = ascending(totals);
   const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return sorted.length % 2 ? sorted[mid] : sorted[mid - 1].plus(sorted[mid]).dividedBy(2);
 }
 
-/** Mean after dropping the trimCount highest and the trimCount lowest totals (damps one outlier member). */
-export function trimmedMean(totals: readonly number[], trimCount: number): number {
+/** Mean after dropping the trimCount highest and the trimCount lowest totals (damps one outlier member). Exact. */
+export function exactTrimmedMean(totals: Totals, trimCount: number): ScoreDecimal {
   ensure(
     totals.length > 2 * trimCount,
     'too-few-scores-to-trim',
-    `trimming ${trimCount} at each end needs more than ${2 * trimCount} scores (got ${totals.length})`,
+    `Bỏ ${trimCount} điểm ở mỗi đầu cần nhiều hơn ${2 * trimCount} điểm (hiện có ${totals.length})`,
   );
-  return weightedMean(ascending(totals).slice(trimCount, totals.length - trimCount));
+  return exactMean(ascending(totals).slice(trimCount, totals.length - trimCount));
 }
 
-/** The council's score for a case under its regulations, rounded like every score. */
-export function aggregate(method: AggregationMethod, totals: readonly number[], trimCount = 0): number {
+/** Unrounded mean as a number (for display in tests and tools only; decisions use the exact value). */
+export const weightedMean = (totals: Totals): number => exactMean(totals).toNumber();
+export const median = (totals: Totals): number => exactMedian(totals).toNumber();
+export const trimmedMean = (totals: Totals, trimCount: number): number => exactTrimmedMean(totals, trimCount).toNumber();
+
+/**
+ * The council's score for a case under its regulations (docs/appraisal.md): the members' UNROUNDED weighted
+ * totals are combined exactly by the method, then rounded once, to 2 decimals, half up.
+ */
+export function aggregate(method: AggregationMethod, totals: Totals, trimCount = 0): number {
   switch (method) {
     case 'weighted-mean':
-      return roundScore(weightedMean(totals));
+      return roundHalfUp(exactMean(totals));
     case 'median':
-      return roundScore(median(totals));
+      return roundHalfUp(exactMedian(totals));
     case 'trimmed-mean':
-      return roundScore(trimmedMean(totals, trimCount));
+      return roundHalfUp(exactTrimmedMean(totals, trimCount));
   }
 }

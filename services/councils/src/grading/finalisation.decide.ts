@@ -5,8 +5,9 @@ import { CouncilState, regulationsOn } from '../councils/council.state';
 import { ensure } from '../councils/domain-rule';
 import { requireCaseCouncil, requireOpenCase } from '../evaluation/case-guards';
 import { currentScores, EvaluationCaseEvent, EvaluationCaseState, ScoreRecord } from '../evaluation/evaluation-case.state';
-import { roundScore } from '../scoring/score-sheet';
-import { aggregate, weightedMean } from './aggregation';
+import { roundHalfUp } from '../scoring/score-arithmetic';
+import { exactWeightedTotal } from '../scoring/score-sheet';
+import { aggregate, exactMean } from './aggregation';
 import { gradeFor } from './grading-bands';
 
 export interface FinaliseCase {
@@ -23,7 +24,8 @@ export interface FinaliseCase {
 function criterionMeans(criteria: readonly CriterionDefinition[], scores: readonly ScoreRecord[]) {
   return criteria.map((c) => ({
     criterionCode: c.code,
-    mean: roundScore(weightedMean(scores.map((s) => s.scores.find((x) => x.criterionCode === c.code)?.value ?? 0))),
+    // Rounding point 3: each criterion's mean across members, from the values as given.
+    mean: roundHalfUp(exactMean(scores.map((s) => s.scores.find((x) => x.criterionCode === c.code)?.value ?? 0))),
   }));
 }
 
@@ -48,7 +50,10 @@ export function finaliseCase(command: FinaliseCase, state: EvaluationCaseState):
     `${counted.length} valid score(s), the regulations require ${regulations.quorum}`,
     { scorerCount: counted.length, quorum: regulations.quorum },
   );
-  const aggregateScore = aggregate(regulations.aggregation, counted.map((s) => s.total), regulations.trimCount);
+  // Rounding point 2: the members' weighted totals are recomputed exactly from their criterion scores (never
+  // from the rounded totals shown to them), aggregated, and rounded once.
+  const exactTotals = counted.map((s) => exactWeightedTotal(criteria.criteria, s.scores));
+  const aggregateScore = aggregate(regulations.aggregation, exactTotals, regulations.trimCount);
   const means = criterionMeans(criteria.criteria, counted);
   const top = topCriterion(criteria.criteria);
   const data: CaseFinalisedData = {

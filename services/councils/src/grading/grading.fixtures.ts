@@ -53,7 +53,7 @@ export const RANKING: RankingPublishedData = {
   year: 2019,
   fieldCode: 'khcn',
   level: 'province',
-  tieBreak: 'higher-top-criterion-then-earlier-receipt-then-dossier-id',
+  tieBreak: ['higher-top-criterion', 'earlier-receipt', 'dossier-id'],
   revision: 1,
   publishedAt: '2019-05-25T08:00:00Z',
   entries: [

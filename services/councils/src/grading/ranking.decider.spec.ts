@@ -28,7 +28,7 @@ const published = (revision: number): RankingEvent => ({
     year: 2019,
     fieldCode: 'khcn',
     level: 'province',
-    tieBreak: 'higher-top-criterion-then-earlier-receipt-then-dossier-id',
+    tieBreak: ['higher-top-criterion', 'earlier-receipt', 'dossier-id'],
     revision,
     publishedAt: '2019-05-25T08:00:00Z',
     entries: [

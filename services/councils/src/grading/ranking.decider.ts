@@ -4,7 +4,8 @@ import type { Decider } from '@cem/decider';
 import { councilPolicy } from '../councils/council.policy';
 import { CouncilState, regulationsOn } from '../councils/council.state';
 import { ensure } from '../councils/domain-rule';
-import { rankCases } from './ranking';
+import { RankedDossier, rankCases } from './ranking';
+import { parseTieBreak } from './tie-break';
 
 export type RankingEvent = DomainEvent<typeof E.RankingPublished, RankingPublishedData>;
 
@@ -16,7 +17,7 @@ export interface PublishRanking {
   year: number;
   fieldCode: string;
   /** Finalised cases of the scope, as recorded by CaseFinalised (loaded by the adapter). */
-  cases: CaseFinalisedData[];
+  cases: (CaseFinalisedData & { dossier?: RankedDossier })[];
   publishedAt: string;
 }
 
@@ -36,7 +37,9 @@ function decide(command: PublishRanking, state: RankingState): RankingEvent[] {
   ensure(!outside.length, 'case-outside-ranking', `not in this field and edition: ${outside.map((c) => c.caseId).join(', ')}`);
   const ids = command.cases.map((c) => c.caseId);
   ensure(new Set(ids).size === ids.length, 'duplicate-case', 'a case is listed twice');
-  const { tieBreak } = regulationsOn(council, command.publishedAt);
+  const rule = regulationsOn(council, command.publishedAt).tieBreak;
+  const steps = parseTieBreak(rule);
+  ensure(typeof steps !== 'string', 'invalid-tie-break', typeof steps === 'string' ? steps : '');
   return [
     {
       type: E.RankingPublished,
@@ -46,10 +49,10 @@ function decide(command: PublishRanking, state: RankingState): RankingEvent[] {
         year,
         fieldCode,
         level: council.level,
-        tieBreak,
+        tieBreak: steps,
         revision: (state.latest?.revision ?? 0) + 1,
         publishedAt: command.publishedAt,
-        entries: rankCases(command.cases, tieBreak),
+        entries: rankCases(command.cases, steps),
       },
     },
   ];

@@ -20,7 +20,17 @@ const CASES = [A, D, C, X, B];
 const order = (entries: { dossierId: string }[]) => entries.map((e) => e.dossierId);
 
 describe('rankCases', () => {
-  const RULE = 'higher-top-criterion-then-earlier-receipt-then-dossier-id';
+  const RULE = ['higher-top-criterion', 'earlier-receipt', 'dossier-id'];
+
+  it('takes the steps as an ordered array: the order of the steps changes the ranking', () => {
+    // Receipt first: D (1 Jan) beats B, C (15 Feb) and A (1 Mar) whatever its top criterion.
+    expect(order(rankCases(CASES, ['earlier-receipt', 'higher-top-criterion', 'dossier-id']))).toEqual(['hs-x', 'hs-d', 'hs-b', 'hs-c', 'hs-a']);
+    expect(order(rankCases(CASES, ['dossier-id']))).toEqual(['hs-x', 'hs-a', 'hs-b', 'hs-c', 'hs-d']);
+  });
+
+  it("still reads the '-then-' string recorded by older events", () => {
+    expect(order(rankCases(CASES, 'higher-top-criterion-then-earlier-receipt-then-dossier-id'))).toEqual(['hs-x', 'hs-b', 'hs-c', 'hs-a', 'hs-d']);
+  });
 
   it('orders by score, then the stated tie-break rule, with ranks 1..n', () => {
     // X is highest. Among the 8.5s, D loses on the top criterion (8.5 < 9.0); A, B, C tie on it;

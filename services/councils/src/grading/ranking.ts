@@ -1,11 +1,14 @@
-import type { CaseFinalisedData, CouncilRankingEntry, TieBreakStep } from '@cem/contracts';
+import type { CaseFinalisedData, CouncilRankingEntry, TieBreakRule, TieBreakStep } from '@cem/contracts';
 import { ensure } from '../councils/domain-rule';
 import { parseTieBreak } from './tie-break';
+
+/** What a ranking row shows of the dossier, so one call renders the table. */
+export type RankedDossier = Pick<CouncilRankingEntry, 'title' | 'fieldCode' | 'nominatingUnitId' | 'nominatingUnitName' | 'authors'>;
 
 export type RankableCase = Pick<
   CaseFinalisedData,
   'caseId' | 'dossierId' | 'aggregateScore' | 'grade' | 'topCriterionScore' | 'receivedAt'
->;
+> & { dossier?: RankedDossier };
 
 type Compare = (a: RankableCase, b: RankableCase) => number;
 
@@ -23,7 +26,7 @@ const STEP_ORDER: Record<TieBreakStep, Compare> = {
  * Ranks finalised cases of one field, edition and level: higher score first, then the council's stated
  * tie-break rule. The rule ends with 'dossier-id', so ranks are 1..n with no shared rank.
  */
-export function rankCases(finalisedCases: readonly RankableCase[], tieBreak: string): CouncilRankingEntry[] {
+export function rankCases(finalisedCases: readonly RankableCase[], tieBreak: TieBreakRule): CouncilRankingEntry[] {
   const steps = parseTieBreak(tieBreak);
   ensure(typeof steps !== 'string', 'invalid-tie-break', typeof steps === 'string' ? steps : '');
   const compare: Compare = (a, b) => {
@@ -39,5 +42,6 @@ export function rankCases(finalisedCases: readonly RankableCase[], tieBreak: str
     dossierId: c.dossierId,
     score: c.aggregateScore,
     grade: c.grade,
+    ...(c.dossier ?? {}),
   }));
 }

@@ -1,12 +1,14 @@
-import { TIE_BREAK_STEPS, TieBreakStep } from '@cem/contracts';
+import { TIE_BREAK_STEPS, TieBreakRule, tieBreakStepsOf, TieBreakStep } from '@cem/contracts';
 
 /**
- * Reads a stated tie-break rule ('higher-top-criterion-then-earlier-receipt-then-dossier-id') into its steps,
- * or returns why it is not acceptable. The last step must be 'dossier-id' so the order is total: a ranking
- * must come out the same on every replay, whatever order the cases were loaded in.
+ * Reads a stated tie-break rule (an ordered array such as ['higher-top-criterion', 'earlier-receipt',
+ * 'dossier-id'], or the '-then-' string of older events) into its steps, or returns why it is not acceptable.
+ * The last step must be 'dossier-id' so the order is total: a ranking must come out the same on every replay,
+ * whatever order the cases were loaded in.
  */
-export function parseTieBreak(rule: string): TieBreakStep[] | string {
-  const steps = rule.split('-then-');
+export function parseTieBreak(rule: TieBreakRule): TieBreakStep[] | string {
+  const steps = tieBreakStepsOf(rule);
+  if (!steps.length) return 'Quy tắc phân định thứ hạng cần ít nhất một bước';
   const unknown = steps.filter((s) => !(TIE_BREAK_STEPS as readonly string[]).includes(s));
   if (unknown.length) return `unknown tie-break step(s): ${unknown.join(', ')} (known: ${TIE_BREAK_STEPS.join(', ')})`;
   if (new Set(steps).size !== steps.length) return 'a tie-break step is repeated';

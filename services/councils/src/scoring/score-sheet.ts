@@ -1,11 +1,9 @@
 import type { CriterionDefinition, CriterionScore } from '@cem/contracts';
 import { ensure } from '../councils/domain-rule';
+import { roundHalfUp, ScoreDecimal, weightedSum } from './score-arithmetic';
 
-/**
- * Scores are kept to 2 decimals, as on paper score sheets. Rounding through the decimal string avoids binary
- * artefacts such as 8.125 → 8.12 that `Math.round(x * 100) / 100` produces.
- */
-export const roundScore = (x: number): number => Number(`${Math.round(Number(`${x}e2`))}e-2`);
+/** Scores are shown to 2 decimals, as on paper score sheets, rounded half up in exact decimals. */
+export const roundScore = (x: number | ScoreDecimal): number => roundHalfUp(x);
 
 /** Every criterion exactly once, each within its own scale. */
 export function assertValidScoreSheet(criteria: readonly CriterionDefinition[], scores: readonly CriterionScore[]): void {
@@ -26,8 +24,13 @@ export function assertValidScoreSheet(criteria: readonly CriterionDefinition[], 
   ensure(!missing.length, 'criterion-not-scored', `not scored: ${missing.join(', ')}`);
 }
 
-/** Σ weight × value over the criteria. */
-export function weightedTotal(criteria: readonly CriterionDefinition[], scores: readonly CriterionScore[]): number {
+/** A member's weighted total Σ weight × value over the criteria, exact and unrounded: what aggregation uses. */
+export function exactWeightedTotal(criteria: readonly CriterionDefinition[], scores: readonly CriterionScore[]): ScoreDecimal {
   const valueOf = new Map(scores.map((s) => [s.criterionCode, s.value]));
-  return roundScore(criteria.reduce((sum, c) => sum + c.weight * (valueOf.get(c.code) ?? 0), 0));
+  return weightedSum(criteria.map((c) => ({ weight: c.weight, value: valueOf.get(c.code) ?? 0 })));
+}
+
+/** A member's weighted total as shown to them (rounding point 1: 2 decimals, half up). */
+export function weightedTotal(criteria: readonly CriterionDefinition[], scores: readonly CriterionScore[]): number {
+  return roundHalfUp(exactWeightedTotal(criteria, scores));
 }

@@ -1,18 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMinSize, IsArray, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Min, ValidateNested } from 'class-validator';
-import { CriterionScore } from '@cem/contracts';
+import { ArrayMinSize, IsArray, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+import { CriterionScore, IsCalendarDateOrTime, IsText, MaxItems } from '@cem/contracts';
 
 /** A member's score sheet (phiếu chấm điểm) for one case. */
 export class SubmitScoreDto {
-  @ApiProperty({ description: 'The criteria version printed on the sheet' }) @IsInt() @Min(1) criteriaVersion!: number;
+  @ApiProperty({ example: 1, description: 'Phiên bản bộ tiêu chí in trên phiếu chấm' })
+  @IsInt() @Min(1) @Max(1_000_000) criteriaVersion!: number;
   @ApiProperty({ type: [CriterionScore] })
-  @IsArray() @ArrayMinSize(1) @ValidateNested({ each: true }) @Type(() => CriterionScore)
+  @IsArray() @ArrayMinSize(1) @MaxItems(50) @ValidateNested({ each: true }) @Type(() => CriterionScore)
   scores!: CriterionScore[];
-  @ApiPropertyOptional({ description: 'Date on the sheet (default: now); the member must sit on the council that day' })
-  @IsOptional() @IsISO8601() submittedAt?: string;
+  @ApiPropertyOptional({ example: '2026-09-10', description: 'Ngày ghi trên phiếu (mặc định: hôm nay); thành viên phải thuộc Hội đồng vào ngày đó' })
+  @IsOptional() @IsCalendarDateOrTime() submittedAt?: string;
 }
 
 export class ReviseScoreDto extends SubmitScoreDto {
-  @ApiProperty() @IsString() @IsNotEmpty() reason!: string;
+  @ApiProperty({ example: 'Chấm lại sau khi bổ sung tài liệu' }) @IsText() reason!: string;
 }

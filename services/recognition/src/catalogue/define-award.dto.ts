@@ -1,11 +1,14 @@
-import { ArrayMinSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString } from 'class-validator';
-import { ADMINISTRATIVE_LEVELS, AdministrativeLevel, RECIPIENT_KINDS, RecipientKind } from '@cem/contracts';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMinSize, IsArray, IsIn, IsOptional } from 'class-validator';
+import { ADMINISTRATIVE_LEVELS, AdministrativeLevel, IsId, IsLine, MaxItems, RECIPIENT_KINDS, RecipientKind } from '@cem/contracts';
 
 export class DefineAwardDto {
-  @IsString() @IsNotEmpty() awardCode!: string;
-  @IsString() @IsNotEmpty() name!: string;
-  @IsIn(ADMINISTRATIVE_LEVELS) level!: AdministrativeLevel;
-  @IsString() @IsNotEmpty() grantingUnitId!: string;
-  @IsOptional() @IsString() @IsNotEmpty() campaignId?: string;
-  @IsArray() @ArrayMinSize(1) @IsIn(RECIPIENT_KINDS, { each: true }) recipientKinds!: RecipientKind[];
+  @ApiProperty({ example: 'nguoi-ha-nam-sang-tao' }) @IsId() awardCode!: string;
+  @ApiProperty({ example: 'Người Hà Nam đoàn kết sáng tạo' }) @IsLine() name!: string;
+  @ApiProperty({ enum: ADMINISTRATIVE_LEVELS }) @IsIn(ADMINISTRATIVE_LEVELS) level!: AdministrativeLevel;
+  @ApiProperty({ example: 'vn-ha-nam' }) @IsId() grantingUnitId!: string;
+  @ApiPropertyOptional({ example: 'ha-nam-sang-tao' }) @IsOptional() @IsId() campaignId?: string;
+  @ApiProperty({ enum: RECIPIENT_KINDS, isArray: true, example: ['individual', 'collective'] })
+  @IsArray() @ArrayMinSize(1) @MaxItems(RECIPIENT_KINDS.length) @IsIn(RECIPIENT_KINDS, { each: true })
+  recipientKinds!: RecipientKind[];
 }

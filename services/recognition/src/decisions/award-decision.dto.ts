@@ -1,23 +1,32 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMinSize, IsArray, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, ValidateNested } from 'class-validator';
-import { DECISION_NUMBER_PATTERN } from '@cem/contracts';
+import { ArrayMinSize, IsArray, IsOptional, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { DECISION_NUMBER_PATTERN, INPUT_LIMITS, IsCalendarDateOrTime, IsId, IsLine, IsText, MaxItems } from '@cem/contracts';
 import { RecipientDto } from '../proposals/proposal-commands.dto';
 
+const DECISION_NUMBER = { message: 'decisionNumber: số quyết định có dạng 1234/QĐ-UBND' };
+
 export class DecideAwardDto {
-  @Matches(DECISION_NUMBER_PATTERN, { message: 'decisionNumber looks like 1234/QĐ-UBND' }) decisionNumber!: string;
-  @IsISO8601() decisionDate!: string;
-  @IsString() @IsNotEmpty() signer!: string;
-  @IsString() @IsNotEmpty() awardCode!: string;
-  @IsOptional() @IsArray() @ArrayMinSize(1) @ValidateNested({ each: true }) @Type(() => RecipientDto) recipients?: RecipientDto[];
+  @ApiProperty({ example: '1234/QĐ-UBND', pattern: DECISION_NUMBER_PATTERN.source })
+  @Matches(DECISION_NUMBER_PATTERN, DECISION_NUMBER) @MaxLength(INPUT_LIMITS.lineMaxLength) @IsLine()
+  decisionNumber!: string;
+  @ApiProperty({ example: '2026-11-20' }) @IsCalendarDateOrTime() decisionDate!: string;
+  @ApiProperty({ example: 'Nguyễn Văn A, Chủ tịch UBND tỉnh' }) @IsLine() signer!: string;
+  @ApiProperty({ example: 'nguoi-ha-nam-sang-tao' }) @IsId() awardCode!: string;
+  @ApiPropertyOptional({ type: [RecipientDto] })
+  @IsOptional() @IsArray() @ArrayMinSize(1) @MaxItems() @ValidateNested({ each: true }) @Type(() => RecipientDto)
+  recipients?: RecipientDto[];
 }
 
 export class IssueAwardDto {
-  @IsOptional() @IsISO8601() ceremonyDate?: string;
-  @IsOptional() @IsString() @IsNotEmpty() certificateNumber?: string;
+  @ApiPropertyOptional({ example: '2026-12-01' }) @IsOptional() @IsCalendarDateOrTime() ceremonyDate?: string;
+  @ApiPropertyOptional({ example: 'GCN-2026-015' }) @IsOptional() @IsLine() certificateNumber?: string;
 }
 
 export class RevokeAwardDto {
-  @IsString() @IsNotEmpty() reason!: string;
-  @Matches(DECISION_NUMBER_PATTERN, { message: 'decisionNumber looks like 1234/QĐ-UBND' }) decisionNumber!: string;
-  @IsISO8601() decisionDate!: string;
+  @ApiProperty({ example: 'Phát hiện sao chép giải pháp đã công bố' }) @IsText() reason!: string;
+  @ApiProperty({ example: '1500/QĐ-UBND', pattern: DECISION_NUMBER_PATTERN.source })
+  @Matches(DECISION_NUMBER_PATTERN, DECISION_NUMBER) @IsLine()
+  decisionNumber!: string;
+  @ApiProperty({ example: '2027-01-15' }) @IsCalendarDateOrTime() decisionDate!: string;
 }

@@ -1,14 +1,15 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString } from 'class-validator';
-import { ADMINISTRATIVE_LEVELS, AdministrativeLevel } from '@cem/contracts';
+import { IsIn, IsOptional } from 'class-validator';
+import { ADMINISTRATIVE_LEVELS, AdministrativeLevel, IsId, IsYear } from '@cem/contracts';
 import { SERVICE_INFRA, ServiceInfra } from '@cem/service-kit';
 import { AwardedWorksDoc, awardedWorksProjection } from './awarded-works.projection';
 
 export class AwardedWorksQuery {
-  @IsOptional() @Type(() => Number) @IsInt() year?: number;
-  @IsOptional() @IsIn(ADMINISTRATIVE_LEVELS) level?: AdministrativeLevel;
-  @IsOptional() @IsString() fieldCode?: string;
+  @ApiPropertyOptional({ example: 2026 }) @IsOptional() @Type(() => Number) @IsYear() year?: number;
+  @ApiPropertyOptional({ enum: ADMINISTRATIVE_LEVELS }) @IsOptional() @IsIn(ADMINISTRATIVE_LEVELS) level?: AdministrativeLevel;
+  @ApiPropertyOptional({ example: 'khcn' }) @IsOptional() @IsId() fieldCode?: string;
 }
 
 /** "Gương người Việt đoàn kết sáng tạo": the published list of awarded works. */

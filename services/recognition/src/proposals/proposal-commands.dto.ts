@@ -1,25 +1,30 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMinSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, ValidateNested } from 'class-validator';
-import { RECIPIENT_KINDS, RecipientKind } from '@cem/contracts';
+import { ArrayMinSize, IsArray, IsIn, IsOptional, ValidateNested } from 'class-validator';
+import { IsLine, IsText, MaxItems, RECIPIENT_KINDS, RecipientKind } from '@cem/contracts';
 
 export class VerifyProposalDto {
-  @IsOptional() @IsString() note?: string;
+  @ApiPropertyOptional({ example: 'Hồ sơ đầy đủ, đúng quy định' }) @IsOptional() @IsText({ allowEmpty: true }) note?: string;
 }
 
 export class SendBackProposalDto {
-  @IsString() @IsNotEmpty() reason!: string;
+  @ApiProperty({ example: 'Thiếu biên bản họp Hội đồng' }) @IsText() reason!: string;
 }
 
 export class RecipientDto {
-  @IsString() @IsNotEmpty() name!: string;
-  @IsIn(RECIPIENT_KINDS) kind!: RecipientKind;
+  @ApiProperty({ example: 'Trần Thị Bình' }) @IsLine() name!: string;
+  @ApiProperty({ enum: RECIPIENT_KINDS }) @IsIn(RECIPIENT_KINDS) kind!: RecipientKind;
 }
 
 export class ResubmitProposalDto {
-  @IsOptional() @IsString() note?: string;
-  @IsOptional() @IsArray() @ArrayMinSize(1) @ValidateNested({ each: true }) @Type(() => RecipientDto) recipients?: RecipientDto[];
+  @ApiPropertyOptional({ example: 'Đã bổ sung biên bản' }) @IsOptional() @IsText({ allowEmpty: true }) note?: string;
+  @ApiPropertyOptional({ type: [RecipientDto] })
+  @IsOptional() @IsArray() @ArrayMinSize(1) @MaxItems() @ValidateNested({ each: true }) @Type(() => RecipientDto)
+  recipients?: RecipientDto[];
 }
 
+export const PROPOSAL_STATUSES = ['received', 'sent-back', 'verified', 'decided', 'issued', 'revoked'] as const;
+
 export class ListProposalsQuery {
-  @IsOptional() @IsIn(['received', 'sent-back', 'verified', 'decided', 'issued', 'revoked']) status?: string;
+  @ApiPropertyOptional({ enum: PROPOSAL_STATUSES }) @IsOptional() @IsIn(PROPOSAL_STATUSES) status?: string;
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import type { Actor } from '@cem/contracts';
-import { CurrentActor, Roles, SERVICE_INFRA, ServiceInfra } from '@cem/service-kit';
+import { CurrentActor, ScopedActors, Roles, SERVICE_INFRA, ServiceInfra } from '@cem/service-kit';
 import { ListProposalsQuery, ResubmitProposalDto, SendBackProposalDto, VerifyProposalDto } from './proposal-commands.dto';
 import { runProposalCommand } from './proposal-commands';
 import { ProposalDoc, proposalsProjection } from './proposals.projection';
@@ -13,13 +13,15 @@ export class ProposalsController {
   constructor(@Inject(SERVICE_INFRA) private readonly infra: ServiceInfra) {}
 
   @Get()
-  async list(@CurrentActor() actor: Actor, @Query() query: ListProposalsQuery) {
+  async list(@CurrentActor() actor: Actor, @ScopedActors() scoped: Actor[], @Query() query: ListProposalsQuery) {
     await this.infra.readModelsCaughtUp();
     const docs = await this.infra.documents
       .collection<ProposalDoc>(proposalsProjection.collection)
       .find(query.status ? { status: query.status } : {}, { sort: { _id: 1 } });
     // Jurisdiction is filtered here rather than in the query: array membership is outside the portable filter subset.
-    return SEE_ALL.has(actor.role) ? docs : docs.filter((d) => d.proposal.jurisdictionUnitPath.includes(actor.unitId));
+    const visible = SEE_ALL.has(actor.role) ? docs : docs.filter((d) => d.proposal.jurisdictionUnitPath.includes(actor.unitId));
+    // The store's _id never leaves the service; the proposal's own id leads each row.
+    return visible.map((d) => ({ proposalId: d._id, ...d }));
   }
 
   @Post(':id/verify')

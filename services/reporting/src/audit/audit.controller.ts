@@ -1,6 +1,8 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsISO8601, IsOptional, IsString } from 'class-validator';
+import { IsOptional } from 'class-validator';
+import { IsCalendarDateOrTime, IsId } from '@cem/contracts';
 import { Roles, SERVICE_INFRA, ServiceInfra } from '@cem/service-kit';
 import { auditExport } from './audit-export';
 import { readWholeLog } from './audit-log';
@@ -8,11 +10,16 @@ import { decisionHistory } from './decision-history';
 import { dossierStateAsOf } from './dossier-state';
 
 export class AsOfQuery {
-  @IsOptional() @IsISO8601() asOf?: string;
+  @ApiPropertyOptional({
+    example: '2026-09-30T17:00:00+07:00',
+    description: 'Thời điểm cần xem trạng thái (ngày YYYY-MM-DD hoặc thời điểm ISO-8601); mặc định: bây giờ',
+  })
+  @IsOptional() @IsCalendarDateOrTime() asOf?: string;
 }
 
 export class AuditExportQuery {
-  @IsOptional() @IsString() @Type(() => String) dossierId?: string;
+  @ApiPropertyOptional({ example: 'hs-2024-0001', description: 'Chỉ xuất lịch sử của hồ sơ này; bỏ trống: toàn bộ nhật ký' })
+  @IsOptional() @Type(() => String) @IsId() dossierId?: string;
 }
 
 /** Kiểm tra, giám sát: read-only replay of every decision from the reporting service's archive. */

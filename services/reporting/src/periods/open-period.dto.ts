@@ -1,17 +1,30 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMinSize, IsArray, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, ValidateNested } from 'class-validator';
-import { ADMINISTRATIVE_LEVELS, AdministrativeLevel, REPORTING_PERIOD_KINDS, ReportingPeriodKind } from '@cem/contracts';
+import { ArrayMinSize, IsArray, IsIn, IsOptional, ValidateNested } from 'class-validator';
+import {
+  ADMINISTRATIVE_LEVELS,
+  AdministrativeLevel,
+  IsCalendarDateOrTime,
+  IsId,
+  IsLine,
+  IsYear,
+  MaxItems,
+  REPORTING_PERIOD_KINDS,
+  ReportingPeriodKind,
+} from '@cem/contracts';
 
 export class DeadlineDto {
-  @IsIn(ADMINISTRATIVE_LEVELS) level!: AdministrativeLevel;
-  @IsISO8601() dueBy!: string;
+  @ApiProperty({ enum: ADMINISTRATIVE_LEVELS }) @IsIn(ADMINISTRATIVE_LEVELS) level!: AdministrativeLevel;
+  @ApiProperty({ example: '2026-11-30' }) @IsCalendarDateOrTime() dueBy!: string;
 }
 
 export class OpenPeriodDto {
-  @IsString() @IsNotEmpty() periodId!: string;
-  @IsInt() year!: number;
-  @IsIn(REPORTING_PERIOD_KINDS) kind!: ReportingPeriodKind;
-  @IsOptional() @IsString() @IsNotEmpty() campaignId?: string;
-  @IsString() @IsNotEmpty() title!: string;
-  @IsArray() @ArrayMinSize(1) @ValidateNested({ each: true }) @Type(() => DeadlineDto) deadlines!: DeadlineDto[];
+  @ApiProperty({ example: '2026-yearly' }) @IsId() periodId!: string;
+  @ApiProperty({ example: 2026 }) @IsYear() year!: number;
+  @ApiProperty({ enum: REPORTING_PERIOD_KINDS }) @IsIn(REPORTING_PERIOD_KINDS) kind!: ReportingPeriodKind;
+  @ApiPropertyOptional({ example: 'ha-nam-sang-tao' }) @IsOptional() @IsId() campaignId?: string;
+  @ApiProperty({ example: 'Báo cáo kết quả phong trào thi đua sáng tạo năm 2026' }) @IsLine() title!: string;
+  @ApiProperty({ type: [DeadlineDto] })
+  @IsArray() @ArrayMinSize(1) @MaxItems(20) @ValidateNested({ each: true }) @Type(() => DeadlineDto)
+  deadlines!: DeadlineDto[];
 }

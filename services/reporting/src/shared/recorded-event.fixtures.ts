@@ -1,6 +1,6 @@
 import type { Actor, RecordedEvent } from '@cem/contracts';
 
-const systemActor: Actor = { id: 'system', role: 'admin', unitId: 'system', level: 'central', unitPath: [] };
+const systemActor: Actor = { id: 'system:test', role: 'system', unitId: 'system', level: 'central', unitPath: [] };
 
 let seq = 0;
 

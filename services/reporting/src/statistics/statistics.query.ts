@@ -1,6 +1,7 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString } from 'class-validator';
-import { ADMINISTRATIVE_LEVELS, AdministrativeLevel } from '@cem/contracts';
+import { IsIn, IsOptional } from 'class-validator';
+import { ADMINISTRATIVE_LEVELS, AdministrativeLevel, IsId, IsYear } from '@cem/contracts';
 import type { DocumentStore } from '@cem/read-models';
 import { UnitDoc, unitsProjection } from '../units/units.projection';
 import { DossierStatisticsDoc, dossierStatisticsProjection } from './dossier-statistics.projection';
@@ -8,10 +9,10 @@ import type { ExportLabels } from './statistics.export';
 import { StatisticsRow, statisticsRows } from './statistics.rows';
 
 export class StatisticsQuery {
-  @IsOptional() @Type(() => Number) @IsInt() year?: number;
-  @IsOptional() @IsIn(ADMINISTRATIVE_LEVELS) level?: AdministrativeLevel;
-  @IsOptional() @IsString() unitId?: string;
-  @IsOptional() @IsString() fieldCode?: string;
+  @ApiPropertyOptional({ example: 2026 }) @IsOptional() @Type(() => Number) @IsYear() year?: number;
+  @ApiPropertyOptional({ enum: ADMINISTRATIVE_LEVELS }) @IsOptional() @IsIn(ADMINISTRATIVE_LEVELS) level?: AdministrativeLevel;
+  @ApiPropertyOptional({ example: 'vn-ha-nam' }) @IsOptional() @IsId() unitId?: string;
+  @ApiPropertyOptional({ example: 'khcn' }) @IsOptional() @IsId() fieldCode?: string;
 }
 
 /** Year and field narrow the documents read; level and unit are per-row facts, filtered after the roll-up. */

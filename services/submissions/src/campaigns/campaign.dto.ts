@@ -1,42 +1,55 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsISO8601, IsInt, IsNotEmpty, IsOptional, IsString, Matches, ValidateNested, IsArray, ArrayMinSize } from 'class-validator';
+import { IsIn, IsOptional, ValidateNested, IsArray, ArrayMinSize } from 'class-validator';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ADMINISTRATIVE_LEVELS, AdministrativeLevel, CampaignPeriod, EditionPhase } from '@cem/contracts';
+import {
+  ADMINISTRATIVE_LEVELS,
+  AdministrativeLevel,
+  CampaignPeriod,
+  EditionPhase,
+  IsCalendarDateOrTime,
+  IsId,
+  IsLine,
+  IsSlug,
+  IsText,
+  IsYear,
+  MaxItems,
+} from '@cem/contracts';
 
-/** Same slug rule as unit ids: campaign ids end up in stream ids and URLs. */
-const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-
+/** Campaign ids and field codes are slugs like unit ids: they end up in stream ids and URLs. */
 export class LaunchCampaignDto {
-  @ApiProperty({ example: 'binh-chanh-sang-tao-2024' }) @Matches(ID) campaignId!: string;
-  @ApiProperty() @IsString() @IsNotEmpty() name!: string;
-  @ApiProperty({ example: 'vn-hcm-binh-chanh', description: 'The level is the unit’s own' }) @IsString() @IsNotEmpty() launchedByUnitId!: string;
-  @ApiProperty({ example: '338/KH-UBND' }) @IsString() @IsNotEmpty() planNumber!: string;
-  @ApiProperty({ example: '2024-08-21' }) @IsISO8601() planDate!: string;
+  @ApiProperty({ example: 'binh-chanh-sang-tao-2024' }) @IsSlug() campaignId!: string;
+  @ApiProperty({ example: 'Phong trào thi đua sáng tạo huyện Bình Chánh 2024-2025' }) @IsLine() name!: string;
+  @ApiProperty({ example: 'vn-hcm-binh-chanh', description: 'Đơn vị phát động; cấp của phong trào là cấp của đơn vị này' })
+  @IsId() launchedByUnitId!: string;
+  @ApiProperty({ example: '338/KH-UBND' }) @IsLine() planNumber!: string;
+  @ApiProperty({ example: '2024-08-21' }) @IsCalendarDateOrTime() planDate!: string;
   @ApiProperty({ type: CampaignPeriod }) @ValidateNested() @Type(() => CampaignPeriod) period!: CampaignPeriod;
 }
 
 export class OpenEditionDto {
-  @ApiProperty({ example: 2024 }) @IsInt() year!: number;
-  @ApiProperty({ type: [EditionPhase] }) @IsArray() @ArrayMinSize(1) @ValidateNested({ each: true }) @Type(() => EditionPhase)
+  @ApiProperty({ example: 2024 }) @IsYear() year!: number;
+  @ApiProperty({ type: [EditionPhase] })
+  @IsArray() @ArrayMinSize(1) @MaxItems(50) @ValidateNested({ each: true }) @Type(() => EditionPhase)
   phases!: EditionPhase[];
 }
 
 export class AddFieldDto {
-  @ApiProperty({ example: 'khcn' }) @Matches(ID) fieldCode!: string;
-  @ApiProperty({ example: 'Khoa học - Công nghệ' }) @IsString() @IsNotEmpty() name!: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() rules?: string;
+  @ApiProperty({ example: 'khcn' }) @IsSlug() fieldCode!: string;
+  @ApiProperty({ example: 'Khoa học - Công nghệ' }) @IsLine() name!: string;
+  @ApiPropertyOptional({ example: 'Giải pháp đã áp dụng ít nhất 6 tháng' }) @IsOptional() @IsText({ allowEmpty: true }) rules?: string;
 }
 
 export class AssignReceivingAgencyDto {
-  @ApiProperty() @IsString() @IsNotEmpty() fieldCode!: string;
-  @ApiProperty({ example: 'vn-hcm-binh-chanh', description: 'The level is the jurisdiction’s own' }) @IsString() @IsNotEmpty() jurisdictionUnitId!: string;
-  @ApiProperty({ example: 'vn-hcm-binh-chanh-phong-noi-vu' }) @IsString() @IsNotEmpty() agencyUnitId!: string;
-  @ApiPropertyOptional({ example: '2717/UBND' }) @IsOptional() @IsString() @IsNotEmpty() letterRef?: string;
+  @ApiProperty({ example: 'khcn' }) @IsId() fieldCode!: string;
+  @ApiProperty({ example: 'vn-hcm-binh-chanh', description: 'Địa bàn; cấp là cấp của địa bàn' }) @IsId() jurisdictionUnitId!: string;
+  @ApiProperty({ example: 'vn-hcm-binh-chanh-phong-noi-vu' }) @IsId() agencyUnitId!: string;
+  @ApiPropertyOptional({ example: '2717/UBND' }) @IsOptional() @IsLine() letterRef?: string;
 }
 
 export class SetDeadlineDto {
-  @ApiProperty() @IsInt() year!: number;
+  @ApiProperty({ example: 2024 }) @IsYear() year!: number;
   @ApiProperty({ enum: ADMINISTRATIVE_LEVELS }) @IsIn(ADMINISTRATIVE_LEVELS) level!: AdministrativeLevel;
-  @ApiPropertyOptional({ description: 'Absent: every jurisdiction of the level' }) @IsOptional() @IsString() @IsNotEmpty() jurisdictionUnitId?: string;
-  @ApiProperty({ example: '2024-10-31' }) @IsISO8601() deadline!: string;
+  @ApiPropertyOptional({ example: 'vn-hcm-binh-chanh', description: 'Bỏ trống: mọi địa bàn của cấp này' })
+  @IsOptional() @IsId() jurisdictionUnitId?: string;
+  @ApiProperty({ example: '2024-10-31' }) @IsCalendarDateOrTime() deadline!: string;
 }

@@ -35,6 +35,8 @@ export type DossierListDoc = {
   receivingAgencyUnitId: string | null;
   /** Every level and jurisdiction the dossier was lodged with or forwarded to (see `reachedKey`). */
   reached: string[];
+  /** SHA-256 of every attachment the dossier ever carried: who may see the dossier may download them. */
+  attachmentHashes?: string[];
   lastReason: string | null;
   searchText: string;
   updatedAt: string;
@@ -72,6 +74,7 @@ function drafted(event: DossierEvent & { type: typeof E.DossierDrafted }): Dossi
     jurisdictionUnitId: null,
     receivingAgencyUnitId: null,
     reached: [],
+    attachmentHashes: d.attachments.map((a) => a.sha256),
     lastReason: null,
     searchText: searchTextOf(d.title, authors),
     updatedAt: d.draftedAt,
@@ -110,6 +113,7 @@ export function applyDossierList(doc: DossierListDoc | null, recorded: RecordedE
         authors: names,
         authorPersonIds: authors ? authors.flatMap((a) => (a.personId ? [a.personId] : [])) : doc.authorPersonIds,
         searchText: searchTextOf(title, names),
+        attachmentHashes: [...new Set([...(doc.attachmentHashes ?? []), ...(event.data.changes.attachments ?? []).map((a) => a.sha256)])],
         updatedAt: event.data.amendedAt,
       };
     }
@@ -143,7 +147,9 @@ const DOSSIER_EVENT_TYPES = [
 export const dossierListProjection: Projection<DossierListDoc> = {
   name: 'submissions.dossier-list',
   collection: 'dossier_list',
-  version: 1,
+  // 2: attachment hashes (who may see a dossier may download its attachments).
+  version: 2,
+  indexes: [{ fields: { attachmentHashes: 1 } }],
   eventTypes: DOSSIER_EVENT_TYPES,
   documentIds: (event) => [(event.data as { dossierId: string }).dossierId],
   apply: (doc, event) => applyDossierList(doc, event),

@@ -25,7 +25,9 @@ import {
   SHA,
   SUBMITTED,
   submitToDistrict,
+  OVERRIDE_AT_DISTRICT,
 } from './dossier.fixtures';
+import type { DossierEvent } from './dossier.state';
 
 const spec = deciderSpec(dossierDecider);
 const codeOf = (events: Parameters<typeof spec.given>[0], command: Parameters<typeof dossierDecider.decide>[0]) =>
@@ -209,8 +211,31 @@ describe('dossier decider: withdrawing', () => {
 });
 
 describe('dossier decider: forwarding up the levels', () => {
-  it('forwards a received dossier one level up to the parent jurisdiction', () => {
-    spec.given(AT_DISTRICT).when(forwardToCity).then([FORWARDED_TO_CITY]);
+  const DECIDED = [...AT_DISTRICT, OVERRIDE_AT_DISTRICT];
+  const overrideAtDistrict = {
+    type: 'DecideForwardingOverride' as const,
+    actor: actorAt('authority', 'district', path('binhChanh')),
+    now: '2024-10-01T09:00:00+07:00',
+    level: 'district' as const,
+    decisionRef: '512/UBND-NV',
+    reason: 'Hội đồng cấp huyện chưa họp kịp hạn của Thành phố',
+  };
+
+  it('forwards a received dossier one level up to the parent jurisdiction, after the authority decided so', () => {
+    spec.given(DECIDED).when(forwardToCity).then([FORWARDED_TO_CITY]);
+  });
+
+  it('refuses a forward by hand without a council recommendation or an override decision', () => {
+    expect(codeOf(AT_DISTRICT, forwardToCity)).toBe('forwarding-needs-decision');
+    expect(codeOf(DECIDED, { ...forwardToCity, basis: 'agency-appraisal' })).toBe('forwarding-basis-invalid');
+  });
+
+  it("records the competent authority's override decision with its reason, and only theirs", () => {
+    spec.given(AT_DISTRICT).when(overrideAtDistrict).then([OVERRIDE_AT_DISTRICT]);
+    spec.given(AT_DISTRICT).when({ ...overrideAtDistrict, actor: DISTRICT_AGENCY }).thenThrows(ForbiddenError);
+    spec.given(AT_DISTRICT).when({ ...overrideAtDistrict, actor: actorAt('authority', 'district', path('cuChi')) }).thenThrows(ForbiddenError);
+    expect(codeOf(AT_DISTRICT, { ...overrideAtDistrict, reason: ' ' })).toBe('reason-required');
+    expect(codeOf([DRAFTED, SUBMITTED], overrideAtDistrict)).toBe('override-only-received');
   });
 
   it("is received at the next level by that level's agency, keeping the same identity", () => {
@@ -224,13 +249,13 @@ describe('dossier decider: forwarding up the levels', () => {
   });
 
   it('refuses skipping a level and a jurisdiction that is not the parent', () => {
-    expect(codeOf(AT_DISTRICT, { ...forwardToCity, toLevel: 'central', toJurisdictionUnitId: 'vn' })).toBe('level-skip');
-    expect(codeOf(AT_DISTRICT, { ...forwardToCity, toJurisdictionUnitId: 'vn-ha-nam' })).toBe('not-parent-jurisdiction');
+    expect(codeOf(DECIDED, { ...forwardToCity, toLevel: 'central', toJurisdictionUnitId: 'vn' })).toBe('level-skip');
+    expect(codeOf(DECIDED, { ...forwardToCity, toJurisdictionUnitId: 'vn-ha-nam' })).toBe('not-parent-jurisdiction');
   });
 
   it('refuses forwarding before receipt, and by another agency', () => {
     expect(codeOf([DRAFTED, SUBMITTED], forwardToCity)).toBe('forward-only-received');
-    spec.given(AT_DISTRICT).when({ ...forwardToCity, actor: CITY_AGENCY }).thenThrows(ForbiddenError);
+    spec.given(DECIDED).when({ ...forwardToCity, actor: CITY_AGENCY }).thenThrows(ForbiddenError);
   });
 
   it('forwards from the city to central, and no further', () => {
@@ -243,7 +268,7 @@ describe('dossier decider: forwarding up the levels', () => {
       toJurisdictionUnitId: 'vn',
       assignedAgencyUnitId: 'vn-hcm-so-khcn',
     };
-    const [forwarded] = dossierDecider.decide(toCentral, evolveAll(dossierDecider, AT_CITY));
+    const [forwarded] = dossierDecider.decide(toCentral, evolveAll(dossierDecider, [...AT_CITY, { ...OVERRIDE_AT_DISTRICT, data: { ...OVERRIDE_AT_DISTRICT.data, level: 'province', jurisdictionUnitId: 'vn-hcm' } } as DossierEvent]));
     expect(forwarded.data).toMatchObject({ fromJurisdictionUnitId: 'vn-hcm', toJurisdictionUnitPath: ['vn'] });
     const receiveAtCentral = { ...receiveAtCity, level: 'central' as const, actor: centralAgency, assignedAgencyUnitId: 'vn-mttq' };
     const [received] = dossierDecider.decide(receiveAtCentral, evolveAll(dossierDecider, [...AT_CITY, forwarded]));
@@ -258,6 +283,9 @@ describe('dossier decider: forwarding up the levels', () => {
     spec.given(AT_DISTRICT).when(byCouncil).thenMatches(([e]) => expect(e.data).toMatchObject({ basis: 'council-recommendation', decisionRef: '512/UBND-NV' }));
     expect(codeOf(AT_DISTRICT, { ...byCouncil, decisionRef: undefined })).toBe('decision-required');
     spec.given(AT_DISTRICT).when({ ...byCouncil, actor: DISTRICT_AGENCY }).thenThrows(ForbiddenError);
+    // The platform records it, not an administrator acting in its name.
+    const admin = { id: 'admin', role: 'admin' as const, unitId: 'vn', level: 'central' as const, unitPath: ['vn'] };
+    spec.given(AT_DISTRICT).when({ ...byCouncil, actor: admin }).thenThrows(ForbiddenError);
   });
 });
 

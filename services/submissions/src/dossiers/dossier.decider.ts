@@ -9,6 +9,8 @@ import {
   parentLevel,
   Role,
   SUBMISSIONS_EVENTS as E,
+  levelPhrase,
+  SYSTEM_ROLE,
 } from '@cem/contracts';
 import type { Decider } from '@cem/decider';
 import { ensure, ensureAllowed, isWithin } from '../shared/rules';
@@ -71,11 +73,20 @@ export interface ForwardDossier extends DossierCommandBase {
   toJurisdictionUnitId: string;
   basis: ForwardingBasis;
   decisionRef?: string;
-  /** Required for 'agency-appraisal': the agency of the dossier's field at `fromLevel`. */
+  /** Required for a forward by hand: the agency of the dossier's field at `fromLevel`. */
   assignedAgencyUnitId?: string;
 }
 
+/** The competent authority of the level the dossier sits at lets it go up without a council recommendation. */
+export interface DecideForwardingOverride extends DossierCommandBase {
+  type: 'DecideForwardingOverride';
+  level: AdministrativeLevel;
+  decisionRef: string;
+  reason: string;
+}
+
 export type DossierCommand =
+  | DecideForwardingOverride
   | DraftDossier
   | SubmitDossier
   | ReceiveDossier
@@ -99,15 +110,15 @@ function ensureNominatingOfficer(actor: Actor, nominatingUnitId: string): void {
 }
 
 function ensureReceivingAgency(actor: Actor, level: AdministrativeLevel, assignedAgencyUnitId: string | undefined): void {
-  ensure(assignedAgencyUnitId, 'no-receiving-agency', `Chưa phân công cơ quan tiếp nhận lĩnh vực này ở cấp ${level}`);
+  ensure(assignedAgencyUnitId, 'no-receiving-agency', `Chưa phân công cơ quan tiếp nhận lĩnh vực này ở ${levelPhrase(level)}`);
   ensureAllowed(
     actor.role === 'agency-officer' && actor.unitId === assignedAgencyUnitId,
-    `Chỉ cơ quan tiếp nhận được phân công (${assignedAgencyUnitId}) được xử lý hồ sơ ở cấp ${level}`,
+    `Chỉ cơ quan tiếp nhận được phân công (${assignedAgencyUnitId}) được xử lý hồ sơ ở ${levelPhrase(level)}`,
   );
 }
 
 function ensureAtCurrentLevel(state: DossierState, level: AdministrativeLevel): void {
-  ensure(state.currentLevel === level, 'wrong-level', `Hồ sơ đang ở cấp ${state.currentLevel}, không ở cấp ${level}`);
+  ensure(state.currentLevel === level, 'wrong-level', `Hồ sơ đang ở ${levelPhrase(state.currentLevel)}, không ở ${levelPhrase(level)}`);
 }
 
 const snapshotOf = ({ attachments: _attachments, ...snapshot }: DossierFacts): DossierSnapshot => snapshot;
@@ -141,7 +152,7 @@ function submit(c: SubmitDossier, state: DossierState): DossierEvent[] {
       `Đơn vị ${dossier.nominatingUnitId} không thuộc ${c.jurisdiction.unitId}`,
     );
   }
-  ensure(c.deadline, 'level-not-open', `Phong trào chưa đặt hạn nhận hồ sơ ở cấp ${c.jurisdiction.level}`);
+  ensure(c.deadline, 'level-not-open', `Phong trào chưa đặt hạn nhận hồ sơ ở ${levelPhrase(c.jurisdiction.level)}`);
   ensure(!isPastDeadline(c.now, c.deadline), 'deadline-passed', `Đã quá hạn nộp hồ sơ (${c.deadline})`, { deadline: c.deadline });
   return [
     {
@@ -161,7 +172,7 @@ function receive(c: ReceiveDossier, state: DossierState): DossierEvent[] {
   const dossier = existing(state);
   ensureReceivingAgency(c.actor, c.level, c.assignedAgencyUnitId);
   ensureAtCurrentLevel(state, c.level);
-  ensure(state.status !== 'received', 'already-received', `Hồ sơ đã được tiếp nhận ở cấp ${c.level}`);
+  ensure(state.status !== 'received', 'already-received', `Hồ sơ đã được tiếp nhận ở ${levelPhrase(c.level)}`);
   ensure(state.status === 'submitted' || state.status === 'forwarded', 'not-awaiting-receipt', `Hồ sơ đang ở trạng thái ${state.status}, không chờ tiếp nhận`);
   const entry = entryAt(state, c.level)!;
   return [
@@ -222,14 +233,15 @@ function withdraw(c: WithdrawDossier, state: DossierState): DossierEvent[] {
 
 function forward(c: ForwardDossier, state: DossierState): DossierEvent[] {
   const dossier = existing(state);
-  if (c.basis === 'agency-appraisal') ensureReceivingAgency(c.actor, c.fromLevel, c.assignedAgencyUnitId);
-  else {
+  if (c.basis !== 'council-recommendation') {
+    ensureReceivingAgency(c.actor, c.fromLevel, c.assignedAgencyUnitId);
+  } else {
     // Recorded by the platform's reaction to councils.DossierRecommendedUpward, citing the council's decision.
-    ensureAllowed(c.actor.role === 'admin', 'Chỉ hệ thống ghi nhận chuyển hồ sơ theo đề xuất của Hội đồng');
+    ensureAllowed(c.actor.role === SYSTEM_ROLE, 'Chỉ hệ thống ghi nhận chuyển hồ sơ theo đề xuất của Hội đồng');
     ensure(c.decisionRef, 'decision-required', 'Cần số quyết định của Hội đồng');
   }
   const from = entryAt(state, c.fromLevel);
-  ensure(!from?.forwardedAt, 'already-forwarded', `Hồ sơ đã được chuyển từ cấp ${c.fromLevel}`);
+  ensure(!from?.forwardedAt, 'already-forwarded', `Hồ sơ đã được chuyển từ ${levelPhrase(c.fromLevel)}`);
   ensureAtCurrentLevel(state, c.fromLevel);
   ensure(state.status === 'received', 'forward-only-received', 'Chỉ chuyển hồ sơ đã tiếp nhận');
   const above = parentLevel(c.fromLevel);
@@ -241,6 +253,15 @@ function forward(c: ForwardDossier, state: DossierState): DossierEvent[] {
     'not-parent-jurisdiction',
     `Cấp trên của ${from!.jurisdictionUnitId} là ${toPath.at(-1)}, không phải ${c.toJurisdictionUnitId}`,
   );
+  if (c.basis !== 'council-recommendation') {
+    // By hand only after the competent authority's recorded decision; a council recommendation forwards by itself.
+    ensure(
+      from!.override,
+      'forwarding-needs-decision',
+      'Chỉ chuyển hồ sơ lên cấp trên theo đề xuất của Hội đồng hoặc theo quyết định của cấp có thẩm quyền (nêu lý do)',
+    );
+    ensure(c.basis === 'authority-override', 'forwarding-basis-invalid', 'Căn cứ chuyển hồ sơ phải là quyết định của cấp có thẩm quyền');
+  }
   return [
     {
       type: E.DossierForwarded,
@@ -259,8 +280,37 @@ function forward(c: ForwardDossier, state: DossierState): DossierEvent[] {
   ];
 }
 
+function decideOverride(c: DecideForwardingOverride, state: DossierState): DossierEvent[] {
+  const dossier = existing(state);
+  ensureAtCurrentLevel(state, c.level);
+  const entry = entryAt(state, c.level)!;
+  ensureAllowed(
+    c.actor.role === 'authority' && c.actor.unitId === entry.jurisdictionUnitId,
+    `Chỉ cấp có thẩm quyền của ${entry.jurisdictionUnitId} quyết định chuyển hồ sơ lên cấp trên`,
+  );
+  ensure(state.status === 'received', 'override-only-received', 'Chỉ quyết định đối với hồ sơ đã tiếp nhận');
+  ensure(!entry.forwardedAt, 'already-forwarded', `Hồ sơ đã được chuyển từ cấp ${c.level}`);
+  ensure(c.reason.trim(), 'reason-required', 'Cần nêu lý do của quyết định');
+  ensure(c.decisionRef.trim(), 'decision-required', 'Cần số quyết định');
+  return [
+    {
+      type: E.ForwardingOverrideDecided,
+      data: {
+        dossierId: dossier.dossierId,
+        level: c.level,
+        jurisdictionUnitId: entry.jurisdictionUnitId,
+        decisionRef: c.decisionRef,
+        reason: c.reason,
+        decidedAt: c.now,
+      },
+    },
+  ];
+}
+
 function decide(command: DossierCommand, state: DossierState): DossierEvent[] {
   switch (command.type) {
+    case 'DecideForwardingOverride':
+      return decideOverride(command, state);
     case 'DraftDossier':
       return draft(command, state);
     case 'SubmitDossier':

@@ -1,13 +1,23 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { ApiProperty, ApiPropertyOptional, IntersectionType, OmitType } from '@nestjs/swagger';
-import { ADMINISTRATIVE_LEVELS, AdministrativeLevel, DossierChanges, DossierDraftedData } from '@cem/contracts';
+import {
+  ADMINISTRATIVE_LEVELS,
+  AdministrativeLevel,
+  DossierChanges,
+  DossierDraftedData,
+  IsId,
+  IsLine,
+  IsSlug,
+  IsText,
+  IsYear,
+} from '@cem/contracts';
 import { DOSSIER_STATUSES, DossierStatus } from './dossier.state';
 
 class OptionalDossierId {
-  @ApiPropertyOptional({ description: 'Generated when absent', example: 'hs-2024-0001' })
+  @ApiPropertyOptional({ description: 'Mã hồ sơ; hệ thống tự sinh khi bỏ trống', example: 'hs-2024-0001' })
   @IsOptional()
-  @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+  @IsSlug()
   dossierId?: string;
 }
 
@@ -21,40 +31,48 @@ export class DraftDossierDto extends IntersectionType(
 ) {}
 
 export class SubmitDossierDto {
-  @ApiPropertyOptional({ description: 'Default: the unit one level above the nominating unit on its path' })
+  @ApiPropertyOptional({ example: 'vn-hcm-binh-chanh', description: 'Địa bàn nộp hồ sơ; mặc định: đơn vị cấp trên trực tiếp của đơn vị đề cử' })
   @IsOptional()
-  @IsString()
-  @IsNotEmpty()
+  @IsId()
   jurisdictionUnitId?: string;
 }
 
 export class ReasonDto {
-  @ApiProperty() @IsString() @IsNotEmpty() reason!: string;
+  @ApiProperty({ example: 'Thiếu bản mô tả giải pháp' }) @IsText() reason!: string;
 }
 
 export class ForwardDossierDto {
-  @ApiPropertyOptional({ example: '512/UBND-NV', description: 'The committee letter registering it with the next level' })
+  @ApiPropertyOptional({ example: '512/UBND-NV', description: 'Văn bản của Ủy ban đăng ký hồ sơ với cấp trên' })
   @IsOptional()
-  @IsString()
-  @IsNotEmpty()
+  @IsLine()
   decisionRef?: string;
 }
 
 export class AmendDossierDto extends DossierChanges {}
 
 export class ListDossiersQuery {
-  @ApiPropertyOptional({ description: 'Nominating unit or any unit above it' }) @IsOptional() @IsString() unitId?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() fieldCode?: string;
+  @ApiPropertyOptional({ example: 'vn-hcm-binh-chanh', description: 'Đơn vị đề cử hoặc bất kỳ đơn vị cấp trên nào của nó' })
+  @IsOptional() @IsId() unitId?: string;
+  @ApiPropertyOptional({ example: 'khcn' }) @IsOptional() @IsId() fieldCode?: string;
   @ApiPropertyOptional({ enum: ADMINISTRATIVE_LEVELS }) @IsOptional() @IsIn(ADMINISTRATIVE_LEVELS) level?: AdministrativeLevel;
   @ApiPropertyOptional({ enum: DOSSIER_STATUSES }) @IsOptional() @IsIn(DOSSIER_STATUSES) status?: DossierStatus;
-  @ApiPropertyOptional() @IsOptional() @IsString() campaignId?: string;
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() year?: number;
-  @ApiPropertyOptional({ description: 'Accent-insensitive words of the title or author names' }) @IsOptional() @IsString() q?: string;
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(0) skip?: number;
+  @ApiPropertyOptional({ example: 'binh-chanh-sang-tao-2024' }) @IsOptional() @IsId() campaignId?: string;
+  @ApiPropertyOptional({ example: 2024 }) @IsOptional() @Type(() => Number) @IsYear() year?: number;
+  @ApiPropertyOptional({ example: 'so hoa ho so', description: 'Từ trong tên hồ sơ hoặc tên tác giả, không phân biệt dấu' })
+  @IsOptional() @IsLine() q?: string;
+  @ApiPropertyOptional({ example: 50, description: 'Số hồ sơ tối đa trả về (1-500)' })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
+  @ApiPropertyOptional({ example: 0, description: 'Bỏ qua bao nhiêu hồ sơ đầu (phân trang)' })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(1_000_000) skip?: number;
 }
 
 export class ReachedQuery {
   @ApiProperty({ enum: ADMINISTRATIVE_LEVELS }) @IsIn(ADMINISTRATIVE_LEVELS) level!: AdministrativeLevel;
-  @ApiProperty({ example: 'vn-hcm' }) @IsString() @IsNotEmpty() jurisdictionUnitId!: string;
+  @ApiProperty({ example: 'vn-hcm' }) @IsId() jurisdictionUnitId!: string;
+}
+
+export class ForwardingOverrideDto {
+  @ApiProperty({ example: '77/QĐ-UBND', description: 'Số quyết định của cấp có thẩm quyền cho phép chuyển lên' })
+  @IsLine({ maxLength: 120 }) decisionRef!: string;
+  @ApiProperty({ example: 'Giải pháp cấp thiết, Hội đồng chưa họp kịp kỳ này' }) @IsText({ maxLength: 2000 }) reason!: string;
 }

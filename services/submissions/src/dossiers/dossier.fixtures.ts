@@ -62,7 +62,7 @@ export const forwardToCity: ForwardDossier = {
   fromLevel: 'district',
   toLevel: 'province',
   toJurisdictionUnitId: 'vn-hcm',
-  basis: 'agency-appraisal',
+  basis: 'authority-override',
   decisionRef: '512/UBND-NV',
   assignedAgencyUnitId: 'vn-hcm-binh-chanh-phong-noi-vu',
 };
@@ -121,7 +121,7 @@ export const FORWARDED_TO_CITY: DossierEvent = {
     toJurisdictionUnitPath: path('hcm'),
     decisionRef: '512/UBND-NV',
     forwardedAt: forwardToCity.now,
-    basis: 'agency-appraisal',
+    basis: 'authority-override',
   },
 };
 export const RECEIVED_AT_CITY: DossierEvent = {
@@ -134,6 +134,19 @@ export const RECEIVED_AT_CITY: DossierEvent = {
     jurisdictionUnitPath: path('hcm'),
     receivedAt: receiveAtCity.now,
     dossier: SNAPSHOT,
+  },
+};
+
+/** Bình Chánh's People's Committee lets the dossier go up without waiting for the council. */
+export const OVERRIDE_AT_DISTRICT: DossierEvent = {
+  type: E.ForwardingOverrideDecided,
+  data: {
+    dossierId: DOSSIER_ID,
+    level: 'district',
+    jurisdictionUnitId: 'vn-hcm-binh-chanh',
+    decisionRef: '512/UBND-NV',
+    reason: 'Hội đồng cấp huyện chưa họp kịp hạn của Thành phố',
+    decidedAt: '2024-10-01T09:00:00+07:00',
   },
 };
 

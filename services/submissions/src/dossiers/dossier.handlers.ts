@@ -1,5 +1,5 @@
 import { randomUUID } from 'crypto';
-import { Actor, AttachmentMeta, DossierChanges, NotFoundError, parentLevel, RecordedEvent } from '@cem/contracts';
+import { Actor, AttachmentMeta, DossierChanges, NotFoundError, parentLevel, RecordedEvent, levelPhrase } from '@cem/contracts';
 import { CommandContext, evolveAll, handleCommand } from '@cem/decider';
 import type { ServiceInfra } from '@cem/service-kit';
 import { AttachmentStore } from '../attachments/attachment.store';
@@ -73,7 +73,7 @@ async function defaultJurisdiction(infra: ServiceInfra, { state, dossier }: Load
     const unit = await requireUnit(infra, unitId);
     if (unit.level === above) return unit.unitId;
   }
-  ensure(false, 'no-jurisdiction-above', `Không tìm thấy đơn vị cấp ${above} của ${dossier.nominatingUnitId}`);
+  ensure(false, 'no-jurisdiction-above', `Không tìm thấy đơn vị ${levelPhrase(above)} của ${dossier.nominatingUnitId}`);
 }
 
 export async function submitDossier(infra: ServiceInfra, actor: Actor, dossierId: string, jurisdictionUnitId?: string) {
@@ -124,9 +124,21 @@ export async function withdrawDossier(infra: ServiceInfra, actor: Actor, dossier
   return run(infra, dossierId, { type: 'WithdrawDossier', actor, now: nowIso(), reason }, byActor(infra, actor, reason));
 }
 
-/** Registration with the next level up, by the field agency after appraisal (a committee letter may be cited). */
+/** The competent authority's decision that the dossier goes up without a council recommendation. */
+export async function decideForwardingOverride(infra: ServiceInfra, actor: Actor, dossierId: string, decisionRef: string, reason: string) {
+  const loaded = await loadDossier(infra, dossierId);
+  const level = loaded.state.currentLevel;
+  ensure(level, 'not-lodged', 'Hồ sơ chưa được nộp cho cấp nào');
+  return run(infra, dossierId, { type: 'DecideForwardingOverride', actor, now: nowIso(), level, decisionRef, reason }, byActor(infra, actor, reason));
+}
+
+/**
+ * Registration with the next level up by the field agency, after the competent authority's override decision
+ * (a council recommendation is forwarded by the platform itself); the decision is cited unless another is given.
+ */
 export async function forwardDossier(infra: ServiceInfra, actor: Actor, dossierId: string, decisionRef?: string) {
   const { level, entry, assignedAgencyUnitId } = await atCurrentLevel(infra, await loadDossier(infra, dossierId));
+  decisionRef ??= entry.override?.decisionRef;
   const toLevel = parentLevel(level);
   ensure(toLevel, 'no-level-above', 'Cấp Trung ương là cấp cao nhất');
   return run(
@@ -139,7 +151,7 @@ export async function forwardDossier(infra: ServiceInfra, actor: Actor, dossierI
       fromLevel: level,
       toLevel,
       toJurisdictionUnitId: entry.jurisdictionUnitPath.at(-2) ?? '',
-      basis: 'agency-appraisal',
+      basis: 'authority-override',
       ...(decisionRef ? { decisionRef } : {}),
       ...(assignedAgencyUnitId ? { assignedAgencyUnitId } : {}),
     },

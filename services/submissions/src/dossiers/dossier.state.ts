@@ -1,4 +1,5 @@
 import type { AdministrativeLevel, DossierDraftedData, SUBMISSIONS_EVENTS, SubmissionsEvent } from '@cem/contracts';
+import { DOSSIER_STATUS_LABELS_VI as SHARED_DOSSIER_STATUS_LABELS_VI } from '@cem/contracts';
 
 type E = typeof SUBMISSIONS_EVENTS;
 export type DossierEvent = SubmissionsEvent<
@@ -9,19 +10,14 @@ export type DossierEvent = SubmissionsEvent<
   | E['DossierAmended']
   | E['DossierWithdrawn']
   | E['DossierForwarded']
+  | E['ForwardingOverrideDecided']
 >;
 
 export const DOSSIER_STATUSES = ['draft', 'submitted', 'received', 'returned', 'withdrawn', 'forwarded'] as const;
 export type DossierStatus = (typeof DOSSIER_STATUSES)[number];
 
-export const DOSSIER_STATUS_LABELS_VI: Record<DossierStatus, string> = {
-  draft: 'Đang soạn',
-  submitted: 'Đã nộp',
-  received: 'Đã tiếp nhận',
-  returned: 'Hồ sơ bị trả lại',
-  withdrawn: 'Đã rút hồ sơ',
-  forwarded: 'Đã chuyển cấp trên',
-};
+/** The glossary's words for each status (shared in @cem/contracts). */
+export const DOSSIER_STATUS_LABELS_VI: Record<DossierStatus, string> = SHARED_DOSSIER_STATUS_LABELS_VI;
 
 /** The dossier's passage through one level. */
 export interface LineageEntry {
@@ -33,6 +29,8 @@ export interface LineageEntry {
   receivedBy?: string;
   forwardedAt?: string;
   decisionRef?: string;
+  /** The competent authority's decision to send it up without a council recommendation, with its reason. */
+  override?: { decisionRef: string; reason: string; decidedAt: string };
 }
 
 export type DossierFacts = Omit<DossierDraftedData, 'draftedAt'>;
@@ -80,6 +78,10 @@ export function evolveDossier(state: DossierState, event: DossierEvent): Dossier
       return { ...state, dossier: state.dossier && { ...state.dossier, ...event.data.changes } };
     case 'submissions.DossierWithdrawn':
       return { ...state, status: 'withdrawn' };
+    case 'submissions.ForwardingOverrideDecided': {
+      const { level, decisionRef, reason, decidedAt } = event.data;
+      return { ...state, lineage: updateEntry(state, level, { override: { decisionRef, reason, decidedAt } }) };
+    }
     case 'submissions.DossierForwarded': {
       const { fromLevel, toLevel, toJurisdictionUnitId, toJurisdictionUnitPath, forwardedAt, decisionRef } = event.data;
       const lineage = [

@@ -2,10 +2,10 @@ import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common'
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@cem/contracts';
 import { CurrentActor, SERVICE_INFRA, ServiceInfra } from '@cem/service-kit';
-import { AmendDossierDto, DraftDossierDto, ForwardDossierDto, ReasonDto, SubmitDossierDto } from './dossier.dto';
+import { AmendDossierDto, DraftDossierDto, ForwardDossierDto, ForwardingOverrideDto, ReasonDto, SubmitDossierDto } from './dossier.dto';
 import * as handlers from './dossier.handlers';
 
-/** Dossier commands. Who may do what is the decider's rule (403/422), not a route-level role list. */
+/** Dossier commands. Who may call what: submissions.policy.ts; business rules: the decider (422). */
 @ApiTags('dossiers')
 @ApiBearerAuth()
 @Controller('dossiers')
@@ -51,5 +51,12 @@ export class DossiersController {
   @HttpCode(200)
   forward(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: ForwardDossierDto) {
     return handlers.forwardDossier(this.infra, actor, id, dto.decisionRef);
+  }
+
+  /** Quyết định của cấp có thẩm quyền cho chuyển hồ sơ lên cấp trên không theo đề xuất của Hội đồng, nêu lý do. */
+  @Post(':id/forwarding-override')
+  @HttpCode(200)
+  decideForwardingOverride(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: ForwardingOverrideDto) {
+    return handlers.decideForwardingOverride(this.infra, actor, id, dto.decisionRef, dto.reason);
   }
 }

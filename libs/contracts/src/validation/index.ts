@@ -1,0 +1,4 @@
+export * from './limits';
+export * from './characters';
+export * from './calendar';
+export * from './decorators';

@@ -1,0 +1,4 @@
+export * from './policy';
+export * from './mandates';
+export * from './access.guard';
+export * from './routes';
