@@ -3,7 +3,6 @@ import type { ServiceDefinition } from '@cem/service-kit';
 import { councilCompositionProjection } from './councils/council-composition.projection';
 import { CouncilsModule } from './councils.module';
 import { criteriaSetsProjection } from './criteria/criteria-sets.projection';
-import { openCaseOnDossierReceived } from './evaluation/dossier-received.reaction';
 import { workQueueProjection } from './evaluation/work-queue.projection';
 import { caseScoresProjection } from './grading/case-scores.projection';
 import { rankingsProjection } from './grading/rankings.projection';
@@ -15,8 +14,6 @@ export const COUNCILS_SERVICE: ServiceDefinition = {
   module: CouncilsModule,
   contracts: ALL_CONTRACTS,
   projections: [councilCompositionProjection, criteriaSetsProjection, workQueueProjection, caseScoresProjection, rankingsProjection],
-  consumes: {
-    contexts: ['submissions'],
-    reactions: [openCaseOnDossierReceived],
-  },
+  // Reactions: @EventPattern handlers of CouncilsModule (evaluation/dossier-received.handler.ts).
+  consumes: { contexts: ['submissions'] },
 };

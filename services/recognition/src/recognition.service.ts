@@ -2,7 +2,6 @@ import type { ServiceDefinition } from '@cem/service-kit';
 import { awardCatalogueProjection } from './catalogue/award-catalogue.projection';
 import { awardedWorksProjection } from './decisions/awarded-works.projection';
 import { awardsHeldProjection } from './decisions/awards-held.projection';
-import { honourProposedReaction } from './proposals/honour-proposed.reaction';
 import { proposalsProjection } from './proposals/proposals.projection';
 import { RecognitionModule } from './recognition.module';
 import { ALL_CONTRACTS } from '@cem/contracts';
@@ -14,5 +13,6 @@ export const RECOGNITION_SERVICE: ServiceDefinition = {
   module: RecognitionModule,
   contracts: ALL_CONTRACTS,
   projections: [awardCatalogueProjection, proposalsProjection, awardsHeldProjection, awardedWorksProjection],
-  consumes: { contexts: ['councils'], reactions: [honourProposedReaction] },
+  // Reactions: @EventPattern handlers of RecognitionModule (proposals/honour-proposed.handler.ts).
+  consumes: { contexts: ['councils'] },
 };

@@ -16,5 +16,5 @@ export const REPORTING_SERVICE: ServiceDefinition = {
   module: ReportingModule,
   contracts: ALL_CONTRACTS,
   projections: [periodsProjection, reportsProjection, unitsProjection, dossierStatisticsProjection],
-  consumes: { contexts: ['submissions', 'councils', 'recognition'], archive: true, reactions: [] },
+  consumes: { contexts: ['submissions', 'councils', 'recognition'], archive: true },
 };
