@@ -1,4 +1,4 @@
-import type { INestApplication } from '@nestjs/common';
+import type { INestApplication, LoggerService } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import {
   ALL_CONTRACTS,
@@ -9,7 +9,7 @@ import {
   type RecordedEvent,
 } from '@cem/contracts';
 import { createPgliteEventStore, type SqlEventStore } from '@cem/event-store';
-import { connectEventHandlers, encodeEvent, InProcessEventBus, type BusMessage, type EventBusTransport } from '@cem/messaging';
+import { connectEventHandlers, encodeEvent, InProcessEventBus, type BusMessage, type EventBusTransport, type HandledEventLog } from '@cem/messaging';
 import { EmbeddedDocumentStore, ProjectionRunner } from '@cem/read-models';
 import { SERVICE_INFRA, type ServiceInfra } from '@cem/service-kit';
 import { councilCompositionProjection } from '../councils/council-composition.projection';
@@ -32,6 +32,14 @@ describe('DossierReceivedHandler (Nest testing module, event transport)', () => 
   let app: INestApplication;
   let transport: EventBusTransport;
   const dead: BusMessage[] = [];
+  const logged: Array<{ level: 'log' | 'warn'; message: unknown }> = [];
+  const logger: LoggerService = {
+    log: (message) => void logged.push({ level: 'log', message }),
+    warn: (message) => void logged.push({ level: 'warn', message }),
+    error: () => undefined,
+  };
+  const handledLines = (id: string) =>
+    logged.filter((l) => typeof l.message === 'object' && (l.message as HandledEventLog).id === id).map((l) => ({ level: l.level, ...(l.message as HandledEventLog) }));
 
   const received = (n: number, overrides: Partial<typeof RECEIVED> = {}): RecordedEvent => ({
     id: `0193a7c0-0000-7000-8000-${String(n).padStart(12, '0')}`,
@@ -70,11 +78,11 @@ describe('DossierReceivedHandler (Nest testing module, event transport)', () => 
       controllers: [DossierReceivedHandler],
       providers: [{ provide: SERVICE_INFRA, useValue: infra }],
     }).compile();
-    app = moduleRef.createNestApplication({ logger: false });
+    app = moduleRef.createNestApplication({ logger });
     ({ transport } = connectEventHandlers(app, { bus, context: 'councils', groupId: 'cem.councils', topics: [topic], deadLetterTopic: dlq, contracts }));
     await app.init();
     await app.startAllMicroservices();
-  });
+  }, 60_000); // PGlite starts in seconds on a busy machine
 
   afterAll(async () => {
     await app.close();
@@ -102,6 +110,11 @@ describe('DossierReceivedHandler (Nest testing module, event transport)', () => 
       source: 'councils',
     });
     expect(dead).toHaveLength(0);
+    // The logging interceptor: one line per handled event (each delivery), with its duration.
+    expect(handledLines(event.id)).toEqual([
+      expect.objectContaining({ level: 'log', event: SUBMISSIONS_EVENTS.DossierReceived, stream: event.streamId, handler: 'DossierReceivedHandler.openEvaluationCase', outcome: 'handled', durationMs: expect.any(Number) }),
+      expect.objectContaining({ level: 'log', outcome: 'handled' }),
+    ]);
   });
 
   it('dead-letters a dossier no council appraises, with the refusal as the reason (the exception filter)', async () => {
@@ -111,6 +124,7 @@ describe('DossierReceivedHandler (Nest testing module, event transport)', () => 
     expect(dead.map((m) => m.headers.ce_id)).toEqual([orphan.id]);
     expect(dead[0].headers.dlq_reason).toMatch(/^no-council: .*unit vn-bac-ninh/);
     expect(await store.readStream(evaluationCaseStreamId('hs-002@province'))).toEqual([]);
+    expect(handledLines(orphan.id)).toEqual([expect.objectContaining({ level: 'warn', outcome: 'failed', error: expect.stringContaining('no appraisal council') })]);
   });
 
   it('dead-letters an event breaking its contract before the handler sees it', async () => {
