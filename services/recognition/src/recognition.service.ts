@@ -5,14 +5,17 @@ import { awardsHeldProjection } from './decisions/awards-held.projection';
 import { proposalsProjection } from './proposals/proposals.projection';
 import { RecognitionModule } from './recognition.module';
 import { ALL_CONTRACTS } from '@cem/contracts';
+import { RECOGNITION_POLICY } from './recognition.policy';
 
 /** Khen thưởng: the award catalogue, proposals from councils, verification, decisions and the public list. */
 export const RECOGNITION_SERVICE: ServiceDefinition = {
   context: 'recognition',
   title: 'CEM recognition',
   module: RecognitionModule,
+  access: RECOGNITION_POLICY,
   contracts: ALL_CONTRACTS,
   projections: [awardCatalogueProjection, proposalsProjection, awardsHeldProjection, awardedWorksProjection],
   // Reactions: @EventPattern handlers of RecognitionModule (proposals/honour-proposed.handler.ts).
-  consumes: { contexts: ['councils'] },
+  // submissions: only its mandates are kept (copied home for the access policy); the rest is passed over.
+  consumes: { contexts: ['councils', 'submissions'] },
 };

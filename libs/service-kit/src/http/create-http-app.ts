@@ -1,5 +1,6 @@
 import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { Registry } from 'prom-client';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
@@ -17,6 +18,8 @@ export interface CreateHttpAppOptions {
   /** Only used to name the server in the OpenAPI document; the caller still calls app.listen(port). */
   port?: number;
   tokenVerifier: ActorVerifier;
+  /** Registry `/metrics` serves, when the caller registered its own metrics in it (else a new one). */
+  metricsRegistry?: Registry;
   /** Dependencies `/health/ready` checks (PostgreSQL, Kafka, the document store). */
   readiness?: ReadinessCheck[];
   /** Pino level; defaults to CEM_LOG_LEVEL, else 'silent' under NODE_ENV=test, else 'info'. */
@@ -68,7 +71,7 @@ export async function createHttpApp(
   rootModule: Type<unknown> | DynamicModule,
   options: CreateHttpAppOptions,
 ): Promise<INestApplication> {
-  const metrics = new HttpMetrics(options.title);
+  const metrics = new HttpMetrics(options.title, options.metricsRegistry);
   const appModule: DynamicModule = {
     module: class HttpAppModule {},
     imports: [

@@ -5,7 +5,9 @@ import { ProjectionRunner } from '@cem/read-models';
 import type { TokenVerifier } from '@cem/identity';
 import { createHttpApp, HttpMetrics, MetricsListener, type ReadinessCheck, startMetricsListener } from '../http';
 import { AccessPolicyModule, MandateReplicationHandler, mandatesProjection } from '../access';
+import { Registry } from 'prom-client';
 import type { ServiceDefinition } from './service-definition';
+import { ServiceMetrics } from './service-metrics';
 import { ServiceInfra, ServiceInfraModule } from './service-infra';
 
 export type InfraPorts = Pick<ServiceInfra, 'store' | 'bus' | 'documents'>;
@@ -55,8 +57,11 @@ export async function startService(
     ? definition.projections
     : [...definition.projections, mandatesProjection];
   const runner = new ProjectionRunner(ports.store, ports.documents, projections);
+  const registry = new Registry();
+  const metrics = new ServiceMetrics(registry);
   const infra: ServiceInfra = {
     ...ports,
+    store: metrics.timedStore(ports.store),
     context: definition.context,
     contracts,
     readModelsCaughtUp: () => runner.caughtUp(),
@@ -95,6 +100,7 @@ export async function startService(
     version: '1',
     tokenVerifier: options.tokenVerifier,
     readiness: readinessChecks(ports),
+    metricsRegistry: registry,
   });
   // Other contexts' events reach the module's @EventPattern handlers through the platform's bus.
   const events = consumes
@@ -124,6 +130,19 @@ export async function startService(
     options.metricsPort === undefined ? undefined : await startMetricsListener(app.get(HttpMetrics), options.metricsPort, options.metricsHost);
 
   await app.startAllMicroservices();
+  metrics.attach({
+    store: ports.store,
+    bus: ports.bus,
+    relay,
+    runner,
+    consumer: consumes
+      ? {
+          groupId: consumerGroupId(definition.context, options.topicPrefix),
+          topics: consumes.contexts.map((c) => eventsTopic(c, options.topicPrefix)),
+          deadLetterTopic: deadLetterTopic(definition.context, options.topicPrefix),
+        }
+      : undefined,
+  });
 
   return {
     definition,
