@@ -5,9 +5,10 @@ import { DossierReceivedHandler } from './evaluation/dossier-received.handler';
 import { EvaluationController } from './evaluation/evaluation.controller';
 import { GradingController } from './grading/grading.controller';
 import { ScoringController } from './scoring/scoring.controller';
+import { UnitReplicationHandler } from './units/known-units';
 
-/** HTTP adapters and the event handler (@EventPattern): every controller reaches the ports through SERVICE_INFRA. */
+/** HTTP adapters and the event handlers (@EventPattern): every controller reaches the ports through SERVICE_INFRA. */
 @Module({
-  controllers: [CouncilsController, CriteriaController, EvaluationController, ScoringController, GradingController, DossierReceivedHandler],
+  controllers: [CouncilsController, CriteriaController, EvaluationController, ScoringController, GradingController, DossierReceivedHandler, UnitReplicationHandler],
 })
 export class CouncilsModule {}

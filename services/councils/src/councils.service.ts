@@ -4,9 +4,11 @@ import { councilCompositionProjection } from './councils/council-composition.pro
 import { CouncilsModule } from './councils.module';
 import { COUNCILS_POLICY } from './councils.policy';
 import { criteriaSetsProjection } from './criteria/criteria-sets.projection';
+import { councilCasesProjection } from './evaluation/council-cases.projection';
 import { workQueueProjection } from './evaluation/work-queue.projection';
 import { caseScoresProjection } from './grading/case-scores.projection';
 import { rankingsProjection } from './grading/rankings.projection';
+import { knownUnitsProjection } from './units/known-units';
 
 /** Appraisal councils: composition, criteria, evaluation cases, scoring, grading, rankings and proposals. */
 export const COUNCILS_SERVICE: ServiceDefinition = {
@@ -15,7 +17,7 @@ export const COUNCILS_SERVICE: ServiceDefinition = {
   module: CouncilsModule,
   access: COUNCILS_POLICY,
   contracts: ALL_CONTRACTS,
-  projections: [councilCompositionProjection, criteriaSetsProjection, workQueueProjection, caseScoresProjection, rankingsProjection],
-  // Reactions: @EventPattern handlers of CouncilsModule (evaluation/dossier-received.handler.ts).
+  projections: [councilCompositionProjection, criteriaSetsProjection, workQueueProjection, caseScoresProjection, rankingsProjection, councilCasesProjection, knownUnitsProjection],
+  // Reactions: @EventPattern handlers of CouncilsModule (evaluation/dossier-received.handler.ts, units/known-units.ts).
   consumes: { contexts: ['submissions'] },
 };

@@ -117,14 +117,15 @@ describe('DossierReceivedHandler (Nest testing module, event transport)', () => 
     ]);
   });
 
-  it('dead-letters a dossier no council appraises, with the refusal as the reason (the exception filter)', async () => {
+  it('lets a dossier no council appraises wait for one, recorded by the system, without a dead letter', async () => {
     // Hà Nam's council appraises every field, but no council sits for Bắc Ninh.
     const orphan = received(2, { dossierId: 'hs-002', jurisdictionUnitId: 'vn-bac-ninh', jurisdictionUnitPath: ['vn', 'vn-bac-ninh'], dossier: { ...RECEIVED.dossier, type: 'initiative', dossierId: 'hs-002' } });
     await bus.publish([encodeEvent('submissions', orphan, topic)]);
-    expect(dead.map((m) => m.headers.ce_id)).toEqual([orphan.id]);
-    expect(dead[0].headers.dlq_reason).toMatch(/^no-council: .*unit vn-bac-ninh/);
-    expect(await store.readStream(evaluationCaseStreamId('hs-002@province'))).toEqual([]);
-    expect(handledLines(orphan.id)).toEqual([expect.objectContaining({ level: 'warn', outcome: 'failed', error: expect.stringContaining('no appraisal council') })]);
+    const stream = await store.readStream(evaluationCaseStreamId('hs-002@province'));
+    expect(stream.map((e) => e.type)).toEqual(['councils.DossierAwaitingCouncil']);
+    expect(stream[0].metadata).toMatchObject({ actor: { role: 'system' }, causationId: orphan.id });
+    expect(dead).toHaveLength(0);
+    expect(handledLines(orphan.id)).toEqual([expect.objectContaining({ level: 'log', outcome: 'handled' })]);
   });
 
   it('dead-letters an event breaking its contract before the handler sees it', async () => {
