@@ -48,7 +48,7 @@ echo "== Tests (unit + integration on containers, + the portal in Chromium with 
 export CEM_TEST_RUN_ID="test-$$-$RANDOM"
 cleanup() { if $with_docker; then docker ps -aq --filter "label=org.cem.test-run=$CEM_TEST_RUN_ID" | xargs -r docker rm -f -v >/dev/null; fi; }
 trap cleanup EXIT
-projects=(unit integration)
+projects=(unit integration e2e-in-process)
 [[ "${CEM_BROWSER_TESTS:-}" == 1 ]] && projects+=(browser)
 status=0
 NODE_ENV=test npx jest --ci --maxWorkers=2 --selectProjects "${projects[@]}" --json --outputFile=.cache/jest-results.json "$@" || status=$?
