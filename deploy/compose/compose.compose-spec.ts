@@ -130,7 +130,7 @@ describe('docker compose: the distributed topology from the images', () => {
       console.error((await compose('logs', '--no-color', '--tail', '40')).stdout);
       throw error;
     }
-  }, 420_000);
+  }, 900_000);
 
   afterAll(async () => {
     await compose('down', '-v', '--remove-orphans', '--timeout', '5').catch((error: unknown) => console.error('compose down failed', error));
