@@ -43,7 +43,9 @@ npx nx run-many -t build --output-style=static
 echo "== Type check (strict)"
 npx tsc -p tsconfig.json --noEmit
 echo "== Lint (ESLint, type-checked rules, zero warnings) and formatting (Prettier)"
-npm run --silent lint
+# A lint failure fails the run, but after the tests (their result is worth having either way).
+lint_status=0
+npm run --silent lint || lint_status=$?
 
 echo "== Tests (unit + integration on containers, + the portal in Chromium with CEM_BROWSER_TESTS=1)"
 # Every container of this run carries this label; the trap removes them even if jest itself dies.
@@ -59,4 +61,5 @@ if $with_docker && [[ $# -eq 0 ]]; then
   NODE_ENV=test npx jest --ci --forceExit --selectProjects compose --json --outputFile=.cache/jest-compose.json || status=$?
 fi
 node tools/print-test-summary.js .cache/jest-results.json $($with_docker && [[ $# -eq 0 ]] && echo .cache/jest-compose.json) || true
+if [[ $lint_status != 0 ]]; then echo "Lint or formatting failed (above): npm run format fixes what it can"; status=1; fi
 exit $status

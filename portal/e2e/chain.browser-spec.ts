@@ -38,7 +38,11 @@ async function pick(page: Page, fieldLabel: string, option: string) {
 /** Opens the row's link once the list shows it; reloads now and then (the list follows the events). */
 async function openLink(page: Page, name: string, timeoutMs = 120_000) {
   const link = page.getByRole('link', { name });
-  await eventually(() => link.waitFor({ timeout: 10_000 }), timeoutMs, () => page.reload().then(() => undefined));
+  await eventually(
+    () => link.waitFor({ timeout: 10_000 }),
+    timeoutMs,
+    () => page.reload().then(() => undefined),
+  );
   await link.click();
 }
 
@@ -79,8 +83,13 @@ describe('portal: the whole chain in a real browser (Chromium, embedded platform
       await page.getByLabel('Tóm tắt').fill('Ứng dụng công nghệ số trong quản lý, tiết kiệm chi phí cho địa phương.');
       await page.getByLabel('Tác giả 1').fill(d.author);
       if (i === 0) {
-        await page.locator('input[type=file]').setInputFiles({ name: 'thuyet-minh.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 thuyết minh giải pháp') });
-        await page.getByTestId('attachment').filter({ hasText: /SHA-256: [0-9a-f]{64}/ }).waitFor();
+        await page
+          .locator('input[type=file]')
+          .setInputFiles({ name: 'thuyet-minh.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 thuyết minh giải pháp') });
+        await page
+          .getByTestId('attachment')
+          .filter({ hasText: /SHA-256: [0-9a-f]{64}/ })
+          .waitFor();
       }
       await page.getByRole('button', { name: 'Lưu bản nháp' }).click();
       await page.waitForURL(/\/don-vi\/ho-so\/[^/]+$/);
@@ -88,12 +97,20 @@ describe('portal: the whole chain in a real browser (Chromium, embedded platform
       await page.getByText('Bản nháp').first().waitFor();
       await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
       await page.locator('.ant-tag', { hasText: 'Đã nộp' }).waitFor();
-      if (i === 0) await page.getByText(/[0-9a-f]{64}/).first().waitFor();
+      if (i === 0)
+        await page
+          .getByText(/[0-9a-f]{64}/)
+          .first()
+          .waitFor();
       await page.getByRole('link', { name: 'Quay lại danh sách' }).click();
     }
-    await eventually(async () => {
-      for (const d of DOSSIERS) await district.page.getByRole('link', { name: d.title }).waitFor({ timeout: 5000 });
-    }, 60_000, () => district.page.reload().then(() => undefined));
+    await eventually(
+      async () => {
+        for (const d of DOSSIERS) await district.page.getByRole('link', { name: d.title }).waitFor({ timeout: 5000 });
+      },
+      60_000,
+      () => district.page.reload().then(() => undefined),
+    );
     await expectNoSeriousViolations(district.page, 'district officer: dossier list');
     await screenshot(district.page, 'don-vi-ho-so');
     await district.context.close();
@@ -183,13 +200,17 @@ describe('portal: the whole chain in a real browser (Chromium, embedded platform
     await secretary.page.getByRole('tab', { name: 'Xếp hạng' }).click();
     await secretary.page.getByRole('button', { name: 'Công bố xếp hạng' }).click();
     const ranking = secretary.page.getByRole('table', { name: 'Bảng xếp hạng' });
-    await eventually(async () => {
-      await ranking.getByText('Xuất sắc').waitFor({ timeout: 10_000 });
-      await ranking.getByText('Khá').waitFor({ timeout: 10_000 });
-    }, 60_000, async () => {
-      await secretary.page.getByRole('tab', { name: 'Hồ sơ thẩm định' }).click();
-      await secretary.page.getByRole('tab', { name: 'Xếp hạng' }).click();
-    });
+    await eventually(
+      async () => {
+        await ranking.getByText('Xuất sắc').waitFor({ timeout: 10_000 });
+        await ranking.getByText('Khá').waitFor({ timeout: 10_000 });
+      },
+      60_000,
+      async () => {
+        await secretary.page.getByRole('tab', { name: 'Hồ sơ thẩm định' }).click();
+        await secretary.page.getByRole('tab', { name: 'Xếp hạng' }).click();
+      },
+    );
     await expectNoSeriousViolations(secretary.page, 'council: ranking');
     await screenshot(secretary.page, 'hoi-dong-xep-hang');
     await secretary.context.close();
@@ -206,10 +227,15 @@ describe('portal: the whole chain in a real browser (Chromium, embedded platform
 
     // --- 7. The board verifies the achievements.
     const board = await signInAs(h, PEOPLE.board);
-    const proposal = (page: Page) => page.locator('.ant-card', { has: page.getByTestId('proposal-title').filter({ hasText: first.title }) });
-    await eventually(async () => {
-      await proposal(board.page).waitFor({ timeout: 10_000 });
-    }, 90_000, () => board.page.reload().then(() => undefined));
+    const proposal = (page: Page) =>
+      page.locator('.ant-card', { has: page.getByTestId('proposal-title').filter({ hasText: first.title }) });
+    await eventually(
+      async () => {
+        await proposal(board.page).waitFor({ timeout: 10_000 });
+      },
+      90_000,
+      () => board.page.reload().then(() => undefined),
+    );
     await expectNoSeriousViolations(board.page, 'board: proposals');
     await screenshot(board.page, 'khen-thuong-ban-tdkt');
     await proposal(board.page).getByRole('button', { name: 'Thẩm định thành tích' }).click();
@@ -218,17 +244,25 @@ describe('portal: the whole chain in a real browser (Chromium, embedded platform
 
     // --- 8. The authority decides the award.
     const authority = await signInAs(h, PEOPLE.authority);
-    await eventually(async () => {
-      await proposal(authority.page).waitFor({ timeout: 10_000 });
-    }, 60_000, () => authority.page.reload().then(() => undefined));
+    await eventually(
+      async () => {
+        await proposal(authority.page).waitFor({ timeout: 10_000 });
+      },
+      60_000,
+      () => authority.page.reload().then(() => undefined),
+    );
     await screenshot(authority.page, 'khen-thuong-tham-quyen');
     await proposal(authority.page).getByRole('button', { name: 'Quyết định khen thưởng' }).click();
     await confirmDialog(authority.page, { 'Số quyết định': '2468/QĐ-UBND', 'Người ký': 'Chủ tịch UBND tỉnh Hà Nam' });
     await authority.page.getByRole('tab', { name: 'Đã quyết định' }).click();
-    await eventually(() => proposal(authority.page).getByText('2468/QĐ-UBND').waitFor({ timeout: 10_000 }), 60_000, async () => {
-      await authority.page.reload();
-      await authority.page.getByRole('tab', { name: 'Đã quyết định' }).click();
-    });
+    await eventually(
+      () => proposal(authority.page).getByText('2468/QĐ-UBND').waitFor({ timeout: 10_000 }),
+      60_000,
+      async () => {
+        await authority.page.reload();
+        await authority.page.getByRole('tab', { name: 'Đã quyết định' }).click();
+      },
+    );
     await authority.context.close();
 
     // --- 9. The auditor finds the dossier without diacritics and sees every step on its timeline.
@@ -248,9 +282,14 @@ describe('portal: the whole chain in a real browser (Chromium, embedded platform
       'recognition.AchievementsVerified',
       'recognition.AwardDecided',
     ];
-    await eventually(async () => {
-      for (const type of steps) await auditor.page.locator(`[data-testid=audit-entry][data-type="${type}"]`).first().waitFor({ timeout: 5000 });
-    }, 90_000, () => auditor.page.reload().then(() => undefined));
+    await eventually(
+      async () => {
+        for (const type of steps)
+          await auditor.page.locator(`[data-testid=audit-entry][data-type="${type}"]`).first().waitFor({ timeout: 5000 });
+      },
+      90_000,
+      () => auditor.page.reload().then(() => undefined),
+    );
     await auditor.page.getByText('Phạm Thị Liên').first().waitFor();
     await expectNoSeriousViolations(auditor.page, 'auditor: timeline');
     await screenshot(auditor.page, 'kiem-tra-lich-su');
@@ -260,7 +299,11 @@ describe('portal: the whole chain in a real browser (Chromium, embedded platform
     const visitor = await h.browser.newContext({ locale: 'vi-VN' });
     const pub = await visitor.newPage();
     await pub.goto(`${h.url}/cong-khai`);
-    await eventually(() => pub.getByTestId('awarded-title').filter({ hasText: first.title }).waitFor({ timeout: 10_000 }), 60_000, () => pub.reload().then(() => undefined));
+    await eventually(
+      () => pub.getByTestId('awarded-title').filter({ hasText: first.title }).waitFor({ timeout: 10_000 }),
+      60_000,
+      () => pub.reload().then(() => undefined),
+    );
     await expectNoSeriousViolations(pub, 'public showcase');
     await screenshot(pub, 'cong-khai');
     await visitor.close();

@@ -63,7 +63,9 @@ export async function signInAs(h: Harness, personName: string): Promise<{ contex
 }
 
 /** axe-core on the page as it is: serious and critical violations only. */
-export async function seriousViolations(page: Page): Promise<Array<{ id: string; impact?: string | null; help: string; targets: string[] }>> {
+export async function seriousViolations(
+  page: Page,
+): Promise<Array<{ id: string; impact?: string | null; help: string; targets: string[] }>> {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')

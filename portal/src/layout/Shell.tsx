@@ -54,7 +54,13 @@ export function Shell({ publicPage = false }: { publicPage?: boolean }) {
         </Sider>
         <Content style={{ padding: 24, background: '#fff' }}>
           <main>
-            <Suspense fallback={<Spin tip="Đang tải..." size="large"><div style={{ minHeight: 80 }} /></Spin>}>
+            <Suspense
+              fallback={
+                <Spin tip="Đang tải..." size="large">
+                  <div style={{ minHeight: 80 }} />
+                </Spin>
+              }
+            >
               <Outlet />
             </Suspense>
           </main>

@@ -28,7 +28,10 @@ interface ProposalAccessFacts {
 async function proposalFacts(infra: ServiceInfra, proposalId: string): Promise<ProposalAccessFacts & { decidedAwardCode?: string }> {
   const { state } = await loadState(infra.store, awardProposalDecider, proposalStreamId(proposalId));
   if (state.status === 'none') throw new NotFoundError(`proposal ${proposalId} does not exist`);
-  return { jurisdictionPath: state.proposal.jurisdictionUnitPath, ...(state.decision ? { decidedAwardCode: state.decision.awardCode } : {}) };
+  return {
+    jurisdictionPath: state.proposal.jurisdictionUnitPath,
+    ...(state.decision ? { decidedAwardCode: state.decision.awardCode } : {}),
+  };
 }
 
 async function grantingUnitOf(infra: ServiceInfra, awardCode: string): Promise<string> {

@@ -1,12 +1,5 @@
 import mongoose, { Connection, Model, Schema } from 'mongoose';
-import type {
-  DocumentCollection,
-  DocumentStore,
-  Filter,
-  FindOptions,
-  IndexSpec,
-  ReadModelDocument,
-} from '../document-store';
+import type { DocumentCollection, DocumentStore, Filter, FindOptions, IndexSpec, ReadModelDocument } from '../document-store';
 import { withIdTieBreaker } from '../document-sort';
 import { isNamespaceNotFound, translatingDuplicates } from './mongo-errors';
 
@@ -140,9 +133,7 @@ class MongooseCollection<T extends ReadModelDocument> implements DocumentCollect
 
   async ensureIndexes(indexes: IndexSpec[]): Promise<void> {
     for (const index of indexes) {
-      await translatingDuplicates(this.name, () =>
-        this.model.collection.createIndex(index.fields, { unique: index.unique ?? false }),
-      );
+      await translatingDuplicates(this.name, () => this.model.collection.createIndex(index.fields, { unique: index.unique ?? false }));
     }
   }
 

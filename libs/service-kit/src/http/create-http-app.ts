@@ -68,16 +68,19 @@ function loggerModule(options: CreateHttpAppOptions): DynamicModule {
  * scraper's own listener (startMetricsListener with `app.get(HttpMetrics)`), never on this public app.
  * Returns the app not yet listening.
  */
-export async function createHttpApp(
-  rootModule: Type<unknown> | DynamicModule,
-  options: CreateHttpAppOptions,
-): Promise<INestApplication> {
+export async function createHttpApp(rootModule: Type<unknown> | DynamicModule, options: CreateHttpAppOptions): Promise<INestApplication> {
   const metrics = new HttpMetrics(options.title, options.metricsRegistry);
   const appModule: DynamicModule = {
     module: class HttpAppModule {},
     imports: [
       loggerModule(options),
-      HttpKitModule.forRoot({ title: options.title, version: options.version, tokenVerifier: options.tokenVerifier, metrics, readiness: options.readiness }),
+      HttpKitModule.forRoot({
+        title: options.title,
+        version: options.version,
+        tokenVerifier: options.tokenVerifier,
+        metrics,
+        readiness: options.readiness,
+      }),
       rootModule,
     ],
   };

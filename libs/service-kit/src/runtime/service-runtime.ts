@@ -113,7 +113,12 @@ export async function startService(
 
   const root: DynamicModule = {
     module: class ServiceRootModule {},
-    imports: [ServiceInfraModule.forRoot(infra), AccessPolicyModule.forRoot(definition.access), definition.module, ...(options.extraModules ?? [])],
+    imports: [
+      ServiceInfraModule.forRoot(infra),
+      AccessPolicyModule.forRoot(definition.access),
+      definition.module,
+      ...(options.extraModules ?? []),
+    ],
     // Mandates decided in submissions are copied home (reporting's archive already keeps them).
     controllers: consumes && !consumes.archive ? [MandateReplicationHandler] : [],
   };
@@ -149,7 +154,9 @@ export async function startService(
   await app.listen(options.port, options.host ?? '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   const metricsListener: MetricsListener | undefined =
-    options.metricsPort === undefined ? undefined : await startMetricsListener(app.get(HttpMetrics), options.metricsPort, options.metricsHost);
+    options.metricsPort === undefined
+      ? undefined
+      : await startMetricsListener(app.get(HttpMetrics), options.metricsPort, options.metricsHost);
 
   await app.startAllMicroservices();
   metrics.attach({

@@ -41,7 +41,10 @@ export type CouncilCommand =
 /** Chair and secretary seats are never left empty: they change hands only by replacement. */
 const LEADING_ROLES = ['chair', 'secretary'];
 
-function requireRegisteredAgencies(members: readonly Pick<CouncilMember, 'memberId' | 'agencyUnitId'>[], registered: readonly string[]): void {
+function requireRegisteredAgencies(
+  members: readonly Pick<CouncilMember, 'memberId' | 'agencyUnitId'>[],
+  registered: readonly string[],
+): void {
   const unknown = members.filter((m) => !registered.includes(m.agencyUnitId));
   ensure(
     !unknown.length,
@@ -151,7 +154,11 @@ function decide(command: CouncilCommand, state: CouncilState): CouncilEvent[] {
     }
     case 'AddEdition': {
       const { edition, reason } = command;
-      ensure(council.standing, 'not-a-standing-council', 'Chỉ Hội đồng thường trực được giao thêm đợt; Hội đồng theo đợt được thành lập cho các đợt đã nêu');
+      ensure(
+        council.standing,
+        'not-a-standing-council',
+        'Chỉ Hội đồng thường trực được giao thêm đợt; Hội đồng theo đợt được thành lập cho các đợt đã nêu',
+      );
       ensure(
         !servesEdition({ editions: council.editions ?? [] }, edition.campaignId, edition.year),
         'edition-already-served',

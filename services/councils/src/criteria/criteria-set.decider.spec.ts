@@ -15,41 +15,82 @@ const published1: CriteriaSetEvent = { type: E.CriteriaSetPublished, data: crite
 
 describe('criteria sets', () => {
   it('drafts version 1 of a new set', () => {
-    spec.given([]).when(draft()).then([drafted(1)]);
+    spec
+      .given([])
+      .when(draft())
+      .then([drafted(1)]);
   });
 
   it('is written by council officers, not by ordinary members', () => {
-    spec.given([]).when({ ...draft(), actor: memberActor('m-lhh') }).thenThrows(ForbiddenError);
+    spec
+      .given([])
+      .when({ ...draft(), actor: memberActor('m-lhh') })
+      .thenThrows(ForbiddenError);
   });
 
   it('publishing freezes the draft as version 1', () => {
-    spec.given([drafted(1)]).when({ type: 'PublishCriteriaSet', actor: secretary, criteriaSetId: 'dkst-2019-khcn', version: 1, publishedAt: criteriaV1.publishedAt }).then([published1]);
+    spec
+      .given([drafted(1)])
+      .when({
+        type: 'PublishCriteriaSet',
+        actor: secretary,
+        criteriaSetId: 'dkst-2019-khcn',
+        version: 1,
+        publishedAt: criteriaV1.publishedAt,
+      })
+      .then([published1]);
   });
 
   it('a change after publication is a new version that supersedes the previous', () => {
     const { criteria } = criteriaV2;
-    spec.given([drafted(1), published1]).when(draft({ criteria })).then([drafted(2, { criteria })]);
+    spec
+      .given([drafted(1), published1])
+      .when(draft({ criteria }))
+      .then([drafted(2, { criteria })]);
     spec
       .given([drafted(1), published1, drafted(2, { criteria })])
-      .when({ type: 'PublishCriteriaSet', actor: secretary, criteriaSetId: 'dkst-2019-khcn', version: 2, publishedAt: criteriaV2.publishedAt })
+      .when({
+        type: 'PublishCriteriaSet',
+        actor: secretary,
+        criteriaSetId: 'dkst-2019-khcn',
+        version: 2,
+        publishedAt: criteriaV2.publishedAt,
+      })
       .then([{ type: E.CriteriaSetPublished, data: { ...v2Content, publishedAt: criteriaV2.publishedAt } }]);
   });
 
   it('publishes only the draft that was reviewed', () => {
-    const publish = { type: 'PublishCriteriaSet' as const, actor: secretary, criteriaSetId: 'dkst-2019-khcn', version: 1, publishedAt: '2019-03-01' };
-    spec.given([]).when(publish).thenThrows(DomainRuleViolation, /no draft/);
-    spec.given([drafted(1), published1, drafted(2)]).when(publish).thenThrows(DomainRuleViolation, /draft is version 2, not 1/);
+    const publish = {
+      type: 'PublishCriteriaSet' as const,
+      actor: secretary,
+      criteriaSetId: 'dkst-2019-khcn',
+      version: 1,
+      publishedAt: '2019-03-01',
+    };
+    spec
+      .given([])
+      .when(publish)
+      .thenThrows(DomainRuleViolation, /no draft/);
+    spec
+      .given([drafted(1), published1, drafted(2)])
+      .when(publish)
+      .thenThrows(DomainRuleViolation, /draft is version 2, not 1/);
   });
 
   it('keeps its campaign edition and field', () => {
-    spec.given([drafted(1)]).when(draft({ year: 2020 })).thenThrows(DomainRuleViolation, /keeps its year/);
+    spec
+      .given([drafted(1)])
+      .when(draft({ year: 2020 }))
+      .thenThrows(DomainRuleViolation, /keeps its year/);
   });
 
-  const withWeights = (tm: number, ad: number, hq: number) =>
-    CRITERIA_CONTENT.criteria.map((c, i) => ({ ...c, weight: [tm, ad, hq][i] }));
+  const withWeights = (tm: number, ad: number, hq: number) => CRITERIA_CONTENT.criteria.map((c, i) => ({ ...c, weight: [tm, ad, hq][i] }));
 
   it('accepts weights that sum to 1 despite binary rounding (0.1 + 0.2 + 0.7)', () => {
-    spec.given([]).when(draft({ criteria: withWeights(0.1, 0.2, 0.7) })).thenMatches((events) => expect(events).toHaveLength(1));
+    spec
+      .given([])
+      .when(draft({ criteria: withWeights(0.1, 0.2, 0.7) }))
+      .thenMatches((events) => expect(events).toHaveLength(1));
   });
 
   it.each([
@@ -70,6 +111,9 @@ describe('criteria sets', () => {
     [[{ ...bands[0], minScore: 11 }, ...bands.slice(1)], /above the maximum total 10/],
     [bands.map((b) => (b.grade === 'tot' ? { ...b, label: 'Giỏi' } : b)), /tot is labelled 'Tốt'/],
   ])('refuses grading bands that are unordered or leave gaps %#', (badBands, message) => {
-    spec.given([]).when(draft({ bands: badBands })).thenThrows(DomainRuleViolation, message);
+    spec
+      .given([])
+      .when(draft({ bands: badBands }))
+      .thenThrows(DomainRuleViolation, message);
   });
 });

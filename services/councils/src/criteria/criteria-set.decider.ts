@@ -6,8 +6,7 @@ import { ensure } from '../councils/domain-rule';
 import { assertValidCriteriaContent } from './criteria-set.rules';
 
 export type CriteriaSetEvent =
-  | DomainEvent<typeof E.CriteriaSetDrafted, CriteriaSetDraftedData>
-  | DomainEvent<typeof E.CriteriaSetPublished, CriteriaSetPublishedData>;
+  DomainEvent<typeof E.CriteriaSetDrafted, CriteriaSetDraftedData> | DomainEvent<typeof E.CriteriaSetPublished, CriteriaSetPublishedData>;
 
 export type CriteriaSetCommand =
   | { type: 'DraftCriteriaSet'; actor: Actor; content: Omit<CriteriaSetContentData, 'version'> }
@@ -46,11 +45,7 @@ function decide(command: CriteriaSetCommand, state: CriteriaSetState): CriteriaS
     case 'PublishCriteriaSet': {
       const { draft } = state;
       ensure(draft, 'no-draft', 'there is no draft to publish');
-      ensure(
-        draft.version === command.version,
-        'draft-version-mismatch',
-        `the draft is version ${draft.version}, not ${command.version}`,
-      );
+      ensure(draft.version === command.version, 'draft-version-mismatch', `the draft is version ${draft.version}, not ${command.version}`);
       const data: CriteriaSetPublishedData = { ...draft, publishedAt: command.publishedAt };
       if (current) data.supersedesVersion = current.version;
       return [{ type: E.CriteriaSetPublished, data }];

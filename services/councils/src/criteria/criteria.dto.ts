@@ -11,18 +11,31 @@ export class DraftCriteriaSetDto {
   @ApiProperty({ example: 2026 }) @IsYear() year!: number;
   @ApiProperty({ example: 'khcn' }) @IsId() fieldCode!: string;
   @ApiProperty({ type: [CriterionDefinition] })
-  @IsArray() @ArrayMinSize(1) @MaxItems(50) @ValidateNested({ each: true }) @Type(() => CriterionDefinition)
+  @IsArray()
+  @ArrayMinSize(1)
+  @MaxItems(50)
+  @ValidateNested({ each: true })
+  @Type(() => CriterionDefinition)
   criteria!: CriterionDefinition[];
   @ApiProperty({ type: [GradeBand] })
-  @IsArray() @ArrayMinSize(1) @MaxItems(20) @ValidateNested({ each: true }) @Type(() => GradeBand)
+  @IsArray()
+  @ArrayMinSize(1)
+  @MaxItems(20)
+  @ValidateNested({ each: true })
+  @Type(() => GradeBand)
   bands!: GradeBand[];
 }
 
 export class PublishCriteriaSetDto {
   @ApiProperty({ example: 1, description: 'Phiên bản bản nháp được ban hành (tránh ban hành nhầm một bản nháp mới hơn chưa xem)' })
-  @IsInt() @Min(1) @Max(1_000_000) version!: number;
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  version!: number;
   @ApiPropertyOptional({ example: '2026-08-01', description: 'Ngày ban hành ghi trên văn bản (mặc định: hôm nay)' })
-  @IsOptional() @IsCalendarDateOrTime() publishedAt?: string;
+  @IsOptional()
+  @IsCalendarDateOrTime()
+  publishedAt?: string;
 }
 
 export class CriteriaQueryDto {

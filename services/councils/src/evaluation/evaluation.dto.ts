@@ -5,10 +5,18 @@ import { CASE_STATUSES, CaseStatus, IsCalendarDateOrTime, IsId, IsText, IsYear, 
 
 export class AssignMembersDto {
   @ApiProperty({ type: [String], example: ['tv-nguyen-van-a', 'tv-tran-thi-b'] })
-  @IsArray() @ArrayMinSize(1) @MaxItems() @IsId({ each: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @MaxItems()
+  @IsId({ each: true })
   memberIds!: string[];
-  @ApiPropertyOptional({ example: '2026-08-20', description: 'Ngày phân công (mặc định: hôm nay); thành viên phải thuộc Hội đồng vào ngày đó' })
-  @IsOptional() @IsCalendarDateOrTime() assignedAt?: string;
+  @ApiPropertyOptional({
+    example: '2026-08-20',
+    description: 'Ngày phân công (mặc định: hôm nay); thành viên phải thuộc Hội đồng vào ngày đó',
+  })
+  @IsOptional()
+  @IsCalendarDateOrTime()
+  assignedAt?: string;
 }
 
 export class DeclareConflictDto {
@@ -17,15 +25,26 @@ export class DeclareConflictDto {
 
 export class CasesQueryDto {
   @ApiPropertyOptional({ example: 'hd-ha-nam-2026', description: 'Mã Hội đồng thẩm định' })
-  @IsOptional() @IsId() councilId?: string;
+  @IsOptional()
+  @IsId()
+  councilId?: string;
   @ApiPropertyOptional({ example: 'ha-nam-doan-ket-sang-tao', description: 'Mã phong trào (đợt: phong trào và năm)' })
-  @IsOptional() @IsId() campaignId?: string;
+  @IsOptional()
+  @IsId()
+  campaignId?: string;
   @ApiPropertyOptional({ example: 2026, description: 'Năm của đợt' })
-  @IsOptional() @Type(() => Number) @IsYear() year?: number;
+  @IsOptional()
+  @Type(() => Number)
+  @IsYear()
+  year?: number;
   @ApiPropertyOptional({ example: 'khcn', description: 'Mã lĩnh vực' })
-  @IsOptional() @IsId() fieldCode?: string;
+  @IsOptional()
+  @IsId()
+  fieldCode?: string;
   @ApiPropertyOptional({ enum: CASE_STATUSES, description: 'Trạng thái: chờ xác định Hội đồng, đang thẩm định, đã chốt kết quả' })
-  @IsOptional() @IsIn(CASE_STATUSES, { message: 'status: trạng thái không hợp lệ' }) status?: CaseStatus;
+  @IsOptional()
+  @IsIn(CASE_STATUSES, { message: 'status: trạng thái không hợp lệ' })
+  status?: CaseStatus;
 }
 
 export class RouteCaseDto {
@@ -33,5 +52,7 @@ export class RouteCaseDto {
     example: 'hd-ha-nam-2026',
     description: 'Hội đồng được chọn khi có nhiều Hội đồng phù hợp; bỏ trống để xác định lại (ví dụ sau khi Hội đồng được thành lập)',
   })
-  @IsOptional() @IsId() councilId?: string;
+  @IsOptional()
+  @IsId()
+  councilId?: string;
 }

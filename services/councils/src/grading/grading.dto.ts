@@ -15,7 +15,9 @@ export class PublishRankingDto {
   @ApiProperty({ example: 2026 }) @IsYear() year!: number;
   @ApiProperty({ example: 'khcn' }) @IsId() fieldCode!: string;
   @ApiPropertyOptional({ example: '2026-09-25', description: 'Ngày công bố (mặc định: hôm nay)' })
-  @IsOptional() @IsCalendarDateOrTime() publishedAt?: string;
+  @IsOptional()
+  @IsCalendarDateOrTime()
+  publishedAt?: string;
 }
 
 export class RankingsQueryDto {

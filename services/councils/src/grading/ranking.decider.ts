@@ -32,7 +32,11 @@ function decide(command: PublishRanking, state: RankingState): RankingEvent[] {
   ensure(command.cases.length, 'nothing-to-rank', 'no finalised case to rank');
   const outside = command.cases.filter(
     (c) =>
-      c.councilId !== council.councilId || c.campaignId !== campaignId || c.year !== year || c.fieldCode !== fieldCode || c.level !== council.level,
+      c.councilId !== council.councilId ||
+      c.campaignId !== campaignId ||
+      c.year !== year ||
+      c.fieldCode !== fieldCode ||
+      c.level !== council.level,
   );
   ensure(!outside.length, 'case-outside-ranking', `not in this field and edition: ${outside.map((c) => c.caseId).join(', ')}`);
   const ids = command.cases.map((c) => c.caseId);

@@ -33,7 +33,13 @@ export class ScoringController {
       council,
     };
     const command = reason === undefined ? { ...base, type: 'SubmitScore' as const } : { ...base, type: 'ReviseScore' as const, reason };
-    const result = await handleCommand(this.infra.store, evaluationCaseDecider, evaluationCaseStreamId(caseId), command, httpCommandContext(this.infra, actor, reason));
+    const result = await handleCommand(
+      this.infra.store,
+      evaluationCaseDecider,
+      evaluationCaseStreamId(caseId),
+      command,
+      httpCommandContext(this.infra, actor, reason),
+    );
     const [event] = result.events;
     return { caseId, memberId: actor.id, type: event.type, total: (event.data as { total: number }).total };
   }
@@ -55,7 +61,7 @@ export class ScoringController {
   }
 
   @Get()
-  @ApiOperation({ summary: "Counted scores: a member sees them once they scored; everyone after finalisation" })
+  @ApiOperation({ summary: 'Counted scores: a member sees them once they scored; everyone after finalisation' })
   async list(@CurrentActor() actor: Actor, @Param('caseId') caseId: string) {
     const c = await loadCase(this.infra, caseId);
     return { caseId, status: c.status, scores: visibleScores(c, actor.id) };

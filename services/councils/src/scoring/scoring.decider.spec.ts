@@ -24,44 +24,74 @@ const submit = (memberId: string, values: number[], overrides = {}) => ({
 
 describe('submitting a score', () => {
   it('records the weighted total: 0.4×9 + 0.3×8 + 0.3×7 = 8.1', () => {
-    spec.given(opened).when(submit('m-lhh', [9, 8, 7])).then([
-      {
-        type: E.ScoreSubmitted,
-        data: { caseId: CASE_ID, memberId: 'm-lhh', criteriaSetId: 'dkst-2019-khcn', criteriaVersion: 1, scores: sheet([9, 8, 7]), total: 8.1, submittedAt: '2019-05-02T10:00:00Z' },
-      },
-    ]);
+    spec
+      .given(opened)
+      .when(submit('m-lhh', [9, 8, 7]))
+      .then([
+        {
+          type: E.ScoreSubmitted,
+          data: {
+            caseId: CASE_ID,
+            memberId: 'm-lhh',
+            criteriaSetId: 'dkst-2019-khcn',
+            criteriaVersion: 1,
+            scores: sheet([9, 8, 7]),
+            total: 8.1,
+            submittedAt: '2019-05-02T10:00:00Z',
+          },
+        },
+      ]);
   });
 
   it('keeps 2 decimals: 0.4×7.5 + 0.3×8.25 + 0.3×6.75 = 7.5', () => {
-    spec.given(opened).when(submit('m-lhh', [7.5, 8.25, 6.75])).thenMatches(([e]) => expect((e.data as { total: number }).total).toBe(7.5));
+    spec
+      .given(opened)
+      .when(submit('m-lhh', [7.5, 8.25, 6.75]))
+      .thenMatches(([e]) => expect((e.data as { total: number }).total).toBe(7.5));
   });
 
   it('refuses a recused member (conflict of interest)', () => {
-    spec.given([...opened, recused('m-lhh', 'là tác giả')]).when(submit('m-lhh', [9, 8, 7])).thenThrows(DomainRuleViolation, /m-lhh is recused/);
+    spec
+      .given([...opened, recused('m-lhh', 'là tác giả')])
+      .when(submit('m-lhh', [9, 8, 7]))
+      .thenThrows(DomainRuleViolation, /m-lhh is recused/);
   });
 
   it('refuses a member not assigned to the case', () => {
-    spec.given(opened).when(submit('m-tdkt', [9, 8, 7])).thenThrows(DomainRuleViolation, /not assigned/);
+    spec
+      .given(opened)
+      .when(submit('m-tdkt', [9, 8, 7]))
+      .thenThrows(DomainRuleViolation, /not assigned/);
   });
 
   it("refuses a score submitted on someone else's behalf", () => {
-    spec.given(opened).when({ ...submit('m-lhh', [9, 8, 7]), actor: memberActor('m-chair') }).thenThrows(ForbiddenError);
+    spec
+      .given(opened)
+      .when({ ...submit('m-lhh', [9, 8, 7]), actor: memberActor('m-chair') })
+      .thenThrows(ForbiddenError);
   });
 
   it('refuses a score under a superseded criteria version', () => {
-    spec.given(opened).when(submit('m-lhh', [9, 8, 7], { criteria: criteriaV2 })).thenThrows(DomainRuleViolation, /version 1 is superseded by version 2/);
+    spec
+      .given(opened)
+      .when(submit('m-lhh', [9, 8, 7], { criteria: criteriaV2 }))
+      .thenThrows(DomainRuleViolation, /version 1 is superseded by version 2/);
   });
 
   it('accepts a score under the version now in force', () => {
     // 0.4×9 + 0.2×8 + 0.4×7 = 8.0
-    spec.given(opened).when(submit('m-lhh', [9, 8, 7], { criteria: criteriaV2, criteriaVersion: 2 })).thenMatches(([e]) =>
-      expect(e.data).toMatchObject({ criteriaVersion: 2, total: 8 }),
-    );
+    spec
+      .given(opened)
+      .when(submit('m-lhh', [9, 8, 7], { criteria: criteriaV2, criteriaVersion: 2 }))
+      .thenMatches(([e]) => expect(e.data).toMatchObject({ criteriaVersion: 2, total: 8 }));
   });
 
   it('refuses criteria of another edition', () => {
     const other = { ...criteriaV1, year: 2020 };
-    spec.given(opened).when(submit('m-lhh', [9, 8, 7], { criteria: other })).thenThrows(DomainRuleViolation, /not for this case's campaign edition/);
+    spec
+      .given(opened)
+      .when(submit('m-lhh', [9, 8, 7], { criteria: other }))
+      .thenThrows(DomainRuleViolation, /not for this case's campaign edition/);
   });
 
   it.each([
@@ -71,11 +101,17 @@ describe('submitting a score', () => {
     [[...sheet([9, 8, 7]), { criterionCode: 'TM', value: 5 }], /TM is scored twice/],
     [[...sheet([9, 8, 7]), { criterionCode: 'XX', value: 5 }], /XX is not in this criteria set/],
   ])('scores every criterion exactly once within its scale %#', (scores, message) => {
-    spec.given(opened).when({ ...submit('m-lhh', [0, 0, 0]), scores }).thenThrows(DomainRuleViolation, message);
+    spec
+      .given(opened)
+      .when({ ...submit('m-lhh', [0, 0, 0]), scores })
+      .thenThrows(DomainRuleViolation, message);
   });
 
   it('refuses a second submission: changes go through revision', () => {
-    spec.given([...opened, scored('m-lhh', [9, 8, 7])]).when(submit('m-lhh', [9, 9, 9])).thenThrows(DomainRuleViolation, /revising it, with a reason/);
+    spec
+      .given([...opened, scored('m-lhh', [9, 8, 7])])
+      .when(submit('m-lhh', [9, 9, 9]))
+      .thenThrows(DomainRuleViolation, /revising it, with a reason/);
   });
 });
 
@@ -86,17 +122,24 @@ describe('membership change mid-year', () => {
   const august = { submittedAt: '2019-08-12T09:00:00Z', council: renewed };
 
   it('the member replaced in June cannot score in August', () => {
-    spec.given(history).when(submit('m-khcn', [9, 8, 7], august)).thenThrows(DomainRuleViolation, /m-khcn does not sit on the council on 2019-08-12/);
+    spec
+      .given(history)
+      .when(submit('m-khcn', [9, 8, 7], august))
+      .thenThrows(DomainRuleViolation, /m-khcn does not sit on the council on 2019-08-12/);
   });
 
   it('the replacement can', () => {
-    spec.given(history).when(submit('m-khcn-2', [9, 8, 7], august)).thenMatches((events) =>
-      expect(events).toMatchObject([{ type: E.ScoreSubmitted, data: { memberId: 'm-khcn-2', total: 8.1 } }]),
-    );
+    spec
+      .given(history)
+      .when(submit('m-khcn-2', [9, 8, 7], august))
+      .thenMatches((events) => expect(events).toMatchObject([{ type: E.ScoreSubmitted, data: { memberId: 'm-khcn-2', total: 8.1 } }]));
   });
 
   it('the replaced member could score in May, while still sitting', () => {
-    spec.given(history).when(submit('m-khcn', [9, 8, 7], { council: renewed })).thenMatches((events) => expect(events).toHaveLength(1));
+    spec
+      .given(history)
+      .when(submit('m-khcn', [9, 8, 7], { council: renewed }))
+      .thenMatches((events) => expect(events).toHaveLength(1));
   });
 });
 
@@ -106,36 +149,48 @@ describe('revising a score', () => {
 
   it('with a reason: records the new score, the previous total and the revision number', () => {
     // 0.4×9 + 0.3×9 + 0.3×8 = 8.7
-    spec.given(given).when(revise('Bổ sung minh chứng hiệu quả')).then([
-      {
-        type: E.ScoreRevised,
-        data: {
-          caseId: CASE_ID,
-          memberId: 'm-lhh',
-          criteriaSetId: 'dkst-2019-khcn',
-          criteriaVersion: 1,
-          scores: sheet([9, 9, 8]),
-          total: 8.7,
-          submittedAt: '2019-05-02T10:00:00Z',
-          reason: 'Bổ sung minh chứng hiệu quả',
-          previousTotal: 8.1,
-          revision: 1,
+    spec
+      .given(given)
+      .when(revise('Bổ sung minh chứng hiệu quả'))
+      .then([
+        {
+          type: E.ScoreRevised,
+          data: {
+            caseId: CASE_ID,
+            memberId: 'm-lhh',
+            criteriaSetId: 'dkst-2019-khcn',
+            criteriaVersion: 1,
+            scores: sheet([9, 9, 8]),
+            total: 8.7,
+            submittedAt: '2019-05-02T10:00:00Z',
+            reason: 'Bổ sung minh chứng hiệu quả',
+            previousTotal: 8.1,
+            revision: 1,
+          },
         },
-      },
-    ]);
+      ]);
   });
 
   it('without a reason: refused', () => {
-    spec.given(given).when(revise('  ')).thenThrows(DomainRuleViolation, /needs a reason/);
+    spec
+      .given(given)
+      .when(revise('  '))
+      .thenThrows(DomainRuleViolation, /needs a reason/);
   });
 
   it('keeps the earlier score in the history', () => {
-    const [event] = evaluationCaseDecider.decide(revise('Bổ sung'), given.reduce(evaluationCaseDecider.evolve, evaluationCaseDecider.initialState()));
+    const [event] = evaluationCaseDecider.decide(
+      revise('Bổ sung'),
+      given.reduce(evaluationCaseDecider.evolve, evaluationCaseDecider.initialState()),
+    );
     const state = [...given, event].reduce(evaluationCaseDecider.evolve, evaluationCaseDecider.initialState());
     expect(state.status !== 'none' && state.scoreHistory['m-lhh'].map((s) => s.total)).toEqual([8.1, 8.7]);
   });
 
   it('needs an earlier score', () => {
-    spec.given(opened).when(revise('x')).thenThrows(DomainRuleViolation, /has not scored/);
+    spec
+      .given(opened)
+      .when(revise('x'))
+      .thenThrows(DomainRuleViolation, /has not scored/);
   });
 });

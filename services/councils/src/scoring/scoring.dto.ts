@@ -6,12 +6,24 @@ import { CriterionScore, IsCalendarDateOrTime, IsText, MaxItems } from '@cem/con
 /** A member's score sheet (phiếu chấm điểm) for one case. */
 export class SubmitScoreDto {
   @ApiProperty({ example: 1, description: 'Phiên bản bộ tiêu chí in trên phiếu chấm' })
-  @IsInt() @Min(1) @Max(1_000_000) criteriaVersion!: number;
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  criteriaVersion!: number;
   @ApiProperty({ type: [CriterionScore] })
-  @IsArray() @ArrayMinSize(1) @MaxItems(50) @ValidateNested({ each: true }) @Type(() => CriterionScore)
+  @IsArray()
+  @ArrayMinSize(1)
+  @MaxItems(50)
+  @ValidateNested({ each: true })
+  @Type(() => CriterionScore)
   scores!: CriterionScore[];
-  @ApiPropertyOptional({ example: '2026-09-10', description: 'Ngày ghi trên phiếu (mặc định: hôm nay); thành viên phải thuộc Hội đồng vào ngày đó' })
-  @IsOptional() @IsCalendarDateOrTime() submittedAt?: string;
+  @ApiPropertyOptional({
+    example: '2026-09-10',
+    description: 'Ngày ghi trên phiếu (mặc định: hôm nay); thành viên phải thuộc Hội đồng vào ngày đó',
+  })
+  @IsOptional()
+  @IsCalendarDateOrTime()
+  submittedAt?: string;
 }
 
 export class ReviseScoreDto extends SubmitScoreDto {

@@ -9,13 +9,19 @@ const defined = { type: E.AwardDefined, data: haNamAward };
 describe('award catalogue', () => {
   it("the granting unit's emulation board enters an award once", () => {
     spec.given([]).when({ type: 'DefineAward', actor: board, award: haNamAward }).then([defined]);
-    spec.given([defined]).when({ type: 'DefineAward', actor: board, award: haNamAward }).thenThrows(DomainRuleViolation, /already/);
+    spec
+      .given([defined])
+      .when({ type: 'DefineAward', actor: board, award: haNamAward })
+      .thenThrows(DomainRuleViolation, /already/);
   });
 
   it("refuses another unit's board and a submitter", () => {
     const otherBoard = haNamActor('emulation-board', { unitId: 'vn-nam-dinh', unitPath: ['vn', 'vn-nam-dinh'] });
     spec.given([]).when({ type: 'DefineAward', actor: otherBoard, award: haNamAward }).thenThrows(ForbiddenError);
-    spec.given([]).when({ type: 'DefineAward', actor: haNamActor('submitter'), award: haNamAward }).thenThrows(ForbiddenError);
+    spec
+      .given([])
+      .when({ type: 'DefineAward', actor: haNamActor('submitter'), award: haNamAward })
+      .thenThrows(ForbiddenError);
   });
 
   it('refuses a recipient kind listed twice', () => {

@@ -46,7 +46,11 @@ function keysOf(state: Decided): AwardKeys {
 
 function requireDecided(state: ExistingProposal): Decided {
   ensure(state.status !== 'revoked', 'award-revoked', 'the award has been revoked');
-  ensure(state.decision && (state.status === 'decided' || state.status === 'issued'), 'not-decided', 'no award has been decided on this proposal');
+  ensure(
+    state.decision && (state.status === 'decided' || state.status === 'issued'),
+    'not-decided',
+    'no award has been decided on this proposal',
+  );
   return state as Decided;
 }
 
@@ -96,7 +100,11 @@ export function decideAwardDecision(command: AwardDecisionCommand, state: Propos
       proposalPolicy.assert('issue', command.actor, current.proposal);
       const decided = requireDecided(current);
       ensure(current.status === 'decided', 'already-issued', 'the award has already been handed over');
-      ensure(dayOf(command.ceremonyDate) >= dayOf(decided.decision.decisionDate), 'ceremony-before-decision', 'the ceremony cannot precede the decision');
+      ensure(
+        dayOf(command.ceremonyDate) >= dayOf(decided.decision.decisionDate),
+        'ceremony-before-decision',
+        'the ceremony cannot precede the decision',
+      );
       const { ceremonyDate, certificateNumber } = command;
       return [{ type: E.AwardIssued, data: { ...keysOf(decided), ceremonyDate, ...(certificateNumber ? { certificateNumber } : {}) } }];
     }
@@ -104,7 +112,11 @@ export function decideAwardDecision(command: AwardDecisionCommand, state: Propos
       proposalPolicy.assert('revoke', command.actor, current.proposal);
       ensure(command.reason?.trim(), 'reason-required', 'revoking an award needs a reason');
       const decided = requireDecided(current);
-      ensure(dayOf(command.decisionDate) >= dayOf(decided.decision.decisionDate), 'revocation-before-decision', 'a revocation cannot precede the award decision');
+      ensure(
+        dayOf(command.decisionDate) >= dayOf(decided.decision.decisionDate),
+        'revocation-before-decision',
+        'a revocation cannot precede the award decision',
+      );
       const { reason, decisionNumber, decisionDate } = command;
       return [{ type: E.AwardRevoked, data: { ...keysOf(decided), reason, decisionNumber, decisionDate } }];
     }

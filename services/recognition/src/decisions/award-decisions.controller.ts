@@ -23,7 +23,13 @@ export class AwardDecisionsController {
     if (!entry.award) throw new NotFoundError(`award ${dto.awardCode} is not in the catalogue`);
     const { decisionNumber, decisionDate, signer, recipients } = dto;
     const command = { type: 'DecideAward' as const, actor, proposalId, award: entry.award, heldAwards: await this.heldAwards(proposalId) };
-    return runProposalCommand(this.infra, actor, { ...command, decisionNumber, decisionDate, signer, ...(recipients ? { recipients } : {}) });
+    return runProposalCommand(this.infra, actor, {
+      ...command,
+      decisionNumber,
+      decisionDate,
+      signer,
+      ...(recipients ? { recipients } : {}),
+    });
   }
 
   @Post(':id/issue')
@@ -31,7 +37,13 @@ export class AwardDecisionsController {
   @Roles('authority', 'emulation-board')
   issue(@CurrentActor() actor: Actor, @Param('id') proposalId: string, @Body() dto: IssueAwardDto) {
     const ceremonyDate = dto.ceremonyDate ?? new Date().toISOString();
-    return runProposalCommand(this.infra, actor, { type: 'IssueAward', actor, proposalId, ceremonyDate, ...(dto.certificateNumber ? { certificateNumber: dto.certificateNumber } : {}) });
+    return runProposalCommand(this.infra, actor, {
+      type: 'IssueAward',
+      actor,
+      proposalId,
+      ceremonyDate,
+      ...(dto.certificateNumber ? { certificateNumber: dto.certificateNumber } : {}),
+    });
   }
 
   @Post(':id/revoke')

@@ -4,7 +4,10 @@ import { CommandOutcome, historyCommand, StoreLocation, verifyChainCommand, veri
 
 const DEFAULT_PG_URL = 'postgres://cem:cem@127.0.0.1:5432/cem';
 
-const location = (options: { schema: string }): StoreLocation => ({ pgUrl: process.env.CEM_PG_URL ?? DEFAULT_PG_URL, schema: options.schema });
+const location = (options: { schema: string }): StoreLocation => ({
+  pgUrl: process.env.CEM_PG_URL ?? DEFAULT_PG_URL,
+  schema: options.schema,
+});
 
 async function report(outcome: Promise<CommandOutcome>): Promise<void> {
   const { ok, lines } = await outcome;
@@ -28,7 +31,7 @@ program
 
 program
   .command('verify-chain')
-  .description("re-hash every stream of a store; prints the first broken link or OK")
+  .description('re-hash every stream of a store; prints the first broken link or OK')
   .option('--schema <schema>', 'event store schema', 'reporting')
   .action((o: { schema: string }) => report(verifyChainCommand(location(o))));
 

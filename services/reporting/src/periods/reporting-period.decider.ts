@@ -30,7 +30,11 @@ export const reportingPeriodDecider: Decider<ReportingPeriodState, ReportingPeri
     // A level sets deadlines for itself and the levels below it, never for the levels above.
     const above = actor.role === 'admin' ? [] : levels.filter((l) => depth(l) < depth(actor.level));
     ensure(!above.length, 'deadline-above-level', `a ${actor.level} body cannot set deadlines for ${above.join(', ')}`);
-    ensure(period.deadlines.every((d) => !Number.isNaN(Date.parse(d.dueBy))), 'invalid-deadline', 'every deadline is a date');
+    ensure(
+      period.deadlines.every((d) => !Number.isNaN(Date.parse(d.dueBy))),
+      'invalid-deadline',
+      'every deadline is a date',
+    );
     return [{ type: E.ReportingPeriodOpened, data: { ...period, openedByUnitId: actor.unitId } }];
   },
 };

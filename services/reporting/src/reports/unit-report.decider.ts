@@ -5,13 +5,7 @@ import { dueByFor, isPast } from '../periods/reporting-period.deadlines';
 import { ensure } from '../shared/domain-rule';
 import { invalidFigureKeys, sumFigures } from './report-figures';
 import { unitReportPolicy } from './unit-report.policy';
-import {
-  evolveUnitReport,
-  initialUnitReportState,
-  reportIdOf,
-  UnitReportEvent,
-  UnitReportState,
-} from './unit-report.state';
+import { evolveUnitReport, initialUnitReportState, reportIdOf, UnitReportEvent, UnitReportState } from './unit-report.state';
 
 interface ReportingUnit {
   unitId: string;
@@ -94,7 +88,12 @@ function amend(c: Extract<UnitReportCommand, { type: 'AmendReport' }>, state: Un
   unitReportPolicy.assert('amend', c.actor, state.submitted);
   ensure(c.reason?.trim(), 'reason-required', 'an amendment needs a reason');
   requireValidFigures(c.figures);
-  return [{ type: E.ReportAmended, data: { reportId, periodId, unitId, figures: c.figures, narrative: c.narrative, amendedAt: c.amendedAt, reason: c.reason } }];
+  return [
+    {
+      type: E.ReportAmended,
+      data: { reportId, periodId, unitId, figures: c.figures, narrative: c.narrative, amendedAt: c.amendedAt, reason: c.reason },
+    },
+  ];
 }
 
 function aggregate(c: Extract<UnitReportCommand, { type: 'AggregateReports' }>, state: UnitReportState): UnitReportEvent[] {

@@ -31,7 +31,10 @@ export class DraftDossierDto extends IntersectionType(
 ) {}
 
 export class SubmitDossierDto {
-  @ApiPropertyOptional({ example: 'vn-hcm-binh-chanh', description: 'Địa bàn nộp hồ sơ; mặc định: đơn vị cấp trên trực tiếp của đơn vị đề cử' })
+  @ApiPropertyOptional({
+    example: 'vn-hcm-binh-chanh',
+    description: 'Địa bàn nộp hồ sơ; mặc định: đơn vị cấp trên trực tiếp của đơn vị đề cử',
+  })
   @IsOptional()
   @IsId()
   jurisdictionUnitId?: string;
@@ -52,18 +55,32 @@ export class AmendDossierDto extends DossierChanges {}
 
 export class ListDossiersQuery {
   @ApiPropertyOptional({ example: 'vn-hcm-binh-chanh', description: 'Đơn vị đề cử hoặc bất kỳ đơn vị cấp trên nào của nó' })
-  @IsOptional() @IsId() unitId?: string;
+  @IsOptional()
+  @IsId()
+  unitId?: string;
   @ApiPropertyOptional({ example: 'khcn' }) @IsOptional() @IsId() fieldCode?: string;
   @ApiPropertyOptional({ enum: ADMINISTRATIVE_LEVELS }) @IsOptional() @IsIn(ADMINISTRATIVE_LEVELS) level?: AdministrativeLevel;
   @ApiPropertyOptional({ enum: DOSSIER_STATUSES }) @IsOptional() @IsIn(DOSSIER_STATUSES) status?: DossierStatus;
   @ApiPropertyOptional({ example: 'binh-chanh-sang-tao-2024' }) @IsOptional() @IsId() campaignId?: string;
   @ApiPropertyOptional({ example: 2024 }) @IsOptional() @Type(() => Number) @IsYear() year?: number;
   @ApiPropertyOptional({ example: 'so hoa ho so', description: 'Từ trong tên hồ sơ hoặc tên tác giả, không phân biệt dấu' })
-  @IsOptional() @IsLine() q?: string;
+  @IsOptional()
+  @IsLine()
+  q?: string;
   @ApiPropertyOptional({ example: 50, description: 'Số hồ sơ tối đa trả về (1-500)' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
   @ApiPropertyOptional({ example: 0, description: 'Bỏ qua bao nhiêu hồ sơ đầu (phân trang)' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(1_000_000) skip?: number;
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  skip?: number;
 }
 
 export class ReachedQuery {
@@ -73,6 +90,7 @@ export class ReachedQuery {
 
 export class ForwardingOverrideDto {
   @ApiProperty({ example: '77/QĐ-UBND', description: 'Số quyết định của cấp có thẩm quyền cho phép chuyển lên' })
-  @IsLine({ maxLength: 120 }) decisionRef!: string;
+  @IsLine({ maxLength: 120 })
+  decisionRef!: string;
   @ApiProperty({ example: 'Giải pháp cấp thiết, Hội đồng chưa họp kịp kỳ này' }) @IsText({ maxLength: 2000 }) reason!: string;
 }

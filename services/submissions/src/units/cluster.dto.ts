@@ -10,6 +10,9 @@ export class FormClusterDto {
   @ApiProperty({ example: 'vn-hcm-binh-chanh' }) @IsId() organisingUnitId!: string;
   @ApiProperty({ example: 'vn-hcm-binh-chanh-tan-kien' }) @IsId() headUnitId!: string;
   @ApiProperty({ type: [String], example: ['vn-hcm-binh-chanh-tan-kien', 'vn-hcm-binh-chanh-binh-hung'] })
-  @IsArray() @ArrayMinSize(2) @MaxItems() @IsId({ each: true })
+  @IsArray()
+  @ArrayMinSize(2)
+  @MaxItems()
+  @IsId({ each: true })
   memberUnitIds!: string[];
 }
