@@ -40,9 +40,15 @@ function targetsFor(root) {
       cache: false,
     },
     lint: {
-      command: `eslint --max-warnings=0 ${root}`,
+      command: `eslint --max-warnings=0 --pass-on-unpruned-suppressions ${root}`,
       cache: true,
-      inputs: [...SOURCES, '^production', '{workspaceRoot}/eslint.config.mjs', '{workspaceRoot}/tsconfig.base.json'],
+      inputs: [
+        ...SOURCES,
+        '^production',
+        '{workspaceRoot}/eslint.config.mjs',
+        '{workspaceRoot}/eslint-suppressions.json',
+        '{workspaceRoot}/tsconfig.base.json',
+      ],
     },
   };
 }

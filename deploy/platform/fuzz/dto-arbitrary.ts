@@ -46,7 +46,7 @@ export function fieldsOf(cls: Ctor): FieldSpec[] {
     fields.set(meta.propertyName, field);
     if (meta.type === 'conditionalValidation') field.optional = true;
     else if (meta.type === 'nestedValidation') {
-      const typed = defaultMetadataStorage.findTypeMetadata(cls as never, meta.propertyName);
+      const typed = defaultMetadataStorage.findTypeMetadata(cls, meta.propertyName);
       const nested = typed?.typeFunction?.() as Ctor | undefined;
       if (nested && nested !== (Object as unknown)) field.nested = nested;
       if (meta.each) field.isArray = true;
@@ -199,7 +199,7 @@ export function dtoArbitrary(cls: Ctor, known: KnownValues, depth = 0): fc.Arbit
   const record: Record<string, fc.Arbitrary<unknown>> = {};
   for (const field of fields) record[field.name] = valueFor(field, known, depth);
   const requiredKeys = fields.filter((f) => !f.optional).map((f) => f.name);
-  return fc.record(record, { requiredKeys }) as fc.Arbitrary<Record<string, unknown>>;
+  return fc.record(record, { requiredKeys });
 }
 
 export type Mutation = 'none' | 'drop-field' | 'extra-field' | 'wrong-type' | 'huge-string' | 'deep' | 'control-chars' | 'not-an-object';

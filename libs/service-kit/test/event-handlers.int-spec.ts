@@ -104,7 +104,7 @@ describe('@EventPattern handlers over the event transport, on the real Kafka bro
     };
     return encodeEvent('submissions', event, topic);
   };
-  const echoed = async (streamId: string) => (await ports.store.readStream(`echo-${streamId}`)) as RecordedEvent[];
+  const echoed = async (streamId: string) => await ports.store.readStream(`echo-${streamId}`);
   const start = async () => {
     service = await startService(ECHO_SERVICE, ports, {
       port: 0,

@@ -128,7 +128,7 @@ class MongooseCollection<T extends ReadModelDocument> implements DocumentCollect
 
   async deleteMany(ids: string[]): Promise<void> {
     if (!ids.length) return;
-    await this.model.deleteMany({ _id: { $in: ids } } as never);
+    await this.model.deleteMany({ _id: { $in: ids } });
   }
 
   async ensureIndexes(indexes: IndexSpec[]): Promise<void> {

@@ -223,16 +223,16 @@ function RankingTab() {
         }>
       >(
         'councils',
-        `/rankings?campaignId=${enc(scope!.campaignId)}&year=${scope!.year}&fieldCode=${enc(scope!.fieldCode)}&level=${scope!.level}`,
+        `/rankings?campaignId=${enc(scope.campaignId)}&year=${scope.year}&fieldCode=${enc(scope.fieldCode)}&level=${scope.level}`,
       ),
   });
   const publish = useMutation({
     mutationFn: () =>
       post('councils', '/rankings/publish', {
-        councilId: scope!.councilId,
-        campaignId: scope!.campaignId,
-        year: scope!.year,
-        fieldCode: scope!.fieldCode,
+        councilId: scope.councilId,
+        campaignId: scope.campaignId,
+        year: scope.year,
+        fieldCode: scope.fieldCode,
       }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['rankings'] }),
   });
@@ -411,11 +411,7 @@ function AssignForm({ c }: { c: CouncilCase }) {
     <QueryState query={composition} isEmpty={(x) => !x}>
       {() => (
         <>
-          <Checkbox.Group
-            value={value}
-            onChange={(v) => setPicked(v as string[])}
-            style={{ display: 'flex', flexDirection: 'column', gap: 4 }}
-          >
+          <Checkbox.Group value={value} onChange={(v) => setPicked(v)} style={{ display: 'flex', flexDirection: 'column', gap: 4 }}>
             {members.map((m) => (
               <Checkbox key={m.memberId} value={m.memberId}>
                 {m.personName} — {label(MEMBER_ROLE, m.role)}, {m.agencyName}

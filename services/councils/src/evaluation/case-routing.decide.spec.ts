@@ -37,7 +37,7 @@ const awaiting = (reason: 'no-council' | 'several-councils', candidateCouncilIds
     campaignId: 'dkst',
     year: 2019,
     reason,
-    reasonText: expect.stringContaining(reason === 'no-council' ? 'Chưa có Hội đồng' : 'Có nhiều Hội đồng') as unknown as string,
+    reasonText: expect.stringContaining(reason === 'no-council' ? 'Chưa có Hội đồng' : 'Có nhiều Hội đồng'),
     candidateCouncilIds,
     dossier: RECEIVED.dossier,
     receivedAt: RECEIVED.receivedAt,

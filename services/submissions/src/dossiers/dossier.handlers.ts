@@ -23,7 +23,7 @@ export interface LoadedDossier {
 }
 
 export async function loadDossier(infra: ServiceInfra, dossierId: string): Promise<LoadedDossier> {
-  const events = (await infra.store.readStream(dossierStreamId(dossierId))) as RecordedEvent[];
+  const events = await infra.store.readStream(dossierStreamId(dossierId));
   const state = evolveAll(dossierDecider, events as unknown as DossierEvent[]);
   if (!state.dossier) throw new NotFoundError(`Không tìm thấy hồ sơ ${dossierId}`, { dossierId });
   return { events, state, dossier: state.dossier };
