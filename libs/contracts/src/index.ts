@@ -9,3 +9,5 @@ export * from './reporting';
 export * from './submissions';
 export * from './all-contracts';
 export * from './validation';
+export * from './schema';
+export * from './asyncapi';

@@ -1,0 +1,23 @@
+/** Vietnamese descriptions of the nested shapes of events and request bodies, by class name. */
+export const SHAPE_DOCS: Record<string, string> = {
+  DossierAuthor: 'Tác giả, đồng tác giả của hồ sơ',
+  DossierOwner: 'Chủ sở hữu, đồng sở hữu',
+  AttachmentMeta: 'Tệp đính kèm: tên, mã băm SHA-256, kích thước, kiểu nội dung (nội dung tệp lưu ngoài nhật ký sự kiện)',
+  DossierSnapshot: 'Thông tin hồ sơ mà các phân hệ khác cần (mang theo sự kiện tiếp nhận)',
+  DossierChanges: 'Những nội dung được sửa đổi, bổ sung của hồ sơ',
+  CampaignPeriod: 'Giai đoạn thực hiện phong trào (từ năm, đến năm)',
+  EditionPhase: 'Một giai đoạn của đợt (vd. Tiếp nhận hồ sơ, Xét chọn, trao giải)',
+  CouncilDecisionRef: 'Quyết định thành lập Hội đồng: số, ngày, người ký',
+  CouncilMember: 'Thành viên Hội đồng thẩm định',
+  CouncilRegulations: 'Quy chế làm việc của Hội đồng: số phiếu tối thiểu, cách tổng hợp điểm, quy tắc xếp hạng khi bằng điểm',
+  CriterionDefinition: 'Tiêu chí chấm điểm: mã, tên, trọng số, thang điểm',
+  GradeBand: 'Mức xếp loại theo điểm tối thiểu',
+  CriterionScore: 'Điểm của một tiêu chí',
+  CriterionMean: 'Điểm trung bình của một tiêu chí',
+  CountedMemberScore: 'Phiếu chấm của một thành viên được tính vào kết quả',
+  CaseDossierAuthor: 'Tác giả của hồ sơ thẩm định',
+  CaseDossierOwner: 'Chủ sở hữu của hồ sơ thẩm định',
+  CaseDossierSnapshot: 'Thông tin hồ sơ lưu cùng hồ sơ thẩm định',
+  CouncilRankingEntry: 'Một dòng của bảng xếp hạng',
+  HonourProposalRecipient: 'Cá nhân, tập thể được đề nghị tôn vinh',
+};
