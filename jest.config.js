@@ -18,13 +18,13 @@ const base = {
     '^@cem/([a-z-]+)/testing$': '<rootDir>/libs/$1/src/testing.ts',
     '^@cem/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
   },
-  modulePathIgnorePatterns: ['<rootDir>/.cache', '<rootDir>/dist'],
+  modulePathIgnorePatterns: ['<rootDir>/.cache', '<rootDir>/dist', '<rootDir>/portal/dist'],
   testPathIgnorePatterns: ['/node_modules/', '/.cache/'],
   setupFiles: ['reflect-metadata'],
 };
 module.exports = {
   projects: [
-    { ...base, displayName: 'unit', testMatch: ['<rootDir>/{libs,services,deploy,bench}/**/*.spec.ts'] },
+    { ...base, displayName: 'unit', testMatch: ['<rootDir>/{libs,services,deploy,bench}/**/*.spec.ts', '<rootDir>/portal/{src,scripts}/**/*.spec.ts'] },
     {
       ...base,
       displayName: 'integration',

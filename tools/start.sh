@@ -8,4 +8,6 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   # optional binaries and then refuses it in `npm ci`. The lock still pins every version.
   npm install --no-audit --no-fund
 fi
+# The portal's build (portal/dist, git-ignored) is made when missing or older than its sources.
+bash tools/build-portal.sh
 exec node -r ./tools/register.js deploy/embedded/main.ts "$@"

@@ -1,22 +1,26 @@
-// `npm start`: the whole platform on its embedded default. Data stays in ./data (CEM_DATA_DIR).
+// `npm start`: the whole platform on its embedded default, with the portal in front of it on one origin.
+// Data stays in ./data (CEM_DATA_DIR); CEM_PORT moves the portal (default 3000) and the services after it.
 import 'reflect-metadata';
 import { resolve } from 'path';
-import { DEMO_USERS } from '@cem/identity';
-import { startEmbeddedPlatform } from './embedded-platform';
-import { PLATFORM_SERVICES } from './services';
+import { startEmbeddedWithPortal } from './launch';
 
 async function main() {
   const dataDir = resolve(process.env.CEM_DATA_DIR ?? 'data');
   process.env.CEM_DATA_DIR = dataDir;
-  const platform = await startEmbeddedPlatform({ dataDir, services: PLATFORM_SERVICES, host: process.env.HOST });
-  console.log(`\nNền tảng Phong trào thi đua sáng tạo — embedded, data in ${dataDir}`);
-  for (const s of platform.services) console.log(`  ${s.definition.context.padEnd(12)} ${s.url}  (OpenAPI: ${s.url}/docs)`);
-  console.log('\nDemo tokens (Authorization: Bearer <token>), valid 8 hours:');
-  for (const [key, actor] of Object.entries(DEMO_USERS)) {
-    console.log(`  ${key} (${actor.role} @ ${actor.unitId}):\n    ${await platform.issuer.mint(actor)}`);
+  const port = Number(process.env.CEM_PORT ?? 3000);
+  const host = process.env.HOST ?? '127.0.0.1';
+  const shown = host === '0.0.0.0' ? '127.0.0.1' : host;
+  console.log(`Cổng thông tin (portal): http://${shown}:${port}  — đang khởi động...`);
+  const started = await startEmbeddedWithPortal({ dataDir, port, host, demoScenario: process.env.CEM_DEMO_SCENARIO !== 'off' });
+  console.log(`\nCổng thông tin (portal): ${started.gateway.url}`);
+  console.log(`Nền tảng Phong trào thi đua sáng tạo — embedded, data in ${dataDir}`);
+  for (const s of started.platform.services) {
+    console.log(`  ${s.definition.context.padEnd(12)} ${started.gateway.url}/api/${s.definition.context}  (direct: ${s.url}, OpenAPI: ${s.url}/docs)`);
   }
+  if (started.demo?.created) console.log(`  demo: campaign ${started.demo.campaignId} (${started.demo.year}), council ${started.demo.councilId}`);
+  console.log('\nSign in at the address above as any demo user; `npm run token -- --demo <key>` prints an API token.');
   const shutdown = async () => {
-    await platform.stop();
+    await started.stop();
     process.exit(0);
   };
   process.once('SIGINT', shutdown);

@@ -26,11 +26,21 @@ export function logLevel(options: CreateHttpAppOptions): string {
   return options.logger?.level ?? process.env.CEM_LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'silent' : 'info');
 }
 
+/** Readable lines in a terminal (pino-pretty), JSON lines otherwise (files, pipes, log shippers). */
+export function prettyLogs(level: string): boolean {
+  if (level === 'silent' || process.env.CEM_LOG_FORMAT === 'json') return false;
+  return process.env.CEM_LOG_FORMAT === 'pretty' || Boolean(process.stdout.isTTY);
+}
+
 function loggerModule(options: CreateHttpAppOptions): DynamicModule {
+  const level = logLevel(options);
   return LoggerModule.forRoot({
     pinoHttp: {
       name: options.title,
-      level: logLevel(options),
+      level,
+      ...(prettyLogs(level)
+        ? { transport: { target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' } } }
+        : {}),
       // One short line per request: who asked is in the events themselves, and serialising every header of
       // every request cost more CPU than the command it logged.
       serializers: {

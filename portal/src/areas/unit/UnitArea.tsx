@@ -1,0 +1,11 @@
+import { Empty } from 'antd';
+import { PageTitle } from '../../layout/Shell';
+
+export default function UnitArea() {
+  return (
+    <>
+      <PageTitle>Đang xây dựng</PageTitle>
+      <Empty description="Chức năng đang được hoàn thiện" />
+    </>
+  );
+}

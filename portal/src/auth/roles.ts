@@ -1,0 +1,25 @@
+/** Each role's area of the portal (its home page) and which areas it may open. */
+export interface Area {
+  path: string;
+  title: string;
+  roles: string[];
+}
+
+export const AREAS: Area[] = [
+  { path: '/don-vi', title: 'Hồ sơ của đơn vị', roles: ['submitter', 'unit-officer'] },
+  { path: '/tiep-nhan', title: 'Tiếp nhận hồ sơ', roles: ['agency-officer'] },
+  { path: '/hoi-dong', title: 'Hội đồng thẩm định', roles: ['council-secretary', 'council-chair', 'front-chair'] },
+  { path: '/tham-dinh', title: 'Phiếu chấm của tôi', roles: ['council-member', 'expert', 'council-chair', 'council-secretary'] },
+  { path: '/khen-thuong', title: 'Đề nghị khen thưởng', roles: ['emulation-board', 'authority'] },
+  { path: '/bao-cao', title: 'Báo cáo và thống kê', roles: ['standing-body', 'analyst', 'admin', 'emulation-board', 'auditor'] },
+  { path: '/kiem-tra', title: 'Kiểm tra, giám sát', roles: ['auditor'] },
+  { path: '/cong-khai', title: 'Gương sáng tạo (công khai)', roles: [] },
+];
+
+export function areasFor(role: string): Area[] {
+  return AREAS.filter((a) => a.roles.includes(role));
+}
+
+export function homeFor(role: string): string {
+  return areasFor(role)[0]?.path ?? '/cong-khai';
+}

@@ -1,0 +1,76 @@
+import { Suspense } from 'react';
+import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { Button, Layout, Menu, Space, Spin, Typography } from 'antd';
+import { useSession, signOut } from '../auth/session';
+import { AREAS, areasFor } from '../auth/roles';
+import { LEVEL_LABELS, ROLE_LABELS, label } from '../lib/labels';
+
+const { Header, Sider, Content } = Layout;
+
+/** The frame around every signed-in page: who I am, my areas, sign out. */
+export function Shell({ publicPage = false }: { publicPage?: boolean }) {
+  const session = useSession();
+  const location = useLocation();
+  const navigate = useNavigate();
+  if (!session && !publicPage) return <Navigate to="/dang-nhap" replace />;
+  const areas = session ? [...areasFor(session.user.role), AREAS[AREAS.length - 1]] : [AREAS[AREAS.length - 1]];
+  const selected = areas.find((a) => location.pathname.startsWith(a.path))?.path;
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Header style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', background: '#8e0000', paddingInline: 24 }}>
+        <Link to="/" style={{ color: '#fff', fontWeight: 600, fontSize: 17 }}>
+          Phong trào thi đua sáng tạo
+        </Link>
+        {session ? (
+          <Space style={{ color: '#fff' }}>
+            <span data-testid="current-user">
+              {session.user.name} · {label(ROLE_LABELS, session.user.role)} · {label(LEVEL_LABELS, session.user.level)}
+            </span>
+            <Button
+              size="small"
+              onClick={() => {
+                signOut();
+                navigate('/dang-nhap');
+              }}
+            >
+              Đăng xuất
+            </Button>
+          </Space>
+        ) : (
+          <Link to="/dang-nhap" style={{ color: '#fff' }}>
+            Đăng nhập
+          </Link>
+        )}
+      </Header>
+      <Layout>
+        <Sider width={230} theme="light" breakpoint="lg" collapsedWidth={0}>
+          <nav aria-label="Chức năng">
+            <Menu
+              mode="inline"
+              selectedKeys={selected ? [selected] : []}
+              items={areas.map((a) => ({ key: a.path, label: <Link to={a.path}>{a.title}</Link> }))}
+            />
+          </nav>
+        </Sider>
+        <Content style={{ padding: 24, background: '#fff' }}>
+          <main>
+            <Suspense fallback={<Spin tip="Đang tải..." size="large"><div style={{ minHeight: 80 }} /></Spin>}>
+              <Outlet />
+            </Suspense>
+          </main>
+        </Content>
+      </Layout>
+    </Layout>
+  );
+}
+
+export function PageTitle({ children, extra }: { children: string; extra?: React.ReactNode }) {
+  return (
+    <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginBottom: 16 }}>
+      <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
+        {children}
+      </Typography.Title>
+      {extra}
+    </div>
+  );
+}

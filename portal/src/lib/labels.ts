@@ -1,0 +1,103 @@
+// The words people read (docs: /work/shared/glossary.md). Machine codes stay English.
+export { DOSSIER_TYPE_LABELS_VI, APPLICANT_KIND_LABELS_VI, DOSSIER_TYPES } from '../../../libs/contracts/src/submissions/submissions.values';
+
+export const ROLE_LABELS: Record<string, string> = {
+  submitter: 'Người đăng ký',
+  'unit-officer': 'Cán bộ đơn vị',
+  'agency-officer': 'Cán bộ cơ quan tiếp nhận',
+  'front-chair': 'Chủ tịch Ủy ban MTTQ',
+  'council-chair': 'Chủ tịch Hội đồng',
+  'council-secretary': 'Thư ký Hội đồng',
+  'council-member': 'Ủy viên Hội đồng',
+  expert: 'Chuyên gia',
+  'emulation-board': 'Ban Thi đua - Khen thưởng',
+  authority: 'Người có thẩm quyền quyết định',
+  'standing-body': 'Cơ quan thường trực',
+  auditor: 'Kiểm tra viên',
+  analyst: 'Chuyên viên phân tích',
+  admin: 'Quản trị hệ thống',
+  system: 'Hệ thống (tự động)',
+};
+
+export const LEVEL_LABELS: Record<string, string> = {
+  central: 'Trung ương',
+  province: 'Cấp tỉnh',
+  district: 'Cấp huyện',
+  commune: 'Cấp xã',
+};
+
+export const DOSSIER_STATUS_LABELS: Record<string, string> = {
+  draft: 'Bản nháp',
+  submitted: 'Đã nộp',
+  received: 'Đã tiếp nhận',
+  returned: 'Trả lại để bổ sung',
+  amended: 'Đã bổ sung',
+  withdrawn: 'Đã rút',
+  forwarded: 'Đã chuyển lên cấp trên',
+  'under-appraisal': 'Đang thẩm định',
+  accepted: 'Được nghiệm thu',
+  'not-accepted': 'Không được nghiệm thu',
+  recommended: 'Được đề xuất lên cấp trên',
+  awarded: 'Đã được khen thưởng',
+};
+
+export const DOSSIER_STATUS_COLORS: Record<string, string> = {
+  draft: 'default',
+  submitted: 'processing',
+  received: 'blue',
+  returned: 'warning',
+  amended: 'cyan',
+  withdrawn: 'default',
+  forwarded: 'purple',
+  awarded: 'success',
+};
+
+export const GRADE_LABELS: Record<string, string> = {
+  'xuat-sac': 'Xuất sắc',
+  tot: 'Tốt',
+  kha: 'Khá',
+  dat: 'Đạt',
+  'khong-dat': 'Không đạt',
+};
+
+export const PROPOSAL_STATUS_LABELS: Record<string, string> = {
+  received: 'Chờ thẩm định thành tích',
+  verified: 'Đã thẩm định thành tích',
+  'sent-back': 'Đã trả lại đề nghị',
+  resubmitted: 'Đã gửi lại',
+  decided: 'Đã có quyết định khen thưởng',
+  issued: 'Đã trao tặng',
+  revoked: 'Đã thu hồi',
+};
+
+/** History lines: what each event means in words. */
+export const EVENT_LABELS: Record<string, string> = {
+  'submissions.DossierDrafted': 'Lập hồ sơ (bản nháp)',
+  'submissions.DossierSubmitted': 'Nộp hồ sơ',
+  'submissions.DossierReceived': 'Tiếp nhận hồ sơ',
+  'submissions.DossierReturned': 'Trả lại hồ sơ để bổ sung',
+  'submissions.DossierAmended': 'Bổ sung hồ sơ',
+  'submissions.DossierWithdrawn': 'Rút hồ sơ',
+  'submissions.DossierForwarded': 'Chuyển hồ sơ lên cấp trên',
+  'councils.EvaluationCaseOpened': 'Mở hồ sơ thẩm định tại Hội đồng',
+  'councils.MembersAssigned': 'Phân công thành viên thẩm định',
+  'councils.ConflictDetected': 'Phát hiện xung đột lợi ích',
+  'councils.ConflictDeclared': 'Thành viên khai báo xung đột lợi ích',
+  'councils.MemberRecused': 'Thành viên không tham gia thẩm định (xung đột lợi ích)',
+  'councils.ScoreSubmitted': 'Chấm điểm',
+  'councils.ScoreRevised': 'Điều chỉnh điểm',
+  'councils.CaseFinalised': 'Chốt kết quả thẩm định',
+  'councils.RankingPublished': 'Công bố xếp hạng',
+  'councils.DossierRecommendedUpward': 'Đề xuất lên cấp trên',
+  'councils.HonourProposed': 'Đề nghị khen thưởng',
+  'recognition.ProposalReceived': 'Tiếp nhận đề nghị khen thưởng',
+  'recognition.AchievementsVerified': 'Thẩm định thành tích',
+  'recognition.ProposalSentBack': 'Trả lại đề nghị',
+  'recognition.ProposalResubmitted': 'Gửi lại đề nghị',
+  'recognition.AwardDecided': 'Quyết định khen thưởng',
+  'recognition.AwardIssued': 'Trao tặng',
+  'recognition.AwardRevoked': 'Thu hồi khen thưởng',
+};
+
+export const label = (labels: Record<string, string>, code: string | undefined | null): string =>
+  code ? (labels[code] ?? code) : '—';
