@@ -1,12 +1,13 @@
 import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger, LoggerModule } from 'nestjs-pino';
 import type { ActorVerifier } from './auth.guard';
 import type { ReadinessCheck } from './health.controller';
 import { HttpKitModule } from './http-kit.module';
 import { HttpMetrics } from './http-metrics';
 import type { ActorRequest } from './http-request';
+import { applyValidatorSchemas, completeOpenApi, ErrorResponseDto, OPENAPI_DESCRIPTION } from './openapi';
 
 export interface CreateHttpAppOptions {
   title: string;
@@ -16,6 +17,8 @@ export interface CreateHttpAppOptions {
   tokenVerifier: ActorVerifier;
   /** Dependencies `/health/ready` checks (PostgreSQL, Kafka, the document store). */
   readiness?: ReadinessCheck[];
+  /** The service's AsyncAPI document, served at `GET /asyncapi.json`. */
+  asyncApi?: object;
   /** Pino level; defaults to CEM_LOG_LEVEL, else 'silent' under NODE_ENV=test, else 'info'. */
   logger?: { level?: string };
 }
@@ -64,15 +67,7 @@ export async function createHttpApp(
   options: CreateHttpAppOptions,
 ): Promise<INestApplication> {
   const metrics = new HttpMetrics(options.title);
-  const appModule: DynamicModule = {
-    module: class HttpAppModule {},
-    imports: [
-      loggerModule(options),
-      HttpKitModule.forRoot({ title: options.title, version: options.version, tokenVerifier: options.tokenVerifier, metrics, readiness: options.readiness }),
-      rootModule,
-    ],
-  };
-  const app = await NestFactory.create(appModule, { bufferLogs: true, abortOnError: false });
+  const app = await NestFactory.create(httpAppModule(rootModule, options, metrics), { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
   // Nest only flushes the buffer on listen(); apps driven by supertest never listen, so flush now.
   app.flushLogs();
@@ -81,14 +76,49 @@ export async function createHttpApp(
   // process (exit 143) before the service's own shutdown (consumer leaving its group, checkpoints) has run.
   // Whoever runs the app handles signals and calls app.close() (runServiceFromEnv, the embedded launcher).
 
-  const document = new DocumentBuilder()
+  SwaggerModule.setup('docs', app, () => openApiDocument(app, options), { jsonDocumentUrl: 'docs-json' });
+  if (options.asyncApi) {
+    const asyncApi = options.asyncApi;
+    // Like /docs-json, served by the HTTP adapter itself: public, outside the guards and the OpenAPI document.
+    app.getHttpAdapter().get('/asyncapi.json', (_req: unknown, res: { json(body: unknown): void }) => res.json(asyncApi));
+  }
+  return app;
+}
+
+/** The Nest module createHttpApp runs: logging and the HTTP kit around the service's root module. */
+export function httpAppModule(rootModule: Type<unknown> | DynamicModule, options: CreateHttpAppOptions, metrics = new HttpMetrics(options.title)): DynamicModule {
+  return {
+    module: class HttpAppModule {},
+    imports: [
+      loggerModule(options),
+      HttpKitModule.forRoot({ title: options.title, version: options.version, tokenVerifier: options.tokenVerifier, metrics, readiness: options.readiness }),
+      rootModule,
+    ],
+  };
+}
+
+/** The app's OpenAPI document as served at /docs-json: routes and DTOs, completed by completeOpenApi. */
+export function openApiDocument(app: INestApplication, options: Pick<CreateHttpAppOptions, 'title' | 'version' | 'port'>): OpenAPIObject {
+  const config = new DocumentBuilder()
     .setTitle(options.title)
     .setVersion(options.version)
+    .setDescription(OPENAPI_DESCRIPTION)
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .addSecurityRequirements('bearer');
-  if (options.port) document.addServer(`http://127.0.0.1:${options.port}`);
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, document.build()), {
-    jsonDocumentUrl: 'docs-json',
-  });
-  return app;
+  if (options.port) config.addServer(`http://127.0.0.1:${options.port}`);
+  applyValidatorSchemas();
+  return completeOpenApi(SwaggerModule.createDocument(app, config.build(), { extraModels: [ErrorResponseDto] }));
+}
+
+/**
+ * A service's OpenAPI document without starting it: Nest's preview mode resolves the module graph (routes,
+ * DTOs) without instantiating any provider, so no server and no infrastructure is needed.
+ */
+export async function openApiDocumentOf(rootModule: Type<unknown> | DynamicModule, options: CreateHttpAppOptions): Promise<OpenAPIObject> {
+  const app = await NestFactory.create(httpAppModule(rootModule, { ...options, logger: { level: 'silent' } }), { preview: true, logger: false, abortOnError: false });
+  try {
+    return openApiDocument(app, options);
+  } finally {
+    await app.close();
+  }
 }

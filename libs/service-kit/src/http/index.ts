@@ -12,3 +12,4 @@ export * from './metrics.controller';
 export * from './jwks.module';
 export * from './http-kit.module';
 export * from './create-http-app';
+export * from './openapi';
