@@ -135,6 +135,12 @@ export function buildAsyncApiDocument(options: AsyncApiOptions): AsyncApiDocumen
     .sort((a, b) => (a.context === b.context ? 0 : documented.indexOf(a.context) - documented.indexOf(b.context)));
 
   const schemas: Record<string, JsonSchema> = { ...ENVELOPE_SCHEMAS, ...classSchemas(contracts.map((c) => c.dataClass)) };
+  for (const c of contracts) {
+    const payload = schemas[c.dataClass.name];
+    if (payload && payload.description === undefined) {
+      schemas[c.dataClass.name] = { type: payload.type, description: `Dữ liệu sự kiện ${c.type}: ${EVENT_TITLES_VI[c.type] ?? c.description ?? ''}`, ...payload };
+    }
+  }
   const messages: Record<string, JsonSchema> = {};
   for (const c of contracts) messages[messageId(c)] = messageOf(c, schemas);
   messages.DeadLetter = {

@@ -197,6 +197,20 @@ export const FIELD_DOCS: Record<string, FieldDoc> = {
   late: { description: 'Gửi quá hạn', example: false },
   aggregated: { description: 'Là báo cáo tổng hợp từ cấp dưới', example: false },
 
+  origin: { description: 'Đơn vị đề cử ban đầu của hồ sơ' },
+  forwardedBy: { description: 'Người chuyển hồ sơ lên' },
+  mandateId: { description: 'Mã ủy quyền (giao nhiệm vụ)', example: 'uq-ha-nam-ban-tdkt' },
+  holderUnitId: { description: 'Đơn vị được giao nhiệm vụ', example: 'vn-ha-nam-so-noi-vu' },
+  campaign: { description: 'Kế hoạch phát động' },
+  history: { description: 'Lịch sử quyết định' },
+  checks: { description: 'Tình trạng từng thành phần phụ thuộc' },
+  file: { description: 'Tệp cần tải lên', example: 'thuyet-minh.pdf' },
+  typeLabel: { description: 'Loại (tiếng Việt)', example: 'Sáng kiến' },
+  levelLabel: { description: 'Cấp (tiếng Việt)', example: 'Tỉnh/Thành phố' },
+  kindLabel: { description: 'Loại (tiếng Việt)', example: 'Cá nhân' },
+  roleLabel: { description: 'Vai trò (tiếng Việt)', example: 'Thành viên' },
+  updatedAt: { description: 'Thời điểm thay đổi gần nhất', example: '2026-04-10T02:00:00.000Z' },
+
   // Who acted
   verifiedBy: { description: 'Người thẩm định đề nghị', example: 'can-bo-ban-tdkt' },
   sentBackBy: { description: 'Người trả lại đề nghị', example: 'can-bo-ban-tdkt' },

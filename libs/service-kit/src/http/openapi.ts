@@ -1,8 +1,8 @@
-import { ApiProperty, ApiPropertyOptional, OpenAPIObject } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema, OpenAPIObject } from '@nestjs/swagger';
 import type { MetadataStorage as TransformerStorage } from 'class-transformer/types/MetadataStorage';
 import { getMetadataStorage } from 'class-validator';
 import { targetConstructorToSchema } from 'class-validator-jsonschema';
-import { CONSTRAINTS, DATE_OR_TIME_PATTERN, FIELD_DOCS, INPUT_LIMITS, SHAPE_DOCS } from '@cem/contracts';
+import { ALL_CONTRACTS, CONSTRAINTS, DATE_OR_TIME_PATTERN, EVENT_TITLES_VI, FIELD_DOCS, INPUT_LIMITS, SHAPE_DOCS } from '@cem/contracts';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { defaultMetadataStorage } = require('class-transformer/cjs/storage') as { defaultMetadataStorage: TransformerStorage };
@@ -21,6 +21,7 @@ export const OPENAPI_DESCRIPTION =
   `${INPUT_LIMITS.minYear} đến ${INPUT_LIMITS.maxYear}.`;
 
 /** The one error shape of every service (PlatformExceptionFilter). */
+@ApiSchema({ description: 'Dạng lỗi chung của mọi dịch vụ' })
 export class ErrorResponseDto {
   @ApiProperty({ description: 'Mã trạng thái HTTP', example: 400 }) statusCode!: number;
   @ApiProperty({ description: 'Tên trạng thái HTTP', example: 'Bad Request' }) error!: string;
@@ -141,8 +142,9 @@ function describeProperties(schema: Schema): void {
  */
 export function completeOpenApi(document: OpenAPIObject): OpenAPIObject {
   const schemas = (document.components?.schemas ?? {}) as Record<string, Schema>;
+  const eventTitles = new Map(ALL_CONTRACTS.map((c) => [c.dataClass.name, `Dữ liệu sự kiện ${c.type}: ${EVENT_TITLES_VI[c.type] ?? c.description ?? ''}`]));
   for (const [name, schema] of Object.entries(schemas)) {
-    if (schema.description === undefined && SHAPE_DOCS[name]) schema.description = SHAPE_DOCS[name];
+    if (schema.description === undefined) schema.description = SHAPE_DOCS[name] ?? eventTitles.get(name);
     describeProperties(schema);
   }
   for (const [path, item] of Object.entries(document.paths)) {
@@ -181,7 +183,8 @@ function schemaGaps(where: string, schema: Schema | undefined, schemas: Record<s
     else schemaGaps(`${where}[]`, schema.items, schemas, gaps, depth + 1);
     return;
   }
-  const isObject = schema.type === 'object' || (!schema.type && !schema.allOf && !schema.oneOf && !schema.anyOf && !schema.enum);
+  const composed = schema.allOf || schema.oneOf || schema.anyOf;
+  const isObject = !composed && (schema.type === 'object' || (!schema.type && !schema.enum));
   if (isObject && schema.format !== 'binary') {
     const properties = (schema.properties ?? {}) as Record<string, Schema>;
     if (!Object.keys(properties).length && !schema.additionalProperties) gaps.push(`${where}: object without properties`);
@@ -204,7 +207,7 @@ export function openApiGaps(document: OpenAPIObject): string[] {
   const schemas = (document.components?.schemas ?? {}) as Record<string, Schema>;
   for (const [name, schema] of Object.entries(schemas)) {
     if (!schema.enum) schemaGaps(`schema ${name}`, schema, schemas, gaps);
-    if (!schema.description && !SHAPE_DOCS[name] && !schema.enum) gaps.push(`schema ${name}: no description`);
+    if (!schema.description && !schema.enum) gaps.push(`schema ${name}: no description`);
   }
   for (const [path, item] of Object.entries(document.paths)) {
     for (const [method, operation] of Object.entries(item as Record<string, Schema>)) {

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
@@ -22,6 +22,7 @@ import {
  * Quy chế hoạt động as the API takes it: the tie-break rule is an ORDERED ARRAY of steps (the events of older
  * councils may hold the '-then-' string form; the API no longer takes it).
  */
+@ApiSchema({ description: 'Quy chế làm việc của Hội đồng' })
 export class CouncilRegulationsDto {
   @ApiProperty({ example: 5, description: 'Số phiếu chấm hợp lệ tối thiểu để chốt kết quả một hồ sơ' })
   @IsInt() @Min(1) @Max(1000) quorum!: number;
@@ -47,6 +48,7 @@ export class CouncilRegulationsDto {
 }
 
 /** Quyết định thành lập Hội đồng thẩm định sáng tạo, issued by the Front chair of the same level. */
+@ApiSchema({ description: 'Quyết định thành lập Hội đồng thẩm định sáng tạo' })
 export class EstablishCouncilDto {
   @ApiProperty({ example: 'hd-ha-nam-2026' }) @IsId() councilId!: string;
   @ApiProperty({ example: 'Hội đồng thẩm định sáng tạo tỉnh Hà Nam năm 2026' }) @IsLine() name!: string;
@@ -65,31 +67,37 @@ export class EstablishCouncilDto {
   @ApiProperty({ type: CouncilRegulationsDto }) @ValidateNested() @Type(() => CouncilRegulationsDto) regulations!: CouncilRegulationsDto;
 }
 
+@ApiSchema({ description: 'Bổ sung thành viên Hội đồng' })
 export class AddMemberDto {
   @ApiProperty({ type: CouncilMember }) @ValidateNested() @Type(() => CouncilMember) member!: CouncilMember;
   @ApiProperty({ example: 'Bổ sung chuyên gia lĩnh vực y tế' }) @IsText() reason!: string;
 }
 
+@ApiSchema({ description: 'Thành viên mới thay thế' })
 class IncomingMember extends OmitType(CouncilMember, ['effectiveFrom'] as const) {}
 
 /** Kiện toàn: the new member takes the seat from effectiveFrom. */
+@ApiSchema({ description: 'Kiện toàn: thay thành viên từ một ngày' })
 export class ReplaceMemberDto {
   @ApiProperty({ type: IncomingMember }) @ValidateNested() @Type(() => IncomingMember) newMember!: IncomingMember;
   @ApiProperty({ example: '2026-06-01' }) @IsCalendarDateOrTime() effectiveFrom!: string;
   @ApiProperty({ example: 'Thành viên nghỉ hưu' }) @IsText() reason!: string;
 }
 
+@ApiSchema({ description: 'Thành viên thôi tham gia Hội đồng từ một ngày' })
 export class RemoveMemberDto {
   @ApiProperty({ example: '2026-06-01' }) @IsCalendarDateOrTime() effectiveFrom!: string;
   @ApiProperty({ example: 'Chuyển công tác' }) @IsText() reason!: string;
 }
 
+@ApiSchema({ description: 'Sửa đổi quy chế làm việc của Hội đồng' })
 export class AmendRegulationsDto {
   @ApiProperty({ type: CouncilRegulationsDto }) @ValidateNested() @Type(() => CouncilRegulationsDto) regulations!: CouncilRegulationsDto;
   @ApiProperty({ example: '2026-07-01' }) @IsCalendarDateOrTime() effectiveFrom!: string;
   @ApiProperty({ example: 'Sửa đổi quy chế làm việc' }) @IsText() reason!: string;
 }
 
+@ApiSchema({ description: 'Ngày cần xem thành phần Hội đồng' })
 export class CompositionQueryDto {
   @ApiPropertyOptional({ example: '2026-08-15', description: 'Thành phần Hội đồng vào ngày này (mặc định: hôm nay)' })
   @IsOptional() @IsCalendarDateOrTime() on?: string;

@@ -1,7 +1,8 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { ArrayMinSize, IsArray, IsOptional } from 'class-validator';
 import { IsCalendarDateOrTime, IsId, IsText, MaxItems } from '@cem/contracts';
 
+@ApiSchema({ description: 'Phân công thành viên chấm hồ sơ' })
 export class AssignMembersDto {
   @ApiProperty({ type: [String], example: ['tv-nguyen-van-a', 'tv-tran-thi-b'] })
   @IsArray() @ArrayMinSize(1) @MaxItems() @IsId({ each: true })
@@ -10,6 +11,7 @@ export class AssignMembersDto {
   @IsOptional() @IsCalendarDateOrTime() assignedAt?: string;
 }
 
+@ApiSchema({ description: 'Khai báo xung đột lợi ích' })
 export class DeclareConflictDto {
   @ApiProperty({ example: 'Là đồng tác giả của giải pháp' }) @IsText() reason!: string;
 }

@@ -1,11 +1,12 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsOptional } from 'class-validator';
 import { ADMINISTRATIVE_LEVELS, AdministrativeLevel, IsId, IsYear } from '@cem/contracts';
 import { SERVICE_INFRA, ServiceInfra } from '@cem/service-kit';
 import { AwardedWorksDoc, awardedWorksProjection } from './awarded-works.projection';
 
+@ApiSchema({ description: 'Bộ lọc danh sách công trình được trao giải' })
 export class AwardedWorksQuery {
   @ApiPropertyOptional({ example: 2026 }) @IsOptional() @Type(() => Number) @IsYear() year?: number;
   @ApiPropertyOptional({ enum: ADMINISTRATIVE_LEVELS }) @IsOptional() @IsIn(ADMINISTRATIVE_LEVELS) level?: AdministrativeLevel;

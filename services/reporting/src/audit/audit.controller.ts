@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsOptional } from 'class-validator';
 import { IsCalendarDateOrTime, IsId } from '@cem/contracts';
@@ -9,6 +9,7 @@ import { readWholeLog } from './audit-log';
 import { decisionHistory } from './decision-history';
 import { dossierStateAsOf } from './dossier-state';
 
+@ApiSchema({ description: 'Thời điểm cần xem trạng thái' })
 export class AsOfQuery {
   @ApiPropertyOptional({
     example: '2026-09-30T17:00:00+07:00',
@@ -17,6 +18,7 @@ export class AsOfQuery {
   @IsOptional() @IsCalendarDateOrTime() asOf?: string;
 }
 
+@ApiSchema({ description: 'Phạm vi xuất nhật ký kiểm tra' })
 export class AuditExportQuery {
   @ApiPropertyOptional({ example: 'hs-2024-0001', description: 'Chỉ xuất lịch sử của hồ sơ này; bỏ trống: toàn bộ nhật ký' })
   @IsOptional() @Type(() => String) @IsId() dossierId?: string;

@@ -1,7 +1,7 @@
 import { readFile } from 'fs/promises';
 import { join } from 'path';
 import { Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Actor, NotFoundError } from '@cem/contracts';
 import { handleCommand } from '@cem/decider';
 import { CurrentActor, Roles, SERVICE_INFRA, ServiceInfra } from '@cem/service-kit';
@@ -9,6 +9,7 @@ import { UnitDoc, unitProjection } from './unit.projection';
 import { parseUnitSeed } from './unit-seed';
 import { asParent, unitDecider, unitStreamId } from './unit.decider';
 import { findUnit } from '../shared/lookups';
+import { SeedUnitsResponse, UnitResponse } from '../shared/responses';
 
 /** The seed shipped with the service (override with CEM_UNIT_SEED for another tree). */
 const seedPath = () => process.env.CEM_UNIT_SEED ?? join(__dirname, '..', '..', 'seed', 'units.seed.json');
@@ -23,6 +24,7 @@ export class UnitsController {
    * Registers every seed unit not registered yet, parents first, through the unit decider. Event ids derive
    * from the unit id, so two concurrent seeds cannot register a unit twice; running it again adds nothing.
    */
+  @ApiOkResponse({ type: SeedUnitsResponse })
   @Post('seed')
   @HttpCode(200)
   @Roles('admin')
@@ -44,6 +46,7 @@ export class UnitsController {
     return { registered, alreadyRegistered: units.length - registered };
   }
 
+  @ApiOkResponse({ type: UnitResponse, isArray: true })
   @Get()
   @ApiQuery({ name: 'parentUnitId', required: false })
   @ApiQuery({ name: 'level', required: false })
@@ -54,6 +57,7 @@ export class UnitsController {
     return this.infra.documents.collection<UnitDoc>(unitProjection.collection).find(filter, { sort: { _id: 1 } });
   }
 
+  @ApiOkResponse({ type: UnitResponse })
   @Get(':id')
   async get(@Param('id') id: string): Promise<UnitDoc> {
     const unit = await findUnit(this.infra, id);
