@@ -7,7 +7,7 @@ import { EmbeddedPlatform, startEmbeddedPlatform } from './embedded-platform';
 import { PLATFORM_SERVICES } from './services';
 
 // The embedded default has no server at all: PGlite stores on disk, in-process bus, in-memory read models.
-const onFreePorts = PLATFORM_SERVICES.map((s) => ({ ...s, port: 0 }));
+const onFreePorts = PLATFORM_SERVICES.map((s) => ({ ...s, port: 0, metricsPort: 0 }));
 
 async function eventually<T>(check: () => Promise<T>, timeoutMs = 20000): Promise<T> {
   const deadline = Date.now() + timeoutMs;

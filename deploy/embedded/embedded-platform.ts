@@ -7,7 +7,8 @@ import { createEmbeddedPorts, InfraPorts, JwksModule, RunningService, ServiceDef
 export interface EmbeddedPlatformOptions {
   /** Where PGlite keeps each service's event store and the local issuer its key; undefined = in memory. */
   dataDir?: string;
-  services: Array<{ definition: ServiceDefinition; port: number }>;
+  /** metricsPort: the scraper's own /metrics listener on 127.0.0.1 (none when absent). */
+  services: Array<{ definition: ServiceDefinition; port: number; metricsPort?: number }>;
   host?: string;
 }
 
@@ -27,11 +28,12 @@ export async function startEmbeddedPlatform(options: EmbeddedPlatformOptions): P
     : await LocalIssuer.inMemory();
   const bus = new InProcessEventBus();
   const started: Array<{ service: RunningService; ports: InfraPorts }> = [];
-  for (const { definition, port } of options.services) {
+  for (const { definition, port, metricsPort } of options.services) {
     const ports = await createEmbeddedPorts(definition.context, options.dataDir, bus);
     const service = await startService(definition, ports, {
       port,
       host: options.host,
+      metricsPort,
       tokenVerifier: issuer.verifier(),
       extraModules: [JwksModule.serve(issuer.jwks())],
     });

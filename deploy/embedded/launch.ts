@@ -25,7 +25,12 @@ export interface EmbeddedWithPortal {
 
 /** `npm start` and the browser tests: the four services, the portal on one origin in front of them. */
 export async function startEmbeddedWithPortal(options: EmbeddedWithPortalOptions): Promise<EmbeddedWithPortal> {
-  const services = PLATFORM_SERVICES.map((s, i) => ({ ...s, port: options.port === 0 ? 0 : options.port + i + 1 }));
+  // Each service's /metrics listener (127.0.0.1, for the scraper) sits 100 ports above it: 3101..3104.
+  const services = PLATFORM_SERVICES.map((s, i) => ({
+    ...s,
+    port: options.port === 0 ? 0 : options.port + i + 1,
+    metricsPort: options.port === 0 ? 0 : options.port + 100 + i + 1,
+  }));
   const platform = await startEmbeddedPlatform({ dataDir: options.dataDir, services, host: options.host });
   const routes = Object.fromEntries(platform.services.map((s) => [s.definition.context, s.url]));
   try {

@@ -95,5 +95,15 @@ export interface EventStore extends CheckpointStore {
   verifyChain(): Promise<ChainVerification>;
   /** The hashed rows of the given streams (all when omitted) in global order, for an auditor's export. */
   exportChain(streamIds?: string[]): Promise<HashedEventRow[]>;
+  /**
+   * Tries once to become the only holder of `name` for this store (one relay per store across replicas);
+   * undefined when another process holds it. The lease is lost when its holder's connection dies.
+   */
+  tryLease?(name: string): Promise<StoreLease | undefined>;
   close(): Promise<void>;
+}
+
+export interface StoreLease {
+  readonly lost: Promise<void>;
+  release(): Promise<void>;
 }

@@ -1,6 +1,6 @@
 import { Client, Pool, types, type PoolConfig } from 'pg';
 import { ServiceUnavailableError } from '@cem/contracts';
-import type { SqlClient, SqlRow } from './sql-client';
+import type { Lease, SqlClient, SqlRow } from './sql-client';
 
 export interface PgSqlClientOptions {
   connectionString: string;
@@ -16,6 +16,9 @@ const CONNECT_TIMEOUT_MS = 5000;
 /** Delay between attempts to re-establish the LISTEN connection, doubled up to the maximum. */
 const RELISTEN_FIRST_MS = 100;
 const RELISTEN_MAX_MS = 5000;
+
+/** A lease holder checks its connection this often, so a server restart is noticed without a query. */
+const LEASE_KEEPALIVE_MS = 2000;
 
 /** Socket-level failures and the SQLSTATEs of a server shutting down, restarting or refusing connections. */
 const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'EAI_AGAIN']);
@@ -110,6 +113,46 @@ export class PgSqlClient implements SqlClient {
         this.listeners.delete(channel);
         await this.listenClient?.then((c) => c.query(`UNLISTEN "${channel}"`)).catch(() => undefined);
       }
+    };
+  }
+
+  async tryLock(name: string): Promise<Lease | undefined> {
+    const client = new Client({ connectionString: this.options.connectionString, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+    client.on('error', () => undefined);
+    try {
+      await client.connect();
+      const { rows } = await client.query<{ locked: boolean }>(
+        `SELECT pg_try_advisory_lock(hashtext('cem'), hashtext($1)) AS locked`,
+        [name],
+      );
+      if (!rows[0]?.locked) {
+        await client.end().catch(() => undefined);
+        return undefined;
+      }
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      throw unavailable(error);
+    }
+    let markLost!: () => void;
+    const lost = new Promise<void>((resolve) => (markLost = resolve));
+    let released = false;
+    const end = () => {
+      clearInterval(keepalive);
+      markLost();
+    };
+    client.on('error', end);
+    client.on('end', end);
+    // The server drops the lock with the connection; a query now and then notices a dead one early.
+    const keepalive = setInterval(() => void client.query('SELECT 1').catch(() => end()), LEASE_KEEPALIVE_MS);
+    keepalive.unref();
+    return {
+      lost,
+      release: async () => {
+        if (released) return;
+        released = true;
+        end();
+        await client.end().catch(() => undefined); // closing the session releases the lock
+      },
     };
   }
 

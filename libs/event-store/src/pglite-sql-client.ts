@@ -1,6 +1,7 @@
 import { mkdirSync } from 'fs';
 import { PGlite } from '@electric-sql/pglite';
 import type { SqlClient, SqlRow } from './sql-client';
+import type { Lease } from './sql-client';
 
 /**
  * PGlite adapter: PostgreSQL in WASM, in-process, one session. Persisted to `dataDir` when given,
@@ -31,6 +32,13 @@ export class PgliteSqlClient implements SqlClient {
     return async () => {
       if (!this.db.closed) await unlisten();
     };
+  }
+
+  /** One process owns a PGlite database: the lock is always ours (held until released). */
+  async tryLock(): Promise<Lease> {
+    let release!: () => void;
+    const lost = new Promise<void>((resolve) => (release = resolve));
+    return { lost, release: async () => release() };
   }
 
   async close(): Promise<void> {

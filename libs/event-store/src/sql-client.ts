@@ -17,7 +17,19 @@ export interface SqlClient {
   exec(sql: string): Promise<void>;
   /** Calls `onNotify` on every NOTIFY on `channel`; resolves to the function that stops listening. */
   listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
+  /**
+   * Tries once to take an exclusive lock held for as long as the returned lease lives (PostgreSQL: a
+   * session advisory lock on a dedicated connection, released by the server when that connection dies).
+   * Undefined when another session holds it. A single-session database (PGlite) always grants it.
+   */
+  tryLock?(name: string): Promise<Lease | undefined>;
   close(): Promise<void>;
+}
+
+/** An exclusive lock held: `lost` resolves when it is gone (released, or its connection died). */
+export interface Lease {
+  readonly lost: Promise<void>;
+  release(): Promise<void>;
 }
 
 /** The fields both drivers put on a server error. */

@@ -9,6 +9,7 @@ import type {
   ExpectedVersion,
   ReadAllOptions,
   ReadStreamOptions,
+  StoreLease,
   Subscription,
   SubscriptionOptions,
 } from './event-store';
@@ -211,6 +212,11 @@ export class SqlEventStore implements EventStore {
         storedHash: row.hash as string,
       },
     };
+  }
+
+  async tryLease(name: string): Promise<StoreLease | undefined> {
+    if (!this.client.tryLock) throw new Error('this SQL client cannot take locks');
+    return this.client.tryLock(`${this.schema}:${name}`);
   }
 
   async load(name: string): Promise<LogPosition | undefined> {

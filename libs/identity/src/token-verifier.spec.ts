@@ -75,16 +75,16 @@ describe('TokenVerifier', () => {
     expect(error.message).toMatch(/bad signature/);
   });
 
-  it('refuses the wrong issuer and the wrong audience', async () => {
+  it('refuses the wrong issuer and the wrong audience without naming the expected ones', async () => {
     const expectingOther = new TokenVerifier({ issuer: 'https://id.example.org', audience: PLATFORM_AUDIENCE, jwks: issuer.jwks() });
-    expect((await rejection(expectingOther.verify(await issuer.mint(officer)))).message).toBe(
-      'wrong issuer: expected https://id.example.org',
-    );
+    const wrongIssuer = await rejection(expectingOther.verify(await issuer.mint(officer)));
+    expect(wrongIssuer.message).toBe('wrong issuer');
+    expect(JSON.stringify(wrongIssuer.details)).not.toContain('id.example.org');
     const elsewhere = await createTestIssuer({ audience: 'someone-else' });
     const trustingElsewhere = new TokenVerifier({ issuer: LOCAL_ISSUER, audience: PLATFORM_AUDIENCE, jwks: elsewhere.jwks() });
-    expect((await rejection(trustingElsewhere.verify(await elsewhere.mint(officer)))).message).toBe(
-      'wrong audience: expected cem-platform',
-    );
+    const wrongAudience = await rejection(trustingElsewhere.verify(await elsewhere.mint(officer)));
+    expect(wrongAudience.message).toBe('wrong audience');
+    expect(JSON.stringify(wrongAudience.details)).not.toContain(PLATFORM_AUDIENCE);
   });
 
   it('refuses garbage and empty tokens', async () => {

@@ -68,10 +68,11 @@ export class TokenVerifier {
     if (error instanceof errors.JWTExpired) return new UnauthenticatedError('token expired');
     if (error instanceof errors.JWTClaimValidationFailed) {
       switch (error.claim) {
+        // Never name the expected issuer or audience: that would tell a forger what to put in the token.
         case 'iss':
-          return new UnauthenticatedError(`wrong issuer: expected ${this.options.issuer}`, { claim: 'iss' });
+          return new UnauthenticatedError('wrong issuer', { claim: 'iss' });
         case 'aud':
-          return new UnauthenticatedError(`wrong audience: expected ${this.options.audience}`, { claim: 'aud' });
+          return new UnauthenticatedError('wrong audience', { claim: 'aud' });
         default:
           return new UnauthenticatedError(`token claim '${error.claim}' invalid: ${error.reason}`, {
             claim: error.claim,
@@ -87,7 +88,8 @@ export class TokenVerifier {
       return new UnauthenticatedError('malformed token');
     }
     if (error instanceof errors.JOSEError) return new UnauthenticatedError(`token rejected: ${error.code}`);
-    // Key set fetch failures and the like: the token may be fine but we cannot trust it right now.
-    return new UnauthenticatedError(`token could not be verified: ${(error as Error).message}`);
+    // Key set fetch failures and the like: the token may be fine but we cannot trust it right now. The
+    // cause (a key server's address, a network error) is not the caller's business.
+    return new UnauthenticatedError('token could not be verified');
   }
 }

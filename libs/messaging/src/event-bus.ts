@@ -33,9 +33,30 @@ export interface EventBus {
   /** Resolves once the transport acknowledged every message (Kafka: acks=all). */
   publish(messages: BusMessage[]): Promise<void>;
   subscribe(options: BusSubscriptionOptions): Promise<BusSubscription>;
+  /**
+   * A publisher whose batches commit atomically with a progress marker, fencing any older publisher with the
+   * same id (Kafka transactions). Buses without it are at-least-once; consumers de-duplicate by event id.
+   */
+  transactionalPublisher?(id: string, markerTopic: string): TransactionalPublisher;
   /** Creates the topics that do not exist yet (Kafka); an in-process bus needs none. */
   ensureTopics?(topics: string[]): Promise<void>;
   /** Resolves when the transport answers (readiness). */
   ping?(): Promise<void>;
   close(): Promise<void>;
+}
+
+export interface TransactionalPublisher {
+  /** The marker committed with the last batch that went through, if any. */
+  lastMarker(): Promise<string | undefined>;
+  /** Publishes the messages and records the marker, all or nothing (read-committed consumers see either both or neither). */
+  publish(messages: BusMessage[], marker: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Another publisher with the same transactional id took over: this one must stop, not retry. */
+export class PublisherFencedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PublisherFencedError';
+  }
 }

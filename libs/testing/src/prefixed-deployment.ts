@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { consumerGroupId, CONTEXTS, deadLetterTopic, eventsTopic } from '@cem/contracts';
 import { testPgUrl } from '@cem/event-store/testing';
-import type { KafkaEventBus } from '@cem/messaging';
+import { relayCheckpointName, type KafkaEventBus } from '@cem/messaging';
 import { createMongoDocumentStore } from '@cem/read-models';
 import { testMongoUrl } from '@cem/read-models/testing';
 import { distributedNames } from '@cem/service-kit';
@@ -11,9 +11,12 @@ export function prefixedTopics(prefix: string): string[] {
   return CONTEXTS.flatMap((c) => [eventsTopic(c, prefix), deadLetterTopic(c, prefix)]);
 }
 
-/** The consumer group of each context under a prefix (what startService names them). */
+/**
+ * The consumer group of each context under a prefix (what startService names them), and the group each
+ * relay commits its position to (transactional relay, see EventRelay).
+ */
 export function prefixedGroups(prefix: string, contexts: readonly string[] = CONTEXTS): string[] {
-  return contexts.map((c) => consumerGroupId(c, prefix));
+  return contexts.flatMap((c) => [consumerGroupId(c, prefix), relayCheckpointName(eventsTopic(c, prefix))]);
 }
 
 /**

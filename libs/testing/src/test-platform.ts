@@ -37,7 +37,7 @@ export async function startTestPlatform(definitions: ServiceDefinition[], option
   const running = new Map<string, { service: RunningService; ports: InfraPorts }>();
   for (const definition of definitions) {
     const ports = await createDistributedPorts(definition.context, { pgUrl: testPgUrl(), mongoUrl: testMongoUrl(), namePrefix: prefix }, bus);
-    const service = await startService(definition, ports, { port: 0, tokenVerifier: options.tokenVerifier ?? issuer.verifier(), topicPrefix: prefix });
+    const service = await startService(definition, ports, { port: 0, metricsPort: 0, tokenVerifier: options.tokenVerifier ?? issuer.verifier(), topicPrefix: prefix });
     running.set(definition.context, { service, ports });
   }
 

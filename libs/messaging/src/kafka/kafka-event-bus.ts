@@ -8,7 +8,14 @@ import {
   type KafkaMessage,
   type Producer,
 } from 'kafkajs';
-import type { BusMessage, BusSubscription, BusSubscriptionOptions, EventBus } from '../event-bus';
+import {
+  PublisherFencedError,
+  type BusMessage,
+  type BusSubscription,
+  type BusSubscriptionOptions,
+  type EventBus,
+  type TransactionalPublisher,
+} from '../event-bus';
 import { backoffDelay, sleep } from '../retry';
 
 // The one file that knows kafkajs (in maintenance mode): swapping the client means replacing this adapter.
@@ -67,6 +74,96 @@ async function createMissingTopics(admin: Admin, topics: string[], partitions: n
   } catch (error) {
     // Another process created one of them between listTopics and createTopics: that is the outcome we wanted.
     if ((error as { type?: string }).type !== 'TOPIC_ALREADY_EXISTS') throw error;
+  }
+}
+
+function groupByTopic(messages: BusMessage[]) {
+  const byTopic = new Map<string, { key: string; value: string; headers: Record<string, string>; partition?: number }[]>();
+  for (const m of messages) {
+    let list = byTopic.get(m.topic);
+    if (!list) byTopic.set(m.topic, (list = []));
+    list.push({ key: m.key, value: m.value, headers: m.headers, partition: m.partition });
+  }
+  return [...byTopic].map(([topic, list]) => ({ topic, messages: list }));
+}
+
+const FENCED = /INVALID_PRODUCER_EPOCH|PRODUCER_FENCED|fenced|INVALID_TXN_STATE|TRANSACTIONAL_ID_AUTHORIZATION/i;
+
+/**
+ * Exactly-once publishing for the relay: each batch is one Kafka transaction that also commits the relay's
+ * position (as the offset metadata of a consumer group named after the transactional id, which nobody
+ * consumes with). Read-committed consumers (kafkajs' default) see a batch and the position together or not
+ * at all; a new producer with the same transactional id aborts whatever an older one left open and fences it.
+ */
+class KafkaTransactionalPublisher implements TransactionalPublisher {
+  private producer?: Promise<Producer>;
+
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly id: string,
+    private readonly markerTopic: string,
+  ) {}
+
+  /**
+   * Initialises this publisher's producer first (fencing an older one and completing its open transaction),
+   * so the marker read afterwards cannot move any more.
+   */
+  async lastMarker(): Promise<string | undefined> {
+    await this.connected();
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      const [topic] = await admin.fetchOffsets({ groupId: this.id, topics: [this.markerTopic] });
+      const partition = topic?.partitions.find((p) => p.partition === 0);
+      return partition?.metadata || undefined;
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  async publish(messages: BusMessage[], marker: string): Promise<void> {
+    const producer = await this.connected();
+    const transaction = await producer.transaction();
+    try {
+      if (messages.length) await transaction.sendBatch({ acks: -1, topicMessages: groupByTopic(messages) });
+      await transaction.sendOffsets({
+        consumerGroupId: this.id,
+        topics: [{ topic: this.markerTopic, partitions: [{ partition: 0, offset: '0', metadata: marker } as { partition: number; offset: string }] }],
+      });
+      await transaction.commit();
+    } catch (error) {
+      await transaction.abort().catch(() => undefined);
+      if (FENCED.test(String((error as { type?: string }).type ?? '')) || FENCED.test(String(error))) {
+        await this.reset();
+        throw new PublisherFencedError(`${this.id}: another publisher took over (${String(error)})`);
+      }
+      await this.reset(); // a fresh producer re-initialises the transaction state
+      throw error;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.reset();
+  }
+
+  private async reset(): Promise<void> {
+    const producer = this.producer;
+    this.producer = undefined;
+    if (producer) await (await producer.catch(() => undefined))?.disconnect().catch(() => undefined);
+  }
+
+  private connected(): Promise<Producer> {
+    if (!this.producer) {
+      const producer = this.kafka.producer({
+        transactionalId: this.id,
+        idempotent: true,
+        maxInFlightRequests: 1,
+        createPartitioner: Partitioners.DefaultPartitioner,
+      });
+      this.producer = producer.connect().then(() => producer);
+      this.producer.catch(() => (this.producer = undefined));
+    }
+    return this.producer;
   }
 }
 
@@ -179,6 +276,10 @@ export class KafkaEventBus implements EventBus {
     } finally {
       await admin.disconnect();
     }
+  }
+
+  transactionalPublisher(id: string, markerTopic: string): TransactionalPublisher {
+    return new KafkaTransactionalPublisher(this.kafka, id, markerTopic);
   }
 
   /** One sendBatch for the whole call: one request per broker, acknowledged by all in-sync replicas. */

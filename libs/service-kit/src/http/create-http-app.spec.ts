@@ -1,4 +1,4 @@
-import { Body, Controller, Get, INestApplication, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, INestApplication, Logger, Param, Post } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { ArrayMinSize, IsIn, IsNotEmpty, IsString, ValidateNested } from 'class-validator';
 import request from 'supertest';
@@ -6,7 +6,10 @@ import { Actor, ConcurrencyError, DomainRuleViolation, NotFoundError } from '@ce
 import { createTestIssuer, LocalIssuer, unitPathOf } from '@cem/identity';
 import { createHttpApp } from './create-http-app';
 import { CurrentActor } from './current-actor.decorator';
+import { HttpMetrics } from './http-metrics';
 import { JwksModule } from './jwks.module';
+import { startMetricsListener } from './metrics-listener';
+import { bodyShapeProblem, MAX_BODY_BYTES, MAX_BODY_DEPTH } from './request-limits';
 import { Roles } from './roles.decorator';
 
 class AuthorDto {
@@ -197,9 +200,61 @@ describe('createHttpApp', () => {
     expect((await http().get('/.well-known/jwks.json').expect(200)).body).toEqual(issuer.jwks());
   });
 
-  it('counts requests by route pattern and status on the public /metrics', async () => {
+  it("sends helmet's headers: no X-Powered-By, nosniff, frame protection", async () => {
+    for (const res of [await http().get('/health').expect(200), await http().get('/nowhere').expect(404)]) {
+      expect(res.headers['x-powered-by']).toBeUndefined();
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(res.headers['content-security-policy']).toContain("frame-ancestors 'self'");
+    }
+  });
+
+  it('answers 413 to a body over the limit, with or without a token, and logs no stack', async () => {
+    const errors = jest.spyOn(Logger.prototype, 'error');
+    const big = JSON.stringify({ title: 'x'.repeat(MAX_BODY_BYTES) });
+    for (const auth of [undefined, officerToken]) {
+      const req = http().post('/dossiers').set('content-type', 'application/json');
+      if (auth) req.auth(auth, { type: 'bearer' });
+      const res = await req.send(big).expect(413);
+      expect(res.body).toMatchObject({ statusCode: 413, code: 'payload-too-large' });
+    }
+    expect(errors).not.toHaveBeenCalled();
+    errors.mockRestore();
+  });
+
+  it('answers 400 to malformed JSON, to nesting deeper than the limit and to NUL characters', async () => {
+    const post = (body: string) => http().post('/dossiers').auth(officerToken, { type: 'bearer' }).set('content-type', 'application/json').send(body);
+    // Nest itself turns body-parser's SyntaxError into a 400.
+    expect((await post('{"title": "a",').expect(400)).body).toMatchObject({ statusCode: 400, code: 'bad-request' });
+    const deep = `{"authors":${'['.repeat(10_000)}${']'.repeat(10_000)}}`;
+    expect((await post(deep).expect(400)).body).toMatchObject({ code: 'validation-failed', details: { reason: 'body-too-deep' } });
+    const nul = JSON.stringify({ ...validDossier, title: 'a\u0000b' });
+    expect((await post(nul).expect(400)).body).toMatchObject({ details: { reason: 'nul-character', path: 'title' } });
+    // Just inside the limit passes the guard and meets the DTO's own rules.
+    const nested = `{"authors":[${'['.repeat(MAX_BODY_DEPTH - 3)}${']'.repeat(MAX_BODY_DEPTH - 3)}]}`;
+    expect((await post(nested).expect(400)).body.details).not.toHaveProperty('reason');
+  });
+
+  it('answers 400 to control characters and broken percent-encoding in the path or the query', async () => {
+    for (const url of ['/dossiers/abc%00def', '/dossiers/abc%1bdef', '/dossiers/d-1?x=%7F', '/dossiers/%E0%A4%A']) {
+      const res = await http().get(url).auth(officerToken, { type: 'bearer' }).expect(400);
+      expect(res.body.statusCode).toBe(400);
+    }
+  });
+
+  it("counts requests by route pattern and status, served only on the scraper's own listener", async () => {
     await http().post('/dossiers/d-2/receive').auth(officerToken, { type: 'bearer' }).expect(422);
-    const res = await http().get('/metrics').expect(200);
+    // Not on the public app, with or without a token.
+    await http().get('/metrics').expect(404);
+    await http().get('/metrics').auth(officerToken, { type: 'bearer' }).expect(404);
+    const listener = await startMetricsListener(app.get(HttpMetrics), 0);
+    let res;
+    try {
+      res = await request(listener.url).get('/metrics').expect(200);
+      await request(listener.url).get('/dossiers/d-1').expect(404);
+    } finally {
+      await listener.close();
+    }
     expect(res.headers['content-type']).toMatch(/text\/plain/);
     expect(res.text).toMatch(
       /http_requests_total\{method="POST",route="\/dossiers\/:id\/receive",status="422",service="test-service"\} [1-9]/,
@@ -207,5 +262,16 @@ describe('createHttpApp', () => {
     // Unknown URLs must not become label values, or anyone could grow the series without bound.
     expect(res.text).not.toContain('/nowhere');
     expect(res.text).toContain('process_cpu_user_seconds_total');
+  });
+});
+
+describe('bodyShapeProblem', () => {
+  it('walks without recursion and names the first problem', () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    expect(bodyShapeProblem(deep)).toMatchObject({ reason: 'body-too-deep' });
+    expect(bodyShapeProblem({ a: [{ b: 'x' }] })).toBeUndefined();
+    expect(bodyShapeProblem({ a: [{ ['k\u0000']: 1 }] })).toEqual({ reason: 'nul-character', path: 'a.0.k\\0' });
+    expect(bodyShapeProblem({ a: ['ok', 'n\u0000'] })).toEqual({ reason: 'nul-character', path: 'a.1' });
   });
 });

@@ -1,6 +1,8 @@
 import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
 import { Logger, LoggerModule } from 'nestjs-pino';
 import type { ActorVerifier } from './auth.guard';
 import type { ReadinessCheck } from './health.controller';
@@ -8,6 +10,7 @@ import { HttpKitModule } from './http-kit.module';
 import { HttpMetrics } from './http-metrics';
 import type { ActorRequest } from './http-request';
 import { applyValidatorSchemas, completeOpenApi, ErrorResponseDto, OPENAPI_DESCRIPTION } from './openapi';
+import { bodyShapeGuard, MAX_BODY_BYTES, urlGuard } from './request-limits';
 
 export interface CreateHttpAppOptions {
   title: string;
@@ -23,7 +26,7 @@ export interface CreateHttpAppOptions {
   logger?: { level?: string };
 }
 
-const QUIET_PATHS = new Set(['/health', '/health/live', '/health/ready', '/metrics']);
+const QUIET_PATHS = new Set(['/health', '/health/live', '/health/ready']);
 
 export function logLevel(options: CreateHttpAppOptions): string {
   return options.logger?.level ?? process.env.CEM_LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'silent' : 'info');
@@ -58,8 +61,10 @@ function loggerModule(options: CreateHttpAppOptions): DynamicModule {
 
 /**
  * Builds a service's Nest app with what every service shares, wrapped around `rootModule` (services do not
- * import anything themselves): pino logging, the global validation pipe, error filter and auth guard,
- * `GET /health` and `GET /metrics` (HttpKitModule), and OpenAPI at `/docs` (JSON at `/docs-json`).
+ * import anything themselves): helmet's headers, request limits (body size, nesting, control characters),
+ * pino logging, the global validation pipe, error filter and auth guard, `GET /health` (HttpKitModule), and
+ * OpenAPI at `/docs` (JSON at `/docs-json`). Request metrics are counted here but served only on the
+ * scraper's own listener (startMetricsListener with `app.get(HttpMetrics)`), never on this public app.
  * Returns the app not yet listening.
  */
 export async function createHttpApp(
@@ -67,11 +72,22 @@ export async function createHttpApp(
   options: CreateHttpAppOptions,
 ): Promise<INestApplication> {
   const metrics = new HttpMetrics(options.title);
-  const app = await NestFactory.create(httpAppModule(rootModule, options, metrics), { bufferLogs: true, abortOnError: false });
+  // Body parsers are registered below, in order with the guards around them.
+  const app = await NestFactory.create<NestExpressApplication>(httpAppModule(rootModule, options, metrics), {
+    bufferLogs: true,
+    abortOnError: false,
+    bodyParser: false,
+  });
   app.useLogger(app.get(Logger));
   // Nest only flushes the buffer on listen(); apps driven by supertest never listen, so flush now.
   app.flushLogs();
+  app.disable('x-powered-by');
+  app.use(helmet());
   app.use(metrics.middleware());
+  app.use(urlGuard());
+  app.useBodyParser('json', { limit: MAX_BODY_BYTES });
+  app.useBodyParser('urlencoded', { extended: true, limit: MAX_BODY_BYTES });
+  app.use(bodyShapeGuard());
   // No app.enableShutdownHooks(): Nest's handler closes the app and then re-raises the signal, killing the
   // process (exit 143) before the service's own shutdown (consumer leaving its group, checkpoints) has run.
   // Whoever runs the app handles signals and calls app.close() (runServiceFromEnv, the embedded launcher).

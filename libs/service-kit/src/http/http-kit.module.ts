@@ -5,7 +5,6 @@ import { AccessGuard } from '../access/access.guard';
 import { HealthController, HTTP_APP_INFO, HttpAppInfo, READINESS_CHECKS, ReadinessCheck } from './health.controller';
 import { HttpMetrics } from './http-metrics';
 import { InternalFieldsInterceptor } from './internal-fields.interceptor';
-import { MetricsController } from './metrics.controller';
 import { PlatformExceptionFilter } from './platform-exception.filter';
 import { createValidationPipe } from './validation';
 
@@ -22,7 +21,7 @@ export class HttpKitModule {
     return {
       module: HttpKitModule,
       global: true,
-      controllers: [HealthController, MetricsController],
+      controllers: [HealthController],
       providers: [
         { provide: TOKEN_VERIFIER, useValue: options.tokenVerifier },
         { provide: HttpMetrics, useValue: options.metrics },

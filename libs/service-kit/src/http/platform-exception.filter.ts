@@ -39,9 +39,41 @@ export function platformErrorBody(error: PlatformError): ErrorBody | undefined {
   if (status === undefined) return undefined;
   const body: ErrorBody = { statusCode: status, error: reasonPhrase(status), code: error.code, message: error.message };
   if (error.details) body.details = error.details;
-  // A client retrying after a conflict needs these without digging into details.
-  if (error instanceof ConcurrencyError) Object.assign(body, { streamId: error.streamId, expected: error.expected, actual: error.actual });
+  // A client retrying after a conflict needs the stream's current version without digging into details.
+  if (error instanceof ConcurrencyError) {
+    body.message = `Dữ liệu vừa được người khác cập nhật (phiên bản hiện tại ${error.actual}, yêu cầu dựa trên phiên bản ${error.expected}); hãy tải lại rồi gửi lại`;
+    Object.assign(body, { streamId: error.streamId, expected: error.expected, actual: error.actual, currentVersion: error.actual });
+  }
   return body;
+}
+
+/**
+ * Errors raised by the HTTP stack below Nest (body-parser, Express's URL decoding, multer) carry an
+ * http-errors status and type. Client errors among them keep their status with a code and a Vietnamese
+ * message of ours; their own message is not echoed (it may quote the input).
+ */
+const LOWER_LAYER_ERRORS: Record<string, { code: string; message: string }> = {
+  'entity.too.large': { code: 'payload-too-large', message: 'Dữ liệu gửi lên vượt quá dung lượng cho phép' },
+  'parameters.too.many': { code: 'payload-too-large', message: 'Biểu mẫu gửi lên có quá nhiều trường' },
+  'querystring.parse.rangeError': { code: 'body-too-deep', message: 'Biểu mẫu gửi lên lồng nhau quá sâu' },
+  'encoding.unsupported': { code: 'unsupported-encoding', message: 'Kiểu nén dữ liệu không được hỗ trợ' },
+  'charset.unsupported': { code: 'unsupported-charset', message: 'Bảng mã dữ liệu không được hỗ trợ (chỉ UTF-8)' },
+  'request.aborted': { code: 'request-aborted', message: 'Yêu cầu bị ngắt giữa chừng' },
+  'request.size.invalid': { code: 'request-size-invalid', message: 'Độ dài dữ liệu không khớp Content-Length' },
+};
+
+export function lowerLayerErrorBody(error: unknown): ErrorBody | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const { status, statusCode, type, expose } = error as Error & { status?: unknown; statusCode?: unknown; type?: unknown; expose?: unknown };
+  const code = Number(status ?? statusCode);
+  if (!Number.isInteger(code) || code < 400 || code > 499 || expose === false) return undefined;
+  const known = typeof type === 'string' ? LOWER_LAYER_ERRORS[type] : undefined;
+  return {
+    statusCode: code,
+    error: reasonPhrase(code),
+    code: known?.code ?? codeOf(code),
+    message: known?.message ?? (error instanceof URIError ? 'Đường dẫn mã hoá sai (percent-encoding)' : reasonPhrase(code)),
+  };
 }
 
 export function httpExceptionBody(exception: HttpException): ErrorBody {
@@ -84,6 +116,8 @@ export class PlatformExceptionFilter implements ExceptionFilter {
     if (exception instanceof HttpException) return httpExceptionBody(exception);
     // A server the service depends on is down: nothing was written, the same request can be sent again.
     if (exception instanceof ServiceUnavailableError) return serviceUnavailableBody(exception);
+    const lower = lowerLayerErrorBody(exception);
+    if (lower) return lower;
     // Internals stay in the log; the caller learns only that it was not their fault.
     this.logger.error(
       exception instanceof Error ? exception.message : String(exception),

@@ -9,7 +9,8 @@ const SHUTDOWN_GRACE_MS = 25_000;
 
 /**
  * The distributed bootstrap every services/<name>/src/main.ts calls. Configuration comes from the
- * environment: CEM_PG_URL, CEM_MONGO_URL, CEM_KAFKA_BROKERS, PORT, and the identity provider (CEM_OIDC_ISSUER,
+ * environment: CEM_PG_URL, CEM_MONGO_URL, CEM_KAFKA_BROKERS, PORT, CEM_METRICS_PORT (+ CEM_METRICS_HOST) for the
+ * scraper's own /metrics listener, the identity provider (CEM_OIDC_ISSUER,
  * CEM_JWKS_URL or CEM_ISSUER_DIR: see tokenVerifierFromEnv in @cem/identity). CEM_NAME_PREFIX
  * (optional, e.g. `staging_`) prefixes the schema, database, topic and consumer-group names, so that several
  * deployments (or a benchmark) can share one set of servers.
@@ -33,6 +34,9 @@ export async function runServiceFromEnv(definition: ServiceDefinition, env: Node
     host: env.HOST ?? '127.0.0.1',
     tokenVerifier,
     topicPrefix: prefix,
+    // The scraper's listener: off unless asked for, on 127.0.0.1 unless CEM_METRICS_HOST says otherwise.
+    metricsPort: env.CEM_METRICS_PORT ? Number(env.CEM_METRICS_PORT) : undefined,
+    metricsHost: env.CEM_METRICS_HOST ?? '127.0.0.1',
   });
   // A clean stop on SIGTERM/SIGINT: HTTP closes, the consumer leaves its group, the relay and projections
   // flush their checkpoints, connections close, exit 0. Further signals are ignored meanwhile; a hang past
@@ -62,6 +66,6 @@ export async function runServiceFromEnv(definition: ServiceDefinition, env: Node
   };
   process.on('SIGTERM', shutdown);
   process.on('SIGINT', shutdown);
-  console.log(`${definition.title} listening on ${service.url}`);
+  console.log(`${definition.title} listening on ${service.url}${service.metricsUrl ? ` (metrics on ${service.metricsUrl}/metrics)` : ''}`);
   return service;
 }

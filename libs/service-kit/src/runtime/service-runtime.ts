@@ -14,7 +14,7 @@ import {
 import { EventRefused, EventRelay, refusalReason, startEventConsumer } from '@cem/messaging';
 import { ProjectionRunner } from '@cem/read-models';
 import type { TokenVerifier } from '@cem/identity';
-import { createHttpApp, openApiDocumentOf, type ReadinessCheck } from '../http';
+import { createHttpApp, HttpMetrics, MetricsListener, openApiDocumentOf, type ReadinessCheck, startMetricsListener } from '../http';
 import { AccessPolicyModule, mandatesProjection, replicateMandates } from '../access';
 import type { ServiceDefinition } from './service-definition';
 import { ServiceInfra, ServiceInfraModule } from './service-infra';
@@ -29,6 +29,10 @@ export interface StartServiceOptions {
   extraModules?: DynamicModule[];
   /** Prefix of every topic name (tests share one broker). */
   topicPrefix?: string;
+  /** Port of the scraper's own `/metrics` listener (0 = any free port); none when undefined. */
+  metricsPort?: number;
+  /** Address of that listener; default 127.0.0.1. */
+  metricsHost?: string;
 }
 
 export interface RunningService {
@@ -36,6 +40,8 @@ export interface RunningService {
   infra: ServiceInfra;
   app: INestApplication;
   url: string;
+  /** The scraper's `/metrics` listener, when StartServiceOptions.metricsPort was given. */
+  metricsUrl?: string;
   /** Resolves once the relay published, and read models applied, everything committed so far. */
   settled(): Promise<void>;
   stop(): Promise<void>;
@@ -97,6 +103,8 @@ export async function startService(
   // predecessor was killed), and commands do not need the consumer.
   await app.listen(options.port, options.host ?? '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  const metricsListener: MetricsListener | undefined =
+    options.metricsPort === undefined ? undefined : await startMetricsListener(app.get(HttpMetrics), options.metricsPort, options.metricsHost);
 
   const consumer = consumes
     ? await startEventConsumer({
@@ -136,11 +144,13 @@ export async function startService(
     infra,
     app,
     url,
+    metricsUrl: metricsListener?.url,
     settled: async () => {
       await relay.caughtUp();
       await runner.caughtUp();
     },
     stop: async () => {
+      await metricsListener?.close();
       await app.close();
       await consumer?.stop();
       await relay.stop();
