@@ -211,6 +211,12 @@ export const FIELD_DOCS: Record<string, FieldDoc> = {
   roleLabel: { description: 'Vai trò (tiếng Việt)', example: 'Thành viên' },
   updatedAt: { description: 'Thời điểm thay đổi gần nhất', example: '2026-04-10T02:00:00.000Z' },
 
+  decidedAt: { description: 'Thời điểm quyết định', example: '2026-05-02T02:00:00.000Z' },
+  from: { description: 'Có hiệu lực từ ngày (tính cả ngày này)', example: '2026-01-01' },
+  until: { description: 'Hết hiệu lực từ ngày (không tính ngày này)', example: '2026-12-31' },
+  holderUnitPath: { description: 'Đường dẫn mã đơn vị của đơn vị được giao nhiệm vụ', example: ['vn', 'vn-ha-nam', 'vn-ha-nam-so-noi-vu'] },
+  jurisdictionLevel: { description: 'Cấp của địa bàn', example: 'province' },
+
   // Who acted
   verifiedBy: { description: 'Người thẩm định đề nghị', example: 'can-bo-ban-tdkt' },
   sentBackBy: { description: 'Người trả lại đề nghị', example: 'can-bo-ban-tdkt' },
