@@ -203,6 +203,8 @@ export const FIELD_DOCS: Record<string, FieldDoc> = {
   holderUnitId: { description: 'Đơn vị được giao nhiệm vụ', example: 'vn-ha-nam-so-noi-vu' },
   campaign: { description: 'Kế hoạch phát động' },
   history: { description: 'Lịch sử quyết định' },
+  metadata: { description: 'Siêu dữ liệu: người thực hiện, thời điểm, lý do' },
+  position: { description: 'Vị trí trong nhật ký của phân hệ' },
   checks: { description: 'Tình trạng từng thành phần phụ thuộc' },
   file: { description: 'Tệp cần tải lên', example: 'thuyet-minh.pdf' },
   typeLabel: { description: 'Loại (tiếng Việt)', example: 'Sáng kiến' },

@@ -2,6 +2,7 @@ import type { MetadataStorage } from 'class-transformer/types/MetadataStorage';
 import { targetConstructorToSchema } from 'class-validator-jsonschema';
 import { CONSTRAINTS } from '../validation/decorators';
 import { INPUT_LIMITS } from '../validation/limits';
+import { TIE_BREAK_STEPS } from '../councils/councils.values';
 import { FIELD_DOCS } from './field-docs';
 import { SHAPE_DOCS } from './shape-docs';
 
@@ -18,10 +19,23 @@ const RANGE = `năm ${INPUT_LIMITS.minYear}-${INPUT_LIMITS.maxYear}, ngày phả
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { defaultMetadataStorage } = require('class-transformer/cjs/storage') as { defaultMetadataStorage: MetadataStorage };
 
-const CONVERTERS: Record<string, object> = {
+export const CUSTOM_CONSTRAINT_SCHEMAS: Record<string, JsonSchema> = {
   [CONSTRAINTS.safeId]: {},
   [CONSTRAINTS.safeLine]: {},
   [CONSTRAINTS.safeText]: {},
+  [CONSTRAINTS.calendarDate]: { type: 'string', format: 'date' },
+  [CONSTRAINTS.calendarDateOrTime]: { type: 'string', pattern: DATE_OR_TIME_PATTERN },
+  // councils' tie-break rule: the ordered steps, or the '-then-' string older events hold.
+  isTieBreakRule: {
+    oneOf: [
+      { type: 'array', items: { type: 'string', enum: [...TIE_BREAK_STEPS] }, minItems: 1 },
+      { type: 'string', description: 'Dạng cũ: các bước nối bằng -then-' },
+    ],
+    example: ['higher-top-criterion', 'earlier-receipt', 'dossier-id'],
+  },
+};
+const CONVERTERS: Record<string, object> = {
+  ...CUSTOM_CONSTRAINT_SCHEMAS,
   [CONSTRAINTS.calendarDate]: { type: 'string', format: 'date', 'x-rule': RANGE },
   [CONSTRAINTS.calendarDateOrTime]: { type: 'string', pattern: DATE_OR_TIME_PATTERN, 'x-rule': RANGE },
 };

@@ -14,3 +14,4 @@ export * from './jwks.module';
 export * from './http-kit.module';
 export * from './create-http-app';
 export * from './openapi';
+export * from './event-responses';

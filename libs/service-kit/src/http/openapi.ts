@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional, ApiSchema, OpenAPIObject } from '@nes
 import type { MetadataStorage as TransformerStorage } from 'class-transformer/types/MetadataStorage';
 import { getMetadataStorage } from 'class-validator';
 import { targetConstructorToSchema } from 'class-validator-jsonschema';
-import { ALL_CONTRACTS, CONSTRAINTS, DATE_OR_TIME_PATTERN, EVENT_TITLES_VI, FIELD_DOCS, INPUT_LIMITS, SHAPE_DOCS } from '@cem/contracts';
+import { ALL_CONTRACTS, CUSTOM_CONSTRAINT_SCHEMAS, EVENT_TITLES_VI, FIELD_DOCS, INPUT_LIMITS, SHAPE_DOCS } from '@cem/contracts';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { defaultMetadataStorage } = require('class-transformer/cjs/storage') as { defaultMetadataStorage: TransformerStorage };
@@ -49,14 +49,6 @@ export class ErrorResponseDto {
   @ApiPropertyOptional({ description: 'Phiên bản hiện tại của luồng (chỉ với 409): đọc lại rồi thử lại', example: 4 }) actual?: number;
 }
 
-const CUSTOM_SCHEMAS: Record<string, Schema> = {
-  [CONSTRAINTS.safeId]: {},
-  [CONSTRAINTS.safeLine]: {},
-  [CONSTRAINTS.safeText]: {},
-  [CONSTRAINTS.calendarDate]: { type: 'string', format: 'date' },
-  [CONSTRAINTS.calendarDateOrTime]: { type: 'string', pattern: DATE_OR_TIME_PATTERN },
-};
-
 const SCALAR_KEYS = ['format', 'pattern', 'minLength', 'maxLength', 'minimum', 'maximum', 'minItems', 'maxItems'] as const;
 
 function nestedClass(target: Function, property: string): Function | undefined {
@@ -80,7 +72,7 @@ export function applyValidatorSchemas(): void {
     const schema = targetConstructorToSchema(target, {
       refPointerPrefix: '#/components/schemas/',
       classTransformerMetadataStorage: defaultMetadataStorage,
-      additionalConverters: CUSTOM_SCHEMAS as never,
+      additionalConverters: CUSTOM_CONSTRAINT_SCHEMAS as never,
     }) as Schema;
     const required = new Set<string>(schema.required ?? []);
     for (const [property, derived] of Object.entries((schema.properties ?? {}) as Record<string, Schema>)) {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, NotFoundError } from '@cem/contracts';
 import { handleCommand } from '@cem/decider';
 import { CurrentActor, Roles, SERVICE_INFRA, ServiceInfra } from '@cem/service-kit';
@@ -8,6 +8,7 @@ import { compositionOn } from './composition';
 import { CouncilCommand, councilDecider, councilStreamId } from './council.decider';
 import { CouncilCompositionDoc, councilCompositionProjection } from './council-composition.projection';
 import { AddMemberDto, AmendRegulationsDto, CompositionQueryDto, EstablishCouncilDto, RemoveMemberDto, ReplaceMemberDto } from './councils.dto';
+import { CouncilCommandResponse, CouncilCompositionResponse } from '../shared/responses';
 
 /** Councils are established and renewed by the Front chair of their level (the decider checks the unit). */
 @ApiTags('councils')
@@ -21,6 +22,7 @@ export class CouncilsController {
     return { councilId, events: result.events.map((e) => e.type) };
   }
 
+  @ApiCreatedResponse({ type: CouncilCommandResponse })
   @Post()
   @Roles('front-chair')
   @ApiOperation({ summary: 'Establish a council (quyết định thành lập Hội đồng thẩm định)' })
@@ -28,6 +30,7 @@ export class CouncilsController {
     return this.run(actor, dto.councilId, { type: 'EstablishCouncil', actor, council: { ...dto } });
   }
 
+  @ApiCreatedResponse({ type: CouncilCommandResponse })
   @Post(':id/members')
   @Roles('front-chair')
   @ApiOperation({ summary: 'Add a member (bổ sung thành viên)' })
@@ -35,6 +38,7 @@ export class CouncilsController {
     return this.run(actor, councilId, { type: 'AddMember', actor, councilId, member: dto.member, reason: dto.reason }, dto.reason);
   }
 
+  @ApiOkResponse({ type: CouncilCommandResponse })
   @Post(':id/members/:memberId/replace')
   @HttpCode(200)
   @Roles('front-chair')
@@ -44,6 +48,7 @@ export class CouncilsController {
     return this.run(actor, councilId, { type: 'ReplaceMember', actor, councilId, oldMemberId, newMember: { ...newMember }, effectiveFrom, reason }, reason);
   }
 
+  @ApiOkResponse({ type: CouncilCommandResponse })
   @Post(':id/members/:memberId/remove')
   @HttpCode(200)
   @Roles('front-chair')
@@ -53,6 +58,7 @@ export class CouncilsController {
     return this.run(actor, councilId, { type: 'RemoveMember', actor, councilId, memberId, effectiveFrom, reason }, reason);
   }
 
+  @ApiOkResponse({ type: CouncilCommandResponse })
   @Post(':id/regulations')
   @HttpCode(200)
   @Roles('front-chair')
@@ -62,6 +68,7 @@ export class CouncilsController {
     return this.run(actor, councilId, { type: 'AmendRegulations', actor, councilId, regulations, effectiveFrom, reason }, reason);
   }
 
+  @ApiOkResponse({ type: CouncilCompositionResponse })
   @Get(':id/composition')
   @ApiOperation({ summary: 'Who sat on the council on a date, with the full membership history' })
   async composition(@Param('id') councilId: string, @Query() q: CompositionQueryDto) {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@cem/contracts';
 import { ForbiddenError } from '@cem/contracts';
 import { handleCommand } from '@cem/decider';
@@ -9,6 +9,7 @@ import { loadCaseWithCouncil } from '../shared/stream-loaders';
 import { evaluationCaseDecider, evaluationCaseStreamId } from './evaluation-case.decider';
 import { AssignMembersDto, DeclareConflictDto } from './evaluation.dto';
 import { WorkItemDoc, workQueueProjection } from './work-queue.projection';
+import { CaseEventTypesResponse, CaseEventsResponse, WorkItemResponse } from '../shared/responses';
 
 const SCORING_ROLES = ['council-member', 'council-chair', 'council-secretary', 'expert'] as const;
 
@@ -18,6 +19,7 @@ const SCORING_ROLES = ['council-member', 'council-chair', 'council-secretary', '
 export class EvaluationController {
   constructor(@Inject(SERVICE_INFRA) private readonly infra: ServiceInfra) {}
 
+  @ApiOkResponse({ type: CaseEventsResponse })
   @Post('cases/:caseId/assign')
   @HttpCode(200)
   @Roles('council-secretary')
@@ -34,6 +36,7 @@ export class EvaluationController {
     return { caseId, events: result.events };
   }
 
+  @ApiOkResponse({ type: CaseEventTypesResponse })
   @Post('cases/:caseId/conflicts')
   @HttpCode(200)
   @Roles(...SCORING_ROLES)
@@ -49,6 +52,7 @@ export class EvaluationController {
     return { caseId, events: result.events.map((e) => e.type) };
   }
 
+  @ApiOkResponse({ type: WorkItemResponse, isArray: true })
   @Get('members/:memberId/queue')
   @ApiOperation({ summary: "A member's work queue: cases to score, scored and recused" })
   async queue(@CurrentActor() actor: Actor, @Param('memberId') memberId: string) {
