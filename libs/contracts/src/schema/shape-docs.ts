@@ -19,5 +19,7 @@ export const SHAPE_DOCS: Record<string, string> = {
   CaseDossierOwner: 'Chủ sở hữu của hồ sơ thẩm định',
   CaseDossierSnapshot: 'Thông tin hồ sơ lưu cùng hồ sơ thẩm định',
   CouncilRankingEntry: 'Một dòng của bảng xếp hạng',
+  AwardRecipient: 'Cá nhân, tập thể, đơn vị được trao',
+  ProposalFacts: 'Nội dung đề nghị khen thưởng',
   HonourProposalRecipient: 'Cá nhân, tập thể được đề nghị tôn vinh',
 };

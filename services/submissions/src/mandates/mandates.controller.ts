@@ -30,7 +30,7 @@ export class MandatesController {
 
   @ApiOkResponse({ type: MandateResponse, isArray: true })
   @Get()
-  @ApiQuery({ name: 'jurisdictionUnitId', required: false })
+  @ApiQuery({ name: 'jurisdictionUnitId', required: false, description: 'Chỉ các ủy quyền thay mặt địa bàn này', example: 'vn-ha-nam' })
   async list(@Query('jurisdictionUnitId') jurisdictionUnitId?: string): Promise<MandateDoc[]> {
     await this.infra.readModelsCaughtUp();
     const filter = typeof jurisdictionUnitId === 'string' ? { jurisdictionUnitId } : {};

@@ -2,7 +2,7 @@ import { readFile } from 'fs/promises';
 import { join } from 'path';
 import { Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { Actor, NotFoundError } from '@cem/contracts';
+import { Actor, ADMINISTRATIVE_LEVELS, NotFoundError } from '@cem/contracts';
 import { handleCommand } from '@cem/decider';
 import { CurrentActor, Roles, SERVICE_INFRA, ServiceInfra } from '@cem/service-kit';
 import { UnitDoc, unitProjection } from './unit.projection';
@@ -48,8 +48,8 @@ export class UnitsController {
 
   @ApiOkResponse({ type: UnitResponse, isArray: true })
   @Get()
-  @ApiQuery({ name: 'parentUnitId', required: false })
-  @ApiQuery({ name: 'level', required: false })
+  @ApiQuery({ name: 'parentUnitId', required: false, description: 'Chỉ các đơn vị trực thuộc đơn vị này', example: 'vn-hcm-binh-chanh' })
+  @ApiQuery({ name: 'level', required: false, enum: ADMINISTRATIVE_LEVELS, description: 'Chỉ các đơn vị của cấp này' })
   async list(@Query('parentUnitId') parentUnitId?: string, @Query('level') level?: string): Promise<UnitDoc[]> {
     const filter: Record<string, unknown> = {};
     if (parentUnitId) filter.parentUnitId = parentUnitId;
