@@ -21,5 +21,7 @@ export const SHAPE_DOCS: Record<string, string> = {
   CouncilRankingEntry: 'Một dòng của bảng xếp hạng',
   AwardRecipient: 'Cá nhân, tập thể, đơn vị được trao',
   ProposalFacts: 'Nội dung đề nghị khen thưởng',
+  ReportingDeadline: 'Hạn gửi báo cáo của một cấp',
+  ReportFigures: 'Số liệu báo cáo',
   HonourProposalRecipient: 'Cá nhân, tập thể được đề nghị tôn vinh',
 };
