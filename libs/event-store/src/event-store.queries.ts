@@ -39,6 +39,7 @@ export function eventStoreQueries(schema: string) {
         data::text AS data_text, metadata::text AS metadata_text, coalesce(prev_hash, '') AS prev_hash, hash
       FROM ${s}.events WHERE $1::text[] IS NULL OR stream_id = ANY($1::text[])
       ORDER BY transaction_id, position`,
+    countAfter: `SELECT count(*) AS n FROM ${s}.events WHERE (transaction_id, position) > ($1::text::xid8, $2::bigint)`,
     loadCheckpoint: `SELECT tx, pos FROM ${s}.checkpoints WHERE name = $1`,
     saveCheckpoint: `INSERT INTO ${s}.checkpoints (name, tx, pos) VALUES ($1, $2, $3)
       ON CONFLICT (name) DO UPDATE SET tx = excluded.tx, pos = excluded.pos, updated_at = now()`,

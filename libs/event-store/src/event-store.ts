@@ -100,6 +100,8 @@ export interface EventStore extends CheckpointStore {
    * undefined when another process holds it. The lease is lost when its holder's connection dies.
    */
   tryLease?(name: string): Promise<StoreLease | undefined>;
+  /** Committed events after a position (operations: how far a reader lags behind). */
+  countAfter?(position: LogPosition): Promise<number>;
   close(): Promise<void>;
 }
 

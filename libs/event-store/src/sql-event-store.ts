@@ -219,6 +219,11 @@ export class SqlEventStore implements EventStore {
     return this.client.tryLock(`${this.schema}:${name}`);
   }
 
+  async countAfter(position: LogPosition): Promise<number> {
+    const [row] = await this.client.query(this.sql.countAfter, [String(position.tx), position.pos]);
+    return Number(row?.n ?? 0);
+  }
+
   async load(name: string): Promise<LogPosition | undefined> {
     const [row] = await this.client.query(this.sql.loadCheckpoint, [name]);
     return row ? toPosition(row.tx, row.pos) : undefined;

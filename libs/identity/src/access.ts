@@ -137,6 +137,8 @@ export interface AccessRule<F = unknown, C = unknown> {
 
 /** The parts of an HTTP request a facts loader may read. Bodies are not validated yet: read them defensively. */
 export interface AccessRequest {
+  /** Who asks (own unit; the guard tries the acting units afterwards). */
+  actor: Actor;
   params: Record<string, string>;
   query: Record<string, unknown>;
   body: unknown;

@@ -40,6 +40,10 @@ export interface EventBus {
   transactionalPublisher?(id: string, markerTopic: string): TransactionalPublisher;
   /** Creates the topics that do not exist yet (Kafka); an in-process bus needs none. */
   ensureTopics?(topics: string[]): Promise<void>;
+  /** Messages not yet consumed by a group, per topic (metrics). */
+  consumerLag?(groupId: string, topics: string[]): Promise<Record<string, number>>;
+  /** Messages a topic holds, e.g. a dead-letter topic (metrics). */
+  topicMessageCount?(topic: string): Promise<number>;
   /** Resolves when the transport answers (readiness). */
   ping?(): Promise<void>;
   close(): Promise<void>;

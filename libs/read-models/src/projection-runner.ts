@@ -38,6 +38,11 @@ export class ProjectionRunner {
   private readonly checkpoints: ProjectionCheckpoints;
   /** In-memory mirror of each projection's checkpoint. */
   private readonly positions = new Map<string, LogPosition>();
+
+  /** The position each projection has applied up to (operations: read-model lag). */
+  projectionPositions(): ReadonlyMap<string, LogPosition> {
+    return this.positions;
+  }
   private subscription?: Subscription;
   /** Position handled but not yet written as the checkpoint. */
   private unsaved?: LogPosition;

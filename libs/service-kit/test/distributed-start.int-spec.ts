@@ -15,7 +15,7 @@ import { PING, PING_CONSUMER } from './ping.fixture';
 
 const root = join(__dirname, '..', '..', '..');
 
-function startServiceProcess(prefix: string): Promise<{ child: ChildProcess; url: string }> {
+function startServiceProcess(prefix: string): Promise<{ child: ChildProcess; url: string; metricsUrl: string }> {
   const child = fork(join(__dirname, 'service-process.ts'), [], {
     cwd: root,
     execArgv: ['-r', join(root, 'tools', 'register.js')],
@@ -26,12 +26,13 @@ function startServiceProcess(prefix: string): Promise<{ child: ChildProcess; url
       CEM_MONGO_URL: testMongoUrl(),
       CEM_ISSUER_DIR: mkdtempSync(join(tmpdir(), 'cem-issuer-')),
       PORT: '0',
+      CEM_METRICS_PORT: '0',
       NODE_ENV: 'test',
     },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   return new Promise((resolve, reject) => {
-    child.once('message', (message: { url: string }) => resolve({ child, url: message.url }));
+    child.once('message', (message: { url: string; metricsUrl: string }) => resolve({ child, ...message }));
     child.once('exit', (code) => reject(new Error(`service exited during start with ${code}`)));
   });
 }
@@ -50,7 +51,7 @@ describe('a distributed service in its own process, on a fresh CEM_NAME_PREFIX',
     await bus.close();
   });
 
-  it('creates its topics, reports readiness, and stops cleanly on SIGTERM (exit 0, group left, checkpoints flushed)', async () => {
+  it('creates its topics, reports readiness and metrics, and stops cleanly on SIGTERM (exit 0, group left, checkpoints flushed)', async () => {
     const started = await startServiceProcess(prefix);
     child = started.child;
 
@@ -74,6 +75,19 @@ describe('a distributed service in its own process, on a fresh CEM_NAME_PREFIX',
         if (i > 600) throw new Error('not projected');
         await new Promise((r) => setTimeout(r, 50));
       }
+
+      // The operator's view of the same moment.
+      let metrics = '';
+      for (let i = 0; !/^cem_projection_lag_events\{[^}]*projection="ping-counts"[^}]*\} 0$/m.test(metrics); i++) {
+        if (i > 600) throw new Error(`projection lag never reached 0:\n${metrics}`);
+        metrics = await (await fetch(`${started.metricsUrl}/metrics`)).text();
+      }
+      expect(metrics).toMatch(/^cem_relay_lag_events\{[^}]*\} \d+$/m);
+      expect(metrics).toMatch(/^cem_relay_leader\{[^}]*\} 1$/m);
+      expect(metrics).toMatch(new RegExp(`^cem_consumer_lag_messages\\{[^}]*topic="${eventsTopic('submissions', prefix).replace(/\./g, '\\.')}"[^}]*\\} 0$`, 'm'));
+      expect(metrics).toMatch(/^cem_dead_letter_messages\{[^}]*\} 0$/m);
+      expect(metrics).toMatch(/^# TYPE cem_append_duration_seconds histogram$/m);
+
       const exited = exitOf(child);
       child.kill('SIGTERM');
       expect(await exited).toEqual({ code: 0, signal: null });

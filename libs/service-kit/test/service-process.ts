@@ -5,7 +5,7 @@ import { runServiceFromEnv } from '../src/runtime';
 import { PING_CONSUMER } from './ping.fixture';
 
 runServiceFromEnv(PING_CONSUMER)
-  .then((service) => process.send?.({ url: service.url }))
+  .then((service) => process.send?.({ url: service.url, metricsUrl: service.metricsUrl }))
   .catch((error) => {
     console.error(error);
     process.exit(1);

@@ -2,6 +2,7 @@ import { ALL_CONTRACTS } from '@cem/contracts';
 import type { ServiceDefinition } from '@cem/service-kit';
 import { councilCompositionProjection } from './councils/council-composition.projection';
 import { CouncilsModule } from './councils.module';
+import { COUNCILS_POLICY } from './councils.policy';
 import { criteriaSetsProjection } from './criteria/criteria-sets.projection';
 import { openCaseOnDossierReceived } from './evaluation/dossier-received.reaction';
 import { workQueueProjection } from './evaluation/work-queue.projection';
@@ -13,6 +14,7 @@ export const COUNCILS_SERVICE: ServiceDefinition = {
   context: 'councils',
   title: 'CEM councils (Hội đồng thẩm định sáng tạo)',
   module: CouncilsModule,
+  access: COUNCILS_POLICY,
   contracts: ALL_CONTRACTS,
   projections: [councilCompositionProjection, criteriaSetsProjection, workQueueProjection, caseScoresProjection, rankingsProjection],
   consumes: {

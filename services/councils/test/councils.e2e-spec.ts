@@ -198,7 +198,7 @@ describe('councils service (e2e, real PostgreSQL/Kafka/FerretDB)', () => {
     // --- Criteria for the edition and field.
     const criteriaSetId = `tc-${run}`;
     await expectStatus(
-      api(SECRETARY, 'POST', '/criteria-sets', { criteriaSetId, campaignId: CAMPAIGN, year: YEAR, fieldCode: FIELD, criteria: CRITERIA, bands: BANDS }),
+      api(SECRETARY, 'POST', '/criteria-sets', { criteriaSetId, councilId: COUNCIL_ID, campaignId: CAMPAIGN, year: YEAR, fieldCode: FIELD, criteria: CRITERIA, bands: BANDS }),
       201,
     );
     await expectStatus(api(SECRETARY, 'POST', `/criteria-sets/${criteriaSetId}/publish`, { version: 1, publishedAt: '2026-02-01' }), 200);
@@ -245,8 +245,10 @@ describe('councils service (e2e, real PostgreSQL/Kafka/FerretDB)', () => {
       expect(ids(aug)).toEqual(originalIds.map((m) => (m === 'm-khcn' ? 'm-khcn-2' : m)).sort());
       expect(aug.tenures.find((t: { memberId: string }) => t.memberId === 'm-khcn')).toMatchObject({ until: '2026-06-01' });
     });
-    // The departed member can no longer score; the successor is assigned in July.
-    await expectStatus(api(member('m-khcn'), 'POST', path(DOSSIERS[0], '/scores'), sheet(9, '2026-08-10')), 422);
+    // The departed member no longer sits on the council (on the server's date): refused by the policy, with the reason.
+    const departed = await expectStatus(api(member('m-khcn'), 'POST', path(DOSSIERS[0], '/scores'), sheet(9, '2026-08-10')), 403);
+    expect(departed).toMatchObject({ details: { rule: 'outside-jurisdiction' }, message: expect.stringContaining('ngồi trong Hội đồng') });
+    // The successor is assigned in July.
     for (const d of DOSSIERS) {
       await expectStatus(api(SECRETARY, 'POST', path(d, '/assign'), { memberIds: ['m-khcn-2'], assignedAt: '2026-07-01' }), 200);
     }
@@ -341,7 +343,9 @@ describe('councils service (e2e, real PostgreSQL/Kafka/FerretDB)', () => {
       expect(queue).toHaveLength(5);
       expect(queue.every((q: { status: string; caseFinalised: boolean }) => q.status === 'scored' && q.caseFinalised)).toBe(true);
     });
-    await expectStatus(api(member('m-lhh'), 'GET', '/members/m-khcn-2/queue'), 403);
+    // Another member does not see it (outside the scope: 404); the council's secretary sees this council's items.
+    await expectStatus(api(member('m-lhh'), 'GET', '/members/m-khcn-2/queue'), 404);
+    expect(await expectStatus(api(SECRETARY, 'GET', '/members/m-khcn-2/queue'), 200)).toHaveLength(5);
 
     // --- Across the four services: the province decides its award on the council's proposal, and the
     // auditor replays the whole chain from the reporting archive (submissions > councils > recognition).

@@ -6,13 +6,16 @@ import { honourProposedReaction } from './proposals/honour-proposed.reaction';
 import { proposalsProjection } from './proposals/proposals.projection';
 import { RecognitionModule } from './recognition.module';
 import { ALL_CONTRACTS } from '@cem/contracts';
+import { RECOGNITION_POLICY } from './recognition.policy';
 
 /** Khen thưởng: the award catalogue, proposals from councils, verification, decisions and the public list. */
 export const RECOGNITION_SERVICE: ServiceDefinition = {
   context: 'recognition',
   title: 'CEM recognition',
   module: RecognitionModule,
+  access: RECOGNITION_POLICY,
   contracts: ALL_CONTRACTS,
   projections: [awardCatalogueProjection, proposalsProjection, awardsHeldProjection, awardedWorksProjection],
-  consumes: { contexts: ['councils'], reactions: [honourProposedReaction] },
+  // submissions: only its mandates are kept (copied home for the access policy); the rest is skipped.
+  consumes: { contexts: ['councils', 'submissions'], reactions: [honourProposedReaction] },
 };

@@ -2,6 +2,7 @@ import { ALL_CONTRACTS } from '@cem/contracts';
 import type { ServiceDefinition } from '@cem/service-kit';
 import { periodsProjection } from './periods/periods.projection';
 import { ReportingModule } from './reporting.module';
+import { REPORTING_POLICY } from './reporting.policy';
 import { reportsProjection } from './reports/reports.projection';
 import { dossierStatisticsProjection } from './statistics/dossier-statistics.projection';
 import { unitsProjection } from './units/units.projection';
@@ -14,6 +15,7 @@ export const REPORTING_SERVICE: ServiceDefinition = {
   context: 'reporting',
   title: 'CEM reporting',
   module: ReportingModule,
+  access: REPORTING_POLICY,
   contracts: ALL_CONTRACTS,
   projections: [periodsProjection, reportsProjection, unitsProjection, dossierStatisticsProjection],
   consumes: { contexts: ['submissions', 'councils', 'recognition'], archive: true, reactions: [] },

@@ -5,6 +5,11 @@ import { CriterionDefinition, GradeBand } from './councils.shapes';
 /** Tiêu chí đánh giá xếp loại for one campaign edition and field, at one version. */
 export class CriteriaSetContentData {
   @IsString() @IsNotEmpty() criteriaSetId!: string;
+  /**
+   * The council whose criteria these are: only its own officers write them, and only its cases score against
+   * them. Absent only on sets drafted before criteria belonged to a council.
+   */
+  @IsOptional() @IsString() @IsNotEmpty() councilId?: string;
   @IsString() @IsNotEmpty() campaignId!: string;
   @IsInt() year!: number;
   @IsString() @IsNotEmpty() fieldCode!: string;

@@ -212,12 +212,7 @@ export class KafkaEventBus implements EventBus {
 
   /** One metadata round trip to the cluster on a long-lived admin client (readiness probes). */
   async ping(): Promise<void> {
-    if (!this.pingAdmin) {
-      const admin = this.kafka.admin({ retry: { retries: 0 } });
-      this.pingAdmin = admin.connect().then(() => admin);
-      this.pingAdmin.catch(() => (this.pingAdmin = undefined));
-    }
-    const admin = await this.pingAdmin;
+    const admin = await this.pingAdminClient();
     try {
       await admin.describeCluster();
     } catch (error) {
@@ -225,6 +220,15 @@ export class KafkaEventBus implements EventBus {
       await admin.disconnect().catch(() => undefined);
       throw error;
     }
+  }
+
+  private pingAdminClient(): Promise<Admin> {
+    if (!this.pingAdmin) {
+      const admin = this.kafka.admin({ retry: { retries: 0 } });
+      this.pingAdmin = admin.connect().then(() => admin);
+      this.pingAdmin.catch(() => (this.pingAdmin = undefined));
+    }
+    return this.pingAdmin;
   }
 
   /** Deletes those of the topics that exist (test and benchmark runs clean up their prefixed topics). */
@@ -264,6 +268,30 @@ export class KafkaEventBus implements EventBus {
     } finally {
       await admin.disconnect();
     }
+  }
+
+  /** Messages not yet consumed by the group, per topic (operations: consumer lag). */
+  async consumerLag(groupId: string, topics: string[]): Promise<Record<string, number>> {
+    const admin = await this.pingAdminClient();
+    const lag: Record<string, number> = {};
+    const committed = await admin.fetchOffsets({ groupId, topics });
+    for (const { topic, partitions } of committed) {
+      const ends = await admin.fetchTopicOffsets(topic);
+      lag[topic] = partitions.reduce((sum, p) => {
+        const end = Number(ends.find((e) => e.partition === p.partition)?.high ?? 0);
+        const at = Number(p.offset) < 0 ? Number(ends.find((e) => e.partition === p.partition)?.low ?? 0) : Number(p.offset);
+        return sum + Math.max(0, end - at);
+      }, 0);
+    }
+    return lag;
+  }
+
+  /** Messages held by a (non-transactional) topic such as a dead-letter topic; 0 when it does not exist. */
+  async topicMessageCount(topic: string): Promise<number> {
+    const admin = await this.pingAdminClient();
+    if (!(await admin.listTopics()).includes(topic)) return 0;
+    const offsets = await admin.fetchTopicOffsets(topic);
+    return offsets.reduce((sum, o) => sum + Number(o.high) - Number(o.low), 0);
   }
 
   /** Members of a consumer group (operations, tests): empty once every member has left. */

@@ -15,12 +15,15 @@ export interface AccessRequestState extends ActorRequest {
   actingUnits?: ActingUnit[];
   /** The rule that let the request in (for the logs and the matrix test). */
   accessRule?: string;
+  /** The facts the rule loaded: a handler may answer from them instead of loading the record again. */
+  accessFacts?: unknown;
 }
 
 /** Routes the service kit itself adds: open to anyone (probes, scrapers, key sets). */
 export const KIT_RULES: Record<string, ServiceAccessRule> = {
   'HealthController.health': { kind: 'public', roles: 'any', summary: 'Kiểm tra tình trạng dịch vụ (công khai)' },
-  'MetricsController.scrape': { kind: 'public', roles: 'any', summary: 'Số liệu vận hành cho hệ thống giám sát' },
+  'HealthController.live': { kind: 'public', roles: 'any', summary: 'Tiến trình còn chạy (cho bộ điều phối)' },
+  'HealthController.ready': { kind: 'public', roles: 'any', summary: 'Dịch vụ sẵn sàng nhận yêu cầu (cho bộ điều phối)' },
   'JwksController.keys': { kind: 'public', roles: 'any', summary: 'Khóa công khai để kiểm tra token' },
 };
 
@@ -71,7 +74,8 @@ export class AccessGuard implements CanActivate {
     if (!rule.relations?.length) return true;
 
     if (!rule.facts || !infra) throw new ForbiddenError(`Quy tắc ${key} thiếu cách xác định hồ sơ`, { rule: 'no-facts', route: key });
-    const facts = await rule.facts({ params: request.params ?? {}, query: request.query ?? {}, body: request.body }, infra);
+    const facts = await rule.facts({ actor, params: request.params ?? {}, query: request.query ?? {}, body: request.body }, infra);
+    request.accessFacts = facts;
     let verdict = checkRelations(rule, actor, units, facts, date);
     if (!verdict.allowed) {
       // Mandates are a read model: before refusing, make sure one granted a moment ago is applied (denials are
@@ -101,4 +105,9 @@ export function scopedActorsOf(request: AccessRequestState): Actor[] {
 /** Parameter decorator: the actor once per acting unit, for scoped lists. */
 export const ScopedActors = createParamDecorator((_data: unknown, context: ExecutionContext): Actor[] =>
   scopedActorsOf(context.switchToHttp().getRequest<AccessRequestState>()),
+);
+
+/** Parameter decorator: the facts the access rule loaded for this request (what the actor was allowed on). */
+export const AccessFacts = createParamDecorator((_data: unknown, context: ExecutionContext): unknown =>
+  context.switchToHttp().getRequest<AccessRequestState>().accessFacts,
 );

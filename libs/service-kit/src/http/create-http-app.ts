@@ -1,5 +1,6 @@
 import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { Registry } from 'prom-client';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
@@ -18,6 +19,8 @@ export interface CreateHttpAppOptions {
   /** Only used to name the server in the OpenAPI document; the caller still calls app.listen(port). */
   port?: number;
   tokenVerifier: ActorVerifier;
+  /** Registry `/metrics` serves, when the caller registered its own metrics in it (else a new one). */
+  metricsRegistry?: Registry;
   /** Dependencies `/health/ready` checks (PostgreSQL, Kafka, the document store). */
   readiness?: ReadinessCheck[];
   /** The service's AsyncAPI document, served at `GET /asyncapi.json`. */
@@ -71,7 +74,7 @@ export async function createHttpApp(
   rootModule: Type<unknown> | DynamicModule,
   options: CreateHttpAppOptions,
 ): Promise<INestApplication> {
-  const metrics = new HttpMetrics(options.title);
+  const metrics = new HttpMetrics(options.title, options.metricsRegistry);
   // Body parsers are registered below, in order with the guards around them.
   const app = await NestFactory.create<NestExpressApplication>(httpAppModule(rootModule, options, metrics), {
     bufferLogs: true,

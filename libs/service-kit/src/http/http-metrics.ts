@@ -6,11 +6,13 @@ import type { HttpMiddleware } from './http-request';
  * one process and each must report only its own traffic.
  */
 export class HttpMetrics {
-  readonly registry = new Registry();
+  readonly registry: Registry;
   private readonly requests: Counter<'method' | 'route' | 'status'>;
   private readonly duration: Histogram<'method' | 'route' | 'status'>;
 
-  constructor(service: string) {
+  /** `registry`: one the service's runtime metrics are already registered in (see service-metrics). */
+  constructor(service: string, registry = new Registry()) {
+    this.registry = registry;
     this.registry.setDefaultLabels({ service });
     collectDefaultMetrics({ register: this.registry });
     const labelNames = ['method', 'route', 'status'] as const;

@@ -4,3 +4,4 @@ export * from './service-runtime';
 export * from './infra.embedded';
 export * from './infra.distributed';
 export * from './run-from-env';
+export * from './service-metrics';

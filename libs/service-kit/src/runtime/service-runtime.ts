@@ -16,7 +16,9 @@ import { ProjectionRunner } from '@cem/read-models';
 import type { TokenVerifier } from '@cem/identity';
 import { createHttpApp, HttpMetrics, MetricsListener, openApiDocumentOf, type ReadinessCheck, startMetricsListener } from '../http';
 import { AccessPolicyModule, mandatesProjection, replicateMandates } from '../access';
+import { Registry } from 'prom-client';
 import type { ServiceDefinition } from './service-definition';
+import { ServiceMetrics } from './service-metrics';
 import { ServiceInfra, ServiceInfraModule } from './service-infra';
 
 export type InfraPorts = Pick<ServiceInfra, 'store' | 'bus' | 'documents'>;
@@ -63,8 +65,11 @@ export async function startService(
     ? definition.projections
     : [...definition.projections, mandatesProjection];
   const runner = new ProjectionRunner(ports.store, ports.documents, projections);
+  const registry = new Registry();
+  const metrics = new ServiceMetrics(registry);
   const infra: ServiceInfra = {
     ...ports,
+    store: metrics.timedStore(ports.store),
     context: definition.context,
     contracts,
     readModelsCaughtUp: () => runner.caughtUp(),
@@ -98,6 +103,7 @@ export async function startService(
     tokenVerifier: options.tokenVerifier,
     readiness: readinessChecks(ports),
     asyncApi: serviceAsyncApi(definition),
+    metricsRegistry: registry,
   });
   // HTTP first: joining the consumer group can wait for a rebalance (up to the session timeout after a
   // predecessor was killed), and commands do not need the consumer.
@@ -138,6 +144,19 @@ export async function startService(
         },
       })
     : undefined;
+  metrics.attach({
+    store: ports.store,
+    bus: ports.bus,
+    relay,
+    runner,
+    consumer: consumes
+      ? {
+          groupId: consumerGroupId(definition.context, options.topicPrefix),
+          topics: consumes.contexts.map((c) => eventsTopic(c, options.topicPrefix)),
+          deadLetterTopic: deadLetterTopic(definition.context, options.topicPrefix),
+        }
+      : undefined,
+  });
 
   return {
     definition,

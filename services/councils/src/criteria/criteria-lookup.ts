@@ -7,6 +7,8 @@ import type { CriteriaSetDoc } from './criteria-sets.projection';
 import { criteriaSetsProjection } from './criteria-sets.projection';
 
 export interface CriteriaScope {
+  /** The case's council: its own criteria apply, never another council's. */
+  councilId?: string;
   campaignId: string;
   year: number;
   fieldCode: string;
@@ -20,10 +22,12 @@ export interface CriteriaScope {
 export async function criteriaInForce(infra: ServiceInfra, scope: CriteriaScope): Promise<CriteriaSetPublishedData> {
   await infra.readModelsCaughtUp();
   // Callers pass whole cases; only the three scope fields may reach the filter.
-  const { campaignId, year, fieldCode } = scope;
-  const [doc] = await infra.documents
+  const { councilId, campaignId, year, fieldCode } = scope;
+  // The council's own set; a set that predates council ownership (no councilId) is the fallback.
+  const candidates = await infra.documents
     .collection<CriteriaSetDoc>(criteriaSetsProjection.collection)
-    .find({ campaignId, year, fieldCode, inForceVersion: { $gte: 1 } }, { sort: { publishedAt: -1 }, limit: 1 });
+    .find({ campaignId, year, fieldCode, inForceVersion: { $gte: 1 } }, { sort: { publishedAt: -1 }, limit: 200 });
+  const doc = candidates.find((d) => councilId !== undefined && d.councilId === councilId) ?? candidates.find((d) => !d.councilId);
   ensure(doc, 'no-published-criteria', `no criteria are published for ${campaignId} ${year} field ${fieldCode}`);
   const { state } = await loadState(infra.store, criteriaSetDecider, criteriaSetStreamId(doc.criteriaSetId));
   const current = currentCriteria(state);

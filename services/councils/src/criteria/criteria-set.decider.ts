@@ -28,7 +28,7 @@ const criteriaPolicy = definePolicy<unknown, 'write'>({
   write: hasRole('front-chair', 'council-chair', 'council-secretary'),
 });
 
-const IDENTITY = ['criteriaSetId', 'campaignId', 'year', 'fieldCode'] as const;
+const IDENTITY = ['criteriaSetId', 'councilId', 'campaignId', 'year', 'fieldCode'] as const;
 
 function decide(command: CriteriaSetCommand, state: CriteriaSetState): CriteriaSetEvent[] {
   criteriaPolicy.assert('write', command.actor, undefined);

@@ -5,6 +5,8 @@ import type { Projection, ReadModelDocument } from '@cem/read-models';
 /** A criteria set with its version in force; answers "which criteria apply to campaign, year and field". */
 export interface CriteriaSetDoc extends ReadModelDocument {
   criteriaSetId: string;
+  /** The owning council (absent on sets drafted before criteria belonged to a council). */
+  councilId?: string;
   campaignId: string;
   year: number;
   fieldCode: string;
@@ -23,6 +25,7 @@ export function applyCriteriaSet(doc: CriteriaSetDoc | null, event: RecordedEven
   const base: CriteriaSetDoc = doc ?? {
     _id: d.criteriaSetId,
     criteriaSetId: d.criteriaSetId,
+    ...(d.councilId ? { councilId: d.councilId } : {}),
     campaignId: d.campaignId,
     year: d.year,
     fieldCode: d.fieldCode,
@@ -44,7 +47,8 @@ export function applyCriteriaSet(doc: CriteriaSetDoc | null, event: RecordedEven
 export const criteriaSetsProjection: Projection<CriteriaSetDoc> = {
   name: 'councils.criteria-sets',
   collection: 'council_criteria_sets',
-  version: 1,
+  // 2: the owning council.
+  version: 2,
   indexes: [{ fields: { campaignId: 1, year: 1, fieldCode: 1 } }],
   eventTypes: [E.CriteriaSetDrafted, E.CriteriaSetPublished],
   documentIds: (event) => [(event.data as { criteriaSetId: string }).criteriaSetId],

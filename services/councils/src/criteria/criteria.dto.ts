@@ -7,6 +7,7 @@ import { CriterionDefinition, GradeBand, IsCalendarDateOrTime, IsId, IsYear, Max
 @ApiSchema({ description: 'Dự thảo (hoặc sửa dự thảo) phiên bản tiếp theo của bộ tiêu chí' })
 export class DraftCriteriaSetDto {
   @ApiProperty({ example: 'tc-ha-nam-2026-khcn' }) @IsId() criteriaSetId!: string;
+  @ApiProperty({ example: 'hd-ha-nam-2026', description: 'Hội đồng sở hữu bộ tiêu chí' }) @IsId() councilId!: string;
   @ApiProperty({ example: 'ha-nam-sang-tao' }) @IsId() campaignId!: string;
   @ApiProperty({ example: 2026 }) @IsYear() year!: number;
   @ApiProperty({ example: 'khcn' }) @IsId() fieldCode!: string;

@@ -1,14 +1,13 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@cem/contracts';
-import { ForbiddenError } from '@cem/contracts';
 import { handleCommand } from '@cem/decider';
-import { CurrentActor, Roles, SERVICE_INFRA, ServiceInfra } from '@cem/service-kit';
+import { AccessFacts, CurrentActor, Roles, SERVICE_INFRA, ServiceInfra } from '@cem/service-kit';
 import { documentDate, httpCommandContext } from '../shared/command-context';
 import { loadCaseWithCouncil } from '../shared/stream-loaders';
 import { evaluationCaseDecider, evaluationCaseStreamId } from './evaluation-case.decider';
 import { AssignMembersDto, DeclareConflictDto } from './evaluation.dto';
-import { WorkItemDoc, workQueueProjection } from './work-queue.projection';
+import type { WorkItemDoc } from './work-queue.projection';
 import { CaseEventTypesResponse, CaseEventsResponse, WorkItemResponse } from '../shared/responses';
 
 const SCORING_ROLES = ['council-member', 'council-chair', 'council-secretary', 'expert'] as const;
@@ -55,11 +54,8 @@ export class EvaluationController {
   @ApiOkResponse({ type: WorkItemResponse, isArray: true })
   @Get('members/:memberId/queue')
   @ApiOperation({ summary: "A member's work queue: cases to score, scored and recused" })
-  async queue(@CurrentActor() actor: Actor, @Param('memberId') memberId: string) {
-    // The queue shows the member's own totals: only they, and the secretary who assigns the work, read it.
-    if (actor.id !== memberId && actor.role !== 'council-secretary') throw new ForbiddenError("only the member or the council secretary reads a member's queue");
-    return this.infra.documents
-      .collection<WorkItemDoc>(workQueueProjection.collection)
-      .find({ memberId }, { sort: { caseFinalised: 1, assignedAt: 1 }, limit: 500 });
+  queue(@Param('memberId') _memberId: string, @AccessFacts() facts: { items: WorkItemDoc[] }) {
+    // The items the access rule loaded and scoped (councils.policy.ts): the member's own, or a secretary's council's.
+    return facts.items;
   }
 }

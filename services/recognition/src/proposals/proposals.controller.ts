@@ -1,7 +1,7 @@
 import { ApiOkResponse } from '@nestjs/swagger';
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import type { Actor } from '@cem/contracts';
-import { CurrentActor, Roles, SERVICE_INFRA, ServiceInfra } from '@cem/service-kit';
+import { CurrentActor, ScopedActors, Roles, SERVICE_INFRA, ServiceInfra } from '@cem/service-kit';
 import { ListProposalsQuery, ResubmitProposalDto, SendBackProposalDto, VerifyProposalDto } from './proposal-commands.dto';
 import { runProposalCommand } from './proposal-commands';
 import { ProposalDoc, proposalsProjection } from './proposals.projection';
@@ -16,7 +16,7 @@ export class ProposalsController {
 
   @ApiOkResponse({ type: ProposalResponse, isArray: true })
   @Get()
-  async list(@CurrentActor() actor: Actor, @Query() query: ListProposalsQuery) {
+  async list(@CurrentActor() actor: Actor, @ScopedActors() scoped: Actor[], @Query() query: ListProposalsQuery) {
     await this.infra.readModelsCaughtUp();
     const docs = await this.infra.documents
       .collection<ProposalDoc>(proposalsProjection.collection)

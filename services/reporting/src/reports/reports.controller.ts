@@ -2,7 +2,7 @@ import { ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { Actor, NotFoundError } from '@cem/contracts';
 import { handleCommand } from '@cem/decider';
-import { CurrentActor, Roles, SERVICE_INFRA, ServiceInfra } from '@cem/service-kit';
+import { CurrentActor, ScopedActors, Roles, SERVICE_INFRA, ServiceInfra } from '@cem/service-kit';
 import { requirePeriod } from '../periods/period-lookup';
 import { httpCommand } from '../shared/command-context';
 import { parseExpectedUnits, registeredChildren } from './expected-units';
@@ -76,9 +76,12 @@ export class ReportsController {
 
   @ApiOkResponse({ type: ReportResponse, isArray: true })
   @Get('periods/:periodId/reports')
-  async list(@Param('periodId') periodId: string) {
+  async list(@Param('periodId') periodId: string, @ScopedActors() scoped: Actor[]) {
     await this.infra.readModelsCaughtUp();
-    return this.infra.documents.collection<ReportDoc>(reportsProjection.collection).find({ periodId }, { sort: { _id: 1 } });
+    const reports = await this.infra.documents.collection<ReportDoc>(reportsProjection.collection).find({ periodId }, { sort: { _id: 1 } });
+    // Scoped (reporting.policy.ts): the reports of the units the actor acts from and of the units below them.
+    if (scoped[0].role === 'auditor') return reports;
+    return reports.filter((r) => scoped.some((a) => r.unitPath.includes(a.unitId)));
   }
 
   private async childReports(periodId: string, parentUnitId: string): Promise<ReportDoc[]> {

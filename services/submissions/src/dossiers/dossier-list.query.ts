@@ -1,6 +1,6 @@
 import type { Actor } from '@cem/contracts';
 import type { Filter } from '@cem/read-models';
-import { visibleDossiersFilter } from './dossier-visibility.policy';
+import { visibleToAnyFilter } from './dossier-visibility.policy';
 import { normaliseVietnamese } from './search-text';
 
 export interface DossierListCriteria {
@@ -19,8 +19,9 @@ const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'
  * The list filter: the criteria AND what the actor may see. The query is folded like the stored search text,
  * one regex per word, so "sang kien" finds "Sáng kiến" whatever order the words come in.
  */
-export function dossierListFilter(actor: Actor, c: DossierListCriteria): Filter {
-  const clauses: Filter[] = [visibleDossiersFilter(actor)];
+export function dossierListFilter(actor: Actor | Actor[], c: DossierListCriteria): Filter {
+  // Several actors: the person acting from their own unit and from each jurisdiction a mandate covers.
+  const clauses: Filter[] = [visibleToAnyFilter(Array.isArray(actor) ? actor : [actor])];
   // An array field equal to a value matches when it contains it: the unit or any unit above it.
   if (c.unitId) clauses.push({ nominatingUnitPath: c.unitId });
   if (c.fieldCode) clauses.push({ fieldCode: c.fieldCode });

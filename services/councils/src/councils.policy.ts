@@ -1,0 +1,167 @@
+import { Actor, NotFoundError, Role } from '@cem/contracts';
+import { loadState } from '@cem/decider';
+import { ownUnit, relation, Relation } from '@cem/identity';
+import { bodyString, controllerAccess, defineAccessPolicy, paramString, ServiceAccessRule, ServiceInfra } from '@cem/service-kit';
+import { compositionOn } from './councils/composition';
+import type { EstablishedCouncil } from './councils/council.state';
+import { CouncilsController } from './councils/councils.controller';
+import { criteriaSetDecider, criteriaSetStreamId, currentCriteria } from './criteria/criteria-set.decider';
+import { CriteriaController } from './criteria/criteria.controller';
+import { EvaluationController } from './evaluation/evaluation.controller';
+import { WorkItemDoc, workQueueProjection } from './evaluation/work-queue.projection';
+import { GradingController } from './grading/grading.controller';
+import { ScoringController } from './scoring/scoring.controller';
+import { loadCase, loadCouncil } from './shared/stream-loaders';
+
+/**
+ * Who may call each councils route (docs/security.md): roles, then the relation to the council concerned —
+ * its unit (the Front chair who establishes it, or a unit acting for that jurisdiction by mandate) or a seat on
+ * it on the server's date. The deciders keep the business rules (quorum, conflicts, score visibility).
+ */
+
+const ALL: 'any' = 'any';
+const SCORING: Role[] = ['council-member', 'council-chair', 'council-secretary', 'expert'];
+const CRITERIA_WRITERS: Role[] = ['front-chair', 'council-chair', 'council-secretary'];
+
+interface CouncilFacts {
+  council: EstablishedCouncil;
+}
+
+const seatedToday = (actor: Actor, council: EstablishedCouncil, today: string) =>
+  compositionOn(council, today).some((t) => t.memberId === actor.id || t.personId === actor.id);
+
+/** The person sits on the council on the server's date (the composition is answerable for any date). */
+const councilSeat = relation<CouncilFacts>('council-seat', 'ngồi trong Hội đồng vào ngày hôm nay', ({ actor, today }, f) =>
+  seatedToday(actor, f.council, today),
+);
+/** The chair or secretary of the council, by token role and by seat. */
+const officerSeat = relation<CouncilFacts>('council-officer-seat', 'Chủ tịch hoặc Thư ký của chính Hội đồng', ({ actor, today }, f) =>
+  (actor.role === 'council-chair' || actor.role === 'council-secretary') && seatedToday(actor, f.council, today),
+);
+const councilUnit = ownUnit<CouncilFacts>((f) => f.council.jurisdictionUnitPath, 'đơn vị (địa bàn) của Hội đồng');
+const frontChairOfCouncil = relation<CouncilFacts>('front-chair-of-council', 'Chủ tịch Ủy ban MTTQ cùng cấp với Hội đồng', (s, f) =>
+  s.actor.role === 'front-chair' && councilUnit.holds(s, f),
+);
+const auditorAny = relation<unknown>('auditor', 'kiểm tra viên (chỉ xem)', ({ actor }) => actor.role === 'auditor');
+
+const councilById = async (infra: ServiceInfra, id: string): Promise<CouncilFacts> => ({ council: await loadCouncil(infra, id) });
+const councilOfCase = async (infra: ServiceInfra, caseId: string): Promise<CouncilFacts> =>
+  councilById(infra, (await loadCase(infra, caseId)).councilId);
+
+/** The council a criteria set belongs to: named in the draft body, or recorded on the set's stream. */
+async function councilOfCriteriaSet(infra: ServiceInfra, criteriaSetId: string): Promise<CouncilFacts> {
+  const { state } = await loadState(infra.store, criteriaSetDecider, criteriaSetStreamId(criteriaSetId));
+  const known = state.draft ?? currentCriteria(state);
+  if (!known) throw new NotFoundError(`criteria set ${criteriaSetId} does not exist`);
+  // A set drafted before criteria belonged to a council has no owner: nobody may publish it any more.
+  if (!known.councilId) throw new NotFoundError(`criteria set ${criteriaSetId} belongs to no council`);
+  return councilById(infra, known.councilId);
+}
+
+const onCase = (roles: Role[], relations: Relation<CouncilFacts>[], summary: string): ServiceAccessRule<CouncilFacts> => ({
+  kind: 'command',
+  roles,
+  relations,
+  facts: (req, infra) => councilOfCase(infra, paramString(req, 'caseId')),
+  summary,
+});
+
+const renewal = (summary: string): ServiceAccessRule<CouncilFacts> => ({
+  kind: 'command',
+  roles: ['front-chair'],
+  relations: [councilUnit],
+  facts: (req, infra) => councilById(infra, paramString(req, 'id')),
+  summary,
+});
+
+/** A member's queue: the member, or the secretary of a council the member's cases belong to (only those items). */
+interface QueueFacts {
+  memberId: string;
+  items: WorkItemDoc[];
+}
+
+async function queueFacts(infra: ServiceInfra, actor: Actor, memberId: string, today: string): Promise<QueueFacts> {
+  const all = await infra.documents
+    .collection<WorkItemDoc>(workQueueProjection.collection)
+    .find({ memberId }, { sort: { caseFinalised: 1, assignedAt: 1 }, limit: 500 });
+  if (actor.id === memberId) return { memberId, items: all };
+  if (actor.role !== 'council-secretary') return { memberId, items: [] };
+  const mine = new Set<string>();
+  for (const councilId of new Set(all.map((i) => i.councilId))) {
+    const council = await loadCouncil(infra, councilId).catch(() => undefined);
+    if (council && seatedToday(actor, council, today)) mine.add(councilId);
+  }
+  return { memberId, items: all.filter((i) => mine.has(i.councilId)) };
+}
+
+export const COUNCILS_POLICY = defineAccessPolicy(
+  controllerAccess(CouncilsController, {
+    establish: {
+      kind: 'command',
+      roles: ['front-chair'],
+      relations: [ownUnit<{ path: string[] }>((f) => f.path, 'Chủ tịch Ủy ban MTTQ của chính địa bàn Hội đồng')],
+      facts: async (req) => ({ path: [bodyString(req, 'jurisdictionUnitId')] }),
+      summary: 'Chủ tịch Ủy ban MTTQ cùng cấp quyết định thành lập Hội đồng',
+    },
+    add: renewal('Chủ tịch Ủy ban MTTQ cùng cấp bổ sung thành viên'),
+    replace: renewal('Chủ tịch Ủy ban MTTQ cùng cấp thay thế thành viên'),
+    remove: renewal('Chủ tịch Ủy ban MTTQ cùng cấp miễn nhiệm thành viên'),
+    amend: renewal('Chủ tịch Ủy ban MTTQ cùng cấp sửa quy chế'),
+    composition: { kind: 'read', roles: ALL, summary: 'Thành phần Hội đồng theo quyết định thành lập là thông tin công khai' },
+  }),
+  controllerAccess(CriteriaController, {
+    draft: {
+      kind: 'command',
+      roles: CRITERIA_WRITERS,
+      relations: [officerSeat, frontChairOfCouncil],
+      facts: (req, infra) => councilById(infra, bodyString(req, 'councilId')),
+      summary: 'Chủ tịch, Thư ký của chính Hội đồng, hoặc Chủ tịch Ủy ban MTTQ cùng cấp, soạn bộ tiêu chí của Hội đồng đó',
+    },
+    publish: {
+      kind: 'command',
+      roles: CRITERIA_WRITERS,
+      relations: [officerSeat, frontChairOfCouncil],
+      facts: (req, infra) => councilOfCriteriaSet(infra, paramString(req, 'id')),
+      summary: 'Chỉ người của chính Hội đồng sở hữu bộ tiêu chí được ban hành',
+    },
+    list: { kind: 'list', roles: ALL, summary: 'Bộ tiêu chí đã ban hành là thông tin công khai' },
+  }),
+  controllerAccess(EvaluationController, {
+    assign: onCase(['council-secretary'], [councilSeat], 'Thư ký ngồi trong Hội đồng của hồ sơ phân công thành viên'),
+    declare: onCase(SCORING, [councilSeat], 'Thành viên Hội đồng của hồ sơ tự khai xung đột lợi ích'),
+    queue: {
+      kind: 'read',
+      roles: ALL,
+      relations: [
+        relation<QueueFacts>('self', 'chính thành viên đó', ({ actor }, f) => f.memberId === actor.id),
+        relation<QueueFacts>('council-secretary-of-member', 'Thư ký của Hội đồng mà thành viên đó đang thẩm định', (_s, f) => f.items.length > 0),
+      ],
+      facts: (req, infra) => queueFacts(infra, req.actor, paramString(req, 'memberId'), new Date().toISOString().slice(0, 10)),
+      summary: 'Chính thành viên; Thư ký chỉ thấy các việc thuộc Hội đồng mình; ngoài phạm vi: 404',
+    },
+  }),
+  controllerAccess(ScoringController, {
+    submit: onCase(SCORING, [councilSeat], 'Thành viên ngồi trong Hội đồng của hồ sơ chấm điểm'),
+    revise: onCase(SCORING, [councilSeat], 'Thành viên ngồi trong Hội đồng của hồ sơ điều chỉnh điểm của mình'),
+    list: {
+      kind: 'read',
+      roles: ALL,
+      relations: [councilSeat, frontChairOfCouncil, auditorAny],
+      facts: (req, infra) => councilOfCase(infra, paramString(req, 'caseId')),
+      summary: 'Thành viên của chính Hội đồng (thấy điểm người khác sau khi tự chấm), Chủ tịch MTTQ cùng cấp, kiểm tra viên; ngoài phạm vi: 404',
+    },
+  }),
+  controllerAccess(GradingController, {
+    finalise: onCase(['council-chair', 'council-secretary'], [officerSeat], 'Chủ tịch hoặc Thư ký của chính Hội đồng chốt kết quả'),
+    publishRanking: {
+      kind: 'command',
+      roles: ['council-chair', 'council-secretary'],
+      relations: [officerSeat],
+      facts: (req, infra) => councilById(infra, bodyString(req, 'councilId')),
+      summary: 'Chủ tịch hoặc Thư ký của chính Hội đồng công bố xếp hạng',
+    },
+    rankings: { kind: 'list', roles: ALL, summary: 'Xếp hạng đã công bố là kết quả công khai' },
+    recommend: onCase(['council-chair'], [officerSeat], 'Chủ tịch của chính Hội đồng đề xuất lên cấp trên'),
+    proposeHonour: onCase(['council-chair'], [officerSeat], 'Chủ tịch của chính Hội đồng đề nghị khen thưởng'),
+  }),
+);

@@ -1,0 +1,75 @@
+import { NotFoundError } from '@cem/contracts';
+import { ownUnit, ownUnitOrBelow, relation } from '@cem/identity';
+import { controllerAccess, defineAccessPolicy, paramString, ServiceAccessRule, ServiceInfra } from '@cem/service-kit';
+import { AuditController } from './audit/audit.controller';
+import { PeriodsController } from './periods/periods.controller';
+import { ReportDoc, reportsProjection } from './reports/reports.projection';
+import { ReportsController } from './reports/reports.controller';
+import { StatisticsController } from './statistics/statistics.controller';
+import { UnitDoc, unitsProjection } from './units/units.projection';
+
+/**
+ * Who may call each reporting route (docs/security.md). A unit reports as itself (the token's unit); a report
+ * is read by its own unit and the units above it; the audit is the auditors'.
+ */
+
+const ALL: 'any' = 'any';
+const REPORTERS = ['unit-officer', 'agency-officer', 'standing-body'] as const;
+
+const auditor = relation<unknown>('auditor', 'kiểm tra viên (chỉ xem)', ({ actor }) => actor.role === 'auditor');
+
+async function reportFacts(infra: ServiceInfra, reportId: string): Promise<{ path: string[] }> {
+  await infra.readModelsCaughtUp();
+  const report = await infra.documents.collection<ReportDoc>(reportsProjection.collection).get(reportId);
+  if (!report?.submitted) throw new NotFoundError(`report ${reportId} does not exist`);
+  return { path: report.unitPath };
+}
+
+/** The unit whose children's reporting status is asked (the caller's own unless `unitId` names another). */
+async function statusFacts(infra: ServiceInfra, query: Record<string, unknown>, ownPath: string[]): Promise<{ path: string[] }> {
+  const unitId = typeof query.unitId === 'string' ? query.unitId : undefined;
+  if (!unitId) return { path: ownPath };
+  const unit = await infra.documents.collection<UnitDoc>(unitsProjection.collection).get(unitId);
+  if (!unit) throw new NotFoundError(`Không tìm thấy đơn vị ${unitId}`);
+  return { path: unit.unitPath };
+}
+
+const auditRule = (summary: string): ServiceAccessRule => ({ kind: 'read', roles: ['auditor'], summary });
+
+export const REPORTING_POLICY = defineAccessPolicy(
+  controllerAccess(PeriodsController, {
+    open: { kind: 'command', roles: ['standing-body', 'admin'], summary: 'Cơ quan thường trực mở kỳ báo cáo' },
+    list: { kind: 'list', roles: ALL, summary: 'Các kỳ báo cáo và hạn nộp là thông tin công khai' },
+  }),
+  controllerAccess(ReportsController, {
+    submit: { kind: 'command', roles: [...REPORTERS], summary: 'Đơn vị báo cáo cho chính mình (đơn vị lấy từ token)' },
+    amend: {
+      kind: 'command',
+      roles: [...REPORTERS],
+      relations: [ownUnit<{ path: string[] }>((f) => f.path, 'chính đơn vị đã báo cáo')],
+      facts: (req, infra) => reportFacts(infra, paramString(req, 'reportId')),
+      summary: 'Chỉ đơn vị đã nộp báo cáo được sửa (nêu lý do)',
+    },
+    aggregate: { kind: 'command', roles: ['standing-body'], summary: 'Cơ quan thường trực tổng hợp báo cáo của các đơn vị trực thuộc mình' },
+    status: {
+      kind: 'read',
+      roles: ALL,
+      relations: [ownUnitOrBelow<{ path: string[] }>((f) => f.path), auditor],
+      facts: (req, infra) => statusFacts(infra, req.query, req.actor.unitPath),
+      summary: 'Tình hình báo cáo của đơn vị mình hoặc đơn vị cấp dưới; ngoài phạm vi: 404',
+    },
+    list: { kind: 'list', roles: ALL, summary: 'Lọc theo phạm vi: báo cáo của đơn vị mình và các đơn vị cấp dưới (kiểm tra viên: tất cả)' },
+  }),
+  controllerAccess(StatisticsController, {
+    list: { kind: 'list', roles: ALL, summary: 'Số liệu thống kê tổng hợp (chỉ số đếm, không có nội dung hồ sơ)' },
+    csv: { kind: 'list', roles: ALL, summary: 'Như trên, xuất CSV' },
+    xlsx: { kind: 'list', roles: ALL, summary: 'Như trên, xuất Excel' },
+  }),
+  controllerAccess(AuditController, {
+    dossierHistory: auditRule('Kiểm tra viên xem lịch sử quyết định'),
+    proposalHistory: auditRule('Kiểm tra viên xem lịch sử quyết định'),
+    dossierState: auditRule('Kiểm tra viên xem trạng thái tại thời điểm'),
+    export: auditRule('Kiểm tra viên xuất dữ liệu kèm chuỗi băm'),
+    verify: auditRule('Kiểm tra viên kiểm tra tính toàn vẹn'),
+  }),
+);
