@@ -23,8 +23,8 @@ export interface CreateHttpAppOptions {
   metricsRegistry?: Registry;
   /** Dependencies `/health/ready` checks (PostgreSQL, Kafka, the document store). */
   readiness?: ReadinessCheck[];
-  /** The service's AsyncAPI document, served at `GET /asyncapi.json`. */
-  asyncApi?: object;
+  /** Builds the service's AsyncAPI document, served at `GET /asyncapi.json`. */
+  asyncApi?: () => object;
   /** Pino level; defaults to CEM_LOG_LEVEL, else 'silent' under NODE_ENV=test, else 'info'. */
   logger?: { level?: string };
 }
@@ -97,9 +97,11 @@ export async function createHttpApp(
 
   SwaggerModule.setup('docs', app, () => openApiDocument(app, options), { jsonDocumentUrl: 'docs-json' });
   if (options.asyncApi) {
-    const asyncApi = options.asyncApi;
-    // Like /docs-json, served by the HTTP adapter itself: public, outside the guards and the OpenAPI document.
-    app.getHttpAdapter().get('/asyncapi.json', (_req: unknown, res: { json(body: unknown): void }) => res.json(asyncApi));
+    const build = options.asyncApi;
+    let asyncApi: object | undefined;
+    // Like /docs-json, served by the HTTP adapter itself: public, outside the guards and the OpenAPI document;
+    // built on the first request, not at start.
+    app.getHttpAdapter().get('/asyncapi.json', (_req: unknown, res: { json(body: unknown): void }) => res.json((asyncApi ??= build())));
   }
   return app;
 }

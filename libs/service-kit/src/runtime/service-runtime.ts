@@ -102,7 +102,7 @@ export async function startService(
     version: '1',
     tokenVerifier: options.tokenVerifier,
     readiness: readinessChecks(ports),
-    asyncApi: serviceAsyncApi(definition),
+    asyncApi: () => serviceAsyncApi(definition),
     metricsRegistry: registry,
   });
   // HTTP first: joining the consumer group can wait for a rebalance (up to the session timeout after a
