@@ -9,10 +9,11 @@ PORT=${CEM_MONGO_PORT:-27017}
 SRC="$LOCAL_DIR/ferretdb"
 F_HOME="$CACHE_DIR/ferretdb"
 BIN="$F_HOME/bin/cem-ferretdb"
-DATA="$F_HOME/data"
+F_STATE="$STATE_DIR/ferretdb"
+DATA="$F_STATE/data"
 PATTERN=cem-ferretdb # how our process is recognised by its command line
-PIDFILE="$F_HOME/ferretdb.pid"
-LOGFILE="$F_HOME/ferretdb.log"
+PIDFILE="$F_STATE/ferretdb.pid"
+LOGFILE="$F_STATE/ferretdb.log"
 
 # FerretDB v1.24's SQLite backend finds a document by `_ferretdb_sjson->'$._id'`, while the unique _id index
 # it creates is on `_ferretdb_sjson->"_id"`. SQLite matches index expressions as written, so every get,

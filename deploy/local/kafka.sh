@@ -11,13 +11,14 @@ CONTROLLER_PORT=${CEM_KAFKA_CONTROLLER_PORT:-9093}
 POM="$LOCAL_DIR/kafka/pom.xml"
 K_HOME="$CACHE_DIR/kafka"
 LIBS="$K_HOME/libs"
-DATA="$K_HOME/data"
+K_STATE="$STATE_DIR/kafka"
+DATA="$K_STATE/data"
 PATTERN=kafka.Kafka # how our process is recognised by its command line
-PIDFILE="$K_HOME/kafka.pid"
-LOGFILE="$K_HOME/server.log"
-PROPS="$K_HOME/server.properties"
-LOG4J="$K_HOME/log4j.properties"
-TOOLS_LOG4J="$K_HOME/tools-log4j.properties"
+PIDFILE="$K_STATE/kafka.pid"
+LOGFILE="$K_STATE/server.log"
+PROPS="$K_STATE/server.properties"
+LOG4J="$K_STATE/log4j.properties"
+TOOLS_LOG4J="$K_STATE/tools-log4j.properties"
 
 # Runs a Kafka command-line tool (StorageTool here) with warnings only, on stderr.
 kafka_java() { java -cp "$LIBS/*" -Dlog4j.configuration="file:$TOOLS_LOG4J" "$@"; }
@@ -89,7 +90,7 @@ LOG4J
 }
 
 started() { port_open "$PORT" && grep -q "Kafka Server started" "$LOGFILE" 2>/dev/null; }
-show_logs() { tail -n 40 "$LOGFILE" "$K_HOME/kafka.out" >&2 || true; }
+show_logs() { tail -n 40 "$LOGFILE" "$K_STATE/kafka.out" >&2 || true; }
 broker_ready() {
   still_starting "$PIDFILE" "$PATTERN" || { show_logs; die "broker exited during start"; }
   started
@@ -115,7 +116,7 @@ start() {
     # setsid + nohup: the broker outlives this script and its terminal.
     setsid nohup java -Xms256m -Xmx768m -XX:+UseG1GC -Djava.awt.headless=true \
       -cp "$LIBS/*" -Dlog4j.configuration="file:$LOG4J" \
-      kafka.Kafka "$PROPS" >"$K_HOME/kafka.out" 2>&1 </dev/null &
+      kafka.Kafka "$PROPS" >"$K_STATE/kafka.out" 2>&1 </dev/null &
     echo $! >"$PIDFILE"
   fi
   # Ready = port open and the broker logged that it finished starting (which happens after it

@@ -6,6 +6,9 @@ LOCAL_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_ROOT="$(cd "$LOCAL_DIR/../.." && pwd)"
 # Everything downloaded, built or stored at run time lives here (git-ignored).
 CACHE_DIR="$REPO_ROOT/.cache"
+# Data, pid and log files of the servers; binaries stay in CACHE_DIR. CEM_STATE_DIR gives a second set of
+# servers (other CEM_*_PORT values) its own data, e.g. the fault-injection suite that stops and restarts them.
+STATE_DIR="${CEM_STATE_DIR:-$CACHE_DIR}"
 
 log() { echo "[$(basename "$0" .sh)] $*"; }
 die() { echo "[$(basename "$0" .sh)] ERROR: $*" >&2; exit 1; }

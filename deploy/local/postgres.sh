@@ -6,7 +6,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 PORT=${CEM_PG_PORT:-5432}
-PG_HOME="$CACHE_DIR/postgres"
+PG_HOME="$STATE_DIR/postgres"
 DATA="$PG_HOME/data"
 SOCK="$PG_HOME/run" # unix socket dir: ours, so /var/run/postgresql (root-owned on some hosts) is not needed
 LOGFILE="$PG_HOME/postgres.log"

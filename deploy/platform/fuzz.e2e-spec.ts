@@ -26,8 +26,11 @@ const SEED = Number(process.env.CEM_FUZZ_SEED ?? 20261202);
 
 interface GeneratedRequest {
   persona: number;
-  /** admin: the platform administrator, whom the access policy lets through to validation and the deciders. */
-  token: 'admin' | 'persona' | 'none' | 'garbage';
+  /**
+   * admin: the platform administrator; fit: a persona in one of the roles the route's access policy lets in
+   * (both get past the policy's role check to validation, the facts loaders and the deciders); persona: anyone.
+   */
+  token: 'admin' | 'fit' | 'persona' | 'none' | 'garbage';
   params: string[];
   query: Record<string, unknown>;
   body: { mutation: Mutation | 'form'; body: unknown } | undefined;
@@ -77,7 +80,7 @@ function requestArbitrary(route: FuzzRoute, known: KnownValues): fc.Arbitrary<Ge
     : fc.record(Object.fromEntries(route.queryFields.map((f) => [f, queryValue(known)])), { requiredKeys: [] });
   return fc.record({
     persona: fc.nat({ max: PERSONAS.length - 1 }),
-    token: fc.constantFrom<GeneratedRequest['token']>('admin', 'admin', 'admin', 'persona', 'persona', 'persona', 'persona', 'none', 'garbage'),
+    token: fc.constantFrom<GeneratedRequest['token']>('admin', 'admin', 'fit', 'fit', 'fit', 'fit', 'persona', 'persona', 'none', 'garbage'),
     params: fc.array(pathValue(known), { minLength: route.pathParams.length, maxLength: route.pathParams.length }),
     query,
     body: route.method === 'GET' ? fc.constant(undefined) : fc.oneof({ weight: 12, arbitrary: body }, { weight: 1, arbitrary: form }),
@@ -145,10 +148,12 @@ describe('fuzz: generated input against every route of the four real apps', () =
       const store = platform.service(route.context).infra.store;
       for (const generated of samples) {
         count++;
-        const persona = generated.token === 'admin' ? ADMIN : PERSONAS[generated.persona];
+        const fitting = route.roles === 'any' ? PERSONAS : PERSONAS.filter((p) => route.roles.includes(p.role));
+        const persona =
+          generated.token === 'admin' ? ADMIN : generated.token === 'fit' && fitting.length ? fitting[generated.persona % fitting.length] : PERSONAS[generated.persona];
         const sub = `${persona.sub}.fz${count}`;
         const headers: Record<string, string> = {};
-        if (generated.token === 'persona' || generated.token === 'admin') headers.authorization = `Bearer ${await platform.issuer.mint({ ...persona, sub })}`;
+        if (generated.token !== 'none' && generated.token !== 'garbage') headers.authorization = `Bearer ${await platform.issuer.mint({ ...persona, sub })}`;
         if (generated.token === 'garbage') headers.authorization = `Bearer ${'x'.repeat(generated.persona + 1)}.e30.${'\u00e9'.repeat(3)}`;
         let payload: string | undefined;
         if (generated.body?.mutation === 'form') {

@@ -175,5 +175,29 @@ describe('input limits and surfaces of the four real apps', () => {
       const stream = await platform.service('submissions').infra.store.readStream('cluster-binh-chanh-cum-dua');
       expect(stream).toHaveLength(1);
     });
+
+    it('answers 409, not the rule, to a command whose client read an older version (If-Match)', async () => {
+      const form = {
+        clusterId: 'binh-chanh-cum-if-match',
+        name: 'Cụm thi đua số 2',
+        kind: 'cluster',
+        organisingUnitId: 'vn-hcm-binh-chanh',
+        headUnitId: 'vn-hcm-binh-chanh-tan-kien',
+        memberUnitIds: ['vn-hcm-binh-chanh-tan-kien', 'vn-hcm-binh-chanh-vinh-loc-a'],
+      };
+      const post = (ifMatch?: string) => {
+        const req = http('submissions').post('/clusters').set('Authorization', `Bearer ${admin}`);
+        if (ifMatch !== undefined) req.set('If-Match', ifMatch);
+        return req.send(form);
+      };
+      // Two clients both saw no such cluster (version 0); the second arrives after the first landed.
+      await post('"0"').expect(201);
+      const late = await post('"0"').expect(409);
+      expect(late.body).toMatchObject({ code: 'concurrency-conflict', streamId: 'cluster-binh-chanh-cum-if-match', expected: 0, currentVersion: 1 });
+      // Without If-Match the server's own read is the basis: the rule answers (the cluster exists).
+      expect((await post().expect(422)).body.code).toBe('cluster-already-formed');
+      expect((await post('"abc"').expect(400)).body.details).toMatchObject({ reason: 'bad-if-match' });
+      expect(await platform.service('submissions').infra.store.readStream('cluster-binh-chanh-cum-if-match')).toHaveLength(1);
+    });
   });
 });

@@ -1,7 +1,8 @@
 import type { Type } from '@nestjs/common';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
-import { controllersOf, routesOf, type ServiceDefinition } from '@cem/service-kit';
+import type { Role } from '@cem/contracts';
+import { controllersOf, routesOf, ruleFor, type ServiceDefinition } from '@cem/service-kit';
 
 type Ctor = abstract new (...args: never[]) => unknown;
 
@@ -21,6 +22,8 @@ export interface FuzzRoute {
   /** Named @Query('x') parameters. */
   queryFields: string[];
   handler: string;
+  /** The roles the service's access policy lets in ('any': every authenticated role; [] when public or unknown). */
+  roles: readonly Role[] | 'any';
 }
 
 const PRIMITIVES = new Set<unknown>([String, Number, Boolean, Object, Array]);
@@ -63,6 +66,7 @@ export function routeCatalogue(definition: ServiceDefinition): FuzzRoute[] {
         queryType,
         queryFields,
         handler: `${info.controller}.${info.handler}`,
+        roles: ruleFor(definition.access, info.controller, info.handler)?.roles ?? [],
       });
     }
   }

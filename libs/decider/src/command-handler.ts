@@ -1,7 +1,8 @@
 import { randomUUID } from 'crypto';
 import { v5 as uuidv5, v7 as uuidv7 } from 'uuid';
-import type { Actor, DomainEvent, EventMetadata, RecordedEvent } from '@cem/contracts';
+import { type Actor, ConcurrencyError, type DomainEvent, type EventMetadata, type RecordedEvent } from '@cem/contracts';
 import type { AppendResult, EventStore } from '@cem/event-store';
+import { takeClientExpectedVersion } from './client-basis';
 import { Decider, evolveAll } from './decider';
 
 /** Namespace for deterministic event ids of reactions (uuid v5). */
@@ -46,7 +47,8 @@ export function eventIds(count: number, seed?: string): string[] {
 
 /**
  * Load → decide → append with the version read as the expected version, so a concurrent command on the
- * same stream loses with a ConcurrencyError instead of overwriting.
+ * same stream loses with a ConcurrencyError instead of overwriting. When the client said which version it
+ * based the command on (withClientBasis), that version is expected instead, checked before deciding.
  */
 export async function handleCommand<TState, TCommand, TEvent extends DomainEvent>(
   store: EventStore,
@@ -56,6 +58,8 @@ export async function handleCommand<TState, TCommand, TEvent extends DomainEvent
   ctx: CommandContext,
 ): Promise<CommandResult<TState, TEvent>> {
   const history = (await store.readStream(streamId)) as unknown as RecordedEvent[];
+  const basis = ctx.idempotencySeed ? undefined : takeClientExpectedVersion();
+  if (basis !== undefined && basis !== history.length) throw new ConcurrencyError(streamId, basis, history.length);
   const state = evolveAll(decider, history as unknown as TEvent[]);
   const events = decider.decide(command, state);
   if (events.length === 0) return { streamId, state, events, append: undefined };

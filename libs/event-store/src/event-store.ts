@@ -85,6 +85,10 @@ export interface CheckpointStore {
 export interface EventStore extends CheckpointStore {
   append(streamId: string, events: NewEvent[], options?: { expectedVersion?: ExpectedVersion }): Promise<AppendResult>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /** Every stream's last version and hash (tamper evidence: what a signed anchor records). */
+  chainHeads?(): Promise<ChainHead[]>;
+  /** Every event's stream, version and hash, by stream and version (checking against anchors). */
+  chainRows?(): Promise<ChainRow[]>;
   /** Committed events after a position, in global order, never skipping a slow transaction. */
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   /** Catch-up subscription: reads history then follows live, without gaps or duplicates. */
@@ -100,6 +104,10 @@ export interface EventStore extends CheckpointStore {
    * undefined when another process holds it. The lease is lost when its holder's connection dies.
    */
   tryLease?(name: string): Promise<StoreLease | undefined>;
+  /** Every stream's last version and hash (tamper evidence: what a signed anchor records). */
+  chainHeads?(): Promise<ChainHead[]>;
+  /** Every event's stream, version and hash, by stream and version (checking against anchors). */
+  chainRows?(): Promise<ChainRow[]>;
   /** Committed events after a position (operations: how far a reader lags behind). */
   countAfter?(position: LogPosition): Promise<number>;
   close(): Promise<void>;
@@ -108,4 +116,14 @@ export interface EventStore extends CheckpointStore {
 export interface StoreLease {
   readonly lost: Promise<void>;
   release(): Promise<void>;
+}
+
+export interface ChainHead {
+  streamId: string;
+  version: number;
+  hash: string;
+}
+
+export interface ChainRow extends ChainHead {
+  eventId: string;
 }

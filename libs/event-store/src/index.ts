@@ -6,3 +6,4 @@ export { SqlEventStore, createSqlEventStore, type SqlEventStoreOptions } from '.
 export { createPostgresEventStore, type PostgresEventStoreOptions } from './postgres-event-store';
 export { createPgliteEventStore, type PgliteEventStoreOptions } from './pglite-event-store';
 export { assertSchemaName, notifyChannel, CONCURRENCY_SQLSTATE } from './event-store.schema';
+export * from './chain-anchor';

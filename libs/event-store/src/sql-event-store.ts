@@ -3,6 +3,8 @@ import { ConcurrencyError, DomainRuleViolation, LOG_START, type LogPosition, typ
 import { classifyAppendFailure } from './append-failure';
 import type {
   AppendResult,
+  ChainHead,
+  ChainRow,
   ChainVerification,
   HashedEventRow,
   EventStore,
@@ -217,6 +219,16 @@ export class SqlEventStore implements EventStore {
   async tryLease(name: string): Promise<StoreLease | undefined> {
     if (!this.client.tryLock) throw new Error('this SQL client cannot take locks');
     return this.client.tryLock(`${this.schema}:${name}`);
+  }
+
+  async chainHeads(): Promise<ChainHead[]> {
+    const rows = await this.client.query(this.sql.chainHeads);
+    return rows.map((r) => ({ streamId: r.stream_id as string, version: Number(r.stream_version), hash: r.hash as string }));
+  }
+
+  async chainRows(): Promise<ChainRow[]> {
+    const rows = await this.client.query(this.sql.chainRows);
+    return rows.map((r) => ({ eventId: r.event_id as string, streamId: r.stream_id as string, version: Number(r.stream_version), hash: r.hash as string }));
   }
 
   async countAfter(position: LogPosition): Promise<number> {

@@ -46,7 +46,9 @@ export class AuthGuard implements CanActivate {
     const actor = await this.verifier.verify(bearerToken(request.headers.authorization));
     request.actor = actor;
 
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    // A service with an access policy declares its roles there (AccessGuard, with Vietnamese reasons); @Roles is
+    // only for apps without one.
+    const roles = this.policy ? undefined : this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (roles?.length) {
       const verdict = hasRole(...roles)(actor, undefined);
       if (verdict !== true) throw new ForbiddenError(verdict, { requiredRoles: roles, role: actor.role });

@@ -9,6 +9,7 @@ import { CurrentActor } from './current-actor.decorator';
 import { HttpMetrics } from './http-metrics';
 import { JwksModule } from './jwks.module';
 import { startMetricsListener } from './metrics-listener';
+import { parseIfMatch } from './if-match';
 import { bodyShapeProblem, MAX_BODY_BYTES, MAX_BODY_DEPTH } from './request-limits';
 import { Roles } from './roles.decorator';
 
@@ -273,5 +274,16 @@ describe('bodyShapeProblem', () => {
     expect(bodyShapeProblem({ a: [{ b: 'x' }] })).toBeUndefined();
     expect(bodyShapeProblem({ a: [{ ['k\u0000']: 1 }] })).toEqual({ reason: 'nul-character', path: 'a.0.k\\0' });
     expect(bodyShapeProblem({ a: ['ok', 'n\u0000'] })).toEqual({ reason: 'nul-character', path: 'a.1' });
+  });
+});
+
+describe('parseIfMatch', () => {
+  it('reads a version from the usual ETag spellings and refuses anything else', () => {
+    expect(parseIfMatch(undefined)).toBeUndefined();
+    expect(parseIfMatch('*')).toBeUndefined();
+    expect(parseIfMatch('"3"')).toBe(3);
+    expect(parseIfMatch('W/"12"')).toBe(12);
+    expect(parseIfMatch('0')).toBe(0);
+    for (const bad of ['"abc"', '"-1"', '"1", "2"', '"1e3"', '"9999999999"']) expect(() => parseIfMatch(bad)).toThrow('If-Match');
   });
 });

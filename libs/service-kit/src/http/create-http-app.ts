@@ -10,6 +10,7 @@ import type { ReadinessCheck } from './health.controller';
 import { HttpKitModule } from './http-kit.module';
 import { HttpMetrics } from './http-metrics';
 import type { ActorRequest } from './http-request';
+import { ifMatchBasis } from './if-match';
 import { applyValidatorSchemas, completeOpenApi, ErrorResponseDto, OPENAPI_DESCRIPTION } from './openapi';
 import { bodyShapeGuard, MAX_BODY_BYTES, urlGuard } from './request-limits';
 
@@ -91,6 +92,7 @@ export async function createHttpApp(
   app.useBodyParser('json', { limit: MAX_BODY_BYTES });
   app.useBodyParser('urlencoded', { extended: true, limit: MAX_BODY_BYTES });
   app.use(bodyShapeGuard());
+  app.use(ifMatchBasis());
   // No app.enableShutdownHooks(): Nest's handler closes the app and then re-raises the signal, killing the
   // process (exit 143) before the service's own shutdown (consumer leaving its group, checkpoints) has run.
   // Whoever runs the app handles signals and calls app.close() (runServiceFromEnv, the embedded launcher).

@@ -10,6 +10,7 @@ export * from './http-metrics';
 export * from './health.controller';
 export * from './metrics-listener';
 export * from './request-limits';
+export * from './if-match';
 export * from './jwks.module';
 export * from './http-kit.module';
 export * from './create-http-app';

@@ -5,3 +5,4 @@ export * from './infra.embedded';
 export * from './infra.distributed';
 export * from './run-from-env';
 export * from './service-metrics';
+export * from './anchor-publisher';

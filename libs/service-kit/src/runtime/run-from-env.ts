@@ -1,7 +1,8 @@
 import { KafkaEventBus, kafkaBrokersFromEnv } from '@cem/messaging';
 import { tokenVerifierFromEnv } from '@cem/identity';
 import type { ServiceDefinition } from './service-definition';
-import { createDistributedPorts } from './infra.distributed';
+import { createDistributedPorts, distributedNames } from './infra.distributed';
+import { AnchorKey } from '@cem/event-store';
 import { RunningService, startService } from './service-runtime';
 
 /** How long a clean stop may take before the process gives up and exits 1. */
@@ -34,6 +35,14 @@ export async function runServiceFromEnv(definition: ServiceDefinition, env: Node
     host: env.HOST ?? '127.0.0.1',
     tokenVerifier,
     topicPrefix: prefix,
+    // CEM_ANCHOR_KEY_DIR: the anchoring key, on a volume the database's administrators cannot reach.
+    anchors: env.CEM_ANCHOR_KEY_DIR
+      ? {
+          key: await AnchorKey.loadOrCreate(env.CEM_ANCHOR_KEY_DIR),
+          intervalMs: Number(env.CEM_ANCHOR_INTERVAL_SECONDS ?? 300) * 1000,
+          storeName: distributedNames(definition.context, prefix).schema,
+        }
+      : undefined,
     // The scraper's listener: off unless asked for, on 127.0.0.1 unless CEM_METRICS_HOST says otherwise.
     metricsPort: env.CEM_METRICS_PORT ? Number(env.CEM_METRICS_PORT) : undefined,
     metricsHost: env.CEM_METRICS_HOST ?? '127.0.0.1',

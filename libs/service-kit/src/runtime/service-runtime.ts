@@ -19,6 +19,8 @@ import { AccessPolicyModule, mandatesProjection, replicateMandates } from '../ac
 import { Registry } from 'prom-client';
 import type { ServiceDefinition } from './service-definition';
 import { ServiceMetrics } from './service-metrics';
+import { AnchorPublisher, anchorsTopic } from './anchor-publisher';
+import type { AnchorKey } from '@cem/event-store';
 import { ServiceInfra, ServiceInfraModule } from './service-infra';
 
 export type InfraPorts = Pick<ServiceInfra, 'store' | 'bus' | 'documents'>;
@@ -31,6 +33,8 @@ export interface StartServiceOptions {
   extraModules?: DynamicModule[];
   /** Prefix of every topic name (tests share one broker). */
   topicPrefix?: string;
+  /** Signs and publishes the store's chain heads (tamper evidence) when given; see AnchorPublisher. */
+  anchors?: { key: AnchorKey; intervalMs: number; storeName: string };
   /** Port of the scraper's own `/metrics` listener (0 = any free port); none when undefined. */
   metricsPort?: number;
   /** Address of that listener; default 127.0.0.1. */
@@ -96,6 +100,21 @@ export async function startService(
     filter: (event: RecordedEvent) => event.metadata.source === definition.context,
   });
   await relay.start();
+  const anchors = options.anchors
+    ? new AnchorPublisher({
+        store: ports.store,
+        storeName: options.anchors.storeName,
+        bus: ports.bus,
+        relay,
+        key: options.anchors.key,
+        topic: anchorsTopic(options.topicPrefix),
+        intervalMs: options.anchors.intervalMs,
+      })
+    : undefined;
+  if (anchors) {
+    await ports.bus.ensureTopics?.([anchorsTopic(options.topicPrefix)]);
+    anchors.start();
+  }
 
   const app = await createHttpApp(serviceRootModule(definition, infra, options.extraModules), {
     title: definition.title,
@@ -172,6 +191,7 @@ export async function startService(
       await metricsListener?.close();
       await app.close();
       await consumer?.stop();
+      await anchors?.stop();
       await relay.stop();
       await runner.stop();
     },
