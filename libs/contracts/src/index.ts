@@ -8,6 +8,7 @@ export * from './recognition';
 export * from './reporting';
 export * from './submissions';
 export * from './all-contracts';
+export * from './labels-vi';
 export * from './validation';
 export * from './schema';
 export * from './asyncapi';

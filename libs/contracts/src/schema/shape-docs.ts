@@ -23,5 +23,6 @@ export const SHAPE_DOCS: Record<string, string> = {
   ProposalFacts: 'Nội dung đề nghị khen thưởng',
   ReportingDeadline: 'Hạn gửi báo cáo của một cấp',
   ReportFigures: 'Số liệu báo cáo',
+  RankedDossierAuthor: 'Tác giả của hồ sơ trong bảng xếp hạng',
   HonourProposalRecipient: 'Cá nhân, tập thể được đề nghị tôn vinh',
 };

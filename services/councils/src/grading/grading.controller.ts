@@ -15,6 +15,15 @@ import { FinaliseCaseDto, ProposeHonourDto, PublishRankingDto, RankingsQueryDto,
 import { rankingDecider, rankingStreamId } from './ranking.decider';
 import { RankingDoc, rankingsProjection } from './rankings.projection';
 import { CaseEventsResponse, RankingResponse } from '../shared/responses';
+import { CouncilCaseDoc, councilCasesProjection } from '../evaluation/council-cases.projection';
+import type { RankedDossier } from './ranking';
+
+const rankedDossierOf = (row: CouncilCaseDoc): RankedDossier => ({
+  title: row.title,
+  fieldCode: row.fieldCode,
+  nominatingUnitId: row.nominatingUnitId,
+  authors: row.authors,
+});
 
 @ApiTags('grading')
 @ApiBearerAuth()
@@ -58,6 +67,11 @@ export class GradingController {
     const cases = await this.infra.documents
       .collection<CaseScoresDoc>(caseScoresProjection.collection)
       .find({ councilId, campaignId, year, fieldCode, level: council.level });
+    // Each row carries the dossier as received (title, unit, field, authors), so one call renders the table.
+    const rows = await this.infra.documents
+      .collection<CouncilCaseDoc>(councilCasesProjection.collection)
+      .getMany(cases.map((c) => c.caseId));
+    const dossierOf = new Map(rows.map((r) => [r.caseId, r]));
     const result = await handleCommand(
       this.infra.store,
       rankingDecider,
@@ -69,7 +83,10 @@ export class GradingController {
         campaignId,
         year,
         fieldCode,
-        cases: cases.map(({ _id: _i, _position: _p, ...data }) => data),
+        cases: cases.map(({ _id: _i, _position: _p, ...data }) => {
+          const row = dossierOf.get(data.caseId);
+          return row ? { ...data, dossier: rankedDossierOf(row) } : data;
+        }),
         publishedAt: documentDate(dto.publishedAt),
       },
       httpCommandContext(this.infra, actor),

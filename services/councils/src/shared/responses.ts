@@ -1,7 +1,10 @@
 import { ApiProperty, ApiPropertyOptional, ApiPropertyOptions, ApiSchema } from '@nestjs/swagger';
 import {
   ADMINISTRATIVE_LEVELS,
+  CASE_STATUSES,
+  COUNCIL_GRADES,
   COUNCIL_MEMBER_ROLES,
+  ROUTING_WAIT_REASONS,
   CouncilDecisionRef,
   CouncilRegulations,
   CriteriaSetPublishedData,
@@ -138,3 +141,44 @@ export class CaseScoresResponse {
 
 @ApiSchema({ description: 'Bảng xếp hạng của lĩnh vực, đợt và cấp' })
 export class RankingResponse extends RankingPublishedData {}
+
+@ApiSchema({ description: 'Vì sao hồ sơ đang chờ xác định Hội đồng' })
+export class CaseWaitingResponse {
+  @ApiProperty({ enum: ROUTING_WAIT_REASONS, description: 'Lý do (mã máy): no-council (chưa có Hội đồng phù hợp), several-councils (nhiều Hội đồng phù hợp)' }) reason!: string;
+  @ApiProperty({ description: 'Lý do (tiếng Việt)', example: 'Chưa có Hội đồng thẩm định cho đợt, cấp, địa bàn và lĩnh vực của hồ sơ' }) reasonText!: string;
+  @ApiProperty({ type: [String], description: 'Các Hội đồng phù hợp (khi có nhiều)', example: ['hd-ha-nam-2026', 'hd-ha-nam-cuoc-thi'] }) candidateCouncilIds!: string[];
+}
+
+@ApiSchema({ description: 'Tác giả' })
+export class CaseAuthorResponse {
+  @ApiProperty({ example: 'Nguyễn Văn Đức' }) name!: string;
+}
+
+@ApiSchema({ description: 'Một hồ sơ thẩm định trong danh sách của Hội đồng (kể cả hồ sơ đang chờ xác định Hội đồng)' })
+export class CouncilCaseResponse {
+  @ApiProperty() caseId!: string;
+  @ApiProperty() dossierId!: string;
+  @ApiPropertyOptional({ description: 'Hội đồng thẩm định; không có khi hồ sơ đang chờ xác định Hội đồng' }) councilId?: string;
+  @ApiProperty({ enum: ADMINISTRATIVE_LEVELS }) level!: string;
+  @ApiProperty() levelLabel!: string;
+  @ApiProperty() jurisdictionUnitId!: string;
+  @ApiProperty({ type: [String] }) jurisdictionUnitPath!: string[];
+  @ApiProperty() campaignId!: string;
+  @ApiProperty() year!: number;
+  @ApiProperty() fieldCode!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ description: 'Loại hồ sơ (mã máy)', example: 'initiative' }) dossierType!: string;
+  @ApiProperty() nominatingUnitId!: string;
+  @ApiProperty({ type: [CaseAuthorResponse] }) authors!: CaseAuthorResponse[];
+  @ApiProperty() receivedAt!: string;
+  @ApiProperty({ enum: CASE_STATUSES, description: 'Trạng thái (mã máy): awaiting-council, open, finalised' }) status!: string;
+  @ApiProperty({ description: 'Trạng thái (tiếng Việt)', example: 'Đang thẩm định' }) statusLabel!: string;
+  @ApiPropertyOptional({ type: CaseWaitingResponse, description: 'Lý do chờ (chỉ khi chờ xác định Hội đồng)' }) waiting?: CaseWaitingResponse;
+  @ApiProperty({ type: [String] }) assignedMemberIds!: string[];
+  @ApiPropertyOptional() aggregateScore?: number;
+  @ApiPropertyOptional({ enum: COUNCIL_GRADES }) grade?: string;
+  @ApiPropertyOptional() gradeLabel?: string;
+  @ApiPropertyOptional() accepted?: boolean;
+  @ApiProperty({ description: 'Đã kiến nghị chuyển lên cấp trên', example: false }) recommendedUpward!: boolean;
+  @ApiProperty({ description: 'Đã đề nghị tôn vinh', example: false }) honourProposed!: boolean;
+}
