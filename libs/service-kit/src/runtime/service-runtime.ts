@@ -23,6 +23,9 @@ import { AnchorPublisher, anchorsTopic } from './anchor-publisher';
 import type { AnchorKey } from '@cem/event-store';
 import { ServiceInfra, ServiceInfraModule } from './service-infra';
 
+/** How long in-flight HTTP requests may take once a service stops, before their connections are closed. */
+const HTTP_DRAIN_MS = 2000;
+
 export type InfraPorts = Pick<ServiceInfra, 'store' | 'bus' | 'documents'>;
 
 export interface StartServiceOptions {
@@ -189,7 +192,14 @@ export async function startService(
     },
     stop: async () => {
       await metricsListener?.close();
+      // Closing the server waits for every keep-alive connection, and a client under load keeps reusing
+      // them: in-flight requests get a moment to finish, then the connections are closed.
+      const server = app.getHttpServer() as import('http').Server;
+      server.closeIdleConnections?.();
+      const drain = setTimeout(() => server.closeAllConnections?.(), HTTP_DRAIN_MS);
+      drain.unref();
       await app.close();
+      clearTimeout(drain);
       await consumer?.stop();
       await anchors?.stop();
       await relay.stop();
