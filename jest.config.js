@@ -1,5 +1,6 @@
-// Two projects: `unit` (pure, no server; *.spec.ts) and `integration` (real PostgreSQL, Kafka and
-// FerretDB started by deploy/local; *.int-spec.ts and *.e2e-spec.ts).
+// Three projects: `unit` (pure, no server; *.spec.ts), `integration` (real PostgreSQL, Kafka and
+// FerretDB started by deploy/local; *.int-spec.ts and *.e2e-spec.ts) and `e2e-in-process` (the services'
+// e2e specs again, with the in-process bus instead of Kafka).
 const { readFileSync } = require('fs');
 const swc = JSON.parse(readFileSync(`${__dirname}/.swcrc`, 'utf8'));
 delete swc.$schema;
@@ -30,6 +31,14 @@ module.exports = {
       displayName: 'integration',
       testMatch: ['<rootDir>/{libs,services,deploy}/**/*.{int-spec,e2e-spec}.ts'],
       setupFilesAfterEnv: ['<rootDir>/tools/jest.integration-setup.js'],
+    },
+    {
+      // The cross-service e2e tests once more with the embedded default's in-process bus between the services
+      // (PostgreSQL and FerretDB stay real): the event handlers must behave the same on either bus.
+      ...base,
+      displayName: 'e2e-in-process',
+      testMatch: ['<rootDir>/services/**/*.e2e-spec.ts'],
+      setupFilesAfterEnv: ['<rootDir>/tools/jest.integration-setup.js', '<rootDir>/tools/jest.in-process-bus.js'],
     },
     // The portal in Debian's Chromium (playwright-core) against its own embedded platform; see portal/e2e.
     // Opt-in (CEM_BROWSER_TESTS=1) until the chain test is stable on the shared machine.
