@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { eventually, Harness, screenshot, seriousViolations, signInAs, startHarness } from './harness';
+import { eventually, Harness, onFailure, screenshot, seriousViolations, signInAs, startHarness } from './harness';
 
 /**
  * The whole chain through the portal only, each step by the right person of the Hà Nam demo scenario:
@@ -66,7 +66,7 @@ describe('portal: the whole chain in a real browser (Chromium, embedded platform
     await h?.stop();
   });
 
-  it('walks a dossier from a district to the public showcase, each step by the right person', async () => {
+  it('walks a dossier from a district to the public showcase, each step by the right person', () => onFailure(async () => {
     // --- 1. The district drafts two dossiers (one with an attachment, its SHA-256 shown) and submits them.
     const district = await signInAs(h, PEOPLE.district);
     const ids: string[] = [];
@@ -143,11 +143,19 @@ describe('portal: the whole chain in a real browser (Chromium, embedded platform
           continue;
         }
         if (step.checkHidden) await member.page.getByTestId('scores-hidden').waitFor();
-        for (const criterion of ['Tính mới, tính sáng tạo', 'Khả năng ứng dụng', 'Hiệu quả kinh tế - xã hội']) {
-          await member.page.getByRole('spinbutton', { name: criterion }).fill(String(step.value).replace('.', ','));
-        }
+        // The form may re-render once its criteria arrive: fill until every value holds.
+        await eventually(async () => {
+          for (const criterion of ['Tính mới, tính sáng tạo', 'Khả năng ứng dụng', 'Hiệu quả kinh tế - xã hội']) {
+            const input = member.page.getByRole('spinbutton', { name: criterion });
+            if (!(await input.inputValue())) await input.fill(String(step.value).replace('.', ','));
+          }
+          await member.page.waitForTimeout(500);
+          for (const criterion of ['Tính mới, tính sáng tạo', 'Khả năng ứng dụng', 'Hiệu quả kinh tế - xã hội']) {
+            if (!(await member.page.getByRole('spinbutton', { name: criterion }).inputValue())) throw new Error(`${criterion} was cleared`);
+          }
+        }, 30_000);
         await member.page.getByRole('button', { name: 'Gửi phiếu chấm' }).click();
-        await member.page.getByText('Đã ghi nhận phiếu chấm').waitFor();
+        await member.page.getByText('Đã ghi nhận phiếu chấm').first().waitFor();
         // Once I scored, the others' scores show (at least mine).
         await member.page.getByRole('table', { name: 'Điểm của các thành viên' }).waitFor();
       }
@@ -265,5 +273,5 @@ describe('portal: the whole chain in a real browser (Chromium, embedded platform
     await screenshot(pub, 'cong-khai');
     await visitor.close();
     expect(ids).toHaveLength(2);
-  });
+  }));
 });
