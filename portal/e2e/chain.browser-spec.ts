@@ -29,10 +29,14 @@ const PEOPLE = {
 
 async function pick(page: Page, fieldLabel: string, option: string) {
   const choice = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option }).first();
+  const field = page.locator('.ant-form-item', { has: page.getByLabel(fieldLabel, { exact: true }) });
   await eventually(async () => {
     if (!(await choice.isVisible())) await page.getByLabel(fieldLabel, { exact: true }).click();
-    await choice.click({ timeout: 3000 });
-  }, 30_000);
+    await choice.click({ timeout: 5000 });
+    // The choice must hold (a list arriving late re-renders the select).
+    await page.waitForTimeout(300);
+    await field.filter({ hasText: option }).waitFor({ timeout: 2000 });
+  }, 60_000);
 }
 
 /** Opens the row's link once the list shows it; reloads now and then (the list follows the events). */
