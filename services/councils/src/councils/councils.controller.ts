@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, NotFoundError } from '@cem/contracts';
 import { handleCommand } from '@cem/decider';
 import { CurrentActor, Roles, SERVICE_INFRA, ServiceInfra } from '@cem/service-kit';
@@ -17,6 +17,7 @@ import {
   RemoveMemberDto,
   ReplaceMemberDto,
 } from './councils.dto';
+import { CouncilCommandResponse, CouncilCompositionResponse } from '../shared/responses';
 
 /** Councils are established and renewed by the Front chair of their level (the decider checks the unit). */
 @ApiTags('councils')
@@ -45,6 +46,7 @@ export class CouncilsController {
     return [...(await registeredUnits(this.infra, unitIds)).keys()];
   }
 
+  @ApiCreatedResponse({ type: CouncilCommandResponse })
   @Post()
   @Roles('front-chair')
   @ApiOperation({ summary: 'Establish a council (quyết định thành lập Hội đồng thẩm định)' })
@@ -53,6 +55,7 @@ export class CouncilsController {
     return this.run(actor, dto.councilId, { type: 'EstablishCouncil', actor, council: { ...dto }, registeredAgencyUnitIds });
   }
 
+  @ApiCreatedResponse({ type: CouncilCommandResponse })
   @Post(':id/members')
   @Roles('front-chair')
   @ApiOperation({ summary: 'Add a member (bổ sung thành viên)' })
@@ -66,6 +69,7 @@ export class CouncilsController {
     );
   }
 
+  @ApiOkResponse({ type: CouncilCommandResponse })
   @Post(':id/members/:memberId/replace')
   @HttpCode(200)
   @Roles('front-chair')
@@ -86,6 +90,7 @@ export class CouncilsController {
     );
   }
 
+  @ApiOkResponse({ type: CouncilCommandResponse })
   @Post(':id/members/:memberId/remove')
   @HttpCode(200)
   @Roles('front-chair')
@@ -95,6 +100,7 @@ export class CouncilsController {
     return this.run(actor, councilId, { type: 'RemoveMember', actor, councilId, memberId, effectiveFrom, reason }, reason);
   }
 
+  @ApiOkResponse({ type: CouncilCommandResponse })
   @Post(':id/editions')
   @HttpCode(200)
   @Roles('front-chair')
@@ -109,6 +115,7 @@ export class CouncilsController {
     );
   }
 
+  @ApiOkResponse({ type: CouncilCommandResponse })
   @Post(':id/regulations')
   @HttpCode(200)
   @Roles('front-chair')
@@ -118,6 +125,7 @@ export class CouncilsController {
     return this.run(actor, councilId, { type: 'AmendRegulations', actor, councilId, regulations, effectiveFrom, reason }, reason);
   }
 
+  @ApiOkResponse({ type: CouncilCompositionResponse })
   @Get(':id/composition')
   @ApiOperation({ summary: 'Who sat on the council on a date, with the full membership history' })
   async composition(@Param('id') councilId: string, @Query() q: CompositionQueryDto) {

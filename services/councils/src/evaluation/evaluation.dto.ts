@@ -1,8 +1,9 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMinSize, IsArray, IsIn, IsOptional } from 'class-validator';
 import { CASE_STATUSES, CaseStatus, IsCalendarDateOrTime, IsId, IsText, IsYear, MaxItems } from '@cem/contracts';
 
+@ApiSchema({ description: 'Phân công thành viên chấm hồ sơ' })
 export class AssignMembersDto {
   @ApiProperty({ type: [String], example: ['tv-nguyen-van-a', 'tv-tran-thi-b'] })
   @IsArray()
@@ -19,10 +20,12 @@ export class AssignMembersDto {
   assignedAt?: string;
 }
 
+@ApiSchema({ description: 'Khai báo xung đột lợi ích' })
 export class DeclareConflictDto {
   @ApiProperty({ example: 'Là đồng tác giả của giải pháp' }) @IsText() reason!: string;
 }
 
+@ApiSchema({ description: 'Bộ lọc danh sách hồ sơ thẩm định' })
 export class CasesQueryDto {
   @ApiPropertyOptional({ example: 'hd-ha-nam-2026', description: 'Mã Hội đồng thẩm định' })
   @IsOptional()
@@ -47,6 +50,7 @@ export class CasesQueryDto {
   status?: CaseStatus;
 }
 
+@ApiSchema({ description: 'Xác định Hội đồng cho hồ sơ đang chờ' })
 export class RouteCaseDto {
   @ApiPropertyOptional({
     example: 'hd-ha-nam-2026',
