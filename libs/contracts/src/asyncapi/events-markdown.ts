@@ -93,7 +93,7 @@ export function eventsMarkdown(doc: AsyncApiDocument): string {
     '',
     '| chủ đề | mô tả | thông điệp |',
     '|---|---|---|',
-    ...Object.values(channels).map((c) => `| \`${c.address}\` | ${cell(c.title)} | ${Object.keys((c.messages ?? {}) as object).length} |`),
+    ...Object.values(channels).map((c) => `| \`${c.address}\` | ${cell(c.title)} | ${Object.keys(c.messages ?? {}).length} |`),
     '',
     '## Ví dụ tiêu thụ (TypeScript, kafkajs)',
     '',
