@@ -377,6 +377,39 @@ describe('access matrix on the real apps (every route x role x relation)', () =>
     expect(covered.filter((c) => !routes.includes(c))).toEqual([]);
   });
 
+  it('serves the public showcase of awarded works without a token, and nothing else', async () => {
+    await request(platform.url('recognition')).get('/public/awarded-works').expect(200);
+    await request(platform.url('recognition')).get('/proposals').expect(401);
+    await request(platform.url('submissions')).get(`/dossiers/${D2}`).expect(401);
+  });
+
+  it("lets a unit act for Phủ Lý by a mandate in another service, and the audit shows both units", async () => {
+    // Phủ Lý's Phòng Nội vụ verifies proposals for Phủ Lý as its emulation board, by Phủ Lý's decision.
+    const board = actorOf('emulation-board', 'own');
+    const phongNoiVu: Actor = { ...board, id: 'board@phong-noi-vu', unitId: 'vn-ha-nam-phu-ly-phong-noi-vu', unitPath: [...UNIT_OF.own.path, 'vn-ha-nam-phu-ly-phong-noi-vu'] };
+    const before = await call('recognition', phongNoiVu, 'POST', `/proposals/${P1}/verify`, {});
+    expect(before.status).toBe(403);
+    await ok('submissions', own('authority'), 'POST', '/mandates', {
+      mandateId: `${MANDATE}-board`, holderUnitId: phongNoiVu.unitId, jurisdictionUnitId: PHU_LY, role: 'emulation-board', from: '2026-01-01', decisionRef: '8/QĐ-UBND',
+    });
+    // The mandate reaches recognition through Kafka (copied into its own store and projected there).
+    await platform.eventually(() => ok('recognition', phongNoiVu, 'POST', `/proposals/${P1}/verify`, { note: 'Đủ điều kiện' }, 200), 60000);
+    const events = await platform.service('recognition').infra.store.readStream(`proposal-${P1}`);
+    expect(events.at(-1)!.metadata.actor).toMatchObject({
+      id: phongNoiVu.id,
+      unitId: PHU_LY,
+      mandate: { decisionRef: '8/QĐ-UBND', ownUnitId: 'vn-ha-nam-phu-ly-phong-noi-vu' },
+    });
+    const history = await platform.eventually(async () => {
+      const h = await ok('reporting', actorOf('auditor', 'higher'), 'GET', `/audit/proposals/${P1}/history`);
+      expect(h.history.some((row: { ownUnit?: string }) => row.ownUnit)).toBe(true);
+      return h;
+    }, 60000);
+    expect(history.history.find((row: { ownUnit?: string }) => row.ownUnit)).toMatchObject({ unit: PHU_LY, ownUnit: 'vn-ha-nam-phu-ly-phong-noi-vu', mandateDecision: '8/QĐ-UBND' });
+    // The mandate covers Phủ Lý only: not Duy Tiên, and not in another role.
+    expect((await call('recognition', { ...phongNoiVu, role: 'authority' }, 'POST', `/proposals/${P1}/decide`, { awardCode: AWARD, ...X })).status).toBe(403);
+  });
+
   it('answers every cell as the rules say: 2xx (or the 400 of a deliberately invalid body), 403 with a reason, or 404', async () => {
     const all = cells(sha256);
     const bodies = new Map<string, boolean>(
