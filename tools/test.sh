@@ -15,10 +15,18 @@ bash deploy/local/up.sh
 # shellcheck source=/dev/null
 source deploy/local/env.sh
 
+# The portal's browser tests drive Debian's Chromium (Playwright cannot download its own browsers here).
+if [ ! -x /usr/bin/chromium ]; then
+  echo "== Installing Debian's Chromium for the portal's browser tests"
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
+  $SUDO apt-get install -y chromium || { $SUDO apt-get update && $SUDO apt-get install -y chromium; }
+fi
+bash tools/build-portal.sh
+
 echo "== Type check (strict)"
 npx tsc -p tsconfig.json --noEmit
 
-echo "== Tests (unit + integration, real servers)"
+echo "== Tests (unit + integration on real servers + the portal in Chromium)"
 mkdir -p .cache
 status=0
 NODE_ENV=test npx jest --ci --maxWorkers=2 --json --outputFile=.cache/jest-results.json "$@" || status=$?

@@ -8,4 +8,5 @@ export * from './recognition';
 export * from './reporting';
 export * from './submissions';
 export * from './all-contracts';
+export * from './labels-vi';
 export * from './validation';

@@ -32,11 +32,11 @@ describe('authorisation rules', () => {
   it('hasRole names the role required and the one held', () => {
     expect(hasRole('agency-officer')(districtOfficer, null)).toBe(true);
     expect(hasRole('agency-officer')(haNamSecretary, null)).toBe(
-      'role agency-officer required (you act as council-secretary)',
+      'Cần vai trò Cán bộ cơ quan tiếp nhận (bạn đang thực hiện với vai trò Thư ký Hội đồng)',
     );
     expect(hasRole('council-chair', 'council-secretary')(haNamSecretary, null)).toBe(true);
     expect(hasRole('council-chair', 'expert')(districtOfficer, null)).toBe(
-      'one of the roles council-chair, expert required (you act as agency-officer)',
+      'Cần một trong các vai trò: Chủ tịch Hội đồng, Chuyên gia (bạn đang thực hiện với vai trò Cán bộ cơ quan tiếp nhận)',
     );
   });
 
@@ -44,7 +44,7 @@ describe('authorisation rules', () => {
     const rule = sameUnit((d: Dossier) => d.unitId);
     expect(rule({ ...districtOfficer, unitId: tanKienDossier.unitId }, tanKienDossier)).toBe(true);
     expect(rule(districtOfficer, tanKienDossier)).toBe(
-      'unit vn-hcm-binh-chanh-tan-kien is not your unit (vn-hcm-binh-chanh)',
+      'Đơn vị vn-hcm-binh-chanh-tan-kien không phải đơn vị của bạn (vn-hcm-binh-chanh)',
     );
   });
 
@@ -54,31 +54,31 @@ describe('authorisation rules', () => {
     expect(rule({ ...districtOfficer, unitId: 'vn' }, tanKienDossier)).toBe(true); // central above all
     expect(rule({ ...districtOfficer, unitId: 'vn-hcm-binh-chanh-tan-kien' }, tanKienDossier)).toBe(true);
     expect(rule(haNamSecretary, tanKienDossier)).toBe(
-      'unit vn-hcm-binh-chanh-tan-kien is outside your jurisdiction (vn-ha-nam)',
+      'Đơn vị vn-hcm-binh-chanh-tan-kien nằm ngoài phạm vi quản lý của bạn (vn-ha-nam)',
     );
     // A commune cannot reach up into its district's records.
     const districtRecord = { ...tanKienDossier, unitId: 'vn-hcm-binh-chanh', unitPath: unitPathOf('vn', 'hcm', 'binh-chanh') };
-    expect(rule({ ...districtOfficer, unitId: 'vn-hcm-binh-chanh-tan-kien' }, districtRecord)).toMatch(/outside/);
+    expect(rule({ ...districtOfficer, unitId: 'vn-hcm-binh-chanh-tan-kien' }, districtRecord)).toMatch(/nằm ngoài phạm vi quản lý/);
   });
 
   it('withinJurisdiction does not confuse a unit with a sibling sharing its prefix', () => {
     const rule = withinJurisdiction<Dossier>((d) => d.unitPath);
     const binhChanhNew = { ...tanKienDossier, unitPath: ['vn', 'vn-hcm', 'vn-hcm-binh-chanh-moi'] };
-    expect(rule(districtOfficer, binhChanhNew)).toMatch(/outside your jurisdiction/);
+    expect(rule(districtOfficer, binhChanhNew)).toMatch(/nằm ngoài phạm vi quản lý/);
   });
 
   it('atLevel takes the level from the record or a constant', () => {
     expect(atLevel((d: Dossier) => d.level)(districtOfficer, tanKienDossier)).toBe(true);
     expect(atLevel('province')(districtOfficer, null)).toBe(
-      'this is done at province level (you act at district level)',
+      'Việc này do cấp tỉnh thực hiện (bạn đang thực hiện ở cấp huyện)',
     );
   });
 
   it('allOf allows only when every rule does and reports the first denial', () => {
     const rule = allOf(hasRole('agency-officer'), withinJurisdiction((d: Dossier) => d.unitPath));
     expect(rule(districtOfficer, tanKienDossier)).toBe(true);
-    expect(rule(haNamSecretary, tanKienDossier)).toBe('role agency-officer required (you act as council-secretary)');
-    expect(rule({ ...haNamSecretary, role: 'agency-officer' }, tanKienDossier)).toMatch(/outside your jurisdiction/);
+    expect(rule(haNamSecretary, tanKienDossier)).toBe('Cần vai trò Cán bộ cơ quan tiếp nhận (bạn đang thực hiện với vai trò Thư ký Hội đồng)');
+    expect(rule({ ...haNamSecretary, role: 'agency-officer' }, tanKienDossier)).toMatch(/nằm ngoài phạm vi quản lý/);
   });
 
   it('anyOf allows when one rule does and otherwise lists every way in', () => {
@@ -86,7 +86,7 @@ describe('authorisation rules', () => {
     expect(rule(districtOfficer, tanKienDossier)).toBe(true);
     expect(rule({ ...haNamSecretary, role: 'auditor' }, tanKienDossier)).toBe(true);
     expect(rule(haNamSecretary, tanKienDossier)).toBe(
-      'role auditor required (you act as council-secretary), or unit vn-hcm-binh-chanh-tan-kien is outside your jurisdiction (vn-ha-nam)',
+      'Cần vai trò Kiểm tra viên (bạn đang thực hiện với vai trò Thư ký Hội đồng); hoặc Đơn vị vn-hcm-binh-chanh-tan-kien nằm ngoài phạm vi quản lý của bạn (vn-ha-nam)',
     );
   });
 });
@@ -102,7 +102,7 @@ describe('definePolicy', () => {
     expect(dossierPolicy.check('receive', districtOfficer, tanKienDossier)).toEqual({ allowed: true });
     expect(dossierPolicy.check('read', haNamSecretary, tanKienDossier)).toEqual({
       allowed: false,
-      reason: expect.stringContaining('outside your jurisdiction (vn-ha-nam)'),
+      reason: expect.stringContaining('nằm ngoài phạm vi quản lý của bạn (vn-ha-nam)'),
     });
   });
 
@@ -115,7 +115,7 @@ describe('definePolicy', () => {
       thrown = error;
     }
     expect(thrown).toBeInstanceOf(ForbiddenError);
-    expect((thrown as ForbiddenError).message).toBe('role agency-officer required (you act as council-secretary)');
+    expect((thrown as ForbiddenError).message).toBe('Cần vai trò Cán bộ cơ quan tiếp nhận (bạn đang thực hiện với vai trò Thư ký Hội đồng)');
     expect((thrown as ForbiddenError).details).toMatchObject({ action: 'receive', actorId: 'u-ha-nam' });
   });
 
@@ -123,7 +123,7 @@ describe('definePolicy', () => {
     const policy = definePolicy<Dossier>({});
     expect(policy.check('delete', districtOfficer, tanKienDossier)).toEqual({
       allowed: false,
-      reason: "no rule allows 'delete'",
+      reason: "Không có quy tắc nào cho phép thao tác 'delete'",
     });
   });
 });

@@ -1,4 +1,4 @@
-import { Actor, AdministrativeLevel, ForbiddenError, Role } from '@cem/contracts';
+import { Actor, AdministrativeLevel, ForbiddenError, levelPhrase, Role, roleLabel } from '@cem/contracts';
 
 /** `true` to allow; otherwise the reason for the denial, phrased for the person denied. */
 export type Rule<R> = (actor: Actor, resource: R) => true | string;
@@ -15,7 +15,7 @@ export function definePolicy<R, A extends string = string>(rules: Record<A, Rule
   const check = (action: A, actor: Actor, resource: R): Decision => {
     const rule = rules[action];
     // Deny by default: an action nobody wrote a rule for is not allowed.
-    const verdict = rule ? rule(actor, resource) : `no rule allows '${action}'`;
+    const verdict = rule ? rule(actor, resource) : `Không có quy tắc nào cho phép thao tác '${action}'`;
     return verdict === true ? { allowed: true } : { allowed: false, reason: verdict };
   };
   return {
@@ -39,8 +39,8 @@ export function hasRole(...roles: Role[]): Rule<unknown> {
   return (actor) => {
     if (roles.includes(actor.role)) return true;
     return roles.length === 1
-      ? `role ${roles[0]} required (you act as ${actor.role})`
-      : `one of the roles ${roles.join(', ')} required (you act as ${actor.role})`;
+      ? `Cần vai trò ${roleLabel(roles[0])} (bạn đang thực hiện với vai trò ${roleLabel(actor.role)})`
+      : `Cần một trong các vai trò: ${roles.map(roleLabel).join(', ')} (bạn đang thực hiện với vai trò ${roleLabel(actor.role)})`;
   };
 }
 
@@ -48,7 +48,7 @@ export function hasRole(...roles: Role[]): Rule<unknown> {
 export function sameUnit<R>(unitIdOf: From<R, string>): Rule<R> {
   return (actor, resource) => {
     const unitId = read(unitIdOf, resource);
-    return unitId === actor.unitId || `unit ${unitId} is not your unit (${actor.unitId})`;
+    return unitId === actor.unitId || `Đơn vị ${unitId} không phải đơn vị của bạn (${actor.unitId})`;
   };
 }
 
@@ -60,8 +60,8 @@ export function withinJurisdiction<R>(unitPathOf: From<R, readonly string[]>): R
   return (actor, resource) => {
     const unitPath = read(unitPathOf, resource);
     if (unitPath.includes(actor.unitId)) return true;
-    const unit = unitPath[unitPath.length - 1] ?? '(no unit)';
-    return `unit ${unit} is outside your jurisdiction (${actor.unitId})`;
+    const unit = unitPath[unitPath.length - 1] ?? '(không có đơn vị)';
+    return `Đơn vị ${unit} nằm ngoài phạm vi quản lý của bạn (${actor.unitId})`;
   };
 }
 
@@ -69,7 +69,7 @@ export function withinJurisdiction<R>(unitPathOf: From<R, readonly string[]>): R
 export function atLevel<R>(levelOf: From<R, AdministrativeLevel>): Rule<R> {
   return (actor, resource) => {
     const level = read(levelOf, resource);
-    return level === actor.level || `this is done at ${level} level (you act at ${actor.level} level)`;
+    return level === actor.level || `Việc này do ${levelPhrase(level)} thực hiện (bạn đang thực hiện ở ${levelPhrase(actor.level)})`;
   };
 }
 
@@ -93,6 +93,6 @@ export function anyOf<R>(...rules: Rule<R>[]): Rule<R> {
       if (verdict === true) return true;
       reasons.push(verdict);
     }
-    return reasons.length ? reasons.join(', or ') : 'no rule allows this';
+    return reasons.length ? reasons.join('; hoặc ') : 'Không có quy tắc nào cho phép thao tác này';
   };
 }

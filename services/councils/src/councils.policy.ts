@@ -11,7 +11,7 @@ import { EvaluationController } from './evaluation/evaluation.controller';
 import { WorkItemDoc, workQueueProjection } from './evaluation/work-queue.projection';
 import { GradingController } from './grading/grading.controller';
 import { ScoringController } from './scoring/scoring.controller';
-import { loadCase, loadCouncil } from './shared/stream-loaders';
+import { loadCase, loadCaseState, loadCouncil } from './shared/stream-loaders';
 
 /**
  * Who may call each councils route (docs/security.md): roles, then the relation to the council concerned —
@@ -107,6 +107,7 @@ export const COUNCILS_POLICY = defineAccessPolicy(
     replace: renewal('Chủ tịch Ủy ban MTTQ cùng cấp thay thế thành viên'),
     remove: renewal('Chủ tịch Ủy ban MTTQ cùng cấp miễn nhiệm thành viên'),
     amend: renewal('Chủ tịch Ủy ban MTTQ cùng cấp sửa quy chế'),
+    addEdition: renewal('Chủ tịch Ủy ban MTTQ cùng cấp giao thêm đợt cho Hội đồng thường trực'),
     composition: { kind: 'read', roles: ALL, summary: 'Thành phần Hội đồng theo quyết định thành lập là thông tin công khai' },
   }),
   controllerAccess(CriteriaController, {
@@ -127,6 +128,25 @@ export const COUNCILS_POLICY = defineAccessPolicy(
     list: { kind: 'list', roles: ALL, summary: 'Bộ tiêu chí đã ban hành là thông tin công khai' },
   }),
   controllerAccess(EvaluationController, {
+    cases: {
+      kind: 'list',
+      roles: ALL,
+      summary:
+        'Hồ sơ thẩm định của địa bàn và cấp của người xem (Thư ký, Chủ tịch, thành viên, Chủ tịch Ủy ban MTTQ); kiểm tra viên và quản trị: mọi hồ sơ thuộc đơn vị mình trở xuống',
+    },
+    route: {
+      kind: 'command',
+      roles: ['council-secretary', 'council-chair', 'front-chair'],
+      relations: [ownUnit<{ path: string[] }>((f) => f.path, 'địa bàn của hồ sơ đang chờ xác định Hội đồng')],
+      facts: async (req, infra) => {
+        const caseId = paramString(req, 'caseId');
+        const state = await loadCaseState(infra, caseId);
+        const scope = state.status === 'none' ? state.awaiting : state;
+        if (!scope) throw new NotFoundError(`Không có hồ sơ nào đang chờ xác định Hội đồng với mã ${caseId}`);
+        return { path: scope.jurisdictionUnitPath };
+      },
+      summary: 'Thư ký, Chủ tịch Hội đồng hoặc Chủ tịch Ủy ban MTTQ của địa bàn xác định Hội đồng cho hồ sơ đang chờ',
+    },
     assign: onCase(['council-secretary'], [councilSeat], 'Thư ký ngồi trong Hội đồng của hồ sơ phân công thành viên'),
     declare: onCase(SCORING, [councilSeat], 'Thành viên Hội đồng của hồ sơ tự khai xung đột lợi ích'),
     queue: {

@@ -1,7 +1,6 @@
 import { randomUUID } from 'crypto';
-import { Actor, COUNCILS_EVENTS as E, CouncilMember, deadLetterTopic, Role } from '@cem/contracts';
+import { Actor, COUNCILS_EVENTS as E, CouncilMember, Role } from '@cem/contracts';
 import { CommandContext, handleCommand } from '@cem/decider';
-import type { BusMessage } from '@cem/messaging';
 import { startTestPlatform, TestPlatform } from '@cem/testing';
 import { dossierDecider, DossierCommand, dossierStreamId } from '../../submissions/src/dossiers/dossier.decider';
 import { SUBMISSIONS_SERVICE } from '../../submissions/src/submissions.service';
@@ -190,9 +189,26 @@ describe('councils service (e2e, real PostgreSQL/Kafka/FerretDB)', () => {
       decision: { number: '05/QĐ-MTTQ-BTT', date: '2026-01-15', signedBy: 'Chủ tịch Ủy ban MTTQ tỉnh Hà Nam' },
       members: MEMBERS,
       regulations: { quorum: 5, aggregation: 'weighted-mean', tieBreak: ['higher-top-criterion', 'earlier-receipt', 'dossier-id'] },
+      editions: [{ campaignId: CAMPAIGN, year: YEAR }],
     };
     await expectStatus(api(member('m-lhh'), 'POST', '/councils', establish), 403);
-    await expectStatus(api(FRONT_CHAIR, 'POST', '/councils', establish), 201);
+    // Two members' agencies are not in the shipped units: the council waits until they are registered.
+    const admin: Actor = { id: 'admin', role: 'admin', unitId: 'vn', level: 'central', unitPath: ['vn'] };
+    await expectStatus(api(admin, 'POST', '/units/seed', undefined, 'submissions'), 200);
+    expect(await expectStatus(api(FRONT_CHAIR, 'POST', '/councils', establish), 422)).toMatchObject({ code: 'agency-not-registered' });
+    const lhpn = { unitId: 'vn-ha-nam-hoi-lhpn', name: 'Hội Liên hiệp Phụ nữ tỉnh Hà Nam', kind: 'socio-political-organisation', parentUnitId: HA_NAM };
+    await expectStatus(api(member('m-lhh'), 'POST', '/units', lhpn, 'submissions'), 403);
+    await expectStatus(api(admin, 'POST', '/units', { ...lhpn, parentUnitId: 'vn-khong-co' }, 'submissions'), 404);
+    await expectStatus(api(admin, 'POST', '/units', { ...lhpn, unitId: 'vn-hcm-hoi-lhpn' }, 'submissions'), 422);
+    expect(await expectStatus(api(admin, 'POST', '/units', lhpn, 'submissions'), 201)).toMatchObject({ level: 'province', unitPath: [...HA_NAM_PATH, 'vn-ha-nam-hoi-lhpn'] });
+    await expectStatus(api(admin, 'POST', '/units', lhpn, 'submissions'), 422);
+    await expectStatus(api(admin, 'POST', '/units', { unitId: 'vn-ha-nam-dai-hoc', name: 'Trường Đại học Hà Nam', kind: 'school', parentUnitId: HA_NAM }, 'submissions'), 201);
+    await platform.eventually(async () => {
+      const listed = await expectStatus(api(admin, 'GET', `/units?parentUnitId=${HA_NAM}`, undefined, 'submissions'), 200);
+      expect(listed.map((u: { unitId: string }) => u.unitId)).toEqual(expect.arrayContaining(['vn-ha-nam-hoi-lhpn', 'vn-ha-nam-dai-hoc']));
+    });
+    // The registrations reach councils as events; then the council is established.
+    await platform.eventually(() => expectStatus(api(FRONT_CHAIR, 'POST', '/councils', establish), 201), 60000);
     await expectStatus(api(FRONT_CHAIR, 'POST', '/councils', { ...establish, unexpected: true }), 400);
 
     // --- Criteria for the edition and field.
@@ -388,29 +404,18 @@ describe('councils service (e2e, real PostgreSQL/Kafka/FerretDB)', () => {
     expect(now.awarded).toBe(true);
   });
 
-  it('dead-letters a received dossier no council appraises, with the reason', async () => {
+  it('keeps a received dossier no council appraises waiting, with the reason, in the secretary list', async () => {
     // The province council above appraises only 'khcn'; nobody sits for 'vhnt' in Hà Nam.
     const orphan: DossierSpec = { id: `hs-${run}-vhnt`, title: 'Tác phẩm ảnh Tam Chúc', author: 'Vũ Thị Hoa', nominatingUnitPath: PHU_LY_PATH, value: 0, fieldCode: OTHER_FIELD };
-    const dead: BusMessage[] = [];
-    const watch = await platform.service('councils').infra.bus.subscribe({
-      groupId: `${platform.prefix}dlq-watch`,
-      topics: [deadLetterTopic('councils', platform.prefix)],
-      fromBeginning: true,
-      handler: async (message) => {
-        dead.push(message);
-      },
-    });
-    try {
-      await receiveDossier(platform, orphan, 8);
-      const message = await platform.eventually(() => {
-        const found = dead.find((m) => m.key === `dossier-${orphan.id}`);
-        expect(found).toBeDefined();
-        return found!;
-      }, 60000);
-      expect(message.headers.dlq_reason).toMatch(/^no-council: .*field vhnt/);
-      await expectStatus(api(SECRETARY, 'GET', `/cases/${encodeURIComponent(caseOf(orphan))}/scores`), 404);
-    } finally {
-      await watch.stop();
-    }
+    await receiveDossier(platform, orphan, 8);
+    const waiting = await platform.eventually(async () => {
+      const list = await expectStatus(api(SECRETARY, 'GET', '/cases?status=awaiting-council'), 200);
+      const found = list.find((c: { dossierId: string }) => c.dossierId === orphan.id);
+      expect(found).toBeDefined();
+      return found;
+    }, 60000);
+    expect(waiting).toMatchObject({ fieldCode: OTHER_FIELD, title: orphan.title, waiting: { reason: 'no-council' } });
+    expect(waiting.waiting.reasonText).toMatch(/lĩnh vực vhnt/);
+    await expectStatus(api(SECRETARY, 'GET', `/cases/${encodeURIComponent(waiting.caseId)}/scores`), 404);
   });
 });

@@ -122,6 +122,7 @@ const readDossier: ServiceAccessRule<DossierAccessFacts> = {
 export const SUBMISSIONS_POLICY = defineAccessPolicy(
   controllerAccess(UnitsController, {
     seed: { kind: 'command', roles: ['admin'], summary: 'Quản trị hệ thống nạp danh mục đơn vị' },
+    register: { kind: 'command', roles: ['admin'], summary: 'Quản trị hệ thống đăng ký đơn vị dưới đơn vị cấp trên' },
     list: { kind: 'list', roles: ALL, summary: 'Danh mục đơn vị hành chính: thông tin công khai cho người đã đăng nhập' },
     get: { kind: 'read', roles: ALL, summary: 'Danh mục đơn vị hành chính' },
   }),

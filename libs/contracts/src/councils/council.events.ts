@@ -1,7 +1,13 @@
 import { Type } from 'class-transformer';
-import { ArrayMinSize, IsArray, IsIn, IsISO8601, IsNotEmpty, IsString, ValidateNested } from 'class-validator';
+import { ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, ValidateNested } from 'class-validator';
 import { ADMINISTRATIVE_LEVELS, AdministrativeLevel } from '../administrative';
 import { CouncilMember, CouncilRegulations, CouncilDecisionRef } from './councils.shapes';
+
+/** A campaign edition (đợt, năm) a council appraises: the campaign and its year. */
+export class CampaignEditionRef {
+  @IsString() @IsNotEmpty() campaignId!: string;
+  @IsInt() year!: number;
+}
 
 /** Hội đồng thẩm định sáng tạo established by decision of the Fatherland Front chair at its level. */
 export class CouncilEstablishedData {
@@ -15,6 +21,20 @@ export class CouncilEstablishedData {
   @ValidateNested() @Type(() => CouncilDecisionRef) decision!: CouncilDecisionRef;
   @IsArray() @ArrayMinSize(1) @ValidateNested({ each: true }) @Type(() => CouncilMember) members!: CouncilMember[];
   @ValidateNested() @Type(() => CouncilRegulations) regulations!: CouncilRegulations;
+  /**
+   * The campaign editions the council is established for (routing matches a received dossier's campaign and
+   * year against them). Absent only in events recorded before editions were stated: such a council serves any.
+   */
+  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => CampaignEditionRef) editions?: CampaignEditionRef[];
+  /** A standing council (thường trực) for its level and fields: further editions are added to it over time. */
+  @IsOptional() @IsBoolean() standing?: boolean;
+}
+
+/** A standing council takes on one more campaign edition. */
+export class CouncilEditionAddedData {
+  @IsString() @IsNotEmpty() councilId!: string;
+  @ValidateNested() @Type(() => CampaignEditionRef) edition!: CampaignEditionRef;
+  @IsString() @IsNotEmpty() reason!: string;
 }
 
 /** Bổ sung thành viên. */

@@ -1,5 +1,6 @@
 import { defineEvent, EventContract } from '../event-contract';
 import {
+  CouncilEditionAddedData,
   CouncilEstablishedData,
   MemberAddedData,
   MemberRemovedData,
@@ -10,6 +11,7 @@ import { CriteriaSetDraftedData, CriteriaSetPublishedData } from './criteria.eve
 import {
   ConflictDeclaredData,
   ConflictDetectedData,
+  DossierAwaitingCouncilData,
   EvaluationCaseOpenedData,
   MemberRecusedData,
   MembersAssignedData,
@@ -30,8 +32,10 @@ export const COUNCILS_EVENTS = {
   MemberReplaced: 'councils.MemberReplaced',
   MemberRemoved: 'councils.MemberRemoved',
   RegulationsAmended: 'councils.RegulationsAmended',
+  CouncilEditionAdded: 'councils.CouncilEditionAdded',
   CriteriaSetDrafted: 'councils.CriteriaSetDrafted',
   CriteriaSetPublished: 'councils.CriteriaSetPublished',
+  DossierAwaitingCouncil: 'councils.DossierAwaitingCouncil',
   EvaluationCaseOpened: 'councils.EvaluationCaseOpened',
   MembersAssigned: 'councils.MembersAssigned',
   ConflictDetected: 'councils.ConflictDetected',
@@ -56,8 +60,10 @@ export const COUNCILS_CONTRACTS: EventContract[] = [
   v1(E.MemberReplaced, MemberReplacedData, 'A member is replaced by another from a date'),
   v1(E.MemberRemoved, MemberRemovedData, 'A member leaves the council from a date'),
   v1(E.RegulationsAmended, RegulationsAmendedData, 'The council operating regulations (quy chế) changed'),
+  v1(E.CouncilEditionAdded, CouncilEditionAddedData, 'A standing council takes on one more campaign edition'),
   v1(E.CriteriaSetDrafted, CriteriaSetDraftedData, 'A criteria set version drafted (not yet usable)'),
   v1(E.CriteriaSetPublished, CriteriaSetPublishedData, 'A criteria set version frozen; supersedes the previous'),
+  v1(E.DossierAwaitingCouncil, DossierAwaitingCouncilData, 'A received dossier waits: no council, or several, match its edition, level, jurisdiction and field'),
   v1(E.EvaluationCaseOpened, EvaluationCaseOpenedData, 'An evaluation case opened for a received dossier'),
   v1(E.MembersAssigned, MembersAssignedData, 'The secretary assigned members to a case'),
   v1(E.ConflictDetected, ConflictDetectedData, 'A conflict of interest found automatically'),

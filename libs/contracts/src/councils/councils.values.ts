@@ -60,3 +60,25 @@ export type ConflictKind = (typeof CONFLICT_KINDS)[number];
 
 export const HONOUR_RECIPIENT_KINDS = ['individual', 'collective'] as const;
 export type HonourRecipientKind = (typeof HONOUR_RECIPIENT_KINDS)[number];
+
+/**
+ * Why a received dossier waits for a council instead of opening a case: no council matches its campaign edition,
+ * level, jurisdiction and field, or more than one does (the platform never picks one silently).
+ */
+export const ROUTING_WAIT_REASONS = ['no-council', 'several-councils'] as const;
+export type RoutingWaitReason = (typeof ROUTING_WAIT_REASONS)[number];
+
+export const ROUTING_WAIT_REASON_LABELS_VI: Record<RoutingWaitReason, string> = {
+  'no-council': 'Chưa có Hội đồng thẩm định cho đợt, cấp, địa bàn và lĩnh vực của hồ sơ',
+  'several-councils': 'Có nhiều Hội đồng thẩm định cùng phù hợp; cần chọn một Hội đồng',
+};
+
+/** Where a case stands, as the council's list shows it. */
+export const CASE_STATUSES = ['awaiting-council', 'open', 'finalised'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+export const CASE_STATUS_LABELS_VI: Record<CaseStatus, string> = {
+  'awaiting-council': 'Chờ xác định Hội đồng thẩm định',
+  open: 'Đang thẩm định',
+  finalised: 'Đã chốt kết quả',
+};

@@ -59,12 +59,22 @@ export class CaseFinalisedData {
   @IsArray() @IsString({ each: true }) recusedMemberIds!: string[];
 }
 
+export class RankedDossierAuthor {
+  @IsString() @IsNotEmpty() name!: string;
+}
+
 export class CouncilRankingEntry {
   @IsInt() @Min(1) rank!: number;
   @IsString() @IsNotEmpty() caseId!: string;
   @IsString() @IsNotEmpty() dossierId!: string;
   @IsNumber() score!: number;
   @IsIn(COUNCIL_GRADES) grade!: CouncilGrade;
+  /** The dossier as received (absent in rankings recorded before entries carried it). */
+  @IsOptional() @IsString() @IsNotEmpty() title?: string;
+  @IsOptional() @IsString() @IsNotEmpty() fieldCode?: string;
+  @IsOptional() @IsString() @IsNotEmpty() nominatingUnitId?: string;
+  @IsOptional() @IsString() nominatingUnitName?: string;
+  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => RankedDossierAuthor) authors?: RankedDossierAuthor[];
 }
 
 /** Ranking within one field, campaign edition and level; a later revision replaces an earlier one. */
@@ -118,4 +128,8 @@ export class HonourProposedData {
   @IsArray() @ArrayMinSize(1) @ValidateNested({ each: true }) @Type(() => HonourProposalRecipient) recipients!: HonourProposalRecipient[];
   /** e.g. 'Người Hà Nam đoàn kết sáng tạo'. */
   @IsOptional() @IsString() proposedAward?: string;
+  /** The dossier's nominating unit and authors (absent in proposals recorded before they were carried). */
+  @IsOptional() @IsString() @IsNotEmpty() nominatingUnitId?: string;
+  @IsOptional() @IsString() nominatingUnitName?: string;
+  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => RankedDossierAuthor) authors?: RankedDossierAuthor[];
 }

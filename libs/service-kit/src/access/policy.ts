@@ -53,7 +53,7 @@ export class AccessPolicyModule {
 export function bodyString(request: AccessRequest, key: string): string {
   const value = (request.body as Record<string, unknown> | undefined)?.[key];
   if (typeof value !== 'string' || !value.trim() || value.includes('\u0000')) {
-    throw new ValidationFailed(`invalid request: ${key} must be a non-empty string`, { fields: { [key]: [`${key} must be a non-empty string`] } });
+    throw new ValidationFailed(`Yêu cầu không hợp lệ: ${key} phải là chuỗi không rỗng`, { fields: { [key]: [`${key} phải là chuỗi không rỗng`] } });
   }
   return value;
 }
@@ -67,7 +67,7 @@ export function optionalBodyString(request: AccessRequest, key: string): string 
 export function paramString(request: AccessRequest, key: string): string {
   const value = request.params[key];
   if (typeof value !== 'string' || !value || /[\u0000-\u001f]/.test(value)) {
-    throw new ValidationFailed(`invalid request: path parameter ${key} is not a valid id`, { fields: { [key]: ['invalid id'] } });
+    throw new ValidationFailed(`Yêu cầu không hợp lệ: tham số ${key} không phải mã hợp lệ`, { fields: { [key]: ['mã không hợp lệ'] } });
   }
   return value;
 }

@@ -114,7 +114,7 @@ describe('createHttpApp', () => {
       statusCode: 403,
       error: 'Forbidden',
       code: 'forbidden',
-      message: 'one of the roles unit-officer, submitter required (you act as auditor)',
+      message: 'Cần một trong các vai trò: Cán bộ đơn vị, Người đăng ký (bạn đang thực hiện với vai trò Kiểm tra viên)',
     });
   });
 

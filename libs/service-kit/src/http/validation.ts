@@ -24,7 +24,7 @@ export const validationPipeOptions: ValidationPipeOptions = {
     const summary = Object.entries(fields)
       .map(([path, messages]) => (path.includes('.') ? `${path}: ${messages.join(', ')}` : messages.join(', ')))
       .join('; ');
-    return new ValidationFailed(`invalid request: ${summary}`, { fields });
+    return new ValidationFailed(`Yêu cầu không hợp lệ: ${summary}`, { fields });
   },
 };
 

@@ -4,7 +4,14 @@ import { councilDecider } from './council.decider';
 import { actorAt, councilEstablished, ESTABLISHED, frontChair, khcnReplacedInJune, MEMBERS, REGULATIONS, secretary } from './council.fixtures';
 
 const spec = deciderSpec(councilDecider);
-const establish = (overrides = {}) => ({ type: 'EstablishCouncil' as const, actor: frontChair, council: { ...ESTABLISHED, ...overrides } });
+/** Every agency the fixtures name, as registered in the unit tree. */
+const REGISTERED = [...MEMBERS.map((m) => m.agencyUnitId), 'vn-ha-nam-so-khcn'];
+const establish = (overrides = {}, registeredAgencyUnitIds: string[] = REGISTERED) => ({
+  type: 'EstablishCouncil' as const,
+  actor: frontChair,
+  council: { ...ESTABLISHED, ...overrides },
+  registeredAgencyUnitIds,
+});
 
 describe('council establishment', () => {
   it('is established by the Front chair of the same unit', () => {
@@ -12,12 +19,12 @@ describe('council establishment', () => {
   });
 
   it('refuses anyone but the Front chair', () => {
-    spec.given([]).when({ ...establish(), actor: secretary }).thenThrows(ForbiddenError, /front-chair/);
+    spec.given([]).when({ ...establish(), actor: secretary }).thenThrows(ForbiddenError, /Chủ tịch Ủy ban MTTQ/);
   });
 
   it("refuses a Front chair of another unit (a district cannot establish the province's council)", () => {
     const districtChair = actorAt('fc-duy-tien', 'front-chair', 'vn-ha-nam-duy-tien', ['vn', 'vn-ha-nam', 'vn-ha-nam-duy-tien']);
-    spec.given([]).when({ ...establish(), actor: districtChair }).thenThrows(ForbiddenError, /not your unit/);
+    spec.given([]).when({ ...establish(), actor: districtChair }).thenThrows(ForbiddenError, /không phải đơn vị của bạn/);
   });
 
   it('refuses a second establishment of the same council', () => {
@@ -51,6 +58,7 @@ describe('council establishment', () => {
 describe('membership renewal (bổ sung, kiện toàn)', () => {
   const replace = {
     type: 'ReplaceMember' as const,
+    registeredAgencyUnitIds: REGISTERED,
     actor: frontChair,
     councilId: 'hd-ha-nam',
     oldMemberId: 'm-khcn',
@@ -79,14 +87,14 @@ describe('membership renewal (bổ sung, kiện toàn)', () => {
     const member = { ...MEMBERS[2], memberId: 'm-new', personName: 'Đinh Văn Mới', effectiveFrom: '2019-09-01' };
     spec
       .given([councilEstablished()])
-      .when({ type: 'AddMember', actor: frontChair, councilId: 'hd-ha-nam', member, reason: 'Bổ sung chuyên gia' })
+      .when({ type: 'AddMember', actor: frontChair, councilId: 'hd-ha-nam', member, reason: 'Bổ sung chuyên gia', registeredAgencyUnitIds: REGISTERED })
       .then([{ type: E.MemberAdded, data: { councilId: 'hd-ha-nam', member, reason: 'Bổ sung chuyên gia' } }]);
   });
 
   it('refuses adding someone who already sits', () => {
     spec
       .given([councilEstablished()])
-      .when({ type: 'AddMember', actor: frontChair, councilId: 'hd-ha-nam', member: MEMBERS[2], reason: 'x' })
+      .when({ type: 'AddMember', actor: frontChair, councilId: 'hd-ha-nam', member: MEMBERS[2], reason: 'x', registeredAgencyUnitIds: REGISTERED })
       .thenThrows(DomainRuleViolation, /already sits/);
   });
 
@@ -107,5 +115,35 @@ describe('membership renewal (bổ sung, kiện toàn)', () => {
       .given([councilEstablished()])
       .when({ type: 'AmendRegulations', actor: frontChair, councilId: 'hd-ha-nam', regulations, effectiveFrom: '2020-01-01', reason: 'Quy chế sửa đổi' })
       .then([{ type: E.RegulationsAmended, data: { councilId: 'hd-ha-nam', regulations, effectiveFrom: '2020-01-01', reason: 'Quy chế sửa đổi' } }]);
+  });
+});
+
+describe('campaign editions a council appraises', () => {
+  const edition2020 = { campaignId: 'dkst', year: 2020 };
+  const addEdition = (edition = edition2020) => ({ type: 'AddEdition' as const, actor: frontChair, councilId: 'hd-ha-nam', edition, reason: 'Giao thẩm định đợt 2020' });
+
+  it('is established for stated editions, at least one, each once', () => {
+    spec.given([]).when(establish({ editions: [] })).thenThrows(DomainRuleViolation, /ít nhất một đợt/);
+    spec.given([]).when(establish({ editions: undefined })).thenThrows(DomainRuleViolation, /ít nhất một đợt/);
+    spec.given([]).when(establish({ editions: [edition2020, edition2020] })).thenThrows(DomainRuleViolation, /hai lần/);
+  });
+
+  it('a standing council takes on further editions; a council established for its editions does not', () => {
+    spec.given([councilEstablished({ standing: true })]).when(addEdition()).then([{ type: E.CouncilEditionAdded, data: addEdition() && { councilId: 'hd-ha-nam', edition: edition2020, reason: 'Giao thẩm định đợt 2020' } }]);
+    spec.given([councilEstablished({ standing: true })]).when(addEdition({ campaignId: 'dkst', year: 2019 })).thenThrows(DomainRuleViolation, /đã thẩm định đợt/);
+    spec.given([councilEstablished()]).when(addEdition()).thenThrows(DomainRuleViolation, /Hội đồng thường trực/);
+    spec.given([councilEstablished({ standing: true })]).when({ ...addEdition(), actor: secretary }).thenThrows(ForbiddenError);
+  });
+});
+
+describe("members' agencies are registered units", () => {
+  it('refuses a member whose agency is not in the unit tree, naming it', () => {
+    const without = REGISTERED.filter((u) => u !== 'vn-ha-nam-dai-hoc');
+    spec.given([]).when(establish({}, without)).thenThrows(DomainRuleViolation, /m-expert \(vn-ha-nam-dai-hoc\)/);
+    const member = { ...MEMBERS[2], memberId: 'm-moi', agencyUnitId: 'vn-ha-nam-hoi-lhpn', effectiveFrom: '2019-03-01' };
+    spec
+      .given([councilEstablished()])
+      .when({ type: 'AddMember', actor: frontChair, councilId: 'hd-ha-nam', member, reason: 'Bổ sung', registeredAgencyUnitIds: REGISTERED })
+      .thenThrows(DomainRuleViolation, /đơn vị đã đăng ký/);
   });
 });

@@ -1,16 +1,24 @@
-import type { Actor, CouncilEstablishedData, CouncilMember, CouncilRegulations } from '@cem/contracts';
+import type { Actor, CampaignEditionRef, CouncilEstablishedData, CouncilMember, CouncilRegulations } from '@cem/contracts';
 import { COUNCILS_EVENTS as E, NotFoundError } from '@cem/contracts';
 import type { Decider } from '@cem/decider';
 import { openTenure } from './composition';
 import { councilPolicy } from './council.policy';
-import { CouncilEvent, CouncilState, EstablishedCouncil, evolveCouncil, initialCouncilState } from './council.state';
+import { CouncilEvent, CouncilState, EstablishedCouncil, evolveCouncil, initialCouncilState, servesEdition } from './council.state';
 import { dayOf, ensure } from './domain-rule';
 import { assertValidRegulations } from './regulations.rules';
 
+/**
+ * The units registered (submissions' unit tree, copied into this service) among the members' agencies, looked up
+ * by the adapter: every member's agency must be one of them.
+ */
+interface KnowsUnits {
+  registeredAgencyUnitIds: readonly string[];
+}
+
 export type CouncilCommand =
-  | { type: 'EstablishCouncil'; actor: Actor; council: CouncilEstablishedData }
-  | { type: 'AddMember'; actor: Actor; councilId: string; member: CouncilMember; reason: string }
-  | {
+  | ({ type: 'EstablishCouncil'; actor: Actor; council: CouncilEstablishedData } & KnowsUnits)
+  | ({ type: 'AddMember'; actor: Actor; councilId: string; member: CouncilMember; reason: string } & KnowsUnits)
+  | ({
       type: 'ReplaceMember';
       actor: Actor;
       councilId: string;
@@ -18,7 +26,7 @@ export type CouncilCommand =
       newMember: Omit<CouncilMember, 'effectiveFrom'>;
       effectiveFrom: string;
       reason: string;
-    }
+    } & KnowsUnits)
   | { type: 'RemoveMember'; actor: Actor; councilId: string; memberId: string; effectiveFrom: string; reason: string }
   | {
       type: 'AmendRegulations';
@@ -27,18 +35,33 @@ export type CouncilCommand =
       regulations: CouncilRegulations;
       effectiveFrom: string;
       reason: string;
-    };
+    }
+  | { type: 'AddEdition'; actor: Actor; councilId: string; edition: CampaignEditionRef; reason: string };
 
 /** Chair and secretary seats are never left empty: they change hands only by replacement. */
 const LEADING_ROLES = ['chair', 'secretary'];
 
-function establish(actor: Actor, c: CouncilEstablishedData): CouncilEvent[] {
+function requireRegisteredAgencies(members: readonly Pick<CouncilMember, 'memberId' | 'agencyUnitId'>[], registered: readonly string[]): void {
+  const unknown = members.filter((m) => !registered.includes(m.agencyUnitId));
+  ensure(
+    !unknown.length,
+    'agency-not-registered',
+    `Cơ quan công tác của thành viên phải là đơn vị đã đăng ký: ${unknown.map((m) => `${m.memberId} (${m.agencyUnitId})`).join(', ')}`,
+    { agencyUnitIds: unknown.map((m) => m.agencyUnitId) },
+  );
+}
+
+function establish(actor: Actor, c: CouncilEstablishedData, registered: readonly string[]): CouncilEvent[] {
   councilPolicy.assert('establish', actor, c);
   ensure(
     c.jurisdictionUnitPath[c.jurisdictionUnitPath.length - 1] === c.jurisdictionUnitId,
     'invalid-jurisdiction-path',
     'the jurisdiction unit path must end with the jurisdiction unit',
   );
+  const editions = c.editions ?? [];
+  ensure(editions.length, 'editions-required', 'Quyết định thành lập phải nêu ít nhất một đợt (phong trào, năm) Hội đồng thẩm định');
+  const editionKeys = editions.map((e) => `${e.campaignId}|${e.year}`);
+  ensure(new Set(editionKeys).size === editionKeys.length, 'duplicate-edition', 'Một đợt được nêu hai lần');
   const ids = c.members.map((m) => m.memberId);
   ensure(new Set(ids).size === ids.length, 'duplicate-member', 'a person appears twice among the members');
   for (const role of LEADING_ROLES) {
@@ -48,6 +71,7 @@ function establish(actor: Actor, c: CouncilEstablishedData): CouncilEvent[] {
   const early = c.members.filter((m) => dayOf(m.effectiveFrom) < dayOf(c.decision.date));
   ensure(!early.length, 'member-before-decision', 'no member can sit before the establishing decision');
   assertValidRegulations(c.regulations, c.members.length);
+  requireRegisteredAgencies(c.members, registered);
   return [{ type: E.CouncilEstablished, data: c }];
 }
 
@@ -79,7 +103,7 @@ function requireOpenSeat(council: EstablishedCouncil, memberId: string, effectiv
 function decide(command: CouncilCommand, state: CouncilState): CouncilEvent[] {
   if (command.type === 'EstablishCouncil') {
     ensure(state.status === 'none', 'council-exists', `council ${command.council.councilId} already exists`);
-    return establish(command.actor, command.council);
+    return establish(command.actor, command.council, command.registeredAgencyUnitIds);
   }
   const council = requireEstablished(state, command.councilId);
   councilPolicy.assert('renew', command.actor, council);
@@ -91,6 +115,7 @@ function decide(command: CouncilCommand, state: CouncilState): CouncilEvent[] {
       requireNotBeforeEstablishment(council, member.effectiveFrom);
       ensure(!openTenure(council, member.memberId), 'already-member', `${member.memberId} already sits on the council`);
       ensure(!LEADING_ROLES.includes(member.role), 'leading-role-taken', 'chair and secretary change only by replacement');
+      requireRegisteredAgencies([member], command.registeredAgencyUnitIds);
       return [{ type: E.MemberAdded, data: { councilId, member, reason: command.reason } }];
     }
     case 'ReplaceMember': {
@@ -98,6 +123,7 @@ function decide(command: CouncilCommand, state: CouncilState): CouncilEvent[] {
       requireNotBeforeEstablishment(council, effectiveFrom);
       const old = requireOpenSeat(council, command.oldMemberId, effectiveFrom);
       ensure(!openTenure(council, newMember.memberId), 'already-member', `${newMember.memberId} already sits on the council`);
+      requireRegisteredAgencies([newMember], command.registeredAgencyUnitIds);
       const leading = [old.role, newMember.role].filter((r) => LEADING_ROLES.includes(r));
       ensure(
         !leading.length || old.role === newMember.role,
@@ -122,6 +148,16 @@ function decide(command: CouncilCommand, state: CouncilState): CouncilEvent[] {
       );
       const { memberId, effectiveFrom, reason } = command;
       return [{ type: E.MemberRemoved, data: { councilId, memberId, effectiveFrom, reason } }];
+    }
+    case 'AddEdition': {
+      const { edition, reason } = command;
+      ensure(council.standing, 'not-a-standing-council', 'Chỉ Hội đồng thường trực được giao thêm đợt; Hội đồng theo đợt được thành lập cho các đợt đã nêu');
+      ensure(
+        !servesEdition({ editions: council.editions ?? [] }, edition.campaignId, edition.year),
+        'edition-already-served',
+        `Hội đồng đã thẩm định đợt ${edition.campaignId} năm ${edition.year}`,
+      );
+      return [{ type: E.CouncilEditionAdded, data: { councilId, edition, reason } }];
     }
     case 'AmendRegulations': {
       requireNotBeforeEstablishment(council, command.effectiveFrom);

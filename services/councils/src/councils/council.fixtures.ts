@@ -52,6 +52,7 @@ export const ESTABLISHED: CouncilEstablishedData = {
   decision: { number: '05/QĐ-MTTQ-BTT', date: '2019-01-15', signedBy: 'Chủ tịch Ủy ban MTTQ tỉnh Hà Nam' },
   members: MEMBERS,
   regulations: REGULATIONS,
+  editions: [{ campaignId: 'dkst', year: 2019 }],
 };
 
 export const councilEstablished = (overrides: Partial<CouncilEstablishedData> = {}): CouncilEvent => ({

@@ -1,5 +1,7 @@
 import type {
   AdministrativeLevel,
+  CampaignEditionRef,
+  CouncilEditionAddedData,
   CouncilDecisionRef,
   CouncilEstablishedData,
   CouncilRegulations,
@@ -17,7 +19,8 @@ export type CouncilEvent =
   | DomainEvent<typeof E.MemberAdded, MemberAddedData>
   | DomainEvent<typeof E.MemberReplaced, MemberReplacedData>
   | DomainEvent<typeof E.MemberRemoved, MemberRemovedData>
-  | DomainEvent<typeof E.RegulationsAmended, RegulationsAmendedData>;
+  | DomainEvent<typeof E.RegulationsAmended, RegulationsAmendedData>
+  | DomainEvent<typeof E.CouncilEditionAdded, CouncilEditionAddedData>;
 
 export const COUNCIL_EVENT_TYPES: string[] = [
   E.CouncilEstablished,
@@ -25,6 +28,7 @@ export const COUNCIL_EVENT_TYPES: string[] = [
   E.MemberReplaced,
   E.MemberRemoved,
   E.RegulationsAmended,
+  E.CouncilEditionAdded,
 ];
 
 export interface EstablishedCouncil extends MembershipHistory {
@@ -35,6 +39,9 @@ export interface EstablishedCouncil extends MembershipHistory {
   jurisdictionUnitId: string;
   jurisdictionUnitPath: string[];
   fieldCodes: string[];
+  /** The campaign editions it appraises; undefined only for councils recorded before editions were stated (any). */
+  editions?: CampaignEditionRef[];
+  standing: boolean;
   decision: CouncilDecisionRef;
   regulations: CouncilRegulations;
   /** Every version of the quy chế with the day it took effect, oldest first. */
@@ -58,6 +65,8 @@ export function evolveCouncil(state: CouncilState, event: DomainEvent): CouncilS
       jurisdictionUnitId: d.jurisdictionUnitId,
       jurisdictionUnitPath: d.jurisdictionUnitPath,
       fieldCodes: d.fieldCodes,
+      ...(d.editions ? { editions: d.editions } : {}),
+      standing: d.standing ?? false,
       decision: d.decision,
       regulations: d.regulations,
       regulationsHistory: [{ regulations: d.regulations, effectiveFrom: d.decision.date }],
@@ -73,8 +82,16 @@ export function evolveCouncil(state: CouncilState, event: DomainEvent): CouncilS
       regulationsHistory: [...state.regulationsHistory, { regulations: d.regulations, effectiveFrom: d.effectiveFrom, reason: d.reason }],
     };
   }
+  if (event.type === E.CouncilEditionAdded) {
+    const d = event.data as CouncilEditionAddedData;
+    return { ...state, editions: [...(state.editions ?? []), d.edition] };
+  }
   return { ...state, tenures: applyMembershipEvent(state.tenures, event) };
 }
+
+/** Whether the council appraises a campaign edition (a council recorded without editions serves any). */
+export const servesEdition = (council: Pick<EstablishedCouncil, 'editions'>, campaignId: string, year: number): boolean =>
+  !council.editions || council.editions.some((e) => e.campaignId === campaignId && e.year === year);
 
 /** The quy chế in force on a date (a meeting is held under the rules of its day). */
 export function regulationsOn(council: EstablishedCouncil, date: string): CouncilRegulations {

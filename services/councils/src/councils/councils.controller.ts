@@ -4,10 +4,11 @@ import { Actor, NotFoundError } from '@cem/contracts';
 import { handleCommand } from '@cem/decider';
 import { CurrentActor, Roles, SERVICE_INFRA, ServiceInfra } from '@cem/service-kit';
 import { httpCommandContext } from '../shared/command-context';
+import { registeredUnits } from '../units/known-units';
 import { compositionOn } from './composition';
 import { CouncilCommand, councilDecider, councilStreamId } from './council.decider';
 import { CouncilCompositionDoc, councilCompositionProjection } from './council-composition.projection';
-import { AddMemberDto, AmendRegulationsDto, CompositionQueryDto, EstablishCouncilDto, RemoveMemberDto, ReplaceMemberDto } from './councils.dto';
+import { AddEditionDto, AddMemberDto, AmendRegulationsDto, CompositionQueryDto, EstablishCouncilDto, RemoveMemberDto, ReplaceMemberDto } from './councils.dto';
 
 /** Councils are established and renewed by the Front chair of their level (the decider checks the unit). */
 @ApiTags('councils')
@@ -21,27 +22,39 @@ export class CouncilsController {
     return { councilId, events: result.events.map((e) => e.type) };
   }
 
+  /**
+   * The members' agencies found among the registered units. Units are registered in submissions and reach this
+   * service as events (units/known-units.ts); a unit registered a moment ago may take that long to arrive.
+   */
+  private async registered(unitIds: string[]): Promise<string[]> {
+    await this.infra.readModelsCaughtUp();
+    return [...(await registeredUnits(this.infra, unitIds)).keys()];
+  }
+
   @Post()
   @Roles('front-chair')
   @ApiOperation({ summary: 'Establish a council (quyết định thành lập Hội đồng thẩm định)' })
-  establish(@CurrentActor() actor: Actor, @Body() dto: EstablishCouncilDto) {
-    return this.run(actor, dto.councilId, { type: 'EstablishCouncil', actor, council: { ...dto } });
+  async establish(@CurrentActor() actor: Actor, @Body() dto: EstablishCouncilDto) {
+    const registeredAgencyUnitIds = await this.registered(dto.members.map((m) => m.agencyUnitId));
+    return this.run(actor, dto.councilId, { type: 'EstablishCouncil', actor, council: { ...dto }, registeredAgencyUnitIds });
   }
 
   @Post(':id/members')
   @Roles('front-chair')
   @ApiOperation({ summary: 'Add a member (bổ sung thành viên)' })
-  add(@CurrentActor() actor: Actor, @Param('id') councilId: string, @Body() dto: AddMemberDto) {
-    return this.run(actor, councilId, { type: 'AddMember', actor, councilId, member: dto.member, reason: dto.reason }, dto.reason);
+  async add(@CurrentActor() actor: Actor, @Param('id') councilId: string, @Body() dto: AddMemberDto) {
+    const registeredAgencyUnitIds = await this.registered([dto.member.agencyUnitId]);
+    return this.run(actor, councilId, { type: 'AddMember', actor, councilId, member: dto.member, reason: dto.reason, registeredAgencyUnitIds }, dto.reason);
   }
 
   @Post(':id/members/:memberId/replace')
   @HttpCode(200)
   @Roles('front-chair')
   @ApiOperation({ summary: 'Replace a member from a date (kiện toàn)' })
-  replace(@CurrentActor() actor: Actor, @Param('id') councilId: string, @Param('memberId') oldMemberId: string, @Body() dto: ReplaceMemberDto) {
+  async replace(@CurrentActor() actor: Actor, @Param('id') councilId: string, @Param('memberId') oldMemberId: string, @Body() dto: ReplaceMemberDto) {
     const { newMember, effectiveFrom, reason } = dto;
-    return this.run(actor, councilId, { type: 'ReplaceMember', actor, councilId, oldMemberId, newMember: { ...newMember }, effectiveFrom, reason }, reason);
+    const registeredAgencyUnitIds = await this.registered([newMember.agencyUnitId]);
+    return this.run(actor, councilId, { type: 'ReplaceMember', actor, councilId, oldMemberId, newMember: { ...newMember }, effectiveFrom, reason, registeredAgencyUnitIds }, reason);
   }
 
   @Post(':id/members/:memberId/remove')
@@ -51,6 +64,15 @@ export class CouncilsController {
   remove(@CurrentActor() actor: Actor, @Param('id') councilId: string, @Param('memberId') memberId: string, @Body() dto: RemoveMemberDto) {
     const { effectiveFrom, reason } = dto;
     return this.run(actor, councilId, { type: 'RemoveMember', actor, councilId, memberId, effectiveFrom, reason }, reason);
+  }
+
+  @Post(':id/editions')
+  @HttpCode(200)
+  @Roles('front-chair')
+  @ApiOperation({ summary: 'Giao thêm một đợt (phong trào, năm) cho Hội đồng thường trực' })
+  addEdition(@CurrentActor() actor: Actor, @Param('id') councilId: string, @Body() dto: AddEditionDto) {
+    const { edition, reason } = dto;
+    return this.run(actor, councilId, { type: 'AddEdition', actor, councilId, edition: { campaignId: edition.campaignId, year: edition.year }, reason }, reason);
   }
 
   @Post(':id/regulations')

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
 import {
   ADMINISTRATIVE_LEVELS,
   AdministrativeLevel,
@@ -12,6 +12,7 @@ import {
   IsCalendarDateOrTime,
   IsId,
   IsLine,
+  IsYear,
   IsText,
   MaxItems,
   TIE_BREAK_STEPS,
@@ -22,6 +23,8 @@ import {
  * Quy chế hoạt động as the API takes it: the tie-break rule is an ORDERED ARRAY of steps (the events of older
  * councils may hold the '-then-' string form; the API no longer takes it).
  */
+const TIE_BREAK_MESSAGE = `tieBreak: danh sách các bước phân định thứ hạng theo thứ tự, mỗi bước một lần, trong số: ${TIE_BREAK_STEPS.join(', ')}`;
+
 export class CouncilRegulationsDto {
   @ApiProperty({ example: 5, description: 'Số phiếu chấm hợp lệ tối thiểu để chốt kết quả một hồ sơ' })
   @IsInt() @Min(1) @Max(1000) quorum!: number;
@@ -42,8 +45,15 @@ export class CouncilRegulationsDto {
     example: ['higher-top-criterion', 'earlier-receipt', 'dossier-id'],
     description: 'Các bước phân định thứ hạng khi bằng điểm, theo thứ tự áp dụng; bước cuối phải là dossier-id',
   })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(TIE_BREAK_STEPS.length) @IsIn(TIE_BREAK_STEPS, { each: true })
+  @IsArray({ message: TIE_BREAK_MESSAGE }) @ArrayMinSize(1, { message: TIE_BREAK_MESSAGE }) @ArrayMaxSize(TIE_BREAK_STEPS.length, { message: TIE_BREAK_MESSAGE })
+  @IsIn(TIE_BREAK_STEPS, { each: true, message: TIE_BREAK_MESSAGE })
   tieBreak!: TieBreakStep[];
+}
+
+/** Một đợt: phong trào và năm. */
+export class CampaignEditionDto {
+  @ApiProperty({ example: 'ha-nam-doan-ket-sang-tao', description: 'Mã phong trào' }) @IsId() campaignId!: string;
+  @ApiProperty({ example: 2026, description: 'Năm của đợt' }) @IsYear() year!: number;
 }
 
 /** Quyết định thành lập Hội đồng thẩm định sáng tạo, issued by the Front chair of the same level. */
@@ -63,6 +73,22 @@ export class EstablishCouncilDto {
   @IsArray() @ArrayMinSize(1) @MaxItems() @ValidateNested({ each: true }) @Type(() => CouncilMember)
   members!: CouncilMember[];
   @ApiProperty({ type: CouncilRegulationsDto }) @ValidateNested() @Type(() => CouncilRegulationsDto) regulations!: CouncilRegulationsDto;
+  @ApiProperty({
+    type: [CampaignEditionDto],
+    description:
+      'Các đợt (phong trào, năm) Hội đồng được thành lập để thẩm định. Hồ sơ được chuyển đến Hội đồng theo đợt, cấp, địa bàn và lĩnh vực',
+  })
+  @IsArray({ message: 'editions: phải là danh sách các đợt' }) @ArrayMinSize(1, { message: 'editions: cần ít nhất một đợt' }) @MaxItems(100)
+  @ValidateNested({ each: true }) @Type(() => CampaignEditionDto)
+  editions!: CampaignEditionDto[];
+  @ApiPropertyOptional({ example: false, description: 'Hội đồng thường trực của cấp và lĩnh vực: được giao thêm đợt về sau' })
+  @IsOptional() @IsBoolean({ message: 'standing: phải là true hoặc false' }) standing?: boolean;
+}
+
+/** Giao thêm một đợt cho Hội đồng thường trực. */
+export class AddEditionDto {
+  @ApiProperty({ type: CampaignEditionDto }) @ValidateNested() @Type(() => CampaignEditionDto) edition!: CampaignEditionDto;
+  @ApiProperty({ example: 'Giao thẩm định đợt 2027', description: 'Lý do, căn cứ' }) @IsText() reason!: string;
 }
 
 export class AddMemberDto {

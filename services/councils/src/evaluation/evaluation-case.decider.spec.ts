@@ -45,7 +45,7 @@ describe('assigning members', () => {
   });
 
   it('only the secretary assigns', () => {
-    spec.given([caseOpened]).when({ ...assign(['m-lhh']), actor: chair }).thenThrows(ForbiddenError, /council-secretary/);
+    spec.given([caseOpened]).when({ ...assign(['m-lhh']), actor: chair }).thenThrows(ForbiddenError, /Thư ký Hội đồng/);
   });
 
   it('assigns only people on the council on the assignment date', () => {

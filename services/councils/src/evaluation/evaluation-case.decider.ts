@@ -4,9 +4,11 @@ import { ProposeHonour, proposeHonour, RecommendUpward, recommendUpward } from '
 import { ReviseScore, reviseScore, SubmitScore, submitScore } from '../scoring/scoring.decide';
 import { AssignMembers, assignMembers, DeclareConflict, declareConflict } from './assignment.decide';
 import { OpenEvaluationCase, openEvaluationCase } from './case-opening.decide';
+import { RouteDossier, routeDossier } from './case-routing.decide';
 import { EvaluationCaseEvent, EvaluationCaseState, evolveEvaluationCase } from './evaluation-case.state';
 
 export type EvaluationCaseCommand =
+  | RouteDossier
   | OpenEvaluationCase
   | AssignMembers
   | DeclareConflict
@@ -19,6 +21,8 @@ export type EvaluationCaseCommand =
 /** One stream per case; each slice (evaluation, scoring, grading) contributes its commands. */
 function decide(command: EvaluationCaseCommand, state: EvaluationCaseState): EvaluationCaseEvent[] {
   switch (command.type) {
+    case 'RouteDossier':
+      return routeDossier(command, state);
     case 'OpenEvaluationCase':
       return openEvaluationCase(command, state);
     case 'AssignMembers':

@@ -3,6 +3,7 @@ import type {
   ConflictDeclaredData,
   ConflictDetectedData,
   DomainEvent,
+  DossierAwaitingCouncilData,
   DossierRecommendedUpwardData,
   EvaluationCaseOpenedData,
   HonourProposedData,
@@ -14,6 +15,7 @@ import type {
 import { COUNCILS_EVENTS as E } from '@cem/contracts';
 
 export type EvaluationCaseEvent =
+  | DomainEvent<typeof E.DossierAwaitingCouncil, DossierAwaitingCouncilData>
   | DomainEvent<typeof E.EvaluationCaseOpened, EvaluationCaseOpenedData>
   | DomainEvent<typeof E.MembersAssigned, MembersAssignedData>
   | DomainEvent<typeof E.ConflictDetected, ConflictDetectedData>
@@ -41,7 +43,13 @@ export interface EvaluationCase extends EvaluationCaseOpenedData {
   honourProposed?: HonourProposedData;
 }
 
-export type EvaluationCaseState = { status: 'none' } | EvaluationCase;
+/**
+ * No case yet: `awaiting` is set while the received dossier waits for a council (none or several matched); the
+ * case opens on the same stream once one council is chosen.
+ */
+export type NoCase = { status: 'none'; awaiting?: DossierAwaitingCouncilData };
+
+export type EvaluationCaseState = NoCase | EvaluationCase;
 
 export const isRecused = (c: EvaluationCase, memberId: string) => c.recusals.some((r) => r.memberId === memberId);
 
@@ -58,6 +66,9 @@ function withScore(c: EvaluationCase, record: ScoreRecord): EvaluationCase {
 }
 
 export function evolveEvaluationCase(state: EvaluationCaseState, event: EvaluationCaseEvent): EvaluationCaseState {
+  if (event.type === E.DossierAwaitingCouncil) {
+    return state.status === 'none' ? { status: 'none', awaiting: event.data } : state;
+  }
   if (event.type === E.EvaluationCaseOpened) {
     return { ...event.data, status: 'open', assigned: [], conflicts: [], declarations: [], recusals: [], scoreHistory: {} };
   }

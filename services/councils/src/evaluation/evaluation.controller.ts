@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@cem/contracts';
 import { handleCommand } from '@cem/decider';
@@ -6,7 +6,11 @@ import { AccessFacts, CurrentActor, Roles, SERVICE_INFRA, ServiceInfra } from '@
 import { documentDate, httpCommandContext } from '../shared/command-context';
 import { loadCaseWithCouncil } from '../shared/stream-loaders';
 import { evaluationCaseDecider, evaluationCaseStreamId } from './evaluation-case.decider';
-import { AssignMembersDto, DeclareConflictDto } from './evaluation.dto';
+import { AssignMembersDto, CasesQueryDto, DeclareConflictDto, RouteCaseDto } from './evaluation.dto';
+import { CouncilCaseDoc, councilCasesProjection } from './council-cases.projection';
+import { routeDossierToCouncil } from './dossier-routing';
+import { loadCaseState } from '../shared/stream-loaders';
+import { NotFoundError } from '@cem/contracts';
 import type { WorkItemDoc } from './work-queue.projection';
 
 const SCORING_ROLES = ['council-member', 'council-chair', 'council-secretary', 'expert'] as const;
@@ -16,6 +20,43 @@ const SCORING_ROLES = ['council-member', 'council-chair', 'council-secretary', '
 @Controller()
 export class EvaluationController {
   constructor(@Inject(SERVICE_INFRA) private readonly infra: ServiceInfra) {}
+
+  @Get('cases')
+  @ApiOperation({
+    summary: 'Danh sách hồ sơ thẩm định của Hội đồng (lọc theo Hội đồng, đợt, lĩnh vực, trạng thái), gồm hồ sơ đang chờ xác định Hội đồng kèm lý do',
+    description:
+      'Thư ký, Chủ tịch, thành viên Hội đồng và Chủ tịch Ủy ban MTTQ thấy các hồ sơ của địa bàn và cấp của mình; ' +
+      'kiểm tra viên và quản trị thấy mọi hồ sơ thuộc đơn vị của mình trở xuống. Mã hồ sơ thẩm định (caseId) lấy từ danh sách này.',
+  })
+  async cases(@CurrentActor() actor: Actor, @Query() q: CasesQueryDto): Promise<CouncilCaseDoc[]> {
+    const scope: Record<string, unknown> =
+      actor.role === 'auditor' || actor.role === 'admin'
+        ? { jurisdictionUnitPath: actor.unitId }
+        : { jurisdictionUnitId: actor.unitId, level: actor.level };
+    const criteria = Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined));
+    return this.infra.documents
+      .collection<CouncilCaseDoc>(councilCasesProjection.collection)
+      .find({ ...scope, ...criteria }, { sort: { receivedAt: 1, caseId: 1 }, limit: 1000 });
+  }
+
+  @Post('cases/:caseId/route')
+  @HttpCode(200)
+  @Roles('council-secretary', 'council-chair', 'front-chair')
+  @ApiOperation({
+    summary: 'Xác định Hội đồng cho hồ sơ đang chờ: chọn một trong các Hội đồng phù hợp, hoặc xác định lại sau khi Hội đồng được thành lập',
+  })
+  async route(@CurrentActor() actor: Actor, @Param('caseId') caseId: string, @Body() dto: RouteCaseDto) {
+    const state = await loadCaseState(this.infra, caseId);
+    const scope = state.status === 'none' ? state.awaiting : state;
+    if (!scope) throw new NotFoundError(`Không có hồ sơ nào đang chờ xác định Hội đồng với mã ${caseId}`);
+    const result = await routeDossierToCouncil(
+      this.infra,
+      { caseId, level: scope.level, jurisdictionUnitId: scope.jurisdictionUnitId },
+      httpCommandContext(this.infra, actor),
+      { actor, ...(dto.councilId ? { councilId: dto.councilId } : {}) },
+    );
+    return { caseId, events: result.events };
+  }
 
   @Post('cases/:caseId/assign')
   @HttpCode(200)

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMinSize, IsArray, IsOptional } from 'class-validator';
-import { IsCalendarDateOrTime, IsId, IsText, MaxItems } from '@cem/contracts';
+import { Type } from 'class-transformer';
+import { ArrayMinSize, IsArray, IsIn, IsOptional } from 'class-validator';
+import { CASE_STATUSES, CaseStatus, IsCalendarDateOrTime, IsId, IsText, IsYear, MaxItems } from '@cem/contracts';
 
 export class AssignMembersDto {
   @ApiProperty({ type: [String], example: ['tv-nguyen-van-a', 'tv-tran-thi-b'] })
@@ -12,4 +13,25 @@ export class AssignMembersDto {
 
 export class DeclareConflictDto {
   @ApiProperty({ example: 'Là đồng tác giả của giải pháp' }) @IsText() reason!: string;
+}
+
+export class CasesQueryDto {
+  @ApiPropertyOptional({ example: 'hd-ha-nam-2026', description: 'Mã Hội đồng thẩm định' })
+  @IsOptional() @IsId() councilId?: string;
+  @ApiPropertyOptional({ example: 'ha-nam-doan-ket-sang-tao', description: 'Mã phong trào (đợt: phong trào và năm)' })
+  @IsOptional() @IsId() campaignId?: string;
+  @ApiPropertyOptional({ example: 2026, description: 'Năm của đợt' })
+  @IsOptional() @Type(() => Number) @IsYear() year?: number;
+  @ApiPropertyOptional({ example: 'khcn', description: 'Mã lĩnh vực' })
+  @IsOptional() @IsId() fieldCode?: string;
+  @ApiPropertyOptional({ enum: CASE_STATUSES, description: 'Trạng thái: chờ xác định Hội đồng, đang thẩm định, đã chốt kết quả' })
+  @IsOptional() @IsIn(CASE_STATUSES, { message: 'status: trạng thái không hợp lệ' }) status?: CaseStatus;
+}
+
+export class RouteCaseDto {
+  @ApiPropertyOptional({
+    example: 'hd-ha-nam-2026',
+    description: 'Hội đồng được chọn khi có nhiều Hội đồng phù hợp; bỏ trống để xác định lại (ví dụ sau khi Hội đồng được thành lập)',
+  })
+  @IsOptional() @IsId() councilId?: string;
 }

@@ -14,6 +14,15 @@ import { CaseScoresDoc, caseScoresProjection } from './case-scores.projection';
 import { FinaliseCaseDto, ProposeHonourDto, PublishRankingDto, RankingsQueryDto, RecommendUpwardDto } from './grading.dto';
 import { rankingDecider, rankingStreamId } from './ranking.decider';
 import { RankingDoc, rankingsProjection } from './rankings.projection';
+import { CouncilCaseDoc, councilCasesProjection } from '../evaluation/council-cases.projection';
+import type { RankedDossier } from './ranking';
+
+const rankedDossierOf = (row: CouncilCaseDoc): RankedDossier => ({
+  title: row.title,
+  fieldCode: row.fieldCode,
+  nominatingUnitId: row.nominatingUnitId,
+  authors: row.authors,
+});
 
 @ApiTags('grading')
 @ApiBearerAuth()
@@ -55,6 +64,11 @@ export class GradingController {
     const cases = await this.infra.documents
       .collection<CaseScoresDoc>(caseScoresProjection.collection)
       .find({ councilId, campaignId, year, fieldCode, level: council.level });
+    // Each row carries the dossier as received (title, unit, field, authors), so one call renders the table.
+    const rows = await this.infra.documents
+      .collection<CouncilCaseDoc>(councilCasesProjection.collection)
+      .getMany(cases.map((c) => c.caseId));
+    const dossierOf = new Map(rows.map((r) => [r.caseId, r]));
     const result = await handleCommand(
       this.infra.store,
       rankingDecider,
@@ -66,7 +80,10 @@ export class GradingController {
         campaignId,
         year,
         fieldCode,
-        cases: cases.map(({ _id: _i, _position: _p, ...data }) => data),
+        cases: cases.map(({ _id: _i, _position: _p, ...data }) => {
+          const row = dossierOf.get(data.caseId);
+          return row ? { ...data, dossier: rankedDossierOf(row) } : data;
+        }),
         publishedAt: documentDate(dto.publishedAt),
       },
       httpCommandContext(this.infra, actor),

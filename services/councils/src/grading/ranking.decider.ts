@@ -4,7 +4,7 @@ import type { Decider } from '@cem/decider';
 import { councilPolicy } from '../councils/council.policy';
 import { CouncilState, regulationsOn } from '../councils/council.state';
 import { ensure } from '../councils/domain-rule';
-import { rankCases } from './ranking';
+import { RankedDossier, rankCases } from './ranking';
 import { parseTieBreak } from './tie-break';
 
 export type RankingEvent = DomainEvent<typeof E.RankingPublished, RankingPublishedData>;
@@ -17,7 +17,7 @@ export interface PublishRanking {
   year: number;
   fieldCode: string;
   /** Finalised cases of the scope, as recorded by CaseFinalised (loaded by the adapter). */
-  cases: CaseFinalisedData[];
+  cases: (CaseFinalisedData & { dossier?: RankedDossier })[];
   publishedAt: string;
 }
 

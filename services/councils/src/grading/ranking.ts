@@ -2,10 +2,13 @@ import type { CaseFinalisedData, CouncilRankingEntry, TieBreakRule, TieBreakStep
 import { ensure } from '../councils/domain-rule';
 import { parseTieBreak } from './tie-break';
 
+/** What a ranking row shows of the dossier, so one call renders the table. */
+export type RankedDossier = Pick<CouncilRankingEntry, 'title' | 'fieldCode' | 'nominatingUnitId' | 'nominatingUnitName' | 'authors'>;
+
 export type RankableCase = Pick<
   CaseFinalisedData,
   'caseId' | 'dossierId' | 'aggregateScore' | 'grade' | 'topCriterionScore' | 'receivedAt'
->;
+> & { dossier?: RankedDossier };
 
 type Compare = (a: RankableCase, b: RankableCase) => number;
 
@@ -39,5 +42,6 @@ export function rankCases(finalisedCases: readonly RankableCase[], tieBreak: Tie
     dossierId: c.dossierId,
     score: c.aggregateScore,
     grade: c.grade,
+    ...(c.dossier ?? {}),
   }));
 }

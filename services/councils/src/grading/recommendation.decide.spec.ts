@@ -55,7 +55,7 @@ describe('recommending a dossier to the next level', () => {
   });
 
   it('is signed off by the council chair', () => {
-    spec.given(done).when(recommend({ actor: secretary })).thenThrows(ForbiddenError, /council-chair/);
+    spec.given(done).when(recommend({ actor: secretary })).thenThrows(ForbiddenError, /Cần vai trò Chủ tịch Hội đồng/);
   });
 });
 
@@ -82,6 +82,8 @@ describe('proposing an honour', () => {
         { name: 'Bùi Văn Nam', kind: 'individual' },
       ],
       proposedAward: 'Người Hà Nam đoàn kết sáng tạo',
+      nominatingUnitId: 'vn-ha-nam-duy-tien-cty-ns',
+      authors: [{ name: 'Nguyễn Thị Lan' }, { name: 'Bùi Văn Nam' }],
     },
   };
 

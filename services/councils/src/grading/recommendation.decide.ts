@@ -97,6 +97,8 @@ export function proposeHonour(command: ProposeHonour, state: EvaluationCaseState
         rank: entry.rank,
         recipients,
         ...(command.proposedAward ? { proposedAward: command.proposedAward } : {}),
+        nominatingUnitId: c.dossier.nominatingUnitId,
+        authors: c.dossier.authors.map((a) => ({ name: a.name })),
       },
     },
   ];

@@ -42,9 +42,9 @@ describe('award proposal: receiving and verification', () => {
 
   it('refuses verification by another role, another province, or another level', () => {
     const when = (actor = board) => spec.given([received]).when({ type: 'VerifyAchievements', actor, proposalId: 'p-1' });
-    when(authority).thenThrows(ForbiddenError, /emulation-board/);
-    when(haNamActor('emulation-board', { unitId: 'vn-nam-dinh', unitPath: ['vn', 'vn-nam-dinh'] })).thenThrows(ForbiddenError, /not your unit/);
-    when(haNamActor('emulation-board', { level: 'district' })).thenThrows(ForbiddenError, /province level/);
+    when(authority).thenThrows(ForbiddenError, /Ban Thi đua - Khen thưởng/);
+    when(haNamActor('emulation-board', { unitId: 'vn-nam-dinh', unitPath: ['vn', 'vn-nam-dinh'] })).thenThrows(ForbiddenError, /không phải đơn vị của bạn/);
+    when(haNamActor('emulation-board', { level: 'district' })).thenThrows(ForbiddenError, /do cấp tỉnh thực hiện/);
   });
 
   it('refuses to verify a proposal that does not exist or is already verified', () => {
@@ -84,7 +84,7 @@ describe('award proposal: the award decision', () => {
   });
 
   it('refuses a decision by anyone but the authority of the proposal unit', () => {
-    spec.given([received, verified]).when(decideAward({ actor: board })).thenThrows(ForbiddenError, /authority/);
+    spec.given([received, verified]).when(decideAward({ actor: board })).thenThrows(ForbiddenError, /Người có thẩm quyền quyết định/);
     const otherProvince = haNamActor('authority', { unitId: 'vn-nam-dinh', unitPath: ['vn', 'vn-nam-dinh'] });
     spec.given([received, verified]).when(decideAward({ actor: otherProvince })).thenThrows(ForbiddenError);
   });
@@ -156,7 +156,7 @@ describe('unit commendations (khen thưởng đơn vị thực hiện tốt phon
 
   it('a standing body proposes; the same chain then verifies and decides it', () => {
     spec.given([]).when({ type: 'ProposeCommendation', actor: standingBody, commendation }).then([proposed]);
-    spec.given([]).when({ type: 'ProposeCommendation', actor: board, commendation }).thenThrows(ForbiddenError, /standing-body/);
+    spec.given([]).when({ type: 'ProposeCommendation', actor: board, commendation }).thenThrows(ForbiddenError, /Cơ quan thường trực/);
     const verifiedC: ProposalEvent = { type: E.AchievementsVerified, data: { proposalId: 'c-1', verifiedBy: board.id } };
     spec.given([proposed, verifiedC]).when(decideAward({ proposalId: 'c-1', award: bangKhen })).thenMatches(([e]) => {
       expect(e.type).toBe(E.AwardDecided);

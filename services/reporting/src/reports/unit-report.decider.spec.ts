@@ -109,9 +109,9 @@ describe('roll-up by the standing body', () => {
   });
 
   it('only the standing body of the parent unit aggregates', () => {
-    spec.given([]).when({ ...aggregate, actor: { ...districtStandingBody, role: 'unit-officer' } }).thenThrows(ForbiddenError, /standing-body/);
+    spec.given([]).when({ ...aggregate, actor: { ...districtStandingBody, role: 'unit-officer' } }).thenThrows(ForbiddenError, /Cơ quan thường trực/);
     const otherDistrict = { ...districtStandingBody, unitId: 'vn-hcm-cu-chi', unitPath: ['vn', 'vn-hcm', 'vn-hcm-cu-chi'] };
-    spec.given([]).when({ ...aggregate, actor: otherDistrict }).thenThrows(ForbiddenError, /not your unit/);
+    spec.given([]).when({ ...aggregate, actor: otherDistrict }).thenThrows(ForbiddenError, /không phải đơn vị của bạn/);
   });
 
   it("refuses reports of units that are not the unit's children", () => {

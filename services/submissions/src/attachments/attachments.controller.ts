@@ -34,7 +34,7 @@ export class AttachmentsController {
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } }))
   async upload(@UploadedFile() file: UploadedBytes | undefined): Promise<StoredAttachment & { name: string; contentType: string }> {
-    if (!file) throw new ValidationFailed('invalid request: multipart field "file" is required');
+    if (!file) throw new ValidationFailed('Yêu cầu không hợp lệ: cần trường "file" (multipart)');
     const stored = await this.attachments.put(file.buffer);
     return { ...stored, name: file.originalname, contentType: file.mimetype || 'application/octet-stream' };
   }

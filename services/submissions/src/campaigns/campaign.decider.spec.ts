@@ -39,7 +39,7 @@ describe('campaign decider: launching', () => {
   });
 
   it('refuses launching by an actor at another level', () => {
-    spec.given([]).when({ ...launch, actor: DISTRICT_OFFICER }).thenThrows(ForbiddenError, /province/);
+    spec.given([]).when({ ...launch, actor: DISTRICT_OFFICER }).thenThrows(ForbiddenError, /cấp tỉnh/);
   });
 
   it('refuses launching from another unit of the same level', () => {
@@ -140,7 +140,7 @@ describe('campaign decider: receiving agencies and deadlines', () => {
     spec
       .given([LAUNCHED, EDITION_2024])
       .when({ ...districtDeadline, level: 'province', jurisdiction: binhChanh })
-      .thenThrows(DomainRuleViolation, /không ở cấp province/);
+      .thenThrows(DomainRuleViolation, /không ở cấp tỉnh/);
   });
 });
 

@@ -6,6 +6,7 @@ import {
   NotFoundError,
   Role,
   SUBMISSIONS_EVENTS as E,
+  levelPhrase,
 } from '@cem/contracts';
 import type { Decider } from '@cem/decider';
 import { depthOf, ensure, ensureAllowed } from '../shared/rules';
@@ -86,14 +87,14 @@ function ensureLevelWithinCampaign(campaign: CampaignLaunchedData, level: Admini
   ensure(
     depthOf(level) >= depthOf(campaign.level),
     'level-above-campaign',
-    `Phong trào cấp ${campaign.level} không tổ chức ở cấp ${level}`,
+    `Phong trào ${levelPhrase(campaign.level)} không tổ chức ở ${levelPhrase(level)}`,
   );
 }
 
 function launch(c: LaunchCampaign, state: CampaignState): CampaignEvent[] {
   ensureAllowed(
     CAMPAIGN_ROLES.has(c.actor.role) && c.actor.level === c.level && c.actor.unitPath.includes(c.launchedByUnitId),
-    `Chỉ cán bộ cấp ${c.level} của ${c.launchedByUnitId} được phát động phong trào`,
+    `Chỉ cán bộ ${levelPhrase(c.level)} của ${c.launchedByUnitId} được phát động phong trào`,
   );
   ensure(!state.campaign, 'campaign-already-launched', `Phong trào ${c.campaignId} đã được phát động`);
   ensure(c.period.fromYear <= c.period.toYear, 'campaign-period-invalid', 'Giai đoạn: năm bắt đầu sau năm kết thúc');
@@ -162,7 +163,7 @@ function setDeadline(c: SetSubmissionDeadline, state: CampaignState): CampaignEv
   ensure(
     !c.jurisdiction || c.jurisdiction.level === c.level,
     'jurisdiction-level-mismatch',
-    `Đơn vị ${c.jurisdiction?.unitId} không ở cấp ${c.level}`,
+    `Đơn vị ${c.jurisdiction?.unitId} không ở ${levelPhrase(c.level)}`,
   );
   return [
     {

@@ -1,4 +1,4 @@
-import { AdministrativeLevel, ForwardingBasis, RecordedEvent, SUBMISSIONS_EVENTS as E } from '@cem/contracts';
+import { AdministrativeLevel, ForwardingBasis, levelPhrase, RecordedEvent, roleLabel, SUBMISSIONS_EVENTS as E, summariseEvent } from '@cem/contracts';
 import { applyDossierList, DossierListDoc } from './dossier-list.projection';
 import type { DossierEvent } from './dossier.state';
 
@@ -7,6 +7,10 @@ import type { DossierEvent } from './dossier.state';
 export interface HistoryEntry {
   version: number;
   type: string;
+  /** The history line as a person reads it (Vietnamese; shared wording of @cem/contracts). */
+  summary: string;
+  roleLabel: string;
+  levelLabel?: string;
   at: string;
   actorId: string;
   actorName?: string;
@@ -30,6 +34,9 @@ export function historyOf(events: RecordedEvent[]): HistoryEntry[] {
     return {
       version: e.streamVersion,
       type: e.type,
+      summary: summariseEvent(e),
+      roleLabel: roleLabel(actor.role),
+      ...(level ? { levelLabel: levelPhrase(level) } : {}),
       at: e.metadata.occurredAt,
       actorId: actor.id,
       ...(actor.name ? { actorName: actor.name } : {}),

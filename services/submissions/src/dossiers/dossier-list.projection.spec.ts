@@ -12,7 +12,7 @@ describe('dossier list projection', () => {
     expect(fold([DRAFTED])).toMatchObject({
       _id: DOSSIER_ID,
       status: 'draft',
-      statusLabel: 'Đang soạn',
+      statusLabel: 'Bản nháp',
       type: 'initiative',
       typeLabel: 'Sáng kiến',
       authors: ['Nguyễn Văn Đức', 'Trần Thị Bình'],
@@ -48,7 +48,7 @@ describe('dossier list projection', () => {
       data: { dossierId: DOSSIER_ID, changes: { title: 'Giải pháp số hóa hồ sơ', authors: [{ name: 'Lê Văn Cường' }] }, amendedAt: '2024-09-20T00:00:00Z' },
     };
     const returned = fold([...AT_DISTRICT, RETURNED_AT_DISTRICT]);
-    expect(returned).toMatchObject({ status: 'returned', statusLabel: 'Hồ sơ bị trả lại', lastReason: 'Thiếu xác nhận hiệu quả áp dụng' });
+    expect(returned).toMatchObject({ status: 'returned', statusLabel: 'Trả lại để bổ sung', lastReason: 'Thiếu xác nhận hiệu quả áp dụng' });
     const doc = fold([...AT_DISTRICT, RETURNED_AT_DISTRICT, amended])!;
     expect(doc).toMatchObject({ status: 'returned', title: 'Giải pháp số hóa hồ sơ', authors: ['Lê Văn Cường'], authorPersonIds: [] });
     expect(matchesSearch(doc.searchText, 'giai phap cuong')).toBe(true);

@@ -23,6 +23,9 @@ const otherProvince = actorAt('agency-officer', 'province', path('haNam'));
 const central = actorAt('agency-officer', 'central', path('centralMttq'));
 const auditor = actorAt('auditor', 'province', path('haNam'));
 const author = { ...actorAt('submitter', 'commune', path('vinhLocA')), id: 'p-duc' };
+const centralAdmin = actorAt('admin', 'central', ['vn']);
+const hcmAdmin = actorAt('admin', 'province', ['vn', 'vn-hcm']);
+const haNamAdmin = actorAt('admin', 'province', path('haNam'));
 
 describe('canView', () => {
   it('shows a draft only to its unit, its authors and auditors', () => {
@@ -49,9 +52,16 @@ describe('canView', () => {
     expect([draft, atDistrict, forwarded, atCity].every((d) => canView(auditor, d))).toBe(true);
   });
 
+  it("shows an administrator every dossier of their jurisdiction, drafts included, and none of another's", () => {
+    const all = [draft, atDistrict, forwarded, atCity];
+    expect(all.every((d) => canView(centralAdmin, d))).toBe(true);
+    expect(all.every((d) => canView(hcmAdmin, d))).toBe(true);
+    expect(all.some((d) => canView(haNamAdmin, d))).toBe(false);
+  });
+
   it('agrees with the list filter for every actor and dossier', () => {
     const docs = [draft, atDistrict, forwarded, atCity].map((d, i) => ({ ...d, _id: `d${i}` }));
-    const actors: Actor[] = [nominating, neighbourCommune, districtAgency, otherDistrict, cityAgency, otherProvince, central, auditor, author];
+    const actors: Actor[] = [nominating, neighbourCommune, districtAgency, otherDistrict, cityAgency, otherProvince, central, auditor, author, centralAdmin, hcmAdmin, haNamAdmin];
     for (const actor of actors) {
       const byFilter = docs.filter(sift(visibleDossiersFilter(actor))).map((d) => d._id);
       const byRule = docs.filter((d) => canView(actor, d)).map((d) => d._id);

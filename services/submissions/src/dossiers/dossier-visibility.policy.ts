@@ -1,7 +1,7 @@
 import type { Actor, Role } from '@cem/contracts';
 import { reachedKey, DossierListDoc } from './dossier-list.projection';
 
-export type DossierVisibilityFacts = Pick<DossierListDoc, 'nominatingUnitId' | 'authorPersonIds' | 'reached'>;
+export type DossierVisibilityFacts = Pick<DossierListDoc, 'nominatingUnitId' | 'nominatingUnitPath' | 'authorPersonIds' | 'reached'>;
 
 /**
  * Who may see a dossier: its nominating unit, its own authors, auditors, and the officers of a jurisdiction it
@@ -11,6 +11,8 @@ export type DossierVisibilityFacts = Pick<DossierListDoc, 'nominatingUnitId' | '
  */
 export function canView(actor: Actor, dossier: DossierVisibilityFacts): boolean {
   if (actor.role === 'auditor') return true;
+  // An administrator sees every dossier of the units in their jurisdiction (their unit and below), drafts included.
+  if (actor.role === 'admin' && dossier.nominatingUnitPath.includes(actor.unitId)) return true;
   if (actor.unitId === dossier.nominatingUnitId) return true;
   if (dossier.authorPersonIds.includes(actor.id)) return true;
   if (!HANDLING_ROLES.has(actor.role)) return false;
@@ -39,6 +41,8 @@ export const HANDLING_ROLES: ReadonlySet<Role> = new Set<Role>([
 export function visibleDossiersFilter(actor: Actor): Record<string, unknown> {
   if (actor.role === 'auditor') return {};
   const clauses: Record<string, unknown>[] = [{ nominatingUnitId: actor.unitId }, { authorPersonIds: actor.id }];
+  // An array field equal to a value matches when it contains it: any dossier nominated at or below the unit.
+  if (actor.role === 'admin') clauses.push({ nominatingUnitPath: actor.unitId });
   if (HANDLING_ROLES.has(actor.role)) clauses.push({ reached: { $in: actor.unitPath.map((unitId) => reachedKey(actor.level, unitId)) } });
   return { $or: clauses };
 }

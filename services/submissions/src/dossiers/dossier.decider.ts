@@ -9,6 +9,7 @@ import {
   parentLevel,
   Role,
   SUBMISSIONS_EVENTS as E,
+  levelPhrase,
   SYSTEM_ROLE,
 } from '@cem/contracts';
 import type { Decider } from '@cem/decider';
@@ -109,15 +110,15 @@ function ensureNominatingOfficer(actor: Actor, nominatingUnitId: string): void {
 }
 
 function ensureReceivingAgency(actor: Actor, level: AdministrativeLevel, assignedAgencyUnitId: string | undefined): void {
-  ensure(assignedAgencyUnitId, 'no-receiving-agency', `Chưa phân công cơ quan tiếp nhận lĩnh vực này ở cấp ${level}`);
+  ensure(assignedAgencyUnitId, 'no-receiving-agency', `Chưa phân công cơ quan tiếp nhận lĩnh vực này ở ${levelPhrase(level)}`);
   ensureAllowed(
     actor.role === 'agency-officer' && actor.unitId === assignedAgencyUnitId,
-    `Chỉ cơ quan tiếp nhận được phân công (${assignedAgencyUnitId}) được xử lý hồ sơ ở cấp ${level}`,
+    `Chỉ cơ quan tiếp nhận được phân công (${assignedAgencyUnitId}) được xử lý hồ sơ ở ${levelPhrase(level)}`,
   );
 }
 
 function ensureAtCurrentLevel(state: DossierState, level: AdministrativeLevel): void {
-  ensure(state.currentLevel === level, 'wrong-level', `Hồ sơ đang ở cấp ${state.currentLevel}, không ở cấp ${level}`);
+  ensure(state.currentLevel === level, 'wrong-level', `Hồ sơ đang ở ${levelPhrase(state.currentLevel)}, không ở ${levelPhrase(level)}`);
 }
 
 const snapshotOf = ({ attachments: _attachments, ...snapshot }: DossierFacts): DossierSnapshot => snapshot;
@@ -151,7 +152,7 @@ function submit(c: SubmitDossier, state: DossierState): DossierEvent[] {
       `Đơn vị ${dossier.nominatingUnitId} không thuộc ${c.jurisdiction.unitId}`,
     );
   }
-  ensure(c.deadline, 'level-not-open', `Phong trào chưa đặt hạn nhận hồ sơ ở cấp ${c.jurisdiction.level}`);
+  ensure(c.deadline, 'level-not-open', `Phong trào chưa đặt hạn nhận hồ sơ ở ${levelPhrase(c.jurisdiction.level)}`);
   ensure(!isPastDeadline(c.now, c.deadline), 'deadline-passed', `Đã quá hạn nộp hồ sơ (${c.deadline})`, { deadline: c.deadline });
   return [
     {
@@ -171,7 +172,7 @@ function receive(c: ReceiveDossier, state: DossierState): DossierEvent[] {
   const dossier = existing(state);
   ensureReceivingAgency(c.actor, c.level, c.assignedAgencyUnitId);
   ensureAtCurrentLevel(state, c.level);
-  ensure(state.status !== 'received', 'already-received', `Hồ sơ đã được tiếp nhận ở cấp ${c.level}`);
+  ensure(state.status !== 'received', 'already-received', `Hồ sơ đã được tiếp nhận ở ${levelPhrase(c.level)}`);
   ensure(state.status === 'submitted' || state.status === 'forwarded', 'not-awaiting-receipt', `Hồ sơ đang ở trạng thái ${state.status}, không chờ tiếp nhận`);
   const entry = entryAt(state, c.level)!;
   return [
@@ -240,7 +241,7 @@ function forward(c: ForwardDossier, state: DossierState): DossierEvent[] {
     ensure(c.decisionRef, 'decision-required', 'Cần số quyết định của Hội đồng');
   }
   const from = entryAt(state, c.fromLevel);
-  ensure(!from?.forwardedAt, 'already-forwarded', `Hồ sơ đã được chuyển từ cấp ${c.fromLevel}`);
+  ensure(!from?.forwardedAt, 'already-forwarded', `Hồ sơ đã được chuyển từ ${levelPhrase(c.fromLevel)}`);
   ensureAtCurrentLevel(state, c.fromLevel);
   ensure(state.status === 'received', 'forward-only-received', 'Chỉ chuyển hồ sơ đã tiếp nhận');
   const above = parentLevel(c.fromLevel);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'crypto';
-import { Actor, AttachmentMeta, DossierChanges, NotFoundError, parentLevel, RecordedEvent } from '@cem/contracts';
+import { Actor, AttachmentMeta, DossierChanges, NotFoundError, parentLevel, RecordedEvent, levelPhrase } from '@cem/contracts';
 import { CommandContext, evolveAll, handleCommand } from '@cem/decider';
 import type { ServiceInfra } from '@cem/service-kit';
 import { AttachmentStore } from '../attachments/attachment.store';
@@ -73,7 +73,7 @@ async function defaultJurisdiction(infra: ServiceInfra, { state, dossier }: Load
     const unit = await requireUnit(infra, unitId);
     if (unit.level === above) return unit.unitId;
   }
-  ensure(false, 'no-jurisdiction-above', `Không tìm thấy đơn vị cấp ${above} của ${dossier.nominatingUnitId}`);
+  ensure(false, 'no-jurisdiction-above', `Không tìm thấy đơn vị ${levelPhrase(above)} của ${dossier.nominatingUnitId}`);
 }
 
 export async function submitDossier(infra: ServiceInfra, actor: Actor, dossierId: string, jurisdictionUnitId?: string) {

@@ -1,4 +1,5 @@
 import type { AdministrativeLevel, DossierDraftedData, SUBMISSIONS_EVENTS, SubmissionsEvent } from '@cem/contracts';
+import { DOSSIER_STATUS_LABELS_VI as SHARED_DOSSIER_STATUS_LABELS_VI } from '@cem/contracts';
 
 type E = typeof SUBMISSIONS_EVENTS;
 export type DossierEvent = SubmissionsEvent<
@@ -15,14 +16,8 @@ export type DossierEvent = SubmissionsEvent<
 export const DOSSIER_STATUSES = ['draft', 'submitted', 'received', 'returned', 'withdrawn', 'forwarded'] as const;
 export type DossierStatus = (typeof DOSSIER_STATUSES)[number];
 
-export const DOSSIER_STATUS_LABELS_VI: Record<DossierStatus, string> = {
-  draft: 'Đang soạn',
-  submitted: 'Đã nộp',
-  received: 'Đã tiếp nhận',
-  returned: 'Hồ sơ bị trả lại',
-  withdrawn: 'Đã rút hồ sơ',
-  forwarded: 'Đã chuyển cấp trên',
-};
+/** The glossary's words for each status (shared in @cem/contracts). */
+export const DOSSIER_STATUS_LABELS_VI: Record<DossierStatus, string> = SHARED_DOSSIER_STATUS_LABELS_VI;
 
 /** The dossier's passage through one level. */
 export interface LineageEntry {

@@ -1,4 +1,4 @@
-import { AdministrativeLevel, UnitKind } from '@cem/contracts';
+import { AdministrativeLevel, UnitKind, levelPhrase } from '@cem/contracts';
 import { depthOf, ensure } from '../shared/rules';
 
 /** The part of a unit's id below its parent: lowercase ASCII words joined by hyphens. */
@@ -51,7 +51,7 @@ export function placeUnit(unit: UnitPlacement, parent: ParentUnit | undefined): 
     ensure(
       unit.level === parent.level,
       'unit-level-mismatch',
-      `Cơ quan ${unit.unitId} thuộc ${parent.unitId} nên ở cùng cấp ${parent.level}`,
+      `Cơ quan ${unit.unitId} thuộc ${parent.unitId} nên ở cùng cấp với đơn vị đó (${levelPhrase(parent.level)})`,
       { parentLevel: parent.level, level: unit.level },
     );
   }

@@ -1,14 +1,15 @@
 import { readFile } from 'fs/promises';
 import { join } from 'path';
-import { Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { Actor, NotFoundError } from '@cem/contracts';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Actor, ADMINISTRATIVE_LEVELS, NotFoundError } from '@cem/contracts';
 import { handleCommand } from '@cem/decider';
 import { CurrentActor, Roles, SERVICE_INFRA, ServiceInfra } from '@cem/service-kit';
 import { UnitDoc, unitProjection } from './unit.projection';
 import { parseUnitSeed } from './unit-seed';
 import { asParent, unitDecider, unitStreamId } from './unit.decider';
-import { findUnit } from '../shared/lookups';
+import { byActor, findUnit, requireUnit } from '../shared/lookups';
+import { RegisterUnitDto } from './unit.dto';
 
 /** The seed shipped with the service (override with CEM_UNIT_SEED for another tree). */
 const seedPath = () => process.env.CEM_UNIT_SEED ?? join(__dirname, '..', '..', 'seed', 'units.seed.json');
@@ -42,6 +43,25 @@ export class UnitsController {
       registered++;
     }
     return { registered, alreadyRegistered: units.length - registered };
+  }
+
+  @Post()
+  @Roles('admin')
+  @ApiOperation({ summary: 'Đăng ký một đơn vị dưới đơn vị cấp trên (tổ chức chính trị - xã hội, hội, trường học, doanh nghiệp, hợp tác xã...)' })
+  async register(@CurrentActor() actor: Actor, @Body() dto: RegisterUnitDto): Promise<UnitDoc> {
+    const parent = await requireUnit(this.infra, dto.parentUnitId);
+    // A people's committee governs the level below its parent; every other body sits at its parent's level.
+    const below = ADMINISTRATIVE_LEVELS[ADMINISTRATIVE_LEVELS.indexOf(parent.level) + 1] ?? parent.level;
+    const level = dto.level ?? (dto.kind === 'people-committee' ? below : parent.level);
+    const result = await handleCommand(
+      this.infra.store,
+      unitDecider,
+      unitStreamId(dto.unitId),
+      { type: 'RegisterUnit', actor, unitId: dto.unitId, name: dto.name, kind: dto.kind, level, parent: asParent({ ...parent, parentUnitId: parent.parentUnitId ?? undefined }) },
+      byActor(this.infra, actor),
+    );
+    const data = result.events[0].data as { unitId: string; name: string; kind: UnitDoc['kind']; level: UnitDoc['level']; unitPath: string[] };
+    return { _id: data.unitId, ...data, parentUnitId: parent.unitId };
   }
 
   @Get()

@@ -1,0 +1,96 @@
+import type { AdministrativeLevel, Role } from './administrative';
+import { COUNCIL_GRADE_LABELS_VI } from './councils/councils.values';
+
+/**
+ * The words people read, in one place for every service and the portal (terms of /work/shared/glossary.md).
+ * Machine codes stay English in machine fields; whatever is shown (labels, history lines, messages) is built
+ * from these. The closed vocabularies of each context keep their labels beside their codes
+ * (UNIT_KIND_LABELS_VI, DOSSIER_TYPE_LABELS_VI, COUNCIL_GRADE_LABELS_VI, CASE_STATUS_LABELS_VI...), all exported
+ * from @cem/contracts as well.
+ */
+
+/** A level as a phrase inside a sentence: "ở cấp tỉnh", "lên Trung ương". */
+export const LEVEL_PHRASES_VI: Record<AdministrativeLevel, string> = {
+  central: 'Trung ương',
+  province: 'cấp tỉnh',
+  district: 'cấp huyện',
+  commune: 'cấp xã',
+};
+
+export const levelPhrase = (level: unknown): string =>
+  LEVEL_PHRASES_VI[level as AdministrativeLevel] ?? 'cấp không xác định';
+
+/** Dossier statuses (glossary: Hồ sơ). */
+export const DOSSIER_STATUS_LABELS_VI = {
+  draft: 'Bản nháp',
+  submitted: 'Đã nộp',
+  received: 'Đã tiếp nhận',
+  returned: 'Trả lại để bổ sung',
+  amended: 'Đã bổ sung',
+  withdrawn: 'Đã rút',
+  forwarded: 'Đã chuyển lên cấp trên',
+} as const;
+
+export const ROLE_LABELS_VI: Record<Role, string> = {
+  submitter: 'Người đăng ký',
+  'unit-officer': 'Cán bộ đơn vị',
+  'agency-officer': 'Cán bộ cơ quan tiếp nhận',
+  'front-chair': 'Chủ tịch Ủy ban MTTQ',
+  'council-chair': 'Chủ tịch Hội đồng',
+  'council-secretary': 'Thư ký Hội đồng',
+  'council-member': 'Ủy viên Hội đồng',
+  expert: 'Chuyên gia',
+  'emulation-board': 'Ban Thi đua - Khen thưởng',
+  authority: 'Người có thẩm quyền quyết định',
+  'standing-body': 'Cơ quan thường trực',
+  auditor: 'Kiểm tra viên',
+  analyst: 'Cán bộ phân tích, thống kê',
+  admin: 'Quản trị hệ thống',
+  system: 'Hệ thống (tự động)',
+};
+
+export const roleLabel = (role: unknown): string => ROLE_LABELS_VI[role as Role] ?? 'Hệ thống (tự động)';
+
+type Data = Record<string, unknown>;
+const s = (v: unknown) => (v === undefined || v === null ? '' : String(v));
+const grade = (d: Data) => s(d.gradeLabel) || COUNCIL_GRADE_LABELS_VI[d.grade as keyof typeof COUNCIL_GRADE_LABELS_VI] || s(d.grade);
+
+/** One line per event type in the users' words: the decision history every service and the portal show. */
+const EVENT_SUMMARIES_VI: Record<string, (d: Data) => string> = {
+  'submissions.UnitRegistered': (d) => `Đăng ký đơn vị ${s(d.name)}`,
+  'submissions.DossierDrafted': (d) => `Lập hồ sơ "${s(d.title)}"`,
+  'submissions.DossierSubmitted': (d) => `Nộp hồ sơ lên ${levelPhrase(d.level)}`,
+  'submissions.DossierReceived': (d) => `Tiếp nhận hồ sơ tại ${levelPhrase(d.level)}`,
+  'submissions.DossierReturned': () => 'Trả lại hồ sơ để bổ sung',
+  'submissions.DossierAmended': () => 'Bổ sung, sửa đổi hồ sơ',
+  'submissions.DossierWithdrawn': () => 'Rút hồ sơ',
+  'submissions.DossierForwarded': (d) => `Chuyển hồ sơ từ ${levelPhrase(d.fromLevel)} lên ${levelPhrase(d.toLevel)}`,
+  'councils.CouncilEstablished': (d) => `Thành lập ${s(d.name)}`,
+  'councils.CouncilEditionAdded': () => 'Giao thêm đợt thẩm định cho Hội đồng thường trực',
+  'councils.DossierAwaitingCouncil': (d) => `Hồ sơ chờ xác định Hội đồng thẩm định: ${s(d.reasonText)}`,
+  'councils.EvaluationCaseOpened': () => 'Mở hồ sơ thẩm định',
+  'councils.MembersAssigned': () => 'Phân công thành viên chấm',
+  'councils.ConflictDetected': (d) => `Phát hiện xung đột lợi ích (${s(d.memberId)})`,
+  'councils.ConflictDeclared': (d) => `Thành viên ${s(d.memberId)} khai báo xung đột lợi ích`,
+  'councils.MemberRecused': (d) => `Thành viên ${s(d.memberId)} không tham gia chấm`,
+  'councils.ScoreSubmitted': (d) => `Chấm điểm (${s(d.memberId)})`,
+  'councils.ScoreRevised': (d) => `Điều chỉnh điểm (${s(d.memberId)})`,
+  'councils.CaseFinalised': (d) => `Nghiệm thu, xếp loại: ${grade(d)} (${s(d.aggregateScore)} điểm)`,
+  'councils.RankingPublished': () => 'Công bố xếp hạng',
+  'councils.DossierRecommendedUpward': (d) => `Đề xuất lên ${levelPhrase(d.toLevel)} (hạng ${s(d.rank)})`,
+  'councils.HonourProposed': (d) => `Đề nghị tôn vinh, khen thưởng${d.proposedAward ? `: ${s(d.proposedAward)}` : ''}`,
+  'recognition.ProposalReceived': () => 'Tiếp nhận đề nghị khen thưởng',
+  'recognition.CommendationProposed': () => 'Đề nghị khen thưởng đơn vị',
+  'recognition.AchievementsVerified': () => 'Thẩm định thành tích',
+  'recognition.ProposalSentBack': () => 'Trả lại đề nghị khen thưởng',
+  'recognition.ProposalResubmitted': () => 'Trình lại đề nghị khen thưởng',
+  'recognition.AwardDecided': (d) => `Quyết định khen thưởng số ${s(d.decisionNumber)} ngày ${s(d.decisionDate)}: ${s(d.awardName)}`,
+  'recognition.AwardIssued': (d) => `Trao tặng ngày ${s(d.ceremonyDate)}`,
+  'recognition.AwardRevoked': (d) => `Thu hồi theo quyết định số ${s(d.decisionNumber)} ngày ${s(d.decisionDate)}`,
+};
+
+/** The history line of an event; a type without its own line reads as a generic action, never the code. */
+export function summariseEvent(event: { type: string; data?: unknown }): string {
+  const summary = EVENT_SUMMARIES_VI[event.type];
+  return summary ? summary((event.data ?? {}) as Data) : 'Cập nhật hồ sơ';
+}
