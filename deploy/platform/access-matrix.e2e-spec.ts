@@ -81,9 +81,12 @@ const SCORING: Role[] = ['council-member', 'council-chair', 'council-secretary',
 const HANDLING: Role[] = ['agency-officer', 'front-chair', 'council-chair', 'council-secretary', 'council-member', 'expert', 'emulation-board', 'authority', 'standing-body', 'admin'];
 const REPORTERS: Role[] = ['unit-officer', 'agency-officer', 'standing-body'];
 
-/** Who may see D2: auditors; its nominating commune (child); those who handle it at Phủ Lý (own). */
+/**
+ * Who may see D2: auditors; its nominating commune (child); those who handle it at Phủ Lý (own); an
+ * administrator of a unit the nominating commune lies in (own, child, higher).
+ */
 const seesD2: Expect = (role, rel) =>
-  role === 'auditor' || rel === 'child' || (rel === 'own' && HANDLING.includes(role)) ? 'ok' : 404;
+  role === 'auditor' || rel === 'child' || (rel === 'own' && HANDLING.includes(role)) || (role === 'admin' && rel === 'higher') ? 'ok' : 404;
 
 interface Cell {
   context: string;
@@ -128,6 +131,7 @@ function cells(sha256: string): Record<string, Cell> {
   return {
     // --- submissions
     'POST /units/seed': { context: 'submissions', method: 'POST', path: '/units/seed', expect: only(['admin'], 'any') },
+    'POST /units': { context: 'submissions', method: 'POST', path: '/units', body: X, expect: only(['admin'], 'any') },
     'GET /units': { context: 'submissions', method: 'GET', path: '/units', expect: anyone },
     'GET /units/:id': { context: 'submissions', method: 'GET', path: `/units/${PHU_LY}`, expect: anyone },
     'POST /clusters': {
@@ -186,6 +190,7 @@ function cells(sha256: string): Record<string, Cell> {
     'POST /councils/:id/members/:memberId/remove': {
       context: 'councils', method: 'POST', path: `/councils/${COUNCIL}/members/${enc(seatIds[2])}/remove`, body: X, expect: only(['front-chair'], ['own']),
     },
+    'POST /councils/:id/editions': { context: 'councils', method: 'POST', path: `/councils/${COUNCIL}/editions`, body: X, expect: only(['front-chair'], ['own']) },
     'POST /councils/:id/regulations': { context: 'councils', method: 'POST', path: `/councils/${COUNCIL}/regulations`, body: X, expect: only(['front-chair'], ['own']) },
     'GET /councils/:id/composition': { context: 'councils', method: 'GET', path: `/councils/${COUNCIL}/composition`, expect: anyone },
     // Criteria belong to a council: its chair and secretary (by seat) or the Front chair of its unit.
@@ -198,6 +203,10 @@ function cells(sha256: string): Record<string, Cell> {
     },
     'GET /criteria': { context: 'councils', method: 'GET', path: '/criteria', expect: anyone },
     'GET /criteria-sets': { context: 'councils', method: 'GET', path: '/criteria-sets', expect: anyone },
+    'GET /cases': { context: 'councils', method: 'GET', path: '/cases', expect: anyone },
+    'POST /cases/:caseId/route': {
+      context: 'councils', method: 'POST', path: `/cases/${enc(CASE)}/route`, body: X, expect: only(['council-secretary', 'council-chair', 'front-chair'], ['own']),
+    },
     'POST /cases/:caseId/assign': { context: 'councils', method: 'POST', path: `/cases/${enc(CASE)}/assign`, body: X, expect: only(['council-secretary'], ['own']) },
     'POST /cases/:caseId/conflicts': { context: 'councils', method: 'POST', path: `/cases/${enc(CASE)}/conflicts`, body: X, expect: only(SCORING, ['own']) },
     // The member's own queue, or the secretary of the council the items belong to.
@@ -304,7 +313,7 @@ describe('access matrix on the real apps (every route x role x relation)', () =>
     // The council of Phủ Lý, before any dossier reaches it.
     await ok('councils', own('front-chair'), 'POST', '/councils', {
       councilId: COUNCIL, name: 'Hội đồng thẩm định sáng tạo thành phố Phủ Lý', level: 'district', jurisdictionUnitId: PHU_LY,
-      jurisdictionUnitPath: UNIT_OF.own.path, fieldCodes: ['khcn'],
+      jurisdictionUnitPath: UNIT_OF.own.path, fieldCodes: ['khcn'], editions: [{ campaignId: CAMPAIGN, year: YEAR }],
       decision: { number: '03/QĐ-MTTQ', date: '2026-01-15', signedBy: 'Chủ tịch Ủy ban MTTQ thành phố Phủ Lý' },
       members: SEATS, regulations: { quorum: 2, aggregation: 'weighted-mean', tieBreak: ['dossier-id'] },
     });
