@@ -94,3 +94,13 @@ export function summariseEvent(event: { type: string; data?: unknown }): string 
   const summary = EVENT_SUMMARIES_VI[event.type];
   return summary ? summary((event.data ?? {}) as Data) : 'Cập nhật hồ sơ';
 }
+
+/** Honour proposal statuses (glossary: Khen thưởng). */
+export const PROPOSAL_STATUS_LABELS_VI: Record<string, string> = {
+  received: 'Đã tiếp nhận',
+  'sent-back': 'Đã trả lại đề nghị',
+  verified: 'Đã thẩm định thành tích',
+  decided: 'Đã có quyết định khen thưởng',
+  issued: 'Đã trao tặng',
+  revoked: 'Đã thu hồi',
+};
