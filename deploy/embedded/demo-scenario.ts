@@ -115,7 +115,7 @@ export async function seedDemoScenario(
       seat(p['council-member-lhh'], 'vn-ha-nam-lhh-khkt', 'Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh', 'member'),
       seat(p['council-member-phu-nu'], 'vn-ha-nam-hoi-lhpn', 'Hội Liên hiệp Phụ nữ tỉnh', 'member'),
     ],
-    regulations: { quorum: 4, aggregation: 'weighted-mean', tieBreak: 'higher-top-criterion-then-earlier-receipt-then-dossier-id' },
+    regulations: { quorum: 4, aggregation: 'weighted-mean', tieBreak: ['higher-top-criterion', 'earlier-receipt', 'dossier-id'] },
   });
   const criteriaSetId = `tc-ha-nam-${year}-${DEMO_FIELD}`;
   await must(secretary, 'councils', 'POST', '/criteria-sets', {

@@ -41,14 +41,15 @@ export const DOSSIER_STATUS_LABELS: Record<string, string> = {
   awarded: 'Đã được khen thưởng',
 };
 
+// Semantic colours only: the theme darkens them to pass WCAG AA contrast on their light backgrounds.
 export const DOSSIER_STATUS_COLORS: Record<string, string> = {
   draft: 'default',
   submitted: 'processing',
-  received: 'blue',
+  received: 'processing',
   returned: 'warning',
-  amended: 'cyan',
+  amended: 'processing',
   withdrawn: 'default',
-  forwarded: 'purple',
+  forwarded: 'success',
   awarded: 'success',
 };
 

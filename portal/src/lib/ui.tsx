@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { tone } from './tone';
 import { Alert, Empty, Result, Spin, Tag } from 'antd';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { describeError } from '../api/errors';
@@ -41,7 +42,7 @@ export function ErrorAlert({ error }: { error: unknown }) {
 }
 
 export function DossierStatusTag({ status }: { status: string }) {
-  return <Tag color={DOSSIER_STATUS_COLORS[status] ?? 'default'}>{label(DOSSIER_STATUS_LABELS, status)}</Tag>;
+  return <Tag color={tone(DOSSIER_STATUS_COLORS[status] ?? 'default')}>{label(DOSSIER_STATUS_LABELS, status)}</Tag>;
 }
 
 export function NotFound() {

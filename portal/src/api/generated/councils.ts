@@ -306,6 +306,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HealthController_live"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HealthController_ready"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/members/{memberId}/queue": {
         parameters: {
             query?: never;
@@ -363,21 +395,59 @@ export interface components {
     schemas: {
         AddMemberDto: {
             member: components["schemas"]["CouncilMember"];
+            /** @example Bổ sung chuyên gia lĩnh vực y tế */
             reason: string;
         };
         AmendRegulationsDto: {
+            /** @example 2026-07-01 */
             effectiveFrom: string;
+            /** @example Sửa đổi quy chế làm việc */
             reason: string;
-            regulations: components["schemas"]["CouncilRegulations"];
+            regulations: components["schemas"]["CouncilRegulationsDto"];
         };
         AssignMembersDto: {
-            /** @description Date of the assignment (default: now); members must sit on the council that day */
+            /**
+             * @description Ngày phân công (mặc định: hôm nay); thành viên phải thuộc Hội đồng vào ngày đó
+             * @example 2026-08-20
+             */
             assignedAt?: string;
+            /**
+             * @example [
+             *       "tv-nguyen-van-a",
+             *       "tv-tran-thi-b"
+             *     ]
+             */
             memberIds: string[];
         };
         CouncilDecisionRef: Record<string, never>;
         CouncilMember: Record<string, never>;
-        CouncilRegulations: Record<string, never>;
+        CouncilRegulationsDto: {
+            /**
+             * @description Cách tổng hợp điểm các thành viên (xem docs/appraisal.md): mỗi thành viên có tổng điểm theo trọng số (chưa làm tròn), rồi lấy trung bình cộng (weighted-mean), trung vị (median) hoặc trung bình sau khi bỏ trimCount điểm cao nhất và thấp nhất (trimmed-mean); làm tròn một lần, 2 chữ số thập phân, quy tắc làm tròn nửa lên
+             * @example weighted-mean
+             * @enum {string}
+             */
+            aggregation: "weighted-mean" | "median" | "trimmed-mean";
+            /**
+             * @description Số phiếu chấm hợp lệ tối thiểu để chốt kết quả một hồ sơ
+             * @example 5
+             */
+            quorum: number;
+            /**
+             * @description Các bước phân định thứ hạng khi bằng điểm, theo thứ tự áp dụng; bước cuối phải là dossier-id
+             * @example [
+             *       "higher-top-criterion",
+             *       "earlier-receipt",
+             *       "dossier-id"
+             *     ]
+             */
+            tieBreak: ("higher-top-criterion" | "earlier-receipt" | "dossier-id")[];
+            /**
+             * @description Số điểm bị loại ở mỗi đầu, chỉ dùng với trimmed-mean
+             * @example 1
+             */
+            trimCount?: number;
+        };
         CriterionDefinition: Record<string, never>;
         CriterionScore: Record<string, never>;
         DeclareConflictDto: {
@@ -386,27 +456,47 @@ export interface components {
         };
         DraftCriteriaSetDto: {
             bands: components["schemas"]["GradeBand"][];
+            /** @example ha-nam-sang-tao */
             campaignId: string;
+            /**
+             * @description Hội đồng sở hữu bộ tiêu chí
+             * @example hd-ha-nam-2026
+             */
+            councilId: string;
             criteria: components["schemas"]["CriterionDefinition"][];
             /** @example tc-ha-nam-2026-khcn */
             criteriaSetId: string;
             /** @example khcn */
             fieldCode: string;
+            /** @example 2026 */
             year: number;
         };
         EstablishCouncilDto: {
             /** @example hd-ha-nam-2026 */
             councilId: string;
             decision: components["schemas"]["CouncilDecisionRef"];
-            /** @description Empty: every field */
+            /**
+             * @description Mã các lĩnh vực Hội đồng thẩm định; để trống: mọi lĩnh vực
+             * @example [
+             *       "khcn"
+             *     ]
+             */
             fieldCodes: string[];
+            /** @example vn-ha-nam */
             jurisdictionUnitId: string;
+            /**
+             * @example [
+             *       "vn",
+             *       "vn-ha-nam"
+             *     ]
+             */
             jurisdictionUnitPath: string[];
             /** @enum {string} */
             level: "central" | "province" | "district" | "commune";
             members: components["schemas"]["CouncilMember"][];
+            /** @example Hội đồng thẩm định sáng tạo tỉnh Hà Nam năm 2026 */
             name: string;
-            regulations: components["schemas"]["CouncilRegulations"];
+            regulations: components["schemas"]["CouncilRegulationsDto"];
         };
         FinaliseCaseDto: {
             /** @example 2026-09-20 */
@@ -421,15 +511,30 @@ export interface components {
             proposedAward?: string;
         };
         PublishCriteriaSetDto: {
+            /**
+             * @description Ngày ban hành ghi trên văn bản (mặc định: hôm nay)
+             * @example 2026-08-01
+             */
             publishedAt?: string;
-            /** @description The draft version being published (guards against publishing a newer draft unseen) */
+            /**
+             * @description Phiên bản bản nháp được ban hành (tránh ban hành nhầm một bản nháp mới hơn chưa xem)
+             * @example 1
+             */
             version: number;
         };
         PublishRankingDto: {
+            /** @example ha-nam-sang-tao */
             campaignId: string;
+            /** @example hd-ha-nam-2026 */
             councilId: string;
+            /** @example khcn */
             fieldCode: string;
+            /**
+             * @description Ngày công bố (mặc định: hôm nay)
+             * @example 2026-09-25
+             */
             publishedAt?: string;
+            /** @example 2026 */
             year: number;
         };
         RecommendUpwardDto: {
@@ -437,28 +542,44 @@ export interface components {
             decisionRef: string;
         };
         RemoveMemberDto: {
+            /** @example 2026-06-01 */
             effectiveFrom: string;
+            /** @example Chuyển công tác */
             reason: string;
         };
         ReplaceMemberDto: {
             /** @example 2026-06-01 */
             effectiveFrom: string;
             newMember: components["schemas"]["IncomingMember"];
+            /** @example Thành viên nghỉ hưu */
             reason: string;
         };
         ReviseScoreDto: {
-            /** @description The criteria version printed on the sheet */
+            /**
+             * @description Phiên bản bộ tiêu chí in trên phiếu chấm
+             * @example 1
+             */
             criteriaVersion: number;
+            /** @example Chấm lại sau khi bổ sung tài liệu */
             reason: string;
             scores: components["schemas"]["CriterionScore"][];
-            /** @description Date on the sheet (default: now); the member must sit on the council that day */
+            /**
+             * @description Ngày ghi trên phiếu (mặc định: hôm nay); thành viên phải thuộc Hội đồng vào ngày đó
+             * @example 2026-09-10
+             */
             submittedAt?: string;
         };
         SubmitScoreDto: {
-            /** @description The criteria version printed on the sheet */
+            /**
+             * @description Phiên bản bộ tiêu chí in trên phiếu chấm
+             * @example 1
+             */
             criteriaVersion: number;
             scores: components["schemas"]["CriterionScore"][];
-            /** @description Date on the sheet (default: now); the member must sit on the council that day */
+            /**
+             * @description Ngày ghi trên phiếu (mặc định: hôm nay); thành viên phải thuộc Hội đồng vào ngày đó
+             * @example 2026-09-10
+             */
             submittedAt?: string;
         };
     };
@@ -691,7 +812,7 @@ export interface operations {
     CouncilsController_composition: {
         parameters: {
             query?: {
-                /** @description Who sat on the council that day (default: today) */
+                /** @description Thành phần Hội đồng vào ngày này (mặc định: hôm nay) */
                 on?: string;
             };
             header?: never;
@@ -899,8 +1020,51 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The process is up and serving HTTP (liveness) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    HealthController_live: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
             /** @description The process is up and serving HTTP */
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    HealthController_ready: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description PostgreSQL, Kafka and the document store all answer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description At least one dependency does not answer; `checks` names it */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

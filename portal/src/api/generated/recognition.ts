@@ -48,6 +48,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HealthController_live"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HealthController_ready"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/proposals": {
         parameters: {
             query?: never;
@@ -180,13 +212,69 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        DecideAwardDto: Record<string, never>;
-        DefineAwardDto: Record<string, never>;
-        IssueAwardDto: Record<string, never>;
-        ResubmitProposalDto: Record<string, never>;
-        RevokeAwardDto: Record<string, never>;
-        SendBackProposalDto: Record<string, never>;
-        VerifyProposalDto: Record<string, never>;
+        DecideAwardDto: {
+            /** @example nguoi-ha-nam-sang-tao */
+            awardCode: string;
+            /** @example 2026-11-20 */
+            decisionDate: string;
+            /** @example 1234/QĐ-UBND */
+            decisionNumber: string;
+            recipients?: components["schemas"]["RecipientDto"][];
+            /** @example Nguyễn Văn A, Chủ tịch UBND tỉnh */
+            signer: string;
+        };
+        DefineAwardDto: {
+            /** @example nguoi-ha-nam-sang-tao */
+            awardCode: string;
+            /** @example ha-nam-sang-tao */
+            campaignId?: string;
+            /** @example vn-ha-nam */
+            grantingUnitId: string;
+            /** @enum {string} */
+            level: "central" | "province" | "district" | "commune";
+            /** @example Người Hà Nam đoàn kết sáng tạo */
+            name: string;
+            /**
+             * @example [
+             *       "individual",
+             *       "collective"
+             *     ]
+             */
+            recipientKinds: ("individual" | "collective" | "unit")[];
+        };
+        IssueAwardDto: {
+            /** @example 2026-12-01 */
+            ceremonyDate?: string;
+            /** @example GCN-2026-015 */
+            certificateNumber?: string;
+        };
+        RecipientDto: {
+            /** @enum {string} */
+            kind: "individual" | "collective" | "unit";
+            /** @example Trần Thị Bình */
+            name: string;
+        };
+        ResubmitProposalDto: {
+            /** @example Đã bổ sung biên bản */
+            note?: string;
+            recipients?: components["schemas"]["RecipientDto"][];
+        };
+        RevokeAwardDto: {
+            /** @example 2027-01-15 */
+            decisionDate: string;
+            /** @example 1500/QĐ-UBND */
+            decisionNumber: string;
+            /** @example Phát hiện sao chép giải pháp đã công bố */
+            reason: string;
+        };
+        SendBackProposalDto: {
+            /** @example Thiếu biên bản họp Hội đồng */
+            reason: string;
+        };
+        VerifyProposalDto: {
+            /** @example Hồ sơ đầy đủ, đúng quy định */
+            note?: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -262,6 +350,24 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The process is up and serving HTTP (liveness) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    HealthController_live: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
             /** @description The process is up and serving HTTP */
             200: {
                 headers: {
@@ -271,9 +377,36 @@ export interface operations {
             };
         };
     };
-    ProposalsController_list: {
+    HealthController_ready: {
         parameters: {
             query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description PostgreSQL, Kafka and the document store all answer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description At least one dependency does not answer; `checks` names it */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProposalsController_list: {
+        parameters: {
+            query?: {
+                status?: "received" | "sent-back" | "verified" | "decided" | "issued" | "revoked";
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -428,7 +561,11 @@ export interface operations {
     };
     AwardedWorksController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                fieldCode?: string;
+                level?: "central" | "province" | "district" | "commune";
+                year?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;

@@ -112,6 +112,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HealthController_live"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HealthController_ready"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/periods": {
         parameters: {
             query?: never;
@@ -244,10 +276,60 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        AggregateReportsDto: Record<string, never>;
-        AmendReportDto: Record<string, never>;
-        OpenPeriodDto: Record<string, never>;
-        SubmitReportDto: Record<string, never>;
+        AggregateReportsDto: {
+            /**
+             * @description Các đơn vị cấp dưới phải báo cáo; mặc định lấy từ danh mục đơn vị
+             * @example [
+             *       "vn-ha-nam-phu-ly",
+             *       "vn-ha-nam-duy-tien"
+             *     ]
+             */
+            expectedChildUnitIds?: string[];
+        };
+        AmendReportDto: {
+            figures: components["schemas"]["FiguresDto"];
+            /** @example Năm 2026, đơn vị đã phát động phong trào... */
+            narrative: string;
+            /** @example Bổ sung số sáng kiến được công nhận sau ngày báo cáo */
+            reason: string;
+        };
+        DeadlineDto: {
+            /** @example 2026-11-30 */
+            dueBy: string;
+            /** @enum {string} */
+            level: "central" | "province" | "district" | "commune";
+        };
+        FiguresDto: {
+            /** @example 3 */
+            awardsGiven: number;
+            /** @example 12 */
+            dossiersSubmitted: number;
+            /** @example 5 */
+            initiativesApplied: number;
+            /** @example 2 */
+            modelsRegistered: number;
+            /** @example 1 */
+            unitsCommended: number;
+        };
+        OpenPeriodDto: {
+            /** @example ha-nam-sang-tao */
+            campaignId?: string;
+            deadlines: components["schemas"]["DeadlineDto"][];
+            /** @enum {string} */
+            kind: "yearly" | "interim" | "final";
+            /** @example 2026-yearly */
+            periodId: string;
+            /** @example Báo cáo kết quả phong trào thi đua sáng tạo năm 2026 */
+            title: string;
+            /** @example 2026 */
+            year: number;
+        };
+        SubmitReportDto: {
+            /** @description Số liệu của đơn vị; cơ quan thường trực gửi báo cáo tổng hợp lên trên thì bỏ trống (dùng số liệu đã tổng hợp) */
+            figures?: components["schemas"]["FiguresDto"];
+            /** @example Năm 2026, đơn vị đã phát động phong trào tới 100% cán bộ... */
+            narrative: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -295,7 +377,10 @@ export interface operations {
     };
     AuditController_dossierState: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Thời điểm cần xem trạng thái (ngày YYYY-MM-DD hoặc thời điểm ISO-8601); mặc định: bây giờ */
+                asOf?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -314,7 +399,10 @@ export interface operations {
     };
     AuditController_export: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Chỉ xuất lịch sử của hồ sơ này; bỏ trống: toàn bộ nhật ký */
+                dossierId?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -374,8 +462,51 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The process is up and serving HTTP (liveness) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    HealthController_live: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
             /** @description The process is up and serving HTTP */
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    HealthController_ready: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description PostgreSQL, Kafka and the document store all answer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description At least one dependency does not answer; `checks` names it */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -488,7 +619,12 @@ export interface operations {
     };
     ReportsController_status: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Các đơn vị cấp dưới phải báo cáo, dạng `mãĐơnVị:cấp,...`; mặc định lấy từ danh mục đơn vị */
+                expected?: string;
+                /** @description Đơn vị tổng hợp; mặc định là đơn vị của người gọi */
+                unitId?: string;
+            };
             header?: never;
             path: {
                 periodId: string;
@@ -530,7 +666,12 @@ export interface operations {
     };
     StatisticsController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                fieldCode?: string;
+                level?: "central" | "province" | "district" | "commune";
+                unitId?: string;
+                year?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -547,7 +688,12 @@ export interface operations {
     };
     StatisticsController_csv: {
         parameters: {
-            query?: never;
+            query?: {
+                fieldCode?: string;
+                level?: "central" | "province" | "district" | "commune";
+                unitId?: string;
+                year?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -564,7 +710,12 @@ export interface operations {
     };
     StatisticsController_xlsx: {
         parameters: {
-            query?: never;
+            query?: {
+                fieldCode?: string;
+                level?: "central" | "province" | "district" | "commune";
+                unitId?: string;
+                year?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;

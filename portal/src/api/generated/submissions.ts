@@ -224,6 +224,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/dossiers/{id}/forwarding-override": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["DossiersController_decideForwardingOverride"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/dossiers/{id}/lineage": {
         parameters: {
             query?: never;
@@ -336,6 +352,72 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HealthController_live"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HealthController_ready"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/mandates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MandatesController_list"];
+        put?: never;
+        /** Giao nhiệm vụ (ủy quyền) cho một đơn vị thay mặt địa bàn trong một vai trò */
+        post: operations["MandatesController_grant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/mandates/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Chấm dứt ủy quyền từ một ngày */
+        post: operations["MandatesController_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/units": {
         parameters: {
             query?: never;
@@ -393,15 +475,17 @@ export interface components {
             fieldCode: string;
             /** @example Khoa học - Công nghệ */
             name: string;
+            /** @example Giải pháp đã áp dụng ít nhất 6 tháng */
             rules?: string;
         };
         AmendDossierDto: Record<string, never>;
         AssignReceivingAgencyDto: {
             /** @example vn-hcm-binh-chanh-phong-noi-vu */
             agencyUnitId: string;
+            /** @example khcn */
             fieldCode: string;
             /**
-             * @description The level is the jurisdiction’s own
+             * @description Địa bàn; cấp là cấp của địa bàn
              * @example vn-hcm-binh-chanh
              */
             jurisdictionUnitId: string;
@@ -411,7 +495,7 @@ export interface components {
         CampaignPeriod: Record<string, never>;
         DraftDossierDto: {
             /**
-             * @description Generated when absent
+             * @description Mã hồ sơ; hệ thống tự sinh khi bỏ trống
              * @example hs-2024-0001
              */
             dossierId?: string;
@@ -420,9 +504,16 @@ export interface components {
         FormClusterDto: {
             /** @example binh-chanh-cum-1 */
             clusterId: string;
+            /** @example vn-hcm-binh-chanh-tan-kien */
             headUnitId: string;
             /** @enum {string} */
             kind: "cluster" | "block";
+            /**
+             * @example [
+             *       "vn-hcm-binh-chanh-tan-kien",
+             *       "vn-hcm-binh-chanh-binh-hung"
+             *     ]
+             */
             memberUnitIds: string[];
             /** @example Cụm thi đua số 1 */
             name: string;
@@ -431,19 +522,62 @@ export interface components {
         };
         ForwardDossierDto: {
             /**
-             * @description The committee letter registering it with the next level
+             * @description Văn bản của Ủy ban đăng ký hồ sơ với cấp trên
              * @example 512/UBND-NV
              */
             decisionRef?: string;
+        };
+        ForwardingOverrideDto: {
+            /**
+             * @description Số quyết định của cấp có thẩm quyền cho phép chuyển lên
+             * @example 77/QĐ-UBND
+             */
+            decisionRef: string;
+            /** @example Giải pháp cấp thiết, Hội đồng chưa họp kịp kỳ này */
+            reason: string;
+        };
+        GrantMandateDto: {
+            /**
+             * @description Số quyết định giao nhiệm vụ
+             * @example 15/QĐ-UBND
+             */
+            decisionRef: string;
+            /**
+             * @description Có hiệu lực từ ngày
+             * @example 2026-01-01
+             */
+            from: string;
+            /**
+             * @description Đơn vị được giao nhiệm vụ
+             * @example vn-ha-nam-so-noi-vu-ban-tdkt
+             */
+            holderUnitId: string;
+            /**
+             * @description Địa bàn đơn vị thay mặt
+             * @example vn-ha-nam
+             */
+            jurisdictionUnitId: string;
+            /**
+             * @description Mã ủy quyền
+             * @example uq-ha-nam-ban-tdkt
+             */
+            mandateId: string;
+            /**
+             * @description Vai trò được giao
+             * @example emulation-board
+             * @enum {string}
+             */
+            role: "submitter" | "unit-officer" | "agency-officer" | "front-chair" | "council-chair" | "council-secretary" | "council-member" | "expert" | "emulation-board" | "authority" | "standing-body" | "auditor" | "analyst" | "admin";
         };
         LaunchCampaignDto: {
             /** @example binh-chanh-sang-tao-2024 */
             campaignId: string;
             /**
-             * @description The level is the unit’s own
+             * @description Đơn vị phát động; cấp của phong trào là cấp của đơn vị này
              * @example vn-hcm-binh-chanh
              */
             launchedByUnitId: string;
+            /** @example Phong trào thi đua sáng tạo huyện Bình Chánh 2024-2025 */
             name: string;
             period: components["schemas"]["CampaignPeriod"];
             /** @example 2024-08-21 */
@@ -457,19 +591,39 @@ export interface components {
             year: number;
         };
         ReasonDto: {
+            /** @example Thiếu bản mô tả giải pháp */
             reason: string;
+        };
+        RevokeMandateDto: {
+            /**
+             * @description Số quyết định thu hồi
+             * @example 99/QĐ-UBND
+             */
+            decisionRef: string;
+            /**
+             * @description Hết hiệu lực từ ngày
+             * @example 2026-12-31
+             */
+            until: string;
         };
         SetDeadlineDto: {
             /** @example 2024-10-31 */
             deadline: string;
-            /** @description Absent: every jurisdiction of the level */
+            /**
+             * @description Bỏ trống: mọi địa bàn của cấp này
+             * @example vn-hcm-binh-chanh
+             */
             jurisdictionUnitId?: string;
             /** @enum {string} */
             level: "central" | "province" | "district" | "commune";
+            /** @example 2024 */
             year: number;
         };
         SubmitDossierDto: {
-            /** @description Default: the unit one level above the nominating unit on its path */
+            /**
+             * @description Địa bàn nộp hồ sơ; mặc định: đơn vị cấp trên trực tiếp của đơn vị đề cử
+             * @example vn-hcm-binh-chanh
+             */
             jurisdictionUnitId?: string;
         };
     };
@@ -736,12 +890,14 @@ export interface operations {
                 campaignId?: string;
                 fieldCode?: string;
                 level?: "central" | "province" | "district" | "commune";
+                /** @description Số hồ sơ tối đa trả về (1-500) */
                 limit?: number;
-                /** @description Accent-insensitive words of the title or author names */
+                /** @description Từ trong tên hồ sơ hoặc tên tác giả, không phân biệt dấu */
                 q?: string;
+                /** @description Bỏ qua bao nhiêu hồ sơ đầu (phân trang) */
                 skip?: number;
                 status?: "draft" | "submitted" | "received" | "returned" | "withdrawn" | "forwarded";
-                /** @description Nominating unit or any unit above it */
+                /** @description Đơn vị đề cử hoặc bất kỳ đơn vị cấp trên nào của nó */
                 unitId?: string;
                 year?: number;
             };
@@ -834,6 +990,29 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ForwardDossierDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DossiersController_decideForwardingOverride: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ForwardingOverrideDto"];
             };
         };
         responses: {
@@ -981,7 +1160,113 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The process is up and serving HTTP (liveness) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    HealthController_live: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
             /** @description The process is up and serving HTTP */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    HealthController_ready: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description PostgreSQL, Kafka and the document store all answer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description At least one dependency does not answer; `checks` names it */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MandatesController_list: {
+        parameters: {
+            query?: {
+                jurisdictionUnitId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MandatesController_grant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GrantMandateDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MandatesController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevokeMandateDto"];
+            };
+        };
+        responses: {
             200: {
                 headers: {
                     [name: string]: unknown;
