@@ -12,6 +12,7 @@ import 'reflect-metadata';
 import { spawn, spawnSync, type ChildProcess } from 'child_process';
 import { randomBytes } from 'crypto';
 import { mkdtempSync, openSync, readFileSync } from 'fs';
+import { createServer } from 'net';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { Kafka, logLevel } from 'kafkajs';
@@ -36,8 +37,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const log = (line: string) => console.log(`[faults ${new Date().toISOString().slice(11, 19)}] ${line}`);
 
 const ADMIN = actorAt('admin', 'central', path('central'));
-const CITY_BOARD = actorAt('emulation-board', 'province', path('hcmSoNoiVu'));
-const DISTRICT_OFFICER = actorAt('unit-officer', 'district', path('binhChanhNoiVu'));
+const CITY_BOARD = actorAt('emulation-board', 'province', path('hcm'));
+const DISTRICT_OFFICER = actorAt('unit-officer', 'district', path('binhChanh'));
 const TAN_KIEN = actorAt('unit-officer', 'commune', path('tanKien'));
 const CAMPAIGN = 'fault-suite';
 
@@ -50,12 +51,22 @@ interface Proc {
   metricsUrl: string;
   name: string;
 }
-let nextPort = 43100;
 const procs = new Map<string, Proc>();
 
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 async function startProc(context: string, name = context): Promise<{ proc: Proc; readyMs: number }> {
-  const port = nextPort++;
-  const metricsPort = nextPort++;
+  const port = await freePort();
+  const metricsPort = await freePort();
   const out = openSync(join(DIR, `${name}.log`), 'a');
   const started = Date.now();
   const child = spawn(process.execPath, ['-r', './tools/register.js', `services/${context}/src/main.ts`], {
@@ -237,7 +248,7 @@ async function query<R>(sql: string, params: unknown[] = []): Promise<R[]> {
 }
 
 /** Every message a read-committed consumer sees (a plain sentinel per partition marks the end). */
-async function readTopic(kafka: Kafka, topic: string): Promise<{ id: string; fault?: string }[]> {
+async function readTopic(kafka: Kafka, topic: string): Promise<{ id: string; fault?: string; reason?: string }[]> {
   const admin = kafka.admin();
   await admin.connect();
   const partitions = (await admin.fetchTopicMetadata({ topics: [topic] })).topics[0].partitions.map((p) => p.partitionId);
@@ -249,13 +260,13 @@ async function readTopic(kafka: Kafka, topic: string): Promise<{ id: string; fau
   const consumer = kafka.consumer({ groupId: `${PREFIX}fault-count-${randomBytes(3).toString('hex')}` });
   await consumer.connect();
   await consumer.subscribe({ topic, fromBeginning: true });
-  const seen: { id: string; fault?: string }[] = [];
+  const seen: { id: string; fault?: string; reason?: string }[] = [];
   const ended = new Set<number>();
   await new Promise<void>((resolve) => {
     void consumer.run({
       eachMessage: async ({ partition, message }) => {
         if (message.headers?.sentinel) ended.add(partition);
-        else seen.push({ id: String(message.headers?.[CE.id]), fault: message.headers?.x_fault?.toString() });
+        else seen.push({ id: String(message.headers?.[CE.id]), fault: message.headers?.x_fault?.toString(), reason: message.headers?.dlq_reason?.toString() });
         if (ended.size === partitions.length) resolve();
       },
     });
@@ -310,12 +321,12 @@ async function main(): Promise<void> {
     }
   };
   await must(ADMIN, '/units/seed');
-  await must(ADMIN, '/campaigns', { campaignId: CAMPAIGN, name: 'Thử lỗi', launchedByUnitId: 'vn-hcm', planNumber: '1/KH-FAULT', planDate: '2024-08-21', period: { fromYear: 2021, toYear: 2025 } });
-  await must(ADMIN, `/campaigns/${CAMPAIGN}/editions`, { year: 2024, phases: [{ code: 'tiep-nhan', name: 'Tiếp nhận hồ sơ', opensOn: '2024-08-21', closesOn: '2024-10-31' }] });
-  await must(ADMIN, `/campaigns/${CAMPAIGN}/fields`, { fieldCode: 'khcn', name: 'Khoa học - Công nghệ' });
-  await must(ADMIN, `/campaigns/${CAMPAIGN}/receiving-agencies`, { fieldCode: 'khcn', jurisdictionUnitId: 'vn-hcm', agencyUnitId: 'vn-hcm-so-khcn' });
-  await must(ADMIN, `/campaigns/${CAMPAIGN}/receiving-agencies`, { fieldCode: 'khcn', jurisdictionUnitId: 'vn-hcm-binh-chanh', agencyUnitId: 'vn-hcm-binh-chanh-phong-noi-vu', letterRef: '1/FAULT' });
-  await must(ADMIN, `/campaigns/${CAMPAIGN}/deadlines`, { year: 2024, level: 'district', jurisdictionUnitId: 'vn-hcm-binh-chanh', deadline: '2099-10-31' });
+  await must(CITY_BOARD, '/campaigns', { campaignId: CAMPAIGN, name: 'Thử lỗi', launchedByUnitId: 'vn-hcm', planNumber: '1/KH-FAULT', planDate: '2024-08-21', period: { fromYear: 2021, toYear: 2025 } });
+  await must(CITY_BOARD, `/campaigns/${CAMPAIGN}/editions`, { year: 2024, phases: [{ code: 'tiep-nhan', name: 'Tiếp nhận hồ sơ', opensOn: '2024-08-21', closesOn: '2024-10-31' }] });
+  await must(CITY_BOARD, `/campaigns/${CAMPAIGN}/fields`, { fieldCode: 'khcn', name: 'Khoa học - Công nghệ' });
+  await must(CITY_BOARD, `/campaigns/${CAMPAIGN}/receiving-agencies`, { fieldCode: 'khcn', jurisdictionUnitId: 'vn-hcm', agencyUnitId: 'vn-hcm-so-khcn' });
+  await must(DISTRICT_OFFICER, `/campaigns/${CAMPAIGN}/receiving-agencies`, { fieldCode: 'khcn', jurisdictionUnitId: 'vn-hcm-binh-chanh', agencyUnitId: 'vn-hcm-binh-chanh-phong-noi-vu', letterRef: '1/FAULT' });
+  await must(DISTRICT_OFFICER, `/campaigns/${CAMPAIGN}/deadlines`, { year: 2024, level: 'district', jurisdictionUnitId: 'vn-hcm-binh-chanh', deadline: '2099-10-31' });
   // The campaign read model is eventually consistent: the first draft is retried until accepted.
   for (let i = 0; ; i++) {
     const res = await post(url, TAN_KIEN, '/dossiers', draftBody('hs-f-first'));
@@ -362,6 +373,14 @@ async function main(): Promise<void> {
   await documents.close();
   const lost = [...acceptedIds].filter((id) => !storedIds.has(id) && id !== 'hs-f-first');
   const dlq = { reporting: await dlqCount(kafka, deadLetterTopic('reporting', PREFIX)), councils: await dlqCount(kafka, deadLetterTopic('councils', PREFIX)) };
+  const dlqReasons = new Map<string, number>();
+  for (const context of ['reporting', 'councils']) {
+    if (!(dlq as Record<string, number>)[context]) continue;
+    for (const m of await readTopic(kafka, deadLetterTopic(context, PREFIX))) {
+      const reason = `${context}: ${m.fault ?? 'relayed'} (${(m.reason ?? '').slice(0, 60)})`;
+      dlqReasons.set(reason, (dlqReasons.get(reason) ?? 0) + 1);
+    }
+  }
   const fiveHundreds = [...tally.status].filter(([s]) => s >= 500 && s !== 503).reduce((a, [, n]) => a + n, 0);
 
   if (lost.length) failures.push(`${lost.length} accepted drafts not stored: ${lost.slice(0, 5).join(', ')}`);
@@ -403,7 +422,7 @@ ${results.map((r) => `| ${r.fault} | ${r.recoveryMs ? `${(r.recoveryMs / 1000).t
 | published on Kafka, read committed (excluding the 2 injected) | ${relayed.length} (${publishedUnique} distinct) |
 | archived by reporting | ${archivedRow.n} (${archivedRow.d} distinct) |
 | projected (submissions dossier list) | ${projected} |
-| dead-lettered (reporting, councils) | ${dlq.reporting}, ${dlq.councils} |
+| dead-lettered (reporting, councils) | ${dlq.reporting}, ${dlq.councils}: ${[...dlqReasons].map(([r, n]) => `${n}× ${r}`).join('; ')} |
 | rebuild equals live | ${rebuild.join('; ')} |
 
 ${failures.length ? `FAILED:\n${failures.map((f) => `- ${f}`).join('\n')}` : 'PASSED: nothing lost, nothing duplicated.'}

@@ -6,7 +6,8 @@ import { startTestPlatform, TestPlatform } from '@cem/testing';
 import { COUNCILS_SERVICE } from '../../services/councils/src/councils.service';
 import { caseIdOf } from '../../services/councils/src/evaluation/dossier-received';
 import { RECOGNITION_SERVICE } from '../../services/recognition/src/recognition.service';
-import { honourProposedReaction } from '../../services/recognition/src/proposals/honour-proposed.reaction';
+import { HonourProposedHandler } from '../../services/recognition/src/proposals/honour-proposed.handler';
+import { EventEnvelope } from '@cem/messaging';
 import { REPORTING_SERVICE } from '../../services/reporting/src/reporting.service';
 import { SUBMISSIONS_SERVICE } from '../../services/submissions/src/submissions.service';
 import { routeCatalogue } from './fuzz/route-catalogue';
@@ -333,7 +334,7 @@ describe('access matrix on the real apps (every route x role x relation)', () =>
     await platform.eventually(() => ok('councils', own('council-secretary'), 'GET', `/cases/${encodeURIComponent(CASE)}/scores`), 60000);
     await ok('councils', own('council-secretary'), 'POST', `/cases/${encodeURIComponent(CASE)}/assign`, { memberIds: seatIds, assignedAt: '2026-03-01' }, 200);
 
-    // Proposals for Phủ Lý (the council's HonourProposed, delivered to recognition's reaction as Kafka would).
+    // Proposals for Phủ Lý (the council's HonourProposed, handed to recognition's event handler as the transport would).
     const recognition = platform.service('recognition').infra;
     for (const proposalId of [P1, P2]) {
       const data = {
@@ -343,7 +344,7 @@ describe('access matrix on the real apps (every route x role x relation)', () =>
       };
       const metadata = { actor: own('council-chair'), occurredAt: '2026-06-01T09:00:00Z', correlationId: proposalId, source: 'councils' };
       const event = { id: `matrix-${proposalId}`, type: COUNCILS_EVENTS.HonourProposed, data, metadata };
-      await honourProposedReaction.handle(event as unknown as RecordedEvent, recognition);
+      await new HonourProposedHandler(recognition).receiveProposal(data as never, new EventEnvelope(event as unknown as RecordedEvent, 'recognition'));
     }
     await ok('recognition', own('authority'), 'POST', '/awards', {
       awardCode: AWARD, name: 'Giải thưởng sáng tạo thành phố Phủ Lý', level: 'district', grantingUnitId: PHU_LY, recipientKinds: ['individual', 'collective'],

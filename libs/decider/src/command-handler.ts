@@ -18,7 +18,8 @@ export interface CommandContext {
   reason?: string;
   /**
    * When the command reacts to an incoming event, a seed such as `${incomingEventId}:${handler}`.
-   * Event ids are then derived from it, so handling the same message twice appends nothing new.
+   * Event ids are then derived from it, and a stream that already holds the first of them has had this
+   * command: handling the same message twice appends nothing and refuses nothing.
    */
   idempotencySeed?: string;
 }
@@ -61,6 +62,12 @@ export async function handleCommand<TState, TCommand, TEvent extends DomainEvent
   const basis = ctx.idempotencySeed ? undefined : takeClientExpectedVersion();
   if (basis !== undefined && basis !== history.length) throw new ConcurrencyError(streamId, basis, history.length);
   const state = evolveAll(decider, history as unknown as TEvent[]);
+  // A redelivered incoming event: its effect is already on this stream (the first id derived from the seed),
+  // so it is done, not decided again against the state it produced (which would refuse it).
+  if (ctx.idempotencySeed) {
+    const [first] = eventIds(1, ctx.idempotencySeed);
+    if (history.some((e) => e.id === first)) return { streamId, state, events: [], append: undefined };
+  }
   const events = decider.decide(command, state);
   if (events.length === 0) return { streamId, state, events, append: undefined };
   const metadata = buildMetadata(ctx);

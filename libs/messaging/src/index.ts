@@ -3,4 +3,4 @@ export * from './cloud-events.codec';
 export * from './relay/event-relay';
 export * from './kafka/kafka-event-bus';
 export * from './in-process/in-process-event-bus';
-export * from './consumer/event-consumer';
+export * from './consumer';

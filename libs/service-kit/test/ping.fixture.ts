@@ -41,5 +41,5 @@ export const PING_CONSUMER: ServiceDefinition = {
   module: PingConsumerModule,
   contracts: [PING],
   projections: [pingCountProjection],
-  consumes: { contexts: ['submissions'], archive: true, reactions: [] },
+  consumes: { contexts: ['submissions'], archive: true },
 };

@@ -22,12 +22,13 @@ export function prefixedGroups(prefix: string, contexts: readonly string[] = CON
 /**
  * Removes what a prefixed deployment (a test platform, a benchmark run) left on the shared servers: its
  * topics, its consumer groups, and each service's schema and read-model database. Call it once the services have stopped.
+ * Without a Kafka bus (a platform on the in-process bus) only the schemas and databases are dropped.
  */
-export async function dropPrefixedDeployment(prefix: string, contexts: string[], bus: KafkaEventBus): Promise<void> {
+export async function dropPrefixedDeployment(prefix: string, contexts: string[], bus?: KafkaEventBus): Promise<void> {
   // Left behind, every test file's topics added up to hundreds of partitions on the local broker.
-  await bus.deleteTopics(prefixedTopics(prefix)).catch(() => undefined);
+  await bus?.deleteTopics(prefixedTopics(prefix)).catch(() => undefined);
   // Left behind, every run's groups stayed listed (and their committed offsets kept) on the broker.
-  await bus.deleteGroups(prefixedGroups(prefix)).catch(() => undefined);
+  await bus?.deleteGroups(prefixedGroups(prefix)).catch(() => undefined);
   const pg = new Client({ connectionString: testPgUrl() });
   await pg.connect();
   try {

@@ -2,7 +2,7 @@ import { randomBytes } from 'crypto';
 import { Actor } from '@cem/contracts';
 import { testPgUrl } from '@cem/event-store/testing';
 import { createTestIssuer, LocalIssuer, TokenVerifier } from '@cem/identity';
-import { KafkaEventBus, kafkaBrokersFromEnv } from '@cem/messaging';
+import { InProcessEventBus, KafkaEventBus, kafkaBrokersFromEnv, type EventBus } from '@cem/messaging';
 import { testMongoUrl } from '@cem/read-models/testing';
 import { createDistributedPorts, InfraPorts, RunningService, ServiceDefinition, startService } from '@cem/service-kit';
 import { dropPrefixedDeployment, prefixedTopics } from './prefixed-deployment';
@@ -25,14 +25,28 @@ export interface TestPlatform {
 export interface TestPlatformOptions {
   /** Trust another issuer's tokens (e.g. a real Keycloak) instead of the platform's test issuer. */
   tokenVerifier?: TokenVerifier;
+  /**
+   * The bus between the services: the real Kafka broker (default) or the embedded default's in-process bus
+   * (PostgreSQL and the document store stay the real servers). Default: CEM_TEST_BUS, else 'kafka'.
+   */
+  bus?: TestBus;
+}
+
+export type TestBus = 'kafka' | 'in-process';
+
+export function testBusFromEnv(env: NodeJS.ProcessEnv = process.env): TestBus {
+  const bus = env.CEM_TEST_BUS || 'kafka';
+  if (bus !== 'kafka' && bus !== 'in-process') throw new Error(`CEM_TEST_BUS must be kafka or in-process, got "${bus}"`);
+  return bus;
 }
 
 export async function startTestPlatform(definitions: ServiceDefinition[], options: TestPlatformOptions = {}): Promise<TestPlatform> {
   const prefix = `t${randomBytes(4).toString('hex')}_`;
   const issuer = await createTestIssuer();
-  const bus = new KafkaEventBus({ brokers: kafkaBrokersFromEnv(), clientId: `cem-test-${prefix}` });
+  const kafka = (options.bus ?? testBusFromEnv()) === 'kafka' ? new KafkaEventBus({ brokers: kafkaBrokersFromEnv(), clientId: `cem-test-${prefix}` }) : undefined;
   // Creating topics up front avoids the broker's auto-creation race on the first publish.
-  await bus.ensureTopics(prefixedTopics(prefix));
+  await kafka?.ensureTopics(prefixedTopics(prefix));
+  const bus: EventBus = kafka ?? new InProcessEventBus();
 
   const running = new Map<string, { service: RunningService; ports: InfraPorts }>();
   for (const definition of definitions) {
@@ -70,7 +84,7 @@ export async function startTestPlatform(definitions: ServiceDefinition[], option
         await ports.store.close();
         await ports.documents.close();
       }
-      await dropPrefixedDeployment(prefix, [...running.keys()], bus);
+      await dropPrefixedDeployment(prefix, [...running.keys()], kafka);
       await bus.close();
     },
   };

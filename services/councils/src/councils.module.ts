@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
 import { CouncilsController } from './councils/councils.controller';
 import { CriteriaController } from './criteria/criteria.controller';
+import { DossierReceivedHandler } from './evaluation/dossier-received.handler';
 import { EvaluationController } from './evaluation/evaluation.controller';
 import { GradingController } from './grading/grading.controller';
 import { ScoringController } from './scoring/scoring.controller';
+import { UnitReplicationHandler } from './units/known-units';
 
-/** HTTP adapters only: every controller reaches the ports through SERVICE_INFRA. */
+/** HTTP adapters and the event handlers (@EventPattern): every controller reaches the ports through SERVICE_INFRA. */
 @Module({
-  controllers: [CouncilsController, CriteriaController, EvaluationController, ScoringController, GradingController],
+  controllers: [CouncilsController, CriteriaController, EvaluationController, ScoringController, GradingController, DossierReceivedHandler, UnitReplicationHandler],
 })
 export class CouncilsModule {}

@@ -5,11 +5,10 @@ import { CouncilsModule } from './councils.module';
 import { COUNCILS_POLICY } from './councils.policy';
 import { criteriaSetsProjection } from './criteria/criteria-sets.projection';
 import { councilCasesProjection } from './evaluation/council-cases.projection';
-import { openCaseOnDossierReceived } from './evaluation/dossier-received.reaction';
 import { workQueueProjection } from './evaluation/work-queue.projection';
 import { caseScoresProjection } from './grading/case-scores.projection';
 import { rankingsProjection } from './grading/rankings.projection';
-import { knownUnitsProjection, replicateUnits } from './units/known-units';
+import { knownUnitsProjection } from './units/known-units';
 
 /** Appraisal councils: composition, criteria, evaluation cases, scoring, grading, rankings and proposals. */
 export const COUNCILS_SERVICE: ServiceDefinition = {
@@ -19,8 +18,6 @@ export const COUNCILS_SERVICE: ServiceDefinition = {
   access: COUNCILS_POLICY,
   contracts: ALL_CONTRACTS,
   projections: [councilCompositionProjection, criteriaSetsProjection, workQueueProjection, caseScoresProjection, rankingsProjection, councilCasesProjection, knownUnitsProjection],
-  consumes: {
-    contexts: ['submissions'],
-    reactions: [openCaseOnDossierReceived, replicateUnits],
-  },
+  // Reactions: @EventPattern handlers of CouncilsModule (evaluation/dossier-received.handler.ts, units/known-units.ts).
+  consumes: { contexts: ['submissions'] },
 };

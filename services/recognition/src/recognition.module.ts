@@ -2,7 +2,8 @@ import { Module } from '@nestjs/common';
 import { AwardsController } from './catalogue/awards.controller';
 import { AwardDecisionsController } from './decisions/award-decisions.controller';
 import { AwardedWorksController } from './decisions/awarded-works.controller';
+import { HonourProposedHandler } from './proposals/honour-proposed.handler';
 import { ProposalsController } from './proposals/proposals.controller';
 
-@Module({ controllers: [AwardsController, ProposalsController, AwardDecisionsController, AwardedWorksController] })
+@Module({ controllers: [AwardsController, ProposalsController, AwardDecisionsController, AwardedWorksController, HonourProposedHandler] })
 export class RecognitionModule {}

@@ -2,7 +2,6 @@ import type { ServiceDefinition } from '@cem/service-kit';
 import { awardCatalogueProjection } from './catalogue/award-catalogue.projection';
 import { awardedWorksProjection } from './decisions/awarded-works.projection';
 import { awardsHeldProjection } from './decisions/awards-held.projection';
-import { honourProposedReaction } from './proposals/honour-proposed.reaction';
 import { proposalsProjection } from './proposals/proposals.projection';
 import { RecognitionModule } from './recognition.module';
 import { ALL_CONTRACTS } from '@cem/contracts';
@@ -16,6 +15,7 @@ export const RECOGNITION_SERVICE: ServiceDefinition = {
   access: RECOGNITION_POLICY,
   contracts: ALL_CONTRACTS,
   projections: [awardCatalogueProjection, proposalsProjection, awardsHeldProjection, awardedWorksProjection],
-  // submissions: only its mandates are kept (copied home for the access policy); the rest is skipped.
-  consumes: { contexts: ['councils', 'submissions'], reactions: [honourProposedReaction] },
+  // Reactions: @EventPattern handlers of RecognitionModule (proposals/honour-proposed.handler.ts).
+  // submissions: only its mandates are kept (copied home for the access policy); the rest is passed over.
+  consumes: { contexts: ['councils', 'submissions'] },
 };

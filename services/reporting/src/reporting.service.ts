@@ -18,5 +18,5 @@ export const REPORTING_SERVICE: ServiceDefinition = {
   access: REPORTING_POLICY,
   contracts: ALL_CONTRACTS,
   projections: [periodsProjection, reportsProjection, unitsProjection, dossierStatisticsProjection],
-  consumes: { contexts: ['submissions', 'councils', 'recognition'], archive: true, reactions: [] },
+  consumes: { contexts: ['submissions', 'councils', 'recognition'], archive: true },
 };

@@ -1,7 +1,6 @@
 import { ALL_CONTRACTS } from '@cem/contracts';
 import type { ServiceDefinition } from '@cem/service-kit';
 import { campaignProjection } from './campaigns/campaign.projection';
-import { forwardOnCouncilRecommendation } from './dossiers/council-recommendation.reaction';
 import { dossierListProjection } from './dossiers/dossier-list.projection';
 import { SubmissionsModule } from './submissions.module';
 import { SUBMISSIONS_POLICY } from './submissions.policy';
@@ -16,5 +15,6 @@ export const SUBMISSIONS_SERVICE: ServiceDefinition = {
   access: SUBMISSIONS_POLICY,
   contracts: ALL_CONTRACTS,
   projections: [unitProjection, clusterProjection, campaignProjection, dossierListProjection],
-  consumes: { contexts: ['councils'], reactions: [forwardOnCouncilRecommendation] },
+  // Reactions: @EventPattern handlers of SubmissionsModule (dossiers/council-recommendation.handler.ts).
+  consumes: { contexts: ['councils'] },
 };

@@ -2,3 +2,4 @@ export * from './policy';
 export * from './mandates';
 export * from './access.guard';
 export * from './routes';
+export * from './mandate-replication.handler';

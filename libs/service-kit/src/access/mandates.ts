@@ -1,7 +1,6 @@
 import { MandateGrantedData, MandateRevokedData, RecordedEvent, SUBMISSIONS_EVENTS } from '@cem/contracts';
 import type { Mandate } from '@cem/identity';
 import type { Projection, ReadModelDocument } from '@cem/read-models';
-import type { Reaction } from '../runtime/service-definition';
 import type { ServiceInfra } from '../runtime/service-infra';
 
 /**
@@ -39,19 +38,6 @@ export const mandatesProjection: Projection<MandateDoc> = {
     }
     if (!doc) return null;
     return { ...doc, until: (event.data as MandateRevokedData).until };
-  },
-};
-
-/** Copies submissions' mandate events into a consuming service's store (the relay never republishes copies). */
-export const replicateMandates: Reaction = {
-  name: 'replicate-mandates',
-  eventTypes: MANDATE_EVENT_TYPES,
-  async handle(event: RecordedEvent, infra: ServiceInfra): Promise<void> {
-    await infra.store.append(
-      mandateStreamId((event.data as { mandateId: string }).mandateId),
-      [{ id: event.id, type: event.type, schemaVersion: event.schemaVersion, data: event.data, metadata: event.metadata }],
-      { expectedVersion: 'any' },
-    );
   },
 };
 

@@ -1,16 +1,30 @@
 import type { DynamicModule, INestApplication } from '@nestjs/common';
-import { consumerGroupId, deadLetterTopic, EventContractRegistry, eventsTopic, RecordedEvent } from '@cem/contracts';
-import { EventRefused, EventRelay, refusalReason, startEventConsumer } from '@cem/messaging';
+import type { OpenAPIObject } from '@nestjs/swagger';
+import {
+  ALL_CONTRACTS,
+  AsyncApiDocument,
+  buildAsyncApiDocument,
+  consumerGroupId,
+  deadLetterTopic,
+  EventContractRegistry,
+  EventParticipant,
+  eventsTopic,
+  RecordedEvent,
+} from '@cem/contracts';
+import { connectEventHandlers, EventBusTransport, EventRelay } from '@cem/messaging';
 import { ProjectionRunner } from '@cem/read-models';
 import type { TokenVerifier } from '@cem/identity';
-import { createHttpApp, HttpMetrics, MetricsListener, type ReadinessCheck, startMetricsListener } from '../http';
-import { AccessPolicyModule, mandatesProjection, replicateMandates } from '../access';
+import { createHttpApp, HttpMetrics, MetricsListener, openApiDocumentOf, type ReadinessCheck, startMetricsListener } from '../http';
+import { AccessPolicyModule, MandateReplicationHandler, mandatesProjection } from '../access';
 import { Registry } from 'prom-client';
 import type { ServiceDefinition } from './service-definition';
 import { ServiceMetrics } from './service-metrics';
 import { AnchorPublisher, anchorsTopic } from './anchor-publisher';
 import type { AnchorKey } from '@cem/event-store';
 import { ServiceInfra, ServiceInfraModule } from './service-infra';
+
+/** How long in-flight HTTP requests may take once a service stops, before their connections are closed. */
+const HTTP_DRAIN_MS = 2000;
 
 export type InfraPorts = Pick<ServiceInfra, 'store' | 'bus' | 'documents'>;
 
@@ -37,6 +51,8 @@ export interface RunningService {
   url: string;
   /** The scraper's `/metrics` listener, when StartServiceOptions.metricsPort was given. */
   metricsUrl?: string;
+  /** The event transport feeding the module's @EventPattern handlers, when the service consumes. */
+  events?: EventBusTransport;
   /** Resolves once the relay published, and read models applied, everything committed so far. */
   settled(): Promise<void>;
   stop(): Promise<void>;
@@ -44,8 +60,9 @@ export interface RunningService {
 
 /**
  * Runs one service the same way in both modes: projections follow the service's own log, the relay
- * publishes the service's own events, the consumer validates other contexts' events (dead-lettering the
- * bad ones), archives them if asked and runs the reactions, and the HTTP app serves commands and queries.
+ * publishes the service's own events, the event transport validates other contexts' events (dead-lettering
+ * the bad ones), archives them if asked and runs the module's @EventPattern handlers, and the HTTP app serves
+ * commands and queries.
  */
 export async function startService(
   definition: ServiceDefinition,
@@ -105,32 +122,23 @@ export async function startService(
     anchors.start();
   }
 
-  const root: DynamicModule = {
-    module: class ServiceRootModule {},
-    imports: [ServiceInfraModule.forRoot(infra), AccessPolicyModule.forRoot(definition.access), definition.module, ...(options.extraModules ?? [])],
-  };
-  const app = await createHttpApp(root, {
+  const app = await createHttpApp(serviceRootModule(definition, infra, options.extraModules), {
     title: definition.title,
     version: '1',
     tokenVerifier: options.tokenVerifier,
     readiness: readinessChecks(ports),
+    asyncApi: () => serviceAsyncApi(definition),
     metricsRegistry: registry,
   });
-  // HTTP first: joining the consumer group can wait for a rebalance (up to the session timeout after a
-  // predecessor was killed), and commands do not need the consumer.
-  await app.listen(options.port, options.host ?? '127.0.0.1');
-  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-  const metricsListener: MetricsListener | undefined =
-    options.metricsPort === undefined ? undefined : await startMetricsListener(app.get(HttpMetrics), options.metricsPort, options.metricsHost);
-
-  const consumer = consumes
-    ? await startEventConsumer({
+  // Other contexts' events reach the module's @EventPattern handlers through the platform's bus.
+  const events = consumes
+    ? connectEventHandlers(app, {
         bus: ports.bus,
+        context: definition.context,
         groupId: consumerGroupId(definition.context, options.topicPrefix),
         topics: consumes.contexts.map((c) => eventsTopic(c, options.topicPrefix)),
         deadLetterTopic: deadLetterTopic(definition.context, options.topicPrefix),
         contracts,
-        types: [...(consumes.archive ? [] : replicateMandates.eventTypes), ...consumes.reactions.flatMap((reaction) => reaction.eventTypes)],
         archive: consumes.archive
           ? async (event) => {
               await ports.store.append(
@@ -140,21 +148,16 @@ export async function startService(
               );
             }
           : undefined,
-        handle: async (event) => {
-          // Mandates decided in submissions are copied home (reporting's archive already keeps them).
-          if (!consumes.archive && replicateMandates.eventTypes.includes(event.type)) await replicateMandates.handle(event, infra);
-          for (const reaction of consumes.reactions) {
-            if (!reaction.eventTypes.includes(event.type)) continue;
-            try {
-              await reaction.handle(event, infra);
-            } catch (error) {
-              const reason = refusalReason(error);
-              throw reason ? new EventRefused(reason) : error;
-            }
-          }
-        },
       })
     : undefined;
+  // HTTP first: joining the consumer group can wait for a rebalance (up to the session timeout after a
+  // predecessor was killed), and commands do not need the consumer.
+  await app.listen(options.port, options.host ?? '127.0.0.1');
+  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  const metricsListener: MetricsListener | undefined =
+    options.metricsPort === undefined ? undefined : await startMetricsListener(app.get(HttpMetrics), options.metricsPort, options.metricsHost);
+
+  await app.startAllMicroservices();
   metrics.attach({
     store: ports.store,
     bus: ports.bus,
@@ -175,14 +178,21 @@ export async function startService(
     app,
     url,
     metricsUrl: metricsListener?.url,
+    events: events?.transport,
     settled: async () => {
       await relay.caughtUp();
       await runner.caughtUp();
     },
     stop: async () => {
       await metricsListener?.close();
-      await app.close();
-      await consumer?.stop();
+      // Closing the server waits for every keep-alive connection, and a client under load keeps reusing
+      // them: in-flight requests get a moment to finish, then the connections are closed.
+      const server = app.getHttpServer() as import('http').Server;
+      server.closeIdleConnections?.();
+      const drain = setTimeout(() => server.closeAllConnections?.(), HTTP_DRAIN_MS);
+      drain.unref();
+      await app.close(); // unsubscribes the event transport too
+      clearTimeout(drain);
       await anchors?.stop();
       await relay.stop();
       await runner.stop();
@@ -197,4 +207,44 @@ function readinessChecks(ports: InfraPorts): ReadinessCheck[] {
   if (bus.ping) checks.push({ name: 'kafka', check: () => bus.ping!() });
   if (documents.ping) checks.push({ name: 'documents', check: () => documents.ping!() });
   return checks;
+}
+
+/** The service's Nest root module: its infrastructure, access policy and own module. */
+export function serviceRootModule(definition: ServiceDefinition, infra: ServiceInfra | undefined, extraModules: DynamicModule[] = []): DynamicModule {
+  return {
+    module: class ServiceRootModule {},
+    imports: [ServiceInfraModule.forRoot(infra as ServiceInfra), AccessPolicyModule.forRoot(definition.access), definition.module, ...extraModules],
+    // Mandates decided in submissions are copied home (reporting's archive already keeps them).
+    controllers: definition.consumes && !definition.consumes.archive ? [MandateReplicationHandler] : [],
+  };
+}
+
+/** What the event document says about a service: its own topic, the topics it consumes, its dead-letter topic. */
+export function eventParticipant(definition: ServiceDefinition): EventParticipant {
+  return { context: definition.context, title: definition.title, consumes: definition.consumes?.contexts ?? [] };
+}
+
+/** The AsyncAPI document of the given services (one service's at its `GET /asyncapi.json`, all four in docs/). */
+export function asyncApiOf(definitions: ServiceDefinition[], title = 'CEM — sự kiện Kafka của nền tảng phong trào thi đua sáng tạo'): AsyncApiDocument {
+  return buildAsyncApiDocument({
+    title,
+    version: '1',
+    description:
+      'Các chủ đề Kafka của nền tảng: mỗi phân hệ phát hành mọi sự kiện nó ghi (CloudEvents 1.0 binary mode, khóa = mã luồng sự kiện); ' +
+      'thông điệp bên tiêu thụ không xử lý được vào chủ đề dead letter của nhóm đó. Sinh từ các hợp đồng sự kiện trong libs/contracts.',
+    contracts: ALL_CONTRACTS,
+    participants: definitions.map(eventParticipant),
+  });
+}
+
+export function serviceAsyncApi(definition: ServiceDefinition): AsyncApiDocument {
+  return asyncApiOf([definition], `${definition.title} — sự kiện Kafka`);
+}
+
+/** The service's OpenAPI document as `/docs-json` serves it, built without servers (Nest preview mode). */
+export function serviceOpenApi(definition: ServiceDefinition, port?: number): Promise<OpenAPIObject> {
+  const refuse = async (): Promise<never> => {
+    throw new Error('no tokens are verified while building a document');
+  };
+  return openApiDocumentOf(serviceRootModule(definition, undefined), { title: definition.title, version: '1', port, tokenVerifier: { verify: refuse } });
 }

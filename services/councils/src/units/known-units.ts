@@ -1,7 +1,10 @@
 import type { RecordedEvent, UnitKind, UnitRegisteredData, AdministrativeLevel } from '@cem/contracts';
 import { SUBMISSIONS_EVENTS } from '@cem/contracts';
 import type { Projection, ReadModelDocument } from '@cem/read-models';
-import type { Reaction, ServiceInfra } from '@cem/service-kit';
+import { Controller, Inject } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import type { EventEnvelope } from '@cem/messaging';
+import { SERVICE_INFRA, type ServiceInfra } from '@cem/service-kit';
 
 /**
  * Units are registered in submissions (the units context). Councils keeps a copy of every UnitRegistered event in
@@ -33,17 +36,20 @@ export const knownUnitsProjection: Projection<KnownUnitDoc> = {
 };
 
 /** Copies submissions' UnitRegistered events into this service's store. */
-export const replicateUnits: Reaction = {
-  name: 'replicate-units',
-  eventTypes: [SUBMISSIONS_EVENTS.UnitRegistered],
-  async handle(event: RecordedEvent, infra: ServiceInfra): Promise<void> {
-    await infra.store.append(
-      knownUnitStreamId((event.data as UnitRegisteredData).unitId),
+@Controller()
+export class UnitReplicationHandler {
+  constructor(@Inject(SERVICE_INFRA) private readonly infra: ServiceInfra) {}
+
+  @EventPattern(SUBMISSIONS_EVENTS.UnitRegistered)
+  async replicate(@Payload() unit: UnitRegisteredData, @Ctx() envelope: EventEnvelope): Promise<void> {
+    const { event } = envelope;
+    await this.infra.store.append(
+      knownUnitStreamId(unit.unitId),
       [{ id: event.id, type: event.type, schemaVersion: event.schemaVersion, data: event.data, metadata: event.metadata }],
       { expectedVersion: 'any' },
     );
-  },
-};
+  }
+}
 
 /** The registered units among the given ids (the adapter passes them to the council decider). */
 export async function registeredUnits(infra: ServiceInfra, unitIds: readonly string[]): Promise<Map<string, KnownUnitDoc>> {
