@@ -99,8 +99,14 @@ const HANDLING: Role[] = [
 ];
 const REPORTERS: Role[] = ['unit-officer', 'agency-officer', 'standing-body'];
 
-/** Who may see D2: auditors; its nominating commune (child); those who handle it at Phủ Lý (own). */
-const seesD2: Expect = (role, rel) => (role === 'auditor' || rel === 'child' || (rel === 'own' && HANDLING.includes(role)) ? 'ok' : 404);
+/**
+ * Who may see D2: auditors; its nominating commune (child); those who handle it at Phủ Lý (own); an
+ * administrator of a unit the nominating commune lies in (own, child, higher).
+ */
+const seesD2: Expect = (role, rel) =>
+  role === 'auditor' || rel === 'child' || (rel === 'own' && HANDLING.includes(role)) || (role === 'admin' && rel === 'higher')
+    ? 'ok'
+    : 404;
 
 interface Cell {
   context: string;
@@ -145,6 +151,7 @@ function cells(sha256: string): Record<string, Cell> {
   return {
     // --- submissions
     'POST /units/seed': { context: 'submissions', method: 'POST', path: '/units/seed', expect: only(['admin'], 'any') },
+    'POST /units': { context: 'submissions', method: 'POST', path: '/units', body: X, expect: only(['admin'], 'any') },
     'GET /units': { context: 'submissions', method: 'GET', path: '/units', expect: anyone },
     'GET /units/:id': { context: 'submissions', method: 'GET', path: `/units/${PHU_LY}`, expect: anyone },
     'POST /clusters': {
@@ -310,6 +317,13 @@ function cells(sha256: string): Record<string, Cell> {
       body: X,
       expect: only(['front-chair'], ['own']),
     },
+    'POST /councils/:id/editions': {
+      context: 'councils',
+      method: 'POST',
+      path: `/councils/${COUNCIL}/editions`,
+      body: X,
+      expect: only(['front-chair'], ['own']),
+    },
     'POST /councils/:id/regulations': {
       context: 'councils',
       method: 'POST',
@@ -335,6 +349,14 @@ function cells(sha256: string): Record<string, Cell> {
     },
     'GET /criteria': { context: 'councils', method: 'GET', path: '/criteria', expect: anyone },
     'GET /criteria-sets': { context: 'councils', method: 'GET', path: '/criteria-sets', expect: anyone },
+    'GET /cases': { context: 'councils', method: 'GET', path: '/cases', expect: anyone },
+    'POST /cases/:caseId/route': {
+      context: 'councils',
+      method: 'POST',
+      path: `/cases/${enc(CASE)}/route`,
+      body: X,
+      expect: only(['council-secretary', 'council-chair', 'front-chair'], ['own']),
+    },
     'POST /cases/:caseId/assign': {
       context: 'councils',
       method: 'POST',
@@ -603,6 +625,7 @@ describe('access matrix on the real apps (every route x role x relation)', () =>
       jurisdictionUnitId: PHU_LY,
       jurisdictionUnitPath: UNIT_OF.own.path,
       fieldCodes: ['khcn'],
+      editions: [{ campaignId: CAMPAIGN, year: YEAR }],
       decision: { number: '03/QĐ-MTTQ', date: '2026-01-15', signedBy: 'Chủ tịch Ủy ban MTTQ thành phố Phủ Lý' },
       members: SEATS,
       regulations: { quorum: 2, aggregation: 'weighted-mean', tieBreak: ['dossier-id'] },
@@ -744,6 +767,56 @@ describe('access matrix on the real apps (every route x role x relation)', () =>
     expect(covered.filter((c) => !routes.includes(c))).toEqual([]);
   });
 
+  it('serves the public showcase of awarded works without a token, and nothing else', async () => {
+    await request(platform.url('recognition')).get('/public/awarded-works').expect(200);
+    await request(platform.url('recognition')).get('/proposals').expect(401);
+    await request(platform.url('submissions')).get(`/dossiers/${D2}`).expect(401);
+  });
+
+  it('lets a unit act for Phủ Lý by a mandate in another service, and the audit shows both units', async () => {
+    // Phủ Lý's Phòng Nội vụ verifies proposals for Phủ Lý as its emulation board, by Phủ Lý's decision.
+    const board = actorOf('emulation-board', 'own');
+    const phongNoiVu: Actor = {
+      ...board,
+      id: 'board@phong-noi-vu',
+      unitId: 'vn-ha-nam-phu-ly-phong-noi-vu',
+      unitPath: [...UNIT_OF.own.path, 'vn-ha-nam-phu-ly-phong-noi-vu'],
+    };
+    const before = await call('recognition', phongNoiVu, 'POST', `/proposals/${P1}/verify`, {});
+    expect(before.status).toBe(403);
+    await ok('submissions', own('authority'), 'POST', '/mandates', {
+      mandateId: `${MANDATE}-board`,
+      holderUnitId: phongNoiVu.unitId,
+      jurisdictionUnitId: PHU_LY,
+      role: 'emulation-board',
+      from: '2026-01-01',
+      decisionRef: '8/QĐ-UBND',
+    });
+    // The mandate reaches recognition through Kafka (copied into its own store and projected there).
+    await platform.eventually(() => ok('recognition', phongNoiVu, 'POST', `/proposals/${P1}/verify`, { note: 'Đủ điều kiện' }, 200), 60000);
+    const events = await platform.service('recognition').infra.store.readStream(`proposal-${P1}`);
+    expect(events.at(-1)!.metadata.actor).toMatchObject({
+      id: phongNoiVu.id,
+      unitId: PHU_LY,
+      mandate: { decisionRef: '8/QĐ-UBND', ownUnitId: 'vn-ha-nam-phu-ly-phong-noi-vu' },
+    });
+    const history = await platform.eventually(async () => {
+      const h = await ok('reporting', actorOf('auditor', 'higher'), 'GET', `/audit/proposals/${P1}/history`);
+      expect(h.history.some((row: { ownUnit?: string }) => row.ownUnit)).toBe(true);
+      return h;
+    }, 60000);
+    expect(history.history.find((row: { ownUnit?: string }) => row.ownUnit)).toMatchObject({
+      unit: PHU_LY,
+      ownUnit: 'vn-ha-nam-phu-ly-phong-noi-vu',
+      mandateDecision: '8/QĐ-UBND',
+    });
+    // The mandate covers Phủ Lý only: not Duy Tiên, and not in another role.
+    expect(
+      (await call('recognition', { ...phongNoiVu, role: 'authority' }, 'POST', `/proposals/${P1}/decide`, { awardCode: AWARD, ...X }))
+        .status,
+    ).toBe(403);
+  });
+
   it('answers every cell as the rules say: 2xx (or the 400 of a deliberately invalid body), 403 with a reason, or 404', async () => {
     const all = cells(sha256);
     const bodies = new Map<string, boolean>(
@@ -783,14 +856,14 @@ describe('access matrix on the real apps (every route x role x relation)', () =>
       table.push(`${route}\t${row.join(' ')}`);
     }
     const size = Object.keys(all).length * ROLES.length * RELATIONS.length;
-
+    // eslint-disable-next-line no-console
     console.log(
       `access matrix: ${Object.keys(all).length} routes x ${ROLES.length} roles x ${RELATIONS.length} relations = ${size} cells, ${checked} checked, ${failures.length} failed`,
     );
     if (process.env.CEM_ACCESS_MATRIX_OUT) writeFileSync(join(process.env.CEM_ACCESS_MATRIX_OUT), table.join('\n') + '\n');
     const byRoute = new Map<string, string[]>();
     for (const f of failures) byRoute.set(f.split(' as ')[0], [...(byRoute.get(f.split(' as ')[0]) ?? []), f]);
-
+    // eslint-disable-next-line no-console
     if (failures.length) console.log([...byRoute].map(([r, fs]) => `${r}: ${fs.length} cells, e.g. ${fs[0]}`).join('\n'));
     expect(checked).toBe(size);
     expect(failures).toEqual([]);

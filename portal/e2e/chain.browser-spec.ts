@@ -216,8 +216,8 @@ describe('portal: the whole chain in a real browser (Chromium, embedded platform
       const ranking = secretary.page.getByRole('table', { name: 'Bảng xếp hạng' });
       await eventually(
         async () => {
-          await ranking.getByText('Xuất sắc').waitFor({ timeout: 10_000 });
-          await ranking.getByText('Khá').waitFor({ timeout: 10_000 });
+          await ranking.getByRole('row', { name: first.title }).getByText('Xuất sắc').waitFor({ timeout: 10_000 });
+          await ranking.getByRole('row', { name: second.title }).getByText('Khá').waitFor({ timeout: 10_000 });
         },
         60_000,
         async () => {

@@ -22,7 +22,7 @@ describe('opening an evaluation case from submissions.DossierReceived', () => {
     spec
       .given([])
       .when({ ...open, council: { status: 'none' } })
-      .thenThrows(DomainRuleViolation, /no appraisal council/);
+      .thenThrows(DomainRuleViolation, /Chưa có Hội đồng thẩm định cho hồ sơ này/);
   });
 
   it('refuses a council of another jurisdiction or a field it does not appraise', () => {
@@ -30,12 +30,12 @@ describe('opening an evaluation case from submissions.DossierReceived', () => {
     spec
       .given([])
       .when({ ...open, received: district })
-      .thenThrows(DomainRuleViolation, /does not sit at district level/);
+      .thenThrows(DomainRuleViolation, /Hội đồng hd-ha-nam không thẩm định ở cấp huyện của đơn vị vn-ha-nam/);
     const culture = councilAfter([councilEstablished({ fieldCodes: ['van-hoa'] })]);
     spec
       .given([])
       .when({ ...open, council: culture })
-      .thenThrows(DomainRuleViolation, /does not appraise field khcn/);
+      .thenThrows(DomainRuleViolation, /Hội đồng hd-ha-nam không thẩm định lĩnh vực khcn/);
   });
 });
 
@@ -68,7 +68,7 @@ describe('assigning members', () => {
     spec
       .given([caseOpened])
       .when(assign(['m-khcn'], '2019-07-01', renewed))
-      .thenThrows(DomainRuleViolation, /m-khcn does not sit on the council on 2019-07-01/);
+      .thenThrows(DomainRuleViolation, /m-khcn không là thành viên Hội đồng vào ngày 2019-07-01/);
     spec
       .given([caseOpened])
       .when(assign(['m-khcn-2'], '2019-07-01', renewed))
@@ -76,7 +76,7 @@ describe('assigning members', () => {
     spec
       .given([caseOpened])
       .when(assign(['someone-else']))
-      .thenThrows(DomainRuleViolation, /does not sit/);
+      .thenThrows(DomainRuleViolation, /someone-else không là thành viên Hội đồng vào ngày 2019-04-15/);
   });
 
   it('adds only members not yet assigned, and refuses a pure repeat', () => {
@@ -87,7 +87,7 @@ describe('assigning members', () => {
     spec
       .given([caseOpened, assigned(['m-chair'])])
       .when(assign(['m-chair']))
-      .thenThrows(DomainRuleViolation, /already assigned/);
+      .thenThrows(DomainRuleViolation, /Mọi thành viên được nêu đều đã được phân công/);
   });
 
   it('refuses work on an unknown case or on another council', () => {
@@ -99,7 +99,7 @@ describe('assigning members', () => {
     spec
       .given([caseOpened])
       .when(assign(['m-chair'], undefined, other))
-      .thenThrows(DomainRuleViolation, /belongs to council hd-ha-nam/);
+      .thenThrows(DomainRuleViolation, /Hồ sơ thẩm định hs-001@province thuộc Hội đồng hd-ha-nam/);
   });
 });
 
@@ -213,7 +213,7 @@ describe('conflicts of interest', () => {
     spec
       .given([caseOpened, assigned(['m-lhh'])])
       .when(declare('m-lhh', ''))
-      .thenThrows(DomainRuleViolation, /needs a reason/);
+      .thenThrows(DomainRuleViolation, /Khai báo xung đột lợi ích cần nêu lý do/);
     spec
       .given([caseOpened, assigned(['m-lhh'])])
       .when({ ...declare('m-lhh'), actor: secretary })
@@ -221,10 +221,10 @@ describe('conflicts of interest', () => {
     spec
       .given([caseOpened, assigned(['m-lhh']), recused('m-lhh', 'x')])
       .when(declare('m-lhh'))
-      .thenThrows(DomainRuleViolation, /already recused/);
+      .thenThrows(DomainRuleViolation, /m-lhh đã không tham gia thẩm định hồ sơ hs-001@province/);
     spec
       .given([caseOpened])
       .when(declare('m-lhh'))
-      .thenThrows(DomainRuleViolation, /not assigned/);
+      .thenThrows(DomainRuleViolation, /m-lhh chưa được phân công chấm hồ sơ/);
   });
 });

@@ -98,11 +98,11 @@ describe('finalising a case (nghiệm thu, xếp loại)', () => {
     spec
       .given(threeScores)
       .when(finalise({ minutesRef: '' }))
-      .thenThrows(DomainRuleViolation, /minutes/);
+      .thenThrows(DomainRuleViolation, /Chốt kết quả phải dẫn biên bản họp Hội đồng/);
     spec
       .given([...threeScores, caseFinalised()])
       .when(finalise())
-      .thenThrows(DomainRuleViolation, /already finalised/);
+      .thenThrows(DomainRuleViolation, /Hồ sơ thẩm định hs-001@province đã chốt kết quả/);
   });
 
   it('closes scoring once finalised', () => {
@@ -120,6 +120,6 @@ describe('finalising a case (nghiệm thu, xếp loại)', () => {
     spec
       .given([...threeScores, caseFinalised()])
       .when(lateScore)
-      .thenThrows(DomainRuleViolation, /already finalised/);
+      .thenThrows(DomainRuleViolation, /Hồ sơ thẩm định hs-001@province đã chốt kết quả/);
   });
 });

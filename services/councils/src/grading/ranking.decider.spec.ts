@@ -62,11 +62,11 @@ describe('publishing a ranking', () => {
     spec
       .given([])
       .when(publish([FINALISED, FINALISED]))
-      .thenThrows(DomainRuleViolation, /listed twice/);
+      .thenThrows(DomainRuleViolation, /Một hồ sơ được nêu hai lần/);
     spec
       .given([])
       .when(publish([]))
-      .thenThrows(DomainRuleViolation, /no finalised case/);
+      .thenThrows(DomainRuleViolation, /Chưa có hồ sơ nào chốt kết quả để xếp hạng/);
   });
 
   it('is published by the chair or secretary', () => {

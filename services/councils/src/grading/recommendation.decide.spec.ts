@@ -52,26 +52,26 @@ describe('recommending a dossier to the next level', () => {
     spec
       .given([...done, recommended])
       .when(recommend())
-      .thenThrows(DomainRuleViolation, /already recommended/);
+      .thenThrows(DomainRuleViolation, /Hồ sơ hs-001@province đã được đề xuất lên cấp trên/);
   });
 
   it('only finalised, accepted and ranked cases', () => {
     spec
       .given([caseOpened])
       .when(recommend())
-      .thenThrows(DomainRuleViolation, /not finalised/);
+      .thenThrows(DomainRuleViolation, /Hồ sơ hs-001@province chưa chốt kết quả/);
     spec
       .given([caseOpened, caseFinalised({ grade: 'khong-dat', gradeLabel: 'Không đạt', accepted: false })])
       .when(recommend())
-      .thenThrows(DomainRuleViolation, /graded Không đạt/);
+      .thenThrows(DomainRuleViolation, /Hồ sơ hs-001@province được xếp loại Không đạt/);
     spec
       .given(done)
       .when(recommend({ ranking: { ...RANKING, fieldCode: 'van-hoa' } }))
-      .thenThrows(DomainRuleViolation, /not in the published ranking/);
+      .thenThrows(DomainRuleViolation, /Hồ sơ hs-001@province không có trong bảng xếp hạng đã công bố/);
     spec
       .given(done)
       .when(recommend({ ranking: { ...RANKING, entries: RANKING.entries.slice(0, 1) } }))
-      .thenThrows(DomainRuleViolation, /not in the published ranking/);
+      .thenThrows(DomainRuleViolation, /không có trong bảng xếp hạng đã công bố/);
   });
 
   it('not above central', () => {
@@ -79,7 +79,7 @@ describe('recommending a dossier to the next level', () => {
     spec
       .given([central, caseFinalised({ level: 'central' })])
       .when(recommend({ ranking: { ...RANKING, level: 'central' } }))
-      .thenThrows(DomainRuleViolation, /no level above/);
+      .thenThrows(DomainRuleViolation, /Hội đồng Trung ương không có cấp trên/);
   });
 
   it('is signed off by the council chair', () => {

@@ -16,6 +16,6 @@ export const httpCommandContext = (infra: ServiceInfra, actor: Actor, reason?: s
  */
 export function documentDate(given: string | undefined, now = new Date()): string {
   if (!given) return now.toISOString();
-  ensure(given.slice(0, 10) <= now.toISOString().slice(0, 10), 'date-in-future', `${given} is in the future`);
+  ensure(given.slice(0, 10) <= now.toISOString().slice(0, 10), 'date-in-future', `Ngày ${given} ở tương lai`);
   return given;
 }

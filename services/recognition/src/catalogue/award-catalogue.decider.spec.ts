@@ -12,7 +12,7 @@ describe('award catalogue', () => {
     spec
       .given([defined])
       .when({ type: 'DefineAward', actor: board, award: haNamAward })
-      .thenThrows(DomainRuleViolation, /already/);
+      .thenThrows(DomainRuleViolation, /Hình thức khen thưởng nguoi-ha-nam-dkst đã có trong danh mục/);
   });
 
   it("refuses another unit's board and a submitter", () => {
@@ -26,6 +26,9 @@ describe('award catalogue', () => {
 
   it('refuses a recipient kind listed twice', () => {
     const award = { ...haNamAward, recipientKinds: ['unit' as const, 'unit' as const] };
-    spec.given([]).when({ type: 'DefineAward', actor: board, award }).thenThrows(DomainRuleViolation, /once/);
+    spec
+      .given([])
+      .when({ type: 'DefineAward', actor: board, award })
+      .thenThrows(DomainRuleViolation, /Mỗi loại đối tượng khen thưởng chỉ nêu một lần/);
   });
 });

@@ -59,22 +59,22 @@ describe('award proposal: receiving and verification', () => {
     spec
       .given([received, verified])
       .when({ type: 'VerifyAchievements', actor: board, proposalId: 'p-1' })
-      .thenThrows(DomainRuleViolation, /already verified/);
+      .thenThrows(DomainRuleViolation, /Đề nghị đã ở trạng thái Đã thẩm định thành tích/);
   });
 
   it('a send-back needs a reason, and the proposal waits for resubmission', () => {
     spec
       .given([received])
       .when({ type: 'SendBackProposal', actor: board, proposalId: 'p-1', reason: '  ' })
-      .thenThrows(DomainRuleViolation, /reason/);
+      .thenThrows(DomainRuleViolation, /Trả lại đề nghị cần nêu lý do/);
     spec
       .given([received])
-      .when({ type: 'SendBackProposal', actor: board, proposalId: 'p-1', reason: sentBack.data.reason })
+      .when({ type: 'SendBackProposal', actor: board, proposalId: 'p-1', reason: sentBack.data.reason as string })
       .then([sentBack]);
     spec
       .given([received, sentBack])
       .when({ type: 'VerifyAchievements', actor: board, proposalId: 'p-1' })
-      .thenThrows(DomainRuleViolation, /sent back/);
+      .thenThrows(DomainRuleViolation, /Đề nghị đã bị trả lại và chưa được trình lại/);
   });
 
   it('the council resubmits a sent-back proposal, with corrected recipients, and it can then be verified', () => {
@@ -90,7 +90,7 @@ describe('award proposal: receiving and verification', () => {
     spec
       .given([received])
       .when({ type: 'ResubmitProposal', actor: secretary, proposalId: 'p-1' })
-      .thenThrows(DomainRuleViolation, /sent-back/);
+      .thenThrows(DomainRuleViolation, /Chỉ đề nghị đã bị trả lại mới được trình lại/);
     spec.given([received, sentBack]).when({ type: 'ResubmitProposal', actor: board, proposalId: 'p-1' }).thenThrows(ForbiddenError);
     spec
       .given([received, sentBack, resubmitted])
@@ -112,11 +112,11 @@ describe('award proposal: the award decision', () => {
     spec
       .given([received])
       .when(decideAward())
-      .thenThrows(DomainRuleViolation, /not verified/);
+      .thenThrows(DomainRuleViolation, /Ban Thi đua - Khen thưởng chưa thẩm định thành tích/);
     spec
       .given([received, sentBack])
       .when(decideAward())
-      .thenThrows(DomainRuleViolation, /not verified/);
+      .thenThrows(DomainRuleViolation, /Ban Thi đua - Khen thưởng chưa thẩm định thành tích/);
   });
 
   it('refuses a decision by anyone but the authority of the proposal unit', () => {
@@ -143,7 +143,7 @@ describe('award proposal: the award decision', () => {
     spec
       .given([received, verified])
       .when(decideAward({ heldAwards }))
-      .thenThrows(DomainRuleViolation, /already holds/);
+      .thenThrows(DomainRuleViolation, /Hồ sơ đã được khen thưởng Giải thưởng Người Hà Nam đoàn kết sáng tạo/);
     const otherAward = [{ proposalId: 'p-0', awardCode: 'bang-khen-ubnd-tinh' }];
     spec
       .given([received, verified])
@@ -155,7 +155,7 @@ describe('award proposal: the award decision', () => {
     spec
       .given([received, verified, decided])
       .when(decideAward())
-      .thenThrows(DomainRuleViolation, /already been decided/);
+      .thenThrows(DomainRuleViolation, /Đề nghị này đã có quyết định khen thưởng/);
     const unitOnly = { ...haNamAward, recipientKinds: ['unit' as const] };
     spec
       .given([received, verified])
@@ -194,11 +194,11 @@ describe('award proposal: ceremony and revocation', () => {
     spec
       .given([received, verified])
       .when(issue)
-      .thenThrows(DomainRuleViolation, /no award has been decided/);
+      .thenThrows(DomainRuleViolation, /Đề nghị này chưa có quyết định khen thưởng/);
     spec
       .given([received, verified, decided])
       .when({ ...issue, ceremonyDate: '2019-11-01' })
-      .thenThrows(DomainRuleViolation, /precede/);
+      .thenThrows(DomainRuleViolation, /Ngày trao tặng không thể trước ngày quyết định/);
   });
 
   it('revokes only after a decision, with a reason, by the authority', () => {
@@ -225,11 +225,11 @@ describe('award proposal: ceremony and revocation', () => {
     spec
       .given([received, verified])
       .when(revoke)
-      .thenThrows(DomainRuleViolation, /no award has been decided/);
+      .thenThrows(DomainRuleViolation, /Đề nghị này chưa có quyết định khen thưởng/);
     spec
       .given([received, verified, decided])
       .when({ ...revoke, reason: '' })
-      .thenThrows(DomainRuleViolation, /reason/);
+      .thenThrows(DomainRuleViolation, /Thu hồi khen thưởng cần nêu lý do/);
     spec
       .given([received, verified, decided])
       .when({ ...revoke, actor: board })
@@ -253,7 +253,7 @@ describe('award proposal: ceremony and revocation', () => {
     spec
       .given([received, verified, decided, revokedEvent])
       .when(revoke)
-      .thenThrows(DomainRuleViolation, /revoked/);
+      .thenThrows(DomainRuleViolation, /Khen thưởng đã bị thu hồi/);
   });
 });
 

@@ -14,7 +14,7 @@ describe('reporting periods', () => {
     spec
       .given([opened])
       .when(open)
-      .thenThrows(DomainRuleViolation, /already open/);
+      .thenThrows(DomainRuleViolation, /Kỳ báo cáo bc-2024-yearly đã được mở/);
   });
 
   it('refuses other roles, duplicate levels, and deadlines for levels above the opener', () => {
@@ -26,11 +26,11 @@ describe('reporting periods', () => {
     spec
       .given([])
       .when({ ...open, period: twice })
-      .thenThrows(DomainRuleViolation, /one deadline/);
+      .thenThrows(DomainRuleViolation, /Mỗi cấp có một hạn nộp/);
     const above = { ...period, deadlines: [{ level: 'province' as const, dueBy: '2024-12-01T00:00:00+07:00' }] };
     spec
       .given([])
       .when({ ...open, period: above })
-      .thenThrows(DomainRuleViolation, /province/);
+      .thenThrows(DomainRuleViolation, /Cơ quan cấp huyện không được đặt hạn nộp cho cấp tỉnh/);
   });
 });

@@ -66,7 +66,7 @@ describe('unit reports and deadlines', () => {
     spec
       .given([submitted('2024-10-20T00:00:00Z', false)])
       .when(submitTanKien('2024-10-21T00:00:00Z'))
-      .thenThrows(DomainRuleViolation, /amend/);
+      .thenThrows(DomainRuleViolation, /Báo cáo đã nộp; hãy sửa đổi báo cáo/);
     spec
       .given([])
       .when({ ...submitTanKien('2024-10-20T00:00:00Z'), figures: { ...figures(1), awardsGiven: -2 } })
@@ -89,11 +89,11 @@ describe('unit reports and deadlines', () => {
     spec
       .given([])
       .when(amend)
-      .thenThrows(DomainRuleViolation, /only a submitted report/);
+      .thenThrows(DomainRuleViolation, /Chỉ báo cáo đã nộp mới được sửa đổi/);
     spec
       .given([submitted('2024-10-20T00:00:00Z', false)])
       .when({ ...amend, reason: '' })
-      .thenThrows(DomainRuleViolation, /reason/);
+      .thenThrows(DomainRuleViolation, /Sửa đổi báo cáo cần nêu lý do/);
     spec
       .given([submitted('2024-10-20T00:00:00Z', false)])
       .when(amend)
@@ -174,14 +174,14 @@ describe('roll-up by the standing body', () => {
     spec
       .given([])
       .when({ ...aggregate, childReports: [stranger] })
-      .thenThrows(DomainRuleViolation, /not reports of units under/);
+      .thenThrows(DomainRuleViolation, /Không phải báo cáo của đơn vị trực thuộc vn-hcm-binh-chanh: vn-hcm-cu-chi-tan-thong-hoi/);
   });
 
   it('cannot aggregate twice', () => {
     spec
       .given([aggregated])
       .when(aggregate)
-      .thenThrows(DomainRuleViolation, /already aggregated/);
+      .thenThrows(DomainRuleViolation, /Báo cáo của kỳ này đã được tổng hợp/);
   });
 
   it('then submits upward with the totals as its own report, on time for the district deadline', () => {
@@ -209,6 +209,6 @@ describe('roll-up by the standing body', () => {
     spec
       .given([])
       .when(submitUp)
-      .thenThrows(DomainRuleViolation, /figures/);
+      .thenThrows(DomainRuleViolation, /Báo cáo phải có số liệu/);
   });
 });
