@@ -121,15 +121,13 @@ describe('recognition and reporting on the real servers', () => {
   it('takes an award from the council proposal through verification to the decision, never twice', async () => {
     const honour = await councilProposesHonour();
     // The same dossier proposed a second time under another id (e.g. re-proposed after a council renewal).
-    await platform
-      .service('councils')
-      .infra.store.append('e2e-second-proposal', [
-        {
-          type: COUNCILS_EVENTS.HonourProposed,
-          data: { ...honour, proposalId: SECOND_PROPOSAL },
-          metadata: councilMeta('2019-06-02T09:00:00Z'),
-        },
-      ]);
+    await platform.service('councils').infra.store.append('e2e-second-proposal', [
+      {
+        type: COUNCILS_EVENTS.HonourProposed,
+        data: { ...honour, proposalId: SECOND_PROPOSAL },
+        metadata: councilMeta('2019-06-02T09:00:00Z'),
+      },
+    ]);
 
     const asBoard = await call('recognition', board);
     const asAuthority = await call('recognition', authority);
