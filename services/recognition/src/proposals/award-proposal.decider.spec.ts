@@ -69,7 +69,7 @@ describe('award proposal: receiving and verification', () => {
       .thenThrows(DomainRuleViolation, /Trả lại đề nghị cần nêu lý do/);
     spec
       .given([received])
-      .when({ type: 'SendBackProposal', actor: board, proposalId: 'p-1', reason: sentBack.data.reason as string })
+      .when({ type: 'SendBackProposal', actor: board, proposalId: 'p-1', reason: sentBack.data.reason })
       .then([sentBack]);
     spec
       .given([received, sentBack])
