@@ -78,7 +78,7 @@ export function applyValidatorSchemas(): void {
     const schema = targetConstructorToSchema(target, {
       refPointerPrefix: '#/components/schemas/',
       classTransformerMetadataStorage: defaultMetadataStorage,
-      additionalConverters: CUSTOM_CONSTRAINT_SCHEMAS as never,
+      additionalConverters: CUSTOM_CONSTRAINT_SCHEMAS,
     }) as Schema;
     const required = new Set<string>(schema.required ?? []);
     for (const [property, derived] of Object.entries((schema.properties ?? {}) as Record<string, Schema>)) {
