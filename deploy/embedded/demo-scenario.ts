@@ -136,7 +136,7 @@ export async function seedDemoScenario(
       { grade: 'khong-dat', label: 'Không đạt', minScore: 0 },
     ],
   });
-  await must(secretary, 'councils', 'POST', `/criteria-sets/${criteriaSetId}/publish`, { version: 1, publishedAt: `${year}-01-20` });
+  await must(secretary, 'councils', 'POST', `/criteria-sets/${criteriaSetId}/publish`, { version: 1 });
   await must(board, 'recognition', 'POST', '/awards', {
     awardCode,
     name: 'Giải thưởng Người Hà Nam đoàn kết sáng tạo',

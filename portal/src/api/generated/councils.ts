@@ -16,6 +16,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Danh sách hồ sơ thẩm định của Hội đồng (lọc theo Hội đồng, đợt, lĩnh vực, trạng thái), gồm hồ sơ đang chờ xác định Hội đồng kèm lý do
+         * @description Thư ký, Chủ tịch, thành viên Hội đồng và Chủ tịch Ủy ban MTTQ thấy các hồ sơ của địa bàn và cấp của mình; kiểm tra viên và quản trị thấy mọi hồ sơ thuộc đơn vị của mình trở xuống. Mã hồ sơ thẩm định (caseId) lấy từ danh sách này.
+         */
+        get: operations["EvaluationController_cases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cases/{caseId}/assign": {
         parameters: {
             query?: never;
@@ -101,6 +121,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cases/{caseId}/route": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Xác định Hội đồng cho hồ sơ đang chờ: chọn một trong các Hội đồng phù hợp, hoặc xác định lại sau khi Hội đồng được thành lập */
+        post: operations["EvaluationController_route"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cases/{caseId}/scores": {
         parameters: {
             query?: never;
@@ -164,6 +201,23 @@ export interface paths {
         get: operations["CouncilsController_composition"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/councils/{id}/editions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Giao thêm một đợt (phong trào, năm) cho Hội đồng thường trực */
+        post: operations["CouncilsController_addEdition"];
         delete?: never;
         options?: never;
         head?: never;
@@ -393,6 +447,14 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AddEditionDto: {
+            edition: components["schemas"]["CampaignEditionDto"];
+            /**
+             * @description Lý do, căn cứ
+             * @example Giao thẩm định đợt 2027
+             */
+            reason: string;
+        };
         AddMemberDto: {
             member: components["schemas"]["CouncilMember"];
             /** @example Bổ sung chuyên gia lĩnh vực y tế */
@@ -407,17 +469,24 @@ export interface components {
         };
         AssignMembersDto: {
             /**
-             * @description Ngày phân công (mặc định: hôm nay); thành viên phải thuộc Hội đồng vào ngày đó
-             * @example 2026-08-20
-             */
-            assignedAt?: string;
-            /**
              * @example [
              *       "tv-nguyen-van-a",
              *       "tv-tran-thi-b"
              *     ]
              */
             memberIds: string[];
+        };
+        CampaignEditionDto: {
+            /**
+             * @description Mã phong trào
+             * @example ha-nam-doan-ket-sang-tao
+             */
+            campaignId: string;
+            /**
+             * @description Năm của đợt
+             * @example 2026
+             */
+            year: number;
         };
         CouncilDecisionRef: Record<string, never>;
         CouncilMember: Record<string, never>;
@@ -454,6 +523,7 @@ export interface components {
             /** @example Là đồng tác giả của giải pháp */
             reason: string;
         };
+        DossierReceivedData: Record<string, never>;
         DraftCriteriaSetDto: {
             bands: components["schemas"]["GradeBand"][];
             /** @example ha-nam-sang-tao */
@@ -475,6 +545,8 @@ export interface components {
             /** @example hd-ha-nam-2026 */
             councilId: string;
             decision: components["schemas"]["CouncilDecisionRef"];
+            /** @description Các đợt (phong trào, năm) Hội đồng được thành lập để thẩm định. Hồ sơ được chuyển đến Hội đồng theo đợt, cấp, địa bàn và lĩnh vực */
+            editions: components["schemas"]["CampaignEditionDto"][];
             /**
              * @description Mã các lĩnh vực Hội đồng thẩm định; để trống: mọi lĩnh vực
              * @example [
@@ -497,6 +569,11 @@ export interface components {
             /** @example Hội đồng thẩm định sáng tạo tỉnh Hà Nam năm 2026 */
             name: string;
             regulations: components["schemas"]["CouncilRegulationsDto"];
+            /**
+             * @description Hội đồng thường trực của cấp và lĩnh vực: được giao thêm đợt về sau
+             * @example false
+             */
+            standing?: boolean;
         };
         FinaliseCaseDto: {
             /** @example 2026-09-20 */
@@ -512,11 +589,6 @@ export interface components {
         };
         PublishCriteriaSetDto: {
             /**
-             * @description Ngày ban hành ghi trên văn bản (mặc định: hôm nay)
-             * @example 2026-08-01
-             */
-            publishedAt?: string;
-            /**
              * @description Phiên bản bản nháp được ban hành (tránh ban hành nhầm một bản nháp mới hơn chưa xem)
              * @example 1
              */
@@ -529,11 +601,6 @@ export interface components {
             councilId: string;
             /** @example khcn */
             fieldCode: string;
-            /**
-             * @description Ngày công bố (mặc định: hôm nay)
-             * @example 2026-09-25
-             */
-            publishedAt?: string;
             /** @example 2026 */
             year: number;
         };
@@ -563,11 +630,13 @@ export interface components {
             /** @example Chấm lại sau khi bổ sung tài liệu */
             reason: string;
             scores: components["schemas"]["CriterionScore"][];
+        };
+        RouteCaseDto: {
             /**
-             * @description Ngày ghi trên phiếu (mặc định: hôm nay); thành viên phải thuộc Hội đồng vào ngày đó
-             * @example 2026-09-10
+             * @description Hội đồng được chọn khi có nhiều Hội đồng phù hợp; bỏ trống để xác định lại (ví dụ sau khi Hội đồng được thành lập)
+             * @example hd-ha-nam-2026
              */
-            submittedAt?: string;
+            councilId?: string;
         };
         SubmitScoreDto: {
             /**
@@ -576,11 +645,6 @@ export interface components {
              */
             criteriaVersion: number;
             scores: components["schemas"]["CriterionScore"][];
-            /**
-             * @description Ngày ghi trên phiếu (mặc định: hôm nay); thành viên phải thuộc Hội đồng vào ngày đó
-             * @example 2026-09-10
-             */
-            submittedAt?: string;
         };
     };
     responses: never;
@@ -594,6 +658,34 @@ export interface operations {
     JwksController_keys: {
         parameters: {
             query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    EvaluationController_cases: {
+        parameters: {
+            query?: {
+                /** @description Mã phong trào (đợt: phong trào và năm) */
+                campaignId?: string;
+                /** @description Mã Hội đồng thẩm định */
+                councilId?: string;
+                /** @description Mã lĩnh vực */
+                fieldCode?: string;
+                /** @description Trạng thái: chờ xác định Hội đồng, đang thẩm định, đã chốt kết quả */
+                status?: "awaiting-council" | "open" | "finalised";
+                /** @description Năm của đợt */
+                year?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -723,6 +815,29 @@ export interface operations {
             };
         };
     };
+    EvaluationController_route: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RouteCaseDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     ScoringController_list: {
         parameters: {
             query?: never;
@@ -822,6 +937,29 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CouncilsController_addEdition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddEditionDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {

@@ -242,6 +242,7 @@ export interface components {
              */
             recipientKinds: ("individual" | "collective" | "unit")[];
         };
+        HonourProposedData: Record<string, never>;
         IssueAwardDto: {
             /** @example 2026-12-01 */
             ceremonyDate?: string;

@@ -427,7 +427,8 @@ export interface paths {
         };
         get: operations["UnitsController_list"];
         put?: never;
-        post?: never;
+        /** Đăng ký một đơn vị dưới đơn vị cấp trên (tổ chức chính trị - xã hội, hội, trường học, doanh nghiệp, hợp tác xã...) */
+        post: operations["UnitsController_register"];
         delete?: never;
         options?: never;
         head?: never;
@@ -493,6 +494,7 @@ export interface components {
             letterRef?: string;
         };
         CampaignPeriod: Record<string, never>;
+        DossierRecommendedUpwardData: Record<string, never>;
         DraftDossierDto: {
             /**
              * @description Mã hồ sơ; hệ thống tự sinh khi bỏ trống
@@ -593,6 +595,34 @@ export interface components {
         ReasonDto: {
             /** @example Thiếu bản mô tả giải pháp */
             reason: string;
+        };
+        RegisterUnitDto: {
+            /**
+             * @description Loại đơn vị
+             * @example socio-political-organisation
+             * @enum {string}
+             */
+            kind: "people-committee" | "department" | "front-committee" | "socio-political-organisation" | "association" | "public-service-unit" | "school" | "enterprise" | "cooperative" | "other";
+            /**
+             * @description Cấp của đơn vị; mặc định: cùng cấp với đơn vị cấp trên (Ủy ban nhân dân: cấp ngay dưới)
+             * @enum {string}
+             */
+            level?: "central" | "province" | "district" | "commune";
+            /**
+             * @description Tên đơn vị
+             * @example Hội Liên hiệp Phụ nữ tỉnh Hà Nam
+             */
+            name: string;
+            /**
+             * @description Mã đơn vị cấp trên (đã đăng ký)
+             * @example vn-ha-nam
+             */
+            parentUnitId: string;
+            /**
+             * @description Mã đơn vị: mã đơn vị cấp trên nối '-' và tên viết liền không dấu (chữ thường, số)
+             * @example vn-ha-nam-hoi-lhpn
+             */
+            unitId: string;
         };
         RevokeMandateDto: {
             /**
@@ -1288,6 +1318,27 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UnitsController_register: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterUnitDto"];
+            };
+        };
+        responses: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };

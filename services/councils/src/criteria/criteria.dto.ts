@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMinSize, IsArray, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
-import { CriterionDefinition, GradeBand, IsCalendarDateOrTime, IsId, IsYear, MaxItems } from '@cem/contracts';
+import { CriterionDefinition, GradeBand, IsId, IsYear, MaxItems } from '@cem/contracts';
 
 /** Drafts (or redrafts) the next version of a criteria set; publishing freezes it. */
 export class DraftCriteriaSetDto {
@@ -18,11 +18,10 @@ export class DraftCriteriaSetDto {
   bands!: GradeBand[];
 }
 
+/** Publishes a draft; the time of publication (the newest publication is in force) is the server's. */
 export class PublishCriteriaSetDto {
   @ApiProperty({ example: 1, description: 'Phiên bản bản nháp được ban hành (tránh ban hành nhầm một bản nháp mới hơn chưa xem)' })
   @IsInt() @Min(1) @Max(1_000_000) version!: number;
-  @ApiPropertyOptional({ example: '2026-08-01', description: 'Ngày ban hành ghi trên văn bản (mặc định: hôm nay)' })
-  @IsOptional() @IsCalendarDateOrTime() publishedAt?: string;
 }
 
 export class CriteriaQueryDto {

@@ -9,13 +9,12 @@ export class FinaliseCaseDto {
   @ApiProperty({ example: 'BB-05/HĐTĐ' }) @IsLine() minutesRef!: string;
 }
 
+/** Publishes a field's ranking; the time of publication (which decides the regulations applied) is the server's. */
 export class PublishRankingDto {
   @ApiProperty({ example: 'hd-ha-nam-2026' }) @IsId() councilId!: string;
   @ApiProperty({ example: 'ha-nam-sang-tao' }) @IsId() campaignId!: string;
   @ApiProperty({ example: 2026 }) @IsYear() year!: number;
   @ApiProperty({ example: 'khcn' }) @IsId() fieldCode!: string;
-  @ApiPropertyOptional({ example: '2026-09-25', description: 'Ngày công bố (mặc định: hôm nay)' })
-  @IsOptional() @IsCalendarDateOrTime() publishedAt?: string;
 }
 
 export class RankingsQueryDto {

@@ -1,17 +1,15 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMinSize, IsArray, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
-import { CriterionScore, IsCalendarDateOrTime, IsText, MaxItems } from '@cem/contracts';
+import { ArrayMinSize, IsArray, IsInt, Max, Min, ValidateNested } from 'class-validator';
+import { CriterionScore, IsText, MaxItems } from '@cem/contracts';
 
-/** A member's score sheet (phiếu chấm điểm) for one case. */
+/** A member's score sheet (phiếu chấm điểm) for one case; when it was submitted is the server's time. */
 export class SubmitScoreDto {
   @ApiProperty({ example: 1, description: 'Phiên bản bộ tiêu chí in trên phiếu chấm' })
   @IsInt() @Min(1) @Max(1_000_000) criteriaVersion!: number;
   @ApiProperty({ type: [CriterionScore] })
   @IsArray() @ArrayMinSize(1) @MaxItems(50) @ValidateNested({ each: true }) @Type(() => CriterionScore)
   scores!: CriterionScore[];
-  @ApiPropertyOptional({ example: '2026-09-10', description: 'Ngày ghi trên phiếu (mặc định: hôm nay); thành viên phải thuộc Hội đồng vào ngày đó' })
-  @IsOptional() @IsCalendarDateOrTime() submittedAt?: string;
 }
 
 export class ReviseScoreDto extends SubmitScoreDto {
