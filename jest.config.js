@@ -1,6 +1,8 @@
-// Three projects: `unit` (pure, no server; *.spec.ts), `integration` (real PostgreSQL, Kafka and
-// FerretDB started by deploy/local; *.int-spec.ts and *.e2e-spec.ts) and `e2e-in-process` (the services'
-// e2e specs again, with the in-process bus instead of Kafka).
+// Projects: `unit` (pure, no server; *.spec.ts), `integration` (*.int-spec.ts and *.e2e-spec.ts on real
+// PostgreSQL, Kafka and FerretDB: one set of containers per run through Testcontainers, see
+// tools/jest/test-servers.ts, or the servers named by CEM_PG_URL/CEM_KAFKA_BROKERS/CEM_MONGO_URL),
+// `e2e-in-process` (the services' e2e specs again, with the in-process bus instead of Kafka; same servers),
+// `compose` (docker-compose.yml for real) and the opt-in `browser` (the portal in Chromium).
 const { readFileSync } = require('fs');
 const swc = JSON.parse(readFileSync(`${__dirname}/.swcrc`, 'utf8'));
 delete swc.$schema;
@@ -30,15 +32,21 @@ module.exports = {
       ...base,
       displayName: 'integration',
       testMatch: ['<rootDir>/{libs,services,deploy}/**/*.{int-spec,e2e-spec}.ts'],
-      setupFilesAfterEnv: ['<rootDir>/tools/jest.integration-setup.js'],
+      setupFilesAfterEnv: ['<rootDir>/tools/jest/integration-setup.js'],
+      globalSetup: '<rootDir>/tools/jest/global-setup.ts',
+      globalTeardown: '<rootDir>/tools/jest/global-teardown.ts',
     },
+    // docker-compose.yml brought up for real (its own containers; tools/test.sh runs it after the others).
+    { ...base, displayName: 'compose', testMatch: ['<rootDir>/deploy/**/*.compose-spec.ts'] },
     {
       // The cross-service e2e tests once more with the embedded default's in-process bus between the services
       // (PostgreSQL and FerretDB stay real): the event handlers must behave the same on either bus.
       ...base,
       displayName: 'e2e-in-process',
       testMatch: ['<rootDir>/services/**/*.e2e-spec.ts'],
-      setupFilesAfterEnv: ['<rootDir>/tools/jest.integration-setup.js', '<rootDir>/tools/jest.in-process-bus.js'],
+      setupFilesAfterEnv: ['<rootDir>/tools/jest/integration-setup.js', '<rootDir>/tools/jest.in-process-bus.js'],
+      globalSetup: '<rootDir>/tools/jest/global-setup.ts',
+      globalTeardown: '<rootDir>/tools/jest/global-teardown.ts',
     },
     // The portal in Debian's Chromium (playwright-core) against its own embedded platform; see portal/e2e.
     // Opt-in (CEM_BROWSER_TESTS=1) until the chain test is stable on the shared machine.

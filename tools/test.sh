@@ -1,7 +1,13 @@
 #!/usr/bin/env bash
-# The whole test suite, from a fresh clone: installs dependencies, installs and starts the real servers
-# (PostgreSQL, Kafka, FerretDB) on 127.0.0.1, type-checks, runs unit and integration tests, and prints
-# jest's summary followed by a plain "Tests: N passed, N failed" line.
+# The whole test suite, from a fresh clone: installs dependencies; prepares a Docker engine (on a bare Debian
+# machine as root: installs docker.io and starts dockerd; with Docker Desktop: nothing), builds the images once
+# (deploy/images/build.sh: later runs reuse them) and docker compose v2; builds every project with Nx (cached),
+# type-checks; runs the unit and integration
+# tests (the integration suites share one set of PostgreSQL/Kafka/FerretDB containers started through
+# Testcontainers, see tools/jest/test-servers.ts), then the docker-compose test; prints jest's summary followed by
+# a plain "Tests: N passed, N failed" line.
+# With CEM_PG_URL, CEM_KAFKA_BROKERS and CEM_MONGO_URL all set (e.g. `source deploy/local/env.sh` on a machine
+# without Docker), the integration tests use those servers and the compose test is left out.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,10 +16,19 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   # optional binaries and then refuses it in `npm ci`. The lock still pins every version.
   npm install --no-audit --no-fund
 fi
+export NX_DAEMON=false NX_NO_CLOUD=true TESTCONTAINERS_RYUK_DISABLED=true
+mkdir -p .cache
 
-bash deploy/local/up.sh
-# shellcheck source=/dev/null
-source deploy/local/env.sh
+with_docker=true
+if [[ -n "${CEM_PG_URL:-}" && -n "${CEM_KAFKA_BROKERS:-}" && -n "${CEM_MONGO_URL:-}" ]]; then
+  with_docker=false
+  echo "== Servers given: $CEM_PG_URL $CEM_KAFKA_BROKERS $CEM_MONGO_URL (no containers, no compose test)"
+else
+  echo "== Docker engine, images (built once, then cached by content) and docker compose"
+  bash deploy/images/engine.sh
+  bash deploy/images/build.sh
+  bash deploy/images/compose.sh
+fi
 
 # The portal's browser tests drive Debian's Chromium (Playwright cannot download its own browsers here).
 if [ ! -x /usr/bin/chromium ]; then
@@ -23,12 +38,23 @@ if [ ! -x /usr/bin/chromium ]; then
 fi
 bash tools/build-portal.sh
 
+echo "== Build (nx run-many -t build: every lib and service to dist/, cached)"
+npx nx run-many -t build --output-style=static
 echo "== Type check (strict)"
 npx tsc -p tsconfig.json --noEmit
 
-echo "== Tests (unit + integration on real servers + the portal in Chromium)"
-mkdir -p .cache
+echo "== Tests (unit + integration on containers, + the portal in Chromium with CEM_BROWSER_TESTS=1)"
+# Every container of this run carries this label; the trap removes them even if jest itself dies.
+export CEM_TEST_RUN_ID="test-$$-$RANDOM"
+cleanup() { if $with_docker; then docker ps -aq --filter "label=org.cem.test-run=$CEM_TEST_RUN_ID" | xargs -r docker rm -f -v >/dev/null; fi; }
+trap cleanup EXIT
+projects=(unit integration e2e-in-process)
+[[ "${CEM_BROWSER_TESTS:-}" == 1 ]] && projects+=(browser)
 status=0
-NODE_ENV=test npx jest --ci --maxWorkers=2 --json --outputFile=.cache/jest-results.json "$@" || status=$?
-node tools/print-test-summary.js .cache/jest-results.json || true
+NODE_ENV=test npx jest --ci --maxWorkers=2 --selectProjects "${projects[@]}" --json --outputFile=.cache/jest-results.json "$@" || status=$?
+if $with_docker && [[ $# -eq 0 ]]; then
+  echo "== docker compose test (the distributed topology from the images)"
+  NODE_ENV=test npx jest --ci --selectProjects compose --json --outputFile=.cache/jest-compose.json || status=$?
+fi
+node tools/print-test-summary.js .cache/jest-results.json $($with_docker && [[ $# -eq 0 ]] && echo .cache/jest-compose.json) || true
 exit $status

@@ -12,6 +12,7 @@ import 'reflect-metadata';
 import { spawn, spawnSync, type ChildProcess } from 'child_process';
 import { randomBytes } from 'crypto';
 import { mkdtempSync, openSync, readFileSync } from 'fs';
+import { createServer } from 'net';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { Kafka, logLevel } from 'kafkajs';
@@ -50,12 +51,22 @@ interface Proc {
   metricsUrl: string;
   name: string;
 }
-let nextPort = 43100;
 const procs = new Map<string, Proc>();
 
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 async function startProc(context: string, name = context): Promise<{ proc: Proc; readyMs: number }> {
-  const port = nextPort++;
-  const metricsPort = nextPort++;
+  const port = await freePort();
+  const metricsPort = await freePort();
   const out = openSync(join(DIR, `${name}.log`), 'a');
   const started = Date.now();
   const child = spawn(process.execPath, ['-r', './tools/register.js', `services/${context}/src/main.ts`], {

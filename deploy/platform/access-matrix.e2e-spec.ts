@@ -82,9 +82,12 @@ const SCORING: Role[] = ['council-member', 'council-chair', 'council-secretary',
 const HANDLING: Role[] = ['agency-officer', 'front-chair', 'council-chair', 'council-secretary', 'council-member', 'expert', 'emulation-board', 'authority', 'standing-body', 'admin'];
 const REPORTERS: Role[] = ['unit-officer', 'agency-officer', 'standing-body'];
 
-/** Who may see D2: auditors; its nominating commune (child); those who handle it at Phủ Lý (own). */
+/**
+ * Who may see D2: auditors; its nominating commune (child); those who handle it at Phủ Lý (own); an
+ * administrator of a unit the nominating commune lies in (own, child, higher).
+ */
 const seesD2: Expect = (role, rel) =>
-  role === 'auditor' || rel === 'child' || (rel === 'own' && HANDLING.includes(role)) ? 'ok' : 404;
+  role === 'auditor' || rel === 'child' || (rel === 'own' && HANDLING.includes(role)) || (role === 'admin' && rel === 'higher') ? 'ok' : 404;
 
 interface Cell {
   context: string;
@@ -129,6 +132,7 @@ function cells(sha256: string): Record<string, Cell> {
   return {
     // --- submissions
     'POST /units/seed': { context: 'submissions', method: 'POST', path: '/units/seed', expect: only(['admin'], 'any') },
+    'POST /units': { context: 'submissions', method: 'POST', path: '/units', body: X, expect: only(['admin'], 'any') },
     'GET /units': { context: 'submissions', method: 'GET', path: '/units', expect: anyone },
     'GET /units/:id': { context: 'submissions', method: 'GET', path: `/units/${PHU_LY}`, expect: anyone },
     'POST /clusters': {
@@ -187,6 +191,7 @@ function cells(sha256: string): Record<string, Cell> {
     'POST /councils/:id/members/:memberId/remove': {
       context: 'councils', method: 'POST', path: `/councils/${COUNCIL}/members/${enc(seatIds[2])}/remove`, body: X, expect: only(['front-chair'], ['own']),
     },
+    'POST /councils/:id/editions': { context: 'councils', method: 'POST', path: `/councils/${COUNCIL}/editions`, body: X, expect: only(['front-chair'], ['own']) },
     'POST /councils/:id/regulations': { context: 'councils', method: 'POST', path: `/councils/${COUNCIL}/regulations`, body: X, expect: only(['front-chair'], ['own']) },
     'GET /councils/:id/composition': { context: 'councils', method: 'GET', path: `/councils/${COUNCIL}/composition`, expect: anyone },
     // Criteria belong to a council: its chair and secretary (by seat) or the Front chair of its unit.
@@ -199,6 +204,10 @@ function cells(sha256: string): Record<string, Cell> {
     },
     'GET /criteria': { context: 'councils', method: 'GET', path: '/criteria', expect: anyone },
     'GET /criteria-sets': { context: 'councils', method: 'GET', path: '/criteria-sets', expect: anyone },
+    'GET /cases': { context: 'councils', method: 'GET', path: '/cases', expect: anyone },
+    'POST /cases/:caseId/route': {
+      context: 'councils', method: 'POST', path: `/cases/${enc(CASE)}/route`, body: X, expect: only(['council-secretary', 'council-chair', 'front-chair'], ['own']),
+    },
     'POST /cases/:caseId/assign': { context: 'councils', method: 'POST', path: `/cases/${enc(CASE)}/assign`, body: X, expect: only(['council-secretary'], ['own']) },
     'POST /cases/:caseId/conflicts': { context: 'councils', method: 'POST', path: `/cases/${enc(CASE)}/conflicts`, body: X, expect: only(SCORING, ['own']) },
     // The member's own queue, or the secretary of the council the items belong to.
@@ -305,7 +314,7 @@ describe('access matrix on the real apps (every route x role x relation)', () =>
     // The council of Phủ Lý, before any dossier reaches it.
     await ok('councils', own('front-chair'), 'POST', '/councils', {
       councilId: COUNCIL, name: 'Hội đồng thẩm định sáng tạo thành phố Phủ Lý', level: 'district', jurisdictionUnitId: PHU_LY,
-      jurisdictionUnitPath: UNIT_OF.own.path, fieldCodes: ['khcn'],
+      jurisdictionUnitPath: UNIT_OF.own.path, fieldCodes: ['khcn'], editions: [{ campaignId: CAMPAIGN, year: YEAR }],
       decision: { number: '03/QĐ-MTTQ', date: '2026-01-15', signedBy: 'Chủ tịch Ủy ban MTTQ thành phố Phủ Lý' },
       members: SEATS, regulations: { quorum: 2, aggregation: 'weighted-mean', tieBreak: ['dossier-id'] },
     });
@@ -376,6 +385,39 @@ describe('access matrix on the real apps (every route x role x relation)', () =>
     const covered = Object.keys(cells(''));
     expect(routes.filter((r) => !covered.includes(r))).toEqual([]);
     expect(covered.filter((c) => !routes.includes(c))).toEqual([]);
+  });
+
+  it('serves the public showcase of awarded works without a token, and nothing else', async () => {
+    await request(platform.url('recognition')).get('/public/awarded-works').expect(200);
+    await request(platform.url('recognition')).get('/proposals').expect(401);
+    await request(platform.url('submissions')).get(`/dossiers/${D2}`).expect(401);
+  });
+
+  it("lets a unit act for Phủ Lý by a mandate in another service, and the audit shows both units", async () => {
+    // Phủ Lý's Phòng Nội vụ verifies proposals for Phủ Lý as its emulation board, by Phủ Lý's decision.
+    const board = actorOf('emulation-board', 'own');
+    const phongNoiVu: Actor = { ...board, id: 'board@phong-noi-vu', unitId: 'vn-ha-nam-phu-ly-phong-noi-vu', unitPath: [...UNIT_OF.own.path, 'vn-ha-nam-phu-ly-phong-noi-vu'] };
+    const before = await call('recognition', phongNoiVu, 'POST', `/proposals/${P1}/verify`, {});
+    expect(before.status).toBe(403);
+    await ok('submissions', own('authority'), 'POST', '/mandates', {
+      mandateId: `${MANDATE}-board`, holderUnitId: phongNoiVu.unitId, jurisdictionUnitId: PHU_LY, role: 'emulation-board', from: '2026-01-01', decisionRef: '8/QĐ-UBND',
+    });
+    // The mandate reaches recognition through Kafka (copied into its own store and projected there).
+    await platform.eventually(() => ok('recognition', phongNoiVu, 'POST', `/proposals/${P1}/verify`, { note: 'Đủ điều kiện' }, 200), 60000);
+    const events = await platform.service('recognition').infra.store.readStream(`proposal-${P1}`);
+    expect(events.at(-1)!.metadata.actor).toMatchObject({
+      id: phongNoiVu.id,
+      unitId: PHU_LY,
+      mandate: { decisionRef: '8/QĐ-UBND', ownUnitId: 'vn-ha-nam-phu-ly-phong-noi-vu' },
+    });
+    const history = await platform.eventually(async () => {
+      const h = await ok('reporting', actorOf('auditor', 'higher'), 'GET', `/audit/proposals/${P1}/history`);
+      expect(h.history.some((row: { ownUnit?: string }) => row.ownUnit)).toBe(true);
+      return h;
+    }, 60000);
+    expect(history.history.find((row: { ownUnit?: string }) => row.ownUnit)).toMatchObject({ unit: PHU_LY, ownUnit: 'vn-ha-nam-phu-ly-phong-noi-vu', mandateDecision: '8/QĐ-UBND' });
+    // The mandate covers Phủ Lý only: not Duy Tiên, and not in another role.
+    expect((await call('recognition', { ...phongNoiVu, role: 'authority' }, 'POST', `/proposals/${P1}/decide`, { awardCode: AWARD, ...X })).status).toBe(403);
   });
 
   it('answers every cell as the rules say: 2xx (or the 400 of a deliberately invalid body), 403 with a reason, or 404', async () => {

@@ -52,10 +52,28 @@ export async function startHarness(): Promise<Harness> {
 }
 
 /** A fresh browser context (its own sessionStorage) signed in as a demo person, by the sign-in page. */
+/** The page last opened, photographed when a test fails (FAILURE_SHOT). */
+export let lastPage: Page | undefined;
+export const FAILURE_SHOT = join(tmpdir(), 'cem-portal-e2e-failure.png');
+
+export async function onFailure<T>(body: () => Promise<T>): Promise<T> {
+  try {
+    return await body();
+  } catch (error) {
+    if (lastPage && !lastPage.isClosed()) {
+      await lastPage.screenshot({ path: FAILURE_SHOT, fullPage: true }).catch(() => undefined);
+      const text = await lastPage.locator('body').innerText().catch(() => '');
+      (error as Error).message += `\n--- page ${lastPage.url()} (screenshot ${FAILURE_SHOT}):\n${text.slice(0, 1500)}`;
+    }
+    throw error;
+  }
+}
+
 export async function signInAs(h: Harness, personName: string): Promise<{ context: BrowserContext; page: Page }> {
   const context = await h.browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', viewport: { width: 1400, height: 900 } });
   context.setDefaultTimeout(30_000);
   const page = await context.newPage();
+  lastPage = page;
   await page.goto(`${h.url}/dang-nhap`);
   await page.getByRole('button', { name: `Đăng nhập với vai ${personName}` }).click();
   await page.getByTestId('current-user').filter({ hasText: personName }).waitFor();

@@ -45,8 +45,9 @@ function targetsFor(root) {
 module.exports.createNodesV2 = [
   '{libs,services}/*/src/{index,main}.ts',
   (files, _options, context) => {
-    // Services never import each other in production code; only their cross-service e2e specs do (and
-    // councils' and reporting's would form a cycle). Those edges are dropped so `^build` stays acyclic.
+    // Edges between services are dropped so that `^build` stays acyclic: councils' e2e spec imports reporting,
+    // whose audit replays the other contexts' deciders. A build compiles file by file and never reads another
+    // project's output, so no ordering between services is needed.
     const services = files.filter((f) => f.startsWith('services/') && f.endsWith('main.ts')).map((f) => basename(dirname(dirname(f))));
     return createNodesFromFiles(
       (file) => {

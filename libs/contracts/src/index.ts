@@ -10,3 +10,5 @@ export * from './submissions';
 export * from './all-contracts';
 export * from './labels-vi';
 export * from './validation';
+export * from './schema';
+export * from './asyncapi';

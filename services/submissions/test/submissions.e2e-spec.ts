@@ -178,6 +178,13 @@ describe('submissions service (real PostgreSQL, Kafka, FerretDB)', () => {
     expect(campaign.body.agencies).toHaveLength(2);
     expect(campaign.body.deadlines).toEqual([expect.objectContaining({ level: 'district', deadline: '2099-10-31' })]);
     expect((await platform.service('submissions').infra.store.readStream(`campaign-${CAMPAIGN}`)).length).toBe(6);
+    // The board launched it for the city by its mandate: the event records the city and the board's own unit.
+    const [launched] = await platform.service('submissions').infra.store.readStream(`campaign-${CAMPAIGN}`);
+    expect(launched.metadata.actor).toMatchObject({
+      id: CITY_BOARD.id,
+      unitId: 'vn-hcm',
+      mandate: { mandateId: 'uq-hcm-ban-tdkt', decisionRef: '15/QĐ-UBND', ownUnitId: 'vn-hcm-so-noi-vu' },
+    });
   });
 
   let dossierId: string;

@@ -2,7 +2,7 @@ import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { Registry } from 'prom-client';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger, LoggerModule } from 'nestjs-pino';
 import type { ActorVerifier } from './auth.guard';
@@ -11,6 +11,7 @@ import { HttpKitModule } from './http-kit.module';
 import { HttpMetrics } from './http-metrics';
 import type { ActorRequest } from './http-request';
 import { ifMatchBasis } from './if-match';
+import { applyValidatorSchemas, completeOpenApi, ErrorResponseDto, OPENAPI_DESCRIPTION } from './openapi';
 import { bodyShapeGuard, MAX_BODY_BYTES, urlGuard } from './request-limits';
 
 export interface CreateHttpAppOptions {
@@ -23,6 +24,8 @@ export interface CreateHttpAppOptions {
   metricsRegistry?: Registry;
   /** Dependencies `/health/ready` checks (PostgreSQL, Kafka, the document store). */
   readiness?: ReadinessCheck[];
+  /** Builds the service's AsyncAPI document, served at `GET /asyncapi.json`. */
+  asyncApi?: () => object;
   /** Pino level; defaults to CEM_LOG_LEVEL, else 'silent' under NODE_ENV=test, else 'info'. */
   logger?: { level?: string };
 }
@@ -73,16 +76,12 @@ export async function createHttpApp(
   options: CreateHttpAppOptions,
 ): Promise<INestApplication> {
   const metrics = new HttpMetrics(options.title, options.metricsRegistry);
-  const appModule: DynamicModule = {
-    module: class HttpAppModule {},
-    imports: [
-      loggerModule(options),
-      HttpKitModule.forRoot({ title: options.title, version: options.version, tokenVerifier: options.tokenVerifier, metrics, readiness: options.readiness }),
-      rootModule,
-    ],
-  };
   // Body parsers are registered below, in order with the guards around them.
-  const app = await NestFactory.create<NestExpressApplication>(appModule, { bufferLogs: true, abortOnError: false, bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(httpAppModule(rootModule, options, metrics), {
+    bufferLogs: true,
+    abortOnError: false,
+    bodyParser: false,
+  });
   app.useLogger(app.get(Logger));
   // Nest only flushes the buffer on listen(); apps driven by supertest never listen, so flush now.
   app.flushLogs();
@@ -98,14 +97,51 @@ export async function createHttpApp(
   // process (exit 143) before the service's own shutdown (consumer leaving its group, checkpoints) has run.
   // Whoever runs the app handles signals and calls app.close() (runServiceFromEnv, the embedded launcher).
 
-  const document = new DocumentBuilder()
+  SwaggerModule.setup('docs', app, () => openApiDocument(app, options), { jsonDocumentUrl: 'docs-json' });
+  if (options.asyncApi) {
+    const build = options.asyncApi;
+    let asyncApi: object | undefined;
+    // Like /docs-json, served by the HTTP adapter itself: public, outside the guards and the OpenAPI document;
+    // built on the first request, not at start.
+    app.getHttpAdapter().get('/asyncapi.json', (_req: unknown, res: { json(body: unknown): void }) => res.json((asyncApi ??= build())));
+  }
+  return app;
+}
+
+/** The Nest module createHttpApp runs: logging and the HTTP kit around the service's root module. */
+export function httpAppModule(rootModule: Type<unknown> | DynamicModule, options: CreateHttpAppOptions, metrics = new HttpMetrics(options.title)): DynamicModule {
+  return {
+    module: class HttpAppModule {},
+    imports: [
+      loggerModule(options),
+      HttpKitModule.forRoot({ title: options.title, version: options.version, tokenVerifier: options.tokenVerifier, metrics, readiness: options.readiness }),
+      rootModule,
+    ],
+  };
+}
+
+/** The app's OpenAPI document as served at /docs-json: routes and DTOs, completed by completeOpenApi. */
+export function openApiDocument(app: INestApplication, options: Pick<CreateHttpAppOptions, 'title' | 'version' | 'port'>): OpenAPIObject {
+  const config = new DocumentBuilder()
     .setTitle(options.title)
     .setVersion(options.version)
+    .setDescription(OPENAPI_DESCRIPTION)
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .addSecurityRequirements('bearer');
-  if (options.port) document.addServer(`http://127.0.0.1:${options.port}`);
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, document.build()), {
-    jsonDocumentUrl: 'docs-json',
-  });
-  return app;
+  if (options.port) config.addServer(`http://127.0.0.1:${options.port}`);
+  applyValidatorSchemas();
+  return completeOpenApi(SwaggerModule.createDocument(app, config.build(), { extraModels: [ErrorResponseDto] }));
+}
+
+/**
+ * A service's OpenAPI document without starting it: Nest's preview mode resolves the module graph (routes,
+ * DTOs) without instantiating any provider, so no server and no infrastructure is needed.
+ */
+export async function openApiDocumentOf(rootModule: Type<unknown> | DynamicModule, options: CreateHttpAppOptions): Promise<OpenAPIObject> {
+  const app = await NestFactory.create(httpAppModule(rootModule, { ...options, logger: { level: 'silent' } }), { preview: true, logger: false, abortOnError: false });
+  try {
+    return openApiDocument(app, options);
+  } finally {
+    await app.close();
+  }
 }

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Optional, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProperty, ApiSchema, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from './public.decorator';
 
 export const HTTP_APP_INFO = Symbol('HTTP_APP_INFO');
@@ -33,6 +33,27 @@ async function probe(check: ReadinessCheck): Promise<string> {
   }
 }
 
+@ApiSchema({ description: 'Tình trạng tiến trình (liveness)' })
+export class LivenessResponse {
+  @ApiProperty({ description: 'Luôn là ok khi tiến trình trả lời', example: 'ok' }) status!: string;
+  @ApiProperty({ description: 'Tên dịch vụ', example: 'CEM submissions' }) service!: string;
+  @ApiProperty({ description: 'Phiên bản', example: '1' }) version!: string;
+  @ApiProperty({ description: 'Số giây từ khi khởi động', example: 3600 }) uptimeSeconds!: number;
+}
+
+@ApiSchema({ description: 'Tình trạng sẵn sàng (readiness): mọi thành phần phụ thuộc đều trả lời' })
+export class ReadinessResponse {
+  @ApiProperty({ enum: ['ready', 'not-ready'], description: 'Sẵn sàng hay chưa' }) status!: string;
+  @ApiProperty({ description: 'Tên dịch vụ', example: 'CEM submissions' }) service!: string;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: 'Tình trạng từng thành phần: up hoặc down kèm lý do',
+    example: { postgres: 'up', kafka: 'up', documents: 'up' },
+  })
+  checks!: Record<string, string>;
+}
+
 /**
  * Liveness (`/health`, `/health/live`): the process serves HTTP; restart it only when this fails.
  * Readiness (`/health/ready`): every dependency answers; take the instance out of the load balancer
@@ -50,13 +71,13 @@ export class HealthController {
   ) {}
 
   @Get()
-  @ApiOkResponse({ description: 'The process is up and serving HTTP (liveness)' })
+  @ApiOkResponse({ description: 'Tiến trình đang chạy và phục vụ HTTP (liveness)', type: LivenessResponse })
   health() {
     return this.live();
   }
 
   @Get('live')
-  @ApiOkResponse({ description: 'The process is up and serving HTTP' })
+  @ApiOkResponse({ description: 'Tiến trình đang chạy và phục vụ HTTP', type: LivenessResponse })
   live() {
     return {
       status: 'ok',
@@ -67,8 +88,8 @@ export class HealthController {
   }
 
   @Get('ready')
-  @ApiOkResponse({ description: 'PostgreSQL, Kafka and the document store all answer' })
-  @ApiServiceUnavailableResponse({ description: 'At least one dependency does not answer; `checks` names it' })
+  @ApiOkResponse({ description: 'PostgreSQL, Kafka và kho tài liệu đều trả lời', type: ReadinessResponse })
+  @ApiServiceUnavailableResponse({ description: 'Có thành phần phụ thuộc không trả lời; `checks` nêu tên', type: ReadinessResponse })
   async ready(@Res({ passthrough: true }) res: { status(code: number): unknown }) {
     const results = await Promise.all((this.checks ?? []).map(async (c) => [c.name, await probe(c)] as const));
     const checks = Object.fromEntries(results);

@@ -14,3 +14,5 @@ export * from './if-match';
 export * from './jwks.module';
 export * from './http-kit.module';
 export * from './create-http-app';
+export * from './openapi';
+export * from './event-responses';

@@ -1,9 +1,20 @@
 import type { DynamicModule, INestApplication } from '@nestjs/common';
-import { consumerGroupId, deadLetterTopic, EventContractRegistry, eventsTopic, RecordedEvent } from '@cem/contracts';
+import type { OpenAPIObject } from '@nestjs/swagger';
+import {
+  ALL_CONTRACTS,
+  AsyncApiDocument,
+  buildAsyncApiDocument,
+  consumerGroupId,
+  deadLetterTopic,
+  EventContractRegistry,
+  EventParticipant,
+  eventsTopic,
+  RecordedEvent,
+} from '@cem/contracts';
 import { connectEventHandlers, EventBusTransport, EventRelay } from '@cem/messaging';
 import { ProjectionRunner } from '@cem/read-models';
 import type { TokenVerifier } from '@cem/identity';
-import { createHttpApp, HttpMetrics, MetricsListener, type ReadinessCheck, startMetricsListener } from '../http';
+import { createHttpApp, HttpMetrics, MetricsListener, openApiDocumentOf, type ReadinessCheck, startMetricsListener } from '../http';
 import { AccessPolicyModule, MandateReplicationHandler, mandatesProjection } from '../access';
 import { Registry } from 'prom-client';
 import type { ServiceDefinition } from './service-definition';
@@ -111,17 +122,12 @@ export async function startService(
     anchors.start();
   }
 
-  const root: DynamicModule = {
-    module: class ServiceRootModule {},
-    imports: [ServiceInfraModule.forRoot(infra), AccessPolicyModule.forRoot(definition.access), definition.module, ...(options.extraModules ?? [])],
-    // Mandates decided in submissions are copied home (reporting's archive already keeps them).
-    controllers: consumes && !consumes.archive ? [MandateReplicationHandler] : [],
-  };
-  const app = await createHttpApp(root, {
+  const app = await createHttpApp(serviceRootModule(definition, infra, options.extraModules), {
     title: definition.title,
     version: '1',
     tokenVerifier: options.tokenVerifier,
     readiness: readinessChecks(ports),
+    asyncApi: () => serviceAsyncApi(definition),
     metricsRegistry: registry,
   });
   // Other contexts' events reach the module's @EventPattern handlers through the platform's bus.
@@ -201,4 +207,44 @@ function readinessChecks(ports: InfraPorts): ReadinessCheck[] {
   if (bus.ping) checks.push({ name: 'kafka', check: () => bus.ping!() });
   if (documents.ping) checks.push({ name: 'documents', check: () => documents.ping!() });
   return checks;
+}
+
+/** The service's Nest root module: its infrastructure, access policy and own module. */
+export function serviceRootModule(definition: ServiceDefinition, infra: ServiceInfra | undefined, extraModules: DynamicModule[] = []): DynamicModule {
+  return {
+    module: class ServiceRootModule {},
+    imports: [ServiceInfraModule.forRoot(infra as ServiceInfra), AccessPolicyModule.forRoot(definition.access), definition.module, ...extraModules],
+    // Mandates decided in submissions are copied home (reporting's archive already keeps them).
+    controllers: definition.consumes && !definition.consumes.archive ? [MandateReplicationHandler] : [],
+  };
+}
+
+/** What the event document says about a service: its own topic, the topics it consumes, its dead-letter topic. */
+export function eventParticipant(definition: ServiceDefinition): EventParticipant {
+  return { context: definition.context, title: definition.title, consumes: definition.consumes?.contexts ?? [] };
+}
+
+/** The AsyncAPI document of the given services (one service's at its `GET /asyncapi.json`, all four in docs/). */
+export function asyncApiOf(definitions: ServiceDefinition[], title = 'CEM — sự kiện Kafka của nền tảng phong trào thi đua sáng tạo'): AsyncApiDocument {
+  return buildAsyncApiDocument({
+    title,
+    version: '1',
+    description:
+      'Các chủ đề Kafka của nền tảng: mỗi phân hệ phát hành mọi sự kiện nó ghi (CloudEvents 1.0 binary mode, khóa = mã luồng sự kiện); ' +
+      'thông điệp bên tiêu thụ không xử lý được vào chủ đề dead letter của nhóm đó. Sinh từ các hợp đồng sự kiện trong libs/contracts.',
+    contracts: ALL_CONTRACTS,
+    participants: definitions.map(eventParticipant),
+  });
+}
+
+export function serviceAsyncApi(definition: ServiceDefinition): AsyncApiDocument {
+  return asyncApiOf([definition], `${definition.title} — sự kiện Kafka`);
+}
+
+/** The service's OpenAPI document as `/docs-json` serves it, built without servers (Nest preview mode). */
+export function serviceOpenApi(definition: ServiceDefinition, port?: number): Promise<OpenAPIObject> {
+  const refuse = async (): Promise<never> => {
+    throw new Error('no tokens are verified while building a document');
+  };
+  return openApiDocumentOf(serviceRootModule(definition, undefined), { title: definition.title, version: '1', port, tokenVerifier: { verify: refuse } });
 }

@@ -638,6 +638,13 @@ export interface components {
              */
             councilId?: string;
         };
+        RouteCaseDto: {
+            /**
+             * @description Hội đồng được chọn khi có nhiều Hội đồng phù hợp; bỏ trống để xác định lại (ví dụ sau khi Hội đồng được thành lập)
+             * @example hd-ha-nam-2026
+             */
+            councilId?: string;
+        };
         SubmitScoreDto: {
             /**
              * @description Phiên bản bộ tiêu chí in trên phiếu chấm

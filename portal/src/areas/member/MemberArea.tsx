@@ -1,7 +1,7 @@
 import { tone } from '../../lib/tone';
 import { Link, Route, Routes, useParams } from 'react-router-dom';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Form, Input, InputNumber, Row, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Row, Space, Table, Tag, Typography } from 'antd';
 import { PageTitle } from '../../layout/Shell';
 import { getSession } from '../../auth/session';
 import { formatDate, formatNumber } from '../../lib/format';
@@ -59,6 +59,7 @@ function useCriteriaFor(item: QueueItem | undefined) {
 
 function ScoreForm({ item, set, revise }: { item: QueueItem; set: CriteriaSet; revise: boolean }) {
   const client = useQueryClient();
+  const { message } = App.useApp();
   const [form] = Form.useForm<{ values: Record<string, number>; comments: Record<string, string>; reason?: string }>();
   const criteria = set.current!.criteria;
   const score = useMutation({
@@ -69,6 +70,7 @@ function ScoreForm({ item, set, revise }: { item: QueueItem; set: CriteriaSet; r
         ...(revise ? { reason: v.reason } : {}),
       }),
     onSuccess: async () => {
+      message.success(revise ? 'Đã điều chỉnh điểm' : 'Đã ghi nhận phiếu chấm');
       form.resetFields();
       await client.invalidateQueries({ queryKey: ['queue'] });
       await client.invalidateQueries({ queryKey: ['scores', item.caseId] });

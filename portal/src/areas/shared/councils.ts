@@ -154,6 +154,7 @@ export function useCriteriaSets(filter: { campaignId?: string; year?: number; fi
   return useQuery({
     queryKey: ['criteria-sets', filter],
     queryFn: () => getJson<CriteriaSet[]>('councils', `/criteria-sets${query ? `?${query}` : ''}`),
+    placeholderData: (previous) => previous,
   });
 }
 

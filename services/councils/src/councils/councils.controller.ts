@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, NotFoundError } from '@cem/contracts';
 import { handleCommand } from '@cem/decider';
 import { CurrentActor, Roles, SERVICE_INFRA, ServiceInfra } from '@cem/service-kit';
@@ -9,6 +9,7 @@ import { compositionOn } from './composition';
 import { CouncilCommand, councilDecider, councilStreamId } from './council.decider';
 import { CouncilCompositionDoc, councilCompositionProjection } from './council-composition.projection';
 import { AddEditionDto, AddMemberDto, AmendRegulationsDto, CompositionQueryDto, EstablishCouncilDto, RemoveMemberDto, ReplaceMemberDto } from './councils.dto';
+import { CouncilCommandResponse, CouncilCompositionResponse } from '../shared/responses';
 
 /** Councils are established and renewed by the Front chair of their level (the decider checks the unit). */
 @ApiTags('councils')
@@ -31,6 +32,7 @@ export class CouncilsController {
     return [...(await registeredUnits(this.infra, unitIds)).keys()];
   }
 
+  @ApiCreatedResponse({ type: CouncilCommandResponse })
   @Post()
   @Roles('front-chair')
   @ApiOperation({ summary: 'Establish a council (quyết định thành lập Hội đồng thẩm định)' })
@@ -39,6 +41,7 @@ export class CouncilsController {
     return this.run(actor, dto.councilId, { type: 'EstablishCouncil', actor, council: { ...dto }, registeredAgencyUnitIds });
   }
 
+  @ApiCreatedResponse({ type: CouncilCommandResponse })
   @Post(':id/members')
   @Roles('front-chair')
   @ApiOperation({ summary: 'Add a member (bổ sung thành viên)' })
@@ -47,6 +50,7 @@ export class CouncilsController {
     return this.run(actor, councilId, { type: 'AddMember', actor, councilId, member: dto.member, reason: dto.reason, registeredAgencyUnitIds }, dto.reason);
   }
 
+  @ApiOkResponse({ type: CouncilCommandResponse })
   @Post(':id/members/:memberId/replace')
   @HttpCode(200)
   @Roles('front-chair')
@@ -57,6 +61,7 @@ export class CouncilsController {
     return this.run(actor, councilId, { type: 'ReplaceMember', actor, councilId, oldMemberId, newMember: { ...newMember }, effectiveFrom, reason, registeredAgencyUnitIds }, reason);
   }
 
+  @ApiOkResponse({ type: CouncilCommandResponse })
   @Post(':id/members/:memberId/remove')
   @HttpCode(200)
   @Roles('front-chair')
@@ -66,6 +71,7 @@ export class CouncilsController {
     return this.run(actor, councilId, { type: 'RemoveMember', actor, councilId, memberId, effectiveFrom, reason }, reason);
   }
 
+  @ApiOkResponse({ type: CouncilCommandResponse })
   @Post(':id/editions')
   @HttpCode(200)
   @Roles('front-chair')
@@ -75,6 +81,7 @@ export class CouncilsController {
     return this.run(actor, councilId, { type: 'AddEdition', actor, councilId, edition: { campaignId: edition.campaignId, year: edition.year }, reason }, reason);
   }
 
+  @ApiOkResponse({ type: CouncilCommandResponse })
   @Post(':id/regulations')
   @HttpCode(200)
   @Roles('front-chair')
@@ -84,6 +91,7 @@ export class CouncilsController {
     return this.run(actor, councilId, { type: 'AmendRegulations', actor, councilId, regulations, effectiveFrom, reason }, reason);
   }
 
+  @ApiOkResponse({ type: CouncilCompositionResponse })
   @Get(':id/composition')
   @ApiOperation({ summary: 'Who sat on the council on a date, with the full membership history' })
   async composition(@Param('id') councilId: string, @Query() q: CompositionQueryDto) {

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
@@ -25,6 +25,7 @@ import {
  */
 const TIE_BREAK_MESSAGE = `tieBreak: danh sách các bước phân định thứ hạng theo thứ tự, mỗi bước một lần, trong số: ${TIE_BREAK_STEPS.join(', ')}`;
 
+@ApiSchema({ description: 'Quy chế làm việc của Hội đồng' })
 export class CouncilRegulationsDto {
   @ApiProperty({ example: 5, description: 'Số phiếu chấm hợp lệ tối thiểu để chốt kết quả một hồ sơ' })
   @IsInt() @Min(1) @Max(1000) quorum!: number;
@@ -51,12 +52,14 @@ export class CouncilRegulationsDto {
 }
 
 /** Một đợt: phong trào và năm. */
+@ApiSchema({ description: 'Đợt của phong trào (phong trào, năm)' })
 export class CampaignEditionDto {
   @ApiProperty({ example: 'ha-nam-doan-ket-sang-tao', description: 'Mã phong trào' }) @IsId() campaignId!: string;
   @ApiProperty({ example: 2026, description: 'Năm của đợt' }) @IsYear() year!: number;
 }
 
 /** Quyết định thành lập Hội đồng thẩm định sáng tạo, issued by the Front chair of the same level. */
+@ApiSchema({ description: 'Quyết định thành lập Hội đồng thẩm định sáng tạo' })
 export class EstablishCouncilDto {
   @ApiProperty({ example: 'hd-ha-nam-2026' }) @IsId() councilId!: string;
   @ApiProperty({ example: 'Hội đồng thẩm định sáng tạo tỉnh Hà Nam năm 2026' }) @IsLine() name!: string;
@@ -86,36 +89,43 @@ export class EstablishCouncilDto {
 }
 
 /** Giao thêm một đợt cho Hội đồng thường trực. */
+@ApiSchema({ description: 'Giao thêm một đợt cho Hội đồng thường trực' })
 export class AddEditionDto {
   @ApiProperty({ type: CampaignEditionDto }) @ValidateNested() @Type(() => CampaignEditionDto) edition!: CampaignEditionDto;
   @ApiProperty({ example: 'Giao thẩm định đợt 2027', description: 'Lý do, căn cứ' }) @IsText() reason!: string;
 }
 
+@ApiSchema({ description: 'Bổ sung thành viên Hội đồng' })
 export class AddMemberDto {
   @ApiProperty({ type: CouncilMember }) @ValidateNested() @Type(() => CouncilMember) member!: CouncilMember;
   @ApiProperty({ example: 'Bổ sung chuyên gia lĩnh vực y tế' }) @IsText() reason!: string;
 }
 
+@ApiSchema({ description: 'Thành viên mới thay thế' })
 class IncomingMember extends OmitType(CouncilMember, ['effectiveFrom'] as const) {}
 
 /** Kiện toàn: the new member takes the seat from effectiveFrom. */
+@ApiSchema({ description: 'Kiện toàn: thay thành viên từ một ngày' })
 export class ReplaceMemberDto {
   @ApiProperty({ type: IncomingMember }) @ValidateNested() @Type(() => IncomingMember) newMember!: IncomingMember;
   @ApiProperty({ example: '2026-06-01' }) @IsCalendarDateOrTime() effectiveFrom!: string;
   @ApiProperty({ example: 'Thành viên nghỉ hưu' }) @IsText() reason!: string;
 }
 
+@ApiSchema({ description: 'Thành viên thôi tham gia Hội đồng từ một ngày' })
 export class RemoveMemberDto {
   @ApiProperty({ example: '2026-06-01' }) @IsCalendarDateOrTime() effectiveFrom!: string;
   @ApiProperty({ example: 'Chuyển công tác' }) @IsText() reason!: string;
 }
 
+@ApiSchema({ description: 'Sửa đổi quy chế làm việc của Hội đồng' })
 export class AmendRegulationsDto {
   @ApiProperty({ type: CouncilRegulationsDto }) @ValidateNested() @Type(() => CouncilRegulationsDto) regulations!: CouncilRegulationsDto;
   @ApiProperty({ example: '2026-07-01' }) @IsCalendarDateOrTime() effectiveFrom!: string;
   @ApiProperty({ example: 'Sửa đổi quy chế làm việc' }) @IsText() reason!: string;
 }
 
+@ApiSchema({ description: 'Ngày cần xem thành phần Hội đồng' })
 export class CompositionQueryDto {
   @ApiPropertyOptional({ example: '2026-08-15', description: 'Thành phần Hội đồng vào ngày này (mặc định: hôm nay)' })
   @IsOptional() @IsCalendarDateOrTime() on?: string;

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@cem/contracts';
 import { handleCommand } from '@cem/decider';
 import { CurrentActor, Roles, SERVICE_INFRA, ServiceInfra } from '@cem/service-kit';
@@ -7,6 +7,7 @@ import { httpCommandContext } from '../shared/command-context';
 import { criteriaSetDecider, criteriaSetStreamId } from './criteria-set.decider';
 import { CriteriaQueryDto, DraftCriteriaSetDto, PublishCriteriaSetDto } from './criteria.dto';
 import { CriteriaSetDoc, criteriaSetsProjection } from './criteria-sets.projection';
+import { CriteriaDraftResponse, CriteriaPublishResponse, CriteriaSetResponse } from '../shared/responses';
 
 const WRITERS = ['front-chair', 'council-chair', 'council-secretary'] as const;
 
@@ -16,6 +17,7 @@ const WRITERS = ['front-chair', 'council-chair', 'council-secretary'] as const;
 export class CriteriaController {
   constructor(@Inject(SERVICE_INFRA) private readonly infra: ServiceInfra) {}
 
+  @ApiCreatedResponse({ type: CriteriaDraftResponse })
   @Post('criteria-sets')
   @Roles(...WRITERS)
   @ApiOperation({ summary: 'Draft the next version of a criteria set (tiêu chí đánh giá xếp loại)' })
@@ -31,6 +33,7 @@ export class CriteriaController {
     return { criteriaSetId: dto.criteriaSetId, version: result.state.draft?.version };
   }
 
+  @ApiOkResponse({ type: CriteriaPublishResponse })
   @Post('criteria-sets/:id/publish')
   @HttpCode(200)
   @Roles(...WRITERS)
@@ -47,6 +50,7 @@ export class CriteriaController {
     return { criteriaSetId: id, version: dto.version, published: result.events.length > 0 };
   }
 
+  @ApiOkResponse({ type: CriteriaSetResponse, isArray: true })
   @Get(['criteria', 'criteria-sets'])
   @ApiOperation({ summary: 'Criteria sets with their version in force, by campaign, year and field' })
   async list(@Query() q: CriteriaQueryDto) {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@cem/contracts';
 import { handleCommand } from '@cem/decider';
 import { AccessFacts, CurrentActor, Roles, SERVICE_INFRA, ServiceInfra } from '@cem/service-kit';
@@ -12,6 +12,8 @@ import { routeDossierToCouncil } from './dossier-routing';
 import { loadCaseState } from '../shared/stream-loaders';
 import { NotFoundError } from '@cem/contracts';
 import type { WorkItemDoc } from './work-queue.projection';
+import { CaseEventTypesResponse, CaseEventsResponse, WorkItemResponse } from '../shared/responses';
+import { CouncilCaseResponse } from '../shared/responses';
 
 const SCORING_ROLES = ['council-member', 'council-chair', 'council-secretary', 'expert'] as const;
 
@@ -21,6 +23,7 @@ const SCORING_ROLES = ['council-member', 'council-chair', 'council-secretary', '
 export class EvaluationController {
   constructor(@Inject(SERVICE_INFRA) private readonly infra: ServiceInfra) {}
 
+  @ApiOkResponse({ type: CouncilCaseResponse, isArray: true })
   @Get('cases')
   @ApiOperation({
     summary: 'Danh sách hồ sơ thẩm định của Hội đồng (lọc theo Hội đồng, đợt, lĩnh vực, trạng thái), gồm hồ sơ đang chờ xác định Hội đồng kèm lý do',
@@ -39,6 +42,7 @@ export class EvaluationController {
       .find({ ...scope, ...criteria }, { sort: { receivedAt: 1, caseId: 1 }, limit: 1000 });
   }
 
+  @ApiOkResponse({ type: CaseEventsResponse })
   @Post('cases/:caseId/route')
   @HttpCode(200)
   @Roles('council-secretary', 'council-chair', 'front-chair')
@@ -58,6 +62,7 @@ export class EvaluationController {
     return { caseId, events: result.events };
   }
 
+  @ApiOkResponse({ type: CaseEventsResponse })
   @Post('cases/:caseId/assign')
   @HttpCode(200)
   @Roles('council-secretary')
@@ -75,6 +80,7 @@ export class EvaluationController {
     return { caseId, events: result.events };
   }
 
+  @ApiOkResponse({ type: CaseEventTypesResponse })
   @Post('cases/:caseId/conflicts')
   @HttpCode(200)
   @Roles(...SCORING_ROLES)
@@ -90,6 +96,7 @@ export class EvaluationController {
     return { caseId, events: result.events.map((e) => e.type) };
   }
 
+  @ApiOkResponse({ type: WorkItemResponse, isArray: true })
   @Get('members/:memberId/queue')
   @ApiOperation({ summary: "A member's work queue: cases to score, scored and recused" })
   queue(@Param('memberId') _memberId: string, @AccessFacts() facts: { items: WorkItemDoc[] }) {

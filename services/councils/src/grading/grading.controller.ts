@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@cem/contracts';
 import { handleCommand, loadState } from '@cem/decider';
 import { CurrentActor, Roles, SERVICE_INFRA, ServiceInfra } from '@cem/service-kit';
@@ -14,6 +14,7 @@ import { CaseScoresDoc, caseScoresProjection } from './case-scores.projection';
 import { FinaliseCaseDto, ProposeHonourDto, PublishRankingDto, RankingsQueryDto, RecommendUpwardDto } from './grading.dto';
 import { rankingDecider, rankingStreamId } from './ranking.decider';
 import { RankingDoc, rankingsProjection } from './rankings.projection';
+import { CaseEventsResponse, RankingResponse } from '../shared/responses';
 import { CouncilCaseDoc, councilCasesProjection } from '../evaluation/council-cases.projection';
 import type { RankedDossier } from './ranking';
 
@@ -42,6 +43,7 @@ export class GradingController {
     return state.latest;
   }
 
+  @ApiOkResponse({ type: CaseEventsResponse })
   @Post('cases/:caseId/finalise')
   @HttpCode(200)
   @Roles('council-chair', 'council-secretary')
@@ -52,6 +54,7 @@ export class GradingController {
     return this.onCase(actor, caseId, { type: 'FinaliseCase', actor, caseId, meetingDate: dto.meetingDate, minutesRef: dto.minutesRef, council, criteria });
   }
 
+  @ApiOkResponse({ type: RankingResponse })
   @Post('rankings/publish')
   @HttpCode(200)
   @Roles('council-chair', 'council-secretary')
@@ -92,6 +95,7 @@ export class GradingController {
     return result.events[0].data;
   }
 
+  @ApiOkResponse({ type: RankingResponse, isArray: true })
   @Get('rankings')
   @ApiOperation({ summary: 'Latest rankings by campaign, year, field and level' })
   async rankings(@Query() q: RankingsQueryDto) {
@@ -100,6 +104,7 @@ export class GradingController {
     return docs.map(({ _position: _p, ...doc }) => doc);
   }
 
+  @ApiOkResponse({ type: CaseEventsResponse })
   @Post('cases/:caseId/recommend')
   @HttpCode(200)
   @Roles('council-chair')
@@ -110,6 +115,7 @@ export class GradingController {
     return this.onCase(actor, caseId, { type: 'RecommendUpward', actor, caseId, council, ranking, decisionRef: dto.decisionRef });
   }
 
+  @ApiOkResponse({ type: CaseEventsResponse })
   @Post('cases/:caseId/propose-honour')
   @HttpCode(200)
   @Roles('council-chair')

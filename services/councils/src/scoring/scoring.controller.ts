@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@cem/contracts';
 import { handleCommand } from '@cem/decider';
 import { CurrentActor, Roles, SERVICE_INFRA, ServiceInfra } from '@cem/service-kit';
@@ -9,6 +9,7 @@ import { httpCommandContext } from '../shared/command-context';
 import { loadCase, loadCaseWithCouncil } from '../shared/stream-loaders';
 import { ReviseScoreDto, SubmitScoreDto } from './scoring.dto';
 import { visibleScores } from './visibility';
+import { CaseScoresResponse, ScoreRecordedResponse } from '../shared/responses';
 
 const SCORING_ROLES = ['council-member', 'council-chair', 'council-secretary', 'expert'] as const;
 
@@ -39,6 +40,7 @@ export class ScoringController {
     return { caseId, memberId: actor.id, type: event.type, total: (event.data as { total: number }).total };
   }
 
+  @ApiCreatedResponse({ type: ScoreRecordedResponse })
   @Post()
   @Roles(...SCORING_ROLES)
   @ApiOperation({ summary: 'Submit my score for a case (independent: others stay hidden until I score)' })
@@ -46,6 +48,7 @@ export class ScoringController {
     return this.score(actor, caseId, dto);
   }
 
+  @ApiOkResponse({ type: ScoreRecordedResponse })
   @Post('revise')
   @HttpCode(200)
   @Roles(...SCORING_ROLES)
@@ -55,6 +58,7 @@ export class ScoringController {
     return this.score(actor, caseId, sheet, reason);
   }
 
+  @ApiOkResponse({ type: CaseScoresResponse })
   @Get()
   @ApiOperation({ summary: "Counted scores: a member sees them once they scored; everyone after finalisation" })
   async list(@CurrentActor() actor: Actor, @Param('caseId') caseId: string) {

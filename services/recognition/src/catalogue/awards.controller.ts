@@ -1,16 +1,19 @@
+import { ApiCreatedResponse, ApiOkResponse, ApiQuery } from '@nestjs/swagger';
 import { Body, Controller, Get, Inject, Post, Query } from '@nestjs/common';
-import type { Actor } from '@cem/contracts';
+import { ADMINISTRATIVE_LEVELS, type Actor } from '@cem/contracts';
 import { handleCommand } from '@cem/decider';
 import { CurrentActor, Roles, SERVICE_INFRA, ServiceInfra } from '@cem/service-kit';
 import { httpCommand } from '../shared/command-context';
 import { awardCatalogueDecider, awardStreamId } from './award-catalogue.decider';
 import { AwardCatalogueDoc, awardCatalogueProjection } from './award-catalogue.projection';
 import { DefineAwardDto } from './define-award.dto';
+import { AwardResponse } from '../shared/responses';
 
 @Controller('awards')
 export class AwardsController {
   constructor(@Inject(SERVICE_INFRA) private readonly infra: ServiceInfra) {}
 
+  @ApiCreatedResponse({ type: AwardResponse })
   @Post()
   @Roles('emulation-board', 'authority', 'admin')
   async define(@CurrentActor() actor: Actor, @Body() dto: DefineAwardDto) {
@@ -20,7 +23,9 @@ export class AwardsController {
     return award;
   }
 
+  @ApiOkResponse({ type: AwardResponse, isArray: true })
   @Get()
+  @ApiQuery({ name: 'level', required: false, enum: ADMINISTRATIVE_LEVELS, description: 'Chỉ các giải thưởng của cấp này' })
   async list(@Query('level') level?: string) {
     await this.infra.readModelsCaughtUp();
     return this.infra.documents

@@ -1,7 +1,8 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { ArrayMinSize, IsArray, IsIn, IsOptional } from 'class-validator';
 import { ADMINISTRATIVE_LEVELS, AdministrativeLevel, IsId, IsLine, MaxItems, RECIPIENT_KINDS, RecipientKind } from '@cem/contracts';
 
+@ApiSchema({ description: 'Đưa giải thưởng, hình thức khen thưởng vào danh mục' })
 export class DefineAwardDto {
   @ApiProperty({ example: 'nguoi-ha-nam-sang-tao' }) @IsId() awardCode!: string;
   @ApiProperty({ example: 'Người Hà Nam đoàn kết sáng tạo' }) @IsLine() name!: string;

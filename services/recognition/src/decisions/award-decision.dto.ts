@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMinSize, IsArray, IsOptional, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { DECISION_NUMBER_PATTERN, INPUT_LIMITS, IsCalendarDateOrTime, IsId, IsLine, IsText, MaxItems } from '@cem/contracts';
@@ -6,6 +6,7 @@ import { RecipientDto } from '../proposals/proposal-commands.dto';
 
 const DECISION_NUMBER = { message: 'decisionNumber: số quyết định có dạng 1234/QĐ-UBND' };
 
+@ApiSchema({ description: 'Quyết định khen thưởng của cấp có thẩm quyền' })
 export class DecideAwardDto {
   @ApiProperty({ example: '1234/QĐ-UBND', pattern: DECISION_NUMBER_PATTERN.source })
   @Matches(DECISION_NUMBER_PATTERN, DECISION_NUMBER) @MaxLength(INPUT_LIMITS.lineMaxLength) @IsLine()
@@ -18,11 +19,13 @@ export class DecideAwardDto {
   recipients?: RecipientDto[];
 }
 
+@ApiSchema({ description: 'Trao giải tại lễ tôn vinh' })
 export class IssueAwardDto {
   @ApiPropertyOptional({ example: '2026-12-01' }) @IsOptional() @IsCalendarDateOrTime() ceremonyDate?: string;
   @ApiPropertyOptional({ example: 'GCN-2026-015' }) @IsOptional() @IsLine() certificateNumber?: string;
 }
 
+@ApiSchema({ description: 'Thu hồi giải thưởng bằng quyết định' })
 export class RevokeAwardDto {
   @ApiProperty({ example: 'Phát hiện sao chép giải pháp đã công bố' }) @IsText() reason!: string;
   @ApiProperty({ example: '1500/QĐ-UBND', pattern: DECISION_NUMBER_PATTERN.source })

@@ -1,3 +1,4 @@
+import { ApiOkResponse } from '@nestjs/swagger';
 import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { Actor, NotFoundError } from '@cem/contracts';
 import { loadState } from '@cem/decider';
@@ -9,12 +10,14 @@ import { proposalStreamId } from '../proposals/proposal.state';
 import { DecideAwardDto, IssueAwardDto, RevokeAwardDto } from './award-decision.dto';
 import type { HeldAward } from './award-decision.decide';
 import { AwardsHeldDoc, awardsHeldProjection } from './awards-held.projection';
+import { ProposalCommandResponse } from '../shared/responses';
 
 /** Quyết định khen thưởng, trao tặng, thu hồi: the stages after the board's verification. */
 @Controller('proposals')
 export class AwardDecisionsController {
   constructor(@Inject(SERVICE_INFRA) private readonly infra: ServiceInfra) {}
 
+  @ApiOkResponse({ type: ProposalCommandResponse })
   @Post(':id/decide')
   @HttpCode(200)
   @Roles('authority')
@@ -26,6 +29,7 @@ export class AwardDecisionsController {
     return runProposalCommand(this.infra, actor, { ...command, decisionNumber, decisionDate, signer, ...(recipients ? { recipients } : {}) });
   }
 
+  @ApiOkResponse({ type: ProposalCommandResponse })
   @Post(':id/issue')
   @HttpCode(200)
   @Roles('authority', 'emulation-board')
@@ -34,6 +38,7 @@ export class AwardDecisionsController {
     return runProposalCommand(this.infra, actor, { type: 'IssueAward', actor, proposalId, ceremonyDate, ...(dto.certificateNumber ? { certificateNumber: dto.certificateNumber } : {}) });
   }
 
+  @ApiOkResponse({ type: ProposalCommandResponse })
   @Post(':id/revoke')
   @HttpCode(200)
   @Roles('authority')

@@ -1,9 +1,11 @@
+import { ApiOkResponse } from '@nestjs/swagger';
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import type { Actor } from '@cem/contracts';
 import { CurrentActor, ScopedActors, Roles, SERVICE_INFRA, ServiceInfra } from '@cem/service-kit';
 import { ListProposalsQuery, ResubmitProposalDto, SendBackProposalDto, VerifyProposalDto } from './proposal-commands.dto';
 import { runProposalCommand } from './proposal-commands';
 import { ProposalDoc, proposalsProjection } from './proposals.projection';
+import { ProposalCommandResponse, ProposalResponse } from '../shared/responses';
 
 /** Roles that see every proposal rather than their own unit's subtree. */
 const SEE_ALL = new Set(['admin', 'auditor', 'analyst']);
@@ -12,6 +14,7 @@ const SEE_ALL = new Set(['admin', 'auditor', 'analyst']);
 export class ProposalsController {
   constructor(@Inject(SERVICE_INFRA) private readonly infra: ServiceInfra) {}
 
+  @ApiOkResponse({ type: ProposalResponse, isArray: true })
   @Get()
   async list(@CurrentActor() actor: Actor, @ScopedActors() scoped: Actor[], @Query() query: ListProposalsQuery) {
     await this.infra.readModelsCaughtUp();
@@ -24,6 +27,7 @@ export class ProposalsController {
     return visible.map((d) => ({ proposalId: d._id, ...d }));
   }
 
+  @ApiOkResponse({ type: ProposalCommandResponse })
   @Post(':id/verify')
   @HttpCode(200)
   @Roles('emulation-board')
@@ -31,6 +35,7 @@ export class ProposalsController {
     return runProposalCommand(this.infra, actor, { type: 'VerifyAchievements', actor, proposalId, ...(dto.note ? { note: dto.note } : {}) });
   }
 
+  @ApiOkResponse({ type: ProposalCommandResponse })
   @Post(':id/send-back')
   @HttpCode(200)
   @Roles('emulation-board')
@@ -38,6 +43,7 @@ export class ProposalsController {
     return runProposalCommand(this.infra, actor, { type: 'SendBackProposal', actor, proposalId, reason: dto.reason }, dto.reason);
   }
 
+  @ApiOkResponse({ type: ProposalCommandResponse })
   @Post(':id/resubmit')
   @HttpCode(200)
   @Roles('council-chair', 'council-secretary', 'standing-body')

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiOkResponse, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsOptional } from 'class-validator';
 import { IsCalendarDateOrTime, IsId } from '@cem/contracts';
@@ -8,7 +8,9 @@ import { auditExport } from './audit-export';
 import { readWholeLog } from './audit-log';
 import { decisionHistory } from './decision-history';
 import { dossierStateAsOf } from './dossier-state';
+import { AuditExportResponse, ChainVerificationResponse, DossierHistoryResponse, DossierStateAsOfResponse, ProposalHistoryResponse } from '../shared/responses';
 
+@ApiSchema({ description: 'Thời điểm cần xem trạng thái' })
 export class AsOfQuery {
   @ApiPropertyOptional({
     example: '2026-09-30T17:00:00+07:00',
@@ -17,6 +19,7 @@ export class AsOfQuery {
   @IsOptional() @IsCalendarDateOrTime() asOf?: string;
 }
 
+@ApiSchema({ description: 'Phạm vi xuất nhật ký kiểm tra' })
 export class AuditExportQuery {
   @ApiPropertyOptional({ example: 'hs-2024-0001', description: 'Chỉ xuất lịch sử của hồ sơ này; bỏ trống: toàn bộ nhật ký' })
   @IsOptional() @Type(() => String) @IsId() dossierId?: string;
@@ -28,27 +31,32 @@ export class AuditExportQuery {
 export class AuditController {
   constructor(@Inject(SERVICE_INFRA) private readonly infra: ServiceInfra) {}
 
+  @ApiOkResponse({ type: DossierHistoryResponse })
   @Get('dossiers/:id/history')
   async dossierHistory(@Param('id') dossierId: string) {
     return { dossierId, history: decisionHistory(await readWholeLog(this.infra.store), { dossierId }) };
   }
 
+  @ApiOkResponse({ type: ProposalHistoryResponse })
   @Get('proposals/:id/history')
   async proposalHistory(@Param('id') proposalId: string) {
     return { proposalId, history: decisionHistory(await readWholeLog(this.infra.store), { proposalId }) };
   }
 
+  @ApiOkResponse({ type: DossierStateAsOfResponse })
   @Get('dossiers/:id/state')
   async dossierState(@Param('id') dossierId: string, @Query() query: AsOfQuery) {
     return dossierStateAsOf(await readWholeLog(this.infra.store), dossierId, query.asOf ? new Date(query.asOf) : new Date());
   }
 
+  @ApiOkResponse({ type: AuditExportResponse })
   @Get('export')
   async export(@Query() query: AuditExportQuery) {
     const events = await readWholeLog(this.infra.store);
     return auditExport(this.infra.store, events, query.dossierId ? { dossierId: query.dossierId } : undefined);
   }
 
+  @ApiOkResponse({ type: ChainVerificationResponse })
   @Get('verify')
   async verify() {
     const result = await this.infra.store.verifyChain();

@@ -10,7 +10,11 @@ export interface HistoryRow {
   who: string;
   actorId: string;
   role: Role;
+  /** The unit acted for: the person's own, or the jurisdiction a mandate let them act for. */
   unit: string;
+  /** With a mandate: the person's own unit and the decision that gave the mandate. */
+  ownUnit?: string;
+  mandateDecision?: string;
   level: AdministrativeLevel;
   context: string;
   type: string;
@@ -89,6 +93,7 @@ export function decisionHistory(events: RecordedEvent[], subject: HistorySubject
       actorId: actor.id,
       role: actor.role,
       unit: actor.unitId,
+      ...(actor.mandate ? { ownUnit: actor.mandate.ownUnitId, mandateDecision: actor.mandate.decisionRef } : {}),
       level: d.level ?? actor.level,
       context: source,
       type: e.type,

@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { Command } from 'commander';
-import { CommandOutcome, historyCommand, StoreLocation, verifyChainCommand, verifyExportCommand } from './audit.commands';
+import { readFileSync } from 'node:fs';
+import { CONTEXTS } from '@cem/contracts';
+import { CommandOutcome, historyCommand, StoreLocation, verifyChainCommand, verifyExportCommand, verifyStoresCommand } from './audit.commands';
 
 const DEFAULT_PG_URL = 'postgres://cem:cem@127.0.0.1:5432/cem';
 
@@ -31,6 +33,24 @@ program
   .description("re-hash every stream of a store; prints the first broken link or OK")
   .option('--schema <schema>', 'event store schema', 'reporting')
   .action((o: { schema: string }) => report(verifyChainCommand(location(o))));
+
+program
+  .command('verify-stores')
+  .description('every store of the deployment: hash chains, each context against the reporting archive, and signed anchors')
+  .option('--prefix <prefix>', 'CEM_NAME_PREFIX of the deployment', process.env.CEM_NAME_PREFIX ?? '')
+  .option('--anchors <file>', 'signed anchors, one JSON per line (as published to <prefix>cem.anchors)')
+  .option('--public-key <file>', 'PEM public key the anchors must be signed with')
+  .action((o: { prefix: string; anchors?: string; publicKey?: string }) =>
+    report(
+      verifyStoresCommand({
+        pgUrl: process.env.CEM_PG_URL ?? DEFAULT_PG_URL,
+        prefix: o.prefix,
+        contexts: [...CONTEXTS],
+        anchors: o.anchors ? readFileSync(o.anchors, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)) : undefined,
+        publicKeyPem: o.publicKey ? readFileSync(o.publicKey, 'utf8') : undefined,
+      }),
+    ),
+  );
 
 program
   .command('verify-export <file>')

@@ -1,5 +1,13 @@
 import { readFile } from 'node:fs/promises';
-import { createPostgresEventStore, PgSqlClient } from '@cem/event-store';
+import {
+  checkAgainstAnchor,
+  checkAgainstArchive,
+  createPostgresEventStore,
+  describeFinding,
+  PgSqlClient,
+  type AnchorFinding,
+  type SignedAnchor,
+} from '@cem/event-store';
 import { readWholeLog } from '../audit/audit-log';
 import { decisionHistory, HistoryRow, HistorySubject } from '../audit/decision-history';
 import { ChainVerdict, ExportedChainRow, verifyExportedChain } from '../audit/exported-chain.verifier';
@@ -70,4 +78,54 @@ export async function verifyExportCommand(file: string): Promise<CommandOutcome>
   const rows = Array.isArray(parsed) ? parsed : (parsed.chain ?? []);
   const verdict = verifyExportedChain(rows);
   return { ok: verdict.ok, lines: describe(verdict) };
+}
+
+export interface StoresToVerify {
+  pgUrl: string;
+  /** CEM_NAME_PREFIX of the deployment. */
+  prefix: string;
+  contexts: string[];
+  /** Signed anchors (as published to <prefix>cem.anchors) and the public key that must have signed them. */
+  anchors?: SignedAnchor[];
+  publicKeyPem?: string;
+}
+
+/**
+ * Every store of a deployment the auditor can read: each one's hash chains, each context against the copies
+ * the reporting archive keeps of its events, and each store against its latest signed anchor when given.
+ * Names truncated streams, removed events and re-hashed edits that a chain alone lets through.
+ */
+export async function verifyStoresCommand(at: StoresToVerify): Promise<CommandOutcome> {
+  const lines: string[] = [];
+  let ok = true;
+  const archiveAt = { pgUrl: at.pgUrl, schema: `${at.prefix}reporting` };
+  for (const context of at.contexts) {
+    const here = { pgUrl: at.pgUrl, schema: `${at.prefix}${context}` };
+    try {
+      await requireSchema(here);
+    } catch {
+      lines.push(`SKIPPED: ${here.schema} (no event store)`);
+      continue;
+    }
+    const chain = await verifyChainCommand(here);
+    ok &&= chain.ok;
+    lines.push(...chain.lines);
+    const findings: AnchorFinding[] = [];
+    if (context !== 'reporting') {
+      try {
+        await requireSchema(archiveAt);
+        findings.push(...(await withStore(here, (source) => withStore(archiveAt, (archive) => checkAgainstArchive(source, archive, context)))));
+      } catch (error) {
+        lines.push(`  (no reporting archive to compare with: ${(error as Error).message})`);
+      }
+    }
+    const anchor = at.anchors?.filter((a) => a.payload.store === here.schema).sort((a, b) => (a.payload.anchoredAt < b.payload.anchoredAt ? 1 : -1))[0];
+    if (anchor && at.publicKeyPem) {
+      findings.push(...(await withStore(here, (store) => checkAgainstAnchor(store, anchor, at.publicKeyPem!))));
+      lines.push(`  anchor of ${anchor.payload.anchoredAt} (key ${anchor.keyId}) checked`);
+    }
+    if (findings.length) ok = false;
+    lines.push(...findings.map((f) => `  TAMPERED: ${describeFinding(f)}`));
+  }
+  return { ok, lines };
 }

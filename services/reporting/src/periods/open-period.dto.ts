@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMinSize, IsArray, IsIn, IsOptional, ValidateNested } from 'class-validator';
 import {
@@ -13,11 +13,13 @@ import {
   ReportingPeriodKind,
 } from '@cem/contracts';
 
+@ApiSchema({ description: 'Hạn gửi báo cáo của một cấp' })
 export class DeadlineDto {
   @ApiProperty({ enum: ADMINISTRATIVE_LEVELS }) @IsIn(ADMINISTRATIVE_LEVELS) level!: AdministrativeLevel;
   @ApiProperty({ example: '2026-11-30' }) @IsCalendarDateOrTime() dueBy!: string;
 }
 
+@ApiSchema({ description: 'Mở kỳ báo cáo' })
 export class OpenPeriodDto {
   @ApiProperty({ example: '2026-yearly' }) @IsId() periodId!: string;
   @ApiProperty({ example: 2026 }) @IsYear() year!: number;

@@ -1,3 +1,4 @@
+import { ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
 import { Body, Controller, Get, Inject, Post } from '@nestjs/common';
 import type { Actor } from '@cem/contracts';
 import { handleCommand } from '@cem/decider';
@@ -6,11 +7,13 @@ import { httpCommand } from '../shared/command-context';
 import { OpenPeriodDto } from './open-period.dto';
 import { PeriodDoc, periodsProjection } from './periods.projection';
 import { reportingPeriodDecider, reportingPeriodStreamId } from './reporting-period.decider';
+import { PeriodResponse } from '../shared/responses';
 
 @Controller('periods')
 export class PeriodsController {
   constructor(@Inject(SERVICE_INFRA) private readonly infra: ServiceInfra) {}
 
+  @ApiCreatedResponse({ type: PeriodResponse })
   @Post()
   @Roles('standing-body', 'admin')
   async open(@CurrentActor() actor: Actor, @Body() dto: OpenPeriodDto) {
@@ -19,6 +22,7 @@ export class PeriodsController {
     return result.state.period;
   }
 
+  @ApiOkResponse({ type: PeriodResponse, isArray: true })
   @Get()
   async list() {
     await this.infra.readModelsCaughtUp();

@@ -1,3 +1,4 @@
+import { ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { Actor, NotFoundError } from '@cem/contracts';
 import { handleCommand } from '@cem/decider';
@@ -10,6 +11,7 @@ import { AggregateReportsDto, AmendReportDto, PeriodStatusQuery, SubmitReportDto
 import { ReportDoc, reportsProjection } from './reports.projection';
 import { unitReportDecider } from './unit-report.decider';
 import { unitReportStreamId } from './unit-report.state';
+import { AggregationResponse, PeriodStatusResponse, ReportResponse, SubmittedReportResponse } from '../shared/responses';
 
 const REPORTERS = ['unit-officer', 'agency-officer', 'standing-body'] as const;
 
@@ -20,6 +22,7 @@ const reportingUnitOf = (actor: Actor) => ({ unitId: actor.unitId, unitPath: act
 export class ReportsController {
   constructor(@Inject(SERVICE_INFRA) private readonly infra: ServiceInfra) {}
 
+  @ApiCreatedResponse({ type: SubmittedReportResponse })
   @Post('periods/:periodId/reports')
   @Roles(...REPORTERS)
   async submit(@CurrentActor() actor: Actor, @Param('periodId') periodId: string, @Body() dto: SubmitReportDto) {
@@ -30,6 +33,7 @@ export class ReportsController {
     return result.state.submitted;
   }
 
+  @ApiOkResponse({ type: SubmittedReportResponse })
   @Post('reports/:reportId/amend')
   @HttpCode(200)
   @Roles(...REPORTERS)
@@ -41,6 +45,7 @@ export class ReportsController {
     return result.state.submitted;
   }
 
+  @ApiOkResponse({ type: AggregationResponse })
   @Post('periods/:periodId/aggregate')
   @HttpCode(200)
   @Roles('standing-body')
@@ -59,6 +64,7 @@ export class ReportsController {
   }
 
   /** Đôn đốc: which children reported late, which are missing past their deadline, which may still report. */
+  @ApiOkResponse({ type: PeriodStatusResponse })
   @Get('periods/:periodId/status')
   async status(@CurrentActor() actor: Actor, @Param('periodId') periodId: string, @Query() query: PeriodStatusQuery) {
     const period = await requirePeriod(this.infra.store, periodId);
@@ -68,6 +74,7 @@ export class ReportsController {
     return { periodId, unitId, ...missingReports(period, expected, submitted, new Date()), reported: submitted };
   }
 
+  @ApiOkResponse({ type: ReportResponse, isArray: true })
   @Get('periods/:periodId/reports')
   async list(@Param('periodId') periodId: string, @ScopedActors() scoped: Actor[]) {
     await this.infra.readModelsCaughtUp();

@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsOptional } from 'class-validator';
 import { ADMINISTRATIVE_LEVELS, AdministrativeLevel, IsId, IsYear } from '@cem/contracts';
@@ -8,6 +8,7 @@ import { DossierStatisticsDoc, dossierStatisticsProjection } from './dossier-sta
 import type { ExportLabels } from './statistics.export';
 import { StatisticsRow, statisticsRows } from './statistics.rows';
 
+@ApiSchema({ description: 'Bộ lọc thống kê' })
 export class StatisticsQuery {
   @ApiPropertyOptional({ example: 2026 }) @IsOptional() @Type(() => Number) @IsYear() year?: number;
   @ApiPropertyOptional({ enum: ADMINISTRATIVE_LEVELS }) @IsOptional() @IsIn(ADMINISTRATIVE_LEVELS) level?: AdministrativeLevel;

@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsOptional, ValidateNested, IsArray, ArrayMinSize } from 'class-validator';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import {
   ADMINISTRATIVE_LEVELS,
   AdministrativeLevel,
@@ -16,6 +16,7 @@ import {
 } from '@cem/contracts';
 
 /** Campaign ids and field codes are slugs like unit ids: they end up in stream ids and URLs. */
+@ApiSchema({ description: 'Phát động phong trào thi đua theo kế hoạch' })
 export class LaunchCampaignDto {
   @ApiProperty({ example: 'binh-chanh-sang-tao-2024' }) @IsSlug() campaignId!: string;
   @ApiProperty({ example: 'Phong trào thi đua sáng tạo huyện Bình Chánh 2024-2025' }) @IsLine() name!: string;
@@ -26,6 +27,7 @@ export class LaunchCampaignDto {
   @ApiProperty({ type: CampaignPeriod }) @ValidateNested() @Type(() => CampaignPeriod) period!: CampaignPeriod;
 }
 
+@ApiSchema({ description: 'Mở đợt (năm) của phong trào với các giai đoạn' })
 export class OpenEditionDto {
   @ApiProperty({ example: 2024 }) @IsYear() year!: number;
   @ApiProperty({ type: [EditionPhase] })
@@ -33,12 +35,14 @@ export class OpenEditionDto {
   phases!: EditionPhase[];
 }
 
+@ApiSchema({ description: 'Bổ sung lĩnh vực xét giải của phong trào' })
 export class AddFieldDto {
   @ApiProperty({ example: 'khcn' }) @IsSlug() fieldCode!: string;
   @ApiProperty({ example: 'Khoa học - Công nghệ' }) @IsLine() name!: string;
   @ApiPropertyOptional({ example: 'Giải pháp đã áp dụng ít nhất 6 tháng' }) @IsOptional() @IsText({ allowEmpty: true }) rules?: string;
 }
 
+@ApiSchema({ description: 'Giao cơ quan tiếp nhận hồ sơ của một lĩnh vực tại một địa bàn' })
 export class AssignReceivingAgencyDto {
   @ApiProperty({ example: 'khcn' }) @IsId() fieldCode!: string;
   @ApiProperty({ example: 'vn-hcm-binh-chanh', description: 'Địa bàn; cấp là cấp của địa bàn' }) @IsId() jurisdictionUnitId!: string;
@@ -46,6 +50,7 @@ export class AssignReceivingAgencyDto {
   @ApiPropertyOptional({ example: '2717/UBND' }) @IsOptional() @IsLine() letterRef?: string;
 }
 
+@ApiSchema({ description: 'Đặt hạn nộp hồ sơ của một cấp trong năm' })
 export class SetDeadlineDto {
   @ApiProperty({ example: 2024 }) @IsYear() year!: number;
   @ApiProperty({ enum: ADMINISTRATIVE_LEVELS }) @IsIn(ADMINISTRATIVE_LEVELS) level!: AdministrativeLevel;

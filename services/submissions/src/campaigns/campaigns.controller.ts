@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Inject, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, NotFoundError } from '@cem/contracts';
 import { handleCommand } from '@cem/decider';
 import { CurrentActor, SERVICE_INFRA, ServiceInfra } from '@cem/service-kit';
@@ -8,6 +8,7 @@ import { CampaignCommand, campaignDecider, campaignStreamId, ResolvedUnit } from
 import { CampaignDoc, campaignProjection } from './campaign.projection';
 import { AddFieldDto, AssignReceivingAgencyDto, LaunchCampaignDto, OpenEditionDto, SetDeadlineDto } from './campaign.dto';
 import type { UnitDoc } from '../units/unit.projection';
+import { CampaignCommandResponse, CampaignResponse } from '../shared/responses';
 
 const resolved = ({ unitId, level, unitPath }: UnitDoc): ResolvedUnit => ({ unitId, level, unitPath });
 
@@ -23,22 +24,26 @@ export class CampaignsController {
     return { campaignId, events: events.map((e) => e.type), version: append?.nextExpectedVersion };
   }
 
+  @ApiCreatedResponse({ type: CampaignCommandResponse })
   @Post()
   async launch(@CurrentActor() actor: Actor, @Body() dto: LaunchCampaignDto) {
     const unit = await requireUnit(this.infra, dto.launchedByUnitId);
     return this.run(dto.campaignId, actor, { type: 'LaunchCampaign', actor, ...dto, level: unit.level });
   }
 
+  @ApiCreatedResponse({ type: CampaignCommandResponse })
   @Post(':id/editions')
   async openEdition(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: OpenEditionDto) {
     return this.run(id, actor, { type: 'OpenEdition', actor, ...dto });
   }
 
+  @ApiCreatedResponse({ type: CampaignCommandResponse })
   @Post(':id/fields')
   async addField(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: AddFieldDto) {
     return this.run(id, actor, { type: 'AddField', actor, ...dto });
   }
 
+  @ApiCreatedResponse({ type: CampaignCommandResponse })
   @Post(':id/receiving-agencies')
   async assignAgency(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: AssignReceivingAgencyDto) {
     const jurisdiction = resolved(await requireUnit(this.infra, dto.jurisdictionUnitId));
@@ -53,6 +58,7 @@ export class CampaignsController {
     });
   }
 
+  @ApiCreatedResponse({ type: CampaignCommandResponse })
   @Post(':id/deadlines')
   async setDeadline(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: SetDeadlineDto) {
     const jurisdiction = dto.jurisdictionUnitId ? resolved(await requireUnit(this.infra, dto.jurisdictionUnitId)) : undefined;
@@ -66,12 +72,14 @@ export class CampaignsController {
     });
   }
 
+  @ApiOkResponse({ type: CampaignResponse, isArray: true })
   @Get()
   async list(): Promise<CampaignDoc[]> {
     await this.infra.readModelsCaughtUp();
     return this.infra.documents.collection<CampaignDoc>(campaignProjection.collection).find({}, { sort: { _id: 1 } });
   }
 
+  @ApiOkResponse({ type: CampaignResponse })
   @Get(':id')
   async get(@Param('id') id: string): Promise<CampaignDoc> {
     const doc = await findCampaign(this.infra, id);

@@ -15,7 +15,10 @@ export interface HistoryEntry {
   actorId: string;
   actorName?: string;
   role: string;
+  /** The unit acted for (with a mandate, the jurisdiction; `ownUnitId` is then the person's own unit). */
   unitId: string;
+  ownUnitId?: string;
+  mandateDecision?: string;
   reason?: string;
   level?: AdministrativeLevel;
   jurisdictionUnitId?: string;
@@ -39,6 +42,7 @@ export function historyOf(events: RecordedEvent[]): HistoryEntry[] {
       ...(actor.name ? { actorName: actor.name } : {}),
       role: actor.role,
       unitId: actor.unitId,
+      ...(actor.mandate ? { ownUnitId: actor.mandate.ownUnitId, mandateDecision: actor.mandate.decisionRef } : {}),
       ...(reason ? { reason } : {}),
       ...(level ? { level } : {}),
       ...(jurisdictionUnitId ? { jurisdictionUnitId } : {}),

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@cem/contracts';
 import { ScopedActors, SERVICE_INFRA, ServiceInfra } from '@cem/service-kit';
 import { ListDossiersQuery, ReachedQuery } from './dossier.dto';
@@ -8,6 +8,7 @@ import { dossierListFilter } from './dossier-list.query';
 import { historyOf, lineageOf, summaryOf } from './dossier-history';
 import { loadDossier } from './dossier.handlers';
 import { visibleToAnyFilter } from './dossier-visibility.policy';
+import { DossierDetailResponse, DossierLineageResponse, DossierListItemResponse, ReachedDossierResponse } from '../shared/responses';
 
 /**
  * Lists read the (eventually consistent) list read model; one dossier's detail and lineage are folded from
@@ -23,6 +24,7 @@ export class DossierQueriesController {
     return this.infra.documents.collection<DossierListDoc>(dossierListProjection.collection);
   }
 
+  @ApiOkResponse({ type: DossierListItemResponse, isArray: true })
   @Get()
   async find(@ScopedActors() scoped: Actor[], @Query() query: ListDossiersQuery): Promise<DossierListDoc[]> {
     const { limit = 100, skip = 0, ...criteria } = query;
@@ -30,6 +32,7 @@ export class DossierQueriesController {
   }
 
   /** Lineage downward: the dossiers that reached a jurisdiction at a level, each with its origin below. */
+  @ApiOkResponse({ type: ReachedDossierResponse, isArray: true })
   @Get('lineage/reached')
   async reached(@ScopedActors() scoped: Actor[], @Query() query: ReachedQuery) {
     const docs = await this.list.find(
@@ -54,6 +57,7 @@ export class DossierQueriesController {
     return { events, state, summary };
   }
 
+  @ApiOkResponse({ type: DossierDetailResponse })
   @Get(':id')
   async get(@Param('id') id: string) {
     const { events, state, summary } = await this.visible(id);
@@ -61,6 +65,7 @@ export class DossierQueriesController {
   }
 
   /** Lineage both ways for one dossier: `up` bottom-up from its first level, `down` back to its origin. */
+  @ApiOkResponse({ type: DossierLineageResponse })
   @Get(':id/lineage')
   async lineage(@Param('id') id: string) {
     const { events } = await this.visible(id);

@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { ApiProperty, ApiPropertyOptional, IntersectionType, OmitType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema, IntersectionType, OmitType } from '@nestjs/swagger';
 import {
   ADMINISTRATIVE_LEVELS,
   AdministrativeLevel,
@@ -25,11 +25,13 @@ class OptionalDossierId {
  * The draft is the DossierDrafted contract minus what the server fills in (nominating unit from the token,
  * the time), so authors, owners and attachments are validated by the same nested classes as the event.
  */
+@ApiSchema({ description: 'Lập hồ sơ đăng ký (đơn vị đề cử lấy từ token)' })
 export class DraftDossierDto extends IntersectionType(
   OmitType(DossierDraftedData, ['dossierId', 'nominatingUnitId', 'nominatingUnitPath', 'draftedAt'] as const),
   OptionalDossierId,
 ) {}
 
+@ApiSchema({ description: 'Nộp hồ sơ tới một địa bàn' })
 export class SubmitDossierDto {
   @ApiPropertyOptional({ example: 'vn-hcm-binh-chanh', description: 'Địa bàn nộp hồ sơ; mặc định: đơn vị cấp trên trực tiếp của đơn vị đề cử' })
   @IsOptional()
@@ -37,10 +39,12 @@ export class SubmitDossierDto {
   jurisdictionUnitId?: string;
 }
 
+@ApiSchema({ description: 'Lý do (trả lại, rút hồ sơ)' })
 export class ReasonDto {
   @ApiProperty({ example: 'Thiếu bản mô tả giải pháp' }) @IsText() reason!: string;
 }
 
+@ApiSchema({ description: 'Chuyển hồ sơ lên cấp trên' })
 export class ForwardDossierDto {
   @ApiPropertyOptional({ example: '512/UBND-NV', description: 'Văn bản của Ủy ban đăng ký hồ sơ với cấp trên' })
   @IsOptional()
@@ -48,8 +52,10 @@ export class ForwardDossierDto {
   decisionRef?: string;
 }
 
+@ApiSchema({ description: 'Sửa đổi, bổ sung hồ sơ bị trả lại: chỉ các trường được gửi thay đổi' })
 export class AmendDossierDto extends DossierChanges {}
 
+@ApiSchema({ description: 'Bộ lọc danh sách hồ sơ' })
 export class ListDossiersQuery {
   @ApiPropertyOptional({ example: 'vn-hcm-binh-chanh', description: 'Đơn vị đề cử hoặc bất kỳ đơn vị cấp trên nào của nó' })
   @IsOptional() @IsId() unitId?: string;
@@ -66,11 +72,13 @@ export class ListDossiersQuery {
   @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(1_000_000) skip?: number;
 }
 
+@ApiSchema({ description: 'Cấp và địa bàn hồ sơ đã tới' })
 export class ReachedQuery {
   @ApiProperty({ enum: ADMINISTRATIVE_LEVELS }) @IsIn(ADMINISTRATIVE_LEVELS) level!: AdministrativeLevel;
   @ApiProperty({ example: 'vn-hcm' }) @IsId() jurisdictionUnitId!: string;
 }
 
+@ApiSchema({ description: 'Quyết định của cấp có thẩm quyền cho chuyển hồ sơ lên khi chưa có kiến nghị của Hội đồng' })
 export class ForwardingOverrideDto {
   @ApiProperty({ example: '77/QĐ-UBND', description: 'Số quyết định của cấp có thẩm quyền cho phép chuyển lên' })
   @IsLine({ maxLength: 120 }) decisionRef!: string;

@@ -1,7 +1,8 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { IsIn, Matches } from 'class-validator';
 import { IsCalendarDate, IsId, IsLine, Role, ROLES } from '@cem/contracts';
 
+@ApiSchema({ description: 'Giao nhiệm vụ (ủy quyền) cho đơn vị thay mặt một địa bàn trong một vai trò' })
 export class GrantMandateDto {
   @ApiProperty({ example: 'uq-ha-nam-ban-tdkt', description: 'Mã ủy quyền' })
   @IsId({ maxLength: 120 }) @Matches(/^[a-z0-9][a-z0-9-]*$/, { message: 'mandateId: chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang' })
@@ -13,6 +14,7 @@ export class GrantMandateDto {
   @ApiProperty({ example: '15/QĐ-UBND', description: 'Số quyết định giao nhiệm vụ' }) @IsLine({ maxLength: 120 }) decisionRef!: string;
 }
 
+@ApiSchema({ description: 'Chấm dứt ủy quyền' })
 export class RevokeMandateDto {
   @ApiProperty({ example: '2026-12-31', description: 'Hết hiệu lực từ ngày' }) @IsCalendarDate() until!: string;
   @ApiProperty({ example: '99/QĐ-UBND', description: 'Số quyết định thu hồi' }) @IsLine({ maxLength: 120 }) decisionRef!: string;

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Inject, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@cem/contracts';
 import { handleCommand } from '@cem/decider';
 import { CurrentActor, SERVICE_INFRA, ServiceInfra } from '@cem/service-kit';
@@ -7,6 +7,7 @@ import { byActor, requireUnit } from '../shared/lookups';
 import { clusterDecider, clusterStreamId } from './cluster.decider';
 import { FormClusterDto } from './cluster.dto';
 import { ClusterDoc, clusterProjection } from './cluster.projection';
+import { ClusterCommandResponse, ClusterResponse } from '../shared/responses';
 
 @ApiTags('clusters')
 @ApiBearerAuth()
@@ -15,6 +16,7 @@ export class ClustersController {
   constructor(@Inject(SERVICE_INFRA) private readonly infra: ServiceInfra) {}
 
   /** Lập cụm, khối thi đua. Every unit is resolved first: an unknown one is a 404 and nothing is written. */
+  @ApiCreatedResponse({ type: ClusterCommandResponse })
   @Post()
   async form(@CurrentActor() actor: Actor, @Body() dto: FormClusterDto) {
     const parent = await requireUnit(this.infra, dto.organisingUnitId);
@@ -38,8 +40,9 @@ export class ClustersController {
     return { clusterId: dto.clusterId, version: result.append?.nextExpectedVersion };
   }
 
+  @ApiOkResponse({ type: ClusterResponse, isArray: true })
   @Get()
-  @ApiQuery({ name: 'organisingUnitId', required: false })
+  @ApiQuery({ name: 'organisingUnitId', required: false, description: 'Chỉ các cụm, khối của đơn vị tổ chức này', example: 'vn-hcm-binh-chanh' })
   async list(@Query('organisingUnitId') organisingUnitId?: string): Promise<ClusterDoc[]> {
     await this.infra.readModelsCaughtUp();
     return this.infra.documents

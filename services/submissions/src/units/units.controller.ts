@@ -1,7 +1,7 @@
 import { readFile } from 'fs/promises';
 import { join } from 'path';
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Actor, ADMINISTRATIVE_LEVELS, NotFoundError } from '@cem/contracts';
 import { handleCommand } from '@cem/decider';
 import { CurrentActor, Roles, SERVICE_INFRA, ServiceInfra } from '@cem/service-kit';
@@ -10,6 +10,7 @@ import { parseUnitSeed } from './unit-seed';
 import { asParent, unitDecider, unitStreamId } from './unit.decider';
 import { byActor, findUnit, requireUnit } from '../shared/lookups';
 import { RegisterUnitDto } from './unit.dto';
+import { SeedUnitsResponse, UnitResponse } from '../shared/responses';
 
 /** The seed shipped with the service (override with CEM_UNIT_SEED for another tree). */
 const seedPath = () => process.env.CEM_UNIT_SEED ?? join(__dirname, '..', '..', 'seed', 'units.seed.json');
@@ -24,6 +25,7 @@ export class UnitsController {
    * Registers every seed unit not registered yet, parents first, through the unit decider. Event ids derive
    * from the unit id, so two concurrent seeds cannot register a unit twice; running it again adds nothing.
    */
+  @ApiOkResponse({ type: SeedUnitsResponse })
   @Post('seed')
   @HttpCode(200)
   @Roles('admin')
@@ -45,6 +47,7 @@ export class UnitsController {
     return { registered, alreadyRegistered: units.length - registered };
   }
 
+  @ApiCreatedResponse({ type: UnitResponse })
   @Post()
   @Roles('admin')
   @ApiOperation({ summary: 'Đăng ký một đơn vị dưới đơn vị cấp trên (tổ chức chính trị - xã hội, hội, trường học, doanh nghiệp, hợp tác xã...)' })
@@ -64,9 +67,10 @@ export class UnitsController {
     return { _id: data.unitId, ...data, parentUnitId: parent.unitId };
   }
 
+  @ApiOkResponse({ type: UnitResponse, isArray: true })
   @Get()
-  @ApiQuery({ name: 'parentUnitId', required: false })
-  @ApiQuery({ name: 'level', required: false })
+  @ApiQuery({ name: 'parentUnitId', required: false, description: 'Chỉ các đơn vị trực thuộc đơn vị này', example: 'vn-hcm-binh-chanh' })
+  @ApiQuery({ name: 'level', required: false, enum: ADMINISTRATIVE_LEVELS, description: 'Chỉ các đơn vị của cấp này' })
   async list(@Query('parentUnitId') parentUnitId?: string, @Query('level') level?: string): Promise<UnitDoc[]> {
     const filter: Record<string, unknown> = {};
     if (parentUnitId) filter.parentUnitId = parentUnitId;
@@ -74,6 +78,7 @@ export class UnitsController {
     return this.infra.documents.collection<UnitDoc>(unitProjection.collection).find(filter, { sort: { _id: 1 } });
   }
 
+  @ApiOkResponse({ type: UnitResponse })
   @Get(':id')
   async get(@Param('id') id: string): Promise<UnitDoc> {
     const unit = await findUnit(this.infra, id);

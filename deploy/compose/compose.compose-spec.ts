@@ -1,0 +1,203 @@
+import { execFile } from 'child_process';
+import { chmodSync, mkdtempSync, readdirSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { promisify } from 'util';
+import type { Actor } from '@cem/contracts';
+import { LocalIssuer } from '@cem/identity';
+import { ESTABLISHED } from '../../services/councils/src/councils/council.fixtures';
+import { actorAt, path } from '../../services/submissions/src/shared/actors.fixtures';
+import { composeEnv, freePort, ROOT } from './compose-env';
+
+/**
+ * docker-compose.yml for real: the images deploy/images/build.sh built (servers and the four services, compiled
+ * JavaScript), brought up by `docker compose up --wait` under a project name of this run. A commune's dossier
+ * is drafted, submitted and received over HTTP on submissions; councils opens an evaluation case from the
+ * DossierReceived it consumes from Kafka, and reporting archives both contexts' events (its audit history is
+ * where the test looks). Then the councils container is killed (`docker kill`), a second dossier is received
+ * while it is down, the container is started again, and it catches up: the second case shows up too.
+ */
+const run = promisify(execFile);
+const ADMIN = actorAt('admin', 'central', path('central'));
+const AUDITOR = actorAt('auditor', 'central', path('central'));
+const CITY_BOARD = actorAt('emulation-board', 'province', path('hcmSoNoiVu'));
+const DISTRICT_OFFICER = actorAt('unit-officer', 'district', path('binhChanhNoiVu'));
+const DISTRICT_AGENCY = actorAt('agency-officer', 'district', path('binhChanhNoiVu'));
+const TAN_KIEN = actorAt('unit-officer', 'commune', path('tanKien'));
+const FRONT_CHAIR = actorAt('front-chair', 'district', path('binhChanh'));
+const CAMPAIGN = 'hcm-sang-tao-compose';
+const SERVICES = ['submissions', 'councils', 'recognition', 'reporting'] as const;
+type Service = (typeof SERVICES)[number];
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Retries `probe` until it returns a value (eventual consistency across services), up to `seconds`. */
+async function eventually<T>(what: string, probe: () => Promise<T | undefined>, seconds = 120): Promise<T> {
+  const deadline = Date.now() + seconds * 1000;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value !== undefined) return value;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > deadline) throw new Error(`${what}: not after ${seconds} s${last instanceof Error ? ` (${last.message})` : ''}`);
+    await sleep(500);
+  }
+}
+
+describe('docker compose: the distributed topology from the images', () => {
+  const project = `cem-compose-${process.pid}`;
+  const issuerDir = mkdtempSync(join(tmpdir(), 'cem-compose-issuer-'));
+  const ports = {} as Record<Service, number>;
+  let env: NodeJS.ProcessEnv;
+  const tokens = new Map<Actor, string>();
+
+  const compose = (...args: string[]) =>
+    run('docker', ['compose', '-f', join(ROOT, 'docker-compose.yml'), '-p', project, ...args], { env, cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
+
+  const call = async (service: Service, actor: Actor, method: 'GET' | 'POST', route: string, body?: object) => {
+    const res = await fetch(`http://127.0.0.1:${ports[service]}${route}`, {
+      signal: AbortSignal.timeout(30_000),
+      method,
+      headers: { authorization: `Bearer ${tokens.get(actor)}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    return { status: res.status, body: (text ? JSON.parse(text) : undefined) as Record<string, unknown> };
+  };
+  const post = async (actor: Actor, route: string, body: object = {}, service: Service = 'submissions') => {
+    const res = await call(service, actor, 'POST', route, body);
+    if (res.status >= 300) throw new Error(`POST ${route}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body;
+  };
+  const history = async (dossierId: string) => {
+    const res = await call('reporting', AUDITOR, 'GET', `/audit/dossiers/${dossierId}/history`);
+    if (res.status !== 200) throw new Error(`history: ${res.status}`);
+    return (res.body.history as { type: string; source?: string }[]).map((e) => e.type);
+  };
+  /** Drafted by Tân Kiên, submitted to Bình Chánh, received by its Phòng Nội vụ: all over HTTP. */
+  const receivedDossier = async (title: string) => {
+    const drafted = await eventually('draft accepted (campaign read model)', async () =>
+      post(TAN_KIEN, '/dossiers', {
+        campaignId: CAMPAIGN,
+        year: 2024,
+        fieldCode: 'khcn',
+        type: 'initiative',
+        title,
+        summary: 'Rút ngắn thời gian tiếp nhận hồ sơ hành chính tại xã',
+        applicantKind: 'collective',
+        authors: [{ name: 'Nguyễn Văn Đức', personId: 'p-duc', role: 'Chủ nhiệm' }],
+        owners: [{ name: 'UBND xã Tân Kiên', share: 100 }],
+        attachments: [],
+      }),
+    );
+    const dossierId = drafted.dossierId as string;
+    await post(TAN_KIEN, `/dossiers/${dossierId}/submit`);
+    await post(DISTRICT_AGENCY, `/dossiers/${dossierId}/receive`);
+    return dossierId;
+  };
+  const caseOpened = (dossierId: string) =>
+    eventually(`evaluation case of ${dossierId} archived by reporting`, async () => {
+      const types = await history(dossierId);
+      return types.some((t) => t.endsWith('EvaluationCaseOpened')) ? types : undefined;
+    });
+
+  const allHealthy = (seconds: number) =>
+    eventually('all four services answer /health', async () => {
+      for (const s of SERVICES) if ((await call(s, ADMIN, 'GET', '/health')).status !== 200) return undefined;
+      return true;
+    }, seconds);
+
+  beforeAll(async () => {
+    env = { ...process.env, ...(await composeEnv()), CEM_ISSUER_DIR: issuerDir, CEM_LOG_LEVEL: 'warn' };
+    for (const s of SERVICES) {
+      ports[s] = await freePort();
+      env[`CEM_${s.toUpperCase()}_PORT`] = String(ports[s]);
+    }
+    // The services verify tokens of this issuer; its key is mounted read-only, readable by their user.
+    const issuer = await LocalIssuer.loadOrCreate(issuerDir);
+    chmodSync(issuerDir, 0o755);
+    for (const f of readdirSync(issuerDir)) chmodSync(join(issuerDir, f), 0o644);
+    for (const a of [ADMIN, AUDITOR, CITY_BOARD, DISTRICT_OFFICER, DISTRICT_AGENCY, TAN_KIEN, FRONT_CHAIR]) tokens.set(a, await issuer.mintFor(a));
+    // Not `--wait`: a service that exits while the fresh broker still settles is restarted by its policy, and
+    // `--wait` gives up at the first unhealthy report. What counts is that all four end up answering.
+    await compose('up', '-d', '--no-build');
+    try {
+      await allHealthy(300);
+    } catch (error) {
+      console.error((await compose('logs', '--no-color', '--tail', '40')).stdout);
+      throw error;
+    }
+  }, 420_000);
+
+  afterAll(async () => {
+    await compose('down', '-v', '--remove-orphans', '--timeout', '5').catch((error: unknown) => console.error('compose down failed', error));
+    rmSync(issuerDir, { recursive: true, force: true });
+  }, 120_000);
+
+  it('runs the cross-service flow, and a killed service catches up after its restart', async () => {
+    for (const s of SERVICES) expect((await call(s, ADMIN, 'GET', '/health')).status).toBe(200);
+
+    // Setup as in services/submissions/test/submissions.e2e-spec.ts.
+    await post(ADMIN, '/units/seed');
+    await post(CITY_BOARD, '/campaigns', {
+      campaignId: CAMPAIGN,
+      name: 'Phong trào thi đua sáng tạo (compose)',
+      launchedByUnitId: 'vn-hcm',
+      planNumber: '1/KH-COMPOSE',
+      planDate: '2024-08-21',
+      period: { fromYear: 2021, toYear: 2025 },
+    });
+    await post(CITY_BOARD, `/campaigns/${CAMPAIGN}/editions`, {
+      year: 2024,
+      phases: [{ code: 'tiep-nhan', name: 'Tiếp nhận hồ sơ', opensOn: '2024-08-21', closesOn: '2024-10-31' }],
+    });
+    await post(CITY_BOARD, `/campaigns/${CAMPAIGN}/fields`, { fieldCode: 'khcn', name: 'Khoa học - Công nghệ' });
+    await post(DISTRICT_OFFICER, `/campaigns/${CAMPAIGN}/receiving-agencies`, {
+      fieldCode: 'khcn',
+      jurisdictionUnitId: 'vn-hcm-binh-chanh',
+      agencyUnitId: 'vn-hcm-binh-chanh-phong-noi-vu',
+      letterRef: '2717/UBND',
+    });
+    await post(DISTRICT_OFFICER, `/campaigns/${CAMPAIGN}/deadlines`, { year: 2024, level: 'district', jurisdictionUnitId: 'vn-hcm-binh-chanh', deadline: '2099-10-31' });
+
+    // Bình Chánh's appraisal council for the field (the council fixtures' members and rules), on councils.
+    await post(
+      FRONT_CHAIR,
+      '/councils',
+      {
+        ...ESTABLISHED,
+        councilId: 'hd-binh-chanh-compose',
+        name: 'Hội đồng thẩm định sáng tạo huyện Bình Chánh',
+        level: 'district',
+        jurisdictionUnitId: 'vn-hcm-binh-chanh',
+        jurisdictionUnitPath: path('binhChanh'),
+        fieldCodes: ['khcn'],
+      },
+      'councils',
+    );
+
+    const first = await receivedDossier('Sáng kiến một cửa điện tử');
+    expect(await caseOpened(first)).toEqual(expect.arrayContaining([expect.stringMatching(/DossierReceived$/), expect.stringMatching(/EvaluationCaseOpened$/)]));
+
+    const councils = (await compose('ps', '-q', 'councils')).stdout.trim();
+    await run('docker', ['kill', councils], { env });
+    expect((await run('docker', ['inspect', '-f', '{{.State.Running}}', councils], { env })).stdout.trim()).toBe('false');
+
+    // While councils is down: submissions and reporting go on; the case waits in Kafka.
+    const second = await receivedDossier('Sáng kiến sổ tay điện tử');
+    const archived = await eventually('second dossier received, archived', async () => {
+      const types = await history(second);
+      return types.some((t) => t.endsWith('DossierReceived')) ? types : undefined;
+    });
+    expect(archived.some((t) => t.endsWith('EvaluationCaseOpened'))).toBe(false);
+
+    await compose('start', 'councils');
+    await allHealthy(180);
+    expect(await caseOpened(second)).toEqual(expect.arrayContaining([expect.stringMatching(/EvaluationCaseOpened$/)]));
+    // The first dossier's case is not opened twice (the reaction's event ids derive from the incoming event).
+    expect((await history(first)).filter((t) => t.endsWith('EvaluationCaseOpened'))).toHaveLength(1);
+  }, 600_000);
+});

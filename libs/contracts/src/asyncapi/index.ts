@@ -1,0 +1,3 @@
+export * from './asyncapi';
+export * from './event-titles';
+export * from './events-markdown';

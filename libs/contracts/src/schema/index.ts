@@ -1,0 +1,3 @@
+export * from './field-docs';
+export * from './shape-docs';
+export * from './json-schema';
