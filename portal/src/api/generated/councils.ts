@@ -447,7 +447,50 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description Người thực hiện một quyết định */
+        ActorResponse: {
+            /**
+             * @description Mã người dùng
+             * @example u-nguyen-van-a
+             */
+            id: string;
+            /**
+             * @description Cấp hành chính: central (Trung ương), province (tỉnh/Thành phố), district (huyện/quận), commune (xã/phường/thị trấn)
+             * @example province
+             * @enum {string}
+             */
+            level: "central" | "province" | "district" | "commune";
+            /** @description Ủy quyền đã dùng */
+            mandate?: components["schemas"]["MandateUseResponse"];
+            /**
+             * @description Họ và tên
+             * @example Nguyễn Văn A
+             */
+            name?: string;
+            /**
+             * @description Vai trò
+             * @example member
+             * @enum {string}
+             */
+            role: "submitter" | "unit-officer" | "agency-officer" | "front-chair" | "council-chair" | "council-secretary" | "council-member" | "expert" | "emulation-board" | "authority" | "standing-body" | "auditor" | "analyst" | "admin" | "system";
+            /**
+             * @description Đơn vị (địa bàn khi thay mặt theo ủy quyền)
+             * @example vn-ha-nam-phu-ly
+             */
+            unitId: string;
+            /**
+             * @description Đường dẫn mã đơn vị từ Trung ương xuống đơn vị này
+             * @example [
+             *       "vn",
+             *       "vn-ha-nam",
+             *       "vn-ha-nam-phu-ly"
+             *     ]
+             */
+            unitPath: string[];
+        };
+        /** @description Giao thêm một đợt cho Hội đồng thường trực */
         AddEditionDto: {
+            /** @description Đợt (phong trào, năm) */
             edition: components["schemas"]["CampaignEditionDto"];
             /**
              * @description Lý do, căn cứ
@@ -455,20 +498,35 @@ export interface components {
              */
             reason: string;
         };
+        /** @description Bổ sung thành viên Hội đồng */
         AddMemberDto: {
+            /** @description Thành viên Hội đồng */
             member: components["schemas"]["CouncilMember"];
-            /** @example Bổ sung chuyên gia lĩnh vực y tế */
+            /**
+             * @description Lý do
+             * @example Bổ sung chuyên gia lĩnh vực y tế
+             */
             reason: string;
         };
+        /** @description Sửa đổi quy chế làm việc của Hội đồng */
         AmendRegulationsDto: {
-            /** @example 2026-07-01 */
+            /**
+             * @description Có hiệu lực từ ngày
+             * @example 2026-07-01
+             */
             effectiveFrom: string;
-            /** @example Sửa đổi quy chế làm việc */
+            /**
+             * @description Lý do
+             * @example Sửa đổi quy chế làm việc
+             */
             reason: string;
+            /** @description Quy chế làm việc của Hội đồng */
             regulations: components["schemas"]["CouncilRegulationsDto"];
         };
+        /** @description Phân công thành viên chấm hồ sơ */
         AssignMembersDto: {
             /**
+             * @description Mã các thành viên Hội đồng
              * @example [
              *       "tv-nguyen-van-a",
              *       "tv-tran-thi-b"
@@ -476,6 +534,7 @@ export interface components {
              */
             memberIds: string[];
         };
+        /** @description Đợt của phong trào (phong trào, năm) */
         CampaignEditionDto: {
             /**
              * @description Mã phong trào
@@ -488,8 +547,421 @@ export interface components {
              */
             year: number;
         };
-        CouncilDecisionRef: Record<string, never>;
-        CouncilMember: Record<string, never>;
+        /** @description Tác giả */
+        CaseAuthorResponse: {
+            /**
+             * @description Tên
+             * @example Nguyễn Văn Đức
+             */
+            name: string;
+        };
+        /** @description Kết quả lệnh trên một hồ sơ thẩm định, với các sự kiện đã ghi */
+        CaseEventsResponse: {
+            /**
+             * @description Mã hồ sơ thẩm định (vụ việc của Hội đồng)
+             * @example hs-2026-0001@province
+             */
+            caseId: string;
+            /** @description Các sự kiện đã ghi */
+            events: components["schemas"]["RecordedEventResponse"][];
+        };
+        /** @description Kết quả khai báo xung đột lợi ích */
+        CaseEventTypesResponse: {
+            /**
+             * @description Mã hồ sơ thẩm định (vụ việc của Hội đồng)
+             * @example hs-2026-0001@province
+             */
+            caseId: string;
+            /**
+             * @description Các loại sự kiện đã ghi
+             * @example [
+             *       "councils.MemberAdded"
+             *     ]
+             */
+            events: string[];
+        };
+        /** @description Các phiếu chấm người gọi được xem của một hồ sơ */
+        CaseScoresResponse: {
+            /**
+             * @description Mã hồ sơ thẩm định (vụ việc của Hội đồng)
+             * @example hs-2026-0001@province
+             */
+            caseId: string;
+            /** @description Phiếu chấm được tính: trống cho tới khi chính thành viên đã chấm; mọi phiếu sau khi nghiệm thu */
+            scores: components["schemas"]["ScoreRecordResponse"][];
+            /**
+             * @description Trạng thái hồ sơ thẩm định
+             * @example received
+             * @enum {string}
+             */
+            status: "none" | "open" | "finalised";
+        };
+        /** @description Vì sao hồ sơ đang chờ xác định Hội đồng */
+        CaseWaitingResponse: {
+            /**
+             * @description Các Hội đồng phù hợp (khi có nhiều)
+             * @example [
+             *       "hd-ha-nam-2026",
+             *       "hd-ha-nam-cuoc-thi"
+             *     ]
+             */
+            candidateCouncilIds: string[];
+            /**
+             * @description Lý do (mã máy): no-council (chưa có Hội đồng phù hợp), several-councils (nhiều Hội đồng phù hợp)
+             * @example Thiếu bản mô tả giải pháp
+             * @enum {string}
+             */
+            reason: "no-council" | "several-councils";
+            /**
+             * @description Lý do (tiếng Việt)
+             * @example Chưa có Hội đồng thẩm định cho đợt, cấp, địa bàn và lĩnh vực của hồ sơ
+             */
+            reasonText: string;
+        };
+        /** @description Một hồ sơ thẩm định trong danh sách của Hội đồng (kể cả hồ sơ đang chờ xác định Hội đồng) */
+        CouncilCaseResponse: {
+            /**
+             * @description Được nghiệm thu (mọi xếp loại trừ Không đạt)
+             * @example true
+             */
+            accepted?: boolean;
+            /**
+             * @description Điểm tổng hợp của Hội đồng
+             * @example 8.3
+             */
+            aggregateScore?: number;
+            /**
+             * @description Các thành viên được phân công chấm
+             * @example [
+             *       "tv-nguyen-van-a",
+             *       "tv-tran-thi-b"
+             *     ]
+             */
+            assignedMemberIds: string[];
+            /** @description Tác giả, đồng tác giả */
+            authors: components["schemas"]["CaseAuthorResponse"][];
+            /**
+             * @description Mã phong trào thi đua
+             * @example ha-nam-doan-ket-sang-tao
+             */
+            campaignId: string;
+            /**
+             * @description Mã hồ sơ thẩm định (vụ việc của Hội đồng)
+             * @example hs-2026-0001@province
+             */
+            caseId: string;
+            /**
+             * @description Hội đồng thẩm định; không có khi hồ sơ đang chờ xác định Hội đồng
+             * @example hd-ha-nam-2026
+             */
+            councilId?: string;
+            /**
+             * @description Mã hồ sơ
+             * @example hs-2026-0001
+             */
+            dossierId: string;
+            /**
+             * @description Loại hồ sơ (mã máy)
+             * @example initiative
+             */
+            dossierType: string;
+            /**
+             * @description Mã lĩnh vực
+             * @example khcn
+             */
+            fieldCode: string;
+            /**
+             * @description Xếp loại: xuat-sac (Xuất sắc), tot (Tốt), kha (Khá), dat (Đạt), khong-dat (Không đạt)
+             * @example xuat-sac
+             * @enum {string}
+             */
+            grade?: "xuat-sac" | "tot" | "kha" | "dat" | "khong-dat";
+            /**
+             * @description Xếp loại (tiếng Việt)
+             * @example Xuất sắc
+             */
+            gradeLabel?: string;
+            /**
+             * @description Đã đề nghị tôn vinh
+             * @example false
+             */
+            honourProposed: boolean;
+            /**
+             * @description Mã đơn vị của địa bàn (cấp xét chọn)
+             * @example vn-ha-nam
+             */
+            jurisdictionUnitId: string;
+            /**
+             * @description Đường dẫn mã đơn vị của địa bàn, từ Trung ương xuống
+             * @example [
+             *       "vn",
+             *       "vn-ha-nam"
+             *     ]
+             */
+            jurisdictionUnitPath: string[];
+            /**
+             * @description Cấp hành chính: central (Trung ương), province (tỉnh/Thành phố), district (huyện/quận), commune (xã/phường/thị trấn)
+             * @example province
+             * @enum {string}
+             */
+            level: "central" | "province" | "district" | "commune";
+            /**
+             * @description Cấp (tiếng Việt)
+             * @example Tỉnh/Thành phố
+             */
+            levelLabel: string;
+            /**
+             * @description Đơn vị đề cử (lập hồ sơ)
+             * @example vn-ha-nam-phu-ly-lam-ha
+             */
+            nominatingUnitId: string;
+            /**
+             * @description Thời điểm tiếp nhận
+             * @example 2026-04-10T02:00:00.000Z
+             */
+            receivedAt: string;
+            /**
+             * @description Đã kiến nghị chuyển lên cấp trên
+             * @example false
+             */
+            recommendedUpward: boolean;
+            /**
+             * @description Trạng thái (mã máy): awaiting-council, open, finalised
+             * @example received
+             * @enum {string}
+             */
+            status: "awaiting-council" | "open" | "finalised";
+            /**
+             * @description Trạng thái (tiếng Việt)
+             * @example Đang thẩm định
+             */
+            statusLabel: string;
+            /**
+             * @description Tên gọi, tiêu đề
+             * @example Giải pháp số hóa hồ sơ một cửa cấp xã
+             */
+            title: string;
+            /** @description Lý do chờ (chỉ khi chờ xác định Hội đồng) */
+            waiting?: components["schemas"]["CaseWaitingResponse"];
+            /**
+             * @description Năm (đợt của phong trào, năm báo cáo)
+             * @example 2026
+             */
+            year: number;
+        };
+        /** @description Kết quả lệnh trên một Hội đồng */
+        CouncilCommandResponse: {
+            /**
+             * @description Mã Hội đồng thẩm định
+             * @example hd-ha-nam-2026
+             */
+            councilId: string;
+            /**
+             * @description Các loại sự kiện đã ghi
+             * @example [
+             *       "councils.MemberAdded"
+             *     ]
+             */
+            events: string[];
+        };
+        /** @description Hội đồng với thành phần vào một ngày và toàn bộ lịch sử thành viên */
+        CouncilCompositionResponse: {
+            /**
+             * @description Mã Hội đồng thẩm định
+             * @example hd-ha-nam-2026
+             */
+            councilId: string;
+            /** @description Quyết định thành lập */
+            decision: components["schemas"]["CouncilDecisionRef"];
+            /**
+             * @description Mã các lĩnh vực
+             * @example [
+             *       "khcn",
+             *       "y-te"
+             *     ]
+             */
+            fieldCodes: string[];
+            /**
+             * @description Mã đơn vị của địa bàn (cấp xét chọn)
+             * @example vn-ha-nam
+             */
+            jurisdictionUnitId: string;
+            /**
+             * @description Đường dẫn mã đơn vị của địa bàn, từ Trung ương xuống
+             * @example [
+             *       "vn",
+             *       "vn-ha-nam"
+             *     ]
+             */
+            jurisdictionUnitPath: string[];
+            /**
+             * @description Cấp hành chính: central (Trung ương), province (tỉnh/Thành phố), district (huyện/quận), commune (xã/phường/thị trấn)
+             * @example province
+             * @enum {string}
+             */
+            level: "central" | "province" | "district" | "commune";
+            /** @description Thành viên tham gia Hội đồng vào ngày được xem */
+            members: components["schemas"]["TenureResponse"][];
+            /**
+             * @description Tên
+             * @example Hội đồng thẩm định sáng tạo tỉnh Hà Nam năm 2026
+             */
+            name: string;
+            /**
+             * @description Ngày được xem
+             * @example 2026-08-15
+             */
+            on: string;
+            /** @description Quy chế làm việc hiện hành */
+            regulations: components["schemas"]["CouncilRegulations"];
+            /** @description Mọi phiên bản quy chế, cũ nhất trước */
+            regulationsHistory: components["schemas"]["RegulationsVersionResponse"][];
+            /**
+             * @description Trạng thái (mã máy)
+             * @example received
+             * @enum {string}
+             */
+            status: "established";
+            /** @description Mọi nhiệm kỳ của các thành viên */
+            tenures: components["schemas"]["TenureResponse"][];
+        };
+        /** @description Quyết định thành lập Hội đồng: số, ngày, người ký */
+        CouncilDecisionRef: {
+            /**
+             * @description Ngày ký
+             * @example 2026-03-15
+             */
+            date: string;
+            /**
+             * @description Số văn bản
+             * @example 12/QĐ-MTTQ-BTT
+             */
+            number: string;
+            /**
+             * @description Người ký
+             * @example Trần Văn B, Chủ tịch Ủy ban MTTQ tỉnh
+             */
+            signedBy: string;
+        };
+        /** @description Thành viên Hội đồng thẩm định */
+        CouncilMember: {
+            /**
+             * @description Tên cơ quan công tác
+             * @example Sở Khoa học và Công nghệ tỉnh Hà Nam
+             */
+            agencyName: string;
+            /**
+             * @description Mã đơn vị công tác (cơ quan)
+             * @example vn-ha-nam-so-khcn
+             */
+            agencyUnitId: string;
+            /**
+             * @description Có hiệu lực từ ngày
+             * @example 2026-03-15
+             */
+            effectiveFrom: string;
+            /**
+             * @description Mã thành viên Hội đồng (định danh trong token)
+             * @example tv-nguyen-van-a
+             */
+            memberId: string;
+            /**
+             * @description Mã định danh cá nhân (khi biết), để phát hiện xung đột lợi ích
+             * @example p-nguyen-van-duc
+             */
+            personId?: string;
+            /**
+             * @description Họ và tên
+             * @example Nguyễn Văn An
+             */
+            personName: string;
+            /**
+             * @description Vai trò
+             * @example member
+             * @enum {string}
+             */
+            role: "chair" | "secretary" | "member" | "expert";
+        };
+        /** @description Một dòng của bảng xếp hạng */
+        CouncilRankingEntry: {
+            /** @description Tác giả, đồng tác giả */
+            authors?: components["schemas"]["RankedDossierAuthor"][];
+            /**
+             * @description Mã hồ sơ thẩm định (vụ việc của Hội đồng)
+             * @example hs-2026-0001@province
+             */
+            caseId: string;
+            /**
+             * @description Mã hồ sơ
+             * @example hs-2026-0001
+             */
+            dossierId: string;
+            /**
+             * @description Mã lĩnh vực
+             * @example khcn
+             */
+            fieldCode?: string;
+            /**
+             * @description Xếp loại: xuat-sac (Xuất sắc), tot (Tốt), kha (Khá), dat (Đạt), khong-dat (Không đạt)
+             * @example xuat-sac
+             * @enum {string}
+             */
+            grade: "xuat-sac" | "tot" | "kha" | "dat" | "khong-dat";
+            /**
+             * @description Đơn vị đề cử (lập hồ sơ)
+             * @example vn-ha-nam-phu-ly-lam-ha
+             */
+            nominatingUnitId?: string;
+            /**
+             * @description Tên đơn vị đề cử
+             * @example UBND phường Lam Hạ
+             */
+            nominatingUnitName?: string;
+            /**
+             * @description Thứ hạng
+             * @example 1
+             */
+            rank: number;
+            /**
+             * @description Điểm tổng hợp
+             * @example 8.3
+             */
+            score: number;
+            /**
+             * @description Tên gọi, tiêu đề
+             * @example Giải pháp số hóa hồ sơ một cửa cấp xã
+             */
+            title?: string;
+        };
+        /** @description Quy chế làm việc của Hội đồng: số phiếu tối thiểu, cách tổng hợp điểm, quy tắc xếp hạng khi bằng điểm */
+        CouncilRegulations: {
+            /**
+             * @description Cách tổng hợp điểm của các thành viên: weighted-mean, median, trimmed-mean
+             * @example trimmed-mean
+             * @enum {string}
+             */
+            aggregation: "weighted-mean" | "median" | "trimmed-mean";
+            /**
+             * @description Số phiếu chấm hợp lệ tối thiểu để nghiệm thu
+             * @example 5
+             */
+            quorum: number;
+            /**
+             * @description Quy tắc xếp hạng khi bằng điểm
+             * @example [
+             *       "higher-top-criterion",
+             *       "earlier-receipt",
+             *       "dossier-id"
+             *     ]
+             */
+            tieBreak: ("higher-top-criterion" | "earlier-receipt" | "dossier-id")[] | string;
+            /**
+             * @description Số điểm bỏ ở mỗi đầu (chỉ với trimmed-mean)
+             * @example 1
+             */
+            trimCount?: number;
+        };
+        /** @description Quy chế làm việc của Hội đồng */
         CouncilRegulationsDto: {
             /**
              * @description Cách tổng hợp điểm các thành viên (xem docs/appraisal.md): mỗi thành viên có tổng điểm theo trọng số (chưa làm tròn), rồi lấy trung bình cộng (weighted-mean), trung vị (median) hoặc trung bình sau khi bỏ trimCount điểm cao nhất và thấp nhất (trimmed-mean); làm tròn một lần, 2 chữ số thập phân, quy tắc làm tròn nửa lên
@@ -517,33 +989,411 @@ export interface components {
              */
             trimCount?: number;
         };
-        CriterionDefinition: Record<string, never>;
-        CriterionScore: Record<string, never>;
+        /** @description Kết quả dự thảo bộ tiêu chí */
+        CriteriaDraftResponse: {
+            /**
+             * @description Mã bộ tiêu chí chấm điểm
+             * @example tc-ha-nam-2026-khcn
+             */
+            criteriaSetId: string;
+            /**
+             * @description Phiên bản dự thảo
+             * @example 2
+             */
+            version?: number;
+        };
+        /** @description Kết quả ban hành bộ tiêu chí */
+        CriteriaPublishResponse: {
+            /**
+             * @description Mã bộ tiêu chí chấm điểm
+             * @example tc-ha-nam-2026-khcn
+             */
+            criteriaSetId: string;
+            /**
+             * @description Có ghi quyết định ban hành mới (false: phiên bản này đã được ban hành trước đó)
+             * @example true
+             */
+            published: boolean;
+            /**
+             * @description Phiên bản được ban hành
+             * @example 2
+             */
+            version: number;
+        };
+        /** @description Dữ liệu sự kiện councils.CriteriaSetPublished: Ban hành một phiên bản bộ tiêu chí (thay phiên bản trước) */
+        CriteriaSetPublishedData: {
+            /** @description Các mức xếp loại theo điểm */
+            bands: components["schemas"]["GradeBand"][];
+            /**
+             * @description Mã phong trào thi đua
+             * @example ha-nam-doan-ket-sang-tao
+             */
+            campaignId: string;
+            /**
+             * @description Mã Hội đồng thẩm định
+             * @example hd-ha-nam-2026
+             */
+            councilId?: string;
+            /** @description Các tiêu chí chấm điểm */
+            criteria: components["schemas"]["CriterionDefinition"][];
+            /**
+             * @description Mã bộ tiêu chí chấm điểm
+             * @example tc-ha-nam-2026-khcn
+             */
+            criteriaSetId: string;
+            /**
+             * @description Mã lĩnh vực
+             * @example khcn
+             */
+            fieldCode: string;
+            /**
+             * @description Thời điểm công bố, ban hành
+             * @example 2026-09-25T02:00:00.000Z
+             */
+            publishedAt: string;
+            /**
+             * @description Phiên bản bị thay thế
+             * @example 1
+             */
+            supersedesVersion?: number;
+            /**
+             * @description Phiên bản
+             * @example 1
+             */
+            version: number;
+            /**
+             * @description Năm (đợt của phong trào, năm báo cáo)
+             * @example 2026
+             */
+            year: number;
+        };
+        /** @description Bộ tiêu chí: bản dự thảo đang chờ và phiên bản đang có hiệu lực */
+        CriteriaSetResponse: {
+            /**
+             * @description Mã phong trào thi đua
+             * @example ha-nam-doan-ket-sang-tao
+             */
+            campaignId: string;
+            /**
+             * @description Mã bộ tiêu chí chấm điểm
+             * @example tc-ha-nam-2026-khcn
+             */
+            criteriaSetId: string;
+            /** @description Phiên bản đang có hiệu lực */
+            current?: components["schemas"]["CriteriaSetPublishedData"];
+            /**
+             * @description Phiên bản dự thảo đang chờ ban hành
+             * @example 3
+             */
+            draftVersion?: number;
+            /**
+             * @description Mã lĩnh vực
+             * @example khcn
+             */
+            fieldCode: string;
+            /**
+             * @description Phiên bản đang có hiệu lực
+             * @example 2
+             */
+            inForceVersion?: number;
+            /**
+             * @description Thời điểm công bố, ban hành
+             * @example 2026-09-25T02:00:00.000Z
+             */
+            publishedAt?: string;
+            /**
+             * @description Các phiên bản đã ban hành
+             * @example [
+             *       1,
+             *       2
+             *     ]
+             */
+            publishedVersions: number[];
+            /**
+             * @description Năm (đợt của phong trào, năm báo cáo)
+             * @example 2026
+             */
+            year: number;
+        };
+        /** @description Tiêu chí chấm điểm: mã, tên, trọng số, thang điểm */
+        CriterionDefinition: {
+            /**
+             * @description Mã
+             * @example tiep-nhan
+             */
+            code: string;
+            /**
+             * @description Tên
+             * @example Sở Khoa học và Công nghệ tỉnh Hà Nam
+             */
+            name: string;
+            /**
+             * @description Điểm cao nhất của thang điểm
+             * @example 10
+             */
+            scaleMax: number;
+            /**
+             * @description Điểm thấp nhất của thang điểm
+             * @example 0
+             */
+            scaleMin: number;
+            /**
+             * @description Trọng số của tiêu chí (tổng các trọng số bằng 1)
+             * @example 0.4
+             */
+            weight: number;
+        };
+        /** @description Điểm của một tiêu chí */
+        CriterionScore: {
+            /**
+             * @description Nhận xét
+             * @example Giải pháp có tính mới cao
+             */
+            comment?: string;
+            /**
+             * @description Mã tiêu chí
+             * @example tinh-moi
+             */
+            criterionCode: string;
+            /**
+             * @description Điểm
+             * @example 8.5
+             */
+            value: number;
+        };
+        /** @description Khai báo xung đột lợi ích */
         DeclareConflictDto: {
-            /** @example Là đồng tác giả của giải pháp */
+            /**
+             * @description Lý do
+             * @example Là đồng tác giả của giải pháp
+             */
             reason: string;
         };
-        DossierReceivedData: Record<string, never>;
+        /** @description Tác giả, đồng tác giả của hồ sơ */
+        DossierAuthor: {
+            /**
+             * @description Tên
+             * @example Sở Khoa học và Công nghệ tỉnh Hà Nam
+             */
+            name: string;
+            /**
+             * @description Mã định danh cá nhân (khi biết), để phát hiện xung đột lợi ích
+             * @example p-nguyen-van-duc
+             */
+            personId?: string;
+            /**
+             * @description Vai trò
+             * @example member
+             */
+            role?: string;
+        };
+        /** @description Chủ sở hữu, đồng sở hữu */
+        DossierOwner: {
+            /**
+             * @description Tên
+             * @example Sở Khoa học và Công nghệ tỉnh Hà Nam
+             */
+            name: string;
+            /**
+             * @description Tỷ lệ sở hữu (%)
+             * @example 50
+             */
+            share?: number;
+        };
+        /** @description Dữ liệu sự kiện submissions.DossierReceived: Cơ quan tiếp nhận hồ sơ (kèm thông tin hồ sơ) */
+        DossierReceivedData: {
+            /** @description Thông tin hồ sơ */
+            dossier: components["schemas"]["DossierSnapshot"];
+            /**
+             * @description Mã hồ sơ
+             * @example hs-2026-0001
+             */
+            dossierId: string;
+            /**
+             * @description Mã đơn vị của địa bàn (cấp xét chọn)
+             * @example vn-ha-nam
+             */
+            jurisdictionUnitId: string;
+            /**
+             * @description Đường dẫn mã đơn vị của địa bàn, từ Trung ương xuống
+             * @example [
+             *       "vn",
+             *       "vn-ha-nam"
+             *     ]
+             */
+            jurisdictionUnitPath: string[];
+            /**
+             * @description Cấp hành chính: central (Trung ương), province (tỉnh/Thành phố), district (huyện/quận), commune (xã/phường/thị trấn)
+             * @example province
+             * @enum {string}
+             */
+            level: "central" | "province" | "district" | "commune";
+            /**
+             * @description Thời điểm tiếp nhận
+             * @example 2026-04-10T02:00:00.000Z
+             */
+            receivedAt: string;
+            /**
+             * @description Cơ quan tiếp nhận hồ sơ theo lĩnh vực
+             * @example vn-ha-nam-so-khcn
+             */
+            receivingAgencyUnitId: string;
+        };
+        /** @description Thông tin hồ sơ mà các phân hệ khác cần (mang theo sự kiện tiếp nhận) */
+        DossierSnapshot: {
+            /**
+             * @description Đối tượng đăng ký: individual (cá nhân), collective (tập thể)
+             * @example collective
+             * @enum {string}
+             */
+            applicantKind: "individual" | "collective";
+            /** @description Tác giả, đồng tác giả */
+            authors: components["schemas"]["DossierAuthor"][];
+            /**
+             * @description Mã phong trào thi đua
+             * @example ha-nam-doan-ket-sang-tao
+             */
+            campaignId: string;
+            /**
+             * @description Mã hồ sơ
+             * @example hs-2026-0001
+             */
+            dossierId: string;
+            /**
+             * @description Mã lĩnh vực
+             * @example khcn
+             */
+            fieldCode: string;
+            /**
+             * @description Đơn vị đề cử (lập hồ sơ)
+             * @example vn-ha-nam-phu-ly-lam-ha
+             */
+            nominatingUnitId: string;
+            /**
+             * @description Đường dẫn mã đơn vị của đơn vị đề cử, từ Trung ương xuống
+             * @example [
+             *       "vn",
+             *       "vn-ha-nam",
+             *       "vn-ha-nam-phu-ly",
+             *       "vn-ha-nam-phu-ly-lam-ha"
+             *     ]
+             */
+            nominatingUnitPath: string[];
+            /** @description Chủ sở hữu, đồng sở hữu */
+            owners: components["schemas"]["DossierOwner"][];
+            /**
+             * @description Tóm tắt nội dung
+             * @example Rút ngắn thời gian tiếp nhận hồ sơ hành chính tại xã từ 3 ngày xuống 1 ngày.
+             */
+            summary: string;
+            /**
+             * @description Tên gọi, tiêu đề
+             * @example Giải pháp số hóa hồ sơ một cửa cấp xã
+             */
+            title: string;
+            /**
+             * @description Loại
+             * @example initiative
+             * @enum {string}
+             */
+            type: "research-work" | "solution" | "artwork" | "service" | "model" | "initiative" | "invention" | "new-idea";
+            /**
+             * @description Năm (đợt của phong trào, năm báo cáo)
+             * @example 2026
+             */
+            year: number;
+        };
+        /** @description Dự thảo (hoặc sửa dự thảo) phiên bản tiếp theo của bộ tiêu chí */
         DraftCriteriaSetDto: {
+            /** @description Các mức xếp loại theo điểm */
             bands: components["schemas"]["GradeBand"][];
-            /** @example ha-nam-sang-tao */
+            /**
+             * @description Mã phong trào thi đua
+             * @example ha-nam-sang-tao
+             */
             campaignId: string;
             /**
              * @description Hội đồng sở hữu bộ tiêu chí
              * @example hd-ha-nam-2026
              */
             councilId: string;
+            /** @description Các tiêu chí chấm điểm */
             criteria: components["schemas"]["CriterionDefinition"][];
-            /** @example tc-ha-nam-2026-khcn */
+            /**
+             * @description Mã bộ tiêu chí chấm điểm
+             * @example tc-ha-nam-2026-khcn
+             */
             criteriaSetId: string;
-            /** @example khcn */
+            /**
+             * @description Mã lĩnh vực
+             * @example khcn
+             */
             fieldCode: string;
-            /** @example 2026 */
+            /**
+             * @description Năm (đợt của phong trào, năm báo cáo)
+             * @example 2026
+             */
             year: number;
         };
+        /** @description Dạng lỗi chung của mọi dịch vụ */
+        ErrorResponseDto: {
+            /**
+             * @description Phiên bản hiện tại của luồng (chỉ với 409): đọc lại rồi thử lại
+             * @example 4
+             */
+            actual?: number;
+            /**
+             * @description Mã lỗi cho máy đọc (tiếng Anh): validation-failed, unauthenticated, forbidden, not-found, concurrency-conflict, payload-too-large hoặc mã quy tắc nghiệp vụ
+             * @example validation-failed
+             */
+            code: string;
+            /**
+             * @description Chi tiết: `fields` (trường -> các thông báo) khi dữ liệu không hợp lệ, `rule` khi bị từ chối quyền, phiên bản luồng khi xung đột
+             * @example {
+             *       "fields": {
+             *         "planDate": [
+             *           "planDate: phải là ngày YYYY-MM-DD hoặc thời điểm ISO-8601 có thật"
+             *         ]
+             *       }
+             *     }
+             */
+            details?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description Tên trạng thái HTTP
+             * @example Bad Request
+             */
+            error: string;
+            /**
+             * @description Phiên bản luồng bên gọi mong đợi (chỉ với 409)
+             * @example 3
+             */
+            expected?: number | string;
+            /**
+             * @description Thông báo cho người đọc
+             * @example invalid request: planDate: phải là ngày YYYY-MM-DD hoặc thời điểm ISO-8601 có thật
+             */
+            message: string | string[];
+            /**
+             * @description Mã trạng thái HTTP
+             * @example 400
+             */
+            statusCode: number;
+            /**
+             * @description Luồng sự kiện bị xung đột (chỉ với 409)
+             * @example dossier-hs-2026-0001
+             */
+            streamId?: string;
+        };
+        /** @description Quyết định thành lập Hội đồng thẩm định sáng tạo */
         EstablishCouncilDto: {
-            /** @example hd-ha-nam-2026 */
+            /**
+             * @description Mã Hội đồng thẩm định
+             * @example hd-ha-nam-2026
+             */
             councilId: string;
+            /** @description Quyết định thành lập */
             decision: components["schemas"]["CouncilDecisionRef"];
             /** @description Các đợt (phong trào, năm) Hội đồng được thành lập để thẩm định. Hồ sơ được chuyển đến Hội đồng theo đợt, cấp, địa bàn và lĩnh vực */
             editions: components["schemas"]["CampaignEditionDto"][];
@@ -554,20 +1404,33 @@ export interface components {
              *     ]
              */
             fieldCodes: string[];
-            /** @example vn-ha-nam */
+            /**
+             * @description Mã đơn vị của địa bàn (cấp xét chọn)
+             * @example vn-ha-nam
+             */
             jurisdictionUnitId: string;
             /**
+             * @description Đường dẫn mã đơn vị của địa bàn, từ Trung ương xuống
              * @example [
              *       "vn",
              *       "vn-ha-nam"
              *     ]
              */
             jurisdictionUnitPath: string[];
-            /** @enum {string} */
+            /**
+             * @description Cấp hành chính: central (Trung ương), province (tỉnh/Thành phố), district (huyện/quận), commune (xã/phường/thị trấn)
+             * @example province
+             * @enum {string}
+             */
             level: "central" | "province" | "district" | "commune";
+            /** @description Thành viên Hội đồng */
             members: components["schemas"]["CouncilMember"][];
-            /** @example Hội đồng thẩm định sáng tạo tỉnh Hà Nam năm 2026 */
+            /**
+             * @description Tên
+             * @example Hội đồng thẩm định sáng tạo tỉnh Hà Nam năm 2026
+             */
             name: string;
+            /** @description Quy chế làm việc của Hội đồng */
             regulations: components["schemas"]["CouncilRegulationsDto"];
             /**
              * @description Hội đồng thường trực của cấp và lĩnh vực: được giao thêm đợt về sau
@@ -575,18 +1438,179 @@ export interface components {
              */
             standing?: boolean;
         };
+        /** @description Siêu dữ liệu của sự kiện */
+        EventMetadataResponse: {
+            /** @description Người thực hiện */
+            actor: components["schemas"]["ActorResponse"];
+            /**
+             * @description Sự kiện gây ra sự kiện này
+             * @example 01936a52-7c1e-7b3a-9f1e-5d2c3b4a5e6f
+             */
+            causationId?: string;
+            /**
+             * @description Mã tương quan của cả chuỗi xử lý
+             * @example c-01936a52
+             */
+            correlationId: string;
+            /**
+             * @description Thời điểm quyết định (thời gian nghiệp vụ)
+             * @example 2026-04-05T09:00:00.000Z
+             */
+            occurredAt: string;
+            /**
+             * @description Lý do
+             * @example Thiếu bản mô tả giải pháp
+             */
+            reason?: string;
+            /**
+             * @description Phân hệ ghi sự kiện
+             * @example councils
+             */
+            source: string;
+        };
+        /** @description Nghiệm thu, xếp loại hồ sơ tại phiên họp Hội đồng */
         FinaliseCaseDto: {
-            /** @example 2026-09-20 */
+            /**
+             * @description Ngày họp Hội đồng
+             * @example 2026-09-20
+             */
             meetingDate: string;
-            /** @example BB-05/HĐTĐ */
+            /**
+             * @description Số biên bản họp Hội đồng
+             * @example BB-05/HĐTĐ
+             */
             minutesRef: string;
         };
-        GradeBand: Record<string, never>;
-        IncomingMember: Record<string, never>;
+        /** @description Mức xếp loại theo điểm tối thiểu */
+        GradeBand: {
+            /**
+             * @description Xếp loại: xuat-sac (Xuất sắc), tot (Tốt), kha (Khá), dat (Đạt), khong-dat (Không đạt)
+             * @example xuat-sac
+             * @enum {string}
+             */
+            grade: "xuat-sac" | "tot" | "kha" | "dat" | "khong-dat";
+            /**
+             * @description Nhãn hiển thị (tiếng Việt)
+             * @example Xuất sắc
+             */
+            label: string;
+            /**
+             * @description Điểm tối thiểu của mức xếp loại
+             * @example 8.5
+             */
+            minScore: number;
+        };
+        /** @description Thành viên mới thay thế */
+        IncomingMember: {
+            /**
+             * @description Tên cơ quan công tác
+             * @example Sở Khoa học và Công nghệ tỉnh Hà Nam
+             */
+            agencyName: string;
+            /**
+             * @description Mã đơn vị công tác (cơ quan)
+             * @example vn-ha-nam-so-khcn
+             */
+            agencyUnitId: string;
+            /**
+             * @description Mã thành viên Hội đồng (định danh trong token)
+             * @example tv-nguyen-van-a
+             */
+            memberId: string;
+            /**
+             * @description Mã định danh cá nhân (khi biết), để phát hiện xung đột lợi ích
+             * @example p-nguyen-van-duc
+             */
+            personId?: string;
+            /**
+             * @description Họ và tên
+             * @example Nguyễn Văn An
+             */
+            personName: string;
+            /**
+             * @description Vai trò
+             * @example member
+             * @enum {string}
+             */
+            role: "chair" | "secretary" | "member" | "expert";
+        };
+        /** @description Tình trạng tiến trình (liveness) */
+        LivenessResponse: {
+            /**
+             * @description Tên dịch vụ
+             * @example CEM submissions
+             */
+            service: string;
+            /**
+             * @description Luôn là ok khi tiến trình trả lời
+             * @example ok
+             */
+            status: string;
+            /**
+             * @description Số giây từ khi khởi động
+             * @example 3600
+             */
+            uptimeSeconds: number;
+            /**
+             * @description Phiên bản
+             * @example 1
+             */
+            version: string;
+        };
+        /** @description Vị trí trong nhật ký của phân hệ */
+        LogPositionResponse: {
+            /**
+             * @description Thứ tự trong giao dịch
+             * @example 0
+             */
+            pos: number;
+            /**
+             * @description Giao dịch
+             * @example 1042
+             */
+            tx: number;
+        };
+        /** @description Ủy quyền người thực hiện đã dùng, khi thay mặt một địa bàn */
+        MandateUseResponse: {
+            /**
+             * @description Số văn bản, quyết định làm căn cứ
+             * @example 15/QĐ-UBND
+             */
+            decisionRef: string;
+            /**
+             * @description Mã ủy quyền (giao nhiệm vụ)
+             * @example uq-ha-nam-ban-tdkt
+             */
+            mandateId: string;
+            /**
+             * @description Cấp của đơn vị của chính người thực hiện
+             * @enum {string}
+             */
+            ownLevel: "central" | "province" | "district" | "commune";
+            /**
+             * @description Đơn vị của chính người thực hiện
+             * @example vn-ha-nam-so-noi-vu
+             */
+            ownUnitId: string;
+            /**
+             * @description Đường dẫn đơn vị của chính người thực hiện
+             * @example [
+             *       "vn",
+             *       "vn-ha-nam",
+             *       "vn-ha-nam-so-noi-vu"
+             *     ]
+             */
+            ownUnitPath: string[];
+        };
+        /** @description Đề nghị tôn vinh, khen thưởng */
         ProposeHonourDto: {
-            /** @example Người Hà Nam đoàn kết sáng tạo */
+            /**
+             * @description Danh hiệu, giải thưởng được đề nghị
+             * @example Người Hà Nam đoàn kết sáng tạo
+             */
             proposedAward?: string;
         };
+        /** @description Ban hành một phiên bản bộ tiêu chí */
         PublishCriteriaSetDto: {
             /**
              * @description Phiên bản bản nháp được ban hành (tránh ban hành nhầm một bản nháp mới hơn chưa xem)
@@ -594,43 +1618,233 @@ export interface components {
              */
             version: number;
         };
+        /** @description Công bố (hoặc công bố lại) bảng xếp hạng của lĩnh vực và đợt */
         PublishRankingDto: {
-            /** @example ha-nam-sang-tao */
+            /**
+             * @description Mã phong trào thi đua
+             * @example ha-nam-sang-tao
+             */
             campaignId: string;
-            /** @example hd-ha-nam-2026 */
+            /**
+             * @description Mã Hội đồng thẩm định
+             * @example hd-ha-nam-2026
+             */
             councilId: string;
-            /** @example khcn */
+            /**
+             * @description Mã lĩnh vực
+             * @example khcn
+             */
             fieldCode: string;
-            /** @example 2026 */
+            /**
+             * @description Năm (đợt của phong trào, năm báo cáo)
+             * @example 2026
+             */
             year: number;
         };
+        /** @description Tác giả của hồ sơ trong bảng xếp hạng */
+        RankedDossierAuthor: {
+            /**
+             * @description Tên
+             * @example Sở Khoa học và Công nghệ tỉnh Hà Nam
+             */
+            name: string;
+        };
+        /** @description Bảng xếp hạng của lĩnh vực, đợt và cấp */
+        RankingResponse: {
+            /**
+             * @description Mã phong trào thi đua
+             * @example ha-nam-doan-ket-sang-tao
+             */
+            campaignId: string;
+            /**
+             * @description Mã Hội đồng thẩm định
+             * @example hd-ha-nam-2026
+             */
+            councilId: string;
+            /** @description Các dòng của bảng xếp hạng */
+            entries: components["schemas"]["CouncilRankingEntry"][];
+            /**
+             * @description Mã lĩnh vực
+             * @example khcn
+             */
+            fieldCode: string;
+            /**
+             * @description Cấp hành chính: central (Trung ương), province (tỉnh/Thành phố), district (huyện/quận), commune (xã/phường/thị trấn)
+             * @example province
+             * @enum {string}
+             */
+            level: "central" | "province" | "district" | "commune";
+            /**
+             * @description Thời điểm công bố, ban hành
+             * @example 2026-09-25T02:00:00.000Z
+             */
+            publishedAt: string;
+            /**
+             * @description Lần công bố (lần sau thay thế lần trước)
+             * @example 1
+             */
+            revision: number;
+            /**
+             * @description Quy tắc xếp hạng khi bằng điểm
+             * @example [
+             *       "higher-top-criterion",
+             *       "earlier-receipt",
+             *       "dossier-id"
+             *     ]
+             */
+            tieBreak: ("higher-top-criterion" | "earlier-receipt" | "dossier-id")[] | string;
+            /**
+             * @description Năm (đợt của phong trào, năm báo cáo)
+             * @example 2026
+             */
+            year: number;
+        };
+        /** @description Tình trạng sẵn sàng (readiness): mọi thành phần phụ thuộc đều trả lời */
+        ReadinessResponse: {
+            /**
+             * @description Tình trạng từng thành phần: up hoặc down kèm lý do
+             * @example {
+             *       "postgres": "up",
+             *       "kafka": "up",
+             *       "documents": "up"
+             *     }
+             */
+            checks: {
+                [key: string]: string;
+            };
+            /**
+             * @description Tên dịch vụ
+             * @example CEM submissions
+             */
+            service: string;
+            /**
+             * @description Sẵn sàng hay chưa
+             * @example received
+             * @enum {string}
+             */
+            status: "ready" | "not-ready";
+        };
+        /** @description Kiến nghị chuyển hồ sơ lên cấp trên */
         RecommendUpwardDto: {
-            /** @example 15/QĐ-HĐTĐ */
+            /**
+             * @description Số văn bản, quyết định làm căn cứ
+             * @example 15/QĐ-HĐTĐ
+             */
             decisionRef: string;
         };
+        /** @description Một sự kiện đã ghi */
+        RecordedEventResponse: {
+            /**
+             * @description Dữ liệu sự kiện; lược đồ theo loại và phiên bản trong /asyncapi.json của dịch vụ
+             * @example {
+             *       "caseId": "hs-2026-0001@province",
+             *       "memberIds": [
+             *         "tv-nguyen-van-a"
+             *       ]
+             *     }
+             */
+            data: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description Mã băm SHA-256 nối chuỗi với sự kiện trước của luồng
+             * @example b1946ac92492d2347c6235b4d2611184b1946ac92492d2347c6235b4d2611184
+             */
+            hash: string;
+            /**
+             * @description Mã sự kiện (UUIDv7)
+             * @example 01936a52-7c1e-7b3a-9f1e-5d2c3b4a5e6f
+             */
+            id: string;
+            /** @description Siêu dữ liệu: người thực hiện, thời điểm, lý do */
+            metadata: components["schemas"]["EventMetadataResponse"];
+            /** @description Vị trí trong nhật ký */
+            position: components["schemas"]["LogPositionResponse"];
+            /**
+             * @description Thời điểm ghi vào kho sự kiện
+             * @example 2026-04-05T09:00:00.120Z
+             */
+            recordedAt: string;
+            /**
+             * @description Phiên bản lược đồ dữ liệu
+             * @example 1
+             */
+            schemaVersion: number;
+            /**
+             * @description Mã luồng sự kiện (khóa Kafka)
+             * @example dossier-hs-2026-0001
+             */
+            streamId: string;
+            /**
+             * @description Số thứ tự trong luồng
+             * @example 2
+             */
+            streamVersion: number;
+            /**
+             * @description Loại sự kiện
+             * @example councils.MembersAssigned
+             */
+            type: string;
+        };
+        /** @description Một phiên bản quy chế làm việc và ngày có hiệu lực */
+        RegulationsVersionResponse: {
+            /**
+             * @description Có hiệu lực từ ngày
+             * @example 2026-03-15
+             */
+            effectiveFrom: string;
+            /**
+             * @description Lý do
+             * @example Thiếu bản mô tả giải pháp
+             */
+            reason?: string;
+            /** @description Quy chế làm việc của Hội đồng */
+            regulations: components["schemas"]["CouncilRegulations"];
+        };
+        /** @description Thành viên thôi tham gia Hội đồng từ một ngày */
         RemoveMemberDto: {
-            /** @example 2026-06-01 */
+            /**
+             * @description Có hiệu lực từ ngày
+             * @example 2026-06-01
+             */
             effectiveFrom: string;
-            /** @example Chuyển công tác */
+            /**
+             * @description Lý do
+             * @example Chuyển công tác
+             */
             reason: string;
         };
+        /** @description Kiện toàn: thay thành viên từ một ngày */
         ReplaceMemberDto: {
-            /** @example 2026-06-01 */
+            /**
+             * @description Có hiệu lực từ ngày
+             * @example 2026-06-01
+             */
             effectiveFrom: string;
+            /** @description Thành viên mới */
             newMember: components["schemas"]["IncomingMember"];
-            /** @example Thành viên nghỉ hưu */
+            /**
+             * @description Lý do
+             * @example Thành viên nghỉ hưu
+             */
             reason: string;
         };
+        /** @description Chấm lại, có lý do */
         ReviseScoreDto: {
             /**
              * @description Phiên bản bộ tiêu chí in trên phiếu chấm
              * @example 1
              */
             criteriaVersion: number;
-            /** @example Chấm lại sau khi bổ sung tài liệu */
+            /**
+             * @description Lý do
+             * @example Chấm lại sau khi bổ sung tài liệu
+             */
             reason: string;
+            /** @description Điểm theo từng tiêu chí */
             scores: components["schemas"]["CriterionScore"][];
         };
+        /** @description Xác định Hội đồng cho hồ sơ đang chờ */
         RouteCaseDto: {
             /**
              * @description Hội đồng được chọn khi có nhiều Hội đồng phù hợp; bỏ trống để xác định lại (ví dụ sau khi Hội đồng được thành lập)
@@ -638,20 +1852,165 @@ export interface components {
              */
             councilId?: string;
         };
-        RouteCaseDto: {
+        /** @description Phiếu chấm đã ghi */
+        ScoreRecordedResponse: {
             /**
-             * @description Hội đồng được chọn khi có nhiều Hội đồng phù hợp; bỏ trống để xác định lại (ví dụ sau khi Hội đồng được thành lập)
-             * @example hd-ha-nam-2026
+             * @description Mã hồ sơ thẩm định (vụ việc của Hội đồng)
+             * @example hs-2026-0001@province
              */
-            councilId?: string;
+            caseId: string;
+            /**
+             * @description Mã thành viên Hội đồng (định danh trong token)
+             * @example tv-nguyen-van-a
+             */
+            memberId: string;
+            /**
+             * @description Tổng điểm có trọng số của phiếu
+             * @example 8.35
+             */
+            total: number;
+            /**
+             * @description Loại sự kiện đã ghi
+             * @example initiative
+             * @enum {string}
+             */
+            type: "councils.ScoreSubmitted" | "councils.ScoreRevised";
         };
+        /** @description Một phiếu chấm được tính */
+        ScoreRecordResponse: {
+            /**
+             * @description Lý do chấm lại
+             * @example Chấm lại sau khi bổ sung tài liệu
+             */
+            reason?: string;
+        };
+        /** @description Phiếu chấm điểm của thành viên cho một hồ sơ */
         SubmitScoreDto: {
             /**
              * @description Phiên bản bộ tiêu chí in trên phiếu chấm
              * @example 1
              */
             criteriaVersion: number;
+            /** @description Điểm theo từng tiêu chí */
             scores: components["schemas"]["CriterionScore"][];
+        };
+        /** @description Một nhiệm kỳ của thành viên trong Hội đồng: [from, until) */
+        TenureResponse: {
+            /**
+             * @description Tên cơ quan công tác
+             * @example Sở Khoa học và Công nghệ tỉnh Hà Nam
+             */
+            agencyName: string;
+            /**
+             * @description Mã đơn vị công tác (cơ quan)
+             * @example vn-ha-nam-so-khcn
+             */
+            agencyUnitId: string;
+            /**
+             * @description Lý do thôi tham gia
+             * @example Chuyển công tác
+             */
+            endReason?: string;
+            /**
+             * @description Ngày bắt đầu tham gia
+             * @example 2026-03-15
+             */
+            from: string;
+            /**
+             * @description Mã thành viên Hội đồng (định danh trong token)
+             * @example tv-nguyen-van-a
+             */
+            memberId: string;
+            /**
+             * @description Mã định danh cá nhân (khi biết), để phát hiện xung đột lợi ích
+             * @example p-nguyen-van-duc
+             */
+            personId?: string;
+            /**
+             * @description Họ và tên
+             * @example Nguyễn Văn An
+             */
+            personName: string;
+            /**
+             * @description Vai trò trong Hội đồng
+             * @example member
+             * @enum {string}
+             */
+            role: "chair" | "secretary" | "member" | "expert";
+            /**
+             * @description Ngày đầu tiên không còn tham gia; không có khi còn tham gia
+             * @example 2026-06-01
+             */
+            until?: string;
+        };
+        /** @description Một hồ sơ trong danh sách việc của thành viên */
+        WorkItemResponse: {
+            /**
+             * @description Thời điểm phân công
+             * @example 2026-08-20T02:00:00.000Z
+             */
+            assignedAt: string;
+            /**
+             * @description Hồ sơ đã được nghiệm thu
+             * @example false
+             */
+            caseFinalised: boolean;
+            /**
+             * @description Mã hồ sơ thẩm định (vụ việc của Hội đồng)
+             * @example hs-2026-0001@province
+             */
+            caseId: string;
+            /**
+             * @description Mã Hội đồng thẩm định
+             * @example hd-ha-nam-2026
+             */
+            councilId: string;
+            /**
+             * @description Mã hồ sơ
+             * @example hs-2026-0001
+             */
+            dossierId: string;
+            /**
+             * @description Mã lĩnh vực
+             * @example khcn
+             */
+            fieldCode: string;
+            /**
+             * @description Mã thành viên Hội đồng (định danh trong token)
+             * @example tv-nguyen-van-a
+             */
+            memberId: string;
+            /**
+             * @description Tổng điểm của chính thành viên (không bao giờ có điểm của người khác)
+             * @example 8.35
+             */
+            ownTotal?: number;
+            /**
+             * @description Lý do không được chấm
+             * @example Là đồng tác giả
+             */
+            recusalReason?: string;
+            /**
+             * @description Số lần chấm lại
+             * @example 0
+             */
+            revisions: number;
+            /**
+             * @description Thời điểm chấm
+             * @example 2026-09-10T02:00:00.000Z
+             */
+            scoredAt?: string;
+            /**
+             * @description Trạng thái: cần chấm, đã chấm, không được chấm
+             * @example received
+             * @enum {string}
+             */
+            status: "to-score" | "scored" | "recused";
+            /**
+             * @description Tên gọi, tiêu đề
+             * @example Giải pháp số hóa hồ sơ một cửa cấp xã
+             */
+            title: string;
         };
     };
     responses: never;
@@ -677,6 +2036,33 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     EvaluationController_cases: {
@@ -688,7 +2074,10 @@ export interface operations {
                 councilId?: string;
                 /** @description Mã lĩnh vực */
                 fieldCode?: string;
-                /** @description Trạng thái: chờ xác định Hội đồng, đang thẩm định, đã chốt kết quả */
+                /**
+                 * @description Trạng thái: chờ xác định Hội đồng, đang thẩm định, đã chốt kết quả
+                 * @example received
+                 */
                 status?: "awaiting-council" | "open" | "finalised";
                 /** @description Năm của đợt */
                 year?: number;
@@ -703,7 +2092,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CouncilCaseResponse"][];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -712,6 +2130,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Mã hồ sơ thẩm định (vụ việc của Hội đồng)
+                 * @example hs-2026-0001@province
+                 */
                 caseId: string;
             };
             cookie?: never;
@@ -726,7 +2148,63 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseEventsResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Xung đột ghi đồng thời: luồng sự kiện đã thay đổi, đọc lại rồi thử lại */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Quy tắc nghiệp vụ từ chối yêu cầu (code nêu quy tắc) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -735,6 +2213,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Mã hồ sơ thẩm định (vụ việc của Hội đồng)
+                 * @example hs-2026-0001@province
+                 */
                 caseId: string;
             };
             cookie?: never;
@@ -749,7 +2231,63 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseEventTypesResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Xung đột ghi đồng thời: luồng sự kiện đã thay đổi, đọc lại rồi thử lại */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Quy tắc nghiệp vụ từ chối yêu cầu (code nêu quy tắc) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -758,6 +2296,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Mã hồ sơ thẩm định (vụ việc của Hội đồng)
+                 * @example hs-2026-0001@province
+                 */
                 caseId: string;
             };
             cookie?: never;
@@ -772,7 +2314,63 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseEventsResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Xung đột ghi đồng thời: luồng sự kiện đã thay đổi, đọc lại rồi thử lại */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Quy tắc nghiệp vụ từ chối yêu cầu (code nêu quy tắc) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -781,6 +2379,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Mã hồ sơ thẩm định (vụ việc của Hội đồng)
+                 * @example hs-2026-0001@province
+                 */
                 caseId: string;
             };
             cookie?: never;
@@ -795,7 +2397,63 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseEventsResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Xung đột ghi đồng thời: luồng sự kiện đã thay đổi, đọc lại rồi thử lại */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Quy tắc nghiệp vụ từ chối yêu cầu (code nêu quy tắc) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -804,6 +2462,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Mã hồ sơ thẩm định (vụ việc của Hội đồng)
+                 * @example hs-2026-0001@province
+                 */
                 caseId: string;
             };
             cookie?: never;
@@ -818,7 +2480,63 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseEventsResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Xung đột ghi đồng thời: luồng sự kiện đã thay đổi, đọc lại rồi thử lại */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Quy tắc nghiệp vụ từ chối yêu cầu (code nêu quy tắc) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -827,6 +2545,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Mã hồ sơ thẩm định (vụ việc của Hội đồng)
+                 * @example hs-2026-0001@province
+                 */
                 caseId: string;
             };
             cookie?: never;
@@ -841,7 +2563,63 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseEventsResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Xung đột ghi đồng thời: luồng sự kiện đã thay đổi, đọc lại rồi thử lại */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Quy tắc nghiệp vụ từ chối yêu cầu (code nêu quy tắc) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -850,6 +2628,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Mã hồ sơ thẩm định (vụ việc của Hội đồng)
+                 * @example hs-2026-0001@province
+                 */
                 caseId: string;
             };
             cookie?: never;
@@ -860,7 +2642,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseScoresResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -869,6 +2689,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Mã hồ sơ thẩm định (vụ việc của Hội đồng)
+                 * @example hs-2026-0001@province
+                 */
                 caseId: string;
             };
             cookie?: never;
@@ -883,7 +2707,63 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ScoreRecordedResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Xung đột ghi đồng thời: luồng sự kiện đã thay đổi, đọc lại rồi thử lại */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Quy tắc nghiệp vụ từ chối yêu cầu (code nêu quy tắc) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -892,6 +2772,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Mã hồ sơ thẩm định (vụ việc của Hội đồng)
+                 * @example hs-2026-0001@province
+                 */
                 caseId: string;
             };
             cookie?: never;
@@ -906,7 +2790,63 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ScoreRecordedResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Xung đột ghi đồng thời: luồng sự kiện đã thay đổi, đọc lại rồi thử lại */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Quy tắc nghiệp vụ từ chối yêu cầu (code nêu quy tắc) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -927,7 +2867,54 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CouncilCommandResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Xung đột ghi đồng thời: luồng sự kiện đã thay đổi, đọc lại rồi thử lại */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Quy tắc nghiệp vụ từ chối yêu cầu (code nêu quy tắc) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -939,6 +2926,10 @@ export interface operations {
             };
             header?: never;
             path: {
+                /**
+                 * @description Mã
+                 * @example 01936a52-7c1e-7b3a-9f1e-5d2c3b4a5e6f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -949,7 +2940,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CouncilCompositionResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -958,6 +2987,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Mã
+                 * @example 01936a52-7c1e-7b3a-9f1e-5d2c3b4a5e6f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -972,7 +3005,63 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CouncilCommandResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Xung đột ghi đồng thời: luồng sự kiện đã thay đổi, đọc lại rồi thử lại */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Quy tắc nghiệp vụ từ chối yêu cầu (code nêu quy tắc) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -981,6 +3070,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Mã
+                 * @example 01936a52-7c1e-7b3a-9f1e-5d2c3b4a5e6f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -995,7 +3088,63 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CouncilCommandResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Xung đột ghi đồng thời: luồng sự kiện đã thay đổi, đọc lại rồi thử lại */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Quy tắc nghiệp vụ từ chối yêu cầu (code nêu quy tắc) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -1004,7 +3153,15 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Mã
+                 * @example 01936a52-7c1e-7b3a-9f1e-5d2c3b4a5e6f
+                 */
                 id: string;
+                /**
+                 * @description Mã thành viên Hội đồng (định danh trong token)
+                 * @example tv-nguyen-van-a
+                 */
                 memberId: string;
             };
             cookie?: never;
@@ -1019,7 +3176,63 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CouncilCommandResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Xung đột ghi đồng thời: luồng sự kiện đã thay đổi, đọc lại rồi thử lại */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Quy tắc nghiệp vụ từ chối yêu cầu (code nêu quy tắc) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -1028,7 +3241,15 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Mã
+                 * @example 01936a52-7c1e-7b3a-9f1e-5d2c3b4a5e6f
+                 */
                 id: string;
+                /**
+                 * @description Mã thành viên Hội đồng (định danh trong token)
+                 * @example tv-nguyen-van-a
+                 */
                 memberId: string;
             };
             cookie?: never;
@@ -1043,7 +3264,63 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CouncilCommandResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Xung đột ghi đồng thời: luồng sự kiện đã thay đổi, đọc lại rồi thử lại */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Quy tắc nghiệp vụ từ chối yêu cầu (code nêu quy tắc) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -1052,6 +3329,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Mã
+                 * @example 01936a52-7c1e-7b3a-9f1e-5d2c3b4a5e6f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -1066,15 +3347,74 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CouncilCommandResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Xung đột ghi đồng thời: luồng sự kiện đã thay đổi, đọc lại rồi thử lại */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Quy tắc nghiệp vụ từ chối yêu cầu (code nêu quy tắc) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
     "CriteriaController_list[0]": {
         parameters: {
             query?: {
+                /** @description Mã phong trào thi đua */
                 campaignId?: string;
+                /** @description Mã lĩnh vực */
                 fieldCode?: string;
+                /** @description Năm (đợt của phong trào, năm báo cáo) */
                 year?: number;
             };
             header?: never;
@@ -1087,15 +3427,47 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CriteriaSetResponse"][];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
     "CriteriaController_list[1]": {
         parameters: {
             query?: {
+                /** @description Mã phong trào thi đua */
                 campaignId?: string;
+                /** @description Mã lĩnh vực */
                 fieldCode?: string;
+                /** @description Năm (đợt của phong trào, năm báo cáo) */
                 year?: number;
             };
             header?: never;
@@ -1108,7 +3480,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CriteriaSetResponse"][];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -1129,7 +3530,54 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CriteriaDraftResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Xung đột ghi đồng thời: luồng sự kiện đã thay đổi, đọc lại rồi thử lại */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Quy tắc nghiệp vụ từ chối yêu cầu (code nêu quy tắc) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -1138,6 +3586,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Mã
+                 * @example 01936a52-7c1e-7b3a-9f1e-5d2c3b4a5e6f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -1152,7 +3604,63 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CriteriaPublishResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Xung đột ghi đồng thời: luồng sự kiện đã thay đổi, đọc lại rồi thử lại */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Quy tắc nghiệp vụ từ chối yêu cầu (code nêu quy tắc) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -1165,12 +3673,41 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The process is up and serving HTTP (liveness) */
+            /** @description Tiến trình đang chạy và phục vụ HTTP (liveness) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LivenessResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -1183,12 +3720,41 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The process is up and serving HTTP */
+            /** @description Tiến trình đang chạy và phục vụ HTTP */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LivenessResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -1201,19 +3767,50 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description PostgreSQL, Kafka and the document store all answer */
+            /** @description PostgreSQL, Kafka và kho tài liệu đều trả lời */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReadinessResponse"];
+                };
             };
-            /** @description At least one dependency does not answer; `checks` names it */
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Có thành phần phụ thuộc không trả lời; `checks` nêu tên */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReadinessResponse"];
+                };
             };
         };
     };
@@ -1222,6 +3819,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Mã thành viên Hội đồng (định danh trong token)
+                 * @example tv-nguyen-van-a
+                 */
                 memberId: string;
             };
             cookie?: never;
@@ -1232,16 +3833,61 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WorkItemResponse"][];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
     GradingController_rankings: {
         parameters: {
             query?: {
+                /** @description Mã phong trào thi đua */
                 campaignId?: string;
+                /** @description Mã lĩnh vực */
                 fieldCode?: string;
+                /**
+                 * @description Cấp hành chính: central (Trung ương), province (tỉnh/Thành phố), district (huyện/quận), commune (xã/phường/thị trấn)
+                 * @example province
+                 */
                 level?: "central" | "province" | "district" | "commune";
+                /** @description Năm (đợt của phong trào, năm báo cáo) */
                 year?: number;
             };
             header?: never;
@@ -1254,7 +3900,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RankingResponse"][];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -1275,7 +3950,54 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RankingResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Xung đột ghi đồng thời: luồng sự kiện đã thay đổi, đọc lại rồi thử lại */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Quy tắc nghiệp vụ từ chối yêu cầu (code nêu quy tắc) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };

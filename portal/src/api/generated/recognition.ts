@@ -212,29 +212,187 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        DecideAwardDto: {
-            /** @example nguoi-ha-nam-sang-tao */
+        /** @description Dữ liệu sự kiện recognition.AwardDecided: Cấp có thẩm quyền quyết định khen thưởng (số, ngày, người ký) */
+        AwardDecidedData: {
+            /**
+             * @description Mã giải thưởng trong danh mục
+             * @example nguoi-ha-nam-sang-tao
+             */
             awardCode: string;
-            /** @example 2026-11-20 */
-            decisionDate: string;
-            /** @example 1234/QĐ-UBND */
-            decisionNumber: string;
-            recipients?: components["schemas"]["RecipientDto"][];
-            /** @example Nguyễn Văn A, Chủ tịch UBND tỉnh */
-            signer: string;
-        };
-        DefineAwardDto: {
-            /** @example nguoi-ha-nam-sang-tao */
-            awardCode: string;
-            /** @example ha-nam-sang-tao */
+            /**
+             * @description Tên giải thưởng
+             * @example Người Hà Nam đoàn kết sáng tạo
+             */
+            awardName: string;
+            /**
+             * @description Mã phong trào thi đua
+             * @example ha-nam-doan-ket-sang-tao
+             */
             campaignId?: string;
-            /** @example vn-ha-nam */
-            grantingUnitId: string;
-            /** @enum {string} */
+            /**
+             * @description Ngày quyết định
+             * @example 2026-11-20
+             */
+            decisionDate: string;
+            /**
+             * @description Số quyết định
+             * @example 1234/QĐ-UBND
+             */
+            decisionNumber: string;
+            /**
+             * @description Mã hồ sơ
+             * @example hs-2026-0001
+             */
+            dossierId?: string;
+            /**
+             * @description Mã lĩnh vực
+             * @example khcn
+             */
+            fieldCode?: string;
+            /**
+             * @description Mã đơn vị của địa bàn (cấp xét chọn)
+             * @example vn-ha-nam
+             */
+            jurisdictionUnitId: string;
+            /**
+             * @description Cấp hành chính: central (Trung ương), province (tỉnh/Thành phố), district (huyện/quận), commune (xã/phường/thị trấn)
+             * @example province
+             * @enum {string}
+             */
             level: "central" | "province" | "district" | "commune";
-            /** @example Người Hà Nam đoàn kết sáng tạo */
+            /**
+             * @description Mã đề nghị khen thưởng
+             * @example dn-hs-2026-0001
+             */
+            proposalId: string;
+            /** @description Cá nhân, tập thể được trao */
+            recipients: components["schemas"]["AwardRecipient"][];
+            /**
+             * @description Người ký
+             * @example Nguyễn Văn A, Chủ tịch UBND tỉnh
+             */
+            signer: string;
+            /**
+             * @description Tên gọi, tiêu đề
+             * @example Giải pháp số hóa hồ sơ một cửa cấp xã
+             */
+            title: string;
+            /**
+             * @description Năm (đợt của phong trào, năm báo cáo)
+             * @example 2026
+             */
+            year: number;
+        };
+        /** @description Một công trình được trao giải */
+        AwardedWorkResponse: {
+            /**
+             * @description Mã giải thưởng trong danh mục
+             * @example nguoi-ha-nam-sang-tao
+             */
+            awardCode: string;
+            /**
+             * @description Tên giải thưởng
+             * @example Người Hà Nam đoàn kết sáng tạo
+             */
+            awardName: string;
+            /**
+             * @description Ngày trao giải
+             * @example 2026-12-01
+             */
+            ceremonyDate?: string;
+            /**
+             * @description Ngày quyết định
+             * @example 2026-11-20
+             */
+            decisionDate: string;
+            /**
+             * @description Số quyết định
+             * @example 1234/QĐ-UBND
+             */
+            decisionNumber: string;
+            /**
+             * @description Mã hồ sơ
+             * @example hs-2026-0001
+             */
+            dossierId: string;
+            /**
+             * @description Mã đề nghị khen thưởng
+             * @example dn-hs-2026-0001
+             */
+            proposalId: string;
+            /** @description Cá nhân, tập thể được trao */
+            recipients: components["schemas"]["AwardRecipient"][];
+            /**
+             * @description Tên gọi, tiêu đề
+             * @example Giải pháp số hóa hồ sơ một cửa cấp xã
+             */
+            title: string;
+        };
+        /** @description Danh sách công trình được trao giải của một năm, cấp và lĩnh vực ("Gương người Việt đoàn kết sáng tạo") */
+        AwardedWorksResponse: {
+            /**
+             * @description Mã lĩnh vực
+             * @example khcn
+             */
+            fieldCode: string;
+            /**
+             * @description Cấp hành chính: central (Trung ương), province (tỉnh/Thành phố), district (huyện/quận), commune (xã/phường/thị trấn)
+             * @example province
+             * @enum {string}
+             */
+            level: "central" | "province" | "district" | "commune";
+            /** @description Các công trình, theo ngày quyết định */
+            works: components["schemas"]["AwardedWorkResponse"][];
+            /**
+             * @description Năm (đợt của phong trào, năm báo cáo)
+             * @example 2026
+             */
+            year: number;
+        };
+        /** @description Cá nhân, tập thể, đơn vị được trao */
+        AwardRecipient: {
+            /**
+             * @description Loại
+             * @example individual
+             * @enum {string}
+             */
+            kind: "individual" | "collective" | "unit";
+            /**
+             * @description Tên
+             * @example Sở Khoa học và Công nghệ tỉnh Hà Nam
+             */
+            name: string;
+        };
+        /** @description Giải thưởng, hình thức khen thưởng trong danh mục */
+        AwardResponse: {
+            /**
+             * @description Mã giải thưởng trong danh mục
+             * @example nguoi-ha-nam-sang-tao
+             */
+            awardCode: string;
+            /**
+             * @description Mã phong trào thi đua
+             * @example ha-nam-doan-ket-sang-tao
+             */
+            campaignId?: string;
+            /**
+             * @description Đơn vị có thẩm quyền trao giải thưởng
+             * @example vn-ha-nam
+             */
+            grantingUnitId: string;
+            /**
+             * @description Cấp hành chính: central (Trung ương), province (tỉnh/Thành phố), district (huyện/quận), commune (xã/phường/thị trấn)
+             * @example province
+             * @enum {string}
+             */
+            level: "central" | "province" | "district" | "commune";
+            /**
+             * @description Tên
+             * @example Sở Khoa học và Công nghệ tỉnh Hà Nam
+             */
             name: string;
             /**
+             * @description Đối tượng được trao: individual (cá nhân), collective (tập thể), unit (đơn vị)
              * @example [
              *       "individual",
              *       "collective"
@@ -242,38 +400,417 @@ export interface components {
              */
             recipientKinds: ("individual" | "collective" | "unit")[];
         };
-        HonourProposedData: Record<string, never>;
-        IssueAwardDto: {
-            /** @example 2026-12-01 */
-            ceremonyDate?: string;
-            /** @example GCN-2026-015 */
-            certificateNumber?: string;
+        /** @description Quyết định khen thưởng của cấp có thẩm quyền */
+        DecideAwardDto: {
+            /**
+             * @description Mã giải thưởng trong danh mục
+             * @example nguoi-ha-nam-sang-tao
+             */
+            awardCode: string;
+            /**
+             * @description Ngày quyết định
+             * @example 2026-11-20
+             */
+            decisionDate: string;
+            /**
+             * @description Số quyết định
+             * @example 1234/QĐ-UBND
+             */
+            decisionNumber: string;
+            /** @description Cá nhân, tập thể được trao */
+            recipients?: components["schemas"]["RecipientDto"][];
+            /**
+             * @description Người ký
+             * @example Nguyễn Văn A, Chủ tịch UBND tỉnh
+             */
+            signer: string;
         };
-        RecipientDto: {
-            /** @enum {string} */
-            kind: "individual" | "collective" | "unit";
-            /** @example Trần Thị Bình */
+        /** @description Đưa giải thưởng, hình thức khen thưởng vào danh mục */
+        DefineAwardDto: {
+            /**
+             * @description Mã giải thưởng trong danh mục
+             * @example nguoi-ha-nam-sang-tao
+             */
+            awardCode: string;
+            /**
+             * @description Mã phong trào thi đua
+             * @example ha-nam-sang-tao
+             */
+            campaignId?: string;
+            /**
+             * @description Đơn vị có thẩm quyền trao giải thưởng
+             * @example vn-ha-nam
+             */
+            grantingUnitId: string;
+            /**
+             * @description Cấp hành chính: central (Trung ương), province (tỉnh/Thành phố), district (huyện/quận), commune (xã/phường/thị trấn)
+             * @example province
+             * @enum {string}
+             */
+            level: "central" | "province" | "district" | "commune";
+            /**
+             * @description Tên
+             * @example Người Hà Nam đoàn kết sáng tạo
+             */
+            name: string;
+            /**
+             * @description Đối tượng được trao: individual (cá nhân), collective (tập thể), unit (đơn vị)
+             * @example [
+             *       "individual",
+             *       "collective"
+             *     ]
+             */
+            recipientKinds: ("individual" | "collective" | "unit")[];
+        };
+        /** @description Dạng lỗi chung của mọi dịch vụ */
+        ErrorResponseDto: {
+            /**
+             * @description Phiên bản hiện tại của luồng (chỉ với 409): đọc lại rồi thử lại
+             * @example 4
+             */
+            actual?: number;
+            /**
+             * @description Mã lỗi cho máy đọc (tiếng Anh): validation-failed, unauthenticated, forbidden, not-found, concurrency-conflict, payload-too-large hoặc mã quy tắc nghiệp vụ
+             * @example validation-failed
+             */
+            code: string;
+            /**
+             * @description Chi tiết: `fields` (trường -> các thông báo) khi dữ liệu không hợp lệ, `rule` khi bị từ chối quyền, phiên bản luồng khi xung đột
+             * @example {
+             *       "fields": {
+             *         "planDate": [
+             *           "planDate: phải là ngày YYYY-MM-DD hoặc thời điểm ISO-8601 có thật"
+             *         ]
+             *       }
+             *     }
+             */
+            details?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description Tên trạng thái HTTP
+             * @example Bad Request
+             */
+            error: string;
+            /**
+             * @description Phiên bản luồng bên gọi mong đợi (chỉ với 409)
+             * @example 3
+             */
+            expected?: number | string;
+            /**
+             * @description Thông báo cho người đọc
+             * @example invalid request: planDate: phải là ngày YYYY-MM-DD hoặc thời điểm ISO-8601 có thật
+             */
+            message: string | string[];
+            /**
+             * @description Mã trạng thái HTTP
+             * @example 400
+             */
+            statusCode: number;
+            /**
+             * @description Luồng sự kiện bị xung đột (chỉ với 409)
+             * @example dossier-hs-2026-0001
+             */
+            streamId?: string;
+        };
+        /** @description Cá nhân, tập thể được đề nghị tôn vinh */
+        HonourProposalRecipient: {
+            /**
+             * @description Loại
+             * @example individual
+             * @enum {string}
+             */
+            kind: "individual" | "collective";
+            /**
+             * @description Tên
+             * @example Sở Khoa học và Công nghệ tỉnh Hà Nam
+             */
             name: string;
         };
+        /** @description Dữ liệu sự kiện councils.HonourProposed: Hội đồng đề nghị tôn vinh, khen thưởng */
+        HonourProposedData: {
+            /** @description Tác giả, đồng tác giả */
+            authors?: components["schemas"]["RankedDossierAuthor"][];
+            /**
+             * @description Mã phong trào thi đua
+             * @example ha-nam-doan-ket-sang-tao
+             */
+            campaignId: string;
+            /**
+             * @description Mã hồ sơ thẩm định (vụ việc của Hội đồng)
+             * @example hs-2026-0001@province
+             */
+            caseId: string;
+            /**
+             * @description Mã Hội đồng thẩm định
+             * @example hd-ha-nam-2026
+             */
+            councilId: string;
+            /**
+             * @description Mã hồ sơ
+             * @example hs-2026-0001
+             */
+            dossierId: string;
+            /**
+             * @description Mã lĩnh vực
+             * @example khcn
+             */
+            fieldCode: string;
+            /**
+             * @description Xếp loại: xuat-sac (Xuất sắc), tot (Tốt), kha (Khá), dat (Đạt), khong-dat (Không đạt)
+             * @example xuat-sac
+             * @enum {string}
+             */
+            grade: "xuat-sac" | "tot" | "kha" | "dat" | "khong-dat";
+            /**
+             * @description Mã đơn vị của địa bàn (cấp xét chọn)
+             * @example vn-ha-nam
+             */
+            jurisdictionUnitId: string;
+            /**
+             * @description Đường dẫn mã đơn vị của địa bàn, từ Trung ương xuống
+             * @example [
+             *       "vn",
+             *       "vn-ha-nam"
+             *     ]
+             */
+            jurisdictionUnitPath: string[];
+            /**
+             * @description Cấp hành chính: central (Trung ương), province (tỉnh/Thành phố), district (huyện/quận), commune (xã/phường/thị trấn)
+             * @example province
+             * @enum {string}
+             */
+            level: "central" | "province" | "district" | "commune";
+            /**
+             * @description Đơn vị đề cử (lập hồ sơ)
+             * @example vn-ha-nam-phu-ly-lam-ha
+             */
+            nominatingUnitId?: string;
+            /**
+             * @description Tên đơn vị đề cử
+             * @example UBND phường Lam Hạ
+             */
+            nominatingUnitName?: string;
+            /**
+             * @description Mã đề nghị khen thưởng
+             * @example dn-hs-2026-0001
+             */
+            proposalId: string;
+            /**
+             * @description Danh hiệu, giải thưởng được đề nghị
+             * @example Người Hà Nam đoàn kết sáng tạo
+             */
+            proposedAward?: string;
+            /**
+             * @description Thứ hạng
+             * @example 1
+             */
+            rank: number;
+            /** @description Cá nhân, tập thể được trao */
+            recipients: components["schemas"]["HonourProposalRecipient"][];
+            /**
+             * @description Điểm tổng hợp
+             * @example 8.3
+             */
+            score: number;
+            /**
+             * @description Tên gọi, tiêu đề
+             * @example Giải pháp số hóa hồ sơ một cửa cấp xã
+             */
+            title: string;
+            /**
+             * @description Năm (đợt của phong trào, năm báo cáo)
+             * @example 2026
+             */
+            year: number;
+        };
+        /** @description Trao giải tại lễ tôn vinh */
+        IssueAwardDto: {
+            /**
+             * @description Ngày trao giải
+             * @example 2026-12-01
+             */
+            ceremonyDate?: string;
+            /**
+             * @description Số giấy chứng nhận
+             * @example GCN-2026-015
+             */
+            certificateNumber?: string;
+        };
+        /** @description Tình trạng tiến trình (liveness) */
+        LivenessResponse: {
+            /**
+             * @description Tên dịch vụ
+             * @example CEM submissions
+             */
+            service: string;
+            /**
+             * @description Luôn là ok khi tiến trình trả lời
+             * @example ok
+             */
+            status: string;
+            /**
+             * @description Số giây từ khi khởi động
+             * @example 3600
+             */
+            uptimeSeconds: number;
+            /**
+             * @description Phiên bản
+             * @example 1
+             */
+            version: string;
+        };
+        /** @description Kết quả lệnh trên một đề nghị khen thưởng */
+        ProposalCommandResponse: {
+            /**
+             * @description Các loại sự kiện đã ghi
+             * @example [
+             *       "recognition.AchievementsVerified"
+             *     ]
+             */
+            events: string[];
+            /**
+             * @description Mã đề nghị khen thưởng
+             * @example dn-hs-2026-0001
+             */
+            proposalId: string;
+            /**
+             * @description Trạng thái đề nghị sau lệnh (mã máy)
+             * @example received
+             * @enum {string}
+             */
+            status?: "received" | "sent-back" | "verified" | "decided" | "issued" | "revoked";
+        };
+        /** @description Nội dung đề nghị: thông tin hồ sơ, đối tượng được đề nghị, nguồn đề nghị */
+        ProposalRecordResponse: {
+            /**
+             * @description Mã hồ sơ
+             * @example hs-2026-0001
+             */
+            dossierId?: string;
+            /**
+             * @description Mã lĩnh vực
+             * @example khcn
+             */
+            fieldCode?: string;
+            /**
+             * @description Nguồn: council (Hội đồng đề nghị tôn vinh), commendation (cơ quan thường trực đề nghị khen đơn vị)
+             * @enum {string}
+             */
+            origin: "council" | "commendation";
+        };
+        /** @description Đề nghị khen thưởng với trạng thái và quyết định (nếu có) */
+        ProposalResponse: {
+            /** @description Quyết định khen thưởng */
+            decision?: components["schemas"]["AwardDecidedData"];
+            /**
+             * @description Lý do gần nhất (trả lại, thu hồi)
+             * @example Thiếu biên bản họp Hội đồng
+             */
+            lastReason?: string;
+            /** @description Nội dung đề nghị */
+            proposal: components["schemas"]["ProposalRecordResponse"];
+            /**
+             * @description Mã đề nghị khen thưởng
+             * @example dn-hs-2026-0001
+             */
+            proposalId: string;
+            /**
+             * @description Trạng thái (mã máy): received, sent-back, verified, decided, issued, revoked
+             * @example received
+             * @enum {string}
+             */
+            status: "received" | "sent-back" | "verified" | "decided" | "issued" | "revoked";
+        };
+        /** @description Tác giả của hồ sơ trong bảng xếp hạng */
+        RankedDossierAuthor: {
+            /**
+             * @description Tên
+             * @example Sở Khoa học và Công nghệ tỉnh Hà Nam
+             */
+            name: string;
+        };
+        /** @description Tình trạng sẵn sàng (readiness): mọi thành phần phụ thuộc đều trả lời */
+        ReadinessResponse: {
+            /**
+             * @description Tình trạng từng thành phần: up hoặc down kèm lý do
+             * @example {
+             *       "postgres": "up",
+             *       "kafka": "up",
+             *       "documents": "up"
+             *     }
+             */
+            checks: {
+                [key: string]: string;
+            };
+            /**
+             * @description Tên dịch vụ
+             * @example CEM submissions
+             */
+            service: string;
+            /**
+             * @description Sẵn sàng hay chưa
+             * @example received
+             * @enum {string}
+             */
+            status: "ready" | "not-ready";
+        };
+        /** @description Cá nhân, tập thể, đơn vị được trao */
+        RecipientDto: {
+            /**
+             * @description Loại
+             * @example individual
+             * @enum {string}
+             */
+            kind: "individual" | "collective" | "unit";
+            /**
+             * @description Tên
+             * @example Trần Thị Bình
+             */
+            name: string;
+        };
+        /** @description Gửi lại đề nghị đã bị trả lại */
         ResubmitProposalDto: {
-            /** @example Đã bổ sung biên bản */
+            /**
+             * @description Ghi chú
+             * @example Đã bổ sung biên bản
+             */
             note?: string;
+            /** @description Cá nhân, tập thể được trao */
             recipients?: components["schemas"]["RecipientDto"][];
         };
+        /** @description Thu hồi giải thưởng bằng quyết định */
         RevokeAwardDto: {
-            /** @example 2027-01-15 */
+            /**
+             * @description Ngày quyết định
+             * @example 2027-01-15
+             */
             decisionDate: string;
-            /** @example 1500/QĐ-UBND */
+            /**
+             * @description Số quyết định
+             * @example 1500/QĐ-UBND
+             */
             decisionNumber: string;
-            /** @example Phát hiện sao chép giải pháp đã công bố */
+            /**
+             * @description Lý do
+             * @example Phát hiện sao chép giải pháp đã công bố
+             */
             reason: string;
         };
+        /** @description Trả lại đề nghị, có lý do */
         SendBackProposalDto: {
-            /** @example Thiếu biên bản họp Hội đồng */
+            /**
+             * @description Lý do
+             * @example Thiếu biên bản họp Hội đồng
+             */
             reason: string;
         };
+        /** @description Thẩm định thành tích của đề nghị */
         VerifyProposalDto: {
-            /** @example Hồ sơ đầy đủ, đúng quy định */
+            /**
+             * @description Ghi chú
+             * @example Hồ sơ đầy đủ, đúng quy định
+             */
             note?: string;
         };
     };
@@ -300,12 +837,43 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     AwardsController_list: {
         parameters: {
-            query: {
-                level: string;
+            query?: {
+                /**
+                 * @description Chỉ các giải thưởng của cấp này
+                 * @example province
+                 */
+                level?: "central" | "province" | "district" | "commune";
             };
             header?: never;
             path?: never;
@@ -317,7 +885,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AwardResponse"][];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -338,7 +935,54 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AwardResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Xung đột ghi đồng thời: luồng sự kiện đã thay đổi, đọc lại rồi thử lại */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Quy tắc nghiệp vụ từ chối yêu cầu (code nêu quy tắc) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -351,12 +995,41 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The process is up and serving HTTP (liveness) */
+            /** @description Tiến trình đang chạy và phục vụ HTTP (liveness) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LivenessResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -369,12 +1042,41 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The process is up and serving HTTP */
+            /** @description Tiến trình đang chạy và phục vụ HTTP */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LivenessResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -387,25 +1089,60 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description PostgreSQL, Kafka and the document store all answer */
+            /** @description PostgreSQL, Kafka và kho tài liệu đều trả lời */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReadinessResponse"];
+                };
             };
-            /** @description At least one dependency does not answer; `checks` names it */
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Có thành phần phụ thuộc không trả lời; `checks` nêu tên */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReadinessResponse"];
+                };
             };
         };
     };
     ProposalsController_list: {
         parameters: {
             query?: {
+                /**
+                 * @description Trạng thái (mã máy)
+                 * @example received
+                 */
                 status?: "received" | "sent-back" | "verified" | "decided" | "issued" | "revoked";
             };
             header?: never;
@@ -418,7 +1155,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProposalResponse"][];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -427,6 +1193,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Mã
+                 * @example 01936a52-7c1e-7b3a-9f1e-5d2c3b4a5e6f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -441,7 +1211,63 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProposalCommandResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Xung đột ghi đồng thời: luồng sự kiện đã thay đổi, đọc lại rồi thử lại */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Quy tắc nghiệp vụ từ chối yêu cầu (code nêu quy tắc) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -450,6 +1276,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Mã
+                 * @example 01936a52-7c1e-7b3a-9f1e-5d2c3b4a5e6f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -464,7 +1294,63 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProposalCommandResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Xung đột ghi đồng thời: luồng sự kiện đã thay đổi, đọc lại rồi thử lại */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Quy tắc nghiệp vụ từ chối yêu cầu (code nêu quy tắc) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -473,6 +1359,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Mã
+                 * @example 01936a52-7c1e-7b3a-9f1e-5d2c3b4a5e6f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -487,7 +1377,63 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProposalCommandResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Xung đột ghi đồng thời: luồng sự kiện đã thay đổi, đọc lại rồi thử lại */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Quy tắc nghiệp vụ từ chối yêu cầu (code nêu quy tắc) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -496,6 +1442,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Mã
+                 * @example 01936a52-7c1e-7b3a-9f1e-5d2c3b4a5e6f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -510,7 +1460,63 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProposalCommandResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Xung đột ghi đồng thời: luồng sự kiện đã thay đổi, đọc lại rồi thử lại */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Quy tắc nghiệp vụ từ chối yêu cầu (code nêu quy tắc) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -519,6 +1525,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Mã
+                 * @example 01936a52-7c1e-7b3a-9f1e-5d2c3b4a5e6f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -533,7 +1543,63 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProposalCommandResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Xung đột ghi đồng thời: luồng sự kiện đã thay đổi, đọc lại rồi thử lại */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Quy tắc nghiệp vụ từ chối yêu cầu (code nêu quy tắc) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -542,6 +1608,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Mã
+                 * @example 01936a52-7c1e-7b3a-9f1e-5d2c3b4a5e6f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -556,15 +1626,77 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProposalCommandResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Xung đột ghi đồng thời: luồng sự kiện đã thay đổi, đọc lại rồi thử lại */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Quy tắc nghiệp vụ từ chối yêu cầu (code nêu quy tắc) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
     AwardedWorksController_list: {
         parameters: {
             query?: {
+                /** @description Mã lĩnh vực */
                 fieldCode?: string;
+                /**
+                 * @description Cấp hành chính: central (Trung ương), province (tỉnh/Thành phố), district (huyện/quận), commune (xã/phường/thị trấn)
+                 * @example province
+                 */
                 level?: "central" | "province" | "district" | "commune";
+                /** @description Năm (đợt của phong trào, năm báo cáo) */
                 year?: number;
             };
             header?: never;
@@ -577,7 +1709,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AwardedWorksResponse"][];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };

@@ -276,6 +276,7 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description Tổng hợp báo cáo của cấp dưới */
         AggregateReportsDto: {
             /**
              * @description Các đơn vị cấp dưới phải báo cáo; mặc định lấy từ danh mục đơn vị
@@ -286,49 +287,1809 @@ export interface components {
              */
             expectedChildUnitIds?: string[];
         };
+        /** @description Kết quả tổng hợp báo cáo của cấp dưới */
+        AggregationResponse: {
+            /**
+             * @description Thời điểm tổng hợp
+             * @example 2026-12-05T02:00:00.000Z
+             */
+            aggregatedAt: string;
+            /**
+             * @description Các báo cáo cấp dưới được tổng hợp
+             * @example [
+             *       "2026-yearly/vn-ha-nam-phu-ly-lam-ha"
+             *     ]
+             */
+            childReportIds: string[];
+            /**
+             * @description Cấp hành chính: central (Trung ương), province (tỉnh/Thành phố), district (huyện/quận), commune (xã/phường/thị trấn)
+             * @example province
+             * @enum {string}
+             */
+            level: "central" | "province" | "district" | "commune";
+            /**
+             * @description Các đơn vị cấp dưới chưa gửi báo cáo
+             * @example [
+             *       "vn-ha-nam-duy-tien"
+             *     ]
+             */
+            missingChildUnitIds: string[];
+            /**
+             * @description Mã kỳ báo cáo
+             * @example 2026-yearly
+             */
+            periodId: string;
+            /**
+             * @description Mã báo cáo (kỳ báo cáo/đơn vị)
+             * @example 2026-yearly/vn-ha-nam-phu-ly
+             */
+            reportId: string;
+            /** @description Số liệu tổng hợp */
+            totals: components["schemas"]["ReportFigures"];
+            /**
+             * @description Mã đơn vị
+             * @example vn-ha-nam-phu-ly
+             */
+            unitId: string;
+            /**
+             * @description Đường dẫn mã đơn vị từ Trung ương xuống đơn vị này
+             * @example [
+             *       "vn",
+             *       "vn-ha-nam",
+             *       "vn-ha-nam-phu-ly"
+             *     ]
+             */
+            unitPath: string[];
+        };
+        /** @description Sửa báo cáo đã gửi, có lý do */
         AmendReportDto: {
+            /** @description Số liệu báo cáo */
             figures: components["schemas"]["FiguresDto"];
-            /** @example Năm 2026, đơn vị đã phát động phong trào... */
+            /**
+             * @description Nội dung báo cáo
+             * @example Năm 2026, đơn vị đã phát động phong trào...
+             */
             narrative: string;
-            /** @example Bổ sung số sáng kiến được công nhận sau ngày báo cáo */
+            /**
+             * @description Lý do
+             * @example Bổ sung số sáng kiến được công nhận sau ngày báo cáo
+             */
             reason: string;
         };
-        DeadlineDto: {
-            /** @example 2026-11-30 */
-            dueBy: string;
-            /** @enum {string} */
+        /** @description Trạng thái hồ sơ (phân hệ submissions) tại thời điểm được xem */
+        AuditDossierStateResponse: {
+            /**
+             * @description Cấp hồ sơ đang ở
+             * @enum {string|null}
+             */
+            currentLevel: "central" | "province" | "district" | "commune" | null;
+            /**
+             * @description Thông tin hồ sơ (lược đồ DossierDrafted, không có draftedAt)
+             * @example {
+             *       "dossierId": "hs-2026-0001",
+             *       "title": "Giải pháp số hóa hồ sơ một cửa cấp xã"
+             *     }
+             */
+            dossier: {
+                [key: string]: unknown;
+            } | null;
+            /** @description Các cấp đã tới, từ dưới lên */
+            lineage: components["schemas"]["AuditLineageEntryResponse"][];
+            /**
+             * @description Trạng thái (mã máy)
+             * @example received
+             * @enum {string|null}
+             */
+            status: "draft" | "submitted" | "received" | "returned" | "withdrawn" | "forwarded" | null;
+        };
+        /** @description Hồ sơ thẩm định (phân hệ councils) tại thời điểm được xem */
+        AuditEvaluationCaseResponse: {
+            /** @description Các thành viên được phân công */
+            assigned: string[];
+            /** @description Xung đột lợi ích phát hiện tự động */
+            conflicts: components["schemas"]["ConflictDetectedData"][];
+            /** @description Xung đột lợi ích được khai báo */
+            declarations: components["schemas"]["ConflictDeclaredData"][];
+            /** @description Kết quả nghiệm thu, xếp loại */
+            finalised?: components["schemas"]["CaseFinalisedData"];
+            /** @description Đề nghị tôn vinh */
+            honourProposed?: components["schemas"]["HonourProposedData"];
+            /** @description Kiến nghị chuyển lên cấp trên */
+            recommendedUpward?: components["schemas"]["DossierRecommendedUpwardData"];
+            /** @description Thành viên không được chấm */
+            recusals: components["schemas"]["MemberRecusedData"][];
+            /**
+             * @description Mọi phiếu chấm theo thành viên, cũ nhất trước (chấm lại không xóa phiếu cũ)
+             * @example {
+             *       "tv-nguyen-van-a": []
+             *     }
+             */
+            scoreHistory: {
+                [key: string]: components["schemas"]["ScoreSubmittedData"][];
+            };
+            /**
+             * @description Trạng thái (mã máy)
+             * @example received
+             * @enum {string}
+             */
+            status: "open" | "finalised";
+        };
+        /** @description Bản xuất nhật ký kiểm tra kèm chuỗi băm, kiểm tra lại được ngoại tuyến */
+        AuditExportResponse: {
+            /** @description Mọi sự kiện của mọi luồng liên quan, từ phiên bản 1 */
+            chain: components["schemas"]["ExportedChainRowResponse"][];
+            /**
+             * @description Thời điểm xuất
+             * @example 2026-12-01T02:00:00.000Z
+             */
+            exportedAt: string;
+            /** @description Lịch sử quyết định */
+            history: components["schemas"]["ExportedHistoryRowResponse"][];
+            /**
+             * @description Đối tượng được xuất: "all" (toàn bộ nhật ký) hoặc { dossierId }
+             * @example {
+             *       "dossierId": "hs-2026-0001"
+             *     }
+             */
+            subject: "all" | components["schemas"]["AuditSubjectResponse"];
+        };
+        /** @description Một cấp hồ sơ đã tới (trạng thái hồ sơ) */
+        AuditLineageEntryResponse: {
+            /**
+             * @description Số văn bản, quyết định làm căn cứ
+             * @example 15/QĐ-HĐTĐ
+             */
+            decisionRef?: string;
+            /**
+             * @description Thời điểm chuyển lên cấp trên
+             * @example 2026-05-02T02:00:00.000Z
+             */
+            forwardedAt?: string;
+            /**
+             * @description Mã đơn vị của địa bàn (cấp xét chọn)
+             * @example vn-ha-nam
+             */
+            jurisdictionUnitId: string;
+            /**
+             * @description Đường dẫn mã đơn vị của địa bàn, từ Trung ương xuống
+             * @example [
+             *       "vn",
+             *       "vn-ha-nam"
+             *     ]
+             */
+            jurisdictionUnitPath: string[];
+            /**
+             * @description Cấp hành chính: central (Trung ương), province (tỉnh/Thành phố), district (huyện/quận), commune (xã/phường/thị trấn)
+             * @example province
+             * @enum {string}
+             */
             level: "central" | "province" | "district" | "commune";
+            /**
+             * @description Thời điểm tiếp nhận
+             * @example 2026-04-10T02:00:00.000Z
+             */
+            receivedAt?: string;
+            /**
+             * @description Cơ quan đã tiếp nhận
+             * @example vn-ha-nam-so-khcn
+             */
+            receivedBy?: string;
+            /**
+             * @description Thời điểm nộp hoặc được chuyển tới
+             * @example 2026-04-05T09:00:00.000Z
+             */
+            submittedOrForwardedAt: string;
         };
-        FiguresDto: {
-            /** @example 3 */
-            awardsGiven: number;
-            /** @example 12 */
-            dossiersSubmitted: number;
-            /** @example 5 */
-            initiativesApplied: number;
-            /** @example 2 */
-            modelsRegistered: number;
-            /** @example 1 */
-            unitsCommended: number;
+        /** @description Đề nghị khen thưởng (phân hệ recognition) tại thời điểm được xem */
+        AuditProposalStateResponse: {
+            /** @description Quyết định khen thưởng */
+            decision?: components["schemas"]["AwardDecidedData"];
+            /** @description Trao giải */
+            issued?: components["schemas"]["AwardIssuedData"];
+            /**
+             * @description Nội dung đề nghị (lược đồ ProposalReceived/CommendationProposed, kèm origin)
+             * @example {
+             *       "proposalId": "dn-hs-2026-0001",
+             *       "origin": "council",
+             *       "title": "Giải pháp số hóa hồ sơ một cửa cấp xã"
+             *     }
+             */
+            proposal: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description Trạng thái (mã máy)
+             * @example received
+             * @enum {string}
+             */
+            status: "received" | "sent-back" | "verified" | "decided" | "issued" | "revoked";
         };
-        OpenPeriodDto: {
-            /** @example ha-nam-sang-tao */
+        /** @description Đối tượng được xuất */
+        AuditSubjectResponse: {
+            /**
+             * @description Mã hồ sơ
+             * @example hs-2026-0001
+             */
+            dossierId?: string;
+            /**
+             * @description Mã đề nghị khen thưởng
+             * @example dn-hs-2026-0001
+             */
+            proposalId?: string;
+        };
+        /** @description Dữ liệu sự kiện recognition.AwardDecided: Cấp có thẩm quyền quyết định khen thưởng (số, ngày, người ký) */
+        AwardDecidedData: {
+            /**
+             * @description Mã giải thưởng trong danh mục
+             * @example nguoi-ha-nam-sang-tao
+             */
+            awardCode: string;
+            /**
+             * @description Tên giải thưởng
+             * @example Người Hà Nam đoàn kết sáng tạo
+             */
+            awardName: string;
+            /**
+             * @description Mã phong trào thi đua
+             * @example ha-nam-doan-ket-sang-tao
+             */
             campaignId?: string;
-            deadlines: components["schemas"]["DeadlineDto"][];
-            /** @enum {string} */
-            kind: "yearly" | "interim" | "final";
-            /** @example 2026-yearly */
-            periodId: string;
-            /** @example Báo cáo kết quả phong trào thi đua sáng tạo năm 2026 */
+            /**
+             * @description Ngày quyết định
+             * @example 2026-11-20
+             */
+            decisionDate: string;
+            /**
+             * @description Số quyết định
+             * @example 1234/QĐ-UBND
+             */
+            decisionNumber: string;
+            /**
+             * @description Mã hồ sơ
+             * @example hs-2026-0001
+             */
+            dossierId?: string;
+            /**
+             * @description Mã lĩnh vực
+             * @example khcn
+             */
+            fieldCode?: string;
+            /**
+             * @description Mã đơn vị của địa bàn (cấp xét chọn)
+             * @example vn-ha-nam
+             */
+            jurisdictionUnitId: string;
+            /**
+             * @description Cấp hành chính: central (Trung ương), province (tỉnh/Thành phố), district (huyện/quận), commune (xã/phường/thị trấn)
+             * @example province
+             * @enum {string}
+             */
+            level: "central" | "province" | "district" | "commune";
+            /**
+             * @description Mã đề nghị khen thưởng
+             * @example dn-hs-2026-0001
+             */
+            proposalId: string;
+            /** @description Cá nhân, tập thể được trao */
+            recipients: components["schemas"]["AwardRecipient"][];
+            /**
+             * @description Người ký
+             * @example Nguyễn Văn A, Chủ tịch UBND tỉnh
+             */
+            signer: string;
+            /**
+             * @description Tên gọi, tiêu đề
+             * @example Giải pháp số hóa hồ sơ một cửa cấp xã
+             */
             title: string;
-            /** @example 2026 */
+            /**
+             * @description Năm (đợt của phong trào, năm báo cáo)
+             * @example 2026
+             */
             year: number;
         };
+        /** @description Dữ liệu sự kiện recognition.AwardIssued: Trao giải tại lễ tôn vinh */
+        AwardIssuedData: {
+            /**
+             * @description Mã giải thưởng trong danh mục
+             * @example nguoi-ha-nam-sang-tao
+             */
+            awardCode: string;
+            /**
+             * @description Ngày trao giải
+             * @example 2026-12-01
+             */
+            ceremonyDate: string;
+            /**
+             * @description Số giấy chứng nhận
+             * @example GCN-2026-015
+             */
+            certificateNumber?: string;
+            /**
+             * @description Mã hồ sơ
+             * @example hs-2026-0001
+             */
+            dossierId?: string;
+            /**
+             * @description Mã lĩnh vực
+             * @example khcn
+             */
+            fieldCode?: string;
+            /**
+             * @description Mã đơn vị của địa bàn (cấp xét chọn)
+             * @example vn-ha-nam
+             */
+            jurisdictionUnitId: string;
+            /**
+             * @description Cấp hành chính: central (Trung ương), province (tỉnh/Thành phố), district (huyện/quận), commune (xã/phường/thị trấn)
+             * @example province
+             * @enum {string}
+             */
+            level: "central" | "province" | "district" | "commune";
+            /**
+             * @description Mã đề nghị khen thưởng
+             * @example dn-hs-2026-0001
+             */
+            proposalId: string;
+            /**
+             * @description Năm (đợt của phong trào, năm báo cáo)
+             * @example 2026
+             */
+            year: number;
+        };
+        /** @description Cá nhân, tập thể, đơn vị được trao */
+        AwardRecipient: {
+            /**
+             * @description Loại
+             * @example individual
+             * @enum {string}
+             */
+            kind: "individual" | "collective" | "unit";
+            /**
+             * @description Tên
+             * @example Sở Khoa học và Công nghệ tỉnh Hà Nam
+             */
+            name: string;
+        };
+        /** @description Dữ liệu sự kiện councils.CaseFinalised: Hội đồng nghiệm thu, xếp loại hồ sơ tại phiên họp */
+        CaseFinalisedData: {
+            /**
+             * @description Được nghiệm thu (mọi xếp loại trừ Không đạt)
+             * @example true
+             */
+            accepted: boolean;
+            /**
+             * @description Điểm tổng hợp của Hội đồng
+             * @example 8.3
+             */
+            aggregateScore: number;
+            /**
+             * @description Các thành viên được phân công chấm
+             * @example [
+             *       "tv-nguyen-van-a",
+             *       "tv-tran-thi-b"
+             *     ]
+             */
+            assignedMemberIds: string[];
+            /**
+             * @description Mã phong trào thi đua
+             * @example ha-nam-doan-ket-sang-tao
+             */
+            campaignId: string;
+            /**
+             * @description Mã hồ sơ thẩm định (vụ việc của Hội đồng)
+             * @example hs-2026-0001@province
+             */
+            caseId: string;
+            /**
+             * @description Mã Hội đồng thẩm định
+             * @example hd-ha-nam-2026
+             */
+            councilId: string;
+            /**
+             * @description Mã bộ tiêu chí chấm điểm
+             * @example tc-ha-nam-2026-khcn
+             */
+            criteriaSetId: string;
+            /**
+             * @description Phiên bản bộ tiêu chí
+             * @example 1
+             */
+            criteriaVersion: number;
+            /** @description Điểm trung bình theo từng tiêu chí */
+            criterionMeans: components["schemas"]["CriterionMean"][];
+            /**
+             * @description Mã hồ sơ
+             * @example hs-2026-0001
+             */
+            dossierId: string;
+            /**
+             * @description Mã lĩnh vực
+             * @example khcn
+             */
+            fieldCode: string;
+            /**
+             * @description Xếp loại: xuat-sac (Xuất sắc), tot (Tốt), kha (Khá), dat (Đạt), khong-dat (Không đạt)
+             * @example xuat-sac
+             * @enum {string}
+             */
+            grade: "xuat-sac" | "tot" | "kha" | "dat" | "khong-dat";
+            /**
+             * @description Xếp loại (tiếng Việt)
+             * @example Xuất sắc
+             */
+            gradeLabel: string;
+            /**
+             * @description Cấp hành chính: central (Trung ương), province (tỉnh/Thành phố), district (huyện/quận), commune (xã/phường/thị trấn)
+             * @example province
+             * @enum {string}
+             */
+            level: "central" | "province" | "district" | "commune";
+            /**
+             * @description Ngày họp Hội đồng
+             * @example 2026-09-20
+             */
+            meetingDate: string;
+            /**
+             * @description Cách tổng hợp điểm: weighted-mean (trung bình), median (trung vị), trimmed-mean (trung bình bỏ điểm cao nhất, thấp nhất)
+             * @example weighted-mean
+             * @enum {string}
+             */
+            method: "weighted-mean" | "median" | "trimmed-mean";
+            /**
+             * @description Số biên bản họp Hội đồng
+             * @example BB-05/HĐTĐ
+             */
+            minutesRef: string;
+            /**
+             * @description Thời điểm tiếp nhận
+             * @example 2026-04-10T02:00:00.000Z
+             */
+            receivedAt: string;
+            /**
+             * @description Các thành viên xin rút do xung đột lợi ích
+             * @example [
+             *       "tv-le-van-c"
+             *     ]
+             */
+            recusedMemberIds: string[];
+            /**
+             * @description Số phiếu chấm được tính
+             * @example 7
+             */
+            scorerCount: number;
+            /** @description Điểm theo từng tiêu chí */
+            scores: components["schemas"]["CountedMemberScore"][];
+            /**
+             * @description Điểm trung bình của tiêu chí có trọng số lớn nhất (tiêu chí phụ khi bằng điểm)
+             * @example 8.6
+             */
+            topCriterionScore: number;
+            /**
+             * @description Số điểm bỏ ở mỗi đầu (chỉ với trimmed-mean)
+             * @example 1
+             */
+            trimCount?: number;
+            /**
+             * @description Năm (đợt của phong trào, năm báo cáo)
+             * @example 2026
+             */
+            year: number;
+        };
+        /** @description Mắt xích băm bị đứt đầu tiên */
+        ChainBreakResponse: {
+            /**
+             * @description Mã sự kiện (UUIDv7)
+             * @example 01936a52-7c1e-7b3a-9f1e-5d2c3b4a5e6f
+             */
+            eventId: string;
+            /**
+             * @description Mã băm tính lại
+             * @example b1946ac92492d2347c6235b4d2611184b1946ac92492d2347c6235b4d2611184
+             */
+            expectedHash: string;
+            /** @description Vị trí trong nhật ký */
+            position: components["schemas"]["LogPositionResponse"];
+            /**
+             * @description Mã băm đã lưu
+             * @example 0000000000000000000000000000000000000000000000000000000000000000
+             */
+            storedHash: string;
+            /**
+             * @description Mã luồng sự kiện (khóa Kafka)
+             * @example dossier-hs-2026-0001
+             */
+            streamId: string;
+            /**
+             * @description Số thứ tự trong luồng
+             * @example 3
+             */
+            streamVersion: number;
+        };
+        /** @description Kết quả kiểm tra chuỗi băm của kho sự kiện */
+        ChainVerificationResponse: {
+            /**
+             * @description Số sự kiện đã kiểm tra
+             * @example 1042
+             */
+            eventsChecked: number;
+            /** @description Mắt xích bị đứt đầu tiên (nếu có) */
+            firstBreak?: components["schemas"]["ChainBreakResponse"];
+            /**
+             * @description Chuỗi nguyên vẹn
+             * @example true
+             */
+            ok: boolean;
+        };
+        /** @description Dữ liệu sự kiện councils.ConflictDeclared: Thành viên khai báo xung đột lợi ích */
+        ConflictDeclaredData: {
+            /**
+             * @description Mã hồ sơ thẩm định (vụ việc của Hội đồng)
+             * @example hs-2026-0001@province
+             */
+            caseId: string;
+            /**
+             * @description Thời điểm khai báo
+             * @example 2026-08-21T02:00:00.000Z
+             */
+            declaredAt: string;
+            /**
+             * @description Mã thành viên Hội đồng (định danh trong token)
+             * @example tv-nguyen-van-a
+             */
+            memberId: string;
+            /**
+             * @description Lý do
+             * @example Thiếu bản mô tả giải pháp
+             */
+            reason: string;
+        };
+        /** @description Dữ liệu sự kiện councils.ConflictDetected: Tự động phát hiện xung đột lợi ích */
+        ConflictDetectedData: {
+            /**
+             * @description Mã hồ sơ thẩm định (vụ việc của Hội đồng)
+             * @example hs-2026-0001@province
+             */
+            caseId: string;
+            /**
+             * @description Loại
+             * @example individual
+             * @enum {string}
+             */
+            kind: "author" | "owner" | "nominating-unit";
+            /**
+             * @description Mối quan hệ dẫn đến xung đột lợi ích
+             * @example author
+             */
+            matched: string;
+            /**
+             * @description Mã thành viên Hội đồng (định danh trong token)
+             * @example tv-nguyen-van-a
+             */
+            memberId: string;
+        };
+        /** @description Một dòng của bảng xếp hạng */
+        CouncilRankingEntry: {
+            /** @description Tác giả, đồng tác giả */
+            authors?: components["schemas"]["RankedDossierAuthor"][];
+            /**
+             * @description Mã hồ sơ thẩm định (vụ việc của Hội đồng)
+             * @example hs-2026-0001@province
+             */
+            caseId: string;
+            /**
+             * @description Mã hồ sơ
+             * @example hs-2026-0001
+             */
+            dossierId: string;
+            /**
+             * @description Mã lĩnh vực
+             * @example khcn
+             */
+            fieldCode?: string;
+            /**
+             * @description Xếp loại: xuat-sac (Xuất sắc), tot (Tốt), kha (Khá), dat (Đạt), khong-dat (Không đạt)
+             * @example xuat-sac
+             * @enum {string}
+             */
+            grade: "xuat-sac" | "tot" | "kha" | "dat" | "khong-dat";
+            /**
+             * @description Đơn vị đề cử (lập hồ sơ)
+             * @example vn-ha-nam-phu-ly-lam-ha
+             */
+            nominatingUnitId?: string;
+            /**
+             * @description Tên đơn vị đề cử
+             * @example UBND phường Lam Hạ
+             */
+            nominatingUnitName?: string;
+            /**
+             * @description Thứ hạng
+             * @example 1
+             */
+            rank: number;
+            /**
+             * @description Điểm tổng hợp
+             * @example 8.3
+             */
+            score: number;
+            /**
+             * @description Tên gọi, tiêu đề
+             * @example Giải pháp số hóa hồ sơ một cửa cấp xã
+             */
+            title?: string;
+        };
+        /** @description Phiếu chấm của một thành viên được tính vào kết quả */
+        CountedMemberScore: {
+            /**
+             * @description Mã thành viên Hội đồng (định danh trong token)
+             * @example tv-nguyen-van-a
+             */
+            memberId: string;
+            /** @description Điểm theo từng tiêu chí */
+            scores: components["schemas"]["CriterionScore"][];
+            /**
+             * @description Tổng điểm có trọng số
+             * @example 8.35
+             */
+            total: number;
+        };
+        /** @description Điểm trung bình của một tiêu chí */
+        CriterionMean: {
+            /**
+             * @description Mã tiêu chí
+             * @example tinh-moi
+             */
+            criterionCode: string;
+            /**
+             * @description Điểm trung bình
+             * @example 8.4
+             */
+            mean: number;
+        };
+        /** @description Điểm của một tiêu chí */
+        CriterionScore: {
+            /**
+             * @description Nhận xét
+             * @example Giải pháp có tính mới cao
+             */
+            comment?: string;
+            /**
+             * @description Mã tiêu chí
+             * @example tinh-moi
+             */
+            criterionCode: string;
+            /**
+             * @description Điểm
+             * @example 8.5
+             */
+            value: number;
+        };
+        /** @description Hạn gửi báo cáo của một cấp */
+        DeadlineDto: {
+            /**
+             * @description Hạn gửi báo cáo
+             * @example 2026-11-30
+             */
+            dueBy: string;
+            /**
+             * @description Cấp hành chính: central (Trung ương), province (tỉnh/Thành phố), district (huyện/quận), commune (xã/phường/thị trấn)
+             * @example province
+             * @enum {string}
+             */
+            level: "central" | "province" | "district" | "commune";
+        };
+        /** @description Lịch sử quyết định của một hồ sơ qua mọi phân hệ */
+        DossierHistoryResponse: {
+            /**
+             * @description Mã hồ sơ
+             * @example hs-2026-0001
+             */
+            dossierId: string;
+            /** @description Lịch sử quyết định */
+            history: components["schemas"]["HistoryRowResponse"][];
+        };
+        /** @description Dữ liệu sự kiện councils.DossierRecommendedUpward: Hội đồng kiến nghị chuyển hồ sơ lên cấp trên */
+        DossierRecommendedUpwardData: {
+            /**
+             * @description Mã hồ sơ thẩm định (vụ việc của Hội đồng)
+             * @example hs-2026-0001@province
+             */
+            caseId: string;
+            /**
+             * @description Mã Hội đồng thẩm định
+             * @example hd-ha-nam-2026
+             */
+            councilId: string;
+            /**
+             * @description Số văn bản, quyết định làm căn cứ
+             * @example 15/QĐ-HĐTĐ
+             */
+            decisionRef: string;
+            /**
+             * @description Mã hồ sơ
+             * @example hs-2026-0001
+             */
+            dossierId: string;
+            /**
+             * @description Cấp chuyển đi
+             * @example district
+             * @enum {string}
+             */
+            fromLevel: "central" | "province" | "district" | "commune";
+            /**
+             * @description Xếp loại: xuat-sac (Xuất sắc), tot (Tốt), kha (Khá), dat (Đạt), khong-dat (Không đạt)
+             * @example xuat-sac
+             * @enum {string}
+             */
+            grade: "xuat-sac" | "tot" | "kha" | "dat" | "khong-dat";
+            /**
+             * @description Thứ hạng
+             * @example 1
+             */
+            rank: number;
+            /**
+             * @description Điểm tổng hợp
+             * @example 8.3
+             */
+            score: number;
+            /**
+             * @description Cấp nhận
+             * @example province
+             * @enum {string}
+             */
+            toLevel: "central" | "province" | "district" | "commune";
+        };
+        /** @description Trạng thái của một hồ sơ trên mọi phân hệ tại một thời điểm (dựng lại từ nhật ký) */
+        DossierStateAsOfResponse: {
+            /**
+             * @description Thời điểm được xem
+             * @example 2026-09-30T17:00:00+07:00
+             */
+            asOf: string;
+            /**
+             * @description Đã có quyết định khen thưởng còn hiệu lực
+             * @example false
+             */
+            awarded: boolean;
+            /** @description Thông tin hồ sơ */
+            dossier: components["schemas"]["AuditDossierStateResponse"];
+            /**
+             * @description Mã hồ sơ
+             * @example hs-2026-0001
+             */
+            dossierId: string;
+            /** @description Các hồ sơ thẩm định */
+            evaluationCases: components["schemas"]["AuditEvaluationCaseResponse"][];
+            /** @description Các đề nghị khen thưởng */
+            proposals: components["schemas"]["AuditProposalStateResponse"][];
+            /** @description Các bảng xếp hạng có hồ sơ (chỉ dòng của hồ sơ) */
+            rankings: components["schemas"]["RankingPublishedData"][];
+        };
+        /** @description Dạng lỗi chung của mọi dịch vụ */
+        ErrorResponseDto: {
+            /**
+             * @description Phiên bản hiện tại của luồng (chỉ với 409): đọc lại rồi thử lại
+             * @example 4
+             */
+            actual?: number;
+            /**
+             * @description Mã lỗi cho máy đọc (tiếng Anh): validation-failed, unauthenticated, forbidden, not-found, concurrency-conflict, payload-too-large hoặc mã quy tắc nghiệp vụ
+             * @example validation-failed
+             */
+            code: string;
+            /**
+             * @description Chi tiết: `fields` (trường -> các thông báo) khi dữ liệu không hợp lệ, `rule` khi bị từ chối quyền, phiên bản luồng khi xung đột
+             * @example {
+             *       "fields": {
+             *         "planDate": [
+             *           "planDate: phải là ngày YYYY-MM-DD hoặc thời điểm ISO-8601 có thật"
+             *         ]
+             *       }
+             *     }
+             */
+            details?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description Tên trạng thái HTTP
+             * @example Bad Request
+             */
+            error: string;
+            /**
+             * @description Phiên bản luồng bên gọi mong đợi (chỉ với 409)
+             * @example 3
+             */
+            expected?: number | string;
+            /**
+             * @description Thông báo cho người đọc
+             * @example invalid request: planDate: phải là ngày YYYY-MM-DD hoặc thời điểm ISO-8601 có thật
+             */
+            message: string | string[];
+            /**
+             * @description Mã trạng thái HTTP
+             * @example 400
+             */
+            statusCode: number;
+            /**
+             * @description Luồng sự kiện bị xung đột (chỉ với 409)
+             * @example dossier-hs-2026-0001
+             */
+            streamId?: string;
+        };
+        /** @description Một sự kiện đúng như đã băm: dữ liệu và siêu dữ liệu dạng văn bản JSON đã lưu, để kiểm tra lại ngoại tuyến */
+        ExportedChainRowResponse: {
+            /**
+             * @description Dữ liệu sự kiện, văn bản JSON đúng như đã lưu
+             * @example {"dossierId":"hs-2026-0001"}
+             */
+            dataText: string;
+            /**
+             * @description Mã sự kiện (UUIDv7)
+             * @example 01936a52-7c1e-7b3a-9f1e-5d2c3b4a5e6f
+             */
+            eventId: string;
+            /**
+             * @description Mã băm SHA-256 của sự kiện
+             * @example b1946ac92492d2347c6235b4d2611184b1946ac92492d2347c6235b4d2611184
+             */
+            hash: string;
+            /**
+             * @description Siêu dữ liệu, văn bản JSON đúng như đã lưu
+             * @example {"source":"submissions"}
+             */
+            metadataText: string;
+            /**
+             * @description Mã băm của sự kiện trước trong luồng (rỗng với sự kiện đầu)
+             * @example
+             */
+            prevHash: string;
+            /**
+             * @description Phiên bản lược đồ
+             * @example 1
+             */
+            schemaVersion: number;
+            /**
+             * @description Mã luồng sự kiện (khóa Kafka)
+             * @example dossier-hs-2026-0001
+             */
+            streamId: string;
+            /**
+             * @description Số thứ tự trong luồng
+             * @example 1
+             */
+            streamVersion: number;
+            /**
+             * @description Loại sự kiện
+             * @example submissions.DossierDrafted
+             */
+            type: string;
+        };
+        /** @description Một dòng lịch sử kèm mắt xích băm của nó */
+        ExportedHistoryRowResponse: {
+            /**
+             * @description Mã người thực hiện
+             * @example u-nguyen-van-a
+             */
+            actorId: string;
+            /**
+             * @description Phân hệ ghi quyết định
+             * @example councils
+             */
+            context: string;
+            /**
+             * @description Dữ liệu sự kiện, văn bản JSON đúng như đã lưu
+             * @example {"dossierId":"hs-2026-0001"}
+             */
+            dataText: string;
+            /**
+             * @description Mã sự kiện (UUIDv7)
+             * @example 01936a52-7c1e-7b3a-9f1e-5d2c3b4a5e6f
+             */
+            eventId: string;
+            /**
+             * @description Mã băm SHA-256 của sự kiện
+             * @example b1946ac92492d2347c6235b4d2611184b1946ac92492d2347c6235b4d2611184
+             */
+            hash: string;
+            /**
+             * @description Cấp hành chính: central (Trung ương), province (tỉnh/Thành phố), district (huyện/quận), commune (xã/phường/thị trấn)
+             * @example province
+             * @enum {string}
+             */
+            level: "central" | "province" | "district" | "commune";
+            /**
+             * @description Siêu dữ liệu, văn bản JSON đúng như đã lưu
+             * @example {"source":"submissions"}
+             */
+            metadataText: string;
+            /**
+             * @description Mã băm của sự kiện trước trong luồng
+             * @example
+             */
+            prevHash: string;
+            /**
+             * @description Vai trò
+             * @example member
+             * @enum {string}
+             */
+            role: "submitter" | "unit-officer" | "agency-officer" | "front-chair" | "council-chair" | "council-secretary" | "council-member" | "expert" | "emulation-board" | "authority" | "standing-body" | "auditor" | "analyst" | "admin" | "system";
+            /**
+             * @description Mã luồng sự kiện (khóa Kafka)
+             * @example dossier-hs-2026-0001
+             */
+            streamId: string;
+            /**
+             * @description Số thứ tự trong luồng
+             * @example 1
+             */
+            streamVersion: number;
+            /**
+             * @description Loại sự kiện
+             * @example councils.CaseFinalised
+             */
+            type: string;
+            /**
+             * @description Đơn vị người thực hiện (hoặc địa bàn thay mặt)
+             * @example vn-ha-nam-so-khcn
+             */
+            unit: string;
+            /**
+             * @description Nội dung quyết định (tiếng Việt)
+             * @example Hội đồng nghiệm thu, xếp loại Xuất sắc
+             */
+            what: string;
+            /**
+             * @description Thời điểm quyết định
+             * @example 2026-04-10T02:00:00.000Z
+             */
+            when: string;
+            /**
+             * @description Người thực hiện (họ tên hoặc mã)
+             * @example Nguyễn Văn A
+             */
+            who: string;
+            /**
+             * @description Lý do
+             * @example Thiếu bản mô tả giải pháp
+             */
+            why?: string;
+        };
+        /** @description Số liệu báo cáo của đơn vị */
+        FiguresDto: {
+            /**
+             * @description Số giải thưởng
+             * @example 3
+             */
+            awardsGiven: number;
+            /**
+             * @description Số hồ sơ đăng ký
+             * @example 12
+             */
+            dossiersSubmitted: number;
+            /**
+             * @description Số sáng kiến được áp dụng
+             * @example 5
+             */
+            initiativesApplied: number;
+            /**
+             * @description Số mô hình đăng ký
+             * @example 2
+             */
+            modelsRegistered: number;
+            /**
+             * @description Số đơn vị được khen thưởng
+             * @example 1
+             */
+            unitsCommended: number;
+        };
+        /** @description Số hồ sơ được nghiệm thu theo xếp loại */
+        GradeCountsResponse: {
+            /**
+             * @description Đạt
+             * @example 1
+             */
+            dat: number;
+            /**
+             * @description Khá
+             * @example 3
+             */
+            kha: number;
+            /**
+             * @description Tốt
+             * @example 2
+             */
+            tot: number;
+            /**
+             * @description Xuất sắc
+             * @example 1
+             */
+            "xuat-sac": number;
+        };
+        /** @description Một dòng lịch sử quyết định (kiểm tra, giám sát) */
+        HistoryRowResponse: {
+            /**
+             * @description Mã người thực hiện
+             * @example u-nguyen-van-a
+             */
+            actorId: string;
+            /**
+             * @description Phân hệ ghi quyết định
+             * @example councils
+             */
+            context: string;
+            /**
+             * @description Mã sự kiện (UUIDv7)
+             * @example 01936a52-7c1e-7b3a-9f1e-5d2c3b4a5e6f
+             */
+            eventId: string;
+            /**
+             * @description Cấp hành chính: central (Trung ương), province (tỉnh/Thành phố), district (huyện/quận), commune (xã/phường/thị trấn)
+             * @example province
+             * @enum {string}
+             */
+            level: "central" | "province" | "district" | "commune";
+            /**
+             * @description Vai trò
+             * @example member
+             * @enum {string}
+             */
+            role: "submitter" | "unit-officer" | "agency-officer" | "front-chair" | "council-chair" | "council-secretary" | "council-member" | "expert" | "emulation-board" | "authority" | "standing-body" | "auditor" | "analyst" | "admin" | "system";
+            /**
+             * @description Loại sự kiện
+             * @example councils.CaseFinalised
+             */
+            type: string;
+            /**
+             * @description Đơn vị người thực hiện (hoặc địa bàn thay mặt)
+             * @example vn-ha-nam-so-khcn
+             */
+            unit: string;
+            /**
+             * @description Nội dung quyết định (tiếng Việt)
+             * @example Hội đồng nghiệm thu, xếp loại Xuất sắc
+             */
+            what: string;
+            /**
+             * @description Thời điểm quyết định
+             * @example 2026-04-10T02:00:00.000Z
+             */
+            when: string;
+            /**
+             * @description Người thực hiện (họ tên hoặc mã)
+             * @example Nguyễn Văn A
+             */
+            who: string;
+            /**
+             * @description Lý do
+             * @example Thiếu bản mô tả giải pháp
+             */
+            why?: string;
+        };
+        /** @description Cá nhân, tập thể được đề nghị tôn vinh */
+        HonourProposalRecipient: {
+            /**
+             * @description Loại
+             * @example individual
+             * @enum {string}
+             */
+            kind: "individual" | "collective";
+            /**
+             * @description Tên
+             * @example Sở Khoa học và Công nghệ tỉnh Hà Nam
+             */
+            name: string;
+        };
+        /** @description Dữ liệu sự kiện councils.HonourProposed: Hội đồng đề nghị tôn vinh, khen thưởng */
+        HonourProposedData: {
+            /** @description Tác giả, đồng tác giả */
+            authors?: components["schemas"]["RankedDossierAuthor"][];
+            /**
+             * @description Mã phong trào thi đua
+             * @example ha-nam-doan-ket-sang-tao
+             */
+            campaignId: string;
+            /**
+             * @description Mã hồ sơ thẩm định (vụ việc của Hội đồng)
+             * @example hs-2026-0001@province
+             */
+            caseId: string;
+            /**
+             * @description Mã Hội đồng thẩm định
+             * @example hd-ha-nam-2026
+             */
+            councilId: string;
+            /**
+             * @description Mã hồ sơ
+             * @example hs-2026-0001
+             */
+            dossierId: string;
+            /**
+             * @description Mã lĩnh vực
+             * @example khcn
+             */
+            fieldCode: string;
+            /**
+             * @description Xếp loại: xuat-sac (Xuất sắc), tot (Tốt), kha (Khá), dat (Đạt), khong-dat (Không đạt)
+             * @example xuat-sac
+             * @enum {string}
+             */
+            grade: "xuat-sac" | "tot" | "kha" | "dat" | "khong-dat";
+            /**
+             * @description Mã đơn vị của địa bàn (cấp xét chọn)
+             * @example vn-ha-nam
+             */
+            jurisdictionUnitId: string;
+            /**
+             * @description Đường dẫn mã đơn vị của địa bàn, từ Trung ương xuống
+             * @example [
+             *       "vn",
+             *       "vn-ha-nam"
+             *     ]
+             */
+            jurisdictionUnitPath: string[];
+            /**
+             * @description Cấp hành chính: central (Trung ương), province (tỉnh/Thành phố), district (huyện/quận), commune (xã/phường/thị trấn)
+             * @example province
+             * @enum {string}
+             */
+            level: "central" | "province" | "district" | "commune";
+            /**
+             * @description Đơn vị đề cử (lập hồ sơ)
+             * @example vn-ha-nam-phu-ly-lam-ha
+             */
+            nominatingUnitId?: string;
+            /**
+             * @description Tên đơn vị đề cử
+             * @example UBND phường Lam Hạ
+             */
+            nominatingUnitName?: string;
+            /**
+             * @description Mã đề nghị khen thưởng
+             * @example dn-hs-2026-0001
+             */
+            proposalId: string;
+            /**
+             * @description Danh hiệu, giải thưởng được đề nghị
+             * @example Người Hà Nam đoàn kết sáng tạo
+             */
+            proposedAward?: string;
+            /**
+             * @description Thứ hạng
+             * @example 1
+             */
+            rank: number;
+            /** @description Cá nhân, tập thể được trao */
+            recipients: components["schemas"]["HonourProposalRecipient"][];
+            /**
+             * @description Điểm tổng hợp
+             * @example 8.3
+             */
+            score: number;
+            /**
+             * @description Tên gọi, tiêu đề
+             * @example Giải pháp số hóa hồ sơ một cửa cấp xã
+             */
+            title: string;
+            /**
+             * @description Năm (đợt của phong trào, năm báo cáo)
+             * @example 2026
+             */
+            year: number;
+        };
+        /** @description Đơn vị đã gửi báo cáo sau hạn */
+        LateReportResponse: {
+            /**
+             * @description Hạn gửi báo cáo
+             * @example 2026-11-30
+             */
+            dueBy: string;
+            /**
+             * @description Cấp hành chính: central (Trung ương), province (tỉnh/Thành phố), district (huyện/quận), commune (xã/phường/thị trấn)
+             * @example province
+             * @enum {string}
+             */
+            level: "central" | "province" | "district" | "commune";
+            /**
+             * @description Mã báo cáo (kỳ báo cáo/đơn vị)
+             * @example 2026-yearly/vn-ha-nam-phu-ly
+             */
+            reportId: string;
+            /**
+             * @description Thời điểm nộp
+             * @example 2026-04-05T09:00:00.000Z
+             */
+            submittedAt: string;
+            /**
+             * @description Mã đơn vị
+             * @example vn-ha-nam-phu-ly
+             */
+            unitId: string;
+        };
+        /** @description Tình trạng tiến trình (liveness) */
+        LivenessResponse: {
+            /**
+             * @description Tên dịch vụ
+             * @example CEM submissions
+             */
+            service: string;
+            /**
+             * @description Luôn là ok khi tiến trình trả lời
+             * @example ok
+             */
+            status: string;
+            /**
+             * @description Số giây từ khi khởi động
+             * @example 3600
+             */
+            uptimeSeconds: number;
+            /**
+             * @description Phiên bản
+             * @example 1
+             */
+            version: string;
+        };
+        /** @description Vị trí trong nhật ký của phân hệ */
+        LogPositionResponse: {
+            /**
+             * @description Thứ tự trong giao dịch
+             * @example 0
+             */
+            pos: number;
+            /**
+             * @description Giao dịch
+             * @example 1042
+             */
+            tx: number;
+        };
+        /** @description Dữ liệu sự kiện councils.MemberRecused: Thành viên không được chấm hồ sơ */
+        MemberRecusedData: {
+            /**
+             * @description Mã hồ sơ thẩm định (vụ việc của Hội đồng)
+             * @example hs-2026-0001@province
+             */
+            caseId: string;
+            /**
+             * @description Mã thành viên Hội đồng (định danh trong token)
+             * @example tv-nguyen-van-a
+             */
+            memberId: string;
+            /**
+             * @description Lý do
+             * @example Thiếu bản mô tả giải pháp
+             */
+            reason: string;
+        };
+        /** @description Đơn vị chưa gửi báo cáo đã quá hạn */
+        MissingReportResponse: {
+            /**
+             * @description Hạn gửi báo cáo
+             * @example 2026-11-30
+             */
+            dueBy: string;
+            /**
+             * @description Cấp hành chính: central (Trung ương), province (tỉnh/Thành phố), district (huyện/quận), commune (xã/phường/thị trấn)
+             * @example province
+             * @enum {string}
+             */
+            level: "central" | "province" | "district" | "commune";
+            /**
+             * @description Mã đơn vị
+             * @example vn-ha-nam-phu-ly
+             */
+            unitId: string;
+        };
+        /** @description Mở kỳ báo cáo */
+        OpenPeriodDto: {
+            /**
+             * @description Mã phong trào thi đua
+             * @example ha-nam-sang-tao
+             */
+            campaignId?: string;
+            /** @description Hạn báo cáo theo cấp */
+            deadlines: components["schemas"]["DeadlineDto"][];
+            /**
+             * @description Loại
+             * @example individual
+             * @enum {string}
+             */
+            kind: "yearly" | "interim" | "final";
+            /**
+             * @description Mã kỳ báo cáo
+             * @example 2026-yearly
+             */
+            periodId: string;
+            /**
+             * @description Tên gọi, tiêu đề
+             * @example Báo cáo kết quả phong trào thi đua sáng tạo năm 2026
+             */
+            title: string;
+            /**
+             * @description Năm (đợt của phong trào, năm báo cáo)
+             * @example 2026
+             */
+            year: number;
+        };
+        /** @description Đơn vị chưa gửi báo cáo, còn trong hạn */
+        PendingReportResponse: {
+            /**
+             * @description Hạn gửi báo cáo
+             * @example 2026-11-30
+             */
+            dueBy?: string;
+            /**
+             * @description Cấp hành chính: central (Trung ương), province (tỉnh/Thành phố), district (huyện/quận), commune (xã/phường/thị trấn)
+             * @example province
+             * @enum {string}
+             */
+            level: "central" | "province" | "district" | "commune";
+            /**
+             * @description Mã đơn vị
+             * @example vn-ha-nam-phu-ly
+             */
+            unitId: string;
+        };
+        /** @description Kỳ báo cáo */
+        PeriodResponse: {
+            /**
+             * @description Mã phong trào thi đua
+             * @example ha-nam-doan-ket-sang-tao
+             */
+            campaignId?: string;
+            /** @description Hạn báo cáo theo cấp */
+            deadlines: components["schemas"]["ReportingDeadline"][];
+            /**
+             * @description Loại
+             * @example individual
+             * @enum {string}
+             */
+            kind: "yearly" | "interim" | "final";
+            /**
+             * @description Đơn vị mở kỳ báo cáo
+             * @example vn-ha-nam
+             */
+            openedByUnitId: string;
+            /**
+             * @description Mã kỳ báo cáo
+             * @example 2026-yearly
+             */
+            periodId: string;
+            /**
+             * @description Tên gọi, tiêu đề
+             * @example Giải pháp số hóa hồ sơ một cửa cấp xã
+             */
+            title: string;
+            /**
+             * @description Năm (đợt của phong trào, năm báo cáo)
+             * @example 2026
+             */
+            year: number;
+        };
+        /** @description Đôn đốc: đơn vị cấp dưới chưa gửi (quá hạn), gửi muộn, còn trong hạn, và đã gửi */
+        PeriodStatusResponse: {
+            /** @description Gửi sau hạn */
+            late: components["schemas"]["LateReportResponse"][];
+            /** @description Chưa gửi, đã quá hạn */
+            missing: components["schemas"]["MissingReportResponse"][];
+            /** @description Chưa gửi, còn trong hạn */
+            pending: components["schemas"]["PendingReportResponse"][];
+            /**
+             * @description Mã kỳ báo cáo
+             * @example 2026-yearly
+             */
+            periodId: string;
+            /** @description Đã gửi */
+            reported: components["schemas"]["ReportedResponse"][];
+            /**
+             * @description Đơn vị tổng hợp
+             * @example vn-ha-nam
+             */
+            unitId: string;
+        };
+        /** @description Lịch sử quyết định của một đề nghị khen thưởng */
+        ProposalHistoryResponse: {
+            /** @description Lịch sử quyết định */
+            history: components["schemas"]["HistoryRowResponse"][];
+            /**
+             * @description Mã đề nghị khen thưởng
+             * @example dn-hs-2026-0001
+             */
+            proposalId: string;
+        };
+        /** @description Tác giả của hồ sơ trong bảng xếp hạng */
+        RankedDossierAuthor: {
+            /**
+             * @description Tên
+             * @example Sở Khoa học và Công nghệ tỉnh Hà Nam
+             */
+            name: string;
+        };
+        /** @description Dữ liệu sự kiện councils.RankingPublished: Công bố bảng xếp hạng của lĩnh vực, đợt và cấp */
+        RankingPublishedData: {
+            /**
+             * @description Mã phong trào thi đua
+             * @example ha-nam-doan-ket-sang-tao
+             */
+            campaignId: string;
+            /**
+             * @description Mã Hội đồng thẩm định
+             * @example hd-ha-nam-2026
+             */
+            councilId: string;
+            /** @description Các dòng của bảng xếp hạng */
+            entries: components["schemas"]["CouncilRankingEntry"][];
+            /**
+             * @description Mã lĩnh vực
+             * @example khcn
+             */
+            fieldCode: string;
+            /**
+             * @description Cấp hành chính: central (Trung ương), province (tỉnh/Thành phố), district (huyện/quận), commune (xã/phường/thị trấn)
+             * @example province
+             * @enum {string}
+             */
+            level: "central" | "province" | "district" | "commune";
+            /**
+             * @description Thời điểm công bố, ban hành
+             * @example 2026-09-25T02:00:00.000Z
+             */
+            publishedAt: string;
+            /**
+             * @description Lần công bố (lần sau thay thế lần trước)
+             * @example 1
+             */
+            revision: number;
+            /**
+             * @description Quy tắc xếp hạng khi bằng điểm
+             * @example [
+             *       "higher-top-criterion",
+             *       "earlier-receipt",
+             *       "dossier-id"
+             *     ]
+             */
+            tieBreak: ("higher-top-criterion" | "earlier-receipt" | "dossier-id")[] | string;
+            /**
+             * @description Năm (đợt của phong trào, năm báo cáo)
+             * @example 2026
+             */
+            year: number;
+        };
+        /** @description Tình trạng sẵn sàng (readiness): mọi thành phần phụ thuộc đều trả lời */
+        ReadinessResponse: {
+            /**
+             * @description Tình trạng từng thành phần: up hoặc down kèm lý do
+             * @example {
+             *       "postgres": "up",
+             *       "kafka": "up",
+             *       "documents": "up"
+             *     }
+             */
+            checks: {
+                [key: string]: string;
+            };
+            /**
+             * @description Tên dịch vụ
+             * @example CEM submissions
+             */
+            service: string;
+            /**
+             * @description Sẵn sàng hay chưa
+             * @example received
+             * @enum {string}
+             */
+            status: "ready" | "not-ready";
+        };
+        /** @description Tổng hợp trong báo cáo: số liệu cộng dồn và các đơn vị còn thiếu */
+        ReportAggregationSummaryResponse: {
+            /**
+             * @description Thời điểm tổng hợp
+             * @example 2026-12-05T02:00:00.000Z
+             */
+            aggregatedAt: string;
+            /**
+             * @description Các báo cáo cấp dưới được tổng hợp
+             * @example [
+             *       "2026-yearly/vn-ha-nam-phu-ly-lam-ha"
+             *     ]
+             */
+            childReportIds: string[];
+            /**
+             * @description Các đơn vị cấp dưới chưa gửi báo cáo
+             * @example [
+             *       "vn-ha-nam-duy-tien"
+             *     ]
+             */
+            missingChildUnitIds: string[];
+            /** @description Số liệu tổng hợp */
+            totals: components["schemas"]["ReportFigures"];
+        };
+        /** @description Báo cáo đã nhận của một đơn vị cấp dưới */
+        ReportedResponse: {
+            /**
+             * @description Mã báo cáo (kỳ báo cáo/đơn vị)
+             * @example 2026-yearly/vn-ha-nam-phu-ly
+             */
+            reportId: string;
+            /**
+             * @description Thời điểm nộp
+             * @example 2026-04-05T09:00:00.000Z
+             */
+            submittedAt: string;
+            /**
+             * @description Mã đơn vị
+             * @example vn-ha-nam-phu-ly
+             */
+            unitId: string;
+        };
+        /** @description Số liệu báo cáo */
+        ReportFigures: {
+            /**
+             * @description Số giải thưởng
+             * @example 3
+             */
+            awardsGiven: number;
+            /**
+             * @description Số hồ sơ đăng ký
+             * @example 12
+             */
+            dossiersSubmitted: number;
+            /**
+             * @description Số sáng kiến được áp dụng
+             * @example 5
+             */
+            initiativesApplied: number;
+            /**
+             * @description Số mô hình đăng ký
+             * @example 2
+             */
+            modelsRegistered: number;
+            /**
+             * @description Số đơn vị được khen thưởng
+             * @example 1
+             */
+            unitsCommended: number;
+        };
+        /** @description Hạn gửi báo cáo của một cấp */
+        ReportingDeadline: {
+            /**
+             * @description Hạn gửi báo cáo
+             * @example 2026-11-30
+             */
+            dueBy: string;
+            /**
+             * @description Cấp hành chính: central (Trung ương), province (tỉnh/Thành phố), district (huyện/quận), commune (xã/phường/thị trấn)
+             * @example province
+             * @enum {string}
+             */
+            level: "central" | "province" | "district" | "commune";
+        };
+        /** @description Báo cáo của một đơn vị trong kỳ */
+        ReportResponse: {
+            /**
+             * @description Là báo cáo tổng hợp từ cấp dưới
+             * @example false
+             */
+            aggregated?: boolean;
+            /** @description Phần tổng hợp (báo cáo của cơ quan thường trực) */
+            aggregation?: components["schemas"]["ReportAggregationSummaryResponse"];
+            /**
+             * @description Số lần sửa báo cáo
+             * @example 0
+             */
+            amendments: number;
+            /**
+             * @description Hạn gửi báo cáo
+             * @example 2026-11-30
+             */
+            dueBy?: string;
+            /** @description Số liệu báo cáo */
+            figures?: components["schemas"]["ReportFigures"];
+            /**
+             * @description Gửi quá hạn
+             * @example false
+             */
+            late?: boolean;
+            /**
+             * @description Cấp hành chính: central (Trung ương), province (tỉnh/Thành phố), district (huyện/quận), commune (xã/phường/thị trấn)
+             * @example province
+             * @enum {string}
+             */
+            level: "central" | "province" | "district" | "commune";
+            /**
+             * @description Nội dung báo cáo
+             * @example Năm 2026, đơn vị đã phát động phong trào tới 100% cán bộ, công chức.
+             */
+            narrative?: string;
+            /**
+             * @description Đơn vị nhận báo cáo (cơ quan thường trực tổng hợp)
+             * @example vn-ha-nam
+             */
+            parentUnitId?: string;
+            /**
+             * @description Mã kỳ báo cáo
+             * @example 2026-yearly
+             */
+            periodId: string;
+            /**
+             * @description Đã gửi báo cáo
+             * @example true
+             */
+            submitted: boolean;
+            /**
+             * @description Thời điểm nộp
+             * @example 2026-04-05T09:00:00.000Z
+             */
+            submittedAt?: string;
+            /**
+             * @description Mã đơn vị
+             * @example vn-ha-nam-phu-ly
+             */
+            unitId: string;
+            /**
+             * @description Đường dẫn mã đơn vị từ Trung ương xuống đơn vị này
+             * @example [
+             *       "vn",
+             *       "vn-ha-nam",
+             *       "vn-ha-nam-phu-ly"
+             *     ]
+             */
+            unitPath: string[];
+        };
+        /** @description Dữ liệu sự kiện councils.ScoreSubmitted: Thành viên nộp phiếu chấm độc lập */
+        ScoreSubmittedData: {
+            /**
+             * @description Mã hồ sơ thẩm định (vụ việc của Hội đồng)
+             * @example hs-2026-0001@province
+             */
+            caseId: string;
+            /**
+             * @description Mã bộ tiêu chí chấm điểm
+             * @example tc-ha-nam-2026-khcn
+             */
+            criteriaSetId: string;
+            /**
+             * @description Phiên bản bộ tiêu chí
+             * @example 1
+             */
+            criteriaVersion: number;
+            /**
+             * @description Mã thành viên Hội đồng (định danh trong token)
+             * @example tv-nguyen-van-a
+             */
+            memberId: string;
+            /** @description Điểm theo từng tiêu chí */
+            scores: components["schemas"]["CriterionScore"][];
+            /**
+             * @description Thời điểm nộp
+             * @example 2026-04-05T09:00:00.000Z
+             */
+            submittedAt: string;
+            /**
+             * @description Tổng điểm có trọng số
+             * @example 8.35
+             */
+            total: number;
+        };
+        /** @description Một dòng thống kê: năm, cấp, đơn vị, lĩnh vực */
+        StatisticsRowResponse: {
+            /**
+             * @description Số hồ sơ được nghiệm thu
+             * @example 7
+             */
+            accepted: number;
+            /**
+             * @description Số giải thưởng
+             * @example 3
+             */
+            awards: number;
+            /** @description Số hồ sơ theo xếp loại */
+            byGrade: components["schemas"]["GradeCountsResponse"];
+            /**
+             * @description Số hồ sơ đã tiếp nhận
+             * @example 10
+             */
+            dossiersReceived: number;
+            /**
+             * @description Số hồ sơ đã nộp
+             * @example 12
+             */
+            dossiersSubmitted: number;
+            /**
+             * @description Mã lĩnh vực (trống với khen thưởng đơn vị)
+             * @example khcn
+             */
+            fieldCode: string;
+            /**
+             * @description Khóa của dòng (năm|cấp|đơn vị|lĩnh vực)
+             * @example 2026|province|vn-ha-nam|khcn
+             */
+            key: string;
+            /**
+             * @description Cấp hành chính: central (Trung ương), province (tỉnh/Thành phố), district (huyện/quận), commune (xã/phường/thị trấn)
+             * @example province
+             * @enum {string}
+             */
+            level: "central" | "province" | "district" | "commune";
+            /**
+             * @description Mã đơn vị
+             * @example vn-ha-nam-phu-ly
+             */
+            unitId: string;
+            /**
+             * @description Năm (đợt của phong trào, năm báo cáo)
+             * @example 2026
+             */
+            year: number;
+        };
+        /** @description Gửi báo cáo của kỳ */
         SubmitReportDto: {
             /** @description Số liệu của đơn vị; cơ quan thường trực gửi báo cáo tổng hợp lên trên thì bỏ trống (dùng số liệu đã tổng hợp) */
             figures?: components["schemas"]["FiguresDto"];
-            /** @example Năm 2026, đơn vị đã phát động phong trào tới 100% cán bộ... */
+            /**
+             * @description Nội dung báo cáo
+             * @example Năm 2026, đơn vị đã phát động phong trào tới 100% cán bộ...
+             */
             narrative: string;
+        };
+        /** @description Báo cáo đã gửi của một đơn vị */
+        SubmittedReportResponse: {
+            /**
+             * @description Là báo cáo tổng hợp từ cấp dưới
+             * @example false
+             */
+            aggregated: boolean;
+            /**
+             * @description Hạn gửi báo cáo
+             * @example 2026-11-30
+             */
+            dueBy?: string;
+            /** @description Số liệu báo cáo */
+            figures: components["schemas"]["ReportFigures"];
+            /**
+             * @description Gửi quá hạn
+             * @example false
+             */
+            late: boolean;
+            /**
+             * @description Cấp hành chính: central (Trung ương), province (tỉnh/Thành phố), district (huyện/quận), commune (xã/phường/thị trấn)
+             * @example province
+             * @enum {string}
+             */
+            level: "central" | "province" | "district" | "commune";
+            /**
+             * @description Nội dung báo cáo
+             * @example Năm 2026, đơn vị đã phát động phong trào tới 100% cán bộ, công chức.
+             */
+            narrative: string;
+            /**
+             * @description Mã kỳ báo cáo
+             * @example 2026-yearly
+             */
+            periodId: string;
+            /**
+             * @description Mã báo cáo (kỳ báo cáo/đơn vị)
+             * @example 2026-yearly/vn-ha-nam-phu-ly
+             */
+            reportId: string;
+            /**
+             * @description Thời điểm nộp
+             * @example 2026-04-05T09:00:00.000Z
+             */
+            submittedAt: string;
+            /**
+             * @description Mã đơn vị
+             * @example vn-ha-nam-phu-ly
+             */
+            unitId: string;
+            /**
+             * @description Đường dẫn mã đơn vị từ Trung ương xuống đơn vị này
+             * @example [
+             *       "vn",
+             *       "vn-ha-nam",
+             *       "vn-ha-nam-phu-ly"
+             *     ]
+             */
+            unitPath: string[];
         };
     };
     responses: never;
@@ -354,6 +2115,33 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     AuditController_dossierHistory: {
@@ -361,6 +2149,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Mã
+                 * @example 01936a52-7c1e-7b3a-9f1e-5d2c3b4a5e6f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -371,7 +2163,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DossierHistoryResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -383,6 +2213,10 @@ export interface operations {
             };
             header?: never;
             path: {
+                /**
+                 * @description Mã
+                 * @example 01936a52-7c1e-7b3a-9f1e-5d2c3b4a5e6f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -393,7 +2227,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DossierStateAsOfResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -413,7 +2285,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditExportResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -422,6 +2323,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Mã
+                 * @example 01936a52-7c1e-7b3a-9f1e-5d2c3b4a5e6f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -432,7 +2337,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProposalHistoryResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -449,7 +2392,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ChainVerificationResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -462,12 +2434,41 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The process is up and serving HTTP (liveness) */
+            /** @description Tiến trình đang chạy và phục vụ HTTP (liveness) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LivenessResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -480,12 +2481,41 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The process is up and serving HTTP */
+            /** @description Tiến trình đang chạy và phục vụ HTTP */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LivenessResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -498,19 +2528,50 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description PostgreSQL, Kafka and the document store all answer */
+            /** @description PostgreSQL, Kafka và kho tài liệu đều trả lời */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReadinessResponse"];
+                };
             };
-            /** @description At least one dependency does not answer; `checks` names it */
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Có thành phần phụ thuộc không trả lời; `checks` nêu tên */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReadinessResponse"];
+                };
             };
         };
     };
@@ -527,7 +2588,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PeriodResponse"][];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -548,7 +2638,54 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PeriodResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Xung đột ghi đồng thời: luồng sự kiện đã thay đổi, đọc lại rồi thử lại */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Quy tắc nghiệp vụ từ chối yêu cầu (code nêu quy tắc) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -557,6 +2694,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Mã kỳ báo cáo
+                 * @example 2026-yearly
+                 */
                 periodId: string;
             };
             cookie?: never;
@@ -571,7 +2712,63 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AggregationResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Xung đột ghi đồng thời: luồng sự kiện đã thay đổi, đọc lại rồi thử lại */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Quy tắc nghiệp vụ từ chối yêu cầu (code nêu quy tắc) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -580,6 +2777,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Mã kỳ báo cáo
+                 * @example 2026-yearly
+                 */
                 periodId: string;
             };
             cookie?: never;
@@ -590,7 +2791,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReportResponse"][];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -599,6 +2838,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Mã kỳ báo cáo
+                 * @example 2026-yearly
+                 */
                 periodId: string;
             };
             cookie?: never;
@@ -613,7 +2856,63 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SubmittedReportResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Xung đột ghi đồng thời: luồng sự kiện đã thay đổi, đọc lại rồi thử lại */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Quy tắc nghiệp vụ từ chối yêu cầu (code nêu quy tắc) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -627,6 +2926,10 @@ export interface operations {
             };
             header?: never;
             path: {
+                /**
+                 * @description Mã kỳ báo cáo
+                 * @example 2026-yearly
+                 */
                 periodId: string;
             };
             cookie?: never;
@@ -637,7 +2940,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PeriodStatusResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -646,6 +2987,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Mã báo cáo (kỳ báo cáo/đơn vị)
+                 * @example 2026-yearly/vn-ha-nam-phu-ly
+                 */
                 reportId: string;
             };
             cookie?: never;
@@ -660,16 +3005,79 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SubmittedReportResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Xung đột ghi đồng thời: luồng sự kiện đã thay đổi, đọc lại rồi thử lại */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Quy tắc nghiệp vụ từ chối yêu cầu (code nêu quy tắc) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
     StatisticsController_list: {
         parameters: {
             query?: {
+                /** @description Mã lĩnh vực */
                 fieldCode?: string;
+                /**
+                 * @description Cấp hành chính: central (Trung ương), province (tỉnh/Thành phố), district (huyện/quận), commune (xã/phường/thị trấn)
+                 * @example province
+                 */
                 level?: "central" | "province" | "district" | "commune";
+                /** @description Mã đơn vị */
                 unitId?: string;
+                /** @description Năm (đợt của phong trào, năm báo cáo) */
                 year?: number;
             };
             header?: never;
@@ -682,16 +3090,52 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StatisticsRowResponse"][];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
     StatisticsController_csv: {
         parameters: {
             query?: {
+                /** @description Mã lĩnh vực */
                 fieldCode?: string;
+                /**
+                 * @description Cấp hành chính: central (Trung ương), province (tỉnh/Thành phố), district (huyện/quận), commune (xã/phường/thị trấn)
+                 * @example province
+                 */
                 level?: "central" | "province" | "district" | "commune";
+                /** @description Mã đơn vị */
                 unitId?: string;
+                /** @description Năm (đợt của phong trào, năm báo cáo) */
                 year?: number;
             };
             header?: never;
@@ -700,20 +3144,57 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Bảng thống kê dạng CSV (UTF-8, tiêu đề cột tiếng Việt) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
     StatisticsController_xlsx: {
         parameters: {
             query?: {
+                /** @description Mã lĩnh vực */
                 fieldCode?: string;
+                /**
+                 * @description Cấp hành chính: central (Trung ương), province (tỉnh/Thành phố), district (huyện/quận), commune (xã/phường/thị trấn)
+                 * @example province
+                 */
                 level?: "central" | "province" | "district" | "commune";
+                /** @description Mã đơn vị */
                 unitId?: string;
+                /** @description Năm (đợt của phong trào, năm báo cáo) */
                 year?: number;
             };
             header?: never;
@@ -722,11 +3203,41 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Bảng thống kê dạng Excel (tiêu đề cột tiếng Việt) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };

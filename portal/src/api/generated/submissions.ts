@@ -471,57 +471,929 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description Bổ sung lĩnh vực xét giải của phong trào */
         AddFieldDto: {
-            /** @example khcn */
+            /**
+             * @description Mã lĩnh vực
+             * @example khcn
+             */
             fieldCode: string;
-            /** @example Khoa học - Công nghệ */
+            /**
+             * @description Tên
+             * @example Khoa học - Công nghệ
+             */
             name: string;
-            /** @example Giải pháp đã áp dụng ít nhất 6 tháng */
+            /**
+             * @description Thể lệ, điều kiện của lĩnh vực
+             * @example Giải pháp đã áp dụng ít nhất 6 tháng
+             */
             rules?: string;
         };
-        AmendDossierDto: Record<string, never>;
+        /** @description Sửa đổi, bổ sung hồ sơ bị trả lại: chỉ các trường được gửi thay đổi */
+        AmendDossierDto: {
+            /**
+             * @description Đối tượng đăng ký: individual (cá nhân), collective (tập thể)
+             * @example collective
+             * @enum {string}
+             */
+            applicantKind?: "individual" | "collective";
+            /** @description Tệp đính kèm (chỉ siêu dữ liệu; nội dung lưu theo mã băm) */
+            attachments?: components["schemas"]["AttachmentMeta"][];
+            /** @description Tác giả, đồng tác giả */
+            authors?: components["schemas"]["DossierAuthor"][];
+            /** @description Chủ sở hữu, đồng sở hữu */
+            owners?: components["schemas"]["DossierOwner"][];
+            /**
+             * @description Tóm tắt nội dung
+             * @example Rút ngắn thời gian tiếp nhận hồ sơ hành chính tại xã từ 3 ngày xuống 1 ngày.
+             */
+            summary?: string;
+            /**
+             * @description Tên gọi, tiêu đề
+             * @example Giải pháp số hóa hồ sơ một cửa cấp xã
+             */
+            title?: string;
+            /**
+             * @description Loại
+             * @example initiative
+             * @enum {string}
+             */
+            type?: "research-work" | "solution" | "artwork" | "service" | "model" | "initiative" | "invention" | "new-idea";
+        };
+        /** @description Giao cơ quan tiếp nhận hồ sơ của một lĩnh vực tại một địa bàn */
         AssignReceivingAgencyDto: {
-            /** @example vn-hcm-binh-chanh-phong-noi-vu */
+            /**
+             * @description Mã đơn vị công tác (cơ quan)
+             * @example vn-hcm-binh-chanh-phong-noi-vu
+             */
             agencyUnitId: string;
-            /** @example khcn */
+            /**
+             * @description Mã lĩnh vực
+             * @example khcn
+             */
             fieldCode: string;
             /**
              * @description Địa bàn; cấp là cấp của địa bàn
              * @example vn-hcm-binh-chanh
              */
             jurisdictionUnitId: string;
-            /** @example 2717/UBND */
+            /**
+             * @description Số công văn giao nhiệm vụ
+             * @example 2717/UBND
+             */
             letterRef?: string;
         };
-        CampaignPeriod: Record<string, never>;
-        DossierRecommendedUpwardData: Record<string, never>;
-        DraftDossierDto: {
+        /** @description Tệp đính kèm: tên, mã băm SHA-256, kích thước, kiểu nội dung (nội dung tệp lưu ngoài nhật ký sự kiện) */
+        AttachmentMeta: {
             /**
-             * @description Mã hồ sơ; hệ thống tự sinh khi bỏ trống
-             * @example hs-2024-0001
+             * @description Kiểu nội dung (MIME) của tệp
+             * @example application/pdf
              */
-            dossierId?: string;
+            contentType: string;
+            /**
+             * @description Tên
+             * @example Sở Khoa học và Công nghệ tỉnh Hà Nam
+             */
+            name: string;
+            /**
+             * @description Mã băm SHA-256 (hex) của nội dung tệp
+             * @example a3f5c1d2e4b6a8c0e2f4a6b8c0d2e4f6a8b0c2d4e6f8a0b2c4d6e8f0a2b4c6d8
+             */
+            sha256: string;
+            /**
+             * @description Kích thước (byte)
+             * @example 524288
+             */
+            size: number;
         };
-        EditionPhase: Record<string, never>;
-        FormClusterDto: {
-            /** @example binh-chanh-cum-1 */
+        /** @description Kết quả lệnh trên một phong trào */
+        CampaignCommandResponse: {
+            /**
+             * @description Mã phong trào thi đua
+             * @example ha-nam-doan-ket-sang-tao
+             */
+            campaignId: string;
+            /**
+             * @description Các loại sự kiện đã ghi
+             * @example [
+             *       "submissions.DossierSubmitted"
+             *     ]
+             */
+            events: string[];
+            /**
+             * @description Phiên bản luồng sự kiện sau khi ghi (dùng cho ghi đồng thời)
+             * @example 2
+             */
+            version?: number;
+        };
+        /** @description Dữ liệu sự kiện submissions.CampaignLaunched: Phát động phong trào thi đua theo kế hoạch */
+        CampaignLaunchedData: {
+            /**
+             * @description Mã phong trào thi đua
+             * @example ha-nam-doan-ket-sang-tao
+             */
+            campaignId: string;
+            /**
+             * @description Đơn vị phát động phong trào
+             * @example vn-ha-nam
+             */
+            launchedByUnitId: string;
+            /**
+             * @description Cấp hành chính: central (Trung ương), province (tỉnh/Thành phố), district (huyện/quận), commune (xã/phường/thị trấn)
+             * @example province
+             * @enum {string}
+             */
+            level: "central" | "province" | "district" | "commune";
+            /**
+             * @description Tên
+             * @example Sở Khoa học và Công nghệ tỉnh Hà Nam
+             */
+            name: string;
+            /** @description Giai đoạn của phong trào */
+            period: components["schemas"]["CampaignPeriod"];
+            /**
+             * @description Ngày ban hành kế hoạch
+             * @example 2024-08-21
+             */
+            planDate: string;
+            /**
+             * @description Số kế hoạch phát động
+             * @example 338/KH-UBND
+             */
+            planNumber: string;
+        };
+        /** @description Giai đoạn thực hiện phong trào (từ năm, đến năm) */
+        CampaignPeriod: {
+            /**
+             * @description Từ năm
+             * @example 2021
+             */
+            fromYear: number;
+            /**
+             * @description Đến năm
+             * @example 2025
+             */
+            toYear: number;
+        };
+        /** @description Phong trào thi đua với các đợt, lĩnh vực, cơ quan tiếp nhận và hạn nộp */
+        CampaignResponse: {
+            /** @description Cơ quan tiếp nhận hiện hành theo lĩnh vực, cấp và địa bàn */
+            agencies: components["schemas"]["ReceivingAgencyAssignedData"][];
+            /** @description Kế hoạch phát động */
+            campaign: components["schemas"]["CampaignLaunchedData"] | null;
+            /**
+             * @description Mã phong trào thi đua
+             * @example ha-nam-doan-ket-sang-tao
+             */
+            campaignId: string;
+            /** @description Hạn nộp hiện hành theo năm, cấp và địa bàn */
+            deadlines: components["schemas"]["SubmissionDeadlineSetData"][];
+            /**
+             * @description Các đợt theo năm: năm -> các giai đoạn
+             * @example {
+             *       "2026": [
+             *         {
+             *           "code": "tiep-nhan",
+             *           "name": "Tiếp nhận hồ sơ",
+             *           "opensOn": "2026-03-01",
+             *           "closesOn": "2026-06-30"
+             *         }
+             *       ]
+             *     }
+             */
+            editions: {
+                [key: string]: components["schemas"]["EditionPhase"][];
+            };
+            /**
+             * @description Các lĩnh vực: mã lĩnh vực -> lĩnh vực
+             * @example {
+             *       "khcn": {
+             *         "campaignId": "ha-nam-doan-ket-sang-tao",
+             *         "fieldCode": "khcn",
+             *         "name": "Khoa học - Công nghệ"
+             *       }
+             *     }
+             */
+            fields: {
+                [key: string]: components["schemas"]["FieldAddedData"];
+            };
+            /**
+             * @description Thời điểm thay đổi gần nhất
+             * @example 2026-03-01T02:00:00.000Z
+             */
+            updatedAt: string;
+        };
+        /** @description Kết quả lập cụm, khối thi đua */
+        ClusterCommandResponse: {
+            /**
+             * @description Mã cụm, khối thi đua
+             * @example binh-chanh-cum-1
+             */
             clusterId: string;
-            /** @example vn-hcm-binh-chanh-tan-kien */
+            /**
+             * @description Phiên bản luồng sự kiện sau khi ghi (dùng cho ghi đồng thời)
+             * @example 2
+             */
+            version?: number;
+        };
+        /** @description Cụm, khối thi đua */
+        ClusterResponse: {
+            /**
+             * @description Mã cụm, khối thi đua
+             * @example binh-chanh-cum-1
+             */
+            clusterId: string;
+            /**
+             * @description Đơn vị Cụm trưởng, Khối trưởng
+             * @example vn-hcm-binh-chanh-tan-kien
+             */
             headUnitId: string;
-            /** @enum {string} */
+            /**
+             * @description Loại
+             * @example individual
+             * @enum {string}
+             */
             kind: "cluster" | "block";
             /**
+             * @description Cấp hành chính: central (Trung ương), province (tỉnh/Thành phố), district (huyện/quận), commune (xã/phường/thị trấn)
+             * @example province
+             * @enum {string}
+             */
+            level: "central" | "province" | "district" | "commune";
+            /**
+             * @description Các đơn vị thành viên
              * @example [
              *       "vn-hcm-binh-chanh-tan-kien",
              *       "vn-hcm-binh-chanh-binh-hung"
              *     ]
              */
             memberUnitIds: string[];
-            /** @example Cụm thi đua số 1 */
+            /**
+             * @description Tên
+             * @example Sở Khoa học và Công nghệ tỉnh Hà Nam
+             */
             name: string;
-            /** @example vn-hcm-binh-chanh */
+            /**
+             * @description Mã đơn vị cấp trên trực tiếp
+             * @example vn-ha-nam
+             */
+            parentUnitId: string;
+        };
+        /** @description Tác giả, đồng tác giả của hồ sơ */
+        DossierAuthor: {
+            /**
+             * @description Tên
+             * @example Sở Khoa học và Công nghệ tỉnh Hà Nam
+             */
+            name: string;
+            /**
+             * @description Mã định danh cá nhân (khi biết), để phát hiện xung đột lợi ích
+             * @example p-nguyen-van-duc
+             */
+            personId?: string;
+            /**
+             * @description Vai trò
+             * @example member
+             */
+            role?: string;
+        };
+        /** @description Kết quả lệnh trên một hồ sơ */
+        DossierCommandResponse: {
+            /**
+             * @description Mã hồ sơ
+             * @example hs-2026-0001
+             */
+            dossierId: string;
+            /**
+             * @description Các loại sự kiện đã ghi
+             * @example [
+             *       "submissions.DossierSubmitted"
+             *     ]
+             */
+            events: string[];
+            /**
+             * @description Phiên bản luồng sự kiện sau khi ghi (dùng cho ghi đồng thời)
+             * @example 2
+             */
+            version?: number;
+        };
+        /** @description Hồ sơ: dòng danh sách, thông tin hồ sơ, phiên bản và lịch sử */
+        DossierDetailResponse: {
+            /**
+             * @description Đối tượng đăng ký: individual (cá nhân), collective (tập thể)
+             * @example collective
+             * @enum {string}
+             */
+            applicantKind: "individual" | "collective";
+            /**
+             * @description Mã băm SHA-256 của các tệp đính kèm
+             * @example []
+             */
+            attachmentHashes?: string[];
+            /**
+             * @description Mã định danh của các tác giả (khi biết)
+             * @example [
+             *       "p-nguyen-van-duc"
+             *     ]
+             */
+            authorPersonIds: string[];
+            /**
+             * @description Họ tên các tác giả
+             * @example [
+             *       "Nguyễn Văn Đức",
+             *       "Trần Thị Bình"
+             *     ]
+             */
+            authors: string[];
+            /**
+             * @description Mã phong trào thi đua
+             * @example ha-nam-doan-ket-sang-tao
+             */
+            campaignId: string;
+            /** @description Thông tin hồ sơ */
+            dossier: components["schemas"]["DossierFactsResponse"] | null;
+            /**
+             * @description Mã hồ sơ
+             * @example hs-2026-0001
+             */
+            dossierId: string;
+            /**
+             * @description Mã lĩnh vực
+             * @example khcn
+             */
+            fieldCode: string;
+            /** @description Lịch sử quyết định */
+            history: components["schemas"]["HistoryEntryResponse"][];
+            /**
+             * @description Địa bàn hồ sơ đang ở
+             * @example vn-ha-nam
+             */
+            jurisdictionUnitId: string | null;
+            /**
+             * @description Lý do gần nhất (trả lại, rút...)
+             * @example null
+             */
+            lastReason: string | null;
+            /**
+             * @description Cấp hồ sơ đang ở
+             * @example province
+             * @enum {string|null}
+             */
+            level: "central" | "province" | "district" | "commune" | null;
+            /**
+             * @description Đơn vị đề cử (lập hồ sơ)
+             * @example vn-ha-nam-phu-ly-lam-ha
+             */
+            nominatingUnitId: string;
+            /**
+             * @description Đường dẫn mã đơn vị của đơn vị đề cử, từ Trung ương xuống
+             * @example [
+             *       "vn",
+             *       "vn-ha-nam",
+             *       "vn-ha-nam-phu-ly",
+             *       "vn-ha-nam-phu-ly-lam-ha"
+             *     ]
+             */
+            nominatingUnitPath: string[];
+            /**
+             * @description Các cấp và địa bàn hồ sơ đã tới, dạng cấp:mã địa bàn
+             * @example [
+             *       "district:vn-ha-nam-phu-ly",
+             *       "province:vn-ha-nam"
+             *     ]
+             */
+            reached: string[];
+            /**
+             * @description Cơ quan tiếp nhận hồ sơ theo lĩnh vực
+             * @example vn-ha-nam-so-khcn
+             */
+            receivingAgencyUnitId: string | null;
+            /**
+             * @description Chuỗi tìm kiếm (không dấu)
+             * @example sang kien so hoa ho so nguyen van duc
+             */
+            searchText: string;
+            /**
+             * @description Trạng thái (mã máy)
+             * @example received
+             * @enum {string}
+             */
+            status: "draft" | "submitted" | "received" | "returned" | "withdrawn" | "forwarded";
+            /**
+             * @description Trạng thái (tiếng Việt)
+             * @example Đã tiếp nhận
+             */
+            statusLabel: string;
+            /**
+             * @description Tên gọi, tiêu đề
+             * @example Giải pháp số hóa hồ sơ một cửa cấp xã
+             */
+            title: string;
+            /**
+             * @description Loại hồ sơ (mã máy)
+             * @example initiative
+             * @enum {string}
+             */
+            type: "research-work" | "solution" | "artwork" | "service" | "model" | "initiative" | "invention" | "new-idea";
+            /**
+             * @description Loại hồ sơ (tiếng Việt)
+             * @example Sáng kiến
+             */
+            typeLabel: string;
+            /**
+             * @description Thời điểm thay đổi gần nhất
+             * @example 2026-04-10T02:00:00.000Z
+             */
+            updatedAt: string;
+            /**
+             * @description Phiên bản luồng sự kiện của hồ sơ (số sự kiện)
+             * @example 4
+             */
+            version: number;
+            /**
+             * @description Năm (đợt của phong trào, năm báo cáo)
+             * @example 2026
+             */
+            year: number;
+        };
+        /** @description Thông tin hồ sơ hiện hành */
+        DossierFactsResponse: {
+            /**
+             * @description Đối tượng đăng ký: individual (cá nhân), collective (tập thể)
+             * @example collective
+             * @enum {string}
+             */
+            applicantKind: "individual" | "collective";
+            /** @description Tệp đính kèm (chỉ siêu dữ liệu; nội dung lưu theo mã băm) */
+            attachments: components["schemas"]["AttachmentMeta"][];
+            /** @description Tác giả, đồng tác giả */
+            authors: components["schemas"]["DossierAuthor"][];
+            /**
+             * @description Mã phong trào thi đua
+             * @example ha-nam-doan-ket-sang-tao
+             */
+            campaignId: string;
+            /**
+             * @description Mã hồ sơ
+             * @example hs-2026-0001
+             */
+            dossierId: string;
+            /**
+             * @description Mã lĩnh vực
+             * @example khcn
+             */
+            fieldCode: string;
+            /**
+             * @description Đơn vị đề cử (lập hồ sơ)
+             * @example vn-ha-nam-phu-ly-lam-ha
+             */
+            nominatingUnitId: string;
+            /**
+             * @description Đường dẫn mã đơn vị của đơn vị đề cử, từ Trung ương xuống
+             * @example [
+             *       "vn",
+             *       "vn-ha-nam",
+             *       "vn-ha-nam-phu-ly",
+             *       "vn-ha-nam-phu-ly-lam-ha"
+             *     ]
+             */
+            nominatingUnitPath: string[];
+            /** @description Chủ sở hữu, đồng sở hữu */
+            owners: components["schemas"]["DossierOwner"][];
+            /**
+             * @description Tóm tắt nội dung
+             * @example Rút ngắn thời gian tiếp nhận hồ sơ hành chính tại xã từ 3 ngày xuống 1 ngày.
+             */
+            summary: string;
+            /**
+             * @description Tên gọi, tiêu đề
+             * @example Giải pháp số hóa hồ sơ một cửa cấp xã
+             */
+            title: string;
+            /**
+             * @description Loại
+             * @example initiative
+             * @enum {string}
+             */
+            type: "research-work" | "solution" | "artwork" | "service" | "model" | "initiative" | "invention" | "new-idea";
+            /**
+             * @description Năm (đợt của phong trào, năm báo cáo)
+             * @example 2026
+             */
+            year: number;
+        };
+        /** @description Đường đi của hồ sơ qua các cấp: từ dưới lên và từ trên xuống */
+        DossierLineageResponse: {
+            /**
+             * @description Mã hồ sơ
+             * @example hs-2026-0001
+             */
+            dossierId: string;
+            /** @description Từ cấp cao nhất xuống đơn vị đề cử (dòng cuối level = origin) */
+            down: components["schemas"]["LineageStepResponse"][];
+            /** @description Đơn vị đề cử ban đầu của hồ sơ */
+            origin: components["schemas"]["DossierOriginResponse"];
+            /** @description Từ cấp nộp đầu tiên lên cấp cao nhất đã tới */
+            up: components["schemas"]["LineageStepResponse"][];
+        };
+        /** @description Một dòng của danh sách hồ sơ */
+        DossierListItemResponse: {
+            /**
+             * @description Đối tượng đăng ký: individual (cá nhân), collective (tập thể)
+             * @example collective
+             * @enum {string}
+             */
+            applicantKind: "individual" | "collective";
+            /**
+             * @description Mã băm SHA-256 của các tệp đính kèm
+             * @example []
+             */
+            attachmentHashes?: string[];
+            /**
+             * @description Mã định danh của các tác giả (khi biết)
+             * @example [
+             *       "p-nguyen-van-duc"
+             *     ]
+             */
+            authorPersonIds: string[];
+            /**
+             * @description Họ tên các tác giả
+             * @example [
+             *       "Nguyễn Văn Đức",
+             *       "Trần Thị Bình"
+             *     ]
+             */
+            authors: string[];
+            /**
+             * @description Mã phong trào thi đua
+             * @example ha-nam-doan-ket-sang-tao
+             */
+            campaignId: string;
+            /**
+             * @description Mã hồ sơ
+             * @example hs-2026-0001
+             */
+            dossierId: string;
+            /**
+             * @description Mã lĩnh vực
+             * @example khcn
+             */
+            fieldCode: string;
+            /**
+             * @description Địa bàn hồ sơ đang ở
+             * @example vn-ha-nam
+             */
+            jurisdictionUnitId: string | null;
+            /**
+             * @description Lý do gần nhất (trả lại, rút...)
+             * @example null
+             */
+            lastReason: string | null;
+            /**
+             * @description Cấp hồ sơ đang ở
+             * @example province
+             * @enum {string|null}
+             */
+            level: "central" | "province" | "district" | "commune" | null;
+            /**
+             * @description Đơn vị đề cử (lập hồ sơ)
+             * @example vn-ha-nam-phu-ly-lam-ha
+             */
+            nominatingUnitId: string;
+            /**
+             * @description Đường dẫn mã đơn vị của đơn vị đề cử, từ Trung ương xuống
+             * @example [
+             *       "vn",
+             *       "vn-ha-nam",
+             *       "vn-ha-nam-phu-ly",
+             *       "vn-ha-nam-phu-ly-lam-ha"
+             *     ]
+             */
+            nominatingUnitPath: string[];
+            /**
+             * @description Các cấp và địa bàn hồ sơ đã tới, dạng cấp:mã địa bàn
+             * @example [
+             *       "district:vn-ha-nam-phu-ly",
+             *       "province:vn-ha-nam"
+             *     ]
+             */
+            reached: string[];
+            /**
+             * @description Cơ quan tiếp nhận hồ sơ theo lĩnh vực
+             * @example vn-ha-nam-so-khcn
+             */
+            receivingAgencyUnitId: string | null;
+            /**
+             * @description Chuỗi tìm kiếm (không dấu)
+             * @example sang kien so hoa ho so nguyen van duc
+             */
+            searchText: string;
+            /**
+             * @description Trạng thái (mã máy)
+             * @example received
+             * @enum {string}
+             */
+            status: "draft" | "submitted" | "received" | "returned" | "withdrawn" | "forwarded";
+            /**
+             * @description Trạng thái (tiếng Việt)
+             * @example Đã tiếp nhận
+             */
+            statusLabel: string;
+            /**
+             * @description Tên gọi, tiêu đề
+             * @example Giải pháp số hóa hồ sơ một cửa cấp xã
+             */
+            title: string;
+            /**
+             * @description Loại hồ sơ (mã máy)
+             * @example initiative
+             * @enum {string}
+             */
+            type: "research-work" | "solution" | "artwork" | "service" | "model" | "initiative" | "invention" | "new-idea";
+            /**
+             * @description Loại hồ sơ (tiếng Việt)
+             * @example Sáng kiến
+             */
+            typeLabel: string;
+            /**
+             * @description Thời điểm thay đổi gần nhất
+             * @example 2026-04-10T02:00:00.000Z
+             */
+            updatedAt: string;
+            /**
+             * @description Năm (đợt của phong trào, năm báo cáo)
+             * @example 2026
+             */
+            year: number;
+        };
+        /** @description Nơi nộp/đơn vị đề cử ban đầu của hồ sơ */
+        DossierOriginResponse: {
+            /**
+             * @description Đơn vị đề cử (lập hồ sơ)
+             * @example vn-ha-nam-phu-ly-lam-ha
+             */
+            nominatingUnitId: string;
+            /**
+             * @description Đường dẫn mã đơn vị của đơn vị đề cử, từ Trung ương xuống
+             * @example [
+             *       "vn",
+             *       "vn-ha-nam",
+             *       "vn-ha-nam-phu-ly",
+             *       "vn-ha-nam-phu-ly-lam-ha"
+             *     ]
+             */
+            nominatingUnitPath: string[];
+        };
+        /** @description Chủ sở hữu, đồng sở hữu */
+        DossierOwner: {
+            /**
+             * @description Tên
+             * @example Sở Khoa học và Công nghệ tỉnh Hà Nam
+             */
+            name: string;
+            /**
+             * @description Tỷ lệ sở hữu (%)
+             * @example 50
+             */
+            share?: number;
+        };
+        /** @description Dữ liệu sự kiện councils.DossierRecommendedUpward: Hội đồng kiến nghị chuyển hồ sơ lên cấp trên */
+        DossierRecommendedUpwardData: {
+            /**
+             * @description Mã hồ sơ thẩm định (vụ việc của Hội đồng)
+             * @example hs-2026-0001@province
+             */
+            caseId: string;
+            /**
+             * @description Mã Hội đồng thẩm định
+             * @example hd-ha-nam-2026
+             */
+            councilId: string;
+            /**
+             * @description Số văn bản, quyết định làm căn cứ
+             * @example 15/QĐ-HĐTĐ
+             */
+            decisionRef: string;
+            /**
+             * @description Mã hồ sơ
+             * @example hs-2026-0001
+             */
+            dossierId: string;
+            /**
+             * @description Cấp chuyển đi
+             * @example district
+             * @enum {string}
+             */
+            fromLevel: "central" | "province" | "district" | "commune";
+            /**
+             * @description Xếp loại: xuat-sac (Xuất sắc), tot (Tốt), kha (Khá), dat (Đạt), khong-dat (Không đạt)
+             * @example xuat-sac
+             * @enum {string}
+             */
+            grade: "xuat-sac" | "tot" | "kha" | "dat" | "khong-dat";
+            /**
+             * @description Thứ hạng
+             * @example 1
+             */
+            rank: number;
+            /**
+             * @description Điểm tổng hợp
+             * @example 8.3
+             */
+            score: number;
+            /**
+             * @description Cấp nhận
+             * @example province
+             * @enum {string}
+             */
+            toLevel: "central" | "province" | "district" | "commune";
+        };
+        /** @description Lập hồ sơ đăng ký (đơn vị đề cử lấy từ token) */
+        DraftDossierDto: {
+            /**
+             * @description Đối tượng đăng ký: individual (cá nhân), collective (tập thể)
+             * @example collective
+             * @enum {string}
+             */
+            applicantKind: "individual" | "collective";
+            /** @description Tệp đính kèm (chỉ siêu dữ liệu; nội dung lưu theo mã băm) */
+            attachments: components["schemas"]["AttachmentMeta"][];
+            /** @description Tác giả, đồng tác giả */
+            authors: components["schemas"]["DossierAuthor"][];
+            /**
+             * @description Mã phong trào thi đua
+             * @example ha-nam-doan-ket-sang-tao
+             */
+            campaignId: string;
+            /**
+             * @description Mã hồ sơ; hệ thống tự sinh khi bỏ trống
+             * @example hs-2024-0001
+             */
+            dossierId?: string;
+            /**
+             * @description Mã lĩnh vực
+             * @example khcn
+             */
+            fieldCode: string;
+            /** @description Chủ sở hữu, đồng sở hữu */
+            owners: components["schemas"]["DossierOwner"][];
+            /**
+             * @description Tóm tắt nội dung
+             * @example Rút ngắn thời gian tiếp nhận hồ sơ hành chính tại xã từ 3 ngày xuống 1 ngày.
+             */
+            summary: string;
+            /**
+             * @description Tên gọi, tiêu đề
+             * @example Giải pháp số hóa hồ sơ một cửa cấp xã
+             */
+            title: string;
+            /**
+             * @description Loại
+             * @example initiative
+             * @enum {string}
+             */
+            type: "research-work" | "solution" | "artwork" | "service" | "model" | "initiative" | "invention" | "new-idea";
+            /**
+             * @description Năm (đợt của phong trào, năm báo cáo)
+             * @example 2026
+             */
+            year: number;
+        };
+        /** @description Một giai đoạn của đợt (vd. Tiếp nhận hồ sơ, Xét chọn, trao giải) */
+        EditionPhase: {
+            /**
+             * @description Ngày kết thúc
+             * @example 2026-06-30
+             */
+            closesOn: string;
+            /**
+             * @description Mã
+             * @example tiep-nhan
+             */
+            code: string;
+            /**
+             * @description Tên
+             * @example Sở Khoa học và Công nghệ tỉnh Hà Nam
+             */
+            name: string;
+            /**
+             * @description Ngày bắt đầu
+             * @example 2026-03-01
+             */
+            opensOn: string;
+        };
+        /** @description Dạng lỗi chung của mọi dịch vụ */
+        ErrorResponseDto: {
+            /**
+             * @description Phiên bản hiện tại của luồng (chỉ với 409): đọc lại rồi thử lại
+             * @example 4
+             */
+            actual?: number;
+            /**
+             * @description Mã lỗi cho máy đọc (tiếng Anh): validation-failed, unauthenticated, forbidden, not-found, concurrency-conflict, payload-too-large hoặc mã quy tắc nghiệp vụ
+             * @example validation-failed
+             */
+            code: string;
+            /**
+             * @description Chi tiết: `fields` (trường -> các thông báo) khi dữ liệu không hợp lệ, `rule` khi bị từ chối quyền, phiên bản luồng khi xung đột
+             * @example {
+             *       "fields": {
+             *         "planDate": [
+             *           "planDate: phải là ngày YYYY-MM-DD hoặc thời điểm ISO-8601 có thật"
+             *         ]
+             *       }
+             *     }
+             */
+            details?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description Tên trạng thái HTTP
+             * @example Bad Request
+             */
+            error: string;
+            /**
+             * @description Phiên bản luồng bên gọi mong đợi (chỉ với 409)
+             * @example 3
+             */
+            expected?: number | string;
+            /**
+             * @description Thông báo cho người đọc
+             * @example invalid request: planDate: phải là ngày YYYY-MM-DD hoặc thời điểm ISO-8601 có thật
+             */
+            message: string | string[];
+            /**
+             * @description Mã trạng thái HTTP
+             * @example 400
+             */
+            statusCode: number;
+            /**
+             * @description Luồng sự kiện bị xung đột (chỉ với 409)
+             * @example dossier-hs-2026-0001
+             */
+            streamId?: string;
+        };
+        /** @description Dữ liệu sự kiện submissions.FieldAdded: Bổ sung lĩnh vực xét giải */
+        FieldAddedData: {
+            /**
+             * @description Mã phong trào thi đua
+             * @example ha-nam-doan-ket-sang-tao
+             */
+            campaignId: string;
+            /**
+             * @description Mã lĩnh vực
+             * @example khcn
+             */
+            fieldCode: string;
+            /**
+             * @description Tên
+             * @example Sở Khoa học và Công nghệ tỉnh Hà Nam
+             */
+            name: string;
+            /**
+             * @description Thể lệ, điều kiện của lĩnh vực
+             * @example Giải pháp đã áp dụng ít nhất 6 tháng
+             */
+            rules?: string;
+        };
+        /** @description Lập cụm, khối thi đua: các đơn vị của một đơn vị tổ chức, có Cụm trưởng, Khối trưởng */
+        FormClusterDto: {
+            /**
+             * @description Mã cụm, khối thi đua
+             * @example binh-chanh-cum-1
+             */
+            clusterId: string;
+            /**
+             * @description Đơn vị Cụm trưởng, Khối trưởng
+             * @example vn-hcm-binh-chanh-tan-kien
+             */
+            headUnitId: string;
+            /**
+             * @description Loại
+             * @example individual
+             * @enum {string}
+             */
+            kind: "cluster" | "block";
+            /**
+             * @description Các đơn vị thành viên
+             * @example [
+             *       "vn-hcm-binh-chanh-tan-kien",
+             *       "vn-hcm-binh-chanh-binh-hung"
+             *     ]
+             */
+            memberUnitIds: string[];
+            /**
+             * @description Tên
+             * @example Cụm thi đua số 1
+             */
+            name: string;
+            /**
+             * @description Đơn vị tổ chức cụm, khối thi đua
+             * @example vn-hcm-binh-chanh
+             */
             organisingUnitId: string;
         };
+        /** @description Chuyển hồ sơ lên cấp trên */
         ForwardDossierDto: {
             /**
              * @description Văn bản của Ủy ban đăng ký hồ sơ với cấp trên
@@ -529,15 +1401,38 @@ export interface components {
              */
             decisionRef?: string;
         };
+        /** @description Người chuyển hồ sơ lên */
+        ForwardedByResponse: {
+            /**
+             * @description Người thực hiện
+             * @example u-nguyen-van-a
+             */
+            actorId: string;
+            /**
+             * @description Vai trò
+             * @example agency-officer
+             */
+            role: string;
+            /**
+             * @description Mã đơn vị
+             * @example vn-ha-nam-phu-ly
+             */
+            unitId: string;
+        };
+        /** @description Quyết định của cấp có thẩm quyền cho chuyển hồ sơ lên khi chưa có kiến nghị của Hội đồng */
         ForwardingOverrideDto: {
             /**
              * @description Số quyết định của cấp có thẩm quyền cho phép chuyển lên
              * @example 77/QĐ-UBND
              */
             decisionRef: string;
-            /** @example Giải pháp cấp thiết, Hội đồng chưa họp kịp kỳ này */
+            /**
+             * @description Lý do
+             * @example Giải pháp cấp thiết, Hội đồng chưa họp kịp kỳ này
+             */
             reason: string;
         };
+        /** @description Giao nhiệm vụ (ủy quyền) cho đơn vị thay mặt một địa bàn trong một vai trò */
         GrantMandateDto: {
             /**
              * @description Số quyết định giao nhiệm vụ
@@ -545,6 +1440,7 @@ export interface components {
              */
             decisionRef: string;
             /**
+             * Format: date
              * @description Có hiệu lực từ ngày
              * @example 2026-01-01
              */
@@ -571,31 +1467,378 @@ export interface components {
              */
             role: "submitter" | "unit-officer" | "agency-officer" | "front-chair" | "council-chair" | "council-secretary" | "council-member" | "expert" | "emulation-board" | "authority" | "standing-body" | "auditor" | "analyst" | "admin";
         };
+        /** @description Một dòng lịch sử quyết định của hồ sơ */
+        HistoryEntryResponse: {
+            /**
+             * @description Người thực hiện
+             * @example u-nguyen-van-a
+             */
+            actorId: string;
+            /**
+             * @description Họ tên người thực hiện
+             * @example Nguyễn Văn A
+             */
+            actorName?: string;
+            /**
+             * @description Thời điểm quyết định
+             * @example 2026-04-10T02:00:00.000Z
+             */
+            at: string;
+            /**
+             * @description Mã đơn vị của địa bàn (cấp xét chọn)
+             * @example vn-ha-nam
+             */
+            jurisdictionUnitId?: string;
+            /**
+             * @description Cấp hành chính: central (Trung ương), province (tỉnh/Thành phố), district (huyện/quận), commune (xã/phường/thị trấn)
+             * @example province
+             * @enum {string}
+             */
+            level?: "central" | "province" | "district" | "commune";
+            /**
+             * @description Lý do
+             * @example Thiếu bản mô tả giải pháp
+             */
+            reason?: string;
+            /**
+             * @description Vai trò người thực hiện
+             * @example agency-officer
+             */
+            role: string;
+            /**
+             * @description Loại sự kiện
+             * @example submissions.DossierReceived
+             */
+            type: string;
+            /**
+             * @description Đơn vị người thực hiện
+             * @example vn-ha-nam-phu-ly
+             */
+            unitId: string;
+            /**
+             * @description Số thứ tự sự kiện trong luồng
+             * @example 1
+             */
+            version: number;
+        };
+        /** @description Phát động phong trào thi đua theo kế hoạch */
         LaunchCampaignDto: {
-            /** @example binh-chanh-sang-tao-2024 */
+            /**
+             * @description Mã phong trào thi đua
+             * @example binh-chanh-sang-tao-2024
+             */
             campaignId: string;
             /**
              * @description Đơn vị phát động; cấp của phong trào là cấp của đơn vị này
              * @example vn-hcm-binh-chanh
              */
             launchedByUnitId: string;
-            /** @example Phong trào thi đua sáng tạo huyện Bình Chánh 2024-2025 */
+            /**
+             * @description Tên
+             * @example Phong trào thi đua sáng tạo huyện Bình Chánh 2024-2025
+             */
             name: string;
+            /** @description Giai đoạn của phong trào */
             period: components["schemas"]["CampaignPeriod"];
-            /** @example 2024-08-21 */
+            /**
+             * @description Ngày ban hành kế hoạch
+             * @example 2024-08-21
+             */
             planDate: string;
-            /** @example 338/KH-UBND */
+            /**
+             * @description Số kế hoạch phát động
+             * @example 338/KH-UBND
+             */
             planNumber: string;
         };
+        /** @description Một cấp hồ sơ đã tới và việc cấp đó đã làm */
+        LineageStepResponse: {
+            /**
+             * @description Thời điểm tới
+             * @example 2026-04-05T09:00:00.000Z
+             */
+            arrivedAt?: string;
+            /**
+             * @description Tới bằng nộp trực tiếp hay được chuyển lên
+             * @enum {string}
+             */
+            arrivedBy?: "submission" | "forwarding";
+            /**
+             * @description Căn cứ chuyển lên: agency-appraisal (thẩm định của cơ quan tiếp nhận), council-recommendation (kiến nghị của Hội đồng)
+             * @example council-recommendation
+             * @enum {string}
+             */
+            basis?: "agency-appraisal" | "council-recommendation" | "authority-override";
+            /**
+             * @description Số văn bản, quyết định làm căn cứ
+             * @example 15/QĐ-HĐTĐ
+             */
+            decisionRef?: string;
+            /**
+             * @description Thời điểm chuyển lên cấp trên
+             * @example 2026-05-02T02:00:00.000Z
+             */
+            forwardedAt?: string;
+            /** @description Người chuyển hồ sơ lên */
+            forwardedBy?: components["schemas"]["ForwardedByResponse"];
+            /**
+             * @description Mã đơn vị của địa bàn (cấp xét chọn)
+             * @example vn-ha-nam
+             */
+            jurisdictionUnitId?: string;
+            /**
+             * @description Đường dẫn mã đơn vị của địa bàn, từ Trung ương xuống
+             * @example [
+             *       "vn",
+             *       "vn-ha-nam"
+             *     ]
+             */
+            jurisdictionUnitPath?: string[];
+            /**
+             * @description Cấp (origin: đơn vị đề cử)
+             * @example province
+             * @enum {string}
+             */
+            level: "central" | "province" | "district" | "commune" | "origin";
+            /**
+             * @description Đơn vị đề cử (chỉ ở dòng origin)
+             * @example vn-ha-nam-phu-ly-lam-ha
+             */
+            nominatingUnitId?: string;
+            /**
+             * @description Đường dẫn đơn vị đề cử (chỉ ở dòng origin)
+             * @example [
+             *       "vn",
+             *       "vn-ha-nam",
+             *       "vn-ha-nam-phu-ly",
+             *       "vn-ha-nam-phu-ly-lam-ha"
+             *     ]
+             */
+            nominatingUnitPath?: string[];
+            /**
+             * @description Thời điểm tiếp nhận
+             * @example 2026-04-10T02:00:00.000Z
+             */
+            receivedAt?: string;
+            /**
+             * @description Cơ quan đã tiếp nhận
+             * @example vn-ha-nam-so-khcn
+             */
+            receivedBy?: string;
+            /**
+             * @description Thời điểm trả lại
+             * @example 2026-04-11T02:00:00.000Z
+             */
+            returnedAt?: string;
+        };
+        /** @description Tình trạng tiến trình (liveness) */
+        LivenessResponse: {
+            /**
+             * @description Tên dịch vụ
+             * @example CEM submissions
+             */
+            service: string;
+            /**
+             * @description Luôn là ok khi tiến trình trả lời
+             * @example ok
+             */
+            status: string;
+            /**
+             * @description Số giây từ khi khởi động
+             * @example 3600
+             */
+            uptimeSeconds: number;
+            /**
+             * @description Phiên bản
+             * @example 1
+             */
+            version: string;
+        };
+        /** @description Kết quả lệnh trên một ủy quyền */
+        MandateCommandResponse: {
+            /**
+             * @description Các loại sự kiện đã ghi
+             * @example [
+             *       "submissions.DossierSubmitted"
+             *     ]
+             */
+            events: string[];
+            /**
+             * @description Mã ủy quyền (giao nhiệm vụ)
+             * @example uq-ha-nam-ban-tdkt
+             */
+            mandateId: string;
+            /**
+             * @description Phiên bản luồng sự kiện sau khi ghi (dùng cho ghi đồng thời)
+             * @example 2
+             */
+            version?: number;
+        };
+        /** @description Ủy quyền (giao nhiệm vụ): đơn vị thay mặt một địa bàn trong một vai trò */
+        MandateResponse: {
+            /**
+             * @description Số văn bản, quyết định làm căn cứ
+             * @example 15/QĐ-UBND
+             */
+            decisionRef: string;
+            /**
+             * @description Có hiệu lực từ ngày (tính cả ngày này)
+             * @example 2026-01-01
+             */
+            from: string;
+            /**
+             * @description Đơn vị được giao nhiệm vụ
+             * @example vn-ha-nam-so-noi-vu
+             */
+            holderUnitId: string;
+            /**
+             * @description Cấp của địa bàn
+             * @example province
+             * @enum {string}
+             */
+            jurisdictionLevel: "central" | "province" | "district" | "commune";
+            /**
+             * @description Mã đơn vị của địa bàn (cấp xét chọn)
+             * @example vn-ha-nam
+             */
+            jurisdictionUnitId: string;
+            /**
+             * @description Đường dẫn mã đơn vị của địa bàn, từ Trung ương xuống
+             * @example [
+             *       "vn",
+             *       "vn-ha-nam"
+             *     ]
+             */
+            jurisdictionUnitPath: string[];
+            /**
+             * @description Mã ủy quyền (giao nhiệm vụ)
+             * @example uq-ha-nam-ban-tdkt
+             */
+            mandateId: string;
+            /**
+             * @description Vai trò được giao
+             * @example member
+             * @enum {string}
+             */
+            role: "submitter" | "unit-officer" | "agency-officer" | "front-chair" | "council-chair" | "council-secretary" | "council-member" | "expert" | "emulation-board" | "authority" | "standing-body" | "auditor" | "analyst" | "admin";
+            /**
+             * @description Hết hiệu lực từ ngày (không tính ngày này); không có khi còn hiệu lực
+             * @example 2026-12-31
+             */
+            until?: string;
+        };
+        /** @description Mở đợt (năm) của phong trào với các giai đoạn */
         OpenEditionDto: {
+            /** @description Các giai đoạn của đợt */
             phases: components["schemas"]["EditionPhase"][];
-            /** @example 2024 */
+            /**
+             * @description Năm (đợt của phong trào, năm báo cáo)
+             * @example 2024
+             */
             year: number;
         };
+        /** @description Hồ sơ đã tới một cấp và địa bàn */
+        ReachedDossierResponse: {
+            /**
+             * @description Cấp hồ sơ đang ở
+             * @enum {string|null}
+             */
+            currentLevel: "central" | "province" | "district" | "commune" | null;
+            /**
+             * @description Mã hồ sơ
+             * @example hs-2026-0001
+             */
+            dossierId: string;
+            /** @description Đơn vị đề cử ban đầu của hồ sơ */
+            origin: components["schemas"]["DossierOriginResponse"];
+            /**
+             * @description Các cấp đã tới, từ cấp được hỏi xuống cấp nộp đầu tiên
+             * @example [
+             *       "province:vn-ha-nam",
+             *       "district:vn-ha-nam-phu-ly"
+             *     ]
+             */
+            reachedTopDown: string[];
+            /**
+             * @description Trạng thái (mã máy)
+             * @example received
+             * @enum {string}
+             */
+            status: "draft" | "submitted" | "received" | "returned" | "withdrawn" | "forwarded";
+            /**
+             * @description Tên gọi, tiêu đề
+             * @example Giải pháp số hóa hồ sơ một cửa cấp xã
+             */
+            title: string;
+        };
+        /** @description Tình trạng sẵn sàng (readiness): mọi thành phần phụ thuộc đều trả lời */
+        ReadinessResponse: {
+            /**
+             * @description Tình trạng từng thành phần: up hoặc down kèm lý do
+             * @example {
+             *       "postgres": "up",
+             *       "kafka": "up",
+             *       "documents": "up"
+             *     }
+             */
+            checks: {
+                [key: string]: string;
+            };
+            /**
+             * @description Tên dịch vụ
+             * @example CEM submissions
+             */
+            service: string;
+            /**
+             * @description Sẵn sàng hay chưa
+             * @example received
+             * @enum {string}
+             */
+            status: "ready" | "not-ready";
+        };
+        /** @description Lý do (trả lại, rút hồ sơ) */
         ReasonDto: {
-            /** @example Thiếu bản mô tả giải pháp */
+            /**
+             * @description Lý do
+             * @example Thiếu bản mô tả giải pháp
+             */
             reason: string;
         };
+        /** @description Dữ liệu sự kiện submissions.ReceivingAgencyAssigned: Giao cơ quan tiếp nhận hồ sơ của lĩnh vực tại một cấp */
+        ReceivingAgencyAssignedData: {
+            /**
+             * @description Mã đơn vị công tác (cơ quan)
+             * @example vn-ha-nam-so-khcn
+             */
+            agencyUnitId: string;
+            /**
+             * @description Mã phong trào thi đua
+             * @example ha-nam-doan-ket-sang-tao
+             */
+            campaignId: string;
+            /**
+             * @description Mã lĩnh vực
+             * @example khcn
+             */
+            fieldCode: string;
+            /**
+             * @description Mã đơn vị của địa bàn (cấp xét chọn)
+             * @example vn-ha-nam
+             */
+            jurisdictionUnitId: string;
+            /**
+             * @description Số công văn giao nhiệm vụ
+             * @example 2717/UBND
+             */
+            letterRef?: string;
+            /**
+             * @description Cấp hành chính: central (Trung ương), province (tỉnh/Thành phố), district (huyện/quận), commune (xã/phường/thị trấn)
+             * @example province
+             * @enum {string}
+             */
+            level: "central" | "province" | "district" | "commune";
+        };
+        /** @description Đăng ký một đơn vị dưới đơn vị cấp trên */
         RegisterUnitDto: {
             /**
              * @description Loại đơn vị
@@ -605,6 +1848,7 @@ export interface components {
             kind: "people-committee" | "department" | "front-committee" | "socio-political-organisation" | "association" | "public-service-unit" | "school" | "enterprise" | "cooperative" | "other";
             /**
              * @description Cấp của đơn vị; mặc định: cùng cấp với đơn vị cấp trên (Ủy ban nhân dân: cấp ngay dưới)
+             * @example province
              * @enum {string}
              */
             level?: "central" | "province" | "district" | "commune";
@@ -624,6 +1868,7 @@ export interface components {
              */
             unitId: string;
         };
+        /** @description Chấm dứt ủy quyền */
         RevokeMandateDto: {
             /**
              * @description Số quyết định thu hồi
@@ -631,30 +1876,147 @@ export interface components {
              */
             decisionRef: string;
             /**
+             * Format: date
              * @description Hết hiệu lực từ ngày
              * @example 2026-12-31
              */
             until: string;
         };
+        /** @description Kết quả nạp danh mục đơn vị */
+        SeedUnitsResponse: {
+            /**
+             * @description Số đơn vị đã có từ trước
+             * @example 0
+             */
+            alreadyRegistered: number;
+            /**
+             * @description Số đơn vị đăng ký mới
+             * @example 42
+             */
+            registered: number;
+        };
+        /** @description Đặt hạn nộp hồ sơ của một cấp trong năm */
         SetDeadlineDto: {
-            /** @example 2024-10-31 */
+            /**
+             * @description Hạn nộp hồ sơ
+             * @example 2024-10-31
+             */
             deadline: string;
             /**
              * @description Bỏ trống: mọi địa bàn của cấp này
              * @example vn-hcm-binh-chanh
              */
             jurisdictionUnitId?: string;
-            /** @enum {string} */
+            /**
+             * @description Cấp hành chính: central (Trung ương), province (tỉnh/Thành phố), district (huyện/quận), commune (xã/phường/thị trấn)
+             * @example province
+             * @enum {string}
+             */
             level: "central" | "province" | "district" | "commune";
-            /** @example 2024 */
+            /**
+             * @description Năm (đợt của phong trào, năm báo cáo)
+             * @example 2024
+             */
             year: number;
         };
+        /** @description Tệp đã tải lên, lưu theo mã băm SHA-256 */
+        StoredAttachmentResponse: {
+            /**
+             * @description Kiểu nội dung (MIME) của tệp
+             * @example application/pdf
+             */
+            contentType: string;
+            /**
+             * @description Tên
+             * @example Sở Khoa học và Công nghệ tỉnh Hà Nam
+             */
+            name: string;
+            /**
+             * @description Mã băm SHA-256 (hex) của nội dung tệp
+             * @example a3f5c1d2e4b6a8c0e2f4a6b8c0d2e4f6a8b0c2d4e6f8a0b2c4d6e8f0a2b4c6d8
+             */
+            sha256: string;
+            /**
+             * @description Kích thước (byte)
+             * @example 524288
+             */
+            size: number;
+        };
+        /** @description Dữ liệu sự kiện submissions.SubmissionDeadlineSet: Đặt hạn nộp hồ sơ của một cấp trong năm */
+        SubmissionDeadlineSetData: {
+            /**
+             * @description Mã phong trào thi đua
+             * @example ha-nam-doan-ket-sang-tao
+             */
+            campaignId: string;
+            /**
+             * @description Hạn nộp hồ sơ
+             * @example 2026-06-30
+             */
+            deadline: string;
+            /**
+             * @description Mã đơn vị của địa bàn (cấp xét chọn)
+             * @example vn-ha-nam
+             */
+            jurisdictionUnitId?: string;
+            /**
+             * @description Cấp hành chính: central (Trung ương), province (tỉnh/Thành phố), district (huyện/quận), commune (xã/phường/thị trấn)
+             * @example province
+             * @enum {string}
+             */
+            level: "central" | "province" | "district" | "commune";
+            /**
+             * @description Năm (đợt của phong trào, năm báo cáo)
+             * @example 2026
+             */
+            year: number;
+        };
+        /** @description Nộp hồ sơ tới một địa bàn */
         SubmitDossierDto: {
             /**
              * @description Địa bàn nộp hồ sơ; mặc định: đơn vị cấp trên trực tiếp của đơn vị đề cử
              * @example vn-hcm-binh-chanh
              */
             jurisdictionUnitId?: string;
+        };
+        /** @description Đơn vị trong cây đơn vị hành chính */
+        UnitResponse: {
+            /**
+             * @description Loại đơn vị
+             * @example individual
+             * @enum {string}
+             */
+            kind: "people-committee" | "department" | "front-committee" | "socio-political-organisation" | "association" | "public-service-unit" | "school" | "enterprise" | "cooperative" | "other";
+            /**
+             * @description Cấp hành chính: central (Trung ương), province (tỉnh/Thành phố), district (huyện/quận), commune (xã/phường/thị trấn)
+             * @example province
+             * @enum {string}
+             */
+            level: "central" | "province" | "district" | "commune";
+            /**
+             * @description Tên
+             * @example UBND xã Tân Kiên
+             */
+            name: string;
+            /**
+             * @description Mã đơn vị cấp trên trực tiếp
+             * @example vn-ha-nam
+             */
+            parentUnitId: string | null;
+            /**
+             * @description Mã đơn vị
+             * @example vn-ha-nam-phu-ly
+             */
+            unitId: string;
+            /**
+             * @description Đường dẫn mã đơn vị từ Trung ương xuống đơn vị này
+             * @example [
+             *       "vn",
+             *       "vn-ha-nam",
+             *       "vn-ha-nam-phu-ly"
+             *     ]
+             */
+            unitPath: string[];
         };
     };
     responses: never;
@@ -680,6 +2042,33 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     AttachmentsController_upload: {
@@ -692,8 +2081,12 @@ export interface operations {
         requestBody: {
             content: {
                 "multipart/form-data": {
-                    /** Format: binary */
-                    file?: string;
+                    /**
+                     * Format: binary
+                     * @description Tệp đính kèm (một tệp, trường `file`)
+                     * @example thuyet-minh.pdf
+                     */
+                    file: string;
                 };
             };
         };
@@ -702,7 +2095,54 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StoredAttachmentResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Xung đột ghi đồng thời: luồng sự kiện đã thay đổi, đọc lại rồi thử lại */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Quy tắc nghiệp vụ từ chối yêu cầu (code nêu quy tắc) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -711,17 +2151,60 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Mã băm SHA-256 (hex) của nội dung tệp
+                 * @example a3f5c1d2e4b6a8c0e2f4a6b8c0d2e4f6a8b0c2d4e6f8a0b2c4d6e8f0a2b4c6d8
+                 */
                 sha256: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description Nội dung tệp, đúng từng byte đã tải lên */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -738,7 +2221,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CampaignResponse"][];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -759,7 +2271,54 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CampaignCommandResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Xung đột ghi đồng thời: luồng sự kiện đã thay đổi, đọc lại rồi thử lại */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Quy tắc nghiệp vụ từ chối yêu cầu (code nêu quy tắc) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -768,6 +2327,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Mã
+                 * @example 01936a52-7c1e-7b3a-9f1e-5d2c3b4a5e6f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -778,7 +2341,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CampaignResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -787,6 +2388,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Mã
+                 * @example 01936a52-7c1e-7b3a-9f1e-5d2c3b4a5e6f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -801,7 +2406,63 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CampaignCommandResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Xung đột ghi đồng thời: luồng sự kiện đã thay đổi, đọc lại rồi thử lại */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Quy tắc nghiệp vụ từ chối yêu cầu (code nêu quy tắc) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -810,6 +2471,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Mã
+                 * @example 01936a52-7c1e-7b3a-9f1e-5d2c3b4a5e6f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -824,7 +2489,63 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CampaignCommandResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Xung đột ghi đồng thời: luồng sự kiện đã thay đổi, đọc lại rồi thử lại */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Quy tắc nghiệp vụ từ chối yêu cầu (code nêu quy tắc) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -833,6 +2554,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Mã
+                 * @example 01936a52-7c1e-7b3a-9f1e-5d2c3b4a5e6f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -847,7 +2572,63 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CampaignCommandResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Xung đột ghi đồng thời: luồng sự kiện đã thay đổi, đọc lại rồi thử lại */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Quy tắc nghiệp vụ từ chối yêu cầu (code nêu quy tắc) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -856,6 +2637,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Mã
+                 * @example 01936a52-7c1e-7b3a-9f1e-5d2c3b4a5e6f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -870,13 +2655,70 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CampaignCommandResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Xung đột ghi đồng thời: luồng sự kiện đã thay đổi, đọc lại rồi thử lại */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Quy tắc nghiệp vụ từ chối yêu cầu (code nêu quy tắc) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
     ClustersController_list: {
         parameters: {
             query?: {
+                /** @description Chỉ các cụm, khối của đơn vị tổ chức này */
                 organisingUnitId?: string;
             };
             header?: never;
@@ -889,7 +2731,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ClusterResponse"][];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -910,15 +2781,68 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ClusterCommandResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Xung đột ghi đồng thời: luồng sự kiện đã thay đổi, đọc lại rồi thử lại */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Quy tắc nghiệp vụ từ chối yêu cầu (code nêu quy tắc) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
     DossierQueriesController_find: {
         parameters: {
             query?: {
+                /** @description Mã phong trào thi đua */
                 campaignId?: string;
+                /** @description Mã lĩnh vực */
                 fieldCode?: string;
+                /**
+                 * @description Cấp hành chính: central (Trung ương), province (tỉnh/Thành phố), district (huyện/quận), commune (xã/phường/thị trấn)
+                 * @example province
+                 */
                 level?: "central" | "province" | "district" | "commune";
                 /** @description Số hồ sơ tối đa trả về (1-500) */
                 limit?: number;
@@ -926,9 +2850,14 @@ export interface operations {
                 q?: string;
                 /** @description Bỏ qua bao nhiêu hồ sơ đầu (phân trang) */
                 skip?: number;
+                /**
+                 * @description Trạng thái (mã máy)
+                 * @example received
+                 */
                 status?: "draft" | "submitted" | "received" | "returned" | "withdrawn" | "forwarded";
                 /** @description Đơn vị đề cử hoặc bất kỳ đơn vị cấp trên nào của nó */
                 unitId?: string;
+                /** @description Năm (đợt của phong trào, năm báo cáo) */
                 year?: number;
             };
             header?: never;
@@ -941,7 +2870,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DossierListItemResponse"][];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -962,7 +2920,54 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DossierCommandResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Xung đột ghi đồng thời: luồng sự kiện đã thay đổi, đọc lại rồi thử lại */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Quy tắc nghiệp vụ từ chối yêu cầu (code nêu quy tắc) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -971,6 +2976,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Mã
+                 * @example 01936a52-7c1e-7b3a-9f1e-5d2c3b4a5e6f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -981,7 +2990,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DossierDetailResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -990,6 +3037,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Mã
+                 * @example 01936a52-7c1e-7b3a-9f1e-5d2c3b4a5e6f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -1004,7 +3055,63 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DossierCommandResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Xung đột ghi đồng thời: luồng sự kiện đã thay đổi, đọc lại rồi thử lại */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Quy tắc nghiệp vụ từ chối yêu cầu (code nêu quy tắc) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -1013,6 +3120,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Mã
+                 * @example 01936a52-7c1e-7b3a-9f1e-5d2c3b4a5e6f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -1027,7 +3138,63 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DossierCommandResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Xung đột ghi đồng thời: luồng sự kiện đã thay đổi, đọc lại rồi thử lại */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Quy tắc nghiệp vụ từ chối yêu cầu (code nêu quy tắc) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -1036,6 +3203,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Mã
+                 * @example 01936a52-7c1e-7b3a-9f1e-5d2c3b4a5e6f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -1050,7 +3221,63 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DossierCommandResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Xung đột ghi đồng thời: luồng sự kiện đã thay đổi, đọc lại rồi thử lại */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Quy tắc nghiệp vụ từ chối yêu cầu (code nêu quy tắc) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -1059,6 +3286,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Mã
+                 * @example 01936a52-7c1e-7b3a-9f1e-5d2c3b4a5e6f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -1069,7 +3300,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DossierLineageResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -1078,6 +3347,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Mã
+                 * @example 01936a52-7c1e-7b3a-9f1e-5d2c3b4a5e6f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -1088,7 +3361,63 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DossierCommandResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Xung đột ghi đồng thời: luồng sự kiện đã thay đổi, đọc lại rồi thử lại */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Quy tắc nghiệp vụ từ chối yêu cầu (code nêu quy tắc) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -1097,6 +3426,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Mã
+                 * @example 01936a52-7c1e-7b3a-9f1e-5d2c3b4a5e6f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -1111,7 +3444,63 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DossierCommandResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Xung đột ghi đồng thời: luồng sự kiện đã thay đổi, đọc lại rồi thử lại */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Quy tắc nghiệp vụ từ chối yêu cầu (code nêu quy tắc) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -1120,6 +3509,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Mã
+                 * @example 01936a52-7c1e-7b3a-9f1e-5d2c3b4a5e6f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -1134,7 +3527,63 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DossierCommandResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Xung đột ghi đồng thời: luồng sự kiện đã thay đổi, đọc lại rồi thử lại */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Quy tắc nghiệp vụ từ chối yêu cầu (code nêu quy tắc) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -1143,6 +3592,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Mã
+                 * @example 01936a52-7c1e-7b3a-9f1e-5d2c3b4a5e6f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -1157,14 +3610,75 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DossierCommandResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Xung đột ghi đồng thời: luồng sự kiện đã thay đổi, đọc lại rồi thử lại */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Quy tắc nghiệp vụ từ chối yêu cầu (code nêu quy tắc) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
     DossierQueriesController_reached: {
         parameters: {
             query: {
+                /** @description Mã đơn vị của địa bàn (cấp xét chọn) */
                 jurisdictionUnitId: string;
+                /**
+                 * @description Cấp hành chính: central (Trung ương), province (tỉnh/Thành phố), district (huyện/quận), commune (xã/phường/thị trấn)
+                 * @example province
+                 */
                 level: "central" | "province" | "district" | "commune";
             };
             header?: never;
@@ -1177,7 +3691,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReachedDossierResponse"][];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -1190,12 +3733,41 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The process is up and serving HTTP (liveness) */
+            /** @description Tiến trình đang chạy và phục vụ HTTP (liveness) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LivenessResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -1208,12 +3780,41 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The process is up and serving HTTP */
+            /** @description Tiến trình đang chạy và phục vụ HTTP */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LivenessResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -1226,25 +3827,57 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description PostgreSQL, Kafka and the document store all answer */
+            /** @description PostgreSQL, Kafka và kho tài liệu đều trả lời */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReadinessResponse"];
+                };
             };
-            /** @description At least one dependency does not answer; `checks` names it */
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Có thành phần phụ thuộc không trả lời; `checks` nêu tên */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReadinessResponse"];
+                };
             };
         };
     };
     MandatesController_list: {
         parameters: {
             query?: {
+                /** @description Chỉ các ủy quyền thay mặt địa bàn này */
                 jurisdictionUnitId?: string;
             };
             header?: never;
@@ -1257,7 +3890,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MandateResponse"][];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -1278,7 +3940,54 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MandateCommandResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Xung đột ghi đồng thời: luồng sự kiện đã thay đổi, đọc lại rồi thử lại */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Quy tắc nghiệp vụ từ chối yêu cầu (code nêu quy tắc) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -1287,6 +3996,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Mã
+                 * @example 01936a52-7c1e-7b3a-9f1e-5d2c3b4a5e6f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -1301,14 +4014,75 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MandateCommandResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Xung đột ghi đồng thời: luồng sự kiện đã thay đổi, đọc lại rồi thử lại */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Quy tắc nghiệp vụ từ chối yêu cầu (code nêu quy tắc) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
     UnitsController_list: {
         parameters: {
             query?: {
-                level?: string;
+                /**
+                 * @description Chỉ các đơn vị của cấp này
+                 * @example province
+                 */
+                level?: "central" | "province" | "district" | "commune";
+                /** @description Chỉ các đơn vị trực thuộc đơn vị này */
                 parentUnitId?: string;
             };
             header?: never;
@@ -1321,7 +4095,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UnitResponse"][];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -1342,7 +4145,54 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UnitResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Xung đột ghi đồng thời: luồng sự kiện đã thay đổi, đọc lại rồi thử lại */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Quy tắc nghiệp vụ từ chối yêu cầu (code nêu quy tắc) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -1351,6 +4201,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Mã
+                 * @example 01936a52-7c1e-7b3a-9f1e-5d2c3b4a5e6f
+                 */
                 id: string;
             };
             cookie?: never;
@@ -1361,7 +4215,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UnitResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -1378,7 +4270,54 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SeedUnitsResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Xung đột ghi đồng thời: luồng sự kiện đã thay đổi, đọc lại rồi thử lại */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Quy tắc nghiệp vụ từ chối yêu cầu (code nêu quy tắc) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
