@@ -196,8 +196,8 @@ describe('portal: the whole chain in a real browser (Chromium, embedded platform
     await secretary.page.getByRole('button', { name: 'Công bố xếp hạng' }).click();
     const ranking = secretary.page.getByRole('table', { name: 'Bảng xếp hạng' });
     await eventually(async () => {
-      await ranking.getByText('Xuất sắc').waitFor({ timeout: 10_000 });
-      await ranking.getByText('Khá').waitFor({ timeout: 10_000 });
+      await ranking.getByRole('row', { name: first.title }).getByText('Xuất sắc').waitFor({ timeout: 10_000 });
+      await ranking.getByRole('row', { name: second.title }).getByText('Khá').waitFor({ timeout: 10_000 });
     }, 60_000, async () => {
       await secretary.page.getByRole('tab', { name: 'Hồ sơ thẩm định' }).click();
       await secretary.page.getByRole('tab', { name: 'Xếp hạng' }).click();

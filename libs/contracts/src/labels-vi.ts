@@ -64,6 +64,9 @@ const EVENT_SUMMARIES_VI: Record<string, (d: Data) => string> = {
   'submissions.DossierReturned': () => 'Trả lại hồ sơ để bổ sung',
   'submissions.DossierAmended': () => 'Bổ sung, sửa đổi hồ sơ',
   'submissions.DossierWithdrawn': () => 'Rút hồ sơ',
+  'submissions.ForwardingOverrideDecided': (d) => `Quyết định chuyển hồ sơ lên cấp trên (số ${s(d.decisionRef)})`,
+  'submissions.MandateGranted': (d) => `Giao nhiệm vụ, ủy quyền (số ${s(d.decisionRef)})`,
+  'submissions.MandateRevoked': (d) => `Chấm dứt ủy quyền (số ${s(d.decisionRef)})`,
   'submissions.DossierForwarded': (d) => `Chuyển hồ sơ từ ${levelPhrase(d.fromLevel)} lên ${levelPhrase(d.toLevel)}`,
   'councils.CouncilEstablished': (d) => `Thành lập ${s(d.name)}`,
   'councils.CouncilEditionAdded': () => 'Giao thêm đợt thẩm định cho Hội đồng thường trực',
@@ -94,3 +97,13 @@ export function summariseEvent(event: { type: string; data?: unknown }): string 
   const summary = EVENT_SUMMARIES_VI[event.type];
   return summary ? summary((event.data ?? {}) as Data) : 'Cập nhật hồ sơ';
 }
+
+/** Honour proposal statuses (glossary: Khen thưởng). */
+export const PROPOSAL_STATUS_LABELS_VI: Record<string, string> = {
+  received: 'Đã tiếp nhận',
+  'sent-back': 'Đã trả lại đề nghị',
+  verified: 'Đã thẩm định thành tích',
+  decided: 'Đã có quyết định khen thưởng',
+  issued: 'Đã trao tặng',
+  revoked: 'Đã thu hồi',
+};

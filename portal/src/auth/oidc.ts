@@ -26,3 +26,14 @@ export async function completeOidcSignIn(config: NonNullable<PortalConfig['oidc'
   window.history.replaceState(null, '', '/dang-nhap/callback');
   return user.access_token;
 }
+
+/**
+ * Ends the provider's session too (RP-initiated logout with the id token as hint), so that the next
+ * "Đăng nhập" asks for the password again instead of signing the same person in silently.
+ */
+export async function startOidcSignOut(config: NonNullable<PortalConfig['oidc']>): Promise<void> {
+  const users = manager(config);
+  const user = await users.getUser();
+  await users.removeUser();
+  await users.signoutRedirect({ id_token_hint: user?.id_token });
+}

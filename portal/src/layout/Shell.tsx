@@ -2,6 +2,7 @@ import { Suspense } from 'react';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { Button, Layout, Menu, Space, Spin, Typography } from 'antd';
 import { useSession, signOut } from '../auth/session';
+import { portalConfig } from '../auth/portal-config';
 import { AREAS, areasFor } from '../auth/roles';
 import { LEVEL_LABELS, ROLE_LABELS, label } from '../lib/labels';
 
@@ -30,7 +31,18 @@ export function Shell({ publicPage = false }: { publicPage?: boolean }) {
               size="small"
               onClick={() => {
                 signOut();
-                navigate('/dang-nhap');
+                void portalConfig().then(async (config) => {
+                  if (config.mode === 'oidc' && config.oidc) {
+                    const { startOidcSignOut } = await import('../auth/oidc');
+                    await startOidcSignOut(config.oidc);
+                  } else {
+                    navigate('/dang-nhap');
+                  }
+                }).catch((error: unknown) => {
+                  // The local session is gone already; the provider's session outlives it only if this fails.
+                  console.error('Đăng xuất khỏi hệ thống định danh không thành công', error);
+                  navigate('/dang-nhap');
+                });
               }}
             >
               Đăng xuất

@@ -27,13 +27,13 @@ interface ProposalAccessFacts {
 
 async function proposalFacts(infra: ServiceInfra, proposalId: string): Promise<ProposalAccessFacts & { decidedAwardCode?: string }> {
   const { state } = await loadState(infra.store, awardProposalDecider, proposalStreamId(proposalId));
-  if (state.status === 'none') throw new NotFoundError(`proposal ${proposalId} does not exist`);
+  if (state.status === 'none') throw new NotFoundError(`Không tìm thấy đề nghị ${proposalId}`);
   return { jurisdictionPath: state.proposal.jurisdictionUnitPath, ...(state.decision ? { decidedAwardCode: state.decision.awardCode } : {}) };
 }
 
 async function grantingUnitOf(infra: ServiceInfra, awardCode: string): Promise<string> {
   const { state } = await loadState(infra.store, awardCatalogueDecider, awardStreamId(awardCode));
-  if (!state.award) throw new NotFoundError(`award ${awardCode} is not in the catalogue`);
+  if (!state.award) throw new NotFoundError(`Hình thức khen thưởng ${awardCode} không có trong danh mục`);
   return state.award.grantingUnitId;
 }
 

@@ -21,7 +21,7 @@ const auditor = relation<unknown>('auditor', 'kiểm tra viên (chỉ xem)', ({ 
 async function reportFacts(infra: ServiceInfra, reportId: string): Promise<{ path: string[] }> {
   await infra.readModelsCaughtUp();
   const report = await infra.documents.collection<ReportDoc>(reportsProjection.collection).get(reportId);
-  if (!report?.submitted) throw new NotFoundError(`report ${reportId} does not exist`);
+  if (!report?.submitted) throw new NotFoundError(`Không tìm thấy báo cáo ${reportId}`);
   return { path: report.unitPath };
 }
 

@@ -24,6 +24,7 @@ const CU_CHI_AGENCY = actorAt('agency-officer', 'district', path('cuChiNoiVu'));
 const TAN_KIEN = actorAt('unit-officer', 'commune', path('tanKien'));
 const VINH_LOC_A = actorAt('unit-officer', 'commune', path('vinhLocA'));
 const BINH_CHANH_AUTHORITY = actorAt('authority', 'district', path('binhChanh'));
+const HA_NAM_ADMIN = actorAt('admin', 'province', path('haNam'));
 
 const CAMPAIGN = 'hcm-sang-tao-2021-2025';
 
@@ -62,7 +63,7 @@ describe('submissions service (real PostgreSQL, Kafka, FerretDB)', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'cem-submissions-'));
     process.env.CEM_DATA_DIR = dataDir;
     platform = await startTestPlatform([SUBMISSIONS_SERVICE]);
-    for (const actor of [ADMIN, BINH_CHANH_AUTHORITY, CITY_BOARD, CITY_AGENCY, DISTRICT_OFFICER, DISTRICT_AGENCY, CU_CHI_AGENCY, TAN_KIEN, VINH_LOC_A]) {
+    for (const actor of [ADMIN, HA_NAM_ADMIN, BINH_CHANH_AUTHORITY, CITY_BOARD, CITY_AGENCY, DISTRICT_OFFICER, DISTRICT_AGENCY, CU_CHI_AGENCY, TAN_KIEN, VINH_LOC_A]) {
       tokens.set(actor, await platform.token(actor));
     }
   });
@@ -246,6 +247,19 @@ describe('submissions service (real PostgreSQL, Kafka, FerretDB)', () => {
     ]);
     expect(detail.body.history[3]).toMatchObject({ actorId: BINH_CHANH_AUTHORITY.id, role: 'authority', reason: expect.stringContaining('chưa họp') });
     expect(detail.body.history[4]).toMatchObject({ actorId: DISTRICT_AGENCY.id, role: 'agency-officer', unitId: DISTRICT_AGENCY.unitId, level: 'province' });
+    // What a person reads of the history is Vietnamese ("cấp tỉnh", not "cấp province"); codes stay in machine fields.
+    expect(detail.body.history.map((h: { summary: string }) => h.summary)).toEqual([
+      'Lập hồ sơ "Sáng kiến số hóa hồ sơ một cửa"',
+      'Nộp hồ sơ lên cấp huyện',
+      'Tiếp nhận hồ sơ tại cấp huyện',
+      'Quyết định chuyển hồ sơ lên cấp trên (số ' + detail.body.history[3].summary.split('(số ')[1],
+      'Chuyển hồ sơ từ cấp huyện lên cấp tỉnh',
+      'Tiếp nhận hồ sơ tại cấp tỉnh',
+    ]);
+    expect(detail.body.history[4]).toMatchObject({ roleLabel: 'Cán bộ cơ quan tiếp nhận', levelLabel: 'cấp tỉnh' });
+    const readable = detail.body.history.flatMap((h: Record<string, unknown>) => [h.summary, h.roleLabel, h.levelLabel]).filter(Boolean).join(' | ');
+    expect(readable).not.toMatch(/\b(central|province|district|commune|draft|submitted|received|forwarded|returned)\b/i);
+    expect(JSON.stringify(detail.body)).not.toMatch(/"_(id|position)"/);
   });
 
   it('answers lineage both ways', async () => {
@@ -292,6 +306,11 @@ describe('submissions service (real PostgreSQL, Kafka, FerretDB)', () => {
     await api(VINH_LOC_A).get('/dossiers').expect(200).expect((res) => expect(res.body).toHaveLength(0));
     await api(CU_CHI_AGENCY).get('/dossiers').expect(200).expect((res) => expect(res.body).toHaveLength(0));
     await api(CU_CHI_AGENCY).get(`/dossiers/${dossierId}`).expect(404); // outside the scope: not revealed
+    // An administrator lists every dossier of the jurisdiction; another province's administrator sees none of it.
+    const all = await api(ADMIN).get('/dossiers').expect(200);
+    expect(all.body.map((d: { dossierId: string }) => d.dossierId)).toContain(dossierId);
+    expect(JSON.stringify(all.body)).not.toMatch(/"_(id|position)"/);
+    await api(HA_NAM_ADMIN).get('/dossiers').expect(200).expect((res) => expect(res.body).toHaveLength(0));
   });
 
   describe('refuses bad commands and writes nothing', () => {

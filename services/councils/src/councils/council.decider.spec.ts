@@ -28,27 +28,27 @@ describe('council establishment', () => {
   });
 
   it('refuses a second establishment of the same council', () => {
-    spec.given([councilEstablished()]).when(establish()).thenThrows(DomainRuleViolation, /already exists/);
+    spec.given([councilEstablished()]).when(establish()).thenThrows(DomainRuleViolation, /Hội đồng hd-ha-nam đã được thành lập/);
   });
 
   it('needs exactly one chair and one secretary', () => {
     const twoChairs = MEMBERS.map((m) => (m.memberId === 'm-khcn' ? { ...m, role: 'chair' as const } : m));
-    spec.given([]).when(establish({ members: twoChairs })).thenThrows(DomainRuleViolation, /exactly one chair \(found 2\)/);
+    spec.given([]).when(establish({ members: twoChairs })).thenThrows(DomainRuleViolation, /Hội đồng cần đúng một Chủ tịch Hội đồng \(hiện có 2\)/);
   });
 
   it('refuses members who sit before the establishing decision', () => {
     const early = MEMBERS.map((m, i) => (i === 3 ? { ...m, effectiveFrom: '2019-01-01' } : m));
-    spec.given([]).when(establish({ members: early })).thenThrows(DomainRuleViolation, /before the establishing decision/);
+    spec.given([]).when(establish({ members: early })).thenThrows(DomainRuleViolation, /Không thành viên nào được tham gia trước ngày quyết định thành lập/);
   });
 
   it.each([
-    [{ ...REGULATIONS, quorum: 7 }, /exceeds the 6 members/],
+    [{ ...REGULATIONS, quorum: 7 }, /Số phiếu tối thiểu 7 vượt quá 6 thành viên/],
     [{ ...REGULATIONS, aggregation: 'trimmed-mean' }, /trimCount ≥ 1/],
-    [{ ...REGULATIONS, aggregation: 'trimmed-mean', trimCount: 2 }, /quorum must exceed 2 × trimCount \(4\)/],
-    [{ ...REGULATIONS, trimCount: 1 }, /trimmed-mean only/],
-    [{ ...REGULATIONS, tieBreak: ['earlier-receipt'] }, /must end with 'dossier-id'/],
-    [{ ...REGULATIONS, tieBreak: ['by-lottery', 'dossier-id'] }, /unknown tie-break step\(s\): by-lottery/],
-    [{ ...REGULATIONS, tieBreak: ['dossier-id', 'earlier-receipt', 'dossier-id'] }, /repeated/],
+    [{ ...REGULATIONS, aggregation: 'trimmed-mean', trimCount: 2 }, /Số phiếu tối thiểu phải lớn hơn 2 × trimCount \(4\)/],
+    [{ ...REGULATIONS, trimCount: 1 }, /trimCount chỉ dùng với cách tổng hợp trimmed-mean/],
+    [{ ...REGULATIONS, tieBreak: ['earlier-receipt'] }, /Quy tắc phân định thứ hạng phải kết thúc bằng bước 'dossier-id'/],
+    [{ ...REGULATIONS, tieBreak: ['by-lottery', 'dossier-id'] }, /Bước phân định thứ hạng không hợp lệ: by-lottery \(hợp lệ: higher-top-criterion, earlier-receipt, dossier-id\)/],
+    [{ ...REGULATIONS, tieBreak: ['dossier-id', 'earlier-receipt', 'dossier-id'] }, /Một bước phân định thứ hạng bị lặp lại/],
     [{ ...REGULATIONS, tieBreak: [] }, /ít nhất một bước/],
   ])('refuses unworkable regulations %#', (regulations, message) => {
     spec.given([]).when(establish({ regulations })).thenThrows(DomainRuleViolation, message);
@@ -72,15 +72,15 @@ describe('membership renewal (bổ sung, kiện toàn)', () => {
   });
 
   it('needs a reason', () => {
-    spec.given([councilEstablished()]).when({ ...replace, reason: ' ' }).thenThrows(DomainRuleViolation, /needs a reason/);
+    spec.given([councilEstablished()]).when({ ...replace, reason: ' ' }).thenThrows(DomainRuleViolation, /Thay đổi thành viên hoặc quy chế cần nêu lý do/);
   });
 
   it('refuses replacing someone who no longer sits', () => {
-    spec.given([councilEstablished(), khcnReplacedInJune]).when(replace).thenThrows(DomainRuleViolation, /does not currently sit/);
+    spec.given([councilEstablished(), khcnReplacedInJune]).when(replace).thenThrows(DomainRuleViolation, /m-khcn hiện không là thành viên Hội đồng/);
   });
 
   it('replaces the chair only by a new chair', () => {
-    spec.given([councilEstablished()]).when({ ...replace, oldMemberId: 'm-chair' }).thenThrows(DomainRuleViolation, /same role/);
+    spec.given([councilEstablished()]).when({ ...replace, oldMemberId: 'm-chair' }).thenThrows(DomainRuleViolation, /Người thay Chủ tịch hoặc Thư ký Hội đồng phải đảm nhận đúng vai trò đó/);
   });
 
   it('adds a member from a date', () => {
@@ -95,14 +95,14 @@ describe('membership renewal (bổ sung, kiện toàn)', () => {
     spec
       .given([councilEstablished()])
       .when({ type: 'AddMember', actor: frontChair, councilId: 'hd-ha-nam', member: MEMBERS[2], reason: 'x', registeredAgencyUnitIds: REGISTERED })
-      .thenThrows(DomainRuleViolation, /already sits/);
+      .thenThrows(DomainRuleViolation, /m-khcn đã là thành viên Hội đồng/);
   });
 
   it('removes a member, but not below the quorum', () => {
     const remove = (memberId: string) => ({ type: 'RemoveMember' as const, actor: frontChair, councilId: 'hd-ha-nam', memberId, effectiveFrom: '2019-06-01', reason: 'Nghỉ hưu' });
     spec.given([councilEstablished()]).when(remove('m-lhh')).then([{ type: E.MemberRemoved, data: { councilId: 'hd-ha-nam', memberId: 'm-lhh', effectiveFrom: '2019-06-01', reason: 'Nghỉ hưu' } }]);
-    spec.given([councilEstablished({ regulations: { ...REGULATIONS, quorum: 6 } })]).when(remove('m-lhh')).thenThrows(DomainRuleViolation, /below the quorum of 6/);
-    spec.given([councilEstablished()]).when(remove('m-secretary')).thenThrows(DomainRuleViolation, /only be replaced/);
+    spec.given([councilEstablished({ regulations: { ...REGULATIONS, quorum: 6 } })]).when(remove('m-lhh')).thenThrows(DomainRuleViolation, /Miễn nhiệm sẽ còn 5 thành viên, dưới số tối thiểu 6/);
+    spec.given([councilEstablished()]).when(remove('m-secretary')).thenThrows(DomainRuleViolation, /Chủ tịch hoặc Thư ký Hội đồng chỉ có thể được thay thế/);
   });
 
   it('refuses changes to a council that does not exist', () => {

@@ -1,5 +1,5 @@
 import type { Actor, CampaignEditionRef, CouncilEstablishedData, CouncilMember, CouncilRegulations } from '@cem/contracts';
-import { COUNCILS_EVENTS as E, NotFoundError } from '@cem/contracts';
+import { COUNCIL_MEMBER_ROLE_LABELS_VI, COUNCILS_EVENTS as E, NotFoundError } from '@cem/contracts';
 import type { Decider } from '@cem/decider';
 import { openTenure } from './composition';
 import { councilPolicy } from './council.policy';
@@ -56,53 +56,53 @@ function establish(actor: Actor, c: CouncilEstablishedData, registered: readonly
   ensure(
     c.jurisdictionUnitPath[c.jurisdictionUnitPath.length - 1] === c.jurisdictionUnitId,
     'invalid-jurisdiction-path',
-    'the jurisdiction unit path must end with the jurisdiction unit',
+    'Đường dẫn đơn vị phải kết thúc bằng đơn vị địa bàn của Hội đồng',
   );
   const editions = c.editions ?? [];
   ensure(editions.length, 'editions-required', 'Quyết định thành lập phải nêu ít nhất một đợt (phong trào, năm) Hội đồng thẩm định');
   const editionKeys = editions.map((e) => `${e.campaignId}|${e.year}`);
   ensure(new Set(editionKeys).size === editionKeys.length, 'duplicate-edition', 'Một đợt được nêu hai lần');
   const ids = c.members.map((m) => m.memberId);
-  ensure(new Set(ids).size === ids.length, 'duplicate-member', 'a person appears twice among the members');
+  ensure(new Set(ids).size === ids.length, 'duplicate-member', 'Một người xuất hiện hai lần trong danh sách thành viên');
   for (const role of LEADING_ROLES) {
     const count = c.members.filter((m) => m.role === role).length;
-    ensure(count === 1, `one-${role}-required`, `the council needs exactly one ${role} (found ${count})`);
+    ensure(count === 1, `one-${role}-required`, `Hội đồng cần đúng một ${COUNCIL_MEMBER_ROLE_LABELS_VI[role as 'chair' | 'secretary']} (hiện có ${count})`);
   }
   const early = c.members.filter((m) => dayOf(m.effectiveFrom) < dayOf(c.decision.date));
-  ensure(!early.length, 'member-before-decision', 'no member can sit before the establishing decision');
+  ensure(!early.length, 'member-before-decision', 'Không thành viên nào được tham gia trước ngày quyết định thành lập');
   assertValidRegulations(c.regulations, c.members.length);
   requireRegisteredAgencies(c.members, registered);
   return [{ type: E.CouncilEstablished, data: c }];
 }
 
 function requireEstablished(state: CouncilState, councilId: string): EstablishedCouncil {
-  if (state.status !== 'established') throw new NotFoundError(`council ${councilId} does not exist`);
+  if (state.status !== 'established') throw new NotFoundError(`Không tìm thấy Hội đồng ${councilId}`);
   return state;
 }
 
 function requireReason(reason: string): void {
-  ensure(reason?.trim(), 'reason-required', 'a membership or regulation change needs a reason');
+  ensure(reason?.trim(), 'reason-required', 'Thay đổi thành viên hoặc quy chế cần nêu lý do');
 }
 
 function requireNotBeforeEstablishment(council: EstablishedCouncil, effectiveFrom: string): void {
   ensure(
     dayOf(effectiveFrom) >= dayOf(council.decision.date),
     'effective-before-establishment',
-    'a change cannot take effect before the council was established',
+    'Thay đổi không thể có hiệu lực trước ngày thành lập Hội đồng',
   );
 }
 
 function requireOpenSeat(council: EstablishedCouncil, memberId: string, effectiveFrom: string) {
   const seat = openTenure(council, memberId);
-  ensure(seat, 'not-a-member', `${memberId} does not currently sit on the council`);
+  ensure(seat, 'not-a-member', `${memberId} hiện không là thành viên Hội đồng`);
   // A change on the seat's first day would leave an empty tenure nobody can reason about.
-  ensure(dayOf(effectiveFrom) > seat.from, 'effective-before-seat', `the change must take effect after ${seat.from}`);
+  ensure(dayOf(effectiveFrom) > seat.from, 'effective-before-seat', `Thay đổi phải có hiệu lực sau ngày ${seat.from}`);
   return seat;
 }
 
 function decide(command: CouncilCommand, state: CouncilState): CouncilEvent[] {
   if (command.type === 'EstablishCouncil') {
-    ensure(state.status === 'none', 'council-exists', `council ${command.council.councilId} already exists`);
+    ensure(state.status === 'none', 'council-exists', `Hội đồng ${command.council.councilId} đã được thành lập`);
     return establish(command.actor, command.council, command.registeredAgencyUnitIds);
   }
   const council = requireEstablished(state, command.councilId);
@@ -113,8 +113,8 @@ function decide(command: CouncilCommand, state: CouncilState): CouncilEvent[] {
     case 'AddMember': {
       const { member } = command;
       requireNotBeforeEstablishment(council, member.effectiveFrom);
-      ensure(!openTenure(council, member.memberId), 'already-member', `${member.memberId} already sits on the council`);
-      ensure(!LEADING_ROLES.includes(member.role), 'leading-role-taken', 'chair and secretary change only by replacement');
+      ensure(!openTenure(council, member.memberId), 'already-member', `${member.memberId} đã là thành viên Hội đồng`);
+      ensure(!LEADING_ROLES.includes(member.role), 'leading-role-taken', 'Chủ tịch và Thư ký Hội đồng chỉ thay đổi bằng cách thay thế');
       requireRegisteredAgencies([member], command.registeredAgencyUnitIds);
       return [{ type: E.MemberAdded, data: { councilId, member, reason: command.reason } }];
     }
@@ -122,13 +122,13 @@ function decide(command: CouncilCommand, state: CouncilState): CouncilEvent[] {
       const { newMember, effectiveFrom } = command;
       requireNotBeforeEstablishment(council, effectiveFrom);
       const old = requireOpenSeat(council, command.oldMemberId, effectiveFrom);
-      ensure(!openTenure(council, newMember.memberId), 'already-member', `${newMember.memberId} already sits on the council`);
+      ensure(!openTenure(council, newMember.memberId), 'already-member', `${newMember.memberId} đã là thành viên Hội đồng`);
       requireRegisteredAgencies([newMember], command.registeredAgencyUnitIds);
       const leading = [old.role, newMember.role].filter((r) => LEADING_ROLES.includes(r));
       ensure(
         !leading.length || old.role === newMember.role,
         'leading-role-mismatch',
-        'the chair or the secretary is replaced by someone taking the same role',
+        'Người thay Chủ tịch hoặc Thư ký Hội đồng phải đảm nhận đúng vai trò đó',
       );
       return [
         {
@@ -139,12 +139,12 @@ function decide(command: CouncilCommand, state: CouncilState): CouncilEvent[] {
     }
     case 'RemoveMember': {
       const seat = requireOpenSeat(council, command.memberId, command.effectiveFrom);
-      ensure(!LEADING_ROLES.includes(seat.role), 'leading-role-required', 'the chair or secretary can only be replaced');
+      ensure(!LEADING_ROLES.includes(seat.role), 'leading-role-required', 'Chủ tịch hoặc Thư ký Hội đồng chỉ có thể được thay thế');
       const remaining = council.tenures.filter((t) => t.until === undefined).length - 1;
       ensure(
         remaining >= council.regulations.quorum,
         'quorum-above-membership',
-        `removing leaves ${remaining} members, below the quorum of ${council.regulations.quorum}`,
+        `Miễn nhiệm sẽ còn ${remaining} thành viên, dưới số tối thiểu ${council.regulations.quorum}`,
       );
       const { memberId, effectiveFrom, reason } = command;
       return [{ type: E.MemberRemoved, data: { councilId, memberId, effectiveFrom, reason } }];

@@ -96,7 +96,7 @@ export class CouncilsController {
   @ApiOperation({ summary: 'Who sat on the council on a date, with the full membership history' })
   async composition(@Param('id') councilId: string, @Query() q: CompositionQueryDto) {
     const doc = await this.infra.documents.collection<CouncilCompositionDoc>(councilCompositionProjection.collection).get(councilId);
-    if (!doc) throw new NotFoundError(`council ${councilId} does not exist`);
+    if (!doc) throw new NotFoundError(`Không tìm thấy Hội đồng ${councilId}`);
     const on = (q.on ?? new Date().toISOString()).slice(0, 10);
     const { _position: _p, ...council } = doc as CouncilCompositionDoc & { _position?: unknown };
     return { ...council, on, members: compositionOn(doc, on) };

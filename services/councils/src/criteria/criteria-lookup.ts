@@ -28,9 +28,9 @@ export async function criteriaInForce(infra: ServiceInfra, scope: CriteriaScope)
     .collection<CriteriaSetDoc>(criteriaSetsProjection.collection)
     .find({ campaignId, year, fieldCode, inForceVersion: { $gte: 1 } }, { sort: { publishedAt: -1 }, limit: 200 });
   const doc = candidates.find((d) => councilId !== undefined && d.councilId === councilId) ?? candidates.find((d) => !d.councilId);
-  ensure(doc, 'no-published-criteria', `no criteria are published for ${campaignId} ${year} field ${fieldCode}`);
+  ensure(doc, 'no-published-criteria', `Chưa ban hành bộ tiêu chí cho đợt ${campaignId} năm ${year}, lĩnh vực ${fieldCode}`);
   const { state } = await loadState(infra.store, criteriaSetDecider, criteriaSetStreamId(doc.criteriaSetId));
   const current = currentCriteria(state);
-  ensure(current, 'no-published-criteria', `criteria set ${doc.criteriaSetId} has no published version`);
+  ensure(current, 'no-published-criteria', `Bộ tiêu chí ${doc.criteriaSetId} chưa có phiên bản được ban hành`);
   return current;
 }

@@ -37,12 +37,12 @@ describe('criteria sets', () => {
 
   it('publishes only the draft that was reviewed', () => {
     const publish = { type: 'PublishCriteriaSet' as const, actor: secretary, criteriaSetId: 'dkst-2019-khcn', version: 1, publishedAt: '2019-03-01' };
-    spec.given([]).when(publish).thenThrows(DomainRuleViolation, /no draft/);
-    spec.given([drafted(1), published1, drafted(2)]).when(publish).thenThrows(DomainRuleViolation, /draft is version 2, not 1/);
+    spec.given([]).when(publish).thenThrows(DomainRuleViolation, /Không có bản dự thảo để ban hành/);
+    spec.given([drafted(1), published1, drafted(2)]).when(publish).thenThrows(DomainRuleViolation, /Bản dự thảo là phiên bản 2, không phải 1/);
   });
 
   it('keeps its campaign edition and field', () => {
-    spec.given([drafted(1)]).when(draft({ year: 2020 })).thenThrows(DomainRuleViolation, /keeps its year/);
+    spec.given([drafted(1)]).when(draft({ year: 2020 })).thenThrows(DomainRuleViolation, /Bộ tiêu chí không được đổi year/);
   });
 
   const withWeights = (tm: number, ad: number, hq: number) =>
@@ -55,9 +55,9 @@ describe('criteria sets', () => {
   it.each([
     [{ criteria: withWeights(0.4, 0.3, 0.2) }, /Tổng trọng số là 0.9,/],
     [{ criteria: withWeights(40, 30, 30) }, /Tổng trọng số là 100, không bằng 1/],
-    [{ criteria: withWeights(0.5, 0.5, 0) }, /positive weight/],
-    [{ criteria: [{ ...CRITERIA_CONTENT.criteria[0], weight: 1, scaleMin: 10, scaleMax: 10 }] }, /scaleMin must be below/],
-    [{ criteria: [...CRITERIA_CONTENT.criteria, CRITERIA_CONTENT.criteria[0]] }, /unique/],
+    [{ criteria: withWeights(0.5, 0.5, 0) }, /Tiêu chí HQ cần trọng số dương/],
+    [{ criteria: [{ ...CRITERIA_CONTENT.criteria[0], weight: 1, scaleMin: 10, scaleMax: 10 }] }, /Tiêu chí TM: điểm tối thiểu \(scaleMin\) phải nhỏ hơn điểm tối đa \(scaleMax\)/],
+    [{ criteria: [...CRITERIA_CONTENT.criteria, CRITERIA_CONTENT.criteria[0]] }, /Mã tiêu chí không được trùng nhau/],
   ])('refuses unsound criteria %#', (content, message) => {
     spec.given([]).when(draft(content)).thenThrows(DomainRuleViolation, message);
   });
@@ -65,10 +65,10 @@ describe('criteria sets', () => {
   const bands = CRITERIA_CONTENT.bands;
   it.each([
     [[bands[1], bands[0], ...bands.slice(2)], /best first/],
-    [bands.map((b) => (b.grade === 'kha' ? { ...b, minScore: 8 } : b)), /start below the band above/],
-    [bands.slice(0, 4), /lowest band must start at or below the minimum total 0/],
-    [[{ ...bands[0], minScore: 11 }, ...bands.slice(1)], /above the maximum total 10/],
-    [bands.map((b) => (b.grade === 'tot' ? { ...b, label: 'Giỏi' } : b)), /tot is labelled 'Tốt'/],
+    [bands.map((b) => (b.grade === 'kha' ? { ...b, minScore: 8 } : b)), /Mỗi mức xếp loại phải bắt đầu thấp hơn mức trên nó/],
+    [bands.slice(0, 4), /Mức thấp nhất phải bắt đầu từ tổng điểm tối thiểu 0 trở xuống/],
+    [[{ ...bands[0], minScore: 11 }, ...bands.slice(1)], /Mức cao nhất bắt đầu trên tổng điểm tối đa 10/],
+    [bands.map((b) => (b.grade === 'tot' ? { ...b, label: 'Giỏi' } : b)), /Mức xếp loại tot phải ghi là 'Tốt'/],
   ])('refuses grading bands that are unordered or leave gaps %#', (badBands, message) => {
     spec.given([]).when(draft({ bands: badBands })).thenThrows(DomainRuleViolation, message);
   });

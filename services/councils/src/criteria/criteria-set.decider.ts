@@ -37,7 +37,7 @@ function decide(command: CriteriaSetCommand, state: CriteriaSetState): CriteriaS
     case 'DraftCriteriaSet': {
       const known = state.draft ?? current;
       const changed = known ? IDENTITY.filter((k) => known[k] !== command.content[k]) : [];
-      ensure(!changed.length, 'criteria-identity-fixed', `a criteria set keeps its ${changed.join(', ')}`);
+      ensure(!changed.length, 'criteria-identity-fixed', `Bộ tiêu chí không được đổi ${changed.join(', ')}`);
       assertValidCriteriaContent(command.content);
       // A published version is frozen: any change is drafted as the next version.
       const version = (current?.version ?? 0) + 1;
@@ -45,11 +45,11 @@ function decide(command: CriteriaSetCommand, state: CriteriaSetState): CriteriaS
     }
     case 'PublishCriteriaSet': {
       const { draft } = state;
-      ensure(draft, 'no-draft', 'there is no draft to publish');
+      ensure(draft, 'no-draft', 'Không có bản dự thảo để ban hành');
       ensure(
         draft.version === command.version,
         'draft-version-mismatch',
-        `the draft is version ${draft.version}, not ${command.version}`,
+        `Bản dự thảo là phiên bản ${draft.version}, không phải ${command.version}`,
       );
       const data: CriteriaSetPublishedData = { ...draft, publishedAt: command.publishedAt };
       if (current) data.supersedesVersion = current.version;

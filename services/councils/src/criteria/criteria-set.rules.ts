@@ -13,11 +13,11 @@ export function totalRange(criteria: readonly CriterionDefinition[]): { min: num
 
 function assertValidCriteria(criteria: readonly CriterionDefinition[]): void {
   const codes = criteria.map((c) => c.code);
-  ensure(new Set(codes).size === codes.length, 'duplicate-criterion', 'criterion codes must be unique');
+  ensure(new Set(codes).size === codes.length, 'duplicate-criterion', 'Mã tiêu chí không được trùng nhau');
   for (const c of criteria) {
-    ensure(c.name?.trim(), 'criterion-name-required', `criterion ${c.code} needs a name`);
-    ensure(c.weight > 0, 'invalid-weight', `criterion ${c.code} needs a positive weight`);
-    ensure(c.scaleMin < c.scaleMax, 'invalid-scale', `criterion ${c.code}: scaleMin must be below scaleMax`);
+    ensure(c.name?.trim(), 'criterion-name-required', `Tiêu chí ${c.code} cần có tên`);
+    ensure(c.weight > 0, 'invalid-weight', `Tiêu chí ${c.code} cần trọng số dương`);
+    ensure(c.scaleMin < c.scaleMax, 'invalid-scale', `Tiêu chí ${c.code}: điểm tối thiểu (scaleMin) phải nhỏ hơn điểm tối đa (scaleMax)`);
   }
   // Weights are decimals as written (0.35, 0.25, 0.4): summed exactly, they must make exactly 1.
   const total = sum(criteria.map((c) => exact(c.weight)));
@@ -34,24 +34,24 @@ function assertValidBands(bands: readonly GradeBand[], range: { min: number; max
   );
   for (const b of bands) {
     const label = COUNCIL_GRADE_LABELS_VI[b.grade];
-    ensure(b.label === label, 'band-label-mismatch', `grade ${b.grade} is labelled '${label}'`);
+    ensure(b.label === label, 'band-label-mismatch', `Mức xếp loại ${b.grade} phải ghi là '${label}'`);
   }
   ensure(
     bands.every((b, i) => i === 0 || b.minScore < bands[i - 1].minScore),
     'bands-not-descending',
-    'each band must start below the band above it',
+    'Mỗi mức xếp loại phải bắt đầu thấp hơn mức trên nó',
   );
-  ensure(bands[0].minScore <= range.max, 'band-unreachable', `the top band starts above the maximum total ${range.max}`);
+  ensure(bands[0].minScore <= range.max, 'band-unreachable', `Mức cao nhất bắt đầu trên tổng điểm tối đa ${range.max}`);
   ensure(
     bands[bands.length - 1].minScore <= range.min,
     'bands-do-not-cover-scale',
-    `the lowest band must start at or below the minimum total ${range.min}`,
+    `Mức thấp nhất phải bắt đầu từ tổng điểm tối thiểu ${range.min} trở xuống`,
   );
 }
 
 export function assertValidCriteriaContent(content: Pick<CriteriaSetContentData, 'criteria' | 'bands'>): void {
-  ensure(content.criteria.length > 0, 'criteria-required', 'a criteria set needs at least one criterion');
-  ensure(content.bands.length > 0, 'bands-required', 'a criteria set needs grading bands');
+  ensure(content.criteria.length > 0, 'criteria-required', 'Bộ tiêu chí cần ít nhất một tiêu chí');
+  ensure(content.bands.length > 0, 'bands-required', 'Bộ tiêu chí cần các mức xếp loại');
   assertValidCriteria(content.criteria);
   assertValidBands(content.bands, totalRange(content.criteria));
 }

@@ -34,10 +34,10 @@ export function assignMembers(command: AssignMembers, state: EvaluationCaseState
   const seats: Tenure[] = [];
   for (const memberId of new Set(command.memberIds)) {
     const seat = seatOn(council, memberId, command.assignedAt);
-    ensure(seat, 'not-on-council', `${memberId} does not sit on the council on ${command.assignedAt.slice(0, 10)}`);
+    ensure(seat, 'not-on-council', `${memberId} không là thành viên Hội đồng vào ngày ${command.assignedAt.slice(0, 10)}`);
     if (!c.assigned.includes(memberId)) seats.push(seat);
   }
-  ensure(seats.length, 'already-assigned', 'every member named is already assigned');
+  ensure(seats.length, 'already-assigned', 'Mọi thành viên được nêu đều đã được phân công');
   const { caseId, dossierId, councilId, fieldCode } = c;
   const events: EvaluationCaseEvent[] = [
     {
@@ -58,10 +58,10 @@ export function assignMembers(command: AssignMembers, state: EvaluationCaseState
 export function declareConflict(command: DeclareConflict, state: EvaluationCaseState): EvaluationCaseEvent[] {
   const c = requireOpenCase(state, command.caseId);
   const { caseId, memberId, reason, declaredAt } = command;
-  if (command.actor.id !== memberId) throw new ForbiddenError('only the member can declare their own conflict');
-  ensure(c.assigned.includes(memberId), 'not-assigned', `${memberId} is not assigned to case ${caseId}`);
-  ensure(!isRecused(c, memberId), 'already-recused', `${memberId} is already recused from case ${caseId}`);
-  ensure(reason?.trim(), 'reason-required', 'a declared conflict needs a reason');
+  if (command.actor.id !== memberId) throw new ForbiddenError('Chỉ chính thành viên được khai báo xung đột lợi ích của mình');
+  ensure(c.assigned.includes(memberId), 'not-assigned', `${memberId} chưa được phân công chấm hồ sơ ${caseId}`);
+  ensure(!isRecused(c, memberId), 'already-recused', `${memberId} đã không tham gia thẩm định hồ sơ ${caseId}`);
+  ensure(reason?.trim(), 'reason-required', 'Khai báo xung đột lợi ích cần nêu lý do');
   return [
     { type: E.ConflictDeclared, data: { caseId, memberId, reason, declaredAt } },
     { type: E.MemberRecused, data: { caseId, memberId, reason } },

@@ -4,13 +4,13 @@ import { ensure } from '../councils/domain-rule';
 import type { EvaluationCase, EvaluationCaseState } from './evaluation-case.state';
 
 export function requireCase(state: EvaluationCaseState, caseId: string): EvaluationCase {
-  if (state.status === 'none') throw new NotFoundError(`evaluation case ${caseId} does not exist`);
+  if (state.status === 'none') throw new NotFoundError(`Không tìm thấy hồ sơ thẩm định ${caseId}`);
   return state;
 }
 
 export function requireOpenCase(state: EvaluationCaseState, caseId: string): EvaluationCase {
   const c = requireCase(state, caseId);
-  ensure(c.status === 'open', 'case-finalised', `case ${caseId} is already finalised`);
+  ensure(c.status === 'open', 'case-finalised', `Hồ sơ thẩm định ${caseId} đã chốt kết quả`);
   return c;
 }
 
@@ -19,7 +19,7 @@ export function requireCaseCouncil(c: EvaluationCase, council: CouncilState): Es
   ensure(
     council.status === 'established' && council.councilId === c.councilId,
     'wrong-council',
-    `case ${c.caseId} belongs to council ${c.councilId}`,
+    `Hồ sơ thẩm định ${c.caseId} thuộc Hội đồng ${c.councilId}`,
   );
   return council;
 }

@@ -1,4 +1,4 @@
-import { COUNCILS_EVENTS as E } from '@cem/contracts';
+import { COUNCILS_EVENTS as E, levelPhrase } from '@cem/contracts';
 import type { CouncilState } from '../councils/council.state';
 import { ensure } from '../councils/domain-rule';
 import { caseIdOf, DossierReceivedFacts } from './dossier-received';
@@ -16,16 +16,16 @@ export function openEvaluationCase(command: OpenEvaluationCase, state: Evaluatio
   if (state.status !== 'none') return [];
   const { received, council } = command;
   const { dossier } = received;
-  ensure(council.status === 'established', 'no-council', 'no appraisal council is established for this dossier');
+  ensure(council.status === 'established', 'no-council', 'Chưa có Hội đồng thẩm định cho hồ sơ này');
   ensure(
     council.level === received.level && council.jurisdictionUnitId === received.jurisdictionUnitId,
     'council-outside-jurisdiction',
-    `council ${council.councilId} does not sit at ${received.level} level for unit ${received.jurisdictionUnitId}`,
+    `Hội đồng ${council.councilId} không thẩm định ở ${levelPhrase(received.level)} của đơn vị ${received.jurisdictionUnitId}`,
   );
   ensure(
     !council.fieldCodes.length || council.fieldCodes.includes(dossier.fieldCode),
     'field-not-covered',
-    `council ${council.councilId} does not appraise field ${dossier.fieldCode}`,
+    `Hội đồng ${council.councilId} không thẩm định lĩnh vực ${dossier.fieldCode}`,
   );
   return [
     {

@@ -19,14 +19,14 @@ describe('opening an evaluation case from submissions.DossierReceived', () => {
   });
 
   it('refuses when no council is established', () => {
-    spec.given([]).when({ ...open, council: { status: 'none' } }).thenThrows(DomainRuleViolation, /no appraisal council/);
+    spec.given([]).when({ ...open, council: { status: 'none' } }).thenThrows(DomainRuleViolation, /Chưa có Hội đồng thẩm định cho hồ sơ này/);
   });
 
   it("refuses a council of another jurisdiction or a field it does not appraise", () => {
     const district = { ...RECEIVED, level: 'district' as const };
-    spec.given([]).when({ ...open, received: district }).thenThrows(DomainRuleViolation, /does not sit at district level/);
+    spec.given([]).when({ ...open, received: district }).thenThrows(DomainRuleViolation, /Hội đồng hd-ha-nam không thẩm định ở cấp huyện của đơn vị vn-ha-nam/);
     const culture = councilAfter([councilEstablished({ fieldCodes: ['van-hoa'] })]);
-    spec.given([]).when({ ...open, council: culture }).thenThrows(DomainRuleViolation, /does not appraise field khcn/);
+    spec.given([]).when({ ...open, council: culture }).thenThrows(DomainRuleViolation, /Hội đồng hd-ha-nam không thẩm định lĩnh vực khcn/);
   });
 });
 
@@ -50,20 +50,20 @@ describe('assigning members', () => {
 
   it('assigns only people on the council on the assignment date', () => {
     const renewed = councilAfter([councilEstablished(), khcnReplacedInJune]);
-    spec.given([caseOpened]).when(assign(['m-khcn'], '2019-07-01', renewed)).thenThrows(DomainRuleViolation, /m-khcn does not sit on the council on 2019-07-01/);
+    spec.given([caseOpened]).when(assign(['m-khcn'], '2019-07-01', renewed)).thenThrows(DomainRuleViolation, /m-khcn không là thành viên Hội đồng vào ngày 2019-07-01/);
     spec.given([caseOpened]).when(assign(['m-khcn-2'], '2019-07-01', renewed)).then([assigned(['m-khcn-2'], '2019-07-01')]);
-    spec.given([caseOpened]).when(assign(['someone-else'])).thenThrows(DomainRuleViolation, /does not sit/);
+    spec.given([caseOpened]).when(assign(['someone-else'])).thenThrows(DomainRuleViolation, /someone-else không là thành viên Hội đồng vào ngày 2019-04-15/);
   });
 
   it('adds only members not yet assigned, and refuses a pure repeat', () => {
     spec.given([caseOpened, assigned(['m-chair'])]).when(assign(['m-chair', 'm-lhh'])).then([assigned(['m-lhh'])]);
-    spec.given([caseOpened, assigned(['m-chair'])]).when(assign(['m-chair'])).thenThrows(DomainRuleViolation, /already assigned/);
+    spec.given([caseOpened, assigned(['m-chair'])]).when(assign(['m-chair'])).thenThrows(DomainRuleViolation, /Mọi thành viên được nêu đều đã được phân công/);
   });
 
   it('refuses work on an unknown case or on another council', () => {
     spec.given([]).when(assign(['m-chair'])).thenThrows(NotFoundError);
     const other = councilAfter([councilEstablished({ councilId: 'hd-khac' })]);
-    spec.given([caseOpened]).when(assign(['m-chair'], undefined, other)).thenThrows(DomainRuleViolation, /belongs to council hd-ha-nam/);
+    spec.given([caseOpened]).when(assign(['m-chair'], undefined, other)).thenThrows(DomainRuleViolation, /Hồ sơ thẩm định hs-001@province thuộc Hội đồng hd-ha-nam/);
   });
 });
 
@@ -125,9 +125,9 @@ describe('conflicts of interest', () => {
   });
 
   it('a declaration needs a reason, comes from the member, and happens once', () => {
-    spec.given([caseOpened, assigned(['m-lhh'])]).when(declare('m-lhh', '')).thenThrows(DomainRuleViolation, /needs a reason/);
+    spec.given([caseOpened, assigned(['m-lhh'])]).when(declare('m-lhh', '')).thenThrows(DomainRuleViolation, /Khai báo xung đột lợi ích cần nêu lý do/);
     spec.given([caseOpened, assigned(['m-lhh'])]).when({ ...declare('m-lhh'), actor: secretary }).thenThrows(ForbiddenError);
-    spec.given([caseOpened, assigned(['m-lhh']), recused('m-lhh', 'x')]).when(declare('m-lhh')).thenThrows(DomainRuleViolation, /already recused/);
-    spec.given([caseOpened]).when(declare('m-lhh')).thenThrows(DomainRuleViolation, /not assigned/);
+    spec.given([caseOpened, assigned(['m-lhh']), recused('m-lhh', 'x')]).when(declare('m-lhh')).thenThrows(DomainRuleViolation, /m-lhh đã không tham gia thẩm định hồ sơ hs-001@province/);
+    spec.given([caseOpened]).when(declare('m-lhh')).thenThrows(DomainRuleViolation, /m-lhh chưa được phân công chấm hồ sơ/);
   });
 });

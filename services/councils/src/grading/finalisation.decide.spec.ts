@@ -68,8 +68,8 @@ describe('finalising a case (nghiệm thu, xếp loại)', () => {
 
   it('is done by the chair or secretary, citing the minutes, once', () => {
     spec.given(threeScores).when(finalise({ actor: memberActor('m-lhh') })).thenThrows(ForbiddenError);
-    spec.given(threeScores).when(finalise({ minutesRef: '' })).thenThrows(DomainRuleViolation, /minutes/);
-    spec.given([...threeScores, caseFinalised()]).when(finalise()).thenThrows(DomainRuleViolation, /already finalised/);
+    spec.given(threeScores).when(finalise({ minutesRef: '' })).thenThrows(DomainRuleViolation, /Chốt kết quả phải dẫn biên bản họp Hội đồng/);
+    spec.given([...threeScores, caseFinalised()]).when(finalise()).thenThrows(DomainRuleViolation, /Hồ sơ thẩm định hs-001@province đã chốt kết quả/);
   });
 
   it('closes scoring once finalised', () => {
@@ -84,6 +84,6 @@ describe('finalising a case (nghiệm thu, xếp loại)', () => {
       criteria: criteriaV1,
       council,
     };
-    spec.given([...threeScores, caseFinalised()]).when(lateScore).thenThrows(DomainRuleViolation, /already finalised/);
+    spec.given([...threeScores, caseFinalised()]).when(lateScore).thenThrows(DomainRuleViolation, /Hồ sơ thẩm định hs-001@province đã chốt kết quả/);
   });
 });

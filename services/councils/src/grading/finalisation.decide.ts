@@ -37,7 +37,7 @@ export function finaliseCase(command: FinaliseCase, state: EvaluationCaseState):
   const c = requireOpenCase(state, command.caseId);
   const council = requireCaseCouncil(c, command.council);
   councilPolicy.assert('finalise', command.actor, council);
-  ensure(command.minutesRef?.trim(), 'minutes-required', 'finalisation cites the meeting minutes');
+  ensure(command.minutesRef?.trim(), 'minutes-required', 'Chốt kết quả phải dẫn biên bản họp Hội đồng');
   const { criteria } = command;
   // Only scores under the criteria version in force count; earlier ones must be redone (revised).
   const counted = currentScores(c).filter(

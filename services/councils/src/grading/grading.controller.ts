@@ -39,7 +39,7 @@ export class GradingController {
   /** Proposals rest on the latest ranking of the case's field and edition, read from its stream. */
   private async latestRanking(c: EvaluationCase, council: EstablishedCouncil) {
     const { state } = await loadState(this.infra.store, rankingDecider, rankingStreamId({ ...c, councilId: council.councilId }));
-    ensure(state.latest, 'no-ranking', `no ranking is published for ${c.campaignId} ${c.year} field ${c.fieldCode}`);
+    ensure(state.latest, 'no-ranking', `Chưa công bố xếp hạng cho đợt ${c.campaignId} năm ${c.year}, lĩnh vực ${c.fieldCode}`);
     return state.latest;
   }
 

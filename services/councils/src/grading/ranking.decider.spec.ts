@@ -50,8 +50,8 @@ describe('publishing a ranking', () => {
 
   it('refuses cases of another field or edition, and duplicates', () => {
     spec.given([]).when(publish([FINALISED, { ...hs7, fieldCode: 'van-hoa' }])).thenThrows(DomainRuleViolation, /hs-007@province/);
-    spec.given([]).when(publish([FINALISED, FINALISED])).thenThrows(DomainRuleViolation, /listed twice/);
-    spec.given([]).when(publish([])).thenThrows(DomainRuleViolation, /no finalised case/);
+    spec.given([]).when(publish([FINALISED, FINALISED])).thenThrows(DomainRuleViolation, /Một hồ sơ được nêu hai lần/);
+    spec.given([]).when(publish([])).thenThrows(DomainRuleViolation, /Chưa có hồ sơ nào chốt kết quả để xếp hạng/);
   });
 
   it('is published by the chair or secretary', () => {

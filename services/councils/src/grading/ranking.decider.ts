@@ -27,16 +27,16 @@ export interface RankingState {
 
 function decide(command: PublishRanking, state: RankingState): RankingEvent[] {
   const { council, campaignId, year, fieldCode } = command;
-  ensure(council.status === 'established', 'no-council', 'rankings are published by an established council');
+  ensure(council.status === 'established', 'no-council', 'Xếp hạng do Hội đồng đã thành lập công bố');
   councilPolicy.assert('finalise', command.actor, council);
-  ensure(command.cases.length, 'nothing-to-rank', 'no finalised case to rank');
+  ensure(command.cases.length, 'nothing-to-rank', 'Chưa có hồ sơ nào chốt kết quả để xếp hạng');
   const outside = command.cases.filter(
     (c) =>
       c.councilId !== council.councilId || c.campaignId !== campaignId || c.year !== year || c.fieldCode !== fieldCode || c.level !== council.level,
   );
-  ensure(!outside.length, 'case-outside-ranking', `not in this field and edition: ${outside.map((c) => c.caseId).join(', ')}`);
+  ensure(!outside.length, 'case-outside-ranking', `Không thuộc lĩnh vực và đợt này: ${outside.map((c) => c.caseId).join(', ')}`);
   const ids = command.cases.map((c) => c.caseId);
-  ensure(new Set(ids).size === ids.length, 'duplicate-case', 'a case is listed twice');
+  ensure(new Set(ids).size === ids.length, 'duplicate-case', 'Một hồ sơ được nêu hai lần');
   const rule = regulationsOn(council, command.publishedAt).tieBreak;
   const steps = parseTieBreak(rule);
   ensure(typeof steps !== 'string', 'invalid-tie-break', typeof steps === 'string' ? steps : '');

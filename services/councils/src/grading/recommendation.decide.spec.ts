@@ -39,19 +39,19 @@ describe('recommending a dossier to the next level', () => {
   });
 
   it('at most once', () => {
-    spec.given([...done, recommended]).when(recommend()).thenThrows(DomainRuleViolation, /already recommended/);
+    spec.given([...done, recommended]).when(recommend()).thenThrows(DomainRuleViolation, /Hồ sơ hs-001@province đã được đề xuất lên cấp trên/);
   });
 
   it('only finalised, accepted and ranked cases', () => {
-    spec.given([caseOpened]).when(recommend()).thenThrows(DomainRuleViolation, /not finalised/);
-    spec.given([caseOpened, caseFinalised({ grade: 'khong-dat', gradeLabel: 'Không đạt', accepted: false })]).when(recommend()).thenThrows(DomainRuleViolation, /graded Không đạt/);
-    spec.given(done).when(recommend({ ranking: { ...RANKING, fieldCode: 'van-hoa' } })).thenThrows(DomainRuleViolation, /not in the published ranking/);
-    spec.given(done).when(recommend({ ranking: { ...RANKING, entries: RANKING.entries.slice(0, 1) } })).thenThrows(DomainRuleViolation, /not in the published ranking/);
+    spec.given([caseOpened]).when(recommend()).thenThrows(DomainRuleViolation, /Hồ sơ hs-001@province chưa chốt kết quả/);
+    spec.given([caseOpened, caseFinalised({ grade: 'khong-dat', gradeLabel: 'Không đạt', accepted: false })]).when(recommend()).thenThrows(DomainRuleViolation, /Hồ sơ hs-001@province được xếp loại Không đạt/);
+    spec.given(done).when(recommend({ ranking: { ...RANKING, fieldCode: 'van-hoa' } })).thenThrows(DomainRuleViolation, /Hồ sơ hs-001@province không có trong bảng xếp hạng đã công bố/);
+    spec.given(done).when(recommend({ ranking: { ...RANKING, entries: RANKING.entries.slice(0, 1) } })).thenThrows(DomainRuleViolation, /không có trong bảng xếp hạng đã công bố/);
   });
 
   it('not above central', () => {
     const central = { ...caseOpened, data: { ...caseOpened.data, level: 'central' } } as EvaluationCaseEvent;
-    spec.given([central, caseFinalised({ level: 'central' })]).when(recommend({ ranking: { ...RANKING, level: 'central' } })).thenThrows(DomainRuleViolation, /no level above/);
+    spec.given([central, caseFinalised({ level: 'central' })]).when(recommend({ ranking: { ...RANKING, level: 'central' } })).thenThrows(DomainRuleViolation, /Hội đồng Trung ương không có cấp trên/);
   });
 
   it('is signed off by the council chair', () => {

@@ -32,22 +32,22 @@ function requireProposable(command: ProposalBase, state: EvaluationCaseState) {
   const council = requireCaseCouncil(c, command.council);
   councilPolicy.assert('propose', command.actor, council);
   const finalised = c.finalised;
-  ensure(finalised, 'not-finalised', `case ${c.caseId} is not finalised`);
-  ensure(finalised.accepted, 'not-accepted', `case ${c.caseId} was graded ${finalised.gradeLabel}`);
+  ensure(finalised, 'not-finalised', `Hồ sơ ${c.caseId} chưa chốt kết quả`);
+  ensure(finalised.accepted, 'not-accepted', `Hồ sơ ${c.caseId} được xếp loại ${finalised.gradeLabel}`);
   const r = command.ranking;
   const sameScope =
     r.councilId === c.councilId && r.campaignId === c.campaignId && r.year === c.year && r.fieldCode === c.fieldCode && r.level === c.level;
   const entry: CouncilRankingEntry | undefined = sameScope ? r.entries.find((e) => e.caseId === c.caseId) : undefined;
-  ensure(entry, 'not-ranked', `case ${c.caseId} is not in the published ranking`);
+  ensure(entry, 'not-ranked', `Hồ sơ ${c.caseId} không có trong bảng xếp hạng đã công bố`);
   return { c, finalised, entry };
 }
 
 export function recommendUpward(command: RecommendUpward, state: EvaluationCaseState): EvaluationCaseEvent[] {
   const { c, finalised, entry } = requireProposable(command, state);
-  ensure(!c.recommendedUpward, 'already-recommended', `case ${c.caseId} was already recommended upward`);
+  ensure(!c.recommendedUpward, 'already-recommended', `Hồ sơ ${c.caseId} đã được đề xuất lên cấp trên`);
   const toLevel = parentLevel(c.level);
-  ensure(toLevel, 'no-higher-level', 'the central council has no level above it');
-  ensure(command.decisionRef?.trim(), 'decision-required', 'a recommendation cites its decision');
+  ensure(toLevel, 'no-higher-level', 'Hội đồng Trung ương không có cấp trên');
+  ensure(command.decisionRef?.trim(), 'decision-required', 'Đề xuất lên cấp trên phải dẫn quyết định');
   return [
     {
       type: E.DossierRecommendedUpward,

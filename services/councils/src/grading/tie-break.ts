@@ -10,8 +10,8 @@ export function parseTieBreak(rule: TieBreakRule): TieBreakStep[] | string {
   const steps = tieBreakStepsOf(rule);
   if (!steps.length) return 'Quy tắc phân định thứ hạng cần ít nhất một bước';
   const unknown = steps.filter((s) => !(TIE_BREAK_STEPS as readonly string[]).includes(s));
-  if (unknown.length) return `unknown tie-break step(s): ${unknown.join(', ')} (known: ${TIE_BREAK_STEPS.join(', ')})`;
-  if (new Set(steps).size !== steps.length) return 'a tie-break step is repeated';
-  if (steps[steps.length - 1] !== 'dossier-id') return "the tie-break rule must end with 'dossier-id'";
+  if (unknown.length) return `Bước phân định thứ hạng không hợp lệ: ${unknown.join(', ')} (hợp lệ: ${TIE_BREAK_STEPS.join(', ')})`;
+  if (new Set(steps).size !== steps.length) return 'Một bước phân định thứ hạng bị lặp lại';
+  if (steps[steps.length - 1] !== 'dossier-id') return "Quy tắc phân định thứ hạng phải kết thúc bằng bước 'dossier-id'";
   return steps as TieBreakStep[];
 }

@@ -11,17 +11,17 @@ export function assertValidScoreSheet(criteria: readonly CriterionDefinition[], 
   const seen = new Set<string>();
   for (const s of scores) {
     const criterion = byCode.get(s.criterionCode);
-    ensure(criterion, 'unknown-criterion', `criterion ${s.criterionCode} is not in this criteria set`);
-    ensure(!seen.has(s.criterionCode), 'criterion-scored-twice', `criterion ${s.criterionCode} is scored twice`);
+    ensure(criterion, 'unknown-criterion', `Tiêu chí ${s.criterionCode} không có trong bộ tiêu chí này`);
+    ensure(!seen.has(s.criterionCode), 'criterion-scored-twice', `Tiêu chí ${s.criterionCode} được chấm hai lần`);
     seen.add(s.criterionCode);
     ensure(
       Number.isFinite(s.value) && s.value >= criterion.scaleMin && s.value <= criterion.scaleMax,
       'score-out-of-scale',
-      `criterion ${s.criterionCode} is scored from ${criterion.scaleMin} to ${criterion.scaleMax} (got ${s.value})`,
+      `Tiêu chí ${s.criterionCode} chấm từ ${criterion.scaleMin} đến ${criterion.scaleMax} (nhận được ${s.value})`,
     );
   }
   const missing = criteria.filter((c) => !seen.has(c.code)).map((c) => c.code);
-  ensure(!missing.length, 'criterion-not-scored', `not scored: ${missing.join(', ')}`);
+  ensure(!missing.length, 'criterion-not-scored', `Chưa chấm: ${missing.join(', ')}`);
 }
 
 /** A member's weighted total Σ weight × value over the criteria, exact and unrounded: what aggregation uses. */

@@ -34,23 +34,23 @@ function checkScore(command: ScoreCommandBase, state: EvaluationCaseState): { c:
   const c = requireOpenCase(state, command.caseId);
   const council = requireCaseCouncil(c, command.council);
   const { memberId, criteria } = command;
-  if (command.actor.id !== memberId) throw new ForbiddenError('members submit only their own scores');
-  ensure(c.assigned.includes(memberId), 'not-assigned', `${memberId} is not assigned to case ${c.caseId}`);
-  ensure(!isRecused(c, memberId), 'member-recused', `${memberId} is recused from case ${c.caseId}`);
+  if (command.actor.id !== memberId) throw new ForbiddenError('Thành viên chỉ nộp phiếu chấm của chính mình');
+  ensure(c.assigned.includes(memberId), 'not-assigned', `${memberId} chưa được phân công chấm hồ sơ ${c.caseId}`);
+  ensure(!isRecused(c, memberId), 'member-recused', `${memberId} không tham gia thẩm định hồ sơ ${c.caseId} (xung đột lợi ích)`);
   ensure(
     seatOn(council, memberId, command.submittedAt),
     'not-on-council-on-date',
-    `${memberId} does not sit on the council on ${command.submittedAt.slice(0, 10)}`,
+    `${memberId} không là thành viên Hội đồng vào ngày ${command.submittedAt.slice(0, 10)}`,
   );
   ensure(
     criteria.campaignId === c.campaignId && criteria.year === c.year && criteria.fieldCode === c.fieldCode,
     'criteria-for-other-edition',
-    `criteria set ${criteria.criteriaSetId} is not for this case's campaign edition and field`,
+    `Bộ tiêu chí ${criteria.criteriaSetId} không dành cho đợt và lĩnh vực của hồ sơ này`,
   );
   ensure(
     command.criteriaVersion === criteria.version,
     'criteria-version-superseded',
-    `criteria version ${command.criteriaVersion} is superseded by version ${criteria.version}`,
+    `Bộ tiêu chí phiên bản ${command.criteriaVersion} đã được thay bằng phiên bản ${criteria.version}`,
   );
   assertValidScoreSheet(criteria.criteria, command.scores);
   return { c, total: weightedTotal(criteria.criteria, command.scores) };
@@ -68,15 +68,15 @@ const scoreData = (command: ScoreCommandBase, total: number) => ({
 
 export function submitScore(command: SubmitScore, state: EvaluationCaseState): EvaluationCaseEvent[] {
   const { c, total } = checkScore(command, state);
-  ensure(!c.scoreHistory[command.memberId], 'already-scored', 'a score is changed by revising it, with a reason');
+  ensure(!c.scoreHistory[command.memberId], 'already-scored', 'Phiếu đã chấm chỉ được điều chỉnh (nêu lý do)');
   return [{ type: E.ScoreSubmitted, data: scoreData(command, total) }];
 }
 
 export function reviseScore(command: ReviseScore, state: EvaluationCaseState): EvaluationCaseEvent[] {
   const { c, total } = checkScore(command, state);
   const history = c.scoreHistory[command.memberId];
-  ensure(history, 'no-score-to-revise', `${command.memberId} has not scored case ${c.caseId}`);
-  ensure(command.reason?.trim(), 'revision-reason-required', 'a revised score needs a reason');
+  ensure(history, 'no-score-to-revise', `${command.memberId} chưa chấm hồ sơ ${c.caseId}`);
+  ensure(command.reason?.trim(), 'revision-reason-required', 'Điều chỉnh điểm cần nêu lý do');
   return [
     {
       type: E.ScoreRevised,

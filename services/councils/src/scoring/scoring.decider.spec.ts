@@ -37,11 +37,11 @@ describe('submitting a score', () => {
   });
 
   it('refuses a recused member (conflict of interest)', () => {
-    spec.given([...opened, recused('m-lhh', 'là tác giả')]).when(submit('m-lhh', [9, 8, 7])).thenThrows(DomainRuleViolation, /m-lhh is recused/);
+    spec.given([...opened, recused('m-lhh', 'là tác giả')]).when(submit('m-lhh', [9, 8, 7])).thenThrows(DomainRuleViolation, /m-lhh không tham gia thẩm định hồ sơ hs-001@province \(xung đột lợi ích\)/);
   });
 
   it('refuses a member not assigned to the case', () => {
-    spec.given(opened).when(submit('m-tdkt', [9, 8, 7])).thenThrows(DomainRuleViolation, /not assigned/);
+    spec.given(opened).when(submit('m-tdkt', [9, 8, 7])).thenThrows(DomainRuleViolation, /m-tdkt chưa được phân công chấm hồ sơ hs-001@province/);
   });
 
   it("refuses a score submitted on someone else's behalf", () => {
@@ -49,7 +49,7 @@ describe('submitting a score', () => {
   });
 
   it('refuses a score under a superseded criteria version', () => {
-    spec.given(opened).when(submit('m-lhh', [9, 8, 7], { criteria: criteriaV2 })).thenThrows(DomainRuleViolation, /version 1 is superseded by version 2/);
+    spec.given(opened).when(submit('m-lhh', [9, 8, 7], { criteria: criteriaV2 })).thenThrows(DomainRuleViolation, /Bộ tiêu chí phiên bản 1 đã được thay bằng phiên bản 2/);
   });
 
   it('accepts a score under the version now in force', () => {
@@ -61,21 +61,21 @@ describe('submitting a score', () => {
 
   it('refuses criteria of another edition', () => {
     const other = { ...criteriaV1, year: 2020 };
-    spec.given(opened).when(submit('m-lhh', [9, 8, 7], { criteria: other })).thenThrows(DomainRuleViolation, /not for this case's campaign edition/);
+    spec.given(opened).when(submit('m-lhh', [9, 8, 7], { criteria: other })).thenThrows(DomainRuleViolation, /Bộ tiêu chí dkst-2019-khcn không dành cho đợt và lĩnh vực của hồ sơ này/);
   });
 
   it.each([
-    [sheet([11, 8, 7]), /TM is scored from 0 to 10 \(got 11\)/],
-    [sheet([9, -1, 7]), /AD is scored from 0 to 10/],
-    [sheet([9, 8, 7]).slice(0, 2), /not scored: HQ/],
-    [[...sheet([9, 8, 7]), { criterionCode: 'TM', value: 5 }], /TM is scored twice/],
-    [[...sheet([9, 8, 7]), { criterionCode: 'XX', value: 5 }], /XX is not in this criteria set/],
+    [sheet([11, 8, 7]), /Tiêu chí TM chấm từ 0 đến 10 \(nhận được 11\)/],
+    [sheet([9, -1, 7]), /Tiêu chí AD chấm từ 0 đến 10 \(nhận được -1\)/],
+    [sheet([9, 8, 7]).slice(0, 2), /Chưa chấm: HQ/],
+    [[...sheet([9, 8, 7]), { criterionCode: 'TM', value: 5 }], /Tiêu chí TM được chấm hai lần/],
+    [[...sheet([9, 8, 7]), { criterionCode: 'XX', value: 5 }], /Tiêu chí XX không có trong bộ tiêu chí này/],
   ])('scores every criterion exactly once within its scale %#', (scores, message) => {
     spec.given(opened).when({ ...submit('m-lhh', [0, 0, 0]), scores }).thenThrows(DomainRuleViolation, message);
   });
 
   it('refuses a second submission: changes go through revision', () => {
-    spec.given([...opened, scored('m-lhh', [9, 8, 7])]).when(submit('m-lhh', [9, 9, 9])).thenThrows(DomainRuleViolation, /revising it, with a reason/);
+    spec.given([...opened, scored('m-lhh', [9, 8, 7])]).when(submit('m-lhh', [9, 9, 9])).thenThrows(DomainRuleViolation, /Phiếu đã chấm chỉ được điều chỉnh \(nêu lý do\)/);
   });
 });
 
@@ -86,7 +86,7 @@ describe('membership change mid-year', () => {
   const august = { submittedAt: '2019-08-12T09:00:00Z', council: renewed };
 
   it('the member replaced in June cannot score in August', () => {
-    spec.given(history).when(submit('m-khcn', [9, 8, 7], august)).thenThrows(DomainRuleViolation, /m-khcn does not sit on the council on 2019-08-12/);
+    spec.given(history).when(submit('m-khcn', [9, 8, 7], august)).thenThrows(DomainRuleViolation, /m-khcn không là thành viên Hội đồng vào ngày 2019-08-12/);
   });
 
   it('the replacement can', () => {
@@ -126,7 +126,7 @@ describe('revising a score', () => {
   });
 
   it('without a reason: refused', () => {
-    spec.given(given).when(revise('  ')).thenThrows(DomainRuleViolation, /needs a reason/);
+    spec.given(given).when(revise('  ')).thenThrows(DomainRuleViolation, /Điều chỉnh điểm cần nêu lý do/);
   });
 
   it('keeps the earlier score in the history', () => {
@@ -136,6 +136,6 @@ describe('revising a score', () => {
   });
 
   it('needs an earlier score', () => {
-    spec.given(opened).when(revise('x')).thenThrows(DomainRuleViolation, /has not scored/);
+    spec.given(opened).when(revise('x')).thenThrows(DomainRuleViolation, /m-lhh chưa chấm hồ sơ hs-001@province/);
   });
 });

@@ -12,7 +12,7 @@ import type { EvaluationCase, EvaluationCaseState } from '../evaluation/evaluati
  */
 export async function loadCouncil(infra: ServiceInfra, councilId: string): Promise<EstablishedCouncil> {
   const { state } = await loadState(infra.store, councilDecider, councilStreamId(councilId));
-  if (state.status !== 'established') throw new NotFoundError(`council ${councilId} does not exist`);
+  if (state.status !== 'established') throw new NotFoundError(`Không tìm thấy Hội đồng ${councilId}`);
   return state;
 }
 
@@ -22,7 +22,7 @@ export async function loadCaseState(infra: ServiceInfra, caseId: string): Promis
 
 export async function loadCase(infra: ServiceInfra, caseId: string): Promise<EvaluationCase> {
   const state = await loadCaseState(infra, caseId);
-  if (state.status === 'none') throw new NotFoundError(`evaluation case ${caseId} does not exist`);
+  if (state.status === 'none') throw new NotFoundError(`Không tìm thấy hồ sơ thẩm định ${caseId}`);
   return state;
 }
 

@@ -17,11 +17,11 @@ export const awardCatalogueDecider: Decider<AwardCatalogueState, AwardCatalogueC
   decide(command, state) {
     const { actor, award } = command;
     awardCataloguePolicy.assert('define', actor, award);
-    ensure(!state.award, 'award-exists', `award ${award.awardCode} is already in the catalogue`);
+    ensure(!state.award, 'award-exists', `Hình thức khen thưởng ${award.awardCode} đã có trong danh mục`);
     ensure(
       new Set(award.recipientKinds).size === award.recipientKinds.length,
       'duplicate-recipient-kind',
-      'each recipient kind is listed once',
+      'Mỗi loại đối tượng khen thưởng chỉ nêu một lần',
     );
     return [{ type: E.AwardDefined, data: award }];
   },

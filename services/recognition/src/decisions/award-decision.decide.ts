@@ -45,24 +45,24 @@ function keysOf(state: Decided): AwardKeys {
 }
 
 function requireDecided(state: ExistingProposal): Decided {
-  ensure(state.status !== 'revoked', 'award-revoked', 'the award has been revoked');
-  ensure(state.decision && (state.status === 'decided' || state.status === 'issued'), 'not-decided', 'no award has been decided on this proposal');
+  ensure(state.status !== 'revoked', 'award-revoked', 'Khen thưởng đã bị thu hồi');
+  ensure(state.decision && (state.status === 'decided' || state.status === 'issued'), 'not-decided', 'Đề nghị này chưa có quyết định khen thưởng');
   return state as Decided;
 }
 
 function decideAward(command: Extract<AwardDecisionCommand, { type: 'DecideAward' }>, current: ExistingProposal): ProposalEvent[] {
   const { award, proposalId } = command;
   const p = current.proposal;
-  ensure(!current.decision, 'already-decided', 'an award has already been decided on this proposal');
-  ensure(current.status === 'verified', 'not-verified', 'the Emulation and Reward Board has not verified the achievements');
+  ensure(!current.decision, 'already-decided', 'Đề nghị này đã có quyết định khen thưởng');
+  ensure(current.status === 'verified', 'not-verified', 'Ban Thi đua - Khen thưởng chưa thẩm định thành tích');
   ensure(award.level === p.level, 'award-level-mismatch', `${award.name} is a ${award.level} award; the proposal is at ${p.level} level`);
   ensure(!award.campaignId || award.campaignId === p.campaignId, 'award-campaign-mismatch', `${award.name} belongs to another campaign`);
   const twice = command.heldAwards.find((h) => h.awardCode === award.awardCode && h.proposalId !== proposalId);
-  ensure(!twice, 'award-already-held', `the dossier already holds ${award.name}`, { proposalId: twice?.proposalId });
+  ensure(!twice, 'award-already-held', `Hồ sơ đã được khen thưởng ${award.name}`, { proposalId: twice?.proposalId });
   const recipients = command.recipients ?? p.recipients;
   const refused = recipients.filter((r) => !award.recipientKinds.includes(r.kind));
   ensure(!refused.length, 'recipient-kind-not-eligible', `${award.name} is not given to ${refused.map((r) => r.kind).join(', ')}`);
-  ensure(command.signer?.trim(), 'signer-required', 'the decision names its signer');
+  ensure(command.signer?.trim(), 'signer-required', 'Quyết định phải ghi người ký');
   return [
     {
       type: E.AwardDecided,
@@ -95,16 +95,16 @@ export function decideAwardDecision(command: AwardDecisionCommand, state: Propos
     case 'IssueAward': {
       proposalPolicy.assert('issue', command.actor, current.proposal);
       const decided = requireDecided(current);
-      ensure(current.status === 'decided', 'already-issued', 'the award has already been handed over');
-      ensure(dayOf(command.ceremonyDate) >= dayOf(decided.decision.decisionDate), 'ceremony-before-decision', 'the ceremony cannot precede the decision');
+      ensure(current.status === 'decided', 'already-issued', 'Khen thưởng đã được trao tặng');
+      ensure(dayOf(command.ceremonyDate) >= dayOf(decided.decision.decisionDate), 'ceremony-before-decision', 'Ngày trao tặng không thể trước ngày quyết định');
       const { ceremonyDate, certificateNumber } = command;
       return [{ type: E.AwardIssued, data: { ...keysOf(decided), ceremonyDate, ...(certificateNumber ? { certificateNumber } : {}) } }];
     }
     case 'RevokeAward': {
       proposalPolicy.assert('revoke', command.actor, current.proposal);
-      ensure(command.reason?.trim(), 'reason-required', 'revoking an award needs a reason');
+      ensure(command.reason?.trim(), 'reason-required', 'Thu hồi khen thưởng cần nêu lý do');
       const decided = requireDecided(current);
-      ensure(dayOf(command.decisionDate) >= dayOf(decided.decision.decisionDate), 'revocation-before-decision', 'a revocation cannot precede the award decision');
+      ensure(dayOf(command.decisionDate) >= dayOf(decided.decision.decisionDate), 'revocation-before-decision', 'Thu hồi không thể trước ngày quyết định khen thưởng');
       const { reason, decisionNumber, decisionDate } = command;
       return [{ type: E.AwardRevoked, data: { ...keysOf(decided), reason, decisionNumber, decisionDate } }];
     }

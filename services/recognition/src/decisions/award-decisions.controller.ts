@@ -23,7 +23,7 @@ export class AwardDecisionsController {
   @Roles('authority')
   async decide(@CurrentActor() actor: Actor, @Param('id') proposalId: string, @Body() dto: DecideAwardDto) {
     const { state: entry } = await loadState(this.infra.store, awardCatalogueDecider, awardStreamId(dto.awardCode));
-    if (!entry.award) throw new NotFoundError(`award ${dto.awardCode} is not in the catalogue`);
+    if (!entry.award) throw new NotFoundError(`Hình thức khen thưởng ${dto.awardCode} không có trong danh mục`);
     const { decisionNumber, decisionDate, signer, recipients } = dto;
     const command = { type: 'DecideAward' as const, actor, proposalId, award: entry.award, heldAwards: await this.heldAwards(proposalId) };
     return runProposalCommand(this.infra, actor, { ...command, decisionNumber, decisionDate, signer, ...(recipients ? { recipients } : {}) });

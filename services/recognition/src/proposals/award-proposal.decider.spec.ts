@@ -49,20 +49,20 @@ describe('award proposal: receiving and verification', () => {
 
   it('refuses to verify a proposal that does not exist or is already verified', () => {
     spec.given([]).when({ type: 'VerifyAchievements', actor: board, proposalId: 'p-1' }).thenThrows(NotFoundError);
-    spec.given([received, verified]).when({ type: 'VerifyAchievements', actor: board, proposalId: 'p-1' }).thenThrows(DomainRuleViolation, /already verified/);
+    spec.given([received, verified]).when({ type: 'VerifyAchievements', actor: board, proposalId: 'p-1' }).thenThrows(DomainRuleViolation, /Đề nghị đã ở trạng thái Đã thẩm định thành tích/);
   });
 
   it('a send-back needs a reason, and the proposal waits for resubmission', () => {
-    spec.given([received]).when({ type: 'SendBackProposal', actor: board, proposalId: 'p-1', reason: '  ' }).thenThrows(DomainRuleViolation, /reason/);
+    spec.given([received]).when({ type: 'SendBackProposal', actor: board, proposalId: 'p-1', reason: '  ' }).thenThrows(DomainRuleViolation, /Trả lại đề nghị cần nêu lý do/);
     spec.given([received]).when({ type: 'SendBackProposal', actor: board, proposalId: 'p-1', reason: sentBack.data.reason as string }).then([sentBack]);
-    spec.given([received, sentBack]).when({ type: 'VerifyAchievements', actor: board, proposalId: 'p-1' }).thenThrows(DomainRuleViolation, /sent back/);
+    spec.given([received, sentBack]).when({ type: 'VerifyAchievements', actor: board, proposalId: 'p-1' }).thenThrows(DomainRuleViolation, /Đề nghị đã bị trả lại và chưa được trình lại/);
   });
 
   it('the council resubmits a sent-back proposal, with corrected recipients, and it can then be verified', () => {
     const recipients = [{ name: 'Nhóm tác giả Trường THPT A', kind: 'collective' as const }];
     const resubmitted: ProposalEvent = { type: E.ProposalResubmitted, data: { proposalId: 'p-1', resubmittedBy: secretary.id, recipients } };
     spec.given([received, sentBack]).when({ type: 'ResubmitProposal', actor: secretary, proposalId: 'p-1', recipients }).then([resubmitted]);
-    spec.given([received]).when({ type: 'ResubmitProposal', actor: secretary, proposalId: 'p-1' }).thenThrows(DomainRuleViolation, /sent-back/);
+    spec.given([received]).when({ type: 'ResubmitProposal', actor: secretary, proposalId: 'p-1' }).thenThrows(DomainRuleViolation, /Chỉ đề nghị đã bị trả lại mới được trình lại/);
     spec.given([received, sentBack]).when({ type: 'ResubmitProposal', actor: board, proposalId: 'p-1' }).thenThrows(ForbiddenError);
     spec.given([received, sentBack, resubmitted]).when({ type: 'VerifyAchievements', actor: board, proposalId: 'p-1' }).thenMatches((events) =>
       expect(events.map((e) => e.type)).toEqual([E.AchievementsVerified]),
@@ -79,8 +79,8 @@ describe('award proposal: the award decision', () => {
   });
 
   it('refuses a decision without verification', () => {
-    spec.given([received]).when(decideAward()).thenThrows(DomainRuleViolation, /not verified/);
-    spec.given([received, sentBack]).when(decideAward()).thenThrows(DomainRuleViolation, /not verified/);
+    spec.given([received]).when(decideAward()).thenThrows(DomainRuleViolation, /Ban Thi đua - Khen thưởng chưa thẩm định thành tích/);
+    spec.given([received, sentBack]).when(decideAward()).thenThrows(DomainRuleViolation, /Ban Thi đua - Khen thưởng chưa thẩm định thành tích/);
   });
 
   it('refuses a decision by anyone but the authority of the proposal unit', () => {
@@ -95,13 +95,13 @@ describe('award proposal: the award decision', () => {
 
   it('refuses the same award twice for the same dossier', () => {
     const heldAwards = [{ proposalId: 'p-0', awardCode: haNamAward.awardCode }];
-    spec.given([received, verified]).when(decideAward({ heldAwards })).thenThrows(DomainRuleViolation, /already holds/);
+    spec.given([received, verified]).when(decideAward({ heldAwards })).thenThrows(DomainRuleViolation, /Hồ sơ đã được khen thưởng Giải thưởng Người Hà Nam đoàn kết sáng tạo/);
     const otherAward = [{ proposalId: 'p-0', awardCode: 'bang-khen-ubnd-tinh' }];
     spec.given([received, verified]).when(decideAward({ heldAwards: otherAward })).then([decided]);
   });
 
   it('refuses a second decision on the same proposal and recipients the award is not given to', () => {
-    spec.given([received, verified, decided]).when(decideAward()).thenThrows(DomainRuleViolation, /already been decided/);
+    spec.given([received, verified, decided]).when(decideAward()).thenThrows(DomainRuleViolation, /Đề nghị này đã có quyết định khen thưởng/);
     const unitOnly = { ...haNamAward, recipientKinds: ['unit' as const] };
     spec.given([received, verified]).when(decideAward({ award: unitOnly })).thenThrows(DomainRuleViolation, /individual/);
   });
@@ -117,8 +117,8 @@ describe('award proposal: ceremony and revocation', () => {
   it('issues a decided award at the ceremony, not before the decision', () => {
     const issue = { type: 'IssueAward' as const, actor: board, proposalId: 'p-1', ceremonyDate: '2019-12-05', certificateNumber: 'GCN-17' };
     spec.given([received, verified, decided]).when(issue).then([issued]);
-    spec.given([received, verified]).when(issue).thenThrows(DomainRuleViolation, /no award has been decided/);
-    spec.given([received, verified, decided]).when({ ...issue, ceremonyDate: '2019-11-01' }).thenThrows(DomainRuleViolation, /precede/);
+    spec.given([received, verified]).when(issue).thenThrows(DomainRuleViolation, /Đề nghị này chưa có quyết định khen thưởng/);
+    spec.given([received, verified, decided]).when({ ...issue, ceremonyDate: '2019-11-01' }).thenThrows(DomainRuleViolation, /Ngày trao tặng không thể trước ngày quyết định/);
   });
 
   it('revokes only after a decision, with a reason, by the authority', () => {
@@ -128,14 +128,14 @@ describe('award proposal: ceremony and revocation', () => {
         data: { proposalId: 'p-1', dossierId: 'd-1', awardCode: haNamAward.awardCode, level: 'province', jurisdictionUnitId: 'vn-ha-nam', year: 2019, fieldCode: 'khcn', reason: 'Phát hiện sao chép', decisionNumber: '88/QĐ-UBND', decisionDate: '2020-03-02' },
       }),
     );
-    spec.given([received, verified]).when(revoke).thenThrows(DomainRuleViolation, /no award has been decided/);
-    spec.given([received, verified, decided]).when({ ...revoke, reason: '' }).thenThrows(DomainRuleViolation, /reason/);
+    spec.given([received, verified]).when(revoke).thenThrows(DomainRuleViolation, /Đề nghị này chưa có quyết định khen thưởng/);
+    spec.given([received, verified, decided]).when({ ...revoke, reason: '' }).thenThrows(DomainRuleViolation, /Thu hồi khen thưởng cần nêu lý do/);
     spec.given([received, verified, decided]).when({ ...revoke, actor: board }).thenThrows(ForbiddenError);
   });
 
   it('refuses to revoke twice', () => {
     const revokedEvent: ProposalEvent = { type: E.AwardRevoked, data: { proposalId: 'p-1', awardCode: haNamAward.awardCode, level: 'province', jurisdictionUnitId: 'vn-ha-nam', year: 2019, reason: 'x', decisionNumber: '88/QĐ-UBND', decisionDate: '2020-03-02' } };
-    spec.given([received, verified, decided, revokedEvent]).when(revoke).thenThrows(DomainRuleViolation, /revoked/);
+    spec.given([received, verified, decided, revokedEvent]).when(revoke).thenThrows(DomainRuleViolation, /Khen thưởng đã bị thu hồi/);
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Actor, AwardRecipient, CommendationProposedData, HonourProposedData, ProposalReceivedData } from '@cem/contracts';
-import { NotFoundError, RECOGNITION_EVENTS as E } from '@cem/contracts';
+import { NotFoundError, PROPOSAL_STATUS_LABELS_VI, RECOGNITION_EVENTS as E } from '@cem/contracts';
 import { ensure } from '../shared/domain-rule';
 import { proposalPolicy } from './proposal.policy';
 import type { ExistingProposal, ProposalEvent, ProposalState } from './proposal.state';
@@ -12,7 +12,7 @@ export type ProposalStageCommand =
   | { type: 'ResubmitProposal'; actor: Actor; proposalId: string; note?: string; recipients?: AwardRecipient[] };
 
 export function requireProposal(state: ProposalState, proposalId: string): ExistingProposal {
-  if (state.status === 'none') throw new NotFoundError(`proposal ${proposalId} does not exist`);
+  if (state.status === 'none') throw new NotFoundError(`Không tìm thấy đề nghị ${proposalId}`);
   return state;
 }
 
@@ -30,8 +30,8 @@ function receivedFrom(p: HonourProposedData): ProposalReceivedData {
 
 /** Verification and send-back both judge a proposal that is waiting for the board, and nothing else. */
 function requireAwaitingBoard(state: ExistingProposal): void {
-  ensure(state.status !== 'sent-back', 'awaiting-resubmission', 'the proposal was sent back and has not been resubmitted');
-  ensure(state.status === 'received', 'already-verified', `the proposal is already ${state.status}`);
+  ensure(state.status !== 'sent-back', 'awaiting-resubmission', 'Đề nghị đã bị trả lại và chưa được trình lại');
+  ensure(state.status === 'received', 'already-verified', `Đề nghị đã ở trạng thái ${PROPOSAL_STATUS_LABELS_VI[state.status] ?? state.status}`);
 }
 
 export function decideProposalStage(command: ProposalStageCommand, state: ProposalState): ProposalEvent[] {
@@ -44,8 +44,8 @@ export function decideProposalStage(command: ProposalStageCommand, state: Propos
     case 'ProposeCommendation': {
       const { actor, commendation } = command;
       proposalPolicy.assert('propose-commendation', actor, { ...commendation, origin: 'commendation' });
-      ensure(state.status === 'none', 'proposal-exists', `proposal ${commendation.proposalId} already exists`);
-      ensure(commendation.achievements?.trim(), 'achievements-required', 'a commendation states the achievements');
+      ensure(state.status === 'none', 'proposal-exists', `Đề nghị ${commendation.proposalId} đã tồn tại`);
+      ensure(commendation.achievements?.trim(), 'achievements-required', 'Đề nghị khen thưởng đơn vị phải nêu thành tích');
       return [{ type: E.CommendationProposed, data: { ...commendation, proposedByUnitId: actor.unitId } }];
     }
     case 'VerifyAchievements': {
@@ -58,14 +58,14 @@ export function decideProposalStage(command: ProposalStageCommand, state: Propos
     case 'SendBackProposal': {
       const current = requireProposal(state, command.proposalId);
       proposalPolicy.assert('send-back', command.actor, current.proposal);
-      ensure(command.reason?.trim(), 'reason-required', 'sending a proposal back needs a reason');
+      ensure(command.reason?.trim(), 'reason-required', 'Trả lại đề nghị cần nêu lý do');
       requireAwaitingBoard(current);
       return [{ type: E.ProposalSentBack, data: { proposalId: command.proposalId, sentBackBy: command.actor.id, reason: command.reason } }];
     }
     case 'ResubmitProposal': {
       const current = requireProposal(state, command.proposalId);
       proposalPolicy.assert('resubmit', command.actor, current.proposal);
-      ensure(current.status === 'sent-back', 'not-sent-back', 'only a sent-back proposal can be resubmitted');
+      ensure(current.status === 'sent-back', 'not-sent-back', 'Chỉ đề nghị đã bị trả lại mới được trình lại');
       const { proposalId, note, recipients, actor } = command;
       return [
         {

@@ -6,6 +6,6 @@ import { reportingPeriodDecider, reportingPeriodStreamId } from './reporting-per
 /** The period from its own stream (not the read model), so deadlines are never stale when judging lateness. */
 export async function requirePeriod(store: EventStore, periodId: string): Promise<ReportingPeriodOpenedData> {
   const { state } = await loadState(store, reportingPeriodDecider, reportingPeriodStreamId(periodId));
-  if (!state.period) throw new NotFoundError(`reporting period ${periodId} does not exist`);
+  if (!state.period) throw new NotFoundError(`Không tìm thấy kỳ báo cáo ${periodId}`);
   return state.period;
 }

@@ -1,5 +1,5 @@
 import type { Actor, ReportingPeriodOpenedData } from '@cem/contracts';
-import { ADMINISTRATIVE_LEVELS, REPORTING_EVENTS as E } from '@cem/contracts';
+import { ADMINISTRATIVE_LEVELS, levelPhrase, REPORTING_EVENTS as E } from '@cem/contracts';
 import type { Decider } from '@cem/decider';
 import { definePolicy, hasRole } from '@cem/identity';
 import { ensure } from '../shared/domain-rule';
@@ -24,13 +24,13 @@ export const reportingPeriodDecider: Decider<ReportingPeriodState, ReportingPeri
   evolve: (state, event) => (event.type === E.ReportingPeriodOpened ? { period: event.data } : state),
   decide({ actor, period }, state) {
     periodPolicy.assert('open', actor, period);
-    ensure(!state.period, 'period-exists', `reporting period ${period.periodId} is already open`);
+    ensure(!state.period, 'period-exists', `Kỳ báo cáo ${period.periodId} đã được mở`);
     const levels = period.deadlines.map((d) => d.level);
-    ensure(new Set(levels).size === levels.length, 'duplicate-deadline', 'each level has one deadline');
+    ensure(new Set(levels).size === levels.length, 'duplicate-deadline', 'Mỗi cấp có một hạn nộp');
     // A level sets deadlines for itself and the levels below it, never for the levels above.
     const above = actor.role === 'admin' ? [] : levels.filter((l) => depth(l) < depth(actor.level));
-    ensure(!above.length, 'deadline-above-level', `a ${actor.level} body cannot set deadlines for ${above.join(', ')}`);
-    ensure(period.deadlines.every((d) => !Number.isNaN(Date.parse(d.dueBy))), 'invalid-deadline', 'every deadline is a date');
+    ensure(!above.length, 'deadline-above-level', `Cơ quan ${levelPhrase(actor.level)} không được đặt hạn nộp cho ${above.map(levelPhrase).join(', ')}`);
+    ensure(period.deadlines.every((d) => !Number.isNaN(Date.parse(d.dueBy))), 'invalid-deadline', 'Mỗi hạn nộp phải là một ngày');
     return [{ type: E.ReportingPeriodOpened, data: { ...period, openedByUnitId: actor.unitId } }];
   },
 };

@@ -94,7 +94,7 @@ export class ReportsController {
   private async report(reportId: string): Promise<ReportDoc> {
     await this.infra.readModelsCaughtUp();
     const report = await this.infra.documents.collection<ReportDoc>(reportsProjection.collection).get(reportId);
-    if (!report?.submitted) throw new NotFoundError(`report ${reportId} does not exist`);
+    if (!report?.submitted) throw new NotFoundError(`Không tìm thấy báo cáo ${reportId}`);
     return report;
   }
 }

@@ -54,15 +54,15 @@ describe('unit reports and deadlines', () => {
   });
 
   it('refuses a second submission, negative figures, and another unit reporting', () => {
-    spec.given([submitted('2024-10-20T00:00:00Z', false)]).when(submitTanKien('2024-10-21T00:00:00Z')).thenThrows(DomainRuleViolation, /amend/);
+    spec.given([submitted('2024-10-20T00:00:00Z', false)]).when(submitTanKien('2024-10-21T00:00:00Z')).thenThrows(DomainRuleViolation, /Báo cáo đã nộp; hãy sửa đổi báo cáo/);
     spec.given([]).when({ ...submitTanKien('2024-10-20T00:00:00Z'), figures: { ...figures(1), awardsGiven: -2 } }).thenThrows(DomainRuleViolation, /awardsGiven/);
     spec.given([]).when({ ...submitTanKien('2024-10-20T00:00:00Z'), actor: communeOfficer('binh-loi') }).thenThrows(ForbiddenError);
   });
 
   it('an amendment needs a submitted report and a reason', () => {
     const amend = { type: 'AmendReport' as const, actor: communeOfficer('tan-kien'), figures: figures(4), narrative: 'Bổ sung', amendedAt: '2024-10-25T00:00:00Z', reason: 'Bổ sung 1 hồ sơ' };
-    spec.given([]).when(amend).thenThrows(DomainRuleViolation, /only a submitted report/);
-    spec.given([submitted('2024-10-20T00:00:00Z', false)]).when({ ...amend, reason: '' }).thenThrows(DomainRuleViolation, /reason/);
+    spec.given([]).when(amend).thenThrows(DomainRuleViolation, /Chỉ báo cáo đã nộp mới được sửa đổi/);
+    spec.given([submitted('2024-10-20T00:00:00Z', false)]).when({ ...amend, reason: '' }).thenThrows(DomainRuleViolation, /Sửa đổi báo cáo cần nêu lý do/);
     spec.given([submitted('2024-10-20T00:00:00Z', false)]).when(amend).then([
       { type: E.ReportAmended, data: { reportId: 'bc-2024-yearly/vn-hcm-binh-chanh-tan-kien', periodId: 'bc-2024-yearly', unitId: 'vn-hcm-binh-chanh-tan-kien', figures: figures(4), narrative: 'Bổ sung', amendedAt: '2024-10-25T00:00:00Z', reason: 'Bổ sung 1 hồ sơ' } },
     ]);
@@ -116,11 +116,11 @@ describe('roll-up by the standing body', () => {
 
   it("refuses reports of units that are not the unit's children", () => {
     const stranger = { ...child('tan-kien', 1), unitId: 'vn-hcm-cu-chi-tan-thong-hoi', unitPath: ['vn', 'vn-hcm', 'vn-hcm-cu-chi', 'vn-hcm-cu-chi-tan-thong-hoi'] };
-    spec.given([]).when({ ...aggregate, childReports: [stranger] }).thenThrows(DomainRuleViolation, /not reports of units under/);
+    spec.given([]).when({ ...aggregate, childReports: [stranger] }).thenThrows(DomainRuleViolation, /Không phải báo cáo của đơn vị trực thuộc vn-hcm-binh-chanh: vn-hcm-cu-chi-tan-thong-hoi/);
   });
 
   it('cannot aggregate twice', () => {
-    spec.given([aggregated]).when(aggregate).thenThrows(DomainRuleViolation, /already aggregated/);
+    spec.given([aggregated]).when(aggregate).thenThrows(DomainRuleViolation, /Báo cáo của kỳ này đã được tổng hợp/);
   });
 
   it('then submits upward with the totals as its own report, on time for the district deadline', () => {
@@ -128,6 +128,6 @@ describe('roll-up by the standing body', () => {
     spec.given([aggregated]).when(submitUp).thenMatches(([e]) =>
       expect(e.data).toMatchObject({ figures: aggregated.data.totals, aggregated: true, late: false, dueBy: '2024-11-15T00:00:00+07:00' }),
     );
-    spec.given([]).when(submitUp).thenThrows(DomainRuleViolation, /figures/);
+    spec.given([]).when(submitUp).thenThrows(DomainRuleViolation, /Báo cáo phải có số liệu/);
   });
 });

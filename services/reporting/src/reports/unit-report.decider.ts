@@ -52,20 +52,20 @@ export type UnitReportCommand =
 const parentOf = (unitPath: string[]) => unitPath[unitPath.length - 2];
 
 function requireWellFormedUnit(u: ReportingUnit): void {
-  ensure(u.unitPath[u.unitPath.length - 1] === u.unitId, 'invalid-unit-path', 'the unit path must end with the unit');
+  ensure(u.unitPath[u.unitPath.length - 1] === u.unitId, 'invalid-unit-path', 'Đường dẫn đơn vị phải kết thúc bằng chính đơn vị');
 }
 
 function requireValidFigures(figures: ReportFigures): void {
   const invalid = invalidFigureKeys(figures);
-  ensure(!invalid.length, 'invalid-figures', `figures must be whole numbers ≥ 0: ${invalid.join(', ')}`);
+  ensure(!invalid.length, 'invalid-figures', `Số liệu phải là số nguyên ≥ 0: ${invalid.join(', ')}`);
 }
 
 function submit(c: Extract<UnitReportCommand, { type: 'SubmitReport' }>, state: UnitReportState): UnitReportEvent[] {
   unitReportPolicy.assert('submit', c.actor, c);
   requireWellFormedUnit(c);
-  ensure(!state.submitted, 'already-submitted', 'the report is already submitted; amend it instead');
+  ensure(!state.submitted, 'already-submitted', 'Báo cáo đã nộp; hãy sửa đổi báo cáo');
   const figures = c.figures ?? state.aggregation?.totals;
-  ensure(figures, 'figures-required', 'a report gives its figures');
+  ensure(figures, 'figures-required', 'Báo cáo phải có số liệu');
   requireValidFigures(figures);
   const dueBy = dueByFor(c.period, c.level);
   return [
@@ -89,10 +89,10 @@ function submit(c: Extract<UnitReportCommand, { type: 'SubmitReport' }>, state: 
 }
 
 function amend(c: Extract<UnitReportCommand, { type: 'AmendReport' }>, state: UnitReportState): UnitReportEvent[] {
-  ensure(state.submitted, 'not-submitted', 'only a submitted report can be amended');
+  ensure(state.submitted, 'not-submitted', 'Chỉ báo cáo đã nộp mới được sửa đổi');
   const { reportId, periodId, unitId } = state.submitted;
   unitReportPolicy.assert('amend', c.actor, state.submitted);
-  ensure(c.reason?.trim(), 'reason-required', 'an amendment needs a reason');
+  ensure(c.reason?.trim(), 'reason-required', 'Sửa đổi báo cáo cần nêu lý do');
   requireValidFigures(c.figures);
   return [{ type: E.ReportAmended, data: { reportId, periodId, unitId, figures: c.figures, narrative: c.narrative, amendedAt: c.amendedAt, reason: c.reason } }];
 }
@@ -100,14 +100,14 @@ function amend(c: Extract<UnitReportCommand, { type: 'AmendReport' }>, state: Un
 function aggregate(c: Extract<UnitReportCommand, { type: 'AggregateReports' }>, state: UnitReportState): UnitReportEvent[] {
   unitReportPolicy.assert('aggregate', c.actor, c);
   requireWellFormedUnit(c);
-  ensure(!state.aggregation, 'already-aggregated', 'the reports of this period are already aggregated');
-  ensure(!state.submitted, 'already-submitted', 'the report has gone upward already');
+  ensure(!state.aggregation, 'already-aggregated', 'Báo cáo của kỳ này đã được tổng hợp');
+  ensure(!state.submitted, 'already-submitted', 'Báo cáo đã được tổng hợp lên cấp trên');
   const strangers = c.childReports.filter((r) => parentOf(r.unitPath) !== c.unitId || !c.expectedChildUnitIds.includes(r.unitId));
-  ensure(!strangers.length, 'not-a-child-report', `not reports of units under ${c.unitId}: ${strangers.map((r) => r.unitId).join(', ')}`);
+  ensure(!strangers.length, 'not-a-child-report', `Không phải báo cáo của đơn vị trực thuộc ${c.unitId}: ${strangers.map((r) => r.unitId).join(', ')}`);
   const otherPeriod = c.childReports.filter((r) => r.periodId !== c.period.periodId);
-  ensure(!otherPeriod.length, 'other-period', `reports of another period: ${otherPeriod.map((r) => r.reportId).join(', ')}`);
+  ensure(!otherPeriod.length, 'other-period', `Báo cáo của kỳ khác: ${otherPeriod.map((r) => r.reportId).join(', ')}`);
   const units = c.childReports.map((r) => r.unitId);
-  ensure(new Set(units).size === units.length, 'duplicate-child-report', 'one report per child unit');
+  ensure(new Set(units).size === units.length, 'duplicate-child-report', 'Mỗi đơn vị cấp dưới một báo cáo');
   const reported = new Set(units);
   return [
     {
