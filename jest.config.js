@@ -27,7 +27,11 @@ const base = {
 };
 module.exports = {
   projects: [
-    { ...base, displayName: 'unit', testMatch: ['<rootDir>/{libs,services,deploy,bench}/**/*.spec.ts', '<rootDir>/portal/{src,scripts}/**/*.spec.ts'] },
+    {
+      ...base,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{libs,services,deploy,bench}/**/*.spec.ts', '<rootDir>/portal/{src,scripts}/**/*.spec.ts'],
+    },
     {
       ...base,
       displayName: 'integration',
@@ -50,6 +54,8 @@ module.exports = {
     },
     // The portal in Debian's Chromium (playwright-core) against its own embedded platform; see portal/e2e.
     // Opt-in (CEM_BROWSER_TESTS=1) until the chain test is stable on the shared machine.
-    ...(process.env.CEM_BROWSER_TESTS !== '1' ? [] : [{ ...base, displayName: 'browser', testMatch: ['<rootDir>/portal/e2e/**/*.browser-spec.ts'] }]),
+    ...(process.env.CEM_BROWSER_TESTS !== '1'
+      ? []
+      : [{ ...base, displayName: 'browser', testMatch: ['<rootDir>/portal/e2e/**/*.browser-spec.ts'] }]),
   ],
 };

@@ -2,7 +2,7 @@
 # The whole test suite, from a fresh clone: installs dependencies; prepares a Docker engine (on a bare Debian
 # machine as root: installs docker.io and starts dockerd; with Docker Desktop: nothing), builds the images once
 # (deploy/images/build.sh: later runs reuse them) and docker compose v2; builds every project with Nx (cached),
-# type-checks; runs the unit and integration
+# type-checks, lints (ESLint, zero warnings) and checks formatting (Prettier); runs the unit and integration
 # tests (the integration suites share one set of PostgreSQL/Kafka/FerretDB containers started through
 # Testcontainers, see tools/jest/test-servers.ts), then the docker-compose test; prints jest's summary followed by
 # a plain "Tests: N passed, N failed" line.
@@ -42,6 +42,10 @@ echo "== Build (nx run-many -t build: every lib and service to dist/, cached)"
 npx nx run-many -t build --output-style=static
 echo "== Type check (strict)"
 npx tsc -p tsconfig.json --noEmit
+echo "== Lint (ESLint, type-checked rules, zero warnings) and formatting (Prettier)"
+# A lint failure fails the run, but after the tests (their result is worth having either way).
+lint_status=0
+npm run --silent lint || lint_status=$?
 
 echo "== Tests (unit + integration on containers, + the portal in Chromium with CEM_BROWSER_TESTS=1)"
 # Every container of this run carries this label; the trap removes them even if jest itself dies.
@@ -54,7 +58,8 @@ status=0
 NODE_ENV=test npx jest --ci --maxWorkers=2 --selectProjects "${projects[@]}" --json --outputFile=.cache/jest-results.json "$@" || status=$?
 if $with_docker && [[ $# -eq 0 ]]; then
   echo "== docker compose test (the distributed topology from the images)"
-  NODE_ENV=test npx jest --ci --selectProjects compose --json --outputFile=.cache/jest-compose.json || status=$?
+  NODE_ENV=test npx jest --ci --forceExit --selectProjects compose --json --outputFile=.cache/jest-compose.json || status=$?
 fi
 node tools/print-test-summary.js .cache/jest-results.json $($with_docker && [[ $# -eq 0 ]] && echo .cache/jest-compose.json) || true
+if [[ $lint_status != 0 ]]; then echo "Lint or formatting failed (above): npm run format fixes what it can"; status=1; fi
 exit $status

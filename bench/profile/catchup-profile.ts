@@ -23,10 +23,16 @@ async function main(): Promise<void> {
     }
     // Same query, rows only (no mapping): how much is the driver + server.
     const t0 = process.hrtime.bigint();
-    const { rows } = await pool.query(`SELECT event_id, stream_id, stream_version, type, schema_version, data, metadata, transaction_id, position, recorded_at, hash FROM ${schema}.events ORDER BY transaction_id, position`);
-    log(`one raw SELECT of ${rows.length} rows by (transaction_id, position): ${Math.round(rows.length / (Number(process.hrtime.bigint() - t0) / 1e9))} ev/s`);
+    const { rows } = await pool.query(
+      `SELECT event_id, stream_id, stream_version, type, schema_version, data, metadata, transaction_id, position, recorded_at, hash FROM ${schema}.events ORDER BY transaction_id, position`,
+    );
+    log(
+      `one raw SELECT of ${rows.length} rows by (transaction_id, position): ${Math.round(rows.length / (Number(process.hrtime.bigint() - t0) / 1e9))} ev/s`,
+    );
     const t1 = process.hrtime.bigint();
-    const { rows: r2 } = await pool.query(`SELECT event_id, stream_id, data::text, metadata::text FROM ${schema}.events ORDER BY transaction_id, position`);
+    const { rows: r2 } = await pool.query(
+      `SELECT event_id, stream_id, data::text, metadata::text FROM ${schema}.events ORDER BY transaction_id, position`,
+    );
     log(`same, jsonb as text (no JSON.parse), 4 columns: ${Math.round(r2.length / (Number(process.hrtime.bigint() - t1) / 1e9))} ev/s`);
   } finally {
     await store.close();

@@ -14,7 +14,13 @@ for (const [id, us] of self) {
   const short = url.replace(/^.*node_modules\//, '').replace(/^.*\/work\/main\//, '');
   const key = `${functionName || '(anonymous)'} ${short}:${lineNumber + 1}`;
   fnTimes.set(key, (fnTimes.get(key) ?? 0) + us);
-  const group = !url ? functionName : url.includes('node_modules/') ? url.replace(/^.*node_modules\/((@[^/]+\/)?[^/]+).*$/, '$1') : url.startsWith('node:') ? 'node internals' : short.split('/').slice(0, 2).join('/');
+  const group = !url
+    ? functionName
+    : url.includes('node_modules/')
+      ? url.replace(/^.*node_modules\/((@[^/]+\/)?[^/]+).*$/, '$1')
+      : url.startsWith('node:')
+        ? 'node internals'
+        : short.split('/').slice(0, 2).join('/');
   groupTimes.set(group, (groupTimes.get(group) ?? 0) + us);
 }
 const pct = (us) => `${((us / total) * 100).toFixed(1)}%`;

@@ -6,7 +6,22 @@
 import 'reflect-metadata';
 import { Pool } from 'pg';
 import { createPostgresEventStore } from '@cem/event-store';
-import { APPENDS_PER_WRITER, BATCH, BATCHES_PER_WRITER, PG_URL, REPS, RUN_ID, WRITERS, benchEvent, concurrently, log, median, rate, record, recordError } from './common';
+import {
+  APPENDS_PER_WRITER,
+  BATCH,
+  BATCHES_PER_WRITER,
+  PG_URL,
+  REPS,
+  RUN_ID,
+  WRITERS,
+  benchEvent,
+  concurrently,
+  log,
+  median,
+  rate,
+  record,
+  recordError,
+} from './common';
 
 // Both hash calls: the single-event INSERT's and the batch loop's.
 const withoutHash = (fn: string) =>
@@ -15,7 +30,11 @@ const withoutHash = (fn: string) =>
     .replace(/v_hash := [a-z_0-9]+\.event_hash\([\s\S]*?\);/, "v_hash := 'x';");
 const withoutProbe = (fn: string) => fn.replace(/SELECT e\.hash INTO v_hash FROM[\s\S]*?END IF;/, '');
 
-interface Variant { name: string; edit: (fn: string) => string; batched?: boolean }
+interface Variant {
+  name: string;
+  edit: (fn: string) => string;
+  batched?: boolean;
+}
 
 const VARIANTS: Variant[] = [
   { name: 'as shipped', edit: (fn) => fn, batched: true },
@@ -42,14 +61,20 @@ async function main(): Promise<void> {
         for (let rep = 0; rep < REPS; rep++) {
           const cpu = process.cpuUsage();
           const start = process.hrtime.bigint();
-          samples.push(await rate(WRITERS * APPENDS_PER_WRITER, () => concurrently(WRITERS, APPENDS_PER_WRITER, (w, i) => {
-            const stream = `single-${rep}-${w}`;
-            return store.append(stream, [benchEvent(stream, i)], { expectedVersion: i });
-          })));
+          samples.push(
+            await rate(WRITERS * APPENDS_PER_WRITER, () =>
+              concurrently(WRITERS, APPENDS_PER_WRITER, (w, i) => {
+                const stream = `single-${rep}-${w}`;
+                return store.append(stream, [benchEvent(stream, i)], { expectedVersion: i });
+              }),
+            ),
+          );
           const used = process.cpuUsage(cpu);
           cpuShare.push((used.user + used.system) / 1000 / (Number(process.hrtime.bigint() - start) / 1e6));
         }
-        log(`breakdown "${variant.name}": ${samples.map(Math.round).join(', ')} ev/s; node CPU ${Math.round(median(cpuShare) * 100)}% of one core`);
+        log(
+          `breakdown "${variant.name}": ${samples.map(Math.round).join(', ')} ev/s; node CPU ${Math.round(median(cpuShare) * 100)}% of one core`,
+        );
         record({
           figure: 'breakdown: append 1 event/call, 32 writers',
           side: index === 0 ? 'ours' : 'baseline',
@@ -60,13 +85,26 @@ async function main(): Promise<void> {
         if (variant.batched) {
           const batched: number[] = [];
           for (let rep = 0; rep < REPS; rep++) {
-            batched.push(await rate(WRITERS * BATCHES_PER_WRITER * BATCH, () => concurrently(WRITERS, BATCHES_PER_WRITER, (w, i) => {
-              const stream = `batched-${rep}-${w}`;
-              return store.append(stream, Array.from({ length: BATCH }, (_, k) => benchEvent(stream, i * BATCH + k)), { expectedVersion: i * BATCH });
-            })));
+            batched.push(
+              await rate(WRITERS * BATCHES_PER_WRITER * BATCH, () =>
+                concurrently(WRITERS, BATCHES_PER_WRITER, (w, i) => {
+                  const stream = `batched-${rep}-${w}`;
+                  return store.append(
+                    stream,
+                    Array.from({ length: BATCH }, (_, k) => benchEvent(stream, i * BATCH + k)),
+                    { expectedVersion: i * BATCH },
+                  );
+                }),
+              ),
+            );
           }
           log(`breakdown batched "${variant.name}": ${batched.map(Math.round).join(', ')} ev/s`);
-          record({ figure: 'breakdown: append 100 events/call, 32 writers', side: index === 0 ? 'ours' : 'baseline', label: `append_to_stream ${variant.name}`, samples: batched });
+          record({
+            figure: 'breakdown: append 100 events/call, 32 writers',
+            side: index === 0 ? 'ours' : 'baseline',
+            label: `append_to_stream ${variant.name}`,
+            samples: batched,
+          });
         }
       } finally {
         await store.close();

@@ -3,8 +3,19 @@ import 'reflect-metadata';
 import { Pool } from 'pg';
 import { createPostgresEventStore } from '@cem/event-store';
 import {
-  APPENDS_PER_WRITER, BATCH, BATCHES_PER_WRITER, PG_URL, REPS, RUN_ID, WRITERS,
-  benchEvent, concurrently, log, rate, record, recordError,
+  APPENDS_PER_WRITER,
+  BATCH,
+  BATCHES_PER_WRITER,
+  PG_URL,
+  REPS,
+  RUN_ID,
+  WRITERS,
+  benchEvent,
+  concurrently,
+  log,
+  rate,
+  record,
+  recordError,
 } from './common';
 
 const HASH = 'f'.repeat(64);
@@ -39,45 +50,77 @@ async function main(): Promise<void> {
     const ours: number[] = [];
     const raw: number[] = [];
     for (let rep = 0; rep < REPS; rep++) {
-      ours.push(await rate(singles, () => concurrently(WRITERS, APPENDS_PER_WRITER, (w, i) => {
-        const stream = `single-${rep}-${w}`;
-        return store.append(stream, [benchEvent(stream, i)], { expectedVersion: i });
-      })));
-      raw.push(await rate(singles, () => concurrently(WRITERS, APPENDS_PER_WRITER, (w, i) => {
-        const stream = `single-${rep}-${w}`;
-        const e = benchEvent(stream, i);
-        return pool.query({ name: 'one', text: insertOne, values: [e.id, stream, i + 1, e.type, e.data, e.metadata, HASH] });
-      })));
+      ours.push(
+        await rate(singles, () =>
+          concurrently(WRITERS, APPENDS_PER_WRITER, (w, i) => {
+            const stream = `single-${rep}-${w}`;
+            return store.append(stream, [benchEvent(stream, i)], { expectedVersion: i });
+          }),
+        ),
+      );
+      raw.push(
+        await rate(singles, () =>
+          concurrently(WRITERS, APPENDS_PER_WRITER, (w, i) => {
+            const stream = `single-${rep}-${w}`;
+            const e = benchEvent(stream, i);
+            return pool.query({ name: 'one', text: insertOne, values: [e.id, stream, i + 1, e.type, e.data, e.metadata, HASH] });
+          }),
+        ),
+      );
       log(`append single rep ${rep}: ours ${Math.round(ours[rep])} raw ${Math.round(raw[rep])} ev/s`);
     }
-    record({ figure: 'append 1 event/call, 32 writers', side: 'ours', label: 'EventStore.append (expected version)', samples: ours, target: '>= 50% raw INSERT, >= 1.5x Emmett' });
+    record({
+      figure: 'append 1 event/call, 32 writers',
+      side: 'ours',
+      label: 'EventStore.append (expected version)',
+      samples: ours,
+      target: '>= 50% raw INSERT, >= 1.5x Emmett',
+    });
     record({ figure: 'append 1 event/call, 32 writers', side: 'baseline', label: 'raw INSERT, same table shape', samples: raw });
 
     const batched = WRITERS * BATCHES_PER_WRITER * BATCH;
     const oursB: number[] = [];
     const rawB: number[] = [];
     for (let rep = 0; rep < REPS; rep++) {
-      oursB.push(await rate(batched, () => concurrently(WRITERS, BATCHES_PER_WRITER, (w, i) => {
-        const stream = `batch-${rep}-${w}`;
-        const events = Array.from({ length: BATCH }, (_, k) => benchEvent(stream, i * BATCH + k));
-        return store.append(stream, events, { expectedVersion: i * BATCH });
-      })));
-      rawB.push(await rate(batched, () => concurrently(WRITERS, BATCHES_PER_WRITER, (w, i) => {
-        const stream = `batch-${rep}-${w}`;
-        const events = Array.from({ length: BATCH }, (_, k) => benchEvent(stream, i * BATCH + k));
-        return pool.query({
-          name: 'many',
-          text: insertMany,
-          values: [
-            events.map((e) => e.id), events.map(() => stream), events.map((_, k) => i * BATCH + k + 1),
-            events.map((e) => e.type), events.map((e) => JSON.stringify(e.data)), events.map((e) => JSON.stringify(e.metadata)),
-            events.map(() => HASH),
-          ],
-        });
-      })));
+      oursB.push(
+        await rate(batched, () =>
+          concurrently(WRITERS, BATCHES_PER_WRITER, (w, i) => {
+            const stream = `batch-${rep}-${w}`;
+            const events = Array.from({ length: BATCH }, (_, k) => benchEvent(stream, i * BATCH + k));
+            return store.append(stream, events, { expectedVersion: i * BATCH });
+          }),
+        ),
+      );
+      rawB.push(
+        await rate(batched, () =>
+          concurrently(WRITERS, BATCHES_PER_WRITER, (w, i) => {
+            const stream = `batch-${rep}-${w}`;
+            const events = Array.from({ length: BATCH }, (_, k) => benchEvent(stream, i * BATCH + k));
+            return pool.query({
+              name: 'many',
+              text: insertMany,
+              values: [
+                events.map((e) => e.id),
+                events.map(() => stream),
+                events.map((_, k) => i * BATCH + k + 1),
+                events.map((e) => e.type),
+                events.map((e) => JSON.stringify(e.data)),
+                events.map((e) => JSON.stringify(e.metadata)),
+                events.map(() => HASH),
+              ],
+            });
+          }),
+        ),
+      );
       log(`append batched rep ${rep}: ours ${Math.round(oursB[rep])} raw ${Math.round(rawB[rep])} ev/s`);
     }
-    record({ figure: 'append 100 events/call, 32 writers', side: 'ours', label: 'EventStore.append x100', samples: oursB, target: '>= 80% raw batched' });
+    record({
+      figure: 'append 100 events/call, 32 writers',
+      side: 'ours',
+      label: 'EventStore.append x100',
+      samples: oursB,
+      target: '>= 80% raw batched',
+    });
     record({ figure: 'append 100 events/call, 32 writers', side: 'baseline', label: 'raw INSERT ... unnest x100', samples: rawB });
   } catch (error) {
     recordError('append', error);

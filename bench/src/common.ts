@@ -46,7 +46,9 @@ export interface Measurement {
 export function record(m: Measurement): void {
   mkdirSync(dirname(RESULTS_FILE), { recursive: true });
   appendFileSync(RESULTS_FILE, JSON.stringify(m) + '\n');
-  log(`${m.figure} [${m.side}] ${m.label}: ${m.samples.map((s) => Math.round(s)).join(', ')} ${m.unit ?? 'ev/s'} (median ${Math.round(median(m.samples))})`);
+  log(
+    `${m.figure} [${m.side}] ${m.label}: ${m.samples.map((s) => Math.round(s)).join(', ')} ${m.unit ?? 'ev/s'} (median ${Math.round(median(m.samples))})`,
+  );
 }
 
 export function recordError(figure: string, error: unknown): void {
@@ -80,7 +82,11 @@ export async function repeat(times: number, body: (rep: number) => Promise<numbe
 }
 
 /** Runs `writers` concurrent loops of `perWriter` calls each. */
-export async function concurrently(writers: number, perWriter: number, call: (writer: number, i: number) => Promise<unknown>): Promise<void> {
+export async function concurrently(
+  writers: number,
+  perWriter: number,
+  call: (writer: number, i: number) => Promise<unknown>,
+): Promise<void> {
   await Promise.all(
     Array.from({ length: writers }, async (_, w) => {
       for (let i = 0; i < perWriter; i++) await call(w, i);
@@ -135,7 +141,11 @@ export async function populate(
         for (let s = next++; s < streams; s = next++) {
           const stream = `${prefix}-${s}`;
           const length = Math.min(STREAM_LENGTH, count - s * STREAM_LENGTH);
-          await store.append(stream, Array.from({ length }, (_, k) => benchEvent(stream, s * STREAM_LENGTH + k)), { expectedVersion: 0 });
+          await store.append(
+            stream,
+            Array.from({ length }, (_, k) => benchEvent(stream, s * STREAM_LENGTH + k)),
+            { expectedVersion: 0 },
+          );
           written += length;
           if (written % 50_000 < length) log(`populated ${written}/${count}`);
         }

@@ -16,7 +16,10 @@ import { env, log, record, recordError } from './common';
 import { startServiceProcesses, type ServiceProcesses } from './service-processes';
 import { cpuDelta, cpuSecondsByGroup, type Grouper } from './cpu-usage';
 
-const RATES = (env.BENCH_E2E_RATES ?? '50 100 200 500').split(/[\s,]+/).filter(Boolean).map(Number);
+const RATES = (env.BENCH_E2E_RATES ?? '50 100 200 500')
+  .split(/[\s,]+/)
+  .filter(Boolean)
+  .map(Number);
 const SECONDS = Number(env.BENCH_E2E_SECONDS ?? 5);
 const LIMIT_MS = 100;
 const TARGET = { rate: 500, p99: 50 };
@@ -28,7 +31,8 @@ const DISTRICT_OFFICER = actorAt('unit-officer', 'district', path('binhChanhNoiV
 const TAN_KIEN = actorAt('unit-officer', 'commune', path('tanKien'));
 const CAMPAIGN = 'bench-e2e';
 
-const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);
+const percentile = (sorted: number[], p: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const nowMs = () => Number(process.hrtime.bigint()) / 1e6;
 
@@ -56,27 +60,52 @@ async function main(): Promise<void> {
     // Setup as in services/submissions/test/submissions.e2e-spec.ts.
     await post(ADMIN, '/units/seed');
     await post(CITY_BOARD, '/campaigns', {
-      campaignId: CAMPAIGN, name: 'Bench campaign', launchedByUnitId: 'vn-hcm', planNumber: '1/KH-BENCH', planDate: '2024-08-21',
+      campaignId: CAMPAIGN,
+      name: 'Bench campaign',
+      launchedByUnitId: 'vn-hcm',
+      planNumber: '1/KH-BENCH',
+      planDate: '2024-08-21',
       period: { fromYear: 2021, toYear: 2025 },
     });
     await post(CITY_BOARD, `/campaigns/${CAMPAIGN}/editions`, {
-      year: 2024, phases: [{ code: 'tiep-nhan', name: 'Tiếp nhận hồ sơ', opensOn: '2024-08-21', closesOn: '2024-10-31' }],
+      year: 2024,
+      phases: [{ code: 'tiep-nhan', name: 'Tiếp nhận hồ sơ', opensOn: '2024-08-21', closesOn: '2024-10-31' }],
     });
     await post(CITY_BOARD, `/campaigns/${CAMPAIGN}/fields`, { fieldCode: 'khcn', name: 'Khoa học - Công nghệ' });
-    await post(CITY_BOARD, `/campaigns/${CAMPAIGN}/receiving-agencies`, { fieldCode: 'khcn', jurisdictionUnitId: 'vn-hcm', agencyUnitId: 'vn-hcm-so-khcn' });
-    await post(DISTRICT_OFFICER, `/campaigns/${CAMPAIGN}/receiving-agencies`, {
-      fieldCode: 'khcn', jurisdictionUnitId: 'vn-hcm-binh-chanh', agencyUnitId: 'vn-hcm-binh-chanh-phong-noi-vu', letterRef: '1/BENCH',
+    await post(CITY_BOARD, `/campaigns/${CAMPAIGN}/receiving-agencies`, {
+      fieldCode: 'khcn',
+      jurisdictionUnitId: 'vn-hcm',
+      agencyUnitId: 'vn-hcm-so-khcn',
     });
-    await post(DISTRICT_OFFICER, `/campaigns/${CAMPAIGN}/deadlines`, { year: 2024, level: 'district', jurisdictionUnitId: 'vn-hcm-binh-chanh', deadline: '2099-10-31' });
+    await post(DISTRICT_OFFICER, `/campaigns/${CAMPAIGN}/receiving-agencies`, {
+      fieldCode: 'khcn',
+      jurisdictionUnitId: 'vn-hcm-binh-chanh',
+      agencyUnitId: 'vn-hcm-binh-chanh-phong-noi-vu',
+      letterRef: '1/BENCH',
+    });
+    await post(DISTRICT_OFFICER, `/campaigns/${CAMPAIGN}/deadlines`, {
+      year: 2024,
+      level: 'district',
+      jurisdictionUnitId: 'vn-hcm-binh-chanh',
+      deadline: '2099-10-31',
+    });
 
     let n = 0;
-    const draft = () => post(TAN_KIEN, '/dossiers', {
-      campaignId: CAMPAIGN, year: 2024, fieldCode: 'khcn', type: 'initiative', title: `Sáng kiến bench ${n++}`,
-      summary: 'Rút ngắn thời gian tiếp nhận hồ sơ hành chính tại xã', applicantKind: 'collective',
-      authors: [{ name: 'Nguyễn Văn Đức', personId: 'p-duc', role: 'Chủ nhiệm' }], owners: [{ name: 'UBND xã Tân Kiên', share: 100 }], attachments: [],
-    });
+    const draft = () =>
+      post(TAN_KIEN, '/dossiers', {
+        campaignId: CAMPAIGN,
+        year: 2024,
+        fieldCode: 'khcn',
+        type: 'initiative',
+        title: `Sáng kiến bench ${n++}`,
+        summary: 'Rút ngắn thời gian tiếp nhận hồ sơ hành chính tại xã',
+        applicantKind: 'collective',
+        authors: [{ name: 'Nguyễn Văn Đức', personId: 'p-duc', role: 'Chủ nhiệm' }],
+        owners: [{ name: 'UBND xã Tân Kiên', share: 100 }],
+        attachments: [],
+      });
     // The campaign read model is eventually consistent: retry the first draft until it is accepted.
-    for (let deadline = Date.now() + 30_000; ; ) {
+    for (let deadline = Date.now() + 30_000; ;) {
       try {
         await draft();
         break;
@@ -150,7 +179,9 @@ async function main(): Promise<void> {
       roundTrips.push(nowMs() - t0);
     }
     roundTrips.sort((a, b) => a - b);
-    log(`e2e sequential POST /dossiers round trip: p50 ${percentile(roundTrips, 50).toFixed(1)} ms, p99 ${percentile(roundTrips, 99).toFixed(1)} ms`);
+    log(
+      `e2e sequential POST /dossiers round trip: p50 ${percentile(roundTrips, 50).toFixed(1)} ms, p99 ${percentile(roundTrips, 99).toFixed(1)} ms`,
+    );
     record({
       figure: 'e2e: POST /dossiers round trip, one at a time (200 cmds)',
       side: 'ours',
@@ -216,8 +247,10 @@ async function main(): Promise<void> {
       const wall = (nowMs() - start) / 1000;
       const cpu = cpuDelta(cpuBefore, cpuSecondsByGroup(grouper));
       const cpuTotal = [...cpu.values()].reduce((a, b) => a + b, 0);
-      log(`e2e ${rate}/s CPU per command: ${[...cpu].map(([name, s]) => `${name} ${((s * 1000) / count).toFixed(2)} ms`).join(', ')}; ` +
-        `total ${((cpuTotal * 1000) / count).toFixed(2)} ms (${(cpuTotal / wall).toFixed(2)} of ${cpus().length} cores busy on average)`);
+      log(
+        `e2e ${rate}/s CPU per command: ${[...cpu].map(([name, s]) => `${name} ${((s * 1000) / count).toFixed(2)} ms`).join(', ')}; ` +
+          `total ${((cpuTotal * 1000) / count).toFixed(2)} ms (${(cpuTotal / wall).toFixed(2)} of ${cpus().length} cores busy on average)`,
+      );
       if (rate === RATES[0]) {
         record({
           figure: `e2e: CPU time per command at ${rate} cmd/s, all processes`,
@@ -235,18 +268,27 @@ async function main(): Promise<void> {
       const held = p99 < LIMIT_MS;
       if (held && (best === undefined || rate > best)) best = rate;
       const achieved = count / sendSeconds;
-      log(`e2e ${rate}/s: sent ${count} in ${sendSeconds.toFixed(2)} s (${achieved.toFixed(0)}/s), errors ${errors}, not arrived ${lost}; ` +
-        `accept->reporting p50 ${p50.toFixed(1)} p99 ${percentile(sorted, 99).toFixed(1)} ms; send->reporting p50 ${percentile(full, 50).toFixed(1)} p99 ${percentile(full, 99).toFixed(1)} ms`);
-      const stageP50 = (list: number[]) => percentile([...list].sort((a, b) => a - b), 50).toFixed(1);
-      log(`e2e ${rate}/s stages p50: accept->source log ${stageP50(stages.acceptToSource)} ms, source log->archive commit ` +
-        `${stageP50(stages.sourceToArchive)} ms, archive commit->seen ${stageP50(stages.archiveToSeen)} ms`);
+      log(
+        `e2e ${rate}/s: sent ${count} in ${sendSeconds.toFixed(2)} s (${achieved.toFixed(0)}/s), errors ${errors}, not arrived ${lost}; ` +
+          `accept->reporting p50 ${p50.toFixed(1)} p99 ${percentile(sorted, 99).toFixed(1)} ms; send->reporting p50 ${percentile(full, 50).toFixed(1)} p99 ${percentile(full, 99).toFixed(1)} ms`,
+      );
+      const stageP50 = (list: number[]) =>
+        percentile(
+          [...list].sort((a, b) => a - b),
+          50,
+        ).toFixed(1);
+      log(
+        `e2e ${rate}/s stages p50: accept->source log ${stageP50(stages.acceptToSource)} ms, source log->archive commit ` +
+          `${stageP50(stages.sourceToArchive)} ms, archive commit->seen ${stageP50(stages.archiveToSeen)} ms`,
+      );
       record({
         figure: `e2e: POST /dossiers accepted -> reporting archive, ${rate} cmd/s offered (${count} cmds)`,
         side: 'ours',
         label: `p99; p50 ${p50.toFixed(1)} ms; send->archive p50/p99 ${percentile(full, 50).toFixed(0)}/${percentile(full, 99).toFixed(0)} ms`,
         samples: [percentile(sorted, 99)],
         unit: 'ms',
-        note: `${held ? `p99 < ${LIMIT_MS} ms` : `p99 >= ${LIMIT_MS} ms`}; sent at ${achieved.toFixed(0)}/s${errors ? `; ${errors} HTTP errors` : ''}${lost ? `; ${lost} never arrived in ${DRAIN_MS / 1000} s` : ''}` +
+        note:
+          `${held ? `p99 < ${LIMIT_MS} ms` : `p99 >= ${LIMIT_MS} ms`}; sent at ${achieved.toFixed(0)}/s${errors ? `; ${errors} HTTP errors` : ''}${lost ? `; ${lost} never arrived in ${DRAIN_MS / 1000} s` : ''}` +
           (rate === TARGET.rate ? `; target p99 < ${TARGET.p99} ms: ${p99 < TARGET.p99 ? 'MET' : 'MISSED'}` : ''),
       });
       await sleep(1000);

@@ -5,8 +5,20 @@ import { LOG_START, type LogPosition, type RecordedEvent } from '@cem/contracts'
 import { createPostgresEventStore, type EventStore } from '@cem/event-store';
 import { createMongoDocumentStore, rebuildProjections, type DocumentCollection, type Projection } from '@cem/read-models';
 import {
-  EVENTS, MONGO_URL, NAIVE_EVENTS, PG_URL, REPS, RUN_ID,
-  applySummary, log, populate, rate, record, recordError, summaryEventTypes, type DossierSummary,
+  EVENTS,
+  MONGO_URL,
+  NAIVE_EVENTS,
+  PG_URL,
+  REPS,
+  RUN_ID,
+  applySummary,
+  log,
+  populate,
+  rate,
+  record,
+  recordError,
+  summaryEventTypes,
+  type DossierSummary,
 } from './common';
 
 const READ_BATCH = 5000;
@@ -58,21 +70,34 @@ async function main(): Promise<void> {
         let seen = 0;
         ours.push(await rate(EVENTS, async () => (seen = await readWholeLog(store))));
         if (seen !== EVENTS) log(`catch-up read ${seen} events, expected ${EVENTS}`);
-        base.push(await rate(EVENTS, async () => {
-          await raw.query('BEGIN');
-          await raw.query(`DECLARE log_cursor NO SCROLL CURSOR FOR
+        base.push(
+          await rate(EVENTS, async () => {
+            await raw.query('BEGIN');
+            await raw.query(`DECLARE log_cursor NO SCROLL CURSOR FOR
             SELECT event_id, stream_id, stream_version, type, schema_version, data, metadata, transaction_id, position, recorded_at, hash
             FROM ${schema}.events ORDER BY position`);
-          for (;;) {
-            const { rowCount } = await raw.query(`FETCH ${READ_BATCH} FROM log_cursor`);
-            if (!rowCount) break;
-          }
-          await raw.query('COMMIT');
-        }));
+            for (;;) {
+              const { rowCount } = await raw.query(`FETCH ${READ_BATCH} FROM log_cursor`);
+              if (!rowCount) break;
+            }
+            await raw.query('COMMIT');
+          }),
+        );
         log(`catch-up rep ${rep}: ours ${Math.round(ours[rep])} raw ${Math.round(base[rep])} ev/s`);
       }
-      record({ figure: `catch-up read from 0 (${EVENTS} events)`, side: 'ours', label: 'EventStore.readAll, batches of 5000', samples: ours, target: '>= 200k ev/s' });
-      record({ figure: `catch-up read from 0 (${EVENTS} events)`, side: 'baseline', label: 'raw cursor SELECT ... ORDER BY position, FETCH 5000', samples: base });
+      record({
+        figure: `catch-up read from 0 (${EVENTS} events)`,
+        side: 'ours',
+        label: 'EventStore.readAll, batches of 5000',
+        samples: ours,
+        target: '>= 200k ev/s',
+      });
+      record({
+        figure: `catch-up read from 0 (${EVENTS} events)`,
+        side: 'baseline',
+        label: 'raw cursor SELECT ... ORDER BY position, FETCH 5000',
+        samples: base,
+      });
     } catch (error) {
       recordError('catch-up', error);
       process.exitCode = 1;
@@ -86,21 +111,34 @@ async function main(): Promise<void> {
         log(`rebuild FerretDB rep ${rep}: ${Math.round(ours[rep])} ev/s`);
       }
       const docs = await documents.collection(summaryProjection.collection).count();
-      record({ figure: `rebuild into FerretDB (${EVENTS} events)`, side: 'ours', label: `rebuildProjections (${docs} documents)`, samples: ours, target: '>= 5x naive, >= 50k ev/s' });
+      record({
+        figure: `rebuild into FerretDB (${EVENTS} events)`,
+        side: 'ours',
+        label: `rebuildProjections (${docs} documents)`,
+        samples: ours,
+        target: '>= 5x naive, >= 50k ev/s',
+      });
       const naive = [];
       let sampled = 0;
       for (let rep = 0; rep < REPS; rep++) {
         const collection = documents.collection<DossierSummary>(`naive_${rep}`);
         await collection.drop();
         // Timed like the rebuild: reading the events is part of it.
-        naive.push(await rate(NAIVE_EVENTS, async () => {
-          const sample = await store.readAll({ limit: NAIVE_EVENTS });
-          sampled = sample.length;
-          await naiveProjection(sample, collection);
-        }));
+        naive.push(
+          await rate(NAIVE_EVENTS, async () => {
+            const sample = await store.readAll({ limit: NAIVE_EVENTS });
+            sampled = sample.length;
+            await naiveProjection(sample, collection);
+          }),
+        );
         log(`naive FerretDB rep ${rep}: ${Math.round(naive[rep])} ev/s`);
       }
-      record({ figure: `rebuild into FerretDB (${EVENTS} events)`, side: 'baseline', label: `naive get + upsert per event (first ${sampled} events, extrapolated)`, samples: naive });
+      record({
+        figure: `rebuild into FerretDB (${EVENTS} events)`,
+        side: 'baseline',
+        label: `naive get + upsert per event (first ${sampled} events, extrapolated)`,
+        samples: naive,
+      });
     } catch (error) {
       recordError('rebuild (FerretDB)', error);
       process.exitCode = 1;

@@ -24,7 +24,7 @@ async function main(): Promise<void> {
     log(`populating ${RELAY_EVENTS} events into ${schema}`);
     await populate(store, RELAY_EVENTS, 'relayed');
     const events: RecordedEvent[] = [];
-    for (let after: LogPosition = LOG_START; ; ) {
+    for (let after: LogPosition = LOG_START; ;) {
       const batch = await store.readAll({ after, limit: 5000 });
       if (!batch.length) break;
       events.push(...batch);
@@ -41,25 +41,40 @@ async function main(): Promise<void> {
     const base: number[] = [];
     for (let rep = 0; rep < REPS; rep++) {
       const relay = new EventRelay({ store, bus, context: 'bench', topic: topics[rep * 2], batchSize: BATCH });
-      ours.push(await rate(events.length, async () => {
-        await relay.start();
-        await relay.caughtUp();
-      }));
+      ours.push(
+        await rate(events.length, async () => {
+          await relay.start();
+          await relay.caughtUp();
+        }),
+      );
       await relay.stop();
       if (relay.publishedCount !== events.length) log(`relay published ${relay.publishedCount}, expected ${events.length}`);
       // Same payloads (the relay's CloudEvents encoding, prepared up front), same acks (-1), same batch size.
       const topic = topics[rep * 2 + 1];
       const messages = events.map((e) => encodeEvent('bench', e, topic));
-      base.push(await rate(events.length, async () => {
-        for (let i = 0; i < messages.length; i += BATCH) {
-          const chunk = messages.slice(i, i + BATCH).map((m) => ({ key: m.key, value: m.value, headers: m.headers }));
-          await producer.sendBatch({ acks: -1, topicMessages: [{ topic, messages: chunk }] });
-        }
-      }));
+      base.push(
+        await rate(events.length, async () => {
+          for (let i = 0; i < messages.length; i += BATCH) {
+            const chunk = messages.slice(i, i + BATCH).map((m) => ({ key: m.key, value: m.value, headers: m.headers }));
+            await producer.sendBatch({ acks: -1, topicMessages: [{ topic, messages: chunk }] });
+          }
+        }),
+      );
       log(`relay rep ${rep}: ours ${Math.round(ours[rep])} raw ${Math.round(base[rep])} ev/s`);
     }
-    record({ figure: `relay to Kafka (${RELAY_EVENTS} events)`, side: 'ours', label: 'EventRelay (read, encode, publish, checkpoint)', samples: ours, target: '>= 50% raw producer' });
-    record({ figure: `relay to Kafka (${RELAY_EVENTS} events)`, side: 'baseline', label: 'raw kafkajs sendBatch x500, acks=-1', samples: base });
+    record({
+      figure: `relay to Kafka (${RELAY_EVENTS} events)`,
+      side: 'ours',
+      label: 'EventRelay (read, encode, publish, checkpoint)',
+      samples: ours,
+      target: '>= 50% raw producer',
+    });
+    record({
+      figure: `relay to Kafka (${RELAY_EVENTS} events)`,
+      side: 'baseline',
+      label: 'raw kafkajs sendBatch x500, acks=-1',
+      samples: base,
+    });
   } catch (error) {
     recordError('relay', error);
     process.exitCode = 1;

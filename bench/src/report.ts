@@ -2,7 +2,10 @@
 import { readFileSync, writeFileSync } from 'fs';
 import { median, RESULTS_FILE, type Measurement } from './common';
 
-interface Failure { figure: string; error: string }
+interface Failure {
+  figure: string;
+  error: string;
+}
 type Line = Measurement | Failure;
 
 /** Targets: minimum ratio against a given baseline, and/or minimum absolute events/s for ours. */
@@ -18,7 +21,10 @@ const TARGETS: { figure: RegExp; baseline: RegExp; minRatio?: number; minOurs?: 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
 function main(): void {
-  const lines: Line[] = readFileSync(RESULTS_FILE, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Line);
+  const lines: Line[] = readFileSync(RESULTS_FILE, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Line);
   const measurements = lines.filter((l): l is Measurement => 'samples' in l);
   const failures = lines.filter((l): l is Failure => 'error' in l);
   const figures = [...new Set(measurements.map((m) => m.figure))];
@@ -27,7 +33,8 @@ function main(): void {
     const ours = measurements.find((m) => m.figure === figure && m.side === 'ours');
     const baselines = measurements.filter((m) => m.figure === figure && m.side === 'baseline');
     const oursMedian = ours ? median(ours.samples) : NaN;
-    if (!baselines.length && ours) rows.push([figure, `${fmt(oursMedian)}${ours.unit ? ` ${ours.unit}` : ''} (${ours.label})`, '-', '-', '-', ours.note ?? '']);
+    if (!baselines.length && ours)
+      rows.push([figure, `${fmt(oursMedian)}${ours.unit ? ` ${ours.unit}` : ''} (${ours.label})`, '-', '-', '-', ours.note ?? '']);
     for (const base of baselines) {
       const baseMedian = median(base.samples);
       const ratio = oursMedian / baseMedian;

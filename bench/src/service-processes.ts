@@ -87,7 +87,11 @@ export async function startServiceProcesses(contexts: string[]): Promise<Service
         env: { ...process.env, PORT: String(port), CEM_NAME_PREFIX: prefix, CEM_ISSUER_DIR: join(dir, 'identity') },
         stdio: ['ignore', out, out],
       });
-      const store = await createPostgresEventStore({ connectionString: PG_URL, schema: distributedNames(context, prefix).schema, poolSize: 2 });
+      const store = await createPostgresEventStore({
+        connectionString: PG_URL,
+        schema: distributedNames(context, prefix).schema,
+        poolSize: 2,
+      });
       children.set(context, { child, url: `http://127.0.0.1:${port}`, store });
       await untilListening(logFile, child, context);
       log(`e2e: ${context} started as process ${child.pid} on port ${port}`);

@@ -55,7 +55,11 @@ describe('docker compose: the distributed topology from the images', () => {
   const tokens = new Map<Actor, string>();
 
   const compose = (...args: string[]) =>
-    run('docker', ['compose', '-f', join(ROOT, 'docker-compose.yml'), '-p', project, ...args], { env, cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
+    run('docker', ['compose', '-f', join(ROOT, 'docker-compose.yml'), '-p', project, ...args], {
+      env,
+      cwd: ROOT,
+      maxBuffer: 64 * 1024 * 1024,
+    });
 
   const call = async (service: Service, actor: Actor, method: 'GET' | 'POST', route: string, body?: object) => {
     const res = await fetch(`http://127.0.0.1:${ports[service]}${route}`, {
@@ -105,10 +109,14 @@ describe('docker compose: the distributed topology from the images', () => {
     });
 
   const allHealthy = (seconds: number) =>
-    eventually('all four services answer /health', async () => {
-      for (const s of SERVICES) if ((await call(s, ADMIN, 'GET', '/health')).status !== 200) return undefined;
-      return true;
-    }, seconds);
+    eventually(
+      'all four services answer /health',
+      async () => {
+        for (const s of SERVICES) if ((await call(s, ADMIN, 'GET', '/health')).status !== 200) return undefined;
+        return true;
+      },
+      seconds,
+    );
 
   beforeAll(async () => {
     env = { ...process.env, ...(await composeEnv()), CEM_ISSUER_DIR: issuerDir, CEM_LOG_LEVEL: 'warn' };
@@ -120,7 +128,8 @@ describe('docker compose: the distributed topology from the images', () => {
     const issuer = await LocalIssuer.loadOrCreate(issuerDir);
     chmodSync(issuerDir, 0o755);
     for (const f of readdirSync(issuerDir)) chmodSync(join(issuerDir, f), 0o644);
-    for (const a of [ADMIN, AUDITOR, CITY_BOARD, DISTRICT_OFFICER, DISTRICT_AGENCY, TAN_KIEN, FRONT_CHAIR]) tokens.set(a, await issuer.mintFor(a));
+    for (const a of [ADMIN, AUDITOR, CITY_BOARD, DISTRICT_OFFICER, DISTRICT_AGENCY, TAN_KIEN, FRONT_CHAIR])
+      tokens.set(a, await issuer.mintFor(a));
     // Not `--wait`: a service that exits while the fresh broker still settles is restarted by its policy, and
     // `--wait` gives up at the first unhealthy report. What counts is that all four end up answering.
     await compose('up', '-d', '--no-build');
@@ -130,10 +139,12 @@ describe('docker compose: the distributed topology from the images', () => {
       console.error((await compose('logs', '--no-color', '--tail', '40')).stdout);
       throw error;
     }
-  }, 420_000);
+  }, 900_000);
 
   afterAll(async () => {
-    await compose('down', '-v', '--remove-orphans', '--timeout', '5').catch((error: unknown) => console.error('compose down failed', error));
+    await compose('down', '-v', '--remove-orphans', '--timeout', '5').catch((error: unknown) =>
+      console.error('compose down failed', error),
+    );
     rmSync(issuerDir, { recursive: true, force: true });
   }, 120_000);
 
@@ -161,7 +172,12 @@ describe('docker compose: the distributed topology from the images', () => {
       agencyUnitId: 'vn-hcm-binh-chanh-phong-noi-vu',
       letterRef: '2717/UBND',
     });
-    await post(DISTRICT_OFFICER, `/campaigns/${CAMPAIGN}/deadlines`, { year: 2024, level: 'district', jurisdictionUnitId: 'vn-hcm-binh-chanh', deadline: '2099-10-31' });
+    await post(DISTRICT_OFFICER, `/campaigns/${CAMPAIGN}/deadlines`, {
+      year: 2024,
+      level: 'district',
+      jurisdictionUnitId: 'vn-hcm-binh-chanh',
+      deadline: '2099-10-31',
+    });
 
     // Bình Chánh's appraisal council for the field (the council fixtures' members and rules), on councils.
     await post(
@@ -180,7 +196,9 @@ describe('docker compose: the distributed topology from the images', () => {
     );
 
     const first = await receivedDossier('Sáng kiến một cửa điện tử');
-    expect(await caseOpened(first)).toEqual(expect.arrayContaining([expect.stringMatching(/DossierReceived$/), expect.stringMatching(/EvaluationCaseOpened$/)]));
+    expect(await caseOpened(first)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/DossierReceived$/), expect.stringMatching(/EvaluationCaseOpened$/)]),
+    );
 
     const councils = (await compose('ps', '-q', 'councils')).stdout.trim();
     await run('docker', ['kill', councils], { env });

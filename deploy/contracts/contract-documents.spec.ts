@@ -17,7 +17,9 @@ describe('AsyncAPI document (generated from the event contracts)', () => {
   });
 
   it('has a channel per events topic and per dead-letter topic', () => {
-    const addresses = Object.values(channels).map((c) => c.address).sort();
+    const addresses = Object.values(channels)
+      .map((c) => c.address)
+      .sort();
     const expected = [...CONTEXTS.map((c) => eventsTopic(c, '')), ...CONTEXTS.map((c) => deadLetterTopic(c, ''))].sort();
     expect(addresses).toEqual(expected);
     expect(document.asyncapi).toBe('3.0.0');
@@ -43,7 +45,9 @@ describe('AsyncAPI document (generated from the event contracts)', () => {
 
   it('documents the CloudEvents headers every message carries', () => {
     const headers = (document.components as any).schemas.CloudEventHeaders;
-    expect(headers.required).toEqual(expect.arrayContaining(['ce_id', 'ce_type', 'ce_source', 'ce_subject', 'ce_time', 'ce_specversion', 'ce_schemaversion']));
+    expect(headers.required).toEqual(
+      expect.arrayContaining(['ce_id', 'ce_type', 'ce_source', 'ce_subject', 'ce_time', 'ce_specversion', 'ce_schemaversion']),
+    );
   });
 });
 
@@ -55,7 +59,10 @@ describe('OpenAPI documents of the four real apps', () => {
 
   it('leave nothing unsaid: every schema has properties with descriptions and examples, every operation a response schema', () => {
     const gaps = documents.flatMap(({ context, document }) => openApiGaps(document).map((gap) => `${context}: ${gap}`));
-    const operations = documents.reduce((n, { document }) => n + Object.values(document.paths).reduce((m, item) => m + Object.keys(item).length, 0), 0);
+    const operations = documents.reduce(
+      (n, { document }) => n + Object.values(document.paths).reduce((m, item) => m + Object.keys(item).length, 0),
+      0,
+    );
     console.log(`OpenAPI: ${documents.length} services, ${operations} operations, ${gaps.length} gaps`);
     expect(gaps).toEqual([]);
   });

@@ -23,9 +23,7 @@ export interface EmbeddedPlatform {
  * (persisted under dataDir/<context>/pg), they share an in-process bus, and the local issuer signs tokens.
  */
 export async function startEmbeddedPlatform(options: EmbeddedPlatformOptions): Promise<EmbeddedPlatform> {
-  const issuer = options.dataDir
-    ? await LocalIssuer.loadOrCreate(join(options.dataDir, 'identity'))
-    : await LocalIssuer.inMemory();
+  const issuer = options.dataDir ? await LocalIssuer.loadOrCreate(join(options.dataDir, 'identity')) : await LocalIssuer.inMemory();
   const bus = new InProcessEventBus();
   const started: Array<{ service: RunningService; ports: InfraPorts }> = [];
   for (const { definition, port, metricsPort } of options.services) {

@@ -15,9 +15,12 @@ async function main() {
   console.log(`\nCổng thông tin (portal): ${started.gateway.url}`);
   console.log(`Nền tảng Phong trào thi đua sáng tạo — embedded, data in ${dataDir}`);
   for (const s of started.platform.services) {
-    console.log(`  ${s.definition.context.padEnd(12)} ${started.gateway.url}/api/${s.definition.context}  (direct: ${s.url}, OpenAPI: ${s.url}/docs, metrics for the scraper: ${s.metricsUrl}/metrics)`);
+    console.log(
+      `  ${s.definition.context.padEnd(12)} ${started.gateway.url}/api/${s.definition.context}  (direct: ${s.url}, OpenAPI: ${s.url}/docs, metrics for the scraper: ${s.metricsUrl}/metrics)`,
+    );
   }
-  if (started.demo?.created) console.log(`  demo: campaign ${started.demo.campaignId} (${started.demo.year}), council ${started.demo.councilId}`);
+  if (started.demo?.created)
+    console.log(`  demo: campaign ${started.demo.campaignId} (${started.demo.year}), council ${started.demo.councilId}`);
   console.log('\nSign in at the address above as any demo user; `npm run token -- --demo <key>` prints an API token.');
   const shutdown = async () => {
     await started.stop();

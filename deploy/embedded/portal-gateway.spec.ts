@@ -31,7 +31,12 @@ describe('portal gateway (one origin: the built portal and the four APIs under /
     const target = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`;
     const issuer = await LocalIssuer.inMemory();
     gateway = await startPortalGateway({ port: 0, distDir: dist, services: { submissions: target }, demoIssuer: issuer });
-    oidcGateway = await startPortalGateway({ port: 0, distDir: dist, services: {}, oidc: { authority: 'http://idp.example', clientId: 'portal' } });
+    oidcGateway = await startPortalGateway({
+      port: 0,
+      distDir: dist,
+      services: {},
+      oidc: { authority: 'http://idp.example', clientId: 'portal' },
+    });
   });
 
   afterAll(async () => {
@@ -69,14 +74,23 @@ describe('portal gateway (one origin: the built portal and the four APIs under /
   it('hands out demo tokens in embedded mode only, for known demo people only', async () => {
     expect(await (await fetch(`${gateway.url}/portal-api/config`)).json()).toEqual({ mode: 'embedded' });
     const users = await (await fetch(`${gateway.url}/portal-api/demo-users`)).json();
-    expect(users).toEqual(expect.arrayContaining([expect.objectContaining({ key: 'council-chair', role: 'council-chair', unitName: 'Tỉnh Hà Nam' })]));
+    expect(users).toEqual(
+      expect.arrayContaining([expect.objectContaining({ key: 'council-chair', role: 'council-chair', unitName: 'Tỉnh Hà Nam' })]),
+    );
     const minted = await fetch(`${gateway.url}/portal-api/demo-token`, { method: 'POST', body: JSON.stringify({ key: 'auditor' }) });
     expect(((await minted.json()) as { token: string }).token.split('.')).toHaveLength(3);
-    expect((await fetch(`${gateway.url}/portal-api/demo-token`, { method: 'POST', body: JSON.stringify({ key: 'toString' }) })).status).toBe(404);
+    expect(
+      (await fetch(`${gateway.url}/portal-api/demo-token`, { method: 'POST', body: JSON.stringify({ key: 'toString' }) })).status,
+    ).toBe(404);
     expect((await fetch(`${gateway.url}/portal-api/demo-token`, { method: 'POST', body: '{' })).status).toBe(400);
 
-    expect(await (await fetch(`${oidcGateway.url}/portal-api/config`)).json()).toEqual({ mode: 'oidc', oidc: { authority: 'http://idp.example', clientId: 'portal' } });
+    expect(await (await fetch(`${oidcGateway.url}/portal-api/config`)).json()).toEqual({
+      mode: 'oidc',
+      oidc: { authority: 'http://idp.example', clientId: 'portal' },
+    });
     expect((await fetch(`${oidcGateway.url}/portal-api/demo-users`)).status).toBe(404);
-    expect((await fetch(`${oidcGateway.url}/portal-api/demo-token`, { method: 'POST', body: JSON.stringify({ key: 'admin' }) })).status).toBe(404);
+    expect(
+      (await fetch(`${oidcGateway.url}/portal-api/demo-token`, { method: 'POST', body: JSON.stringify({ key: 'admin' }) })).status,
+    ).toBe(404);
   });
 });

@@ -41,7 +41,11 @@ const TYPES: Record<string, string> = {
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'content-length': Buffer.byteLength(text),
+  });
   res.end(text);
 }
 
@@ -64,7 +68,8 @@ function proxy(req: IncomingMessage, res: ServerResponse, target: string, path: 
     answer.pipe(res);
   });
   upstream.on('error', () => {
-    if (!res.headersSent) sendJson(res, 502, { statusCode: 502, code: 'service-unavailable', message: 'Dịch vụ tạm thời không phản hồi, vui lòng thử lại.' });
+    if (!res.headersSent)
+      sendJson(res, 502, { statusCode: 502, code: 'service-unavailable', message: 'Dịch vụ tạm thời không phản hồi, vui lòng thử lại.' });
     else res.destroy();
   });
   req.pipe(upstream);
@@ -74,7 +79,9 @@ function serveStatic(req: IncomingMessage, res: ServerResponse, distDir: string,
   const index = join(distDir, 'index.html');
   if (!existsSync(index)) {
     res.writeHead(503, { 'content-type': 'text/html; charset=utf-8' });
-    res.end('<!doctype html><html lang="vi"><meta charset="utf-8"><title>Chưa có giao diện</title><p>Giao diện cổng thông tin chưa được build: chạy <code>npm run build -w portal</code>.</p></html>');
+    res.end(
+      '<!doctype html><html lang="vi"><meta charset="utf-8"><title>Chưa có giao diện</title><p>Giao diện cổng thông tin chưa được build: chạy <code>npm run build -w portal</code>.</p></html>',
+    );
     return;
   }
   let file = normalize(join(distDir, decodeURIComponent(pathname)));
@@ -119,11 +126,13 @@ export async function startPortalGateway(options: PortalGatewayOptions): Promise
     if (pathname === '/portal-api/demo-token') {
       const issuer = options.demoIssuer;
       if (!issuer) return sendJson(res, 404, { statusCode: 404, code: 'not-found', message: 'Chỉ có ở bản chạy thử (nhúng).' });
-      if (req.method !== 'POST') return sendJson(res, 405, { statusCode: 405, code: 'method-not-allowed', message: 'Phương thức không được hỗ trợ.' });
+      if (req.method !== 'POST')
+        return sendJson(res, 405, { statusCode: 405, code: 'method-not-allowed', message: 'Phương thức không được hỗ trợ.' });
       readJson(req)
         .then(async (body) => {
           const key = (body as { key?: unknown }).key;
-          const persona = typeof key === 'string' && Object.prototype.hasOwnProperty.call(ALL_PERSONAS, key) ? ALL_PERSONAS[key] : undefined;
+          const persona =
+            typeof key === 'string' && Object.prototype.hasOwnProperty.call(ALL_PERSONAS, key) ? ALL_PERSONAS[key] : undefined;
           if (!persona) return sendJson(res, 404, { statusCode: 404, code: 'unknown-demo-user', message: 'Không có người dùng mẫu này.' });
           sendJson(res, 200, { token: await issuer.mint(persona) });
         })

@@ -71,7 +71,13 @@ async function startProc(context: string, name = context): Promise<{ proc: Proc;
   const started = Date.now();
   const child = spawn(process.execPath, ['-r', './tools/register.js', `services/${context}/src/main.ts`], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), CEM_METRICS_PORT: String(metricsPort), CEM_NAME_PREFIX: PREFIX, CEM_ISSUER_DIR: join(DIR, 'identity') },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      CEM_METRICS_PORT: String(metricsPort),
+      CEM_NAME_PREFIX: PREFIX,
+      CEM_ISSUER_DIR: join(DIR, 'identity'),
+    },
     stdio: ['ignore', out, out],
   });
   const proc = { context, child, url: `http://127.0.0.1:${port}`, metricsUrl: `http://127.0.0.1:${metricsPort}`, name };
@@ -83,7 +89,8 @@ async function startProc(context: string, name = context): Promise<{ proc: Proc;
 async function untilReady(proc: Proc, timeoutMs = 180_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (proc.child.exitCode !== null) throw new Error(`${proc.name} exited with ${proc.child.exitCode}; see ${join(DIR, `${proc.name}.log`)}`);
+    if (proc.child.exitCode !== null)
+      throw new Error(`${proc.name} exited with ${proc.child.exitCode}; see ${join(DIR, `${proc.name}.log`)}`);
     const res = await fetch(`${proc.url}/health/ready`).catch(() => undefined);
     if (res?.status === 200) return;
     await sleep(200);
@@ -92,7 +99,8 @@ async function untilReady(proc: Proc, timeoutMs = 180_000): Promise<void> {
 }
 
 function exited(proc: Proc): Promise<{ code: number | null; signal: string | null }> {
-  if (proc.child.exitCode !== null || proc.child.signalCode !== null) return Promise.resolve({ code: proc.child.exitCode, signal: proc.child.signalCode });
+  if (proc.child.exitCode !== null || proc.child.signalCode !== null)
+    return Promise.resolve({ code: proc.child.exitCode, signal: proc.child.signalCode });
   return new Promise((resolve) => proc.child.once('exit', (code, signal) => resolve({ code, signal })));
 }
 
@@ -120,9 +128,17 @@ async function post(url: string, actor: Actor, p: string, body: object = {}): Pr
 }
 
 const draftBody = (dossierId: string) => ({
-  dossierId, campaignId: CAMPAIGN, year: 2024, fieldCode: 'khcn', type: 'initiative', title: `Sáng kiến thử lỗi ${dossierId}`,
-  summary: 'Rút ngắn thời gian tiếp nhận hồ sơ hành chính tại xã', applicantKind: 'collective',
-  authors: [{ name: 'Nguyễn Văn Đức', personId: 'p-duc', role: 'Chủ nhiệm' }], owners: [{ name: 'UBND xã Tân Kiên', share: 100 }], attachments: [],
+  dossierId,
+  campaignId: CAMPAIGN,
+  year: 2024,
+  fieldCode: 'khcn',
+  type: 'initiative',
+  title: `Sáng kiến thử lỗi ${dossierId}`,
+  summary: 'Rút ngắn thời gian tiếp nhận hồ sơ hành chính tại xã',
+  applicantKind: 'collective',
+  authors: [{ name: 'Nguyễn Văn Đức', personId: 'p-duc', role: 'Chủ nhiệm' }],
+  owners: [{ name: 'UBND xã Tân Kiên', share: 100 }],
+  attachments: [],
 });
 
 async function sendOne(): Promise<void> {
@@ -182,8 +198,14 @@ async function restartServer(name: 'postgres' | 'kafka', downMs: number): Promis
   server(name, 'start');
   for (const proc of procs.values()) await untilReady(proc);
   const recoveryMs = Date.now() - t0;
-  const during = [...tally.status].filter(([s, n]) => s >= 500 && n > (before.get(s) ?? 0)).map(([s, n]) => `${n - (before.get(s) ?? 0)}×${s}`);
-  results.push({ fault: `${name} stopped ${downMs / 1000} s, restarted`, recoveryMs, note: during.length ? `answers meanwhile: ${during.join(', ')}` : 'no 5xx' });
+  const during = [...tally.status]
+    .filter(([s, n]) => s >= 500 && n > (before.get(s) ?? 0))
+    .map(([s, n]) => `${n - (before.get(s) ?? 0)}×${s}`);
+  results.push({
+    fault: `${name} stopped ${downMs / 1000} s, restarted`,
+    recoveryMs,
+    note: during.length ? `answers meanwhile: ${during.join(', ')}` : 'no 5xx',
+  });
   log(`${name} back; every service ready after ${recoveryMs} ms`);
 }
 
@@ -202,7 +224,11 @@ async function twoReplicas(): Promise<void> {
   second.child.kill('SIGTERM');
   await exit;
   procs.delete('submissions-2');
-  results.push({ fault: 'two replicas of submissions', recoveryMs: readyMs, note: `relay leaders ${leaders.join(' + ')}; load split between both` });
+  results.push({
+    fault: 'two replicas of submissions',
+    recoveryMs: readyMs,
+    note: `relay leaders ${leaders.join(' + ')}; load split between both`,
+  });
 }
 
 async function injectMessages(kafka: Kafka): Promise<void> {
@@ -226,11 +252,19 @@ async function injectMessages(kafka: Kafka): Promise<void> {
     topic,
     messages: [
       { key: sample.key, value: sample.value, headers: { ...sample.headers, x_fault: 'duplicate' } },
-      { key: 'malformed', value: '{not json', headers: { [CE.id]: 'not-a-uuid', [CE.type]: 'submissions.DossierDrafted', x_fault: 'malformed' } },
+      {
+        key: 'malformed',
+        value: '{not json',
+        headers: { [CE.id]: 'not-a-uuid', [CE.type]: 'submissions.DossierDrafted', x_fault: 'malformed' },
+      },
     ],
   });
   await producer.disconnect();
-  results.push({ fault: 'a duplicated and a malformed message', recoveryMs: 0, note: `duplicate of ${sample.headers[CE.id]}; malformed without headers` });
+  results.push({
+    fault: 'a duplicated and a malformed message',
+    recoveryMs: 0,
+    note: `duplicate of ${sample.headers[CE.id]}; malformed without headers`,
+  });
 }
 
 // ---------------------------------------------------------------- counting
@@ -255,7 +289,10 @@ async function readTopic(kafka: Kafka, topic: string): Promise<{ id: string; fau
   await admin.disconnect();
   const producer = kafka.producer();
   await producer.connect();
-  await producer.send({ topic, messages: partitions.map((partition) => ({ partition, key: 'end', value: 'end', headers: { sentinel: '1' } })) });
+  await producer.send({
+    topic,
+    messages: partitions.map((partition) => ({ partition, key: 'end', value: 'end', headers: { sentinel: '1' } })),
+  });
   await producer.disconnect();
   const consumer = kafka.consumer({ groupId: `${PREFIX}fault-count-${randomBytes(3).toString('hex')}` });
   await consumer.connect();
@@ -266,7 +303,12 @@ async function readTopic(kafka: Kafka, topic: string): Promise<{ id: string; fau
     void consumer.run({
       eachMessage: async ({ partition, message }) => {
         if (message.headers?.sentinel) ended.add(partition);
-        else seen.push({ id: String(message.headers?.[CE.id]), fault: message.headers?.x_fault?.toString(), reason: message.headers?.dlq_reason?.toString() });
+        else
+          seen.push({
+            id: String(message.headers?.[CE.id]),
+            fault: message.headers?.x_fault?.toString(),
+            reason: message.headers?.dlq_reason?.toString(),
+          });
         if (ended.size === partitions.length) resolve();
       },
     });
@@ -292,7 +334,9 @@ async function settle(): Promise<void> {
   const deadline = Date.now() + 180_000;
   for (;;) {
     const [{ n: stored }] = await query<{ n: string }>(`SELECT count(*) AS n FROM "${sub}".events`);
-    const [{ n: archived }] = await query<{ n: string }>(`SELECT count(DISTINCT event_id) AS n FROM "${rep}".events WHERE metadata->>'source' = 'submissions'`);
+    const [{ n: archived }] = await query<{ n: string }>(
+      `SELECT count(DISTINCT event_id) AS n FROM "${rep}".events WHERE metadata->>'source' = 'submissions'`,
+    );
     if (stored === archived) return;
     if (Date.now() > deadline) throw new Error(`not settled: ${stored} stored, ${archived} archived`);
     await sleep(500);
@@ -312,7 +356,7 @@ async function main(): Promise<void> {
   const url = procs.get('submissions')!.url;
   // Read models (units, campaigns) are eventually consistent: a set-up step is retried until accepted.
   const must = async (actor: Actor, p: string, body: object = {}) => {
-    for (let deadline = Date.now() + 60_000; ; ) {
+    for (let deadline = Date.now() + 60_000; ;) {
       const res = await post(url, actor, p, body);
       if (res.status < 300) return;
       const text = await res.text();
@@ -321,12 +365,36 @@ async function main(): Promise<void> {
     }
   };
   await must(ADMIN, '/units/seed');
-  await must(CITY_BOARD, '/campaigns', { campaignId: CAMPAIGN, name: 'Thử lỗi', launchedByUnitId: 'vn-hcm', planNumber: '1/KH-FAULT', planDate: '2024-08-21', period: { fromYear: 2021, toYear: 2025 } });
-  await must(CITY_BOARD, `/campaigns/${CAMPAIGN}/editions`, { year: 2024, phases: [{ code: 'tiep-nhan', name: 'Tiếp nhận hồ sơ', opensOn: '2024-08-21', closesOn: '2024-10-31' }] });
+  await must(CITY_BOARD, '/campaigns', {
+    campaignId: CAMPAIGN,
+    name: 'Thử lỗi',
+    launchedByUnitId: 'vn-hcm',
+    planNumber: '1/KH-FAULT',
+    planDate: '2024-08-21',
+    period: { fromYear: 2021, toYear: 2025 },
+  });
+  await must(CITY_BOARD, `/campaigns/${CAMPAIGN}/editions`, {
+    year: 2024,
+    phases: [{ code: 'tiep-nhan', name: 'Tiếp nhận hồ sơ', opensOn: '2024-08-21', closesOn: '2024-10-31' }],
+  });
   await must(CITY_BOARD, `/campaigns/${CAMPAIGN}/fields`, { fieldCode: 'khcn', name: 'Khoa học - Công nghệ' });
-  await must(CITY_BOARD, `/campaigns/${CAMPAIGN}/receiving-agencies`, { fieldCode: 'khcn', jurisdictionUnitId: 'vn-hcm', agencyUnitId: 'vn-hcm-so-khcn' });
-  await must(DISTRICT_OFFICER, `/campaigns/${CAMPAIGN}/receiving-agencies`, { fieldCode: 'khcn', jurisdictionUnitId: 'vn-hcm-binh-chanh', agencyUnitId: 'vn-hcm-binh-chanh-phong-noi-vu', letterRef: '1/FAULT' });
-  await must(DISTRICT_OFFICER, `/campaigns/${CAMPAIGN}/deadlines`, { year: 2024, level: 'district', jurisdictionUnitId: 'vn-hcm-binh-chanh', deadline: '2099-10-31' });
+  await must(CITY_BOARD, `/campaigns/${CAMPAIGN}/receiving-agencies`, {
+    fieldCode: 'khcn',
+    jurisdictionUnitId: 'vn-hcm',
+    agencyUnitId: 'vn-hcm-so-khcn',
+  });
+  await must(DISTRICT_OFFICER, `/campaigns/${CAMPAIGN}/receiving-agencies`, {
+    fieldCode: 'khcn',
+    jurisdictionUnitId: 'vn-hcm-binh-chanh',
+    agencyUnitId: 'vn-hcm-binh-chanh-phong-noi-vu',
+    letterRef: '1/FAULT',
+  });
+  await must(DISTRICT_OFFICER, `/campaigns/${CAMPAIGN}/deadlines`, {
+    year: 2024,
+    level: 'district',
+    jurisdictionUnitId: 'vn-hcm-binh-chanh',
+    deadline: '2099-10-31',
+  });
   // The campaign read model is eventually consistent: the first draft is retried until accepted.
   for (let i = 0; ; i++) {
     const res = await post(url, TAN_KIEN, '/dossiers', draftBody('hs-f-first'));
@@ -361,10 +429,14 @@ async function main(): Promise<void> {
   // ---- counts
   const sub = distributedNames('submissions', PREFIX);
   const rep = distributedNames('reporting', PREFIX);
-  const drafted = await query<{ stream_id: string }>(`SELECT stream_id FROM "${sub.schema}".events WHERE type = 'submissions.DossierDrafted' AND stream_id LIKE '%hs-f-%'`);
+  const drafted = await query<{ stream_id: string }>(
+    `SELECT stream_id FROM "${sub.schema}".events WHERE type = 'submissions.DossierDrafted' AND stream_id LIKE '%hs-f-%'`,
+  );
   const storedIds = new Set(drafted.map((r) => r.stream_id.replace(/^.*(hs-f-\d+)$/, '$1')));
   const [{ n: storedAll }] = await query<{ n: string }>(`SELECT count(*) AS n FROM "${sub.schema}".events`);
-  const [archivedRow] = await query<{ n: string; d: string }>(`SELECT count(*) AS n, count(DISTINCT event_id) AS d FROM "${rep.schema}".events WHERE metadata->>'source' = 'submissions'`);
+  const [archivedRow] = await query<{ n: string; d: string }>(
+    `SELECT count(*) AS n, count(DISTINCT event_id) AS d FROM "${rep.schema}".events WHERE metadata->>'source' = 'submissions'`,
+  );
   const published = await readTopic(kafka, eventsTopic('submissions', PREFIX));
   const relayed = published.filter((m) => !m.fault);
   const publishedUnique = new Set(relayed.map((m) => m.id)).size;
@@ -372,7 +444,10 @@ async function main(): Promise<void> {
   const projected = await documents.collection('dossier_list').count({ _id: { $regex: '^hs-f-' } });
   await documents.close();
   const lost = [...acceptedIds].filter((id) => !storedIds.has(id) && id !== 'hs-f-first');
-  const dlq = { reporting: await dlqCount(kafka, deadLetterTopic('reporting', PREFIX)), councils: await dlqCount(kafka, deadLetterTopic('councils', PREFIX)) };
+  const dlq = {
+    reporting: await dlqCount(kafka, deadLetterTopic('reporting', PREFIX)),
+    councils: await dlqCount(kafka, deadLetterTopic('councils', PREFIX)),
+  };
   const dlqReasons = new Map<string, number>();
   for (const context of ['reporting', 'councils']) {
     if (!(dlq as Record<string, number>)[context]) continue;
@@ -384,8 +459,10 @@ async function main(): Promise<void> {
   const fiveHundreds = [...tally.status].filter(([s]) => s >= 500 && s !== 503).reduce((a, [, n]) => a + n, 0);
 
   if (lost.length) failures.push(`${lost.length} accepted drafts not stored: ${lost.slice(0, 5).join(', ')}`);
-  if (relayed.length !== Number(storedAll) || publishedUnique !== Number(storedAll)) failures.push(`published ${relayed.length} (${publishedUnique} distinct) for ${storedAll} stored events`);
-  if (Number(archivedRow.n) !== Number(storedAll) || Number(archivedRow.d) !== Number(storedAll)) failures.push(`archived ${archivedRow.n} (${archivedRow.d} distinct) for ${storedAll} stored`);
+  if (relayed.length !== Number(storedAll) || publishedUnique !== Number(storedAll))
+    failures.push(`published ${relayed.length} (${publishedUnique} distinct) for ${storedAll} stored events`);
+  if (Number(archivedRow.n) !== Number(storedAll) || Number(archivedRow.d) !== Number(storedAll))
+    failures.push(`archived ${archivedRow.n} (${archivedRow.d} distinct) for ${storedAll} stored`);
   if (projected !== storedIds.size) failures.push(`projected ${projected} dossiers for ${storedIds.size} drafts stored`);
   if (fiveHundreds) failures.push(`${fiveHundreds} commands answered with a 5xx other than 503`);
 
@@ -403,7 +480,10 @@ async function main(): Promise<void> {
   }
 
   // ---- report
-  const statuses = [...tally.status].sort(([a], [b]) => a - b).map(([s, n]) => `${s}: ${n}`).join(', ');
+  const statuses = [...tally.status]
+    .sort(([a], [b]) => a - b)
+    .map(([s, n]) => `${s}: ${n}`)
+    .join(', ');
   console.log(`
 ## Fault-injection run ${new Date().toISOString()} (prefix ${PREFIX}, ${RATE} drafts/s for ${loadSeconds} s)
 

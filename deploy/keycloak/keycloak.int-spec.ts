@@ -37,7 +37,12 @@ async function adminToken(): Promise<string> {
   const response = await fetch(`${issuerOf('master')}/protocol/openid-connect/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'password', client_id: 'admin-cli', username: 'admin', password: process.env.CEM_KEYCLOAK_ADMIN_PASSWORD ?? 'admin' }),
+    body: new URLSearchParams({
+      grant_type: 'password',
+      client_id: 'admin-cli',
+      username: 'admin',
+      password: process.env.CEM_KEYCLOAK_ADMIN_PASSWORD ?? 'admin',
+    }),
   });
   const body = (await response.json()) as { access_token: string };
   return body.access_token;
@@ -71,7 +76,13 @@ describe('Keycloak as the OpenID Connect issuer (real server)', () => {
     for (const key of ['commune-officer', 'province-council-secretary', 'admin'] as const) {
       const actor = await verifier.verify(await passwordGrant(REALM, key));
       const user = DEMO_USERS[key];
-      expect(actor).toMatchObject({ role: user.role, unitId: user.unitId, level: user.level, unitPath: [...user.unitPath], name: user.name });
+      expect(actor).toMatchObject({
+        role: user.role,
+        unitId: user.unitId,
+        level: user.level,
+        unitPath: [...user.unitPath],
+        name: user.name,
+      });
     }
   });
 
@@ -96,7 +107,9 @@ describe('Keycloak as the OpenID Connect issuer (real server)', () => {
   it('accepts tokens signed with a new key after the realm rotates its keys, without a restart', async () => {
     const before = await passwordGrant(REALM, 'admin');
     const admin = await adminToken();
-    const realmInfo = (await (await fetch(`${keycloakUrl}/admin/realms/${REALM}`, { headers: { authorization: `Bearer ${admin}` } })).json()) as { id: string };
+    const realmInfo = (await (
+      await fetch(`${keycloakUrl}/admin/realms/${REALM}`, { headers: { authorization: `Bearer ${admin}` } })
+    ).json()) as { id: string };
     // A new RSA key with a higher priority becomes the active signing key at once.
     const created = await fetch(`${keycloakUrl}/admin/realms/${REALM}/components`, {
       method: 'POST',

@@ -22,7 +22,9 @@ describe('Keycloak realm kept as code', () => {
   });
 
   it('declares the platform attributes in the user profile (undeclared ones are dropped by Keycloak)', () => {
-    const config = JSON.parse(buildRealm(REALM).components['org.keycloak.userprofile.UserProfileProvider'][0].config['kc.user.profile.config'][0]);
+    const config = JSON.parse(
+      buildRealm(REALM).components['org.keycloak.userprofile.UserProfileProvider'][0].config['kc.user.profile.config'][0],
+    );
     expect(config.attributes.map((a: { name: string }) => a.name)).toEqual(
       expect.arrayContaining(['role', 'unit_id', 'level', 'unit_path']),
     );
@@ -30,7 +32,12 @@ describe('Keycloak realm kept as code', () => {
 
   it('lets the portal in only by the authorisation code flow with PKCE (S256), as a public client', () => {
     const portal = buildRealm(REALM).clients.find((c) => c.clientId === 'cem-portal') as { attributes: Record<string, string> };
-    expect(portal).toMatchObject({ publicClient: true, standardFlowEnabled: true, implicitFlowEnabled: false, directAccessGrantsEnabled: false });
+    expect(portal).toMatchObject({
+      publicClient: true,
+      standardFlowEnabled: true,
+      implicitFlowEnabled: false,
+      directAccessGrantsEnabled: false,
+    });
     expect(portal.attributes).toMatchObject({ 'pkce.code.challenge.method': 'S256' });
   });
 });

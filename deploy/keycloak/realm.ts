@@ -117,12 +117,7 @@ function demoUsers() {
   }));
 }
 
-const claimMappers = [
-  attributeMapper('role'),
-  attributeMapper('unit_id'),
-  attributeMapper('level'),
-  attributeMapper('unit_path', true),
-];
+const claimMappers = [attributeMapper('role'), attributeMapper('unit_id'), attributeMapper('level'), attributeMapper('unit_path', true)];
 
 const audienceMapper = {
   name: 'audience',

@@ -73,13 +73,30 @@ const only =
     return rels === 'any' || rels.includes(rel) ? 'ok' : denied;
   };
 const anyone: Expect = () => 'ok';
-const adminAlso = (e: Expect): Expect => (role, rel) => (role === 'admin' ? 'ok' : e(role, rel));
-const auditorAlso = (e: Expect): Expect => (role, rel) => (role === 'auditor' ? 'ok' : e(role, rel));
+const adminAlso =
+  (e: Expect): Expect =>
+  (role, rel) =>
+    role === 'admin' ? 'ok' : e(role, rel);
+const auditorAlso =
+  (e: Expect): Expect =>
+  (role, rel) =>
+    role === 'auditor' ? 'ok' : e(role, rel);
 
 const CAMPAIGN_ROLES: Role[] = ['admin', 'authority', 'emulation-board', 'unit-officer', 'front-chair'];
 const NOMINATING: Role[] = ['unit-officer', 'submitter'];
 const SCORING: Role[] = ['council-member', 'council-chair', 'council-secretary', 'expert'];
-const HANDLING: Role[] = ['agency-officer', 'front-chair', 'council-chair', 'council-secretary', 'council-member', 'expert', 'emulation-board', 'authority', 'standing-body', 'admin'];
+const HANDLING: Role[] = [
+  'agency-officer',
+  'front-chair',
+  'council-chair',
+  'council-secretary',
+  'council-member',
+  'expert',
+  'emulation-board',
+  'authority',
+  'standing-body',
+  'admin',
+];
 const REPORTERS: Role[] = ['unit-officer', 'agency-officer', 'standing-body'];
 
 /**
@@ -87,7 +104,9 @@ const REPORTERS: Role[] = ['unit-officer', 'agency-officer', 'standing-body'];
  * administrator of a unit the nominating commune lies in (own, child, higher).
  */
 const seesD2: Expect = (role, rel) =>
-  role === 'auditor' || rel === 'child' || (rel === 'own' && HANDLING.includes(role)) || (role === 'admin' && rel === 'higher') ? 'ok' : 404;
+  role === 'auditor' || rel === 'child' || (rel === 'own' && HANDLING.includes(role)) || (role === 'admin' && rel === 'higher')
+    ? 'ok'
+    : 404;
 
 interface Cell {
   context: string;
@@ -136,136 +155,394 @@ function cells(sha256: string): Record<string, Cell> {
     'GET /units': { context: 'submissions', method: 'GET', path: '/units', expect: anyone },
     'GET /units/:id': { context: 'submissions', method: 'GET', path: `/units/${PHU_LY}`, expect: anyone },
     'POST /clusters': {
-      context: 'submissions', method: 'POST', path: '/clusters', body: { organisingUnitId: PHU_LY, ...X },
+      context: 'submissions',
+      method: 'POST',
+      path: '/clusters',
+      body: { organisingUnitId: PHU_LY, ...X },
       expect: adminAlso(only(['admin', 'emulation-board', 'unit-officer'], ['own'])),
     },
     'GET /clusters': { context: 'submissions', method: 'GET', path: '/clusters', expect: anyone },
     'POST /campaigns': {
-      context: 'submissions', method: 'POST', path: '/campaigns', body: { launchedByUnitId: PHU_LY, ...X },
+      context: 'submissions',
+      method: 'POST',
+      path: '/campaigns',
+      body: { launchedByUnitId: PHU_LY, ...X },
       expect: adminAlso(only(CAMPAIGN_ROLES, ['own'])),
     },
-    'POST /campaigns/:id/editions': { context: 'submissions', method: 'POST', path: `/campaigns/${CAMPAIGN}/editions`, body: X, expect: adminAlso(only(CAMPAIGN_ROLES, ['own'])) },
-    'POST /campaigns/:id/fields': { context: 'submissions', method: 'POST', path: `/campaigns/${CAMPAIGN}/fields`, body: X, expect: adminAlso(only(CAMPAIGN_ROLES, ['own'])) },
+    'POST /campaigns/:id/editions': {
+      context: 'submissions',
+      method: 'POST',
+      path: `/campaigns/${CAMPAIGN}/editions`,
+      body: X,
+      expect: adminAlso(only(CAMPAIGN_ROLES, ['own'])),
+    },
+    'POST /campaigns/:id/fields': {
+      context: 'submissions',
+      method: 'POST',
+      path: `/campaigns/${CAMPAIGN}/fields`,
+      body: X,
+      expect: adminAlso(only(CAMPAIGN_ROLES, ['own'])),
+    },
     'POST /campaigns/:id/receiving-agencies': {
-      context: 'submissions', method: 'POST', path: `/campaigns/${CAMPAIGN}/receiving-agencies`, body: { jurisdictionUnitId: PHU_LY, ...X },
+      context: 'submissions',
+      method: 'POST',
+      path: `/campaigns/${CAMPAIGN}/receiving-agencies`,
+      body: { jurisdictionUnitId: PHU_LY, ...X },
       expect: adminAlso(only(CAMPAIGN_ROLES, ['own'])),
     },
     'POST /campaigns/:id/deadlines': {
-      context: 'submissions', method: 'POST', path: `/campaigns/${CAMPAIGN}/deadlines`, body: { jurisdictionUnitId: PHU_LY, ...X },
+      context: 'submissions',
+      method: 'POST',
+      path: `/campaigns/${CAMPAIGN}/deadlines`,
+      body: { jurisdictionUnitId: PHU_LY, ...X },
       expect: adminAlso(only(CAMPAIGN_ROLES, ['own'])),
     },
     'GET /campaigns': { context: 'submissions', method: 'GET', path: '/campaigns', expect: anyone },
     'GET /campaigns/:id': { context: 'submissions', method: 'GET', path: `/campaigns/${CAMPAIGN}`, expect: anyone },
     // A commune of another province may not lodge in Phủ Lý's campaign; its own communes may.
-    'POST /dossiers': { context: 'submissions', method: 'POST', path: '/dossiers', body: { campaignId: CAMPAIGN, ...X }, expect: only(NOMINATING, ['own', 'child']) },
-    'POST /dossiers/:id/submit': { context: 'submissions', method: 'POST', path: `/dossiers/${D1}/submit`, body: X, expect: only(NOMINATING, ['own']) },
-    'POST /dossiers/:id/amend': { context: 'submissions', method: 'POST', path: `/dossiers/${D1}/amend`, body: X, expect: only(NOMINATING, ['own']) },
-    'POST /dossiers/:id/withdraw': { context: 'submissions', method: 'POST', path: `/dossiers/${D1}/withdraw`, body: X, expect: only(NOMINATING, ['own']) },
-    'POST /dossiers/:id/receive': { context: 'submissions', method: 'POST', path: `/dossiers/${D2}/receive`, expect: only(['agency-officer'], ['own']) },
-    'POST /dossiers/:id/return': { context: 'submissions', method: 'POST', path: `/dossiers/${D2}/return`, body: X, expect: only(['agency-officer'], ['own']) },
-    'POST /dossiers/:id/forward': { context: 'submissions', method: 'POST', path: `/dossiers/${D2}/forward`, body: X, expect: only(['agency-officer'], ['own']) },
+    'POST /dossiers': {
+      context: 'submissions',
+      method: 'POST',
+      path: '/dossiers',
+      body: { campaignId: CAMPAIGN, ...X },
+      expect: only(NOMINATING, ['own', 'child']),
+    },
+    'POST /dossiers/:id/submit': {
+      context: 'submissions',
+      method: 'POST',
+      path: `/dossiers/${D1}/submit`,
+      body: X,
+      expect: only(NOMINATING, ['own']),
+    },
+    'POST /dossiers/:id/amend': {
+      context: 'submissions',
+      method: 'POST',
+      path: `/dossiers/${D1}/amend`,
+      body: X,
+      expect: only(NOMINATING, ['own']),
+    },
+    'POST /dossiers/:id/withdraw': {
+      context: 'submissions',
+      method: 'POST',
+      path: `/dossiers/${D1}/withdraw`,
+      body: X,
+      expect: only(NOMINATING, ['own']),
+    },
+    'POST /dossiers/:id/receive': {
+      context: 'submissions',
+      method: 'POST',
+      path: `/dossiers/${D2}/receive`,
+      expect: only(['agency-officer'], ['own']),
+    },
+    'POST /dossiers/:id/return': {
+      context: 'submissions',
+      method: 'POST',
+      path: `/dossiers/${D2}/return`,
+      body: X,
+      expect: only(['agency-officer'], ['own']),
+    },
+    'POST /dossiers/:id/forward': {
+      context: 'submissions',
+      method: 'POST',
+      path: `/dossiers/${D2}/forward`,
+      body: X,
+      expect: only(['agency-officer'], ['own']),
+    },
     'POST /dossiers/:id/forwarding-override': {
-      context: 'submissions', method: 'POST', path: `/dossiers/${D2}/forwarding-override`, body: X, expect: only(['authority'], ['own']),
+      context: 'submissions',
+      method: 'POST',
+      path: `/dossiers/${D2}/forwarding-override`,
+      body: X,
+      expect: only(['authority'], ['own']),
     },
     'GET /dossiers': { context: 'submissions', method: 'GET', path: '/dossiers', expect: anyone },
     'GET /dossiers/lineage/reached': {
-      context: 'submissions', method: 'GET', path: '/dossiers/lineage/reached', query: { level: 'district', jurisdictionUnitId: PHU_LY }, expect: anyone,
+      context: 'submissions',
+      method: 'GET',
+      path: '/dossiers/lineage/reached',
+      query: { level: 'district', jurisdictionUnitId: PHU_LY },
+      expect: anyone,
     },
     'GET /dossiers/:id': { context: 'submissions', method: 'GET', path: `/dossiers/${D2}`, expect: seesD2 },
     'GET /dossiers/:id/lineage': { context: 'submissions', method: 'GET', path: `/dossiers/${D2}/lineage`, expect: seesD2 },
-    'POST /attachments': { context: 'submissions', method: 'POST', path: '/attachments', body: X, expect: only(['submitter', 'unit-officer', 'admin'], 'any') },
+    'POST /attachments': {
+      context: 'submissions',
+      method: 'POST',
+      path: '/attachments',
+      body: X,
+      expect: only(['submitter', 'unit-officer', 'admin'], 'any'),
+    },
     'GET /attachments/:sha256': { context: 'submissions', method: 'GET', path: `/attachments/${sha256}`, expect: seesD2 },
     'POST /mandates': {
-      context: 'submissions', method: 'POST', path: '/mandates', body: { jurisdictionUnitId: PHU_LY, ...X }, expect: adminAlso(only(['authority', 'admin'], ['own'])),
+      context: 'submissions',
+      method: 'POST',
+      path: '/mandates',
+      body: { jurisdictionUnitId: PHU_LY, ...X },
+      expect: adminAlso(only(['authority', 'admin'], ['own'])),
     },
     'POST /mandates/:id/revoke': {
-      context: 'submissions', method: 'POST', path: `/mandates/${MANDATE}/revoke`, body: X, expect: adminAlso(only(['authority', 'admin'], ['own'])),
+      context: 'submissions',
+      method: 'POST',
+      path: `/mandates/${MANDATE}/revoke`,
+      body: X,
+      expect: adminAlso(only(['authority', 'admin'], ['own'])),
     },
     'GET /mandates': { context: 'submissions', method: 'GET', path: '/mandates', expect: anyone },
     // --- councils
-    'POST /councils': { context: 'councils', method: 'POST', path: '/councils', body: { jurisdictionUnitId: PHU_LY, ...X }, expect: only(['front-chair'], ['own']) },
-    'POST /councils/:id/members': { context: 'councils', method: 'POST', path: `/councils/${COUNCIL}/members`, body: X, expect: only(['front-chair'], ['own']) },
+    'POST /councils': {
+      context: 'councils',
+      method: 'POST',
+      path: '/councils',
+      body: { jurisdictionUnitId: PHU_LY, ...X },
+      expect: only(['front-chair'], ['own']),
+    },
+    'POST /councils/:id/members': {
+      context: 'councils',
+      method: 'POST',
+      path: `/councils/${COUNCIL}/members`,
+      body: X,
+      expect: only(['front-chair'], ['own']),
+    },
     'POST /councils/:id/members/:memberId/replace': {
-      context: 'councils', method: 'POST', path: `/councils/${COUNCIL}/members/${enc(seatIds[2])}/replace`, body: X, expect: only(['front-chair'], ['own']),
+      context: 'councils',
+      method: 'POST',
+      path: `/councils/${COUNCIL}/members/${enc(seatIds[2])}/replace`,
+      body: X,
+      expect: only(['front-chair'], ['own']),
     },
     'POST /councils/:id/members/:memberId/remove': {
-      context: 'councils', method: 'POST', path: `/councils/${COUNCIL}/members/${enc(seatIds[2])}/remove`, body: X, expect: only(['front-chair'], ['own']),
+      context: 'councils',
+      method: 'POST',
+      path: `/councils/${COUNCIL}/members/${enc(seatIds[2])}/remove`,
+      body: X,
+      expect: only(['front-chair'], ['own']),
     },
-    'POST /councils/:id/editions': { context: 'councils', method: 'POST', path: `/councils/${COUNCIL}/editions`, body: X, expect: only(['front-chair'], ['own']) },
-    'POST /councils/:id/regulations': { context: 'councils', method: 'POST', path: `/councils/${COUNCIL}/regulations`, body: X, expect: only(['front-chair'], ['own']) },
+    'POST /councils/:id/editions': {
+      context: 'councils',
+      method: 'POST',
+      path: `/councils/${COUNCIL}/editions`,
+      body: X,
+      expect: only(['front-chair'], ['own']),
+    },
+    'POST /councils/:id/regulations': {
+      context: 'councils',
+      method: 'POST',
+      path: `/councils/${COUNCIL}/regulations`,
+      body: X,
+      expect: only(['front-chair'], ['own']),
+    },
     'GET /councils/:id/composition': { context: 'councils', method: 'GET', path: `/councils/${COUNCIL}/composition`, expect: anyone },
     // Criteria belong to a council: its chair and secretary (by seat) or the Front chair of its unit.
     'POST /criteria-sets': {
-      context: 'councils', method: 'POST', path: '/criteria-sets', body: { councilId: COUNCIL, ...X },
+      context: 'councils',
+      method: 'POST',
+      path: '/criteria-sets',
+      body: { councilId: COUNCIL, ...X },
       expect: only(['front-chair', 'council-chair', 'council-secretary'], ['own']),
     },
     'POST /criteria-sets/:id/publish': {
-      context: 'councils', method: 'POST', path: `/criteria-sets/${CRITERIA}/publish`, body: X, expect: only(['front-chair', 'council-chair', 'council-secretary'], ['own']),
+      context: 'councils',
+      method: 'POST',
+      path: `/criteria-sets/${CRITERIA}/publish`,
+      body: X,
+      expect: only(['front-chair', 'council-chair', 'council-secretary'], ['own']),
     },
     'GET /criteria': { context: 'councils', method: 'GET', path: '/criteria', expect: anyone },
     'GET /criteria-sets': { context: 'councils', method: 'GET', path: '/criteria-sets', expect: anyone },
     'GET /cases': { context: 'councils', method: 'GET', path: '/cases', expect: anyone },
     'POST /cases/:caseId/route': {
-      context: 'councils', method: 'POST', path: `/cases/${enc(CASE)}/route`, body: X, expect: only(['council-secretary', 'council-chair', 'front-chair'], ['own']),
+      context: 'councils',
+      method: 'POST',
+      path: `/cases/${enc(CASE)}/route`,
+      body: X,
+      expect: only(['council-secretary', 'council-chair', 'front-chair'], ['own']),
     },
-    'POST /cases/:caseId/assign': { context: 'councils', method: 'POST', path: `/cases/${enc(CASE)}/assign`, body: X, expect: only(['council-secretary'], ['own']) },
-    'POST /cases/:caseId/conflicts': { context: 'councils', method: 'POST', path: `/cases/${enc(CASE)}/conflicts`, body: X, expect: only(SCORING, ['own']) },
+    'POST /cases/:caseId/assign': {
+      context: 'councils',
+      method: 'POST',
+      path: `/cases/${enc(CASE)}/assign`,
+      body: X,
+      expect: only(['council-secretary'], ['own']),
+    },
+    'POST /cases/:caseId/conflicts': {
+      context: 'councils',
+      method: 'POST',
+      path: `/cases/${enc(CASE)}/conflicts`,
+      body: X,
+      expect: only(SCORING, ['own']),
+    },
     // The member's own queue, or the secretary of the council the items belong to.
     'GET /members/:memberId/queue': {
-      context: 'councils', method: 'GET', path: `/members/${enc(seatIds[0])}/queue`,
+      context: 'councils',
+      method: 'GET',
+      path: `/members/${enc(seatIds[0])}/queue`,
       expect: (role, rel) => (rel === 'own' && (role === 'council-member' || role === 'council-secretary') ? 'ok' : 404),
     },
-    'POST /cases/:caseId/scores': { context: 'councils', method: 'POST', path: `/cases/${enc(CASE)}/scores`, body: X, expect: only(SCORING, ['own']) },
-    'POST /cases/:caseId/scores/revise': { context: 'councils', method: 'POST', path: `/cases/${enc(CASE)}/scores/revise`, body: X, expect: only(SCORING, ['own']) },
+    'POST /cases/:caseId/scores': {
+      context: 'councils',
+      method: 'POST',
+      path: `/cases/${enc(CASE)}/scores`,
+      body: X,
+      expect: only(SCORING, ['own']),
+    },
+    'POST /cases/:caseId/scores/revise': {
+      context: 'councils',
+      method: 'POST',
+      path: `/cases/${enc(CASE)}/scores/revise`,
+      body: X,
+      expect: only(SCORING, ['own']),
+    },
     // Score sheets: the council's own members, the Front chair of its unit, auditors; nobody of another district.
     'GET /cases/:caseId/scores': {
-      context: 'councils', method: 'GET', path: `/cases/${enc(CASE)}/scores`,
+      context: 'councils',
+      method: 'GET',
+      path: `/cases/${enc(CASE)}/scores`,
       expect: auditorAlso((role, rel) => (rel === 'own' && [...SCORING, 'front-chair'].includes(role) ? 'ok' : 404)),
     },
-    'POST /cases/:caseId/finalise': { context: 'councils', method: 'POST', path: `/cases/${enc(CASE)}/finalise`, body: X, expect: only(['council-chair', 'council-secretary'], ['own']) },
+    'POST /cases/:caseId/finalise': {
+      context: 'councils',
+      method: 'POST',
+      path: `/cases/${enc(CASE)}/finalise`,
+      body: X,
+      expect: only(['council-chair', 'council-secretary'], ['own']),
+    },
     'POST /rankings/publish': {
-      context: 'councils', method: 'POST', path: '/rankings/publish', body: { councilId: COUNCIL, ...X }, expect: only(['council-chair', 'council-secretary'], ['own']),
+      context: 'councils',
+      method: 'POST',
+      path: '/rankings/publish',
+      body: { councilId: COUNCIL, ...X },
+      expect: only(['council-chair', 'council-secretary'], ['own']),
     },
     'GET /rankings': { context: 'councils', method: 'GET', path: '/rankings', expect: anyone },
-    'POST /cases/:caseId/recommend': { context: 'councils', method: 'POST', path: `/cases/${enc(CASE)}/recommend`, body: X, expect: only(['council-chair'], ['own']) },
-    'POST /cases/:caseId/propose-honour': { context: 'councils', method: 'POST', path: `/cases/${enc(CASE)}/propose-honour`, body: X, expect: only(['council-chair'], ['own']) },
+    'POST /cases/:caseId/recommend': {
+      context: 'councils',
+      method: 'POST',
+      path: `/cases/${enc(CASE)}/recommend`,
+      body: X,
+      expect: only(['council-chair'], ['own']),
+    },
+    'POST /cases/:caseId/propose-honour': {
+      context: 'councils',
+      method: 'POST',
+      path: `/cases/${enc(CASE)}/propose-honour`,
+      body: X,
+      expect: only(['council-chair'], ['own']),
+    },
     // --- recognition
     'POST /awards': {
-      context: 'recognition', method: 'POST', path: '/awards', body: { grantingUnitId: PHU_LY, ...X }, expect: adminAlso(only(['emulation-board', 'authority', 'admin'], ['own'])),
+      context: 'recognition',
+      method: 'POST',
+      path: '/awards',
+      body: { grantingUnitId: PHU_LY, ...X },
+      expect: adminAlso(only(['emulation-board', 'authority', 'admin'], ['own'])),
     },
     'GET /awards': { context: 'recognition', method: 'GET', path: '/awards', expect: anyone },
     'GET /proposals': { context: 'recognition', method: 'GET', path: '/proposals', expect: anyone },
-    'POST /proposals/:id/verify': { context: 'recognition', method: 'POST', path: `/proposals/${P1}/verify`, body: X, expect: only(['emulation-board'], ['own']) },
-    'POST /proposals/:id/send-back': { context: 'recognition', method: 'POST', path: `/proposals/${P1}/send-back`, body: X, expect: only(['emulation-board'], ['own']) },
+    'POST /proposals/:id/verify': {
+      context: 'recognition',
+      method: 'POST',
+      path: `/proposals/${P1}/verify`,
+      body: X,
+      expect: only(['emulation-board'], ['own']),
+    },
+    'POST /proposals/:id/send-back': {
+      context: 'recognition',
+      method: 'POST',
+      path: `/proposals/${P1}/send-back`,
+      body: X,
+      expect: only(['emulation-board'], ['own']),
+    },
     'POST /proposals/:id/resubmit': {
-      context: 'recognition', method: 'POST', path: `/proposals/${P1}/resubmit`, body: X, expect: only(['council-chair', 'council-secretary', 'standing-body'], ['own']),
+      context: 'recognition',
+      method: 'POST',
+      path: `/proposals/${P1}/resubmit`,
+      body: X,
+      expect: only(['council-chair', 'council-secretary', 'standing-body'], ['own']),
     },
     // Only with an award the deciding unit itself grants.
-    'POST /proposals/:id/decide': { context: 'recognition', method: 'POST', path: `/proposals/${P1}/decide`, body: { awardCode: AWARD, ...X }, expect: only(['authority'], ['own']) },
-    'POST /proposals/:id/issue': { context: 'recognition', method: 'POST', path: `/proposals/${P2}/issue`, body: X, expect: only(['authority', 'emulation-board'], ['own']) },
-    'POST /proposals/:id/revoke': { context: 'recognition', method: 'POST', path: `/proposals/${P2}/revoke`, body: X, expect: only(['authority'], ['own']) },
+    'POST /proposals/:id/decide': {
+      context: 'recognition',
+      method: 'POST',
+      path: `/proposals/${P1}/decide`,
+      body: { awardCode: AWARD, ...X },
+      expect: only(['authority'], ['own']),
+    },
+    'POST /proposals/:id/issue': {
+      context: 'recognition',
+      method: 'POST',
+      path: `/proposals/${P2}/issue`,
+      body: X,
+      expect: only(['authority', 'emulation-board'], ['own']),
+    },
+    'POST /proposals/:id/revoke': {
+      context: 'recognition',
+      method: 'POST',
+      path: `/proposals/${P2}/revoke`,
+      body: X,
+      expect: only(['authority'], ['own']),
+    },
     'GET /public/awarded-works': { context: 'recognition', method: 'GET', path: '/public/awarded-works', expect: anyone },
     // --- reporting
     'POST /periods': { context: 'reporting', method: 'POST', path: '/periods', body: X, expect: only(['standing-body', 'admin'], 'any') },
     'GET /periods': { context: 'reporting', method: 'GET', path: '/periods', expect: anyone },
-    'POST /periods/:periodId/reports': { context: 'reporting', method: 'POST', path: `/periods/${PERIOD}/reports`, body: X, expect: only(REPORTERS, 'any') },
-    'POST /reports/:reportId/amend': {
-      context: 'reporting', method: 'POST', path: `/reports/${enc(`${PERIOD}/${PHU_LY}`)}/amend`, body: X, expect: only(REPORTERS, ['own']),
+    'POST /periods/:periodId/reports': {
+      context: 'reporting',
+      method: 'POST',
+      path: `/periods/${PERIOD}/reports`,
+      body: X,
+      expect: only(REPORTERS, 'any'),
     },
-    'POST /periods/:periodId/aggregate': { context: 'reporting', method: 'POST', path: `/periods/${PERIOD}/aggregate`, body: X, expect: only(['standing-body'], 'any') },
+    'POST /reports/:reportId/amend': {
+      context: 'reporting',
+      method: 'POST',
+      path: `/reports/${enc(`${PERIOD}/${PHU_LY}`)}/amend`,
+      body: X,
+      expect: only(REPORTERS, ['own']),
+    },
+    'POST /periods/:periodId/aggregate': {
+      context: 'reporting',
+      method: 'POST',
+      path: `/periods/${PERIOD}/aggregate`,
+      body: X,
+      expect: only(['standing-body'], 'any'),
+    },
     // Phủ Lý's status: Phủ Lý itself and the province above it; not its communes, neighbours or outsiders.
     'GET /periods/:periodId/status': {
-      context: 'reporting', method: 'GET', path: `/periods/${PERIOD}/status`, query: { unitId: PHU_LY },
+      context: 'reporting',
+      method: 'GET',
+      path: `/periods/${PERIOD}/status`,
+      query: { unitId: PHU_LY },
       expect: auditorAlso(only('any', ['own', 'higher'], 404)),
     },
     'GET /periods/:periodId/reports': { context: 'reporting', method: 'GET', path: `/periods/${PERIOD}/reports`, expect: anyone },
     'GET /statistics': { context: 'reporting', method: 'GET', path: '/statistics', expect: anyone },
     'GET /statistics/export.csv': { context: 'reporting', method: 'GET', path: '/statistics/export.csv', expect: anyone },
     'GET /statistics/export.xlsx': { context: 'reporting', method: 'GET', path: '/statistics/export.xlsx', expect: anyone },
-    'GET /audit/dossiers/:id/history': { context: 'reporting', method: 'GET', path: `/audit/dossiers/${D2}/history`, expect: only(['auditor'], 'any') },
-    'GET /audit/proposals/:id/history': { context: 'reporting', method: 'GET', path: `/audit/proposals/${P2}/history`, expect: only(['auditor'], 'any') },
-    'GET /audit/dossiers/:id/state': { context: 'reporting', method: 'GET', path: `/audit/dossiers/${D2}/state`, expect: only(['auditor'], 'any') },
-    'GET /audit/export': { context: 'reporting', method: 'GET', path: '/audit/export', query: { dossierId: D2 }, expect: only(['auditor'], 'any') },
+    'GET /audit/dossiers/:id/history': {
+      context: 'reporting',
+      method: 'GET',
+      path: `/audit/dossiers/${D2}/history`,
+      expect: only(['auditor'], 'any'),
+    },
+    'GET /audit/proposals/:id/history': {
+      context: 'reporting',
+      method: 'GET',
+      path: `/audit/proposals/${P2}/history`,
+      expect: only(['auditor'], 'any'),
+    },
+    'GET /audit/dossiers/:id/state': {
+      context: 'reporting',
+      method: 'GET',
+      path: `/audit/dossiers/${D2}/state`,
+      expect: only(['auditor'], 'any'),
+    },
+    'GET /audit/export': {
+      context: 'reporting',
+      method: 'GET',
+      path: '/audit/export',
+      query: { dossierId: D2 },
+      expect: only(['auditor'], 'any'),
+    },
     'GET /audit/verify': { context: 'reporting', method: 'GET', path: '/audit/verify', expect: only(['auditor'], 'any') },
   };
 }
@@ -280,15 +557,30 @@ describe('access matrix on the real apps (every route x role x relation)', () =>
   };
   const as = (rel: Rel) => (role: Role) => actorOf(role, rel);
   const own = as('own');
-  const call = async (context: string, actor: Actor, method: 'GET' | 'POST', path: string, body?: object, query?: Record<string, string>) => {
+  const call = async (
+    context: string,
+    actor: Actor,
+    method: 'GET' | 'POST',
+    path: string,
+    body?: object,
+    query?: Record<string, string>,
+  ) => {
     const agent = request(platform.url(context));
     const req = (method === 'GET' ? agent.get(path) : agent.post(path)).set('Authorization', `Bearer ${await tokenOf(actor)}`);
     if (query) req.query(query);
     return method === 'POST' ? req.send(body ?? {}) : req;
   };
-  const ok = async (context: string, actor: Actor, method: 'GET' | 'POST', path: string, body?: object, status = method === 'GET' ? 200 : 201) => {
+  const ok = async (
+    context: string,
+    actor: Actor,
+    method: 'GET' | 'POST',
+    path: string,
+    body?: object,
+    status = method === 'GET' ? 200 : 201,
+  ) => {
     const res = await call(context, actor, method, path, body);
-    if (res.status !== status) throw new Error(`${method} ${path} as ${actor.id}: expected ${status}, got ${res.status} ${JSON.stringify(res.body)}`);
+    if (res.status !== status)
+      throw new Error(`${method} ${path} as ${actor.id}: expected ${status}, got ${res.status} ${JSON.stringify(res.body)}`);
     return res.body;
   };
   let sha256 = '';
@@ -301,25 +593,51 @@ describe('access matrix on the real apps (every route x role x relation)', () =>
     // Phủ Lý launches its campaign and receives its field itself (its People's Committee is the agency).
     const officer = own('unit-officer');
     await ok('submissions', officer, 'POST', '/campaigns', {
-      campaignId: CAMPAIGN, name: 'Phong trào thi đua sáng tạo thành phố Phủ Lý', launchedByUnitId: PHU_LY,
-      planNumber: '12/KH-UBND', planDate: '2026-01-05', period: { fromYear: 2026, toYear: 2030 },
+      campaignId: CAMPAIGN,
+      name: 'Phong trào thi đua sáng tạo thành phố Phủ Lý',
+      launchedByUnitId: PHU_LY,
+      planNumber: '12/KH-UBND',
+      planDate: '2026-01-05',
+      period: { fromYear: 2026, toYear: 2030 },
     });
     await ok('submissions', officer, 'POST', `/campaigns/${CAMPAIGN}/editions`, {
-      year: YEAR, phases: [{ code: 'tiep-nhan', name: 'Tiếp nhận hồ sơ', opensOn: '2026-01-10', closesOn: '2099-10-31' }],
+      year: YEAR,
+      phases: [{ code: 'tiep-nhan', name: 'Tiếp nhận hồ sơ', opensOn: '2026-01-10', closesOn: '2099-10-31' }],
     });
     await ok('submissions', officer, 'POST', `/campaigns/${CAMPAIGN}/fields`, { fieldCode: 'khcn', name: 'Khoa học - Công nghệ' });
-    await ok('submissions', officer, 'POST', `/campaigns/${CAMPAIGN}/receiving-agencies`, { fieldCode: 'khcn', jurisdictionUnitId: PHU_LY, agencyUnitId: PHU_LY });
-    await ok('submissions', officer, 'POST', `/campaigns/${CAMPAIGN}/deadlines`, { year: YEAR, level: 'district', jurisdictionUnitId: PHU_LY, deadline: '2099-10-31' });
+    await ok('submissions', officer, 'POST', `/campaigns/${CAMPAIGN}/receiving-agencies`, {
+      fieldCode: 'khcn',
+      jurisdictionUnitId: PHU_LY,
+      agencyUnitId: PHU_LY,
+    });
+    await ok('submissions', officer, 'POST', `/campaigns/${CAMPAIGN}/deadlines`, {
+      year: YEAR,
+      level: 'district',
+      jurisdictionUnitId: PHU_LY,
+      deadline: '2099-10-31',
+    });
 
     // The council of Phủ Lý, before any dossier reaches it.
     await ok('councils', own('front-chair'), 'POST', '/councils', {
-      councilId: COUNCIL, name: 'Hội đồng thẩm định sáng tạo thành phố Phủ Lý', level: 'district', jurisdictionUnitId: PHU_LY,
-      jurisdictionUnitPath: UNIT_OF.own.path, fieldCodes: ['khcn'], editions: [{ campaignId: CAMPAIGN, year: YEAR }],
+      councilId: COUNCIL,
+      name: 'Hội đồng thẩm định sáng tạo thành phố Phủ Lý',
+      level: 'district',
+      jurisdictionUnitId: PHU_LY,
+      jurisdictionUnitPath: UNIT_OF.own.path,
+      fieldCodes: ['khcn'],
+      editions: [{ campaignId: CAMPAIGN, year: YEAR }],
       decision: { number: '03/QĐ-MTTQ', date: '2026-01-15', signedBy: 'Chủ tịch Ủy ban MTTQ thành phố Phủ Lý' },
-      members: SEATS, regulations: { quorum: 2, aggregation: 'weighted-mean', tieBreak: ['dossier-id'] },
+      members: SEATS,
+      regulations: { quorum: 2, aggregation: 'weighted-mean', tieBreak: ['dossier-id'] },
     });
     await ok('councils', own('council-secretary'), 'POST', '/criteria-sets', {
-      criteriaSetId: CRITERIA, councilId: COUNCIL, campaignId: CAMPAIGN, year: YEAR, fieldCode: 'khcn', criteria: CRITERIA_LIST, bands: BANDS,
+      criteriaSetId: CRITERIA,
+      councilId: COUNCIL,
+      campaignId: CAMPAIGN,
+      year: YEAR,
+      fieldCode: 'khcn',
+      criteria: CRITERIA_LIST,
+      bands: BANDS,
     });
 
     // D1: Phủ Lý's own draft. D2: Lâm Hạ's dossier, with an attachment, lodged with and received by Phủ Lý.
@@ -330,12 +648,27 @@ describe('access matrix on the real apps (every route x role x relation)', () =>
       .expect(201);
     sha256 = stored.body.sha256;
     const draft = (dossierId: string, attachments: object[] = []) => ({
-      dossierId, campaignId: CAMPAIGN, year: YEAR, fieldCode: 'khcn', type: 'initiative', title: `Sáng kiến ${dossierId}`,
-      summary: 'Tóm tắt', applicantKind: 'collective', authors: [{ name: 'Nguyễn Văn Đức' }], owners: [], attachments,
+      dossierId,
+      campaignId: CAMPAIGN,
+      year: YEAR,
+      fieldCode: 'khcn',
+      type: 'initiative',
+      title: `Sáng kiến ${dossierId}`,
+      summary: 'Tóm tắt',
+      applicantKind: 'collective',
+      authors: [{ name: 'Nguyễn Văn Đức' }],
+      owners: [],
+      attachments,
     });
     await ok('submissions', officer, 'POST', '/dossiers', draft(D1));
     const child = as('child')('unit-officer');
-    await ok('submissions', child, 'POST', '/dossiers', draft(D2, [{ name: 'thuyet-minh.pdf', sha256, size: stored.body.size, contentType: 'application/pdf' }]));
+    await ok(
+      'submissions',
+      child,
+      'POST',
+      '/dossiers',
+      draft(D2, [{ name: 'thuyet-minh.pdf', sha256, size: stored.body.size, contentType: 'application/pdf' }]),
+    );
     await ok('submissions', child, 'POST', `/dossiers/${D2}/submit`, {}, 200);
     await ok('submissions', own('agency-officer'), 'POST', `/dossiers/${D2}/receive`, {}, 200);
 
@@ -347,28 +680,66 @@ describe('access matrix on the real apps (every route x role x relation)', () =>
     const recognition = platform.service('recognition').infra;
     for (const proposalId of [P1, P2]) {
       const data = {
-        proposalId, caseId: CASE, dossierId: D2, councilId: COUNCIL, level: 'district', jurisdictionUnitId: PHU_LY, jurisdictionUnitPath: UNIT_OF.own.path,
-        campaignId: CAMPAIGN, year: YEAR, fieldCode: 'khcn', title: `Sáng kiến ${D2}`, grade: 'tot', score: 8.5, rank: 1,
+        proposalId,
+        caseId: CASE,
+        dossierId: D2,
+        councilId: COUNCIL,
+        level: 'district',
+        jurisdictionUnitId: PHU_LY,
+        jurisdictionUnitPath: UNIT_OF.own.path,
+        campaignId: CAMPAIGN,
+        year: YEAR,
+        fieldCode: 'khcn',
+        title: `Sáng kiến ${D2}`,
+        grade: 'tot',
+        score: 8.5,
+        rank: 1,
         recipients: [{ name: 'Nguyễn Văn Đức', kind: 'individual' }],
       };
       const metadata = { actor: own('council-chair'), occurredAt: '2026-06-01T09:00:00Z', correlationId: proposalId, source: 'councils' };
       const event = { id: `matrix-${proposalId}`, type: COUNCILS_EVENTS.HonourProposed, data, metadata };
-      await new HonourProposedHandler(recognition).receiveProposal(data as never, new EventEnvelope(event as unknown as RecordedEvent, 'recognition'));
+      await new HonourProposedHandler(recognition).receiveProposal(
+        data as never,
+        new EventEnvelope(event as unknown as RecordedEvent, 'recognition'),
+      );
     }
     await ok('recognition', own('authority'), 'POST', '/awards', {
-      awardCode: AWARD, name: 'Giải thưởng sáng tạo thành phố Phủ Lý', level: 'district', grantingUnitId: PHU_LY, recipientKinds: ['individual', 'collective'],
+      awardCode: AWARD,
+      name: 'Giải thưởng sáng tạo thành phố Phủ Lý',
+      level: 'district',
+      grantingUnitId: PHU_LY,
+      recipientKinds: ['individual', 'collective'],
     });
     await ok('recognition', own('emulation-board'), 'POST', `/proposals/${P2}/verify`, {}, 200);
-    await ok('recognition', own('authority'), 'POST', `/proposals/${P2}/decide`, {
-      decisionNumber: '45/QĐ-UBND', decisionDate: '2026-11-20', signer: 'Chủ tịch UBND thành phố Phủ Lý', awardCode: AWARD,
-    }, 200);
+    await ok(
+      'recognition',
+      own('authority'),
+      'POST',
+      `/proposals/${P2}/decide`,
+      {
+        decisionNumber: '45/QĐ-UBND',
+        decisionDate: '2026-11-20',
+        signer: 'Chủ tịch UBND thành phố Phủ Lý',
+        awardCode: AWARD,
+      },
+      200,
+    );
 
     // A mandate of Phủ Lý (for the revoke route) and a reporting period with Phủ Lý's report.
     await ok('submissions', own('authority'), 'POST', '/mandates', {
-      mandateId: MANDATE, holderUnitId: 'vn-ha-nam-phu-ly-phong-noi-vu', jurisdictionUnitId: PHU_LY, role: 'standing-body', from: '2026-01-01', decisionRef: '7/QĐ-UBND',
+      mandateId: MANDATE,
+      holderUnitId: 'vn-ha-nam-phu-ly-phong-noi-vu',
+      jurisdictionUnitId: PHU_LY,
+      role: 'standing-body',
+      from: '2026-01-01',
+      decisionRef: '7/QĐ-UBND',
     });
     await ok('reporting', own('standing-body'), 'POST', '/periods', {
-      periodId: PERIOD, year: YEAR, kind: 'yearly', title: 'Báo cáo năm 2026', deadlines: [{ level: 'district', dueBy: '2099-11-01' }],
+      periodId: PERIOD,
+      year: YEAR,
+      kind: 'yearly',
+      title: 'Báo cáo năm 2026',
+      deadlines: [{ level: 'district', dueBy: '2099-11-01' }],
     });
     await ok('reporting', officer, 'POST', `/periods/${PERIOD}/reports`, {
       narrative: 'Kết quả phong trào năm 2026',
@@ -381,7 +752,9 @@ describe('access matrix on the real apps (every route x role x relation)', () =>
   });
 
   it('covers every route of the four real apps', () => {
-    const routes = [SUBMISSIONS_SERVICE, COUNCILS_SERVICE, RECOGNITION_SERVICE, REPORTING_SERVICE].flatMap((d) => routeCatalogue(d).map((r) => `${r.method} ${r.path}`));
+    const routes = [SUBMISSIONS_SERVICE, COUNCILS_SERVICE, RECOGNITION_SERVICE, REPORTING_SERVICE].flatMap((d) =>
+      routeCatalogue(d).map((r) => `${r.method} ${r.path}`),
+    );
     const covered = Object.keys(cells(''));
     expect(routes.filter((r) => !covered.includes(r))).toEqual([]);
     expect(covered.filter((c) => !routes.includes(c))).toEqual([]);
@@ -393,14 +766,24 @@ describe('access matrix on the real apps (every route x role x relation)', () =>
     await request(platform.url('submissions')).get(`/dossiers/${D2}`).expect(401);
   });
 
-  it("lets a unit act for Phủ Lý by a mandate in another service, and the audit shows both units", async () => {
+  it('lets a unit act for Phủ Lý by a mandate in another service, and the audit shows both units', async () => {
     // Phủ Lý's Phòng Nội vụ verifies proposals for Phủ Lý as its emulation board, by Phủ Lý's decision.
     const board = actorOf('emulation-board', 'own');
-    const phongNoiVu: Actor = { ...board, id: 'board@phong-noi-vu', unitId: 'vn-ha-nam-phu-ly-phong-noi-vu', unitPath: [...UNIT_OF.own.path, 'vn-ha-nam-phu-ly-phong-noi-vu'] };
+    const phongNoiVu: Actor = {
+      ...board,
+      id: 'board@phong-noi-vu',
+      unitId: 'vn-ha-nam-phu-ly-phong-noi-vu',
+      unitPath: [...UNIT_OF.own.path, 'vn-ha-nam-phu-ly-phong-noi-vu'],
+    };
     const before = await call('recognition', phongNoiVu, 'POST', `/proposals/${P1}/verify`, {});
     expect(before.status).toBe(403);
     await ok('submissions', own('authority'), 'POST', '/mandates', {
-      mandateId: `${MANDATE}-board`, holderUnitId: phongNoiVu.unitId, jurisdictionUnitId: PHU_LY, role: 'emulation-board', from: '2026-01-01', decisionRef: '8/QĐ-UBND',
+      mandateId: `${MANDATE}-board`,
+      holderUnitId: phongNoiVu.unitId,
+      jurisdictionUnitId: PHU_LY,
+      role: 'emulation-board',
+      from: '2026-01-01',
+      decisionRef: '8/QĐ-UBND',
     });
     // The mandate reaches recognition through Kafka (copied into its own store and projected there).
     await platform.eventually(() => ok('recognition', phongNoiVu, 'POST', `/proposals/${P1}/verify`, { note: 'Đủ điều kiện' }, 200), 60000);
@@ -415,9 +798,16 @@ describe('access matrix on the real apps (every route x role x relation)', () =>
       expect(h.history.some((row: { ownUnit?: string }) => row.ownUnit)).toBe(true);
       return h;
     }, 60000);
-    expect(history.history.find((row: { ownUnit?: string }) => row.ownUnit)).toMatchObject({ unit: PHU_LY, ownUnit: 'vn-ha-nam-phu-ly-phong-noi-vu', mandateDecision: '8/QĐ-UBND' });
+    expect(history.history.find((row: { ownUnit?: string }) => row.ownUnit)).toMatchObject({
+      unit: PHU_LY,
+      ownUnit: 'vn-ha-nam-phu-ly-phong-noi-vu',
+      mandateDecision: '8/QĐ-UBND',
+    });
     // The mandate covers Phủ Lý only: not Duy Tiên, and not in another role.
-    expect((await call('recognition', { ...phongNoiVu, role: 'authority' }, 'POST', `/proposals/${P1}/decide`, { awardCode: AWARD, ...X })).status).toBe(403);
+    expect(
+      (await call('recognition', { ...phongNoiVu, role: 'authority' }, 'POST', `/proposals/${P1}/decide`, { awardCode: AWARD, ...X }))
+        .status,
+    ).toBe(403);
   });
 
   it('answers every cell as the rules say: 2xx (or the 400 of a deliberately invalid body), 403 with a reason, or 404', async () => {
@@ -439,13 +829,20 @@ describe('access matrix on the real apps (every route x role x relation)', () =>
           checked++;
           let good: boolean;
           if (expected === 'ok') {
-            good = cell.method === 'GET' ? res.status === 200 : bodies.get(route) ? res.status === 400 && res.body.code === 'validation-failed' : res.status < 500 && ![401, 403, 404].includes(res.status);
+            good =
+              cell.method === 'GET'
+                ? res.status === 200
+                : bodies.get(route)
+                  ? res.status === 400 && res.body.code === 'validation-failed'
+                  : res.status < 500 && ![401, 403, 404].includes(res.status);
           } else {
             good = res.status === expected;
             // A refusal says why, in Vietnamese; its machine code stays English.
-            if (good && expected === 403) good = /[àáảãạăâđèéêìíòóôơùúưỳý]/i.test(res.body.message) && /^[a-z-]+$/.test(res.body.details?.rule ?? res.body.code);
+            if (good && expected === 403)
+              good = /[àáảãạăâđèéêìíòóôơùúưỳý]/i.test(res.body.message) && /^[a-z-]+$/.test(res.body.details?.rule ?? res.body.code);
           }
-          if (!good) failures.push(`${route} as ${role}@${rel}: expected ${expected}, got ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
+          if (!good)
+            failures.push(`${route} as ${role}@${rel}: expected ${expected}, got ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
           row.push(expected === 'ok' ? '✓' : String(expected));
         }
       }
@@ -453,7 +850,9 @@ describe('access matrix on the real apps (every route x role x relation)', () =>
     }
     const size = Object.keys(all).length * ROLES.length * RELATIONS.length;
     // eslint-disable-next-line no-console
-    console.log(`access matrix: ${Object.keys(all).length} routes x ${ROLES.length} roles x ${RELATIONS.length} relations = ${size} cells, ${checked} checked, ${failures.length} failed`);
+    console.log(
+      `access matrix: ${Object.keys(all).length} routes x ${ROLES.length} roles x ${RELATIONS.length} relations = ${size} cells, ${checked} checked, ${failures.length} failed`,
+    );
     if (process.env.CEM_ACCESS_MATRIX_OUT) writeFileSync(join(process.env.CEM_ACCESS_MATRIX_OUT), table.join('\n') + '\n');
     const byRoute = new Map<string, string[]>();
     for (const f of failures) byRoute.set(f.split(' as ')[0], [...(byRoute.get(f.split(' as ')[0]) ?? []), f]);

@@ -54,7 +54,24 @@ const pathValue = (known: KnownValues) =>
     { weight: 2, arbitrary: fc.stringMatching(/^[a-z0-9]{1,10}(-[a-z0-9]{1,10}){0,3}$/) },
     { weight: 1, arbitrary: fc.string({ maxLength: 30, unit: 'grapheme' }) },
     { weight: 1, arbitrary: fc.string({ maxLength: 10, unit: 'binary' }) },
-    { weight: 1, arbitrary: fc.constantFrom('..', '.', '%2F', ' ', '\u0000', '\u202e', 'a'.repeat(300), 'a'.repeat(5000), 'Hà Nội', '0', '-1', '1e9', 'null') },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        '..',
+        '.',
+        '%2F',
+        ' ',
+        '\u0000',
+        '\u202e',
+        'a'.repeat(300),
+        'a'.repeat(5000),
+        'Hà Nội',
+        '0',
+        '-1',
+        '1e9',
+        'null',
+      ),
+    },
   );
 
 /** A query value for a named parameter: mostly strings, sometimes repeated (an array) or shaped like an object. */
@@ -70,17 +87,33 @@ function requestArbitrary(route: FuzzRoute, known: KnownValues): fc.Arbitrary<Ge
     ? mutated(dtoArbitrary(route.bodyType, known))
     : route.bodyFields.length
       ? mutated(fc.record(Object.fromEntries(route.bodyFields.map((f) => [f, fc.oneof(pathValue(known), anyJson)]))))
-      : fc.oneof(fc.constant(undefined), anyJson.map((b) => ({ mutation: 'not-an-object' as const, body: b })));
+      : fc.oneof(
+          fc.constant(undefined),
+          anyJson.map((b) => ({ mutation: 'not-an-object' as const, body: b })),
+        );
   // Form bodies (with bracketed keys, which the extended parser nests) now and then instead of JSON.
   const form = fc
     .dictionary(fc.oneof(fc.string({ maxLength: 6 }), fc.constant('a' + '[b]'.repeat(40))), fc.string({ maxLength: 10 }), { maxKeys: 4 })
     .map((b) => ({ mutation: 'form' as const, body: b }));
   const query: fc.Arbitrary<Record<string, unknown>> = route.queryType
-    ? mutated(dtoArbitrary(route.queryType, known)).map((m) => (m.body && typeof m.body === 'object' && !Array.isArray(m.body) ? (m.body as Record<string, unknown>) : {}))
+    ? mutated(dtoArbitrary(route.queryType, known)).map((m) =>
+        m.body && typeof m.body === 'object' && !Array.isArray(m.body) ? (m.body as Record<string, unknown>) : {},
+      )
     : fc.record(Object.fromEntries(route.queryFields.map((f) => [f, queryValue(known)])), { requiredKeys: [] });
   return fc.record({
     persona: fc.nat({ max: PERSONAS.length - 1 }),
-    token: fc.constantFrom<GeneratedRequest['token']>('admin', 'admin', 'fit', 'fit', 'fit', 'fit', 'persona', 'persona', 'none', 'garbage'),
+    token: fc.constantFrom<GeneratedRequest['token']>(
+      'admin',
+      'admin',
+      'fit',
+      'fit',
+      'fit',
+      'fit',
+      'persona',
+      'persona',
+      'none',
+      'garbage',
+    ),
     params: fc.array(pathValue(known), { minLength: route.pathParams.length, maxLength: route.pathParams.length }),
     query,
     body: route.method === 'GET' ? fc.constant(undefined) : fc.oneof({ weight: 12, arbitrary: body }, { weight: 1, arbitrary: form }),
@@ -99,7 +132,7 @@ function queryString(query: Record<string, unknown>): string {
 
 async function eventsAfter(store: EventStore, after: LogPosition): Promise<RecordedEvent[]> {
   const all: RecordedEvent[] = [];
-  for (let from = after; ; ) {
+  for (let from = after; ;) {
     const batch = await store.readAll({ after: from, limit: 1000 });
     if (!batch.length) return all;
     all.push(...batch);
@@ -130,12 +163,17 @@ describe('fuzz: generated input against every route of the four real apps', () =
     const routes = PLATFORM_SERVICES.flatMap((s) => routeCatalogue(s.definition));
     // Every route the OpenAPI documents list is one the fuzzer drives (and the other way round).
     for (const { definition } of PLATFORM_SERVICES) {
-      const doc = (await (await fetch(`${platform.url(definition.context)}/docs-json`)).json()) as { paths: Record<string, Record<string, unknown>> };
+      const doc = (await (await fetch(`${platform.url(definition.context)}/docs-json`)).json()) as {
+        paths: Record<string, Record<string, unknown>>;
+      };
       const documented = Object.entries(doc.paths)
         .flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p.replace(/\{([^}]+)\}/g, ':$1')}`))
         .filter((r) => !r.includes(' /health'))
         .sort();
-      const driven = routes.filter((r) => r.context === definition.context).map((r) => `${r.method} ${r.path}`).sort();
+      const driven = routes
+        .filter((r) => r.context === definition.context)
+        .map((r) => `${r.method} ${r.path}`)
+        .sort();
       expect(driven).toEqual(documented);
     }
 
@@ -150,10 +188,15 @@ describe('fuzz: generated input against every route of the four real apps', () =
         count++;
         const fitting = route.roles === 'any' ? PERSONAS : PERSONAS.filter((p) => route.roles.includes(p.role));
         const persona =
-          generated.token === 'admin' ? ADMIN : generated.token === 'fit' && fitting.length ? fitting[generated.persona % fitting.length] : PERSONAS[generated.persona];
+          generated.token === 'admin'
+            ? ADMIN
+            : generated.token === 'fit' && fitting.length
+              ? fitting[generated.persona % fitting.length]
+              : PERSONAS[generated.persona];
         const sub = `${persona.sub}.fz${count}`;
         const headers: Record<string, string> = {};
-        if (generated.token !== 'none' && generated.token !== 'garbage') headers.authorization = `Bearer ${await platform.issuer.mint({ ...persona, sub })}`;
+        if (generated.token !== 'none' && generated.token !== 'garbage')
+          headers.authorization = `Bearer ${await platform.issuer.mint({ ...persona, sub })}`;
         if (generated.token === 'garbage') headers.authorization = `Bearer ${'x'.repeat(generated.persona + 1)}.e30.${'\u00e9'.repeat(3)}`;
         let payload: string | undefined;
         if (generated.body?.mutation === 'form') {
@@ -179,7 +222,14 @@ describe('fuzz: generated input against every route of the four real apps', () =
         }
         statuses[String(status).slice(0, 3)] = (statuses[String(status).slice(0, 3)] ?? 0) + 1;
         const failure = (why: string) =>
-          failures.push({ route: `${route.method} ${route.path} (${route.context})`, url: url.slice(0, 300), status: `${status}${why}`, mutation: generated.body?.mutation, response: text.slice(0, 300), body: payload?.slice(0, 300) });
+          failures.push({
+            route: `${route.method} ${route.path} (${route.context})`,
+            url: url.slice(0, 300),
+            status: `${status}${why}`,
+            mutation: generated.body?.mutation,
+            response: text.slice(0, 300),
+            body: payload?.slice(0, 300),
+          });
         if (typeof status !== 'number' || status >= 500) failure('');
         if (typeof status === 'number' && status >= 400) {
           refusedActors.add(sub);
@@ -195,8 +245,11 @@ describe('fuzz: generated input against every route of the four real apps', () =
     // Once everything settled: no event in any store carries the actor of a refused request.
     for (const { definition } of PLATFORM_SERVICES) {
       await platform.service(definition.context).settled();
-      const leaked = (await eventsAfter(platform.service(definition.context).infra.store, LOG_START)).filter((e) => refusedActors.has(e.metadata.actor?.id));
-      for (const e of leaked) failures.push({ route: definition.context, url: e.streamId, status: `refused request's actor wrote ${e.type}`, response: '' });
+      const leaked = (await eventsAfter(platform.service(definition.context).infra.store, LOG_START)).filter((e) =>
+        refusedActors.has(e.metadata.actor?.id),
+      );
+      for (const e of leaked)
+        failures.push({ route: definition.context, url: e.streamId, status: `refused request's actor wrote ${e.type}`, response: '' });
     }
 
     console.log(

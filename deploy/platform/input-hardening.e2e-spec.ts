@@ -71,7 +71,11 @@ describe('input limits and surfaces of the four real apps', () => {
     const objects = `{"authors":[${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}]}`;
     for (const context of CONTEXTS) {
       for (const body of [arrays, objects]) {
-        const res = await http(context).post('/dossiers').set('Authorization', `Bearer ${admin}`).set('content-type', 'application/json').send(body);
+        const res = await http(context)
+          .post('/dossiers')
+          .set('Authorization', `Bearer ${admin}`)
+          .set('content-type', 'application/json')
+          .send(body);
         expect(res.status).toBe(400);
         expect(res.body.details).toMatchObject({ reason: 'body-too-deep' });
       }
@@ -113,7 +117,10 @@ describe('input limits and surfaces of the four real apps', () => {
 
   it('does not echo the expected issuer or audience in token errors', async () => {
     const foreign = await (await import('@cem/identity')).createTestIssuer({ audience: 'someone-else' });
-    const res = await http('submissions').get('/units').set('Authorization', `Bearer ${await foreign.mintFor(ADMIN)}`).expect(401);
+    const res = await http('submissions')
+      .get('/units')
+      .set('Authorization', `Bearer ${await foreign.mintFor(ADMIN)}`)
+      .expect(401);
     expect(JSON.stringify(res.body)).not.toMatch(/cem-platform|urn:cem|someone-else|expected/);
   });
 
@@ -130,9 +137,10 @@ describe('input limits and surfaces of the four real apps', () => {
     const waitingAppends = async () =>
       Number(
         (
-          await pg.query(`SELECT count(*) AS n FROM pg_locks WHERE locktype = 'relation' AND NOT granted AND mode = 'RowExclusiveLock' AND relation = $1::regclass`, [
-            `"${distributedNames('submissions', platform.prefix).schema}".events`,
-          ])
+          await pg.query(
+            `SELECT count(*) AS n FROM pg_locks WHERE locktype = 'relation' AND NOT granted AND mode = 'RowExclusiveLock' AND relation = $1::regclass`,
+            [`"${distributedNames('submissions', platform.prefix).schema}".events`],
+          )
         ).rows[0].n,
       );
 
@@ -152,7 +160,11 @@ describe('input limits and surfaces of the four real apps', () => {
       await pg.query('BEGIN');
       await pg.query(`LOCK TABLE "${schema}".events IN SHARE MODE`);
       const responses = Array.from({ length: racers }, () =>
-        http('submissions').post('/clusters').set('Authorization', `Bearer ${admin}`).send(form).then((r) => r),
+        http('submissions')
+          .post('/clusters')
+          .set('Authorization', `Bearer ${admin}`)
+          .send(form)
+          .then((r) => r),
       );
       try {
         await platform.eventually(async () => expect(await waitingAppends()).toBe(racers), 60_000);
@@ -193,7 +205,12 @@ describe('input limits and surfaces of the four real apps', () => {
       // Two clients both saw no such cluster (version 0); the second arrives after the first landed.
       await post('"0"').expect(201);
       const late = await post('"0"').expect(409);
-      expect(late.body).toMatchObject({ code: 'concurrency-conflict', streamId: 'cluster-binh-chanh-cum-if-match', expected: 0, currentVersion: 1 });
+      expect(late.body).toMatchObject({
+        code: 'concurrency-conflict',
+        streamId: 'cluster-binh-chanh-cum-if-match',
+        expected: 0,
+        currentVersion: 1,
+      });
       // Without If-Match the server's own read is the basis: the rule answers (the cluster exists).
       expect((await post().expect(422)).body.code).toBe('cluster-already-formed');
       expect((await post('"abc"').expect(400)).body.details).toMatchObject({ reason: 'bad-if-match' });

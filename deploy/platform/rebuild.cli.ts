@@ -16,10 +16,9 @@ async function schemaExists(pgUrl: string, schema: string): Promise<boolean> {
   const client = new Client({ connectionString: pgUrl });
   await client.connect();
   try {
-    const { rows } = await client.query(
-      `SELECT 1 FROM information_schema.tables WHERE table_schema = $1 AND table_name = 'events'`,
-      [schema],
-    );
+    const { rows } = await client.query(`SELECT 1 FROM information_schema.tables WHERE table_schema = $1 AND table_name = 'events'`, [
+      schema,
+    ]);
     return rows.length > 0;
   } finally {
     await client.end();

@@ -62,7 +62,10 @@ export async function onFailure<T>(body: () => Promise<T>): Promise<T> {
   } catch (error) {
     if (lastPage && !lastPage.isClosed()) {
       await lastPage.screenshot({ path: FAILURE_SHOT, fullPage: true }).catch(() => undefined);
-      const text = await lastPage.locator('body').innerText().catch(() => '');
+      const text = await lastPage
+        .locator('body')
+        .innerText()
+        .catch(() => '');
       (error as Error).message += `\n--- page ${lastPage.url()} (screenshot ${FAILURE_SHOT}):\n${text.slice(0, 1500)}`;
     }
     throw error;
@@ -81,7 +84,9 @@ export async function signInAs(h: Harness, personName: string): Promise<{ contex
 }
 
 /** axe-core on the page as it is: serious and critical violations only. */
-export async function seriousViolations(page: Page): Promise<Array<{ id: string; impact?: string | null; help: string; targets: string[] }>> {
+export async function seriousViolations(
+  page: Page,
+): Promise<Array<{ id: string; impact?: string | null; help: string; targets: string[] }>> {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')

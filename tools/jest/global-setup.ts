@@ -10,5 +10,9 @@ export default async function globalSetup(): Promise<void> {
   process.env.CEM_TEST_CONTAINERS = runId;
   const servers = await startTestServers(runId);
   Object.assign(process.env, servers.env);
-  console.log(`\n[test servers] ${Object.entries(servers.env).map(([k, v]) => `${k}=${v}`).join(' ')}`);
+  console.log(
+    `\n[test servers] ${Object.entries(servers.env)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(' ')}`,
+  );
 }

@@ -128,7 +128,9 @@ export async function startTestServers(runId: string): Promise<TestServers> {
 /** Removes every container of the run (by label, with the docker CLI: works even if Testcontainers did not). */
 export function removeRunContainers(runId: string): void {
   try {
-    const ids = execFileSync('docker', ['ps', '-aq', '--filter', `label=${RUN_LABEL}=${runId}`], { encoding: 'utf8' }).split(/\s+/).filter(Boolean);
+    const ids = execFileSync('docker', ['ps', '-aq', '--filter', `label=${RUN_LABEL}=${runId}`], { encoding: 'utf8' })
+      .split(/\s+/)
+      .filter(Boolean);
     if (ids.length) execFileSync('docker', ['rm', '-f', '-v', ...ids], { stdio: 'ignore' });
   } catch (error) {
     console.error(`removing the test containers of run ${runId} failed:`, error);

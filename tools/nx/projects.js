@@ -9,7 +9,12 @@ const { dirname, basename } = require('path');
 const { createNodesFromFiles } = require('nx/src/devkit-exports');
 
 const SOURCES = ['{projectRoot}/**/*', '!{projectRoot}/**/*.md'];
-const PRODUCTION = ['{projectRoot}/src/**/*', '{projectRoot}/seed/**/*', '{projectRoot}/package.json', '!{projectRoot}/**/*.{spec,int-spec,e2e-spec}.ts'];
+const PRODUCTION = [
+  '{projectRoot}/src/**/*',
+  '{projectRoot}/seed/**/*',
+  '{projectRoot}/package.json',
+  '!{projectRoot}/**/*.{spec,int-spec,e2e-spec}.ts',
+];
 
 function targetsFor(root) {
   return {
@@ -35,9 +40,15 @@ function targetsFor(root) {
       cache: false,
     },
     lint: {
-      command: `eslint --max-warnings=0 ${root}`,
+      command: `eslint --max-warnings=0 --pass-on-unpruned-suppressions ${root}`,
       cache: true,
-      inputs: [...SOURCES, '^production', '{workspaceRoot}/eslint.config.mjs', '{workspaceRoot}/tsconfig.base.json'],
+      inputs: [
+        ...SOURCES,
+        '^production',
+        '{workspaceRoot}/eslint.config.mjs',
+        '{workspaceRoot}/eslint-suppressions.json',
+        '{workspaceRoot}/tsconfig.base.json',
+      ],
     },
   };
 }
@@ -55,7 +66,12 @@ module.exports.createNodesV2 = [
         const kind = root.startsWith('libs/') ? 'lib' : 'service';
         if (kind === 'lib' && !file.endsWith('index.ts')) return {};
         if (kind === 'service' && !file.endsWith('main.ts')) return {};
-        const project = { root, projectType: kind === 'lib' ? 'library' : 'application', tags: [`type:${kind}`], targets: targetsFor(root) };
+        const project = {
+          root,
+          projectType: kind === 'lib' ? 'library' : 'application',
+          tags: [`type:${kind}`],
+          targets: targetsFor(root),
+        };
         // Libs are named by their package.json (@cem/<name>); services by their folder.
         if (kind === 'service') {
           project.name = basename(root);

@@ -37,11 +37,16 @@ export function fieldsOf(cls: Ctor): FieldSpec[] {
   };
   const fields = new Map<string, FieldSpec>();
   for (const meta of storage.getTargetValidationMetadatas(cls, '', true, false)) {
-    const field: FieldSpec = fields.get(meta.propertyName) ?? { name: meta.propertyName, rules: new Map(), optional: false, isArray: false };
+    const field: FieldSpec = fields.get(meta.propertyName) ?? {
+      name: meta.propertyName,
+      rules: new Map(),
+      optional: false,
+      isArray: false,
+    };
     fields.set(meta.propertyName, field);
     if (meta.type === 'conditionalValidation') field.optional = true;
     else if (meta.type === 'nestedValidation') {
-      const typed = defaultMetadataStorage.findTypeMetadata(cls as never, meta.propertyName);
+      const typed = defaultMetadataStorage.findTypeMetadata(cls, meta.propertyName);
       const nested = typed?.typeFunction?.() as Ctor | undefined;
       if (nested && nested !== (Object as unknown)) field.nested = nested;
       if (meta.each) field.isArray = true;
@@ -58,8 +63,40 @@ export interface KnownValues {
   ids: string[];
 }
 
-const CONTROL = ['\u0000', '\u0001', '\u0007', '\u001b', '\u007f', '\u0085', '\u200b', '\u200e', '\u202e', '\u2066', '\u2028', '\ufeff', '\ud800', '\udfff'];
-const EXOTIC = ['Đồng bằng sông Cửu Long', 'Nguyễn Thị Ánh', 'e\u0301', '🇻🇳🏆', '𝕏𝕐', '\u0000', ' ', '', '../../etc/passwd', '<script>x</script>', "' OR 1=1 --", '${jndi:x}', '%00', '\\u0000', 'null', '__proto__'];
+const CONTROL = [
+  '\u0000',
+  '\u0001',
+  '\u0007',
+  '\u001b',
+  '\u007f',
+  '\u0085',
+  '\u200b',
+  '\u200e',
+  '\u202e',
+  '\u2066',
+  '\u2028',
+  '\ufeff',
+  '\ud800',
+  '\udfff',
+];
+const EXOTIC = [
+  'Đồng bằng sông Cửu Long',
+  'Nguyễn Thị Ánh',
+  'e\u0301',
+  '🇻🇳🏆',
+  '𝕏𝕐',
+  '\u0000',
+  ' ',
+  '',
+  '../../etc/passwd',
+  '<script>x</script>',
+  "' OR 1=1 --",
+  '${jndi:x}',
+  '%00',
+  '\\u0000',
+  'null',
+  '__proto__',
+];
 
 const unicodeString = (maxLength: number) =>
   fc.oneof(
@@ -76,7 +113,18 @@ const aroundLimit = (max: number) =>
 const isoDate = fc
   .date({ min: new Date('1940-01-01T00:00:00Z'), max: new Date('2110-12-31T00:00:00Z'), noInvalidDate: true })
   .map((d) => d.toISOString().slice(0, 10));
-const badDates = fc.constantFrom('2024-02-30', '2025-02-29', '2024-04-31', '2024-13-01', '0000-00-00', '99999-01-01', '2024-2-3', 'hôm qua', '2024-02-29T25:61:00Z', '1e10');
+const badDates = fc.constantFrom(
+  '2024-02-30',
+  '2025-02-29',
+  '2024-04-31',
+  '2024-13-01',
+  '0000-00-00',
+  '99999-01-01',
+  '2024-2-3',
+  'hôm qua',
+  '2024-02-29T25:61:00Z',
+  '1e10',
+);
 
 /** Anything JSON can carry, including shapes no DTO expects. */
 export const anyJson: fc.Arbitrary<unknown> = fc.oneof(
@@ -97,7 +145,10 @@ function numberFor(rules: Map<string, unknown[]>): fc.Arbitrary<number> {
   const min = rules.has('min') ? Number(rules.get('min')![0]) : -1_000_000;
   const max = rules.has('max') ? Number(rules.get('max')![0]) : 1_000_000;
   const inRange = rules.has('isInt') ? fc.integer({ min: Math.ceil(min), max: Math.floor(max) }) : fc.double({ min, max, noNaN: true });
-  return fc.oneof({ weight: 4, arbitrary: inRange }, { weight: 1, arbitrary: fc.constantFrom(min - 1, max + 1, 0.5, -0, 1e21, -2147483649) });
+  return fc.oneof(
+    { weight: 4, arbitrary: inRange },
+    { weight: 1, arbitrary: fc.constantFrom(min - 1, max + 1, 0.5, -0, 1e21, -2147483649) },
+  );
 }
 
 function stringFor(field: FieldSpec, known: KnownValues): fc.Arbitrary<string> {
@@ -128,7 +179,8 @@ function valueFor(field: FieldSpec, known: KnownValues, depth: number): fc.Arbit
   let element: fc.Arbitrary<unknown>;
   if (field.nested) element = depth > 4 ? fc.constant({}) : dtoArbitrary(field.nested, known, depth + 1);
   else if (rules.has('isBoolean')) element = fc.boolean();
-  else if (rules.has('isInt') || rules.has('isNumber') || rules.has('min') || rules.has('max') || rules.has('isPositive')) element = numberFor(rules);
+  else if (rules.has('isInt') || rules.has('isNumber') || rules.has('min') || rules.has('max') || rules.has('isPositive'))
+    element = numberFor(rules);
   else if (rules.has('isObject')) element = fc.dictionary(fc.string({ maxLength: 10 }), anyJson, { maxKeys: 4 });
   else element = stringFor(field, known);
   if (!field.isArray) return element;
@@ -147,16 +199,27 @@ export function dtoArbitrary(cls: Ctor, known: KnownValues, depth = 0): fc.Arbit
   const record: Record<string, fc.Arbitrary<unknown>> = {};
   for (const field of fields) record[field.name] = valueFor(field, known, depth);
   const requiredKeys = fields.filter((f) => !f.optional).map((f) => f.name);
-  return fc.record(record, { requiredKeys }) as fc.Arbitrary<Record<string, unknown>>;
+  return fc.record(record, { requiredKeys });
 }
 
 export type Mutation = 'none' | 'drop-field' | 'extra-field' | 'wrong-type' | 'huge-string' | 'deep' | 'control-chars' | 'not-an-object';
 
 /** Breaks a plausible body in one of the ways a careless or hostile client would. */
 export function mutated(body: fc.Arbitrary<Record<string, unknown>>): fc.Arbitrary<{ mutation: Mutation; body: unknown }> {
-  const MUTATIONS: Mutation[] = ['none', 'none', 'drop-field', 'extra-field', 'wrong-type', 'huge-string', 'deep', 'control-chars', 'not-an-object'];
-  return fc.tuple(body, fc.constantFrom(...MUTATIONS), fc.nat(), anyJson, fc.integer({ min: 20, max: 40 }), fc.constantFrom(...CONTROL)).map(
-    ([value, mutation, pick, junk, depth, control]) => {
+  const MUTATIONS: Mutation[] = [
+    'none',
+    'none',
+    'drop-field',
+    'extra-field',
+    'wrong-type',
+    'huge-string',
+    'deep',
+    'control-chars',
+    'not-an-object',
+  ];
+  return fc
+    .tuple(body, fc.constantFrom(...MUTATIONS), fc.nat(), anyJson, fc.integer({ min: 20, max: 40 }), fc.constantFrom(...CONTROL))
+    .map(([value, mutation, pick, junk, depth, control]) => {
       const keys = Object.keys(value);
       const key = keys.length ? keys[pick % keys.length] : 'x';
       const copy: Record<string, unknown> = { ...value };
@@ -166,12 +229,16 @@ export function mutated(body: fc.Arbitrary<Record<string, unknown>>): fc.Arbitra
           break;
         case 'extra-field':
           // defineProperty: an own '__proto__' key, which JSON.stringify then sends as is.
-          Object.defineProperty(copy, ['__proto__', 'constructor', 'prototype', 'isAdmin', 'nominatingUnitId', 'actor', 'occurredAt'][pick % 7], {
-            value: junk,
-            enumerable: true,
-            configurable: true,
-            writable: true,
-          });
+          Object.defineProperty(
+            copy,
+            ['__proto__', 'constructor', 'prototype', 'isAdmin', 'nominatingUnitId', 'actor', 'occurredAt'][pick % 7],
+            {
+              value: junk,
+              enumerable: true,
+              configurable: true,
+              writable: true,
+            },
+          );
           break;
         case 'wrong-type':
           copy[key] = junk;
@@ -190,6 +257,5 @@ export function mutated(body: fc.Arbitrary<Record<string, unknown>>): fc.Arbitra
         default:
       }
       return { mutation, body: copy };
-    },
-  );
+    });
 }

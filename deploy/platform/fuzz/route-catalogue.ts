@@ -37,7 +37,8 @@ export function routeCatalogue(definition: ServiceDefinition): FuzzRoute[] {
   const routes: FuzzRoute[] = [];
   for (const info of routesOf(controllers)) {
     const controller = controllers.find((c) => c.name === info.controller) as Type<unknown>;
-    const args: Record<string, { index: number; data?: unknown }> = Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, info.handler) ?? {};
+    const args: Record<string, { index: number; data?: unknown }> =
+      Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, info.handler) ?? {};
     const types: unknown[] = Reflect.getMetadata('design:paramtypes', controller.prototype, info.handler) ?? [];
     let bodyType: Ctor | undefined;
     let queryType: Ctor | undefined;

@@ -65,9 +65,7 @@ export class EventContractRegistry {
     if (!contract) {
       return {
         ok: false,
-        reason: this.knowsType(type)
-          ? `unsupported schema version ${schemaVersion} of ${type}`
-          : `unknown event type ${type}`,
+        reason: this.knowsType(type) ? `unsupported schema version ${schemaVersion} of ${type}` : `unknown event type ${type}`,
       };
     }
     if (data === null || typeof data !== 'object' || Array.isArray(data)) {

@@ -17,8 +17,7 @@ export const LEVEL_PHRASES_VI: Record<AdministrativeLevel, string> = {
   commune: 'cấp xã',
 };
 
-export const levelPhrase = (level: unknown): string =>
-  LEVEL_PHRASES_VI[level as AdministrativeLevel] ?? 'cấp không xác định';
+export const levelPhrase = (level: unknown): string => LEVEL_PHRASES_VI[level as AdministrativeLevel] ?? 'cấp không xác định';
 
 /** Dossier statuses (glossary: Hồ sơ). */
 export const DOSSIER_STATUS_LABELS_VI = {

@@ -32,7 +32,9 @@ describe('handleCommand with the client basis (If-Match)', () => {
     expect(await store.readStream('s-1')).toHaveLength(1);
     await withClientBasis(1, () => handleCommand(store, counter, 's-1', { type: 'Count' }, ctx));
     // Moved past the rule: with the stale basis it is a conflict (409), not the rule (422).
-    await expect(withClientBasis(1, () => handleCommand(store, counter, 's-1', { type: 'Count' }, ctx))).rejects.toBeInstanceOf(ConcurrencyError);
+    await expect(withClientBasis(1, () => handleCommand(store, counter, 's-1', { type: 'Count' }, ctx))).rejects.toBeInstanceOf(
+      ConcurrencyError,
+    );
     await expect(handleCommand(store, counter, 's-1', { type: 'Count' }, ctx)).rejects.toThrow('full');
   });
 

@@ -58,7 +58,7 @@ export async function handleCommand<TState, TCommand, TEvent extends DomainEvent
   command: TCommand,
   ctx: CommandContext,
 ): Promise<CommandResult<TState, TEvent>> {
-  const history = (await store.readStream(streamId)) as unknown as RecordedEvent[];
+  const history = await store.readStream(streamId);
   const basis = ctx.idempotencySeed ? undefined : takeClientExpectedVersion();
   if (basis !== undefined && basis !== history.length) throw new ConcurrencyError(streamId, basis, history.length);
   const state = evolveAll(decider, history as unknown as TEvent[]);

@@ -9,9 +9,7 @@ const UNIQUE_VIOLATION = '23505';
  * because a replayed batch collides on both keys and PostgreSQL reports whichever it checks first.
  */
 export type AppendFailure =
-  | { kind: 'version-conflict'; actualVersion: number }
-  | { kind: 'unique-violation'; onEventId: boolean }
-  | { kind: 'other' };
+  { kind: 'version-conflict'; actualVersion: number } | { kind: 'unique-violation'; onEventId: boolean } | { kind: 'other' };
 
 export function classifyAppendFailure(error: unknown): AppendFailure {
   const { code, detail, constraint } = sqlErrorFields(error);

@@ -30,10 +30,13 @@ describe('AppendNotifier', () => {
   it('keeps going after a failed notification', async () => {
     const errors: unknown[] = [];
     let calls = 0;
-    const notifier = new AppendNotifier(async () => {
-      calls++;
-      if (calls === 1) throw new Error('connection lost');
-    }, (e) => errors.push(e));
+    const notifier = new AppendNotifier(
+      async () => {
+        calls++;
+        if (calls === 1) throw new Error('connection lost');
+      },
+      (e) => errors.push(e),
+    );
     notifier.poke();
     await new Promise((r) => setImmediate(r));
     notifier.poke();

@@ -1,5 +1,12 @@
 import { systemActor } from '@cem/contracts';
-import { AnchorKey, anchorStore, checkAgainstAnchor, checkAgainstArchive, checkAgainstCarriedHashes, describeFinding } from './chain-anchor';
+import {
+  AnchorKey,
+  anchorStore,
+  checkAgainstAnchor,
+  checkAgainstArchive,
+  checkAgainstCarriedHashes,
+  describeFinding,
+} from './chain-anchor';
 import { createTestPostgresStore, type TestPostgresStore } from './testing';
 
 const event = (n: number) => ({
@@ -21,7 +28,12 @@ describe('chain anchors: tamper evidence an insider with the database cannot def
   beforeAll(async () => {
     db = await createTestPostgresStore({ schemaPrefix: 'es_anchor' });
     let n = 0;
-    for (const [stream, count] of [['A', 3], ['B', 4], ['C', 3], ['D', 2]] as const) {
+    for (const [stream, count] of [
+      ['A', 3],
+      ['B', 4],
+      ['C', 3],
+      ['D', 2],
+    ] as const) {
       for (let i = 0; i < count; i++) await db.store.append(stream, [event(n++)]);
     }
   });
@@ -32,8 +44,12 @@ describe('chain anchors: tamper evidence an insider with the database cannot def
     const anchor = await anchorStore(db.store, db.schema, key);
     expect(anchor.payload.events).toBe(12);
     // The hashes the events carried on Kafka when they were published (ce_id -> ce_hash).
-    const carried = new Map((await db.store.chainRows()).map((r) => [r.eventId, { streamId: r.streamId, version: r.version, hash: r.hash }]));
-    const [editedId] = (await db.sql<{ id: string }>(`SELECT event_id::text AS id FROM events WHERE stream_id = 'C' AND stream_version = 2`)).map((r) => r.id);
+    const carried = new Map(
+      (await db.store.chainRows()).map((r) => [r.eventId, { streamId: r.streamId, version: r.version, hash: r.hash }]),
+    );
+    const [editedId] = (
+      await db.sql<{ id: string }>(`SELECT event_id::text AS id FROM events WHERE stream_id = 'C' AND stream_version = 2`)
+    ).map((r) => r.id);
 
     await db.sql(`DELETE FROM events WHERE stream_id = 'A' AND stream_version = 3`); // the last event of A
     await db.sql(`DELETE FROM events WHERE stream_id = 'B' AND stream_version = 2`); // an event in the middle of B
@@ -97,6 +113,8 @@ describe('chain anchors: tamper evidence an insider with the database cannot def
     const key = AnchorKey.generate();
     const anchor = await anchorStore(db.store, db.schema, key);
     const forged = AnchorKey.generate().sign({ ...anchor.payload, heads: anchor.payload.heads.slice(1) });
-    expect(await checkAgainstAnchor(db.store, { ...forged, keyId: key.keyId }, key.publicKeyPem)).toEqual([{ kind: 'bad-signature', keyId: key.keyId }]);
+    expect(await checkAgainstAnchor(db.store, { ...forged, keyId: key.keyId }, key.publicKeyPem)).toEqual([
+      { kind: 'bad-signature', keyId: key.keyId },
+    ]);
   });
 });

@@ -40,7 +40,13 @@ export type AnchorFinding =
   | { kind: 'bad-signature'; keyId: string };
 
 const canonical = (payload: AnchorPayload) =>
-  JSON.stringify({ store: payload.store, anchoredAt: payload.anchoredAt, events: payload.events, root: payload.root, heads: payload.heads });
+  JSON.stringify({
+    store: payload.store,
+    anchoredAt: payload.anchoredAt,
+    events: payload.events,
+    root: payload.root,
+    heads: payload.heads,
+  });
 
 export function headsRoot(heads: ChainHead[]): string {
   const hash = createHash('sha256');
@@ -145,7 +151,14 @@ export async function checkAgainstAnchor(store: EventStore, anchor: SignedAnchor
     }
     const atHead = rows.find((r) => r.version === head.version);
     if (atHead && atHead.hash !== head.hash) {
-      findings.push({ kind: 're-hashed-edit', streamId: head.streamId, version: head.version, eventId: atHead.eventId, expectedHash: head.hash, storedHash: atHead.hash });
+      findings.push({
+        kind: 're-hashed-edit',
+        streamId: head.streamId,
+        version: head.version,
+        eventId: atHead.eventId,
+        expectedHash: head.hash,
+        storedHash: atHead.hash,
+      });
     }
   }
   return findings;
@@ -158,14 +171,25 @@ export async function checkAgainstAnchor(store: EventStore, anchor: SignedAnchor
 /** A finding about one event (removed, or edited and re-hashed). */
 export type EventFinding = Extract<AnchorFinding, { version: number }>;
 
-export async function checkAgainstCarriedHashes(store: EventStore, carried: Map<string, { streamId: string; version: number; hash: string }>): Promise<EventFinding[]> {
+export async function checkAgainstCarriedHashes(
+  store: EventStore,
+  carried: Map<string, { streamId: string; version: number; hash: string }>,
+): Promise<EventFinding[]> {
   if (!store.chainRows) throw new Error('store cannot list its chain rows');
   const stored = new Map((await store.chainRows()).map((r) => [r.eventId, r]));
   const findings: EventFinding[] = [];
   for (const [eventId, sent] of carried) {
     const row = stored.get(eventId);
     if (!row) findings.push({ kind: 'removed-event', streamId: sent.streamId, version: sent.version, eventId });
-    else if (row.hash !== sent.hash) findings.push({ kind: 're-hashed-edit', streamId: row.streamId, version: row.version, eventId, expectedHash: sent.hash, storedHash: row.hash });
+    else if (row.hash !== sent.hash)
+      findings.push({
+        kind: 're-hashed-edit',
+        streamId: row.streamId,
+        version: row.version,
+        eventId,
+        expectedHash: sent.hash,
+        storedHash: row.hash,
+      });
   }
   return findings.sort((a, b) => (a.streamId === b.streamId ? a.version - b.version : a.streamId < b.streamId ? -1 : 1));
 }
@@ -190,7 +214,7 @@ export function describeFinding(finding: AnchorFinding): string {
 
 async function wholeLog(store: EventStore): Promise<RecordedEvent[]> {
   const all: RecordedEvent[] = [];
-  for (let after = LOG_START; ; ) {
+  for (let after = LOG_START; ;) {
     const batch = await store.readAll({ after, limit: 5000 });
     all.push(...batch);
     if (batch.length < 5000) return all;
@@ -210,7 +234,10 @@ export async function checkAgainstArchive(source: EventStore, archive: EventStor
     if (copy.metadata.source !== context) continue;
     const original = stored.get(copy.id);
     if (!original) findings.push({ kind: 'removed-event', streamId: copy.streamId, version: copy.streamVersion, eventId: copy.id });
-    else if (JSON.stringify(original.data) !== JSON.stringify(copy.data) || JSON.stringify(original.metadata) !== JSON.stringify(copy.metadata)) {
+    else if (
+      JSON.stringify(original.data) !== JSON.stringify(copy.data) ||
+      JSON.stringify(original.metadata) !== JSON.stringify(copy.metadata)
+    ) {
       findings.push({ kind: 'edited-event', streamId: original.streamId, version: original.streamVersion, eventId: copy.id });
     }
   }

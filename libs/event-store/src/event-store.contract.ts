@@ -152,7 +152,9 @@ export function describeEventStoreContract(
     it('never refuses racing appends that expect any version, and keeps their chain whole', async () => {
       const writers = 8;
       const results = await Promise.all(
-        Array.from({ length: writers }, (_, i) => store.append('busy', [event('Noted', { i })], { expectedVersion: i % 2 ? 'any' : 'exists' }).catch((e) => e)),
+        Array.from({ length: writers }, (_, i) =>
+          store.append('busy', [event('Noted', { i })], { expectedVersion: i % 2 ? 'any' : 'exists' }).catch((e) => e),
+        ),
       );
       // 'exists' may only fail while the stream has no event yet.
       const failed = results.filter((r) => r instanceof Error);
@@ -192,7 +194,10 @@ export function describeEventStoreContract(
         source: 'councils',
       });
       const minimal = metadata();
-      await store.append('m', [{ type: 'Returned', data: {}, metadata: full }, { type: 'Noted', data: {}, metadata: minimal }]);
+      await store.append('m', [
+        { type: 'Returned', data: {}, metadata: full },
+        { type: 'Noted', data: {}, metadata: minimal },
+      ]);
       const [a, b] = await store.readStream('m');
       expect(a.metadata).toEqual(full);
       expect(b.metadata).toEqual(minimal);
@@ -325,10 +330,7 @@ export function describeEventStoreContract(
 
       // Re-hashing the edited event to hide the edit breaks the link of the event after it.
       await h.sql(`UPDATE ${h.schema}.events SET data = '{"i":1}' WHERE event_id = $1`, [b2.id]);
-      await h.sql(
-        `UPDATE ${h.schema}.events SET hash = 'forged' WHERE event_id = $1`,
-        [(await store.readStream('chain-a'))[0].id],
-      );
+      await h.sql(`UPDATE ${h.schema}.events SET hash = 'forged' WHERE event_id = $1`, [(await store.readStream('chain-a'))[0].id]);
       expect((await store.verifyChain()).firstBreak).toMatchObject({ streamId: 'chain-a', streamVersion: 1 });
     });
 

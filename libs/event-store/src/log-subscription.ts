@@ -72,10 +72,12 @@ export class LogSubscription implements Subscription {
   private async run(): Promise<void> {
     const batchSize = this.options.batchSize ?? DEFAULT_BATCH;
     const pollMs = this.options.pollIntervalMs ?? DEFAULT_POLL_MS;
-    const unlisten = await this.source.listen(() => this.wakeup.signal()).catch((error: unknown) => {
-      this.options.onError?.(error); // polling alone still delivers everything, only later
-      return async () => undefined;
-    });
+    const unlisten = await this.source
+      .listen(() => this.wakeup.signal())
+      .catch((error: unknown) => {
+        this.options.onError?.(error); // polling alone still delivers everything, only later
+        return async () => undefined;
+      });
     let waitMs = pollMs;
     let notifiedRead = false;
     let backoffMs = 0;

@@ -29,7 +29,12 @@ export function isConnectionFailure(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
   const { code, message } = error as { code?: unknown; message?: unknown };
   if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || UNAVAILABLE_SQLSTATE.test(code))) return true;
-  return typeof message === 'string' && /Connection terminated|timeout exceeded when trying to connect|the database system is (starting up|shutting down|in recovery)|Client has encountered a connection error/i.test(message);
+  return (
+    typeof message === 'string' &&
+    /Connection terminated|timeout exceeded when trying to connect|the database system is (starting up|shutting down|in recovery)|Client has encountered a connection error/i.test(
+      message,
+    )
+  );
 }
 
 function unavailable(error: unknown): unknown {
@@ -121,10 +126,9 @@ export class PgSqlClient implements SqlClient {
     client.on('error', () => undefined);
     try {
       await client.connect();
-      const { rows } = await client.query<{ locked: boolean }>(
-        `SELECT pg_try_advisory_lock(hashtext('cem'), hashtext($1)) AS locked`,
-        [name],
-      );
+      const { rows } = await client.query<{ locked: boolean }>(`SELECT pg_try_advisory_lock(hashtext('cem'), hashtext($1)) AS locked`, [
+        name,
+      ]);
       if (!rows[0]?.locked) {
         await client.end().catch(() => undefined);
         return undefined;

@@ -34,7 +34,16 @@ describe('createPgliteEventStore', () => {
     try {
       const first = await createPgliteEventStore({ dataDir: join(dir, 'db'), schema: 'persisted' });
       const { lastPosition } = await first.append('s', [
-        { type: 'A', data: { n: 1 }, metadata: { actor: { id: 'x', role: 'admin', unitId: 'u', level: 'central', unitPath: [] }, occurredAt: '2025-01-01T00:00:00.000Z', correlationId: 'c', source: 't' } },
+        {
+          type: 'A',
+          data: { n: 1 },
+          metadata: {
+            actor: { id: 'x', role: 'admin', unitId: 'u', level: 'central', unitPath: [] },
+            occurredAt: '2025-01-01T00:00:00.000Z',
+            correlationId: 'c',
+            source: 't',
+          },
+        },
       ]);
       await first.close();
 

@@ -12,5 +12,7 @@ export interface PostgresEventStoreOptions {
 
 export async function createPostgresEventStore(options: PostgresEventStoreOptions): Promise<SqlEventStore> {
   assertSchemaName(options.schema ?? 'cem'); // before starting anything
-  return createSqlEventStore(new PgSqlClient({ connectionString: options.connectionString, poolSize: options.poolSize }), { schema: options.schema });
+  return createSqlEventStore(new PgSqlClient({ connectionString: options.connectionString, poolSize: options.poolSize }), {
+    schema: options.schema,
+  });
 }

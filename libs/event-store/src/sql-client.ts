@@ -40,5 +40,5 @@ export interface SqlErrorFields {
 }
 
 export function sqlErrorFields(error: unknown): SqlErrorFields {
-  return typeof error === 'object' && error !== null ? (error as SqlErrorFields) : {};
+  return typeof error === 'object' && error !== null ? error : {};
 }

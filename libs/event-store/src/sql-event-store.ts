@@ -57,9 +57,7 @@ function expectedParam(expected: ExpectedVersion): string {
 export class SqlEventStore implements EventStore {
   private readonly sql: EventStoreQueries;
   private readonly subscriptions = new Set<LogSubscription>();
-  private readonly notifier = new AppendNotifier(() =>
-    this.client.query(`SELECT pg_notify($1, '')`, [notifyChannel(this.schema)]),
-  );
+  private readonly notifier = new AppendNotifier(() => this.client.query(`SELECT pg_notify($1, '')`, [notifyChannel(this.schema)]));
 
   constructor(
     private readonly client: SqlClient,
@@ -69,11 +67,7 @@ export class SqlEventStore implements EventStore {
     this.sql = eventStoreQueries(schema);
   }
 
-  async append(
-    streamId: string,
-    events: NewEvent[],
-    options: { expectedVersion?: ExpectedVersion } = {},
-  ): Promise<AppendResult> {
+  async append(streamId: string, events: NewEvent[], options: { expectedVersion?: ExpectedVersion } = {}): Promise<AppendResult> {
     if (events.length === 0) throw new Error(`append to ${streamId}: no events given`);
     const expected = options.expectedVersion ?? 'any';
     const ids = events.map((e) => e.id ?? uuidv7());
@@ -228,7 +222,12 @@ export class SqlEventStore implements EventStore {
 
   async chainRows(): Promise<ChainRow[]> {
     const rows = await this.client.query(this.sql.chainRows);
-    return rows.map((r) => ({ eventId: r.event_id as string, streamId: r.stream_id as string, version: Number(r.stream_version), hash: r.hash as string }));
+    return rows.map((r) => ({
+      eventId: r.event_id as string,
+      streamId: r.stream_id as string,
+      version: Number(r.stream_version),
+      hash: r.hash as string,
+    }));
   }
 
   async countAfter(position: LogPosition): Promise<number> {

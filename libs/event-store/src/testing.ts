@@ -29,9 +29,7 @@ export interface TestPostgresStore {
  * A PostgreSQL event store in a fresh schema of the CEM_PG_URL database. Rejects when the server is
  * unreachable, so integration tests fail rather than skip.
  */
-export async function createTestPostgresStore(
-  options: { schemaPrefix?: string; poolSize?: number } = {},
-): Promise<TestPostgresStore> {
+export async function createTestPostgresStore(options: { schemaPrefix?: string; poolSize?: number } = {}): Promise<TestPostgresStore> {
   const schema = uniqueTestSchema(options.schemaPrefix);
   const client = new PgSqlClient({ connectionString: testPgUrl(), poolSize: options.poolSize ?? 10, searchPath: schema });
   const store = await createSqlEventStore(client, { schema, closeClient: false }).catch(async (error: unknown) => {

@@ -145,8 +145,7 @@ export interface AccessRequest {
 }
 
 export type AccessVerdict =
-  | { allowed: true; unit: ActingUnit; relation?: string }
-  | { allowed: false; status: 403 | 404; code: string; reason: string };
+  { allowed: true; unit: ActingUnit; relation?: string } | { allowed: false; status: 403 | 404; code: string; reason: string };
 
 const ROLE_LABELS_VI: Record<Role, string> = {
   submitter: 'Người đăng ký',

@@ -43,9 +43,7 @@ describe('authorisation rules', () => {
   it('sameUnit compares the record unit with the actor unit', () => {
     const rule = sameUnit((d: Dossier) => d.unitId);
     expect(rule({ ...districtOfficer, unitId: tanKienDossier.unitId }, tanKienDossier)).toBe(true);
-    expect(rule(districtOfficer, tanKienDossier)).toBe(
-      'Đơn vị vn-hcm-binh-chanh-tan-kien không phải đơn vị của bạn (vn-hcm-binh-chanh)',
-    );
+    expect(rule(districtOfficer, tanKienDossier)).toBe('Đơn vị vn-hcm-binh-chanh-tan-kien không phải đơn vị của bạn (vn-hcm-binh-chanh)');
   });
 
   it('withinJurisdiction allows the own unit and its ancestors, nobody else', () => {
@@ -53,9 +51,7 @@ describe('authorisation rules', () => {
     expect(rule(districtOfficer, tanKienDossier)).toBe(true); // district above its commune
     expect(rule({ ...districtOfficer, unitId: 'vn' }, tanKienDossier)).toBe(true); // central above all
     expect(rule({ ...districtOfficer, unitId: 'vn-hcm-binh-chanh-tan-kien' }, tanKienDossier)).toBe(true);
-    expect(rule(haNamSecretary, tanKienDossier)).toBe(
-      'Đơn vị vn-hcm-binh-chanh-tan-kien nằm ngoài phạm vi quản lý của bạn (vn-ha-nam)',
-    );
+    expect(rule(haNamSecretary, tanKienDossier)).toBe('Đơn vị vn-hcm-binh-chanh-tan-kien nằm ngoài phạm vi quản lý của bạn (vn-ha-nam)');
     // A commune cannot reach up into its district's records.
     const districtRecord = { ...tanKienDossier, unitId: 'vn-hcm-binh-chanh', unitPath: unitPathOf('vn', 'hcm', 'binh-chanh') };
     expect(rule({ ...districtOfficer, unitId: 'vn-hcm-binh-chanh-tan-kien' }, districtRecord)).toMatch(/nằm ngoài phạm vi quản lý/);
@@ -69,20 +65,26 @@ describe('authorisation rules', () => {
 
   it('atLevel takes the level from the record or a constant', () => {
     expect(atLevel((d: Dossier) => d.level)(districtOfficer, tanKienDossier)).toBe(true);
-    expect(atLevel('province')(districtOfficer, null)).toBe(
-      'Việc này do cấp tỉnh thực hiện (bạn đang thực hiện ở cấp huyện)',
-    );
+    expect(atLevel('province')(districtOfficer, null)).toBe('Việc này do cấp tỉnh thực hiện (bạn đang thực hiện ở cấp huyện)');
   });
 
   it('allOf allows only when every rule does and reports the first denial', () => {
-    const rule = allOf(hasRole('agency-officer'), withinJurisdiction((d: Dossier) => d.unitPath));
+    const rule = allOf(
+      hasRole('agency-officer'),
+      withinJurisdiction((d: Dossier) => d.unitPath),
+    );
     expect(rule(districtOfficer, tanKienDossier)).toBe(true);
-    expect(rule(haNamSecretary, tanKienDossier)).toBe('Cần vai trò Cán bộ cơ quan tiếp nhận (bạn đang thực hiện với vai trò Thư ký Hội đồng)');
+    expect(rule(haNamSecretary, tanKienDossier)).toBe(
+      'Cần vai trò Cán bộ cơ quan tiếp nhận (bạn đang thực hiện với vai trò Thư ký Hội đồng)',
+    );
     expect(rule({ ...haNamSecretary, role: 'agency-officer' }, tanKienDossier)).toMatch(/nằm ngoài phạm vi quản lý/);
   });
 
   it('anyOf allows when one rule does and otherwise lists every way in', () => {
-    const rule = anyOf(hasRole('auditor'), withinJurisdiction((d: Dossier) => d.unitPath));
+    const rule = anyOf(
+      hasRole('auditor'),
+      withinJurisdiction((d: Dossier) => d.unitPath),
+    );
     expect(rule(districtOfficer, tanKienDossier)).toBe(true);
     expect(rule({ ...haNamSecretary, role: 'auditor' }, tanKienDossier)).toBe(true);
     expect(rule(haNamSecretary, tanKienDossier)).toBe(
@@ -94,8 +96,14 @@ describe('authorisation rules', () => {
 describe('definePolicy', () => {
   const dossierPolicy = definePolicy<Dossier, 'receive' | 'read'>({
     // hasRole fits any resource, so the resource type comes from the rules that read it.
-    receive: allOf(hasRole('agency-officer'), withinJurisdiction((d: Dossier) => d.unitPath)),
-    read: anyOf(hasRole('auditor'), withinJurisdiction<Dossier>((d) => d.unitPath)),
+    receive: allOf(
+      hasRole('agency-officer'),
+      withinJurisdiction((d: Dossier) => d.unitPath),
+    ),
+    read: anyOf(
+      hasRole('auditor'),
+      withinJurisdiction<Dossier>((d) => d.unitPath),
+    ),
   });
 
   it('check returns the decision with the reason', () => {
@@ -115,7 +123,9 @@ describe('definePolicy', () => {
       thrown = error;
     }
     expect(thrown).toBeInstanceOf(ForbiddenError);
-    expect((thrown as ForbiddenError).message).toBe('Cần vai trò Cán bộ cơ quan tiếp nhận (bạn đang thực hiện với vai trò Thư ký Hội đồng)');
+    expect((thrown as ForbiddenError).message).toBe(
+      'Cần vai trò Cán bộ cơ quan tiếp nhận (bạn đang thực hiện với vai trò Thư ký Hội đồng)',
+    );
     expect((thrown as ForbiddenError).details).toMatchObject({ action: 'receive', actorId: 'u-ha-nam' });
   });
 
@@ -130,11 +140,6 @@ describe('definePolicy', () => {
 
 describe('unitPathOf', () => {
   it("builds ids as the parent's id plus the slug", () => {
-    expect(unitPathOf('vn', 'hcm', 'binh-chanh', 'tan-kien')).toEqual([
-      'vn',
-      'vn-hcm',
-      'vn-hcm-binh-chanh',
-      'vn-hcm-binh-chanh-tan-kien',
-    ]);
+    expect(unitPathOf('vn', 'hcm', 'binh-chanh', 'tan-kien')).toEqual(['vn', 'vn-hcm', 'vn-hcm-binh-chanh', 'vn-hcm-binh-chanh-tan-kien']);
   });
 });

@@ -31,8 +31,7 @@ export function definePolicy<R, A extends string = string>(rules: Record<A, Rule
 
 /** Accepts a fixed value or reads it from the resource. */
 type From<R, T> = T | ((resource: R) => T);
-const read = <R, T>(from: From<R, T>, resource: R): T =>
-  typeof from === 'function' ? (from as (resource: R) => T)(resource) : from;
+const read = <R, T>(from: From<R, T>, resource: R): T => (typeof from === 'function' ? (from as (resource: R) => T)(resource) : from);
 
 /** Ignores the resource, so it fits any policy; give the other rules' resource type explicitly (see spec). */
 export function hasRole(...roles: Role[]): Rule<unknown> {

@@ -12,22 +12,17 @@ function demoUser(sub: string, name: string, role: MintRequest['role'], level: M
 
 /** People to try the platform as; `npm run token -- --demo <key>` and the embedded launcher mint for them. */
 export const DEMO_USERS = {
-  'commune-officer': demoUser('demo-commune-officer', 'Nguyễn Văn An', 'unit-officer', 'commune', [
-    'vn', 'hcm', 'binh-chanh', 'tan-kien',
-  ]),
+  'commune-officer': demoUser('demo-commune-officer', 'Nguyễn Văn An', 'unit-officer', 'commune', ['vn', 'hcm', 'binh-chanh', 'tan-kien']),
   submitter: demoUser('demo-submitter', 'Trần Thị Bình', 'submitter', 'commune', ['vn', 'hcm', 'binh-chanh', 'tan-kien']),
   'district-agency-officer': demoUser('demo-district-agency', 'Lê Minh Châu', 'agency-officer', 'district', [
-    'vn', 'hcm', 'binh-chanh', 'phong-noi-vu',
+    'vn',
+    'hcm',
+    'binh-chanh',
+    'phong-noi-vu',
   ]),
-  'district-front-chair': demoUser('demo-district-front-chair', 'Phạm Quốc Dũng', 'front-chair', 'district', [
-    'vn', 'hcm', 'binh-chanh',
-  ]),
-  'province-council-secretary': demoUser('demo-ha-nam-secretary', 'Hoàng Thu Hà', 'council-secretary', 'province', [
-    'vn', 'ha-nam',
-  ]),
-  'province-emulation-board': demoUser('demo-ha-nam-board', 'Vũ Đức Giang', 'emulation-board', 'province', [
-    'vn', 'ha-nam',
-  ]),
+  'district-front-chair': demoUser('demo-district-front-chair', 'Phạm Quốc Dũng', 'front-chair', 'district', ['vn', 'hcm', 'binh-chanh']),
+  'province-council-secretary': demoUser('demo-ha-nam-secretary', 'Hoàng Thu Hà', 'council-secretary', 'province', ['vn', 'ha-nam']),
+  'province-emulation-board': demoUser('demo-ha-nam-board', 'Vũ Đức Giang', 'emulation-board', 'province', ['vn', 'ha-nam']),
   admin: demoUser('demo-admin', 'Quản trị hệ thống', 'admin', 'central', ['vn']),
   auditor: demoUser('demo-auditor', 'Đặng Thanh Hương', 'auditor', 'central', ['vn']),
 } as const;

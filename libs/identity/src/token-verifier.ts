@@ -28,9 +28,7 @@ export class TokenVerifier {
   constructor(private readonly options: TokenVerifierOptions) {
     const size = options.cacheSize ?? 10_000;
     if (size > 0) this.verified = new LRUCache({ max: size, ttl: (options.cacheTtlSeconds ?? 60) * 1000 });
-    this.keys = options.jwksUrl
-      ? (createRemoteJWKSet(new URL(options.jwksUrl)) as KeySource)
-      : createLocalJWKSet(options.jwks!);
+    this.keys = options.jwksUrl ? createRemoteJWKSet(new URL(options.jwksUrl)) : createLocalJWKSet(options.jwks!);
   }
 
   get issuer(): string {

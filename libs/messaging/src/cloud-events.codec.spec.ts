@@ -40,8 +40,16 @@ describe('CloudEvents codec', () => {
     ['missing header', broken((h) => delete h.ce_type), 'missing header ce_type'],
     ['bad JSON value', broken(() => undefined, '{"title":'), 'value is not valid JSON'],
     ['bad metadata JSON', broken((h) => (h.ce_metadata = 'nope')), 'header ce_metadata is not valid JSON'],
-    ['metadata without actor', broken((h) => (h.ce_metadata = JSON.stringify({ ...event.metadata, actor: undefined }))), 'metadata.actor must be an object'],
-    ['metadata without occurredAt', broken((h) => (h.ce_metadata = JSON.stringify({ ...event.metadata, occurredAt: 3 }))), 'metadata.occurredAt'],
+    [
+      'metadata without actor',
+      broken((h) => (h.ce_metadata = JSON.stringify({ ...event.metadata, actor: undefined }))),
+      'metadata.actor must be an object',
+    ],
+    [
+      'metadata without occurredAt',
+      broken((h) => (h.ce_metadata = JSON.stringify({ ...event.metadata, occurredAt: 3 }))),
+      'metadata.occurredAt',
+    ],
     ['bad position', broken((h) => (h.ce_position = '12')), 'ce_position is not tx:pos'],
     ['non-integer version', broken((h) => (h.ce_schemaversion = 'v1')), 'ce_schemaversion is not an integer'],
     ['other spec version', broken((h) => (h.ce_specversion = '0.3')), 'unsupported ce_specversion 0.3'],

@@ -91,7 +91,8 @@ function parseMetadata(message: BusMessage): EventMetadata {
     if (m[field] !== undefined && typeof m[field] !== 'string') throw new CloudEventDecodeError(`metadata.${field} must be a string`);
   }
   const actor = m.actor as Record<string, unknown> | null | undefined;
-  if (actor === null || typeof actor !== 'object' || Array.isArray(actor)) throw new CloudEventDecodeError('metadata.actor must be an object');
+  if (actor === null || typeof actor !== 'object' || Array.isArray(actor))
+    throw new CloudEventDecodeError('metadata.actor must be an object');
   for (const field of ['id', 'role', 'unitId', 'level'] as const) {
     if (!isString(actor[field])) throw new CloudEventDecodeError(`metadata.actor.${field} must be a non-empty string`);
   }

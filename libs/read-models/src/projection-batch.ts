@@ -25,7 +25,12 @@ function isApplied(doc: Stored | null, position: LogPosition): boolean {
 }
 
 /** Folds one document's events; undefined when every event had already been applied (nothing to write). */
-export function foldDocument(projection: Projection<any>, id: string, stored: Stored | null, events: RecordedEvent[]): { doc: Stored | null } | undefined {
+export function foldDocument(
+  projection: Projection<any>,
+  id: string,
+  stored: Stored | null,
+  events: RecordedEvent[],
+): { doc: Stored | null } | undefined {
   let doc = stored;
   let changed = false;
   for (const event of events) {

@@ -47,7 +47,14 @@ describe('ProjectionRunner on PostgreSQL into FerretDB', () => {
     await runner.stop();
 
     const docs = await tallies.find({}, { sort: { count: -1 } });
-    expect(docs.map((d) => [d._id, d.count])).toEqual([['all', 58], ['a', 23], ['b', 20], ['c', 5], ['d', 5], ['e', 5]]);
+    expect(docs.map((d) => [d._id, d.count])).toEqual([
+      ['all', 58],
+      ['a', 23],
+      ['b', 20],
+      ['c', 5],
+      ['d', 5],
+      ['e', 5],
+    ]);
     expect(docs[0]._position).toBeDefined();
     const checkpoint = await documents.collection(CHECKPOINTS_COLLECTION).get(projection.name);
     expect(checkpoint).toMatchObject({ ...(await store.headPosition()), version: 1 });

@@ -41,7 +41,7 @@ describe('ProjectionRunner (PGlite event store, embedded documents)', () => {
     await runner!.caughtUp();
     expect(await counts()).toEqual({ s1: 6, s2: 5, s3: 3, all: 14 });
     const s1 = await tallies().get('s1');
-    expect(s1).toMatchObject({ lastType: 'Counted', _position: (await store.headPosition()) });
+    expect(s1).toMatchObject({ lastType: 'Counted', _position: await store.headPosition() });
   });
 
   it('deletes the document when apply returns null', async () => {
@@ -66,7 +66,11 @@ describe('ProjectionRunner (PGlite event store, embedded documents)', () => {
   it('writes the checkpoint at most once per interval while busy, then the last position on stop', async () => {
     const checkpointOf = () => documents.collection<ProjectionCheckpoint>(CHECKPOINTS_COLLECTION).get('stream-tally');
     await appendCounted(store, ['s1'], 3);
-    runner = new ProjectionRunner(store, documents, [countingProjection()], { batchSize: 7, pollIntervalMs: 20, checkpointIntervalMs: 60_000 });
+    runner = new ProjectionRunner(store, documents, [countingProjection()], {
+      batchSize: 7,
+      pollIntervalMs: 20,
+      checkpointIntervalMs: 60_000,
+    });
     await runner.start();
     await runner.caughtUp();
     const first = await store.headPosition();
@@ -83,7 +87,11 @@ describe('ProjectionRunner (PGlite event store, embedded documents)', () => {
 
   it('writes the last position once the interval has passed after a burst', async () => {
     await appendCounted(store, ['s1'], 2);
-    runner = new ProjectionRunner(store, documents, [countingProjection()], { batchSize: 7, pollIntervalMs: 20, checkpointIntervalMs: 200 });
+    runner = new ProjectionRunner(store, documents, [countingProjection()], {
+      batchSize: 7,
+      pollIntervalMs: 20,
+      checkpointIntervalMs: 200,
+    });
     await runner.start();
     await runner.caughtUp();
     await appendCounted(store, ['s2'], 2);

@@ -139,10 +139,11 @@ export class ProjectionRunner {
     const interval = this.options.checkpointIntervalMs ?? DEFAULT_CHECKPOINT_INTERVAL_MS;
     const wait = this.lastSavedAt + interval - Date.now();
     if (wait <= 0) await this.saveCheckpoint();
-    else this.saveTimer ??= setTimeout(() => {
-      this.saveTimer = undefined;
-      this.saveCheckpoint().catch(this.options.onError ?? ((error) => console.error('ProjectionRunner checkpoint failed', error)));
-    }, wait);
+    else
+      this.saveTimer ??= setTimeout(() => {
+        this.saveTimer = undefined;
+        this.saveCheckpoint().catch(this.options.onError ?? ((error) => console.error('ProjectionRunner checkpoint failed', error)));
+      }, wait);
   }
 
   private saveCheckpoint(): Promise<void> {

@@ -75,7 +75,10 @@ describe('rebuild and verification (PGlite event store, embedded documents)', ()
 
   it('verifyRebuild reports changed, missing and extra documents', async () => {
     const corrupted = (await tallies().get('s1'))!;
-    await tallies().putMany([{ ...corrupted, count: corrupted.count + 1 }, { _id: 'ghost', count: 1, lastType: 'x' }]);
+    await tallies().putMany([
+      { ...corrupted, count: corrupted.count + 1 },
+      { _id: 'ghost', count: 1, lastType: 'x' },
+    ]);
     await tallies('weighted').deleteMany(['s2']);
 
     const result = await verifyRebuild(store, documents, projections, { maxDifferences: 2 });

@@ -55,7 +55,13 @@ describe('store -> relay -> Kafka -> consumer in another process -> archive + pr
   afterAll(async () => {
     child?.kill('SIGKILL');
     await relay.stop();
-    await bus.deleteTopics([eventsTopic('submissions', prefix), deadLetterTopic(PING_CONSUMER.context, prefix), eventsTopic(PING_CONSUMER.context, prefix)]).catch(() => undefined);
+    await bus
+      .deleteTopics([
+        eventsTopic('submissions', prefix),
+        deadLetterTopic(PING_CONSUMER.context, prefix),
+        eventsTopic(PING_CONSUMER.context, prefix),
+      ])
+      .catch(() => undefined);
     await bus.close();
     await store.close();
     await readModels.dropDatabase();
@@ -73,7 +79,18 @@ describe('store -> relay -> Kafka -> consumer in another process -> archive + pr
         Array.from({ length: STREAMS }, (_, s) =>
           store.append(
             `ping-${s}`,
-            [{ type: PING.type, data: { streamId: `ping-${s}`, n }, metadata: { actor: systemActor('test'), occurredAt: new Date().toISOString(), correlationId: `c-${n}`, source: 'submissions' } }],
+            [
+              {
+                type: PING.type,
+                data: { streamId: `ping-${s}`, n },
+                metadata: {
+                  actor: systemActor('test'),
+                  occurredAt: new Date().toISOString(),
+                  correlationId: `c-${n}`,
+                  source: 'submissions',
+                },
+              },
+            ],
             { expectedVersion: n },
           ),
         ),

@@ -38,7 +38,9 @@ function startServiceProcess(prefix: string): Promise<{ child: ChildProcess; url
 }
 
 const exitOf = (child: ChildProcess) =>
-  new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
 
 describe('a distributed service in its own process, on a fresh CEM_NAME_PREFIX', () => {
   const prefix = `d${randomBytes(4).toString('hex')}_`;
@@ -84,7 +86,9 @@ describe('a distributed service in its own process, on a fresh CEM_NAME_PREFIX',
       }
       expect(metrics).toMatch(/^cem_relay_lag_events\{[^}]*\} \d+$/m);
       expect(metrics).toMatch(/^cem_relay_leader\{[^}]*\} 1$/m);
-      expect(metrics).toMatch(new RegExp(`^cem_consumer_lag_messages\\{[^}]*topic="${eventsTopic('submissions', prefix).replace(/\./g, '\\.')}"[^}]*\\} 0$`, 'm'));
+      expect(metrics).toMatch(
+        new RegExp(`^cem_consumer_lag_messages\\{[^}]*topic="${eventsTopic('submissions', prefix).replace(/\./g, '\\.')}"[^}]*\\} 0$`, 'm'),
+      );
       expect(metrics).toMatch(/^cem_dead_letter_messages\{[^}]*\} 0$/m);
       expect(metrics).toMatch(/^# TYPE cem_append_duration_seconds histogram$/m);
 

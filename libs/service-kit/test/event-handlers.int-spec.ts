@@ -8,7 +8,15 @@ import { createTestIssuer } from '@cem/identity';
 import { encodeEvent, KafkaEventBus, kafkaBrokersFromEnv, type BusMessage, type EventEnvelope } from '@cem/messaging';
 import { testMongoUrl } from '@cem/read-models/testing';
 import { dropPrefixedDeployment } from '@cem/testing';
-import { createDistributedPorts, SERVICE_INFRA, startService, type InfraPorts, type RunningService, type ServiceDefinition, type ServiceInfra } from '../src';
+import {
+  createDistributedPorts,
+  SERVICE_INFRA,
+  startService,
+  type InfraPorts,
+  type RunningService,
+  type ServiceDefinition,
+  type ServiceInfra,
+} from '../src';
 import { PING, type PingData } from './ping.fixture';
 
 /**
@@ -84,23 +92,41 @@ describe('@EventPattern handlers over the event transport, on the real Kafka bro
       streamVersion: seq,
       schemaVersion: 1,
       data,
-      metadata: { actor: { id: 'u-1', role: 'unit-officer', unitId: 'u', level: 'commune', unitPath: ['u'] }, occurredAt: new Date().toISOString(), correlationId: `corr-${n}`, source: 'submissions' },
+      metadata: {
+        actor: { id: 'u-1', role: 'unit-officer', unitId: 'u', level: 'commune', unitPath: ['u'] },
+        occurredAt: new Date().toISOString(),
+        correlationId: `corr-${n}`,
+        source: 'submissions',
+      },
       position: { tx: 1, pos: seq },
       recordedAt: new Date().toISOString(),
       hash: '0'.repeat(64),
     };
     return encodeEvent('submissions', event, topic);
   };
-  const echoed = async (streamId: string) => (await ports.store.readStream(`echo-${streamId}`)) as RecordedEvent[];
+  const echoed = async (streamId: string) => await ports.store.readStream(`echo-${streamId}`);
   const start = async () => {
-    service = await startService(ECHO_SERVICE, ports, { port: 0, tokenVerifier: (await createTestIssuer()).verifier(), topicPrefix: prefix });
+    service = await startService(ECHO_SERVICE, ports, {
+      port: 0,
+      tokenVerifier: (await createTestIssuer()).verifier(),
+      topicPrefix: prefix,
+    });
   };
 
   beforeAll(async () => {
-    bus = new KafkaEventBus({ brokers: kafkaBrokersFromEnv(), clientId: `${prefix}echo`, handlerRetryBackoffMs: 50, consumer: { maxWaitTimeInMs: 100 } });
+    bus = new KafkaEventBus({
+      brokers: kafkaBrokersFromEnv(),
+      clientId: `${prefix}echo`,
+      handlerRetryBackoffMs: 50,
+      consumer: { maxWaitTimeInMs: 100 },
+    });
     await bus.ensureTopics([topic, deadLetterTopic('recognition', prefix), eventsTopic('recognition', prefix)]);
     ports = await createDistributedPorts('recognition', { pgUrl: testPgUrl(), mongoUrl: testMongoUrl(), namePrefix: prefix }, bus);
-    dlqReader = await bus.subscribe({ groupId: `${prefix}dlq-reader`, topics: [deadLetterTopic('recognition', prefix)], handler: async (m) => void dead.push(m) });
+    dlqReader = await bus.subscribe({
+      groupId: `${prefix}dlq-reader`,
+      topics: [deadLetterTopic('recognition', prefix)],
+      handler: async (m) => void dead.push(m),
+    });
     await start();
   });
 
@@ -133,7 +159,9 @@ describe('@EventPattern handlers over the event transport, on the real Kafka bro
     await bus.publish([message]);
     await bus.publish([message, message]);
     await bus.publish([ping('ping-dup', 102)]); // same stream, same partition: handled after the duplicates
-    await until('the later echo', async () => ((await echoed('ping-dup')).some((e) => (e.data as { n: number }).n === 102) ? true : undefined));
+    await until('the later echo', async () =>
+      (await echoed('ping-dup')).some((e) => (e.data as { n: number }).n === 102) ? true : undefined,
+    );
     expect(world.attempts.filter((n) => n === 101)).toHaveLength(3);
     expect((await echoed('ping-dup')).map((e) => (e.data as { n: number }).n)).toEqual([101, 102]);
     expect(dead.filter((m) => m.key === 'ping-dup')).toEqual([]);
@@ -155,7 +183,11 @@ describe('@EventPattern handlers over the event transport, on the real Kafka bro
     expect(letters[1].headers).toMatchObject({ dlq_group: `${prefix}cem.recognition`, dlq_source_topic: topic });
     expect((await echoed('ping-bad')).map((e) => (e.data as { n: number }).n)).toEqual([7]);
     // An archiving service keeps the newer type as it came (no handler sees it); the breach is not archived.
-    expect((await ports.store.readStream('ping-bad')).map((e) => e.id)).toEqual([refused.headers.ce_id, newer.headers.ce_id, after.headers.ce_id]);
+    expect((await ports.store.readStream('ping-bad')).map((e) => e.id)).toEqual([
+      refused.headers.ce_id,
+      newer.headers.ce_id,
+      after.headers.ce_id,
+    ]);
     expect(world.attempts.slice(attemptsBefore)).toEqual([13, 7]);
   });
 
@@ -170,7 +202,9 @@ describe('@EventPattern handlers over the event transport, on the real Kafka bro
 
     world.outageFor.delete(42);
     await start();
-    const stream = await until('the echo after the restart', async () => ((await echoed('ping-outage')).length ? echoed('ping-outage') : undefined));
+    const stream = await until('the echo after the restart', async () =>
+      (await echoed('ping-outage')).length ? echoed('ping-outage') : undefined,
+    );
     expect(stream.map((e) => e.metadata.causationId)).toEqual([failing.headers.ce_id]);
     expect(dead.filter((m) => m.key === 'ping-outage')).toEqual([]);
   });

@@ -43,15 +43,27 @@ export function testBusFromEnv(env: NodeJS.ProcessEnv = process.env): TestBus {
 export async function startTestPlatform(definitions: ServiceDefinition[], options: TestPlatformOptions = {}): Promise<TestPlatform> {
   const prefix = `t${randomBytes(4).toString('hex')}_`;
   const issuer = await createTestIssuer();
-  const kafka = (options.bus ?? testBusFromEnv()) === 'kafka' ? new KafkaEventBus({ brokers: kafkaBrokersFromEnv(), clientId: `cem-test-${prefix}` }) : undefined;
+  const kafka =
+    (options.bus ?? testBusFromEnv()) === 'kafka'
+      ? new KafkaEventBus({ brokers: kafkaBrokersFromEnv(), clientId: `cem-test-${prefix}` })
+      : undefined;
   // Creating topics up front avoids the broker's auto-creation race on the first publish.
   await kafka?.ensureTopics(prefixedTopics(prefix));
   const bus: EventBus = kafka ?? new InProcessEventBus();
 
   const running = new Map<string, { service: RunningService; ports: InfraPorts }>();
   for (const definition of definitions) {
-    const ports = await createDistributedPorts(definition.context, { pgUrl: testPgUrl(), mongoUrl: testMongoUrl(), namePrefix: prefix }, bus);
-    const service = await startService(definition, ports, { port: 0, metricsPort: 0, tokenVerifier: options.tokenVerifier ?? issuer.verifier(), topicPrefix: prefix });
+    const ports = await createDistributedPorts(
+      definition.context,
+      { pgUrl: testPgUrl(), mongoUrl: testMongoUrl(), namePrefix: prefix },
+      bus,
+    );
+    const service = await startService(definition, ports, {
+      port: 0,
+      metricsPort: 0,
+      tokenVerifier: options.tokenVerifier ?? issuer.verifier(),
+      topicPrefix: prefix,
+    });
     running.set(definition.context, { service, ports });
   }
 

@@ -17,6 +17,9 @@ export default function OidcCallbackPage() {
       navigate(homeFor(session.user.role), { replace: true });
     })().catch(setError);
   }, [navigate]);
-  if (error) return <Result status="error" title="Đăng nhập không thành công" subTitle={describeError(error)} extra={<a href="/dang-nhap">Thử lại</a>} />;
+  if (error)
+    return (
+      <Result status="error" title="Đăng nhập không thành công" subTitle={describeError(error)} extra={<a href="/dang-nhap">Thử lại</a>} />
+    );
   return <Spin tip="Đang hoàn tất đăng nhập..." fullscreen />;
 }

@@ -31,18 +31,20 @@ export function Shell({ publicPage = false }: { publicPage?: boolean }) {
               size="small"
               onClick={() => {
                 signOut();
-                void portalConfig().then(async (config) => {
-                  if (config.mode === 'oidc' && config.oidc) {
-                    const { startOidcSignOut } = await import('../auth/oidc');
-                    await startOidcSignOut(config.oidc);
-                  } else {
+                void portalConfig()
+                  .then(async (config) => {
+                    if (config.mode === 'oidc' && config.oidc) {
+                      const { startOidcSignOut } = await import('../auth/oidc');
+                      await startOidcSignOut(config.oidc);
+                    } else {
+                      navigate('/dang-nhap');
+                    }
+                  })
+                  .catch((error: unknown) => {
+                    // The local session is gone already; the provider's session outlives it only if this fails.
+                    console.error('Đăng xuất khỏi hệ thống định danh không thành công', error);
                     navigate('/dang-nhap');
-                  }
-                }).catch((error: unknown) => {
-                  // The local session is gone already; the provider's session outlives it only if this fails.
-                  console.error('Đăng xuất khỏi hệ thống định danh không thành công', error);
-                  navigate('/dang-nhap');
-                });
+                  });
               }}
             >
               Đăng xuất
@@ -66,7 +68,13 @@ export function Shell({ publicPage = false }: { publicPage?: boolean }) {
         </Sider>
         <Content style={{ padding: 24, background: '#fff' }}>
           <main>
-            <Suspense fallback={<Spin tip="Đang tải..." size="large"><div style={{ minHeight: 80 }} /></Spin>}>
+            <Suspense
+              fallback={
+                <Spin tip="Đang tải..." size="large">
+                  <div style={{ minHeight: 80 }} />
+                </Spin>
+              }
+            >
               <Outlet />
             </Suspense>
           </main>

@@ -26,7 +26,12 @@ export function formatNumber(value: number | null | undefined): string {
 
 /** Lower case without diacritics (đ = d), for matching Vietnamese words. */
 export function fold(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase();
 }
 
 /** A readable id from a title: lower case, no diacritics, dashes. */

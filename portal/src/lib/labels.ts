@@ -1,5 +1,9 @@
 // The words people read (docs: /work/shared/glossary.md). Machine codes stay English.
-export { DOSSIER_TYPE_LABELS_VI, APPLICANT_KIND_LABELS_VI, DOSSIER_TYPES } from '../../../libs/contracts/src/submissions/submissions.values';
+export {
+  DOSSIER_TYPE_LABELS_VI,
+  APPLICANT_KIND_LABELS_VI,
+  DOSSIER_TYPES,
+} from '../../../libs/contracts/src/submissions/submissions.values';
 
 export const ROLE_LABELS: Record<string, string> = {
   submitter: 'Người đăng ký',
@@ -100,5 +104,4 @@ export const EVENT_LABELS: Record<string, string> = {
   'recognition.AwardRevoked': 'Thu hồi khen thưởng',
 };
 
-export const label = (labels: Record<string, string>, code: string | undefined | null): string =>
-  code ? (labels[code] ?? code) : '—';
+export const label = (labels: Record<string, string>, code: string | undefined | null): string => (code ? (labels[code] ?? code) : '—');

@@ -29,7 +29,7 @@ export function QueryState<T>({
   if (query.isError) {
     return <Alert type="error" showIcon message="Không tải được dữ liệu" description={describeError(query.error)} role="alert" />;
   }
-  const data = query.data as T;
+  const data = query.data;
   if (isEmpty ? isEmpty(data) : Array.isArray(data) && data.length === 0) {
     return <Empty description={empty ?? 'Chưa có dữ liệu'} />;
   }

@@ -9,6 +9,14 @@ import { UnitReplicationHandler } from './units/known-units';
 
 /** HTTP adapters and the event handlers (@EventPattern): every controller reaches the ports through SERVICE_INFRA. */
 @Module({
-  controllers: [CouncilsController, CriteriaController, EvaluationController, ScoringController, GradingController, DossierReceivedHandler, UnitReplicationHandler],
+  controllers: [
+    CouncilsController,
+    CriteriaController,
+    EvaluationController,
+    ScoringController,
+    GradingController,
+    DossierReceivedHandler,
+    UnitReplicationHandler,
+  ],
 })
 export class CouncilsModule {}

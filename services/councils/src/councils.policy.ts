@@ -35,12 +35,16 @@ const councilSeat = relation<CouncilFacts>('council-seat', 'ngồi trong Hội �
   seatedToday(actor, f.council, today),
 );
 /** The chair or secretary of the council, by token role and by seat. */
-const officerSeat = relation<CouncilFacts>('council-officer-seat', 'Chủ tịch hoặc Thư ký của chính Hội đồng', ({ actor, today }, f) =>
-  (actor.role === 'council-chair' || actor.role === 'council-secretary') && seatedToday(actor, f.council, today),
+const officerSeat = relation<CouncilFacts>(
+  'council-officer-seat',
+  'Chủ tịch hoặc Thư ký của chính Hội đồng',
+  ({ actor, today }, f) => (actor.role === 'council-chair' || actor.role === 'council-secretary') && seatedToday(actor, f.council, today),
 );
 const councilUnit = ownUnit<CouncilFacts>((f) => f.council.jurisdictionUnitPath, 'đơn vị (địa bàn) của Hội đồng');
-const frontChairOfCouncil = relation<CouncilFacts>('front-chair-of-council', 'Chủ tịch Ủy ban MTTQ cùng cấp với Hội đồng', (s, f) =>
-  s.actor.role === 'front-chair' && councilUnit.holds(s, f),
+const frontChairOfCouncil = relation<CouncilFacts>(
+  'front-chair-of-council',
+  'Chủ tịch Ủy ban MTTQ cùng cấp với Hội đồng',
+  (s, f) => s.actor.role === 'front-chair' && councilUnit.holds(s, f),
 );
 const auditorAny = relation<unknown>('auditor', 'kiểm tra viên (chỉ xem)', ({ actor }) => actor.role === 'auditor');
 
@@ -154,7 +158,11 @@ export const COUNCILS_POLICY = defineAccessPolicy(
       roles: ALL,
       relations: [
         relation<QueueFacts>('self', 'chính thành viên đó', ({ actor }, f) => f.memberId === actor.id),
-        relation<QueueFacts>('council-secretary-of-member', 'Thư ký của Hội đồng mà thành viên đó đang thẩm định', (_s, f) => f.items.length > 0),
+        relation<QueueFacts>(
+          'council-secretary-of-member',
+          'Thư ký của Hội đồng mà thành viên đó đang thẩm định',
+          (_s, f) => f.items.length > 0,
+        ),
       ],
       facts: (req, infra) => queueFacts(infra, req.actor, paramString(req, 'memberId'), new Date().toISOString().slice(0, 10)),
       summary: 'Chính thành viên; Thư ký chỉ thấy các việc thuộc Hội đồng mình; ngoài phạm vi: 404',
@@ -168,7 +176,8 @@ export const COUNCILS_POLICY = defineAccessPolicy(
       roles: ALL,
       relations: [councilSeat, frontChairOfCouncil, auditorAny],
       facts: (req, infra) => councilOfCase(infra, paramString(req, 'caseId')),
-      summary: 'Thành viên của chính Hội đồng (thấy điểm người khác sau khi tự chấm), Chủ tịch MTTQ cùng cấp, kiểm tra viên; ngoài phạm vi: 404',
+      summary:
+        'Thành viên của chính Hội đồng (thấy điểm người khác sau khi tự chấm), Chủ tịch MTTQ cùng cấp, kiểm tra viên; ngoài phạm vi: 404',
     },
   }),
   controllerAccess(GradingController, {

@@ -17,7 +17,15 @@ export const COUNCILS_SERVICE: ServiceDefinition = {
   module: CouncilsModule,
   access: COUNCILS_POLICY,
   contracts: ALL_CONTRACTS,
-  projections: [councilCompositionProjection, criteriaSetsProjection, workQueueProjection, caseScoresProjection, rankingsProjection, councilCasesProjection, knownUnitsProjection],
+  projections: [
+    councilCompositionProjection,
+    criteriaSetsProjection,
+    workQueueProjection,
+    caseScoresProjection,
+    rankingsProjection,
+    councilCasesProjection,
+    knownUnitsProjection,
+  ],
   // Reactions: @EventPattern handlers of CouncilsModule (evaluation/dossier-received.handler.ts, units/known-units.ts).
   consumes: { contexts: ['submissions'] },
 };

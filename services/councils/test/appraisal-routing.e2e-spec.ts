@@ -27,7 +27,12 @@ const FRONT_CHAIR = actor('front-chair-ha-nam', 'front-chair');
 const SECRETARY = actor('m-secretary', 'council-secretary');
 const AUDITOR: Actor = { id: 'kiem-tra', role: 'auditor', unitId: 'vn', level: 'central', unitPath: ['vn'] };
 const MEMBER_IDS = ['m-chair', 'm-secretary', 'm-khcn', 'm-lhh', 'm-vp', 'm-tdkt', 'm-expert'];
-const who = (id: string) => (id === 'm-chair' ? actor(id, 'council-chair') : id === 'm-secretary' ? SECRETARY : actor(id, id === 'm-expert' ? 'expert' : 'council-member'));
+const who = (id: string) =>
+  id === 'm-chair'
+    ? actor(id, 'council-chair')
+    : id === 'm-secretary'
+      ? SECRETARY
+      : actor(id, id === 'm-expert' ? 'expert' : 'council-member');
 
 const seat = (memberId: string, agencyUnitId: string, agencyName: string, role: CouncilMember['role'] = 'member'): CouncilMember => ({
   memberId,
@@ -88,25 +93,63 @@ interface DossierSpec {
 }
 const seven = (values: number[]) => MEMBER_IDS.map(() => values);
 // Received in this order: D4 before D1, so receipt alone would put D4 first.
-const D4: DossierSpec = { id: `hs-${run}-4`, title: 'Mô hình nuôi cá lồng', author: 'Trịnh Văn Bảo', year: 2026, sheets: seven([8, 8.5, 8.5]) };
+const D4: DossierSpec = {
+  id: `hs-${run}-4`,
+  title: 'Mô hình nuôi cá lồng',
+  author: 'Trịnh Văn Bảo',
+  year: 2026,
+  sheets: seven([8, 8.5, 8.5]),
+};
 // Totals 8.275, 8.3 ×4, 8.325 ×2: exact mean 8.3042857… → 8.30 (rounding each total first would give 8.31).
 const D1: DossierSpec = {
   id: `hs-${run}-1`,
   title: 'Phần mềm quản lý đê điều',
   author: 'Nguyễn Văn An',
   year: 2026,
-  sheets: [[7.5, 9, 8.5], [8, 8.5, 8.5], [8, 8.5, 8.5], [8, 8.5, 8.5], [8, 8.5, 8.5], [8.5, 8, 8.5], [9, 8.5, 7]],
+  sheets: [
+    [7.5, 9, 8.5],
+    [8, 8.5, 8.5],
+    [8, 8.5, 8.5],
+    [8, 8.5, 8.5],
+    [8, 8.5, 8.5],
+    [8.5, 8, 8.5],
+    [9, 8.5, 7],
+  ],
 };
-const D2: DossierSpec = { id: `hs-${run}-2`, title: 'Giống lúa chịu mặn HN-5', author: 'Phạm Văn Lúa', year: 2026, sheets: seven([6.5, 6, 5.5]) }; // 6.075 → 6.08
-const D3: DossierSpec = { id: `hs-${run}-3`, title: 'Một cửa liên thông điện tử', author: 'Lại Thị Thu', year: 2026, sheets: seven([9.5, 9, 8.5]) }; // 9.075 → 9.08
+const D2: DossierSpec = {
+  id: `hs-${run}-2`,
+  title: 'Giống lúa chịu mặn HN-5',
+  author: 'Phạm Văn Lúa',
+  year: 2026,
+  sheets: seven([6.5, 6, 5.5]),
+}; // 6.075 → 6.08
+const D3: DossierSpec = {
+  id: `hs-${run}-3`,
+  title: 'Một cửa liên thông điện tử',
+  author: 'Lại Thị Thu',
+  year: 2026,
+  sheets: seven([9.5, 9, 8.5]),
+}; // 9.075 → 9.08
 const LAST_YEAR: DossierSpec = { id: `hs-${run}-2025`, title: 'Sáng kiến năm trước', author: 'Vũ Văn Cũ', year: 2025 };
 const NEXT_YEAR: DossierSpec = { id: `hs-${run}-2027`, title: 'Ý tưởng chợ nông sản số', author: 'Mai Văn Cường', year: 2027 };
 const AMBIGUOUS: DossierSpec = { id: `hs-${run}-7`, title: 'Giải pháp tưới tiết kiệm', author: 'Đỗ Thị Nước', year: 2026 };
 
 async function receiveDossier(platform: TestPlatform, d: DossierSpec, day: number): Promise<void> {
   const store = platform.service('submissions').infra.store;
-  const officer: Actor = { id: 'officer-phu-ly', role: 'unit-officer', unitId: 'vn-ha-nam-phu-ly', level: 'district', unitPath: PHU_LY_PATH };
-  const agency: Actor = { id: 'officer-so-khcn', role: 'agency-officer', unitId: RECEIVING_AGENCY, level: 'province', unitPath: [...HA_NAM_PATH, RECEIVING_AGENCY] };
+  const officer: Actor = {
+    id: 'officer-phu-ly',
+    role: 'unit-officer',
+    unitId: 'vn-ha-nam-phu-ly',
+    level: 'district',
+    unitPath: PHU_LY_PATH,
+  };
+  const agency: Actor = {
+    id: 'officer-so-khcn',
+    role: 'agency-officer',
+    unitId: RECEIVING_AGENCY,
+    level: 'province',
+    unitPath: [...HA_NAM_PATH, RECEIVING_AGENCY],
+  };
   const at = (h: number) => `${d.year}-03-${String(day).padStart(2, '0')}T${String(h).padStart(2, '0')}:00:00+07:00`;
   const commands: DossierCommand[] = [
     {
@@ -128,7 +171,13 @@ async function receiveDossier(platform: TestPlatform, d: DossierSpec, day: numbe
         attachments: [],
       },
     },
-    { type: 'SubmitDossier', actor: officer, now: at(9), jurisdiction: { unitId: HA_NAM, level: 'province', unitPath: HA_NAM_PATH }, deadline: `${d.year}-10-31` },
+    {
+      type: 'SubmitDossier',
+      actor: officer,
+      now: at(9),
+      jurisdiction: { unitId: HA_NAM, level: 'province', unitPath: HA_NAM_PATH },
+      deadline: `${d.year}-10-31`,
+    },
     { type: 'ReceiveDossier', actor: agency, now: at(10), level: 'province', assignedAgencyUnitId: RECEIVING_AGENCY },
   ];
   for (const command of commands) {
@@ -139,7 +188,11 @@ async function receiveDossier(platform: TestPlatform, d: DossierSpec, day: numbe
 
 /** Every key of a response, at any depth. */
 const keysOf = (value: unknown): string[] =>
-  Array.isArray(value) ? value.flatMap(keysOf) : value && typeof value === 'object' ? Object.entries(value).flatMap(([k, v]) => [k, ...keysOf(v)]) : [];
+  Array.isArray(value)
+    ? value.flatMap(keysOf)
+    : value && typeof value === 'object'
+      ? Object.entries(value).flatMap(([k, v]) => [k, ...keysOf(v)])
+      : [];
 
 /** The strings a person reads: labels, reason texts and messages. */
 const wordsOf = (value: unknown): string[] =>
@@ -149,7 +202,8 @@ const wordsOf = (value: unknown): string[] =>
       ? Object.entries(value).flatMap(([k, v]) => (typeof v === 'string' && /(Label|Text|^message|^summary)$/.test(k) ? [v] : wordsOf(v)))
       : [];
 /** English level, status and grade words that must never reach a person (machine codes stay in machine fields). */
-const ENGLISH_WORDS = /\b(central|province|district|commune|draft|submitted|received|returned|amended|withdrawn|forwarded|open|opened|finalised|finalized|awaiting|pending|excellent|good|fair|passed|failed|required|invalid|level)\b/i;
+const ENGLISH_WORDS =
+  /\b(central|province|district|commune|draft|submitted|received|returned|amended|withdrawn|forwarded|open|opened|finalised|finalized|awaiting|pending|excellent|good|fair|passed|failed|required|invalid|level)\b/i;
 
 jest.setTimeout(600000);
 
@@ -189,11 +243,21 @@ describe('appraisal routing, arithmetic and lists (e2e, real PostgreSQL/Kafka/Fe
   it('routes by edition, keeps unroutable dossiers waiting with a reason, scores exactly and ranks with the dossier', async () => {
     // The members' agencies are registered units (the shipped seed).
     const admin: Actor = { id: 'admin', role: 'admin', unitId: 'vn', level: 'central', unitPath: ['vn'] };
-    const seed = await fetch(`${platform.url('submissions')}/units/seed`, { method: 'POST', headers: { authorization: `Bearer ${await platform.token(admin)}` } });
+    const seed = await fetch(`${platform.url('submissions')}/units/seed`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await platform.token(admin)}` },
+    });
     expect(seed.status).toBe(200);
     // --- Two councils for two editions of the same movement (once the units have reached councils).
-    await platform.eventually(() => expectStatus(api(FRONT_CHAIR, 'POST', '/councils', council(`hd-probe-${run}`, [{ campaignId: `probe-${run}`, year: 2020 }])), 201), 60000);
-    await expectStatus(api(FRONT_CHAIR, 'POST', '/councils', { ...council(C2025, [{ campaignId: CAMPAIGN, year: 2025 }]), editions: [] }), 400);
+    await platform.eventually(
+      () =>
+        expectStatus(api(FRONT_CHAIR, 'POST', '/councils', council(`hd-probe-${run}`, [{ campaignId: `probe-${run}`, year: 2020 }])), 201),
+      60000,
+    );
+    await expectStatus(
+      api(FRONT_CHAIR, 'POST', '/councils', { ...council(C2025, [{ campaignId: CAMPAIGN, year: 2025 }]), editions: [] }),
+      400,
+    );
     await expectStatus(api(FRONT_CHAIR, 'POST', '/councils', council(C2025, [{ campaignId: CAMPAIGN, year: 2025 }])), 201);
     await expectStatus(api(FRONT_CHAIR, 'POST', '/councils', council(C2026, [{ campaignId: CAMPAIGN, year: 2026 }])), 201);
     // A tie-break given as one string is refused: the rule is an ordered array.
@@ -202,7 +266,18 @@ describe('appraisal routing, arithmetic and lists (e2e, real PostgreSQL/Kafka/Fe
     await expectStatus(api(FRONT_CHAIR, 'POST', '/councils', stringRule), 400);
 
     const criteriaSetId = `tc-${run}`;
-    await expectStatus(api(SECRETARY, 'POST', '/criteria-sets', { criteriaSetId, councilId: C2026, campaignId: CAMPAIGN, year: 2026, fieldCode: FIELD, criteria: CRITERIA, bands: BANDS }), 201);
+    await expectStatus(
+      api(SECRETARY, 'POST', '/criteria-sets', {
+        criteriaSetId,
+        councilId: C2026,
+        campaignId: CAMPAIGN,
+        year: 2026,
+        fieldCode: FIELD,
+        criteria: CRITERIA,
+        bands: BANDS,
+      }),
+      201,
+    );
     await expectStatus(api(SECRETARY, 'POST', `/criteria-sets/${criteriaSetId}/publish`, { version: 1 }), 200);
 
     // --- Received dossiers: this year's go to this year's council, last year's to last year's; 2027 has none.
@@ -215,35 +290,70 @@ describe('appraisal routing, arithmetic and lists (e2e, real PostgreSQL/Kafka/Fe
         return list as Array<Record<string, any>>;
       }, 60000)
       .catch(async (error) => {
-        const log = await platform.service('councils').infra.store.readAll({ limit: 1000 } as never).catch((e: Error) => e.message);
+        const log = await platform
+          .service('councils')
+          .infra.store.readAll({ limit: 1000 } as never)
+          .catch((e: Error) => e.message);
         const types = Array.isArray(log) ? log.map((e) => `${e.type} ${e.streamId}`) : log;
         throw new Error(`${error}\n${JSON.stringify(types)}`);
       });
     const byDossier = (id: string) => all.find((c) => c.dossierId === id)!;
-    for (const d of [D4, D1, D2, D3]) expect(byDossier(d.id)).toMatchObject({ councilId: C2026, status: 'open', statusLabel: 'Đang thẩm định', levelLabel: 'cấp tỉnh', title: d.title, authors: [{ name: d.author }] });
+    for (const d of [D4, D1, D2, D3])
+      expect(byDossier(d.id)).toMatchObject({
+        councilId: C2026,
+        status: 'open',
+        statusLabel: 'Đang thẩm định',
+        levelLabel: 'cấp tỉnh',
+        title: d.title,
+        authors: [{ name: d.author }],
+      });
     expect(byDossier(LAST_YEAR.id)).toMatchObject({ councilId: C2025, status: 'open' });
     const waiting = byDossier(NEXT_YEAR.id);
-    expect(waiting).toMatchObject({ status: 'awaiting-council', statusLabel: 'Chờ xác định Hội đồng thẩm định', waiting: { reason: 'no-council', candidateCouncilIds: [] } });
+    expect(waiting).toMatchObject({
+      status: 'awaiting-council',
+      statusLabel: 'Chờ xác định Hội đồng thẩm định',
+      waiting: { reason: 'no-council', candidateCouncilIds: [] },
+    });
     expect(waiting.councilId).toBeUndefined();
     expect(waiting.waiting.reasonText).toContain('Chưa có Hội đồng thẩm định');
 
     // Filters: edition, council, field and status.
-    expect((await cases(SECRETARY, '&year=2026')).map((c: { dossierId: string }) => c.dossierId).sort()).toEqual([D1, D2, D3, D4].map((d) => d.id).sort());
+    expect((await cases(SECRETARY, '&year=2026')).map((c: { dossierId: string }) => c.dossierId).sort()).toEqual(
+      [D1, D2, D3, D4].map((d) => d.id).sort(),
+    );
     expect(await cases(SECRETARY, `&councilId=${C2025}`)).toHaveLength(1);
     expect(await cases(SECRETARY, '&status=awaiting-council')).toHaveLength(1);
     expect(await cases(SECRETARY, '&fieldCode=vhnt')).toHaveLength(0);
     await expectStatus(api(SECRETARY, 'GET', '/cases?status=cho-xu-ly'), 400);
     // Another province's secretary sees none of it; the auditor sees all.
-    const namDinh: Actor = { id: 'tk-nam-dinh', role: 'council-secretary', unitId: 'vn-nam-dinh', level: 'province', unitPath: ['vn', 'vn-nam-dinh'] };
+    const namDinh: Actor = {
+      id: 'tk-nam-dinh',
+      role: 'council-secretary',
+      unitId: 'vn-nam-dinh',
+      level: 'province',
+      unitPath: ['vn', 'vn-nam-dinh'],
+    };
     expect(await cases(namDinh)).toHaveLength(0);
     expect(await cases(AUDITOR)).toHaveLength(received.length);
 
     // --- The waiting dossier: routing it again before a council exists tells why; a standing council for 2027 takes it.
     const retry = await expectStatus(api(SECRETARY, 'POST', `/cases/${encodeURIComponent(waiting.caseId)}/route`, {}), 422);
     expect(retry).toMatchObject({ code: 'no-council' });
-    await expectStatus(api(FRONT_CHAIR, 'POST', '/councils', council(STANDING, [{ campaignId: CAMPAIGN, year: 2025 }], [FIELD], { standing: true })), 201);
-    await expectStatus(api(FRONT_CHAIR, 'POST', `/councils/${C2026}/editions`, { edition: { campaignId: CAMPAIGN, year: 2027 }, reason: 'Giao thêm đợt' }), 422);
-    await expectStatus(api(FRONT_CHAIR, 'POST', `/councils/${STANDING}/editions`, { edition: { campaignId: CAMPAIGN, year: 2027 }, reason: 'Giao thẩm định đợt 2027' }), 200);
+    await expectStatus(
+      api(FRONT_CHAIR, 'POST', '/councils', council(STANDING, [{ campaignId: CAMPAIGN, year: 2025 }], [FIELD], { standing: true })),
+      201,
+    );
+    await expectStatus(
+      api(FRONT_CHAIR, 'POST', `/councils/${C2026}/editions`, { edition: { campaignId: CAMPAIGN, year: 2027 }, reason: 'Giao thêm đợt' }),
+      422,
+    );
+    await expectStatus(
+      api(FRONT_CHAIR, 'POST', `/councils/${STANDING}/editions`, {
+        edition: { campaignId: CAMPAIGN, year: 2027 },
+        reason: 'Giao thẩm định đợt 2027',
+      }),
+      200,
+    );
     const routed = await expectStatus(api(SECRETARY, 'POST', `/cases/${encodeURIComponent(waiting.caseId)}/route`, {}), 200);
     expect(routed.events[0]).toMatchObject({ type: 'councils.EvaluationCaseOpened', data: { councilId: STANDING } });
 
@@ -255,11 +365,24 @@ describe('appraisal routing, arithmetic and lists (e2e, real PostgreSQL/Kafka/Fe
       expect(c).toBeDefined();
       return c;
     }, 60000);
-    expect(ambiguous).toMatchObject({ status: 'awaiting-council', waiting: { reason: 'several-councils', candidateCouncilIds: [C2026, GENERAL].sort() } });
-    expect(await expectStatus(api(SECRETARY, 'POST', `/cases/${encodeURIComponent(ambiguous.caseId)}/route`, {}), 422)).toMatchObject({ code: 'several-councils' });
-    expect(await expectStatus(api(SECRETARY, 'POST', `/cases/${encodeURIComponent(ambiguous.caseId)}/route`, { councilId: C2025 }), 422)).toMatchObject({ code: 'council-not-matching' });
-    await expectStatus(api(actor('m-lhh', 'council-member'), 'POST', `/cases/${encodeURIComponent(ambiguous.caseId)}/route`, { councilId: C2026 }), 403);
-    const chosen = await expectStatus(api(SECRETARY, 'POST', `/cases/${encodeURIComponent(ambiguous.caseId)}/route`, { councilId: C2026 }), 200);
+    expect(ambiguous).toMatchObject({
+      status: 'awaiting-council',
+      waiting: { reason: 'several-councils', candidateCouncilIds: [C2026, GENERAL].sort() },
+    });
+    expect(await expectStatus(api(SECRETARY, 'POST', `/cases/${encodeURIComponent(ambiguous.caseId)}/route`, {}), 422)).toMatchObject({
+      code: 'several-councils',
+    });
+    expect(
+      await expectStatus(api(SECRETARY, 'POST', `/cases/${encodeURIComponent(ambiguous.caseId)}/route`, { councilId: C2025 }), 422),
+    ).toMatchObject({ code: 'council-not-matching' });
+    await expectStatus(
+      api(actor('m-lhh', 'council-member'), 'POST', `/cases/${encodeURIComponent(ambiguous.caseId)}/route`, { councilId: C2026 }),
+      403,
+    );
+    const chosen = await expectStatus(
+      api(SECRETARY, 'POST', `/cases/${encodeURIComponent(ambiguous.caseId)}/route`, { councilId: C2026 }),
+      200,
+    );
     expect(chosen.events[0]).toMatchObject({ type: 'councils.EvaluationCaseOpened', data: { councilId: C2026 } });
     await platform.eventually(async () => expect(await caseOf(AMBIGUOUS.id)).toMatchObject({ status: 'open', councilId: C2026 }));
 
@@ -279,7 +402,8 @@ describe('appraisal routing, arithmetic and lists (e2e, real PostgreSQL/Kafka/Fe
     expect(memberTotals.get(D2.id)).toEqual(MEMBER_IDS.map(() => 6.08)); // 6.075, not 6.07
     expect(memberTotals.get(D3.id)).toEqual(MEMBER_IDS.map(() => 9.08));
     expect(memberTotals.get(D1.id)).toEqual([8.28, 8.3, 8.3, 8.3, 8.3, 8.33, 8.33]);
-    for (const d of scored) await expectStatus(api(SECRETARY, 'POST', path(d, '/finalise'), { meetingDate: '2026-09-20', minutesRef: 'BB-05/HĐTĐ' }), 200);
+    for (const d of scored)
+      await expectStatus(api(SECRETARY, 'POST', path(d, '/finalise'), { meetingDate: '2026-09-20', minutesRef: 'BB-05/HĐTĐ' }), 200);
     const results = await platform.eventually(async () => {
       const list = await cases(SECRETARY, `&councilId=${C2026}&status=finalised`);
       expect(list).toHaveLength(4);
@@ -291,7 +415,10 @@ describe('appraisal routing, arithmetic and lists (e2e, real PostgreSQL/Kafka/Fe
     expect(results.get(D4.id)).toMatchObject({ aggregateScore: 8.3 });
 
     // --- Ranking: D1 and D4 tie at 8.30; the first step (top criterion 8.14 vs 8.00) puts D1 first although D4 came in earlier.
-    const ranking = await expectStatus(api(SECRETARY, 'POST', '/rankings/publish', { councilId: C2026, campaignId: CAMPAIGN, year: 2026, fieldCode: FIELD }), 200);
+    const ranking = await expectStatus(
+      api(SECRETARY, 'POST', '/rankings/publish', { councilId: C2026, campaignId: CAMPAIGN, year: 2026, fieldCode: FIELD }),
+      200,
+    );
     expect(ranking.tieBreak).toEqual(['higher-top-criterion', 'earlier-receipt', 'dossier-id']);
     expect(ranking.entries.map((e: { dossierId: string; score: number }) => [e.dossierId, e.score])).toEqual([
       [D3.id, 9.08],
@@ -304,7 +431,13 @@ describe('appraisal routing, arithmetic and lists (e2e, real PostgreSQL/Kafka/Fe
       expect(docs).toHaveLength(1);
       return docs;
     });
-    expect(rankings[0].entries[0]).toMatchObject({ rank: 1, title: D3.title, fieldCode: FIELD, nominatingUnitId: 'vn-ha-nam-phu-ly', authors: [{ name: D3.author }] });
+    expect(rankings[0].entries[0]).toMatchObject({
+      rank: 1,
+      title: D3.title,
+      fieldCode: FIELD,
+      nominatingUnitId: 'vn-ha-nam-phu-ly',
+      authors: [{ name: D3.author }],
+    });
 
     // --- Nothing internal and nothing English in what was read.
     const composition = await expectStatus(api(FRONT_CHAIR, 'GET', `/councils/${C2026}/composition`), 200);

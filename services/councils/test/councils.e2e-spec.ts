@@ -32,7 +32,13 @@ const CHAIR = actor('m-chair', 'council-chair');
 const SECRETARY = actor('m-secretary', 'council-secretary');
 const member = (id: string) => actor(id, id === 'm-expert' ? 'expert' : 'council-member');
 
-const seat = (memberId: string, personName: string, agencyUnitId: string, agencyName: string, role: CouncilMember['role'] = 'member'): CouncilMember => ({
+const seat = (
+  memberId: string,
+  personName: string,
+  agencyUnitId: string,
+  agencyName: string,
+  role: CouncilMember['role'] = 'member',
+): CouncilMember => ({
   memberId,
   personName,
   agencyUnitId,
@@ -79,11 +85,29 @@ const run = randomUUID().slice(0, 8);
 const DOSSIERS: DossierSpec[] = [
   { id: `hs-${run}-1`, title: 'Phần mềm quản lý đê điều', author: 'Nguyễn Văn An', nominatingUnitPath: PHU_LY_PATH, value: 9.2 },
   // Phạm Thị Liên sits on the council and is the author: recused automatically.
-  { id: `hs-${run}-2`, title: 'Giống lúa chịu mặn HN-5', author: 'Phạm Thị Liên', nominatingUnitPath: [...HA_NAM_PATH, 'vn-ha-nam-duy-tien'], value: 8.5 },
+  {
+    id: `hs-${run}-2`,
+    title: 'Giống lúa chịu mặn HN-5',
+    author: 'Phạm Thị Liên',
+    nominatingUnitPath: [...HA_NAM_PATH, 'vn-ha-nam-duy-tien'],
+    value: 8.5,
+  },
   // Nominated by the Office of the People's Committee, where Đinh Quang Vinh works: recused automatically.
-  { id: `hs-${run}-3`, title: 'Một cửa liên thông điện tử', author: 'Lại Thị Thu', nominatingUnitPath: [...HA_NAM_PATH, 'vn-ha-nam-van-phong-ubnd'], value: 7.4 },
+  {
+    id: `hs-${run}-3`,
+    title: 'Một cửa liên thông điện tử',
+    author: 'Lại Thị Thu',
+    nominatingUnitPath: [...HA_NAM_PATH, 'vn-ha-nam-van-phong-ubnd'],
+    value: 7.4,
+  },
   { id: `hs-${run}-4`, title: 'Mô hình nuôi cá lồng', author: 'Trịnh Văn Bảo', nominatingUnitPath: PHU_LY_PATH, value: 6 },
-  { id: `hs-${run}-5`, title: 'Ý tưởng chợ nông sản số', author: 'Mai Văn Cường', nominatingUnitPath: [...PHU_LY_PATH, 'vn-ha-nam-phu-ly-lam-ha'], value: 4 },
+  {
+    id: `hs-${run}-5`,
+    title: 'Ý tưởng chợ nông sản số',
+    author: 'Mai Văn Cường',
+    nominatingUnitPath: [...PHU_LY_PATH, 'vn-ha-nam-phu-ly-lam-ha'],
+    value: 4,
+  },
 ];
 const caseOf = (d: DossierSpec) => `${d.id}@province`;
 
@@ -101,8 +125,20 @@ async function receiveDossier(platform: TestPlatform, d: DossierSpec, i: number)
   const store = platform.service('submissions').infra.store;
   const nominatingUnitId = d.nominatingUnitPath[d.nominatingUnitPath.length - 1];
   const level = UNIT_LEVELS[nominatingUnitId];
-  const officer: Actor = { id: `officer-${nominatingUnitId}`, role: 'unit-officer', unitId: nominatingUnitId, level, unitPath: d.nominatingUnitPath };
-  const agency: Actor = { id: 'officer-so-khcn', role: 'agency-officer', unitId: RECEIVING_AGENCY, level: 'province', unitPath: [...HA_NAM_PATH, RECEIVING_AGENCY] };
+  const officer: Actor = {
+    id: `officer-${nominatingUnitId}`,
+    role: 'unit-officer',
+    unitId: nominatingUnitId,
+    level,
+    unitPath: d.nominatingUnitPath,
+  };
+  const agency: Actor = {
+    id: 'officer-so-khcn',
+    role: 'agency-officer',
+    unitId: RECEIVING_AGENCY,
+    level: 'province',
+    unitPath: [...HA_NAM_PATH, RECEIVING_AGENCY],
+  };
   const day = `2026-03-0${i + 1}`;
   const commands: DossierCommand[] = [
     {
@@ -149,7 +185,13 @@ describe('councils service (e2e, real PostgreSQL/Kafka/FerretDB)', () => {
   let platform: TestPlatform;
   const tokens = new Map<string, string>();
 
-  async function api(who: Actor, method: string, path: string, body?: unknown, context = 'councils'): Promise<{ status: number; body: any }> {
+  async function api(
+    who: Actor,
+    method: string,
+    path: string,
+    body?: unknown,
+    context = 'councils',
+  ): Promise<{ status: number; body: any }> {
     if (!tokens.has(`${who.id}|${who.role}`)) tokens.set(`${who.id}|${who.role}`, await platform.token(who));
     const res = await fetch(`${platform.url(context)}${path}`, {
       method,
@@ -166,8 +208,7 @@ describe('councils service (e2e, real PostgreSQL/Kafka/FerretDB)', () => {
     return res.body;
   };
 
-  const caseEvents = async (d: DossierSpec) =>
-    platform.service('councils').infra.store.readStream(`evaluation-case-${caseOf(d)}`);
+  const caseEvents = async (d: DossierSpec) => platform.service('councils').infra.store.readStream(`evaluation-case-${caseOf(d)}`);
 
   beforeAll(async () => {
     platform = await startTestPlatform([COUNCILS_SERVICE, SUBMISSIONS_SERVICE, RECOGNITION_SERVICE, REPORTING_SERVICE]);
@@ -196,13 +237,30 @@ describe('councils service (e2e, real PostgreSQL/Kafka/FerretDB)', () => {
     const admin: Actor = { id: 'admin', role: 'admin', unitId: 'vn', level: 'central', unitPath: ['vn'] };
     await expectStatus(api(admin, 'POST', '/units/seed', undefined, 'submissions'), 200);
     expect(await expectStatus(api(FRONT_CHAIR, 'POST', '/councils', establish), 422)).toMatchObject({ code: 'agency-not-registered' });
-    const lhpn = { unitId: 'vn-ha-nam-hoi-lhpn', name: 'Hội Liên hiệp Phụ nữ tỉnh Hà Nam', kind: 'socio-political-organisation', parentUnitId: HA_NAM };
+    const lhpn = {
+      unitId: 'vn-ha-nam-hoi-lhpn',
+      name: 'Hội Liên hiệp Phụ nữ tỉnh Hà Nam',
+      kind: 'socio-political-organisation',
+      parentUnitId: HA_NAM,
+    };
     await expectStatus(api(member('m-lhh'), 'POST', '/units', lhpn, 'submissions'), 403);
     await expectStatus(api(admin, 'POST', '/units', { ...lhpn, parentUnitId: 'vn-khong-co' }, 'submissions'), 404);
     await expectStatus(api(admin, 'POST', '/units', { ...lhpn, unitId: 'vn-hcm-hoi-lhpn' }, 'submissions'), 422);
-    expect(await expectStatus(api(admin, 'POST', '/units', lhpn, 'submissions'), 201)).toMatchObject({ level: 'province', unitPath: [...HA_NAM_PATH, 'vn-ha-nam-hoi-lhpn'] });
+    expect(await expectStatus(api(admin, 'POST', '/units', lhpn, 'submissions'), 201)).toMatchObject({
+      level: 'province',
+      unitPath: [...HA_NAM_PATH, 'vn-ha-nam-hoi-lhpn'],
+    });
     await expectStatus(api(admin, 'POST', '/units', lhpn, 'submissions'), 422);
-    await expectStatus(api(admin, 'POST', '/units', { unitId: 'vn-ha-nam-dai-hoc', name: 'Trường Đại học Hà Nam', kind: 'school', parentUnitId: HA_NAM }, 'submissions'), 201);
+    await expectStatus(
+      api(
+        admin,
+        'POST',
+        '/units',
+        { unitId: 'vn-ha-nam-dai-hoc', name: 'Trường Đại học Hà Nam', kind: 'school', parentUnitId: HA_NAM },
+        'submissions',
+      ),
+      201,
+    );
     await platform.eventually(async () => {
       const listed = await expectStatus(api(admin, 'GET', `/units?parentUnitId=${HA_NAM}`, undefined, 'submissions'), 200);
       expect(listed.map((u: { unitId: string }) => u.unitId)).toEqual(expect.arrayContaining(['vn-ha-nam-hoi-lhpn', 'vn-ha-nam-dai-hoc']));
@@ -214,7 +272,15 @@ describe('councils service (e2e, real PostgreSQL/Kafka/FerretDB)', () => {
     // --- Criteria for the edition and field.
     const criteriaSetId = `tc-${run}`;
     await expectStatus(
-      api(SECRETARY, 'POST', '/criteria-sets', { criteriaSetId, councilId: COUNCIL_ID, campaignId: CAMPAIGN, year: YEAR, fieldCode: FIELD, criteria: CRITERIA, bands: BANDS }),
+      api(SECRETARY, 'POST', '/criteria-sets', {
+        criteriaSetId,
+        councilId: COUNCIL_ID,
+        campaignId: CAMPAIGN,
+        year: YEAR,
+        fieldCode: FIELD,
+        criteria: CRITERIA,
+        bands: BANDS,
+      }),
       201,
     );
     await expectStatus(api(SECRETARY, 'POST', `/criteria-sets/${criteriaSetId}/publish`, { version: 1 }), 200);
@@ -235,7 +301,9 @@ describe('councils service (e2e, real PostgreSQL/Kafka/FerretDB)', () => {
     for (const d of DOSSIERS) {
       assigned.push(await expectStatus(api(SECRETARY, 'POST', path(d, '/assign'), { memberIds: originalIds }), 200));
     }
-    expect(assigned[1].events).toContainEqual(expect.objectContaining({ type: E.ConflictDetected, data: expect.objectContaining({ memberId: 'm-lhh', kind: 'author' }) }));
+    expect(assigned[1].events).toContainEqual(
+      expect.objectContaining({ type: E.ConflictDetected, data: expect.objectContaining({ memberId: 'm-lhh', kind: 'author' }) }),
+    );
     expect(assigned[2].events).toContainEqual(
       expect.objectContaining({ type: E.ConflictDetected, data: expect.objectContaining({ memberId: 'm-vp', kind: 'nominating-unit' }) }),
     );
@@ -247,7 +315,13 @@ describe('councils service (e2e, real PostgreSQL/Kafka/FerretDB)', () => {
     // --- Membership change: Sở KH&CN's member leaves on 1 June, before scoring anything; the successor sits from then.
     await expectStatus(
       api(FRONT_CHAIR, 'POST', `/councils/${COUNCIL_ID}/members/m-khcn/replace`, {
-        newMember: { memberId: 'm-khcn-2', personName: 'Đỗ Minh Tuấn', agencyUnitId: 'vn-ha-nam-so-khcn', agencyName: 'Sở Khoa học và Công nghệ', role: 'member' },
+        newMember: {
+          memberId: 'm-khcn-2',
+          personName: 'Đỗ Minh Tuấn',
+          agencyUnitId: 'vn-ha-nam-so-khcn',
+          agencyName: 'Sở Khoa học và Công nghệ',
+          role: 'member',
+        },
         effectiveFrom: '2026-06-01',
         reason: 'Thay đổi nhân sự Sở Khoa học và Công nghệ',
       }),
@@ -272,7 +346,10 @@ describe('councils service (e2e, real PostgreSQL/Kafka/FerretDB)', () => {
     // Times that decide a rule are the server's (docs/security.md): a sheet the successor backdates to May, before
     // she joined, neither changes whether she sits on the council nor is recorded; the field is refused as input.
     const backdated = await api(member('m-khcn-2'), 'POST', path(DOSSIERS[0], '/scores'), { ...sheet(9.2), submittedAt: '2026-05-01' });
-    expect({ status: backdated.status, body: JSON.stringify(backdated.body) }).toMatchObject({ status: 400, body: expect.stringContaining('submittedAt') });
+    expect({ status: backdated.status, body: JSON.stringify(backdated.body) }).toMatchObject({
+      status: 400,
+      body: expect.stringContaining('submittedAt'),
+    });
     for (const [route, body] of [
       [path(DOSSIERS[0], '/assign'), { memberIds: ['m-khcn-2'], assignedAt: '2026-05-01' }],
       [`/criteria-sets/${criteriaSetId}/publish`, { version: 1, publishedAt: '2025-01-01' }],
@@ -288,10 +365,15 @@ describe('councils service (e2e, real PostgreSQL/Kafka/FerretDB)', () => {
     expect((await expectStatus(api(member('m-lhh'), 'GET', path(DOSSIERS[0], '/scores')), 200)).scores).toEqual([]);
     expect((await expectStatus(api(CHAIR, 'GET', path(DOSSIERS[0], '/scores')), 200)).scores).toHaveLength(1);
     // Finalising with one score is below the quorum of five.
-    const noQuorum = await expectStatus(api(CHAIR, 'POST', path(DOSSIERS[0], '/finalise'), { meetingDate: '2026-09-20', minutesRef: 'BB-01' }), 422);
+    const noQuorum = await expectStatus(
+      api(CHAIR, 'POST', path(DOSSIERS[0], '/finalise'), { meetingDate: '2026-09-20', minutesRef: 'BB-01' }),
+      422,
+    );
     expect(noQuorum).toMatchObject({ code: 'quorum-not-met' });
     // A conflicted member may not score; the secretary may not score on someone else's behalf... but scores as herself.
-    expect(await expectStatus(api(member('m-lhh'), 'POST', path(DOSSIERS[1], '/scores'), sheet(8)), 422)).toMatchObject({ code: 'member-recused' });
+    expect(await expectStatus(api(member('m-lhh'), 'POST', path(DOSSIERS[1], '/scores'), sheet(8)), 422)).toMatchObject({
+      code: 'member-recused',
+    });
     expect(await expectStatus(api(FRONT_CHAIR, 'POST', path(DOSSIERS[1], '/scores'), sheet(8)), 403)).toBeDefined();
     // A second score is a revision, never a silent overwrite.
     expect(await expectStatus(api(CHAIR, 'POST', path(DOSSIERS[0], '/scores'), sheet(9)), 422)).toMatchObject({ code: 'already-scored' });
@@ -314,15 +396,23 @@ describe('councils service (e2e, real PostgreSQL/Kafka/FerretDB)', () => {
       }
     }
     // The chair revises one sheet, with a reason.
-    const revised = await expectStatus(api(CHAIR, 'POST', path(DOSSIERS[2], '/scores/revise'), { ...sheet(7.6), reason: 'Bổ sung minh chứng hiệu quả' }), 200);
+    const revised = await expectStatus(
+      api(CHAIR, 'POST', path(DOSSIERS[2], '/scores/revise'), { ...sheet(7.6), reason: 'Bổ sung minh chứng hiệu quả' }),
+      200,
+    );
     expect(revised).toMatchObject({ type: E.ScoreRevised, total: 7.6 });
-    expect((await caseEvents(DOSSIERS[0])).filter((e) => e.type === E.ScoreSubmitted && (e.data as { memberId: string }).memberId === 'm-khcn-2')).toHaveLength(1);
+    expect(
+      (await caseEvents(DOSSIERS[0])).filter(
+        (e) => e.type === E.ScoreSubmitted && (e.data as { memberId: string }).memberId === 'm-khcn-2',
+      ),
+    ).toHaveLength(1);
 
     // --- Meeting: every case finalised under the quorum.
     for (const d of DOSSIERS) {
       await expectStatus(api(SECRETARY, 'POST', path(d, '/finalise'), { meetingDate: '2026-09-20', minutesRef: 'BB-05/HĐTĐ' }), 200);
     }
-    const finalised = async (d: DossierSpec) => (await caseEvents(d)).find((e) => e.type === E.CaseFinalised)!.data as Record<string, unknown>;
+    const finalised = async (d: DossierSpec) =>
+      (await caseEvents(d)).find((e) => e.type === E.CaseFinalised)!.data as Record<string, unknown>;
     expect(await finalised(DOSSIERS[0])).toMatchObject({ aggregateScore: 9.2, grade: 'xuat-sac', accepted: true, scorerCount: 7 });
     expect(await finalised(DOSSIERS[1])).toMatchObject({ aggregateScore: 8.5, grade: 'tot', scorerCount: 6, recusedMemberIds: ['m-lhh'] });
     expect(await finalised(DOSSIERS[2])).toMatchObject({ aggregateScore: 7.43, grade: 'kha', scorerCount: 6 });
@@ -343,7 +433,10 @@ describe('councils service (e2e, real PostgreSQL/Kafka/FerretDB)', () => {
       [5, DOSSIERS[4].id, 'khong-dat'],
     ]);
     await platform.eventually(async () => {
-      const docs = await expectStatus(api(member('m-lhh'), 'GET', `/rankings?campaignId=${CAMPAIGN}&year=${YEAR}&fieldCode=${FIELD}&level=province`), 200);
+      const docs = await expectStatus(
+        api(member('m-lhh'), 'GET', `/rankings?campaignId=${CAMPAIGN}&year=${YEAR}&fieldCode=${FIELD}&level=province`),
+        200,
+      );
       expect(docs).toHaveLength(1);
       expect(docs[0]).toMatchObject({ revision: 1, entries: ranking.entries });
     });
@@ -352,9 +445,15 @@ describe('councils service (e2e, real PostgreSQL/Kafka/FerretDB)', () => {
     await expectStatus(api(SECRETARY, 'POST', path(DOSSIERS[0], '/recommend'), { decisionRef: '15/QĐ-HĐTĐ' }), 403);
     for (const d of DOSSIERS.slice(0, 2)) {
       const up = await expectStatus(api(CHAIR, 'POST', path(d, '/recommend'), { decisionRef: '15/QĐ-HĐTĐ' }), 200);
-      expect(up.events[0]).toMatchObject({ type: E.DossierRecommendedUpward, data: { dossierId: d.id, fromLevel: 'province', toLevel: 'central' } });
+      expect(up.events[0]).toMatchObject({
+        type: E.DossierRecommendedUpward,
+        data: { dossierId: d.id, fromLevel: 'province', toLevel: 'central' },
+      });
       const honour = await expectStatus(api(CHAIR, 'POST', path(d, '/propose-honour'), { proposedAward: AWARD }), 200);
-      expect(honour.events[0]).toMatchObject({ type: E.HonourProposed, data: { dossierId: d.id, proposedAward: AWARD, recipients: [{ name: d.author, kind: 'individual' }] } });
+      expect(honour.events[0]).toMatchObject({
+        type: E.HonourProposed,
+        data: { dossierId: d.id, proposedAward: AWARD, recipients: [{ name: d.author, kind: 'individual' }] },
+      });
     }
     // The submissions service forwards what the council recommended (its reaction to DossierRecommendedUpward).
     for (const d of DOSSIERS.slice(0, 2)) {
@@ -363,8 +462,12 @@ describe('councils service (e2e, real PostgreSQL/Kafka/FerretDB)', () => {
         expect(stream.map((e) => e.type)).toContain('submissions.DossierForwarded');
       }, 60000);
     }
-    expect(await expectStatus(api(CHAIR, 'POST', path(DOSSIERS[0], '/recommend'), { decisionRef: '16/QĐ-HĐTĐ' }), 422)).toMatchObject({ code: 'already-recommended' });
-    expect(await expectStatus(api(CHAIR, 'POST', path(DOSSIERS[4], '/recommend'), { decisionRef: '15/QĐ-HĐTĐ' }), 422)).toMatchObject({ code: 'not-accepted' });
+    expect(await expectStatus(api(CHAIR, 'POST', path(DOSSIERS[0], '/recommend'), { decisionRef: '16/QĐ-HĐTĐ' }), 422)).toMatchObject({
+      code: 'already-recommended',
+    });
+    expect(await expectStatus(api(CHAIR, 'POST', path(DOSSIERS[4], '/recommend'), { decisionRef: '15/QĐ-HĐTĐ' }), 422)).toMatchObject({
+      code: 'not-accepted',
+    });
 
     // --- The successor's queue: five cases scored, all finalised.
     await platform.eventually(async () => {
@@ -383,15 +486,29 @@ describe('councils service (e2e, real PostgreSQL/Kafka/FerretDB)', () => {
     const board = actor('ban-tdkt-ha-nam', 'emulation-board');
     const authority = actor('ubnd-ha-nam', 'authority');
     const auditor: Actor = { id: 'kiem-tra', role: 'auditor', unitId: 'vn', level: 'central', unitPath: ['vn'] };
-    const award = { awardCode: 'nguoi-ha-nam-dkst', name: `Giải thưởng ${AWARD}`, level: 'province', grantingUnitId: HA_NAM, recipientKinds: ['individual', 'collective'] };
+    const award = {
+      awardCode: 'nguoi-ha-nam-dkst',
+      name: `Giải thưởng ${AWARD}`,
+      level: 'province',
+      grantingUnitId: HA_NAM,
+      recipientKinds: ['individual', 'collective'],
+    };
     await expectStatus(api(board, 'POST', '/awards', award, 'recognition'), 201);
     await platform.eventually(async () => {
       const received = await expectStatus(api(board, 'GET', '/proposals?status=received', undefined, 'recognition'), 200);
       expect(received.map((p: { proposalId: string }) => p.proposalId)).toContain(proposalId);
     }, 60000);
-    const decision = { decisionNumber: '2468/QĐ-UBND', decisionDate: '2026-11-20', signer: 'Chủ tịch UBND tỉnh Hà Nam', awardCode: award.awardCode };
+    const decision = {
+      decisionNumber: '2468/QĐ-UBND',
+      decisionDate: '2026-11-20',
+      signer: 'Chủ tịch UBND tỉnh Hà Nam',
+      awardCode: award.awardCode,
+    };
     await expectStatus(api(authority, 'POST', `/proposals/${encodeURIComponent(proposalId)}/decide`, decision, 'recognition'), 422);
-    await expectStatus(api(board, 'POST', `/proposals/${encodeURIComponent(proposalId)}/verify`, { note: 'Thành tích đúng' }, 'recognition'), 200);
+    await expectStatus(
+      api(board, 'POST', `/proposals/${encodeURIComponent(proposalId)}/verify`, { note: 'Thành tích đúng' }, 'recognition'),
+      200,
+    );
     const beforeDecision = new Date().toISOString();
     await new Promise((r) => setTimeout(r, 20));
     await expectStatus(api(authority, 'POST', `/proposals/${encodeURIComponent(proposalId)}/decide`, decision, 'recognition'), 200);
@@ -404,13 +521,26 @@ describe('councils service (e2e, real PostgreSQL/Kafka/FerretDB)', () => {
       return res.history as Array<{ type: string; role: string }>;
     }, 60000);
     const types = history.map((h) => h.type);
-    const order = ['submissions.DossierDrafted', 'submissions.DossierReceived', 'councils.EvaluationCaseOpened', 'councils.CaseFinalised', 'councils.HonourProposed', 'recognition.AchievementsVerified', 'recognition.AwardDecided'];
+    const order = [
+      'submissions.DossierDrafted',
+      'submissions.DossierReceived',
+      'councils.EvaluationCaseOpened',
+      'councils.CaseFinalised',
+      'councils.HonourProposed',
+      'recognition.AchievementsVerified',
+      'recognition.AwardDecided',
+    ];
     const positions = order.map((t) => types.indexOf(t));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions); // causal order across the services
-    expect(history.map((h) => h.role)).toEqual(expect.arrayContaining(['unit-officer', 'agency-officer', 'council-chair', 'emulation-board', 'authority']));
+    expect(history.map((h) => h.role)).toEqual(
+      expect.arrayContaining(['unit-officer', 'agency-officer', 'council-chair', 'emulation-board', 'authority']),
+    );
 
-    const before = await expectStatus(api(auditor, 'GET', `/audit/dossiers/${best.id}/state?asOf=${encodeURIComponent(beforeDecision)}`, undefined, 'reporting'), 200);
+    const before = await expectStatus(
+      api(auditor, 'GET', `/audit/dossiers/${best.id}/state?asOf=${encodeURIComponent(beforeDecision)}`, undefined, 'reporting'),
+      200,
+    );
     expect(before.awarded).toBe(false);
     expect(before.proposals.map((p: { status: string }) => p.status)).toEqual(['verified']);
     const now = await expectStatus(api(auditor, 'GET', `/audit/dossiers/${best.id}/state`, undefined, 'reporting'), 200);
@@ -419,7 +549,14 @@ describe('councils service (e2e, real PostgreSQL/Kafka/FerretDB)', () => {
 
   it('keeps a received dossier no council appraises waiting, with the reason, in the secretary list', async () => {
     // The province council above appraises only 'khcn'; nobody sits for 'vhnt' in Hà Nam.
-    const orphan: DossierSpec = { id: `hs-${run}-vhnt`, title: 'Tác phẩm ảnh Tam Chúc', author: 'Vũ Thị Hoa', nominatingUnitPath: PHU_LY_PATH, value: 0, fieldCode: OTHER_FIELD };
+    const orphan: DossierSpec = {
+      id: `hs-${run}-vhnt`,
+      title: 'Tác phẩm ảnh Tam Chúc',
+      author: 'Vũ Thị Hoa',
+      nominatingUnitPath: PHU_LY_PATH,
+      value: 0,
+      fieldCode: OTHER_FIELD,
+    };
     await receiveDossier(platform, orphan, 8);
     const waiting = await platform.eventually(async () => {
       const list = await expectStatus(api(SECRETARY, 'GET', '/cases?status=awaiting-council'), 200);

@@ -28,7 +28,10 @@ interface ProposalAccessFacts {
 async function proposalFacts(infra: ServiceInfra, proposalId: string): Promise<ProposalAccessFacts & { decidedAwardCode?: string }> {
   const { state } = await loadState(infra.store, awardProposalDecider, proposalStreamId(proposalId));
   if (state.status === 'none') throw new NotFoundError(`Không tìm thấy đề nghị ${proposalId}`);
-  return { jurisdictionPath: state.proposal.jurisdictionUnitPath, ...(state.decision ? { decidedAwardCode: state.decision.awardCode } : {}) };
+  return {
+    jurisdictionPath: state.proposal.jurisdictionUnitPath,
+    ...(state.decision ? { decidedAwardCode: state.decision.awardCode } : {}),
+  };
 }
 
 async function grantingUnitOf(infra: ServiceInfra, awardCode: string): Promise<string> {

@@ -50,7 +50,11 @@ export const REPORTING_POLICY = defineAccessPolicy(
       facts: (req, infra) => reportFacts(infra, paramString(req, 'reportId')),
       summary: 'Chỉ đơn vị đã nộp báo cáo được sửa (nêu lý do)',
     },
-    aggregate: { kind: 'command', roles: ['standing-body'], summary: 'Cơ quan thường trực tổng hợp báo cáo của các đơn vị trực thuộc mình' },
+    aggregate: {
+      kind: 'command',
+      roles: ['standing-body'],
+      summary: 'Cơ quan thường trực tổng hợp báo cáo của các đơn vị trực thuộc mình',
+    },
     status: {
       kind: 'read',
       roles: ALL,

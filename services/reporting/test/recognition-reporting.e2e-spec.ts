@@ -32,10 +32,26 @@ const soKhcn = at('agency-officer', [...HA_NAM, 'vn-ha-nam-so-khcn']);
 const DOSSIER = 'hs-001';
 const PROPOSAL = `honour-${CASE_ID}`;
 const SECOND_PROPOSAL = 'honour-hs-001-lan-2';
-const AWARD = { awardCode: 'nguoi-ha-nam-dkst', name: 'Giải thưởng Người Hà Nam đoàn kết sáng tạo', level: 'province', grantingUnitId: 'vn-ha-nam', recipientKinds: ['individual', 'collective'] };
-const DECISION = { decisionNumber: '1234/QĐ-UBND', decisionDate: '2019-11-20', signer: 'Phó Chủ tịch UBND tỉnh', awardCode: AWARD.awardCode };
+const AWARD = {
+  awardCode: 'nguoi-ha-nam-dkst',
+  name: 'Giải thưởng Người Hà Nam đoàn kết sáng tạo',
+  level: 'province',
+  grantingUnitId: 'vn-ha-nam',
+  recipientKinds: ['individual', 'collective'],
+};
+const DECISION = {
+  decisionNumber: '1234/QĐ-UBND',
+  decisionDate: '2019-11-20',
+  signer: 'Phó Chủ tịch UBND tỉnh',
+  awardCode: AWARD.awardCode,
+};
 
-const councilMeta = (occurredAt: string): NewEvent['metadata'] => ({ actor: chair, occurredAt, correlationId: `e2e-${DOSSIER}`, source: 'councils' });
+const councilMeta = (occurredAt: string): NewEvent['metadata'] => ({
+  actor: chair,
+  occurredAt,
+  correlationId: `e2e-${DOSSIER}`,
+  source: 'councils',
+});
 
 describe('recognition and reporting on the real servers', () => {
   let platform: TestPlatform;
@@ -61,8 +77,18 @@ describe('recognition and reporting on the real servers', () => {
       { ...caseOpened, metadata: councilMeta('2019-04-10T09:00:00Z') },
       { ...caseFinalised(), metadata: councilMeta('2019-05-20T09:00:00Z') },
     ]);
-    const proposal = { type: 'ProposeHonour' as const, actor: chair, caseId: CASE_ID, council: councilAfter(), ranking: RANKING, proposedAward: AWARD.name };
-    const result = await handleCommand(store, evaluationCaseDecider, stream, proposal, { ...councilMeta('2019-06-01T09:00:00Z'), source: 'councils' });
+    const proposal = {
+      type: 'ProposeHonour' as const,
+      actor: chair,
+      caseId: CASE_ID,
+      council: councilAfter(),
+      ranking: RANKING,
+      proposedAward: AWARD.name,
+    };
+    const result = await handleCommand(store, evaluationCaseDecider, stream, proposal, {
+      ...councilMeta('2019-06-01T09:00:00Z'),
+      source: 'councils',
+    });
     return result.events[0].data as HonourProposedData;
   }
 
@@ -96,7 +122,11 @@ describe('recognition and reporting on the real servers', () => {
     const honour = await councilProposesHonour();
     // The same dossier proposed a second time under another id (e.g. re-proposed after a council renewal).
     await platform.service('councils').infra.store.append('e2e-second-proposal', [
-      { type: COUNCILS_EVENTS.HonourProposed, data: { ...honour, proposalId: SECOND_PROPOSAL }, metadata: councilMeta('2019-06-02T09:00:00Z') },
+      {
+        type: COUNCILS_EVENTS.HonourProposed,
+        data: { ...honour, proposalId: SECOND_PROPOSAL },
+        metadata: councilMeta('2019-06-02T09:00:00Z'),
+      },
     ]);
 
     const asBoard = await call('recognition', board);
@@ -113,7 +143,9 @@ describe('recognition and reporting on the real servers', () => {
     expect(unverified.status).toBe(422);
     expect(unverified.body.code ?? unverified.text).toMatch(/not-verified/);
 
-    expect((await asBoard.post(`/proposals/${encodeURIComponent(PROPOSAL)}/verify`, { note: 'Thành tích đúng' })).body.status).toBe('verified');
+    expect((await asBoard.post(`/proposals/${encodeURIComponent(PROPOSAL)}/verify`, { note: 'Thành tích đúng' })).body.status).toBe(
+      'verified',
+    );
     beforeDecision = new Date().toISOString();
     await new Promise((r) => setTimeout(r, 20));
 
@@ -127,12 +159,20 @@ describe('recognition and reporting on the real servers', () => {
     expect(twice.status).toBe(422);
     expect(twice.text).toMatch(/award-already-held|already holds/);
 
-    expect((await asAuthority.post(`/proposals/${encodeURIComponent(PROPOSAL)}/issue`, { ceremonyDate: '2019-12-01' })).body.status).toBe('issued');
+    expect((await asAuthority.post(`/proposals/${encodeURIComponent(PROPOSAL)}/issue`, { ceremonyDate: '2019-12-01' })).body.status).toBe(
+      'issued',
+    );
     const published = await asBoard.get('/public/awarded-works?year=2019&level=province&fieldCode=khcn');
     expect(published.body).toHaveLength(1);
-    expect(published.body[0].works).toEqual([expect.objectContaining({ dossierId: DOSSIER, awardCode: AWARD.awardCode, decisionNumber: '1234/QĐ-UBND', ceremonyDate: '2019-12-01' })]);
+    expect(published.body[0].works).toEqual([
+      expect.objectContaining({
+        dossierId: DOSSIER,
+        awardCode: AWARD.awardCode,
+        decisionNumber: '1234/QĐ-UBND',
+        ceremonyDate: '2019-12-01',
+      }),
+    ]);
   }, 60000);
-
 
   it('collects the yearly reports, names the late and the missing ones, and rolls them up', async () => {
     await registerUnits();
@@ -150,14 +190,30 @@ describe('recognition and reporting on the real servers', () => {
     });
     expect(opened.status).toBe(201);
 
-    const figures = (n: number) => ({ dossiersSubmitted: n, initiativesApplied: 2 * n, modelsRegistered: 1, awardsGiven: 0, unitsCommended: 0 });
-    const district = await (await call('reporting', duyTien)).post('/periods/ha-nam-2019/reports', { figures: figures(3), narrative: 'Huyện Duy Tiên' });
+    const figures = (n: number) => ({
+      dossiersSubmitted: n,
+      initiativesApplied: 2 * n,
+      modelsRegistered: 1,
+      awardsGiven: 0,
+      unitsCommended: 0,
+    });
+    const district = await (
+      await call('reporting', duyTien)
+    ).post('/periods/ha-nam-2019/reports', { figures: figures(3), narrative: 'Huyện Duy Tiên' });
     expect(district.status).toBe(201);
     expect(district.body.late).toBe(false);
-    const department = await (await call('reporting', soKhcn)).post('/periods/ha-nam-2019/reports', { figures: figures(5), narrative: 'Sở KH&CN' });
+    const department = await (
+      await call('reporting', soKhcn)
+    ).post('/periods/ha-nam-2019/reports', { figures: figures(5), narrative: 'Sở KH&CN' });
     expect(department.body.late).toBe(true);
 
-    const amended = await (await call('reporting', duyTien)).post(`/reports/${encodeURIComponent(district.body.reportId)}/amend`, { figures: figures(4), narrative: 'Huyện Duy Tiên (sửa)', reason: 'Bổ sung 1 hồ sơ' });
+    const amended = await (
+      await call('reporting', duyTien)
+    ).post(`/reports/${encodeURIComponent(district.body.reportId)}/amend`, {
+      figures: figures(4),
+      narrative: 'Huyện Duy Tiên (sửa)',
+      reason: 'Bổ sung 1 hồ sơ',
+    });
     expect(amended.status).toBe(200);
     expect(amended.body.figures.dossiersSubmitted).toBe(4);
 
@@ -171,7 +227,11 @@ describe('recognition and reporting on the real servers', () => {
     // Without a list, the expected units are the children in the unit registry archived from submissions.
     await platform.eventually(async () => {
       const fromRegistry = await body.get('/periods/ha-nam-2019/status');
-      expect({ late: fromRegistry.body.late.length, missing: fromRegistry.body.missing, pending: fromRegistry.body.pending.length }).toEqual({
+      expect({
+        late: fromRegistry.body.late.length,
+        missing: fromRegistry.body.missing,
+        pending: fromRegistry.body.pending.length,
+      }).toEqual({
         late: 1,
         missing: [expect.objectContaining({ unitId: 'vn-ha-nam-so-noi-vu' })],
         pending: 1,
@@ -241,9 +301,13 @@ describe('recognition and reporting on the real servers', () => {
 
     const exported = await audit.get(`/audit/export?dossierId=${DOSSIER}`);
     expect(exported.body.history.length).toBe(dossier.body.history.length);
-    expect(exported.body.history[0]).toEqual(expect.objectContaining({ hash: expect.any(String), dataText: expect.any(String), metadataText: expect.any(String) }));
+    expect(exported.body.history[0]).toEqual(
+      expect.objectContaining({ hash: expect.any(String), dataText: expect.any(String), metadataText: expect.any(String) }),
+    );
     expect(verifyExportedChain(exported.body.chain)).toEqual(expect.objectContaining({ ok: true }));
-    const forged = exported.body.chain.map((r: { dataText: string }, i: number) => (i === 1 ? { ...r, dataText: r.dataText.replace('8.17', '9.17') } : r));
+    const forged = exported.body.chain.map((r: { dataText: string }, i: number) =>
+      i === 1 ? { ...r, dataText: r.dataText.replace('8.17', '9.17') } : r,
+    );
     expect(verifyExportedChain(forged).ok).toBe(false);
 
     expect((await audit.get('/audit/verify')).body).toEqual(expect.objectContaining({ ok: true }));

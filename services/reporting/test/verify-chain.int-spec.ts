@@ -15,7 +15,10 @@ describe('audit verify-chain on a real PostgreSQL store', () => {
   beforeAll(async () => {
     pg = await createTestPostgresStore({ schemaPrefix: 'audit_chain' });
     for (const stream of ['report-a', 'report-b']) {
-      await pg.store.append(stream, [1, 2, 3].map((i) => ({ type: 'reporting.ReportAmended', data: { stream, n: i }, metadata: meta(i) })));
+      await pg.store.append(
+        stream,
+        [1, 2, 3].map((i) => ({ type: 'reporting.ReportAmended', data: { stream, n: i }, metadata: meta(i) })),
+      );
     }
   });
   afterAll(() => pg?.drop());
@@ -30,7 +33,10 @@ describe('audit verify-chain on a real PostgreSQL store', () => {
     const chain = await exportChainRows(pg.store);
     const dir = await mkdtemp(join(tmpdir(), 'cem-audit-'));
     await writeFile(join(dir, 'ok.json'), JSON.stringify({ chain }));
-    expect(await verifyExportCommand(join(dir, 'ok.json'))).toEqual({ ok: true, lines: ['OK: 6 exported events in 2 streams, every hash chain intact'] });
+    expect(await verifyExportCommand(join(dir, 'ok.json'))).toEqual({
+      ok: true,
+      lines: ['OK: 6 exported events in 2 streams, every hash chain intact'],
+    });
 
     const forged = chain.map((r, i) => (i === 4 ? { ...r, dataText: r.dataText.replace('"n":2', '"n":7') } : r));
     expect(forged[4].dataText).not.toBe(chain[4].dataText);
@@ -41,7 +47,9 @@ describe('audit verify-chain on a real PostgreSQL store', () => {
   });
 
   it('names the event whose data was changed directly in PostgreSQL', async () => {
-    const [target] = await pg.sql<{ event_id: string }>(`SELECT event_id::text FROM events WHERE stream_id = 'report-b' AND stream_version = 2`);
+    const [target] = await pg.sql<{ event_id: string }>(
+      `SELECT event_id::text FROM events WHERE stream_id = 'report-b' AND stream_version = 2`,
+    );
     await pg.sql(`UPDATE events SET data = jsonb_set(data::jsonb, '{n}', '99')::json WHERE event_id = $1`, [target.event_id]);
 
     const outcome = await verifyChainCommand({ pgUrl: testPgUrl(), schema: pg.schema });

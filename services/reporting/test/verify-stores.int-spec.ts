@@ -5,7 +5,13 @@ import { AnchorKey, anchorStore, createPostgresEventStore, type EventStore } fro
 import { testPgUrl } from '@cem/event-store/testing';
 import { verifyStoresCommand } from '../src/cli/audit.commands';
 
-const actor: Actor = { id: 'u-1', role: 'unit-officer', unitId: 'vn-hcm-binh-chanh-tan-kien', level: 'commune', unitPath: ['vn', 'vn-hcm', 'vn-hcm-binh-chanh', 'vn-hcm-binh-chanh-tan-kien'] };
+const actor: Actor = {
+  id: 'u-1',
+  role: 'unit-officer',
+  unitId: 'vn-hcm-binh-chanh-tan-kien',
+  level: 'commune',
+  unitPath: ['vn', 'vn-hcm', 'vn-hcm-binh-chanh', 'vn-hcm-binh-chanh-tan-kien'],
+};
 const meta = (i: number) => ({ actor, occurredAt: `2024-10-0${i}T08:00:00Z`, correlationId: 'c-1', source: 'submissions' });
 
 describe('npm run audit -- verify-stores: every store of a deployment, from outside its database', () => {
@@ -29,7 +35,8 @@ describe('npm run audit -- verify-stores: every store of a deployment, from outs
     for (const i of [1, 2, 3]) {
       await source.append('dossier-hs-1', [{ type: 'submissions.DossierAmended', data: { n: i }, metadata: meta(i) }]);
     }
-    for (const e of await source.readAll()) await archive.append(e.streamId, [{ id: e.id, type: e.type, data: e.data, metadata: e.metadata }]);
+    for (const e of await source.readAll())
+      await archive.append(e.streamId, [{ id: e.id, type: e.type, data: e.data, metadata: e.metadata }]);
   });
   afterAll(async () => {
     await source.close();

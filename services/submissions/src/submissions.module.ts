@@ -10,7 +10,16 @@ import { UnitsController } from './units/units.controller';
 import { MandatesController } from './mandates/mandates.controller';
 
 @Module({
-  controllers: [UnitsController, ClustersController, CampaignsController, DossierQueriesController, DossiersController, AttachmentsController, MandatesController, CouncilRecommendationHandler],
+  controllers: [
+    UnitsController,
+    ClustersController,
+    CampaignsController,
+    DossierQueriesController,
+    DossiersController,
+    AttachmentsController,
+    MandatesController,
+    CouncilRecommendationHandler,
+  ],
   providers: [AttachmentStore],
 })
 export class SubmissionsModule {}

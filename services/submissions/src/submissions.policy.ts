@@ -77,7 +77,10 @@ async function dossierFacts(infra: ServiceInfra, dossierId: string): Promise<Dos
 // ---- relations ---------------------------------------------------------------------------------------------
 
 const launchingUnit = ownUnit<CampaignFacts>((f) => f.launcherPath, 'đơn vị phát động phong trào');
-const namedJurisdiction = ownUnit<CampaignFacts>((f) => f.jurisdictionPath, 'đơn vị của địa bàn được nêu (cấp dưới tự tổ chức phần của mình)');
+const namedJurisdiction = ownUnit<CampaignFacts>(
+  (f) => f.jurisdictionPath,
+  'đơn vị của địa bàn được nêu (cấp dưới tự tổ chức phần của mình)',
+);
 const inCampaignArea = relation<CampaignFacts>('in-campaign-area', 'đơn vị thuộc địa bàn của phong trào', ({ unit }, f) =>
   unit.unitPath.includes(f.launcherPath[f.launcherPath.length - 1]),
 );
@@ -99,7 +102,8 @@ const onCampaign = (roles: Role[], summary: string, withJurisdiction: boolean): 
   roles,
   adminBypass: true,
   relations: withJurisdiction ? [launchingUnit, namedJurisdiction] : [launchingUnit],
-  facts: (req, infra) => campaignFacts(infra, paramString(req, 'id'), withJurisdiction ? optionalBodyString(req, 'jurisdictionUnitId') : undefined),
+  facts: (req, infra) =>
+    campaignFacts(infra, paramString(req, 'id'), withJurisdiction ? optionalBodyString(req, 'jurisdictionUnitId') : undefined),
   summary,
 });
 
@@ -189,12 +193,16 @@ export const SUBMISSIONS_POLICY = defineAccessPolicy(
       kind: 'read',
       roles: ALL,
       relations: [mayView<{ docs: DossierListDoc[] } & DossierVisibilityFacts>()].map((r) =>
-        relation<{ docs: DossierListDoc[] }>(r.code, 'xem được ít nhất một hồ sơ có tệp này', (s, f) => f.docs.some((d) => r.holds(s, d as never))),
+        relation<{ docs: DossierListDoc[] }>(r.code, 'xem được ít nhất một hồ sơ có tệp này', (s, f) =>
+          f.docs.some((d) => r.holds(s, d as never)),
+        ),
       ),
       facts: async (req, infra) => {
         const sha256 = paramString(req, 'sha256');
         const docs = /^[0-9a-f]{64}$/.test(sha256)
-          ? await infra.documents.collection<DossierListDoc>(dossierListProjection.collection).find({ attachmentHashes: sha256 }, { limit: 50 })
+          ? await infra.documents
+              .collection<DossierListDoc>(dossierListProjection.collection)
+              .find({ attachmentHashes: sha256 }, { limit: 50 })
           : [];
         if (!docs.length) throw new NotFoundError(`Không tìm thấy tệp ${sha256}`);
         return { docs };
@@ -222,4 +230,3 @@ export const SUBMISSIONS_POLICY = defineAccessPolicy(
     list: { kind: 'list', roles: ALL, summary: 'Các ủy quyền đang có (minh bạch: ai thay mặt địa bàn nào)' },
   }),
 );
-

@@ -127,7 +127,9 @@ describe('input rules on the real apps', () => {
         jurisdictionUnitPath: HA_NAM_PATH,
         fieldCodes: [],
         decision: { number: '12/QĐ-MTTQ', date: '2025-02-29', signedBy: 'Chủ tịch' },
-        members: [{ memberId: 'm1', personName: 'A', agencyUnitId: 'vn-ha-nam', agencyName: 'B', role: 'chair', effectiveFrom: '2024-04-31' }],
+        members: [
+          { memberId: 'm1', personName: 'A', agencyUnitId: 'vn-ha-nam', agencyName: 'B', role: 'chair', effectiveFrom: '2024-04-31' },
+        ],
         regulations: { quorum: 1, aggregation: 'weighted-mean', tieBreak: ['dossier-id'] },
       });
     const refusedCouncil = await platform.eventually(async () => {

@@ -39,7 +39,8 @@ describe('submissions service (real PostgreSQL, Kafka, FerretDB)', () => {
     return {
       get: (path: string) => auth(request(url).get(path)),
       post: (path: string, body: object = {}) => auth(request(url).post(path).send(body)),
-      upload: (bytes: Buffer, name: string) => auth(request(url).post('/attachments')).attach('file', bytes, { filename: name, contentType: 'application/pdf' }),
+      upload: (bytes: Buffer, name: string) =>
+        auth(request(url).post('/attachments')).attach('file', bytes, { filename: name, contentType: 'application/pdf' }),
     };
   };
   const streamVersion = async (dossierId: string) =>
@@ -63,7 +64,18 @@ describe('submissions service (real PostgreSQL, Kafka, FerretDB)', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'cem-submissions-'));
     process.env.CEM_DATA_DIR = dataDir;
     platform = await startTestPlatform([SUBMISSIONS_SERVICE]);
-    for (const actor of [ADMIN, HA_NAM_ADMIN, BINH_CHANH_AUTHORITY, CITY_BOARD, CITY_AGENCY, DISTRICT_OFFICER, DISTRICT_AGENCY, CU_CHI_AGENCY, TAN_KIEN, VINH_LOC_A]) {
+    for (const actor of [
+      ADMIN,
+      HA_NAM_ADMIN,
+      BINH_CHANH_AUTHORITY,
+      CITY_BOARD,
+      CITY_AGENCY,
+      DISTRICT_OFFICER,
+      DISTRICT_AGENCY,
+      CU_CHI_AGENCY,
+      TAN_KIEN,
+      VINH_LOC_A,
+    ]) {
       tokens.set(actor, await platform.token(actor));
     }
   });
@@ -93,13 +105,22 @@ describe('submissions service (real PostgreSQL, Kafka, FerretDB)', () => {
       from: '2024-01-01',
       decisionRef,
     });
-    await api(ADMIN).post('/mandates', mandate('uq-hcm-ban-tdkt', 'vn-hcm-so-noi-vu', 'vn-hcm', 'emulation-board', '15/QĐ-UBND')).expect(201);
+    await api(ADMIN)
+      .post('/mandates', mandate('uq-hcm-ban-tdkt', 'vn-hcm-so-noi-vu', 'vn-hcm', 'emulation-board', '15/QĐ-UBND'))
+      .expect(201);
     await api(BINH_CHANH_AUTHORITY)
-      .post('/mandates', mandate('uq-binh-chanh-noi-vu', 'vn-hcm-binh-chanh-phong-noi-vu', 'vn-hcm-binh-chanh', 'unit-officer', '2717/UBND'))
+      .post(
+        '/mandates',
+        mandate('uq-binh-chanh-noi-vu', 'vn-hcm-binh-chanh-phong-noi-vu', 'vn-hcm-binh-chanh', 'unit-officer', '2717/UBND'),
+      )
       .expect(201);
     // Bình Chánh cannot hand out the city's jurisdiction, nor may a unit of another province hold it.
-    await api(BINH_CHANH_AUTHORITY).post('/mandates', mandate('uq-x', 'vn-hcm-binh-chanh-phong-noi-vu', 'vn-hcm', 'unit-officer', '1/QĐ')).expect(403);
-    await api(ADMIN).post('/mandates', mandate('uq-y', 'vn-ha-nam-so-noi-vu', 'vn-hcm', 'emulation-board', '1/QĐ')).expect(422);
+    await api(BINH_CHANH_AUTHORITY)
+      .post('/mandates', mandate('uq-x', 'vn-hcm-binh-chanh-phong-noi-vu', 'vn-hcm', 'unit-officer', '1/QĐ'))
+      .expect(403);
+    await api(ADMIN)
+      .post('/mandates', mandate('uq-y', 'vn-ha-nam-so-noi-vu', 'vn-hcm', 'emulation-board', '1/QĐ'))
+      .expect(422);
     const listed = await platform.eventually(async () => {
       const res = await api(TAN_KIEN).get('/mandates?jurisdictionUnitId=vn-hcm').expect(200);
       expect(res.body).toHaveLength(1);
@@ -117,13 +138,21 @@ describe('submissions service (real PostgreSQL, Kafka, FerretDB)', () => {
       headUnitId: 'vn-hcm-binh-chanh-tan-kien',
       memberUnitIds: ['vn-hcm-binh-chanh-tan-kien', 'vn-hcm-binh-chanh-vinh-loc-a', 'vn-hcm-binh-chanh-binh-hung'],
     };
-    await api(DISTRICT_OFFICER).post('/clusters').send({ ...cluster, memberUnitIds: [...cluster.memberUnitIds, 'vn-hcm-khong-co'] }).expect(404);
+    await api(DISTRICT_OFFICER)
+      .post('/clusters')
+      .send({ ...cluster, memberUnitIds: [...cluster.memberUnitIds, 'vn-hcm-khong-co'] })
+      .expect(404);
     await api(CU_CHI_AGENCY).post('/clusters').send(cluster).expect(403);
-    await api(DISTRICT_OFFICER).post('/clusters').send({ ...cluster, memberUnitIds: ['vn-hcm-binh-chanh-tan-kien'] }).expect(400);
+    await api(DISTRICT_OFFICER)
+      .post('/clusters')
+      .send({ ...cluster, memberUnitIds: ['vn-hcm-binh-chanh-tan-kien'] })
+      .expect(400);
     await api(DISTRICT_OFFICER).post('/clusters').send(cluster).expect(201);
     await api(DISTRICT_OFFICER).post('/clusters').send(cluster).expect(422); // formed once
     const listed = await api(DISTRICT_OFFICER).get('/clusters?organisingUnitId=vn-hcm-binh-chanh').expect(200);
-    expect(listed.body).toEqual([expect.objectContaining({ clusterId: 'binh-chanh-cum-1', headUnitId: 'vn-hcm-binh-chanh-tan-kien', level: 'district' })]);
+    expect(listed.body).toEqual([
+      expect.objectContaining({ clusterId: 'binh-chanh-cum-1', headUnitId: 'vn-hcm-binh-chanh-tan-kien', level: 'district' }),
+    ]);
   });
 
   it('sets up the campaign: edition, field, agencies at city and district, deadline', async () => {
@@ -145,7 +174,11 @@ describe('submissions service (real PostgreSQL, Kafka, FerretDB)', () => {
       .expect(201);
     await api(CITY_BOARD).post(`/campaigns/${CAMPAIGN}/fields`, { fieldCode: 'khcn', name: 'Khoa học - Công nghệ' }).expect(201);
     await api(CITY_BOARD)
-      .post(`/campaigns/${CAMPAIGN}/receiving-agencies`, { fieldCode: 'khcn', jurisdictionUnitId: 'vn-hcm', agencyUnitId: 'vn-hcm-so-khcn' })
+      .post(`/campaigns/${CAMPAIGN}/receiving-agencies`, {
+        fieldCode: 'khcn',
+        jurisdictionUnitId: 'vn-hcm',
+        agencyUnitId: 'vn-hcm-so-khcn',
+      })
       .expect(201);
     // The district organises its own part (Công văn 2717/UBND assigns the district's agencies).
     await api(DISTRICT_OFFICER)
@@ -158,14 +191,27 @@ describe('submissions service (real PostgreSQL, Kafka, FerretDB)', () => {
       .expect(201);
     // Far in the future so the test keeps passing; the deadline rule itself is covered by the decider's specs.
     await api(DISTRICT_OFFICER)
-      .post(`/campaigns/${CAMPAIGN}/deadlines`, { year: 2024, level: 'district', jurisdictionUnitId: 'vn-hcm-binh-chanh', deadline: '2099-10-31' })
+      .post(`/campaigns/${CAMPAIGN}/deadlines`, {
+        year: 2024,
+        level: 'district',
+        jurisdictionUnitId: 'vn-hcm-binh-chanh',
+        deadline: '2099-10-31',
+      })
       .expect(201);
     // Another district may not assign agencies in Bình Chánh; an unknown unit is refused before deciding.
     await api(CU_CHI_AGENCY)
-      .post(`/campaigns/${CAMPAIGN}/receiving-agencies`, { fieldCode: 'khcn', jurisdictionUnitId: 'vn-hcm-binh-chanh', agencyUnitId: 'vn-hcm-binh-chanh-phong-vhtt' })
+      .post(`/campaigns/${CAMPAIGN}/receiving-agencies`, {
+        fieldCode: 'khcn',
+        jurisdictionUnitId: 'vn-hcm-binh-chanh',
+        agencyUnitId: 'vn-hcm-binh-chanh-phong-vhtt',
+      })
       .expect(403);
     await api(CITY_BOARD)
-      .post(`/campaigns/${CAMPAIGN}/receiving-agencies`, { fieldCode: 'khcn', jurisdictionUnitId: 'vn-hcm-khong-co', agencyUnitId: 'vn-hcm-so-khcn' })
+      .post(`/campaigns/${CAMPAIGN}/receiving-agencies`, {
+        fieldCode: 'khcn',
+        jurisdictionUnitId: 'vn-hcm-khong-co',
+        agencyUnitId: 'vn-hcm-so-khcn',
+      })
       .expect(404);
 
     // The campaign read model is eventually consistent: wait for all six events to be applied.
@@ -213,11 +259,15 @@ describe('submissions service (real PostgreSQL, Kafka, FerretDB)', () => {
     dossierId = drafted.body.dossierId;
     expect(await streamVersion(dossierId)).toBe(1);
     const back = await platform.eventually(() =>
-      api(TAN_KIEN).get(`/attachments/${sha256}`).buffer(true).parse((res, cb) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => cb(null, Buffer.concat(chunks)));
-      }).expect(200),
+      api(TAN_KIEN)
+        .get(`/attachments/${sha256}`)
+        .buffer(true)
+        .parse((res, cb) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => cb(null, Buffer.concat(chunks)));
+        })
+        .expect(200),
     );
     expect(Buffer.compare(back.body as Buffer, Buffer.from('%PDF-1.4 thuyết minh sáng kiến'))).toBe(0);
     // Another commune does not see the dossier, so not its attachment either.
@@ -227,9 +277,14 @@ describe('submissions service (real PostgreSQL, Kafka, FerretDB)', () => {
     await api(DISTRICT_AGENCY).post(`/dossiers/${dossierId}/receive`).expect(200);
     // Without a council recommendation, only after the district People's Committee decides so, with its reason.
     await api(DISTRICT_AGENCY).post(`/dossiers/${dossierId}/forward`, { decisionRef: '512/UBND-NV' }).expect(422);
-    await api(DISTRICT_AGENCY).post(`/dossiers/${dossierId}/forwarding-override`, { decisionRef: '512/UBND-NV', reason: 'Kịp hạn của Thành phố' }).expect(403);
+    await api(DISTRICT_AGENCY)
+      .post(`/dossiers/${dossierId}/forwarding-override`, { decisionRef: '512/UBND-NV', reason: 'Kịp hạn của Thành phố' })
+      .expect(403);
     await api(BINH_CHANH_AUTHORITY)
-      .post(`/dossiers/${dossierId}/forwarding-override`, { decisionRef: '512/UBND-NV', reason: 'Hội đồng cấp huyện chưa họp kịp hạn của Thành phố' })
+      .post(`/dossiers/${dossierId}/forwarding-override`, {
+        decisionRef: '512/UBND-NV',
+        reason: 'Hội đồng cấp huyện chưa họp kịp hạn của Thành phố',
+      })
       .expect(200);
     await api(DISTRICT_AGENCY).post(`/dossiers/${dossierId}/forward`, { decisionRef: '512/UBND-NV' }).expect(200);
     await api(CITY_AGENCY).post(`/dossiers/${dossierId}/receive`).expect(200);
@@ -245,8 +300,17 @@ describe('submissions service (real PostgreSQL, Kafka, FerretDB)', () => {
       'submissions.DossierForwarded',
       'submissions.DossierReceived',
     ]);
-    expect(detail.body.history[3]).toMatchObject({ actorId: BINH_CHANH_AUTHORITY.id, role: 'authority', reason: expect.stringContaining('chưa họp') });
-    expect(detail.body.history[4]).toMatchObject({ actorId: DISTRICT_AGENCY.id, role: 'agency-officer', unitId: DISTRICT_AGENCY.unitId, level: 'province' });
+    expect(detail.body.history[3]).toMatchObject({
+      actorId: BINH_CHANH_AUTHORITY.id,
+      role: 'authority',
+      reason: expect.stringContaining('chưa họp'),
+    });
+    expect(detail.body.history[4]).toMatchObject({
+      actorId: DISTRICT_AGENCY.id,
+      role: 'agency-officer',
+      unitId: DISTRICT_AGENCY.unitId,
+      level: 'province',
+    });
     // What a person reads of the history is Vietnamese ("cấp tỉnh", not "cấp province"); codes stay in machine fields.
     expect(detail.body.history.map((h: { summary: string }) => h.summary)).toEqual([
       'Lập hồ sơ "Sáng kiến số hóa hồ sơ một cửa"',
@@ -257,7 +321,10 @@ describe('submissions service (real PostgreSQL, Kafka, FerretDB)', () => {
       'Tiếp nhận hồ sơ tại cấp tỉnh',
     ]);
     expect(detail.body.history[4]).toMatchObject({ roleLabel: 'Cán bộ cơ quan tiếp nhận', levelLabel: 'cấp tỉnh' });
-    const readable = detail.body.history.flatMap((h: Record<string, unknown>) => [h.summary, h.roleLabel, h.levelLabel]).filter(Boolean).join(' | ');
+    const readable = detail.body.history
+      .flatMap((h: Record<string, unknown>) => [h.summary, h.roleLabel, h.levelLabel])
+      .filter(Boolean)
+      .join(' | ');
     expect(readable).not.toMatch(/\b(central|province|district|commune|draft|submitted|received|forwarded|returned)\b/i);
     expect(JSON.stringify(detail.body)).not.toMatch(/"_(id|position)"/);
   });
@@ -299,45 +366,82 @@ describe('submissions service (real PostgreSQL, Kafka, FerretDB)', () => {
       return res.body[0];
     });
     expect(found.title).toBe('Sáng kiến số hóa hồ sơ một cửa');
-    await api(TAN_KIEN).get('/dossiers').query({ q: 'duc nguyen' }).expect(200).expect((res) => expect(res.body).toHaveLength(1));
-    await api(TAN_KIEN).get('/dossiers').query({ q: 'sang che' }).expect(200).expect((res) => expect(res.body).toHaveLength(0));
-    await api(CITY_AGENCY).get('/dossiers').query({ level: 'province', status: 'received' }).expect(200).expect((res) => expect(res.body).toHaveLength(1));
+    await api(TAN_KIEN)
+      .get('/dossiers')
+      .query({ q: 'duc nguyen' })
+      .expect(200)
+      .expect((res) => expect(res.body).toHaveLength(1));
+    await api(TAN_KIEN)
+      .get('/dossiers')
+      .query({ q: 'sang che' })
+      .expect(200)
+      .expect((res) => expect(res.body).toHaveLength(0));
+    await api(CITY_AGENCY)
+      .get('/dossiers')
+      .query({ level: 'province', status: 'received' })
+      .expect(200)
+      .expect((res) => expect(res.body).toHaveLength(1));
     // A neighbouring commune and another district see nothing of it.
-    await api(VINH_LOC_A).get('/dossiers').expect(200).expect((res) => expect(res.body).toHaveLength(0));
-    await api(CU_CHI_AGENCY).get('/dossiers').expect(200).expect((res) => expect(res.body).toHaveLength(0));
+    await api(VINH_LOC_A)
+      .get('/dossiers')
+      .expect(200)
+      .expect((res) => expect(res.body).toHaveLength(0));
+    await api(CU_CHI_AGENCY)
+      .get('/dossiers')
+      .expect(200)
+      .expect((res) => expect(res.body).toHaveLength(0));
     await api(CU_CHI_AGENCY).get(`/dossiers/${dossierId}`).expect(404); // outside the scope: not revealed
     // An administrator lists every dossier of the jurisdiction; another province's administrator sees none of it.
     const all = await api(ADMIN).get('/dossiers').expect(200);
     expect(all.body.map((d: { dossierId: string }) => d.dossierId)).toContain(dossierId);
     expect(JSON.stringify(all.body)).not.toMatch(/"_(id|position)"/);
-    await api(HA_NAM_ADMIN).get('/dossiers').expect(200).expect((res) => expect(res.body).toHaveLength(0));
+    await api(HA_NAM_ADMIN)
+      .get('/dossiers')
+      .expect(200)
+      .expect((res) => expect(res.body).toHaveLength(0));
   });
 
   describe('refuses bad commands and writes nothing', () => {
     it('missing or malformed fields -> 400', async () => {
       await api(TAN_KIEN).post('/dossiers', { campaignId: CAMPAIGN, dossierId: 'hs-thieu' }).expect(400);
-      const badAuthor = await api(TAN_KIEN).post('/dossiers', draft({ dossierId: 'hs-tac-gia', authors: [{ name: '' }] })).expect(400);
+      const badAuthor = await api(TAN_KIEN)
+        .post('/dossiers', draft({ dossierId: 'hs-tac-gia', authors: [{ name: '' }] }))
+        .expect(400);
       expect(badAuthor.body.details.fields).toHaveProperty(['authors.0.name']);
-      await api(TAN_KIEN).post('/dossiers', draft({ dossierId: 'hs-la', hacked: true })).expect(400);
+      await api(TAN_KIEN)
+        .post('/dossiers', draft({ dossierId: 'hs-la', hacked: true }))
+        .expect(400);
       expect(await streamVersion('hs-thieu')).toBe(0);
       expect(await streamVersion('hs-tac-gia')).toBe(0);
     });
 
     it('a field the campaign does not have -> 422; an unknown campaign or unit -> 404', async () => {
-      const wrongField = await api(TAN_KIEN).post('/dossiers', draft({ dossierId: 'hs-sai-linh-vuc', fieldCode: 'vhnt' })).expect(422);
+      const wrongField = await api(TAN_KIEN)
+        .post('/dossiers', draft({ dossierId: 'hs-sai-linh-vuc', fieldCode: 'vhnt' }))
+        .expect(422);
       expect(wrongField.body.code).toBe('field-not-in-campaign');
       expect(await streamVersion('hs-sai-linh-vuc')).toBe(0);
-      await api(TAN_KIEN).post('/dossiers', draft({ dossierId: 'hs-khong-phong-trao', campaignId: 'khong-co' })).expect(404);
+      await api(TAN_KIEN)
+        .post('/dossiers', draft({ dossierId: 'hs-khong-phong-trao', campaignId: 'khong-co' }))
+        .expect(404);
       expect(await streamVersion('hs-khong-phong-trao')).toBe(0);
 
-      await api(TAN_KIEN).post('/dossiers', draft({ dossierId: 'hs-nhap' })).expect(201);
+      await api(TAN_KIEN)
+        .post('/dossiers', draft({ dossierId: 'hs-nhap' }))
+        .expect(201);
       await api(TAN_KIEN).post('/dossiers/hs-nhap/submit', { jurisdictionUnitId: 'vn-hcm-khong-co' }).expect(404);
       expect(await streamVersion('hs-nhap')).toBe(1);
     });
 
     it('an attachment never uploaded -> 422', async () => {
       const res = await api(TAN_KIEN)
-        .post('/dossiers', draft({ dossierId: 'hs-tep-ma', attachments: [{ name: 'x.pdf', sha256: 'b'.repeat(64), size: 10, contentType: 'application/pdf' }] }))
+        .post(
+          '/dossiers',
+          draft({
+            dossierId: 'hs-tep-ma',
+            attachments: [{ name: 'x.pdf', sha256: 'b'.repeat(64), size: 10, contentType: 'application/pdf' }],
+          }),
+        )
         .expect(422);
       expect(res.body.code).toBe('attachment-not-uploaded');
       expect(await streamVersion('hs-tep-ma')).toBe(0);
@@ -361,12 +465,19 @@ describe('submissions service (real PostgreSQL, Kafka, FerretDB)', () => {
     await api(TAN_KIEN).post('/dossiers/hs-nhap/withdraw', { reason: 'Đơn vị rút để hoàn thiện' }).expect(200);
     const detail = await api(TAN_KIEN).get('/dossiers/hs-nhap').expect(200);
     expect(detail.body).toMatchObject({ status: 'withdrawn', title: 'Sáng kiến số hóa hồ sơ (bổ sung)', version: 7 });
-    expect(detail.body.history[3]).toMatchObject({ type: 'submissions.DossierReturned', reason: 'Thiếu bản thuyết minh', role: 'agency-officer' });
+    expect(detail.body.history[3]).toMatchObject({
+      type: 'submissions.DossierReturned',
+      reason: 'Thiếu bản thuyết minh',
+      role: 'agency-officer',
+    });
     await platform.eventually(async () => {
       const res = await api(CITY_AGENCY).get('/dossiers').query({ unitId: 'vn-hcm-binh-chanh' }).expect(200);
       // The city sees only what was forwarded to it, not the district's own withdrawn one.
       expect(res.body.map((d: { dossierId: string }) => d.dossierId)).toEqual([dossierId]);
-      const district = await api(DISTRICT_AGENCY).get('/dossiers').query({ unitId: 'vn-hcm-binh-chanh-tan-kien', status: 'withdrawn' }).expect(200);
+      const district = await api(DISTRICT_AGENCY)
+        .get('/dossiers')
+        .query({ unitId: 'vn-hcm-binh-chanh-tan-kien', status: 'withdrawn' })
+        .expect(200);
       expect(district.body.map((d: { dossierId: string }) => d.dossierId)).toEqual(['hs-nhap']);
     });
   });
@@ -378,8 +489,23 @@ describe('submissions service (real PostgreSQL, Kafka, FerretDB)', () => {
       streamId: 'case-1',
       streamVersion: 3,
       schemaVersion: 1,
-      data: { caseId: 'case-1', dossierId, councilId: 'hd-hcm', fromLevel: 'province', toLevel: 'central', rank: 1, score: 92, grade: 'xuat-sac', decisionRef: '15/QĐ-HĐTĐ' },
-      metadata: { actor: actorAt('council-chair', 'province', [...path('hcm'), 'vn-hcm-mttq']), occurredAt: new Date().toISOString(), correlationId: 'corr-1', source: 'councils' },
+      data: {
+        caseId: 'case-1',
+        dossierId,
+        councilId: 'hd-hcm',
+        fromLevel: 'province',
+        toLevel: 'central',
+        rank: 1,
+        score: 92,
+        grade: 'xuat-sac',
+        decisionRef: '15/QĐ-HĐTĐ',
+      },
+      metadata: {
+        actor: actorAt('council-chair', 'province', [...path('hcm'), 'vn-hcm-mttq']),
+        occurredAt: new Date().toISOString(),
+        correlationId: 'corr-1',
+        source: 'councils',
+      },
       position: { tx: 1, pos: 1 },
       recordedAt: new Date().toISOString(),
       hash: '0'.repeat(64),
@@ -399,6 +525,9 @@ describe('submissions service (real PostgreSQL, Kafka, FerretDB)', () => {
     const events = await platform.service('submissions').infra.store.readStream(`dossier-${dossierId}`);
     await new Promise((r) => setTimeout(r, 1000));
     expect(await streamVersion(dossierId)).toBe(events.length);
-    expect(events.at(-1)).toMatchObject({ type: 'submissions.DossierForwarded', metadata: { causationId: recommended.id, correlationId: 'corr-1' } });
+    expect(events.at(-1)).toMatchObject({
+      type: 'submissions.DossierForwarded',
+      metadata: { causationId: recommended.id, correlationId: 'corr-1' },
+    });
   });
 });

@@ -92,7 +92,11 @@ function messageOf(contract: EventContract, schemas: Record<string, JsonSchema>)
     payload: ref(`#/components/schemas/${payloadName}`),
     bindings: {
       kafka: {
-        key: { type: 'string', description: 'Mã luồng sự kiện (stream id) của đối tượng, giữ thứ tự các sự kiện của cùng một đối tượng', example: 'dossier-hs-2026-0001' },
+        key: {
+          type: 'string',
+          description: 'Mã luồng sự kiện (stream id) của đối tượng, giữ thứ tự các sự kiện của cùng một đối tượng',
+          example: 'dossier-hs-2026-0001',
+        },
         bindingVersion: KAFKA_BINDING,
       },
     },
@@ -138,7 +142,11 @@ export function buildAsyncApiDocument(options: AsyncApiOptions): AsyncApiDocumen
   for (const c of contracts) {
     const payload = schemas[c.dataClass.name];
     if (payload && payload.description === undefined) {
-      schemas[c.dataClass.name] = { type: payload.type, description: `Dữ liệu sự kiện ${c.type}: ${EVENT_TITLES_VI[c.type] ?? c.description ?? ''}`, ...payload };
+      schemas[c.dataClass.name] = {
+        type: payload.type,
+        description: `Dữ liệu sự kiện ${c.type}: ${EVENT_TITLES_VI[c.type] ?? c.description ?? ''}`,
+        ...payload,
+      };
     }
   }
   const messages: Record<string, JsonSchema> = {};

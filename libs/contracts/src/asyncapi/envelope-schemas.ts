@@ -23,12 +23,16 @@ export const ENVELOPE_SCHEMAS: Record<string, JsonSchema> = {
       ce_streamversion: text('Số thứ tự của sự kiện trong luồng (1 là sự kiện đầu)', '3'),
       ce_position: text('Vị trí trong nhật ký của phân hệ, dạng giao_dịch:thứ_tự', '1042:0'),
       ce_recordedat: text('Thời điểm ghi vào kho sự kiện', '2026-04-05T09:00:00.120Z'),
-      ce_hash: text('Mã băm SHA-256 (hex) nối chuỗi với sự kiện trước của cùng luồng', 'b1946ac92492d2347c6235b4d2611184b1946ac92492d2347c6235b4d2611184'),
+      ce_hash: text(
+        'Mã băm SHA-256 (hex) nối chuỗi với sự kiện trước của cùng luồng',
+        'b1946ac92492d2347c6235b4d2611184b1946ac92492d2347c6235b4d2611184',
+      ),
       ce_metadata: {
         type: 'string',
         contentMediaType: 'application/json',
         description: 'Siêu dữ liệu của sự kiện dạng JSON (lược đồ EventMetadata): người thực hiện, thời điểm, mã tương quan, lý do',
-        example: '{"actor":{"id":"u-1","role":"agency-officer","unitId":"vn-ha-nam-so-khcn","level":"province","unitPath":["vn","vn-ha-nam","vn-ha-nam-so-khcn"]},"occurredAt":"2026-04-05T09:00:00.000Z","correlationId":"c-1","source":"submissions"}',
+        example:
+          '{"actor":{"id":"u-1","role":"agency-officer","unitId":"vn-ha-nam-so-khcn","level":"province","unitPath":["vn","vn-ha-nam","vn-ha-nam-so-khcn"]},"occurredAt":"2026-04-05T09:00:00.000Z","correlationId":"c-1","source":"submissions"}',
       },
     },
     required: [
@@ -83,7 +87,12 @@ export const ENVELOPE_SCHEMAS: Record<string, JsonSchema> = {
       role: { type: 'string', enum: [...ROLES, 'system'], description: 'Vai trò', example: 'agency-officer' },
       unitId: text('Đơn vị thực hiện (địa bàn khi thay mặt theo ủy quyền)', 'vn-ha-nam-so-khcn'),
       level: { type: 'string', enum: [...ADMINISTRATIVE_LEVELS], description: 'Cấp hành chính', example: 'province' },
-      unitPath: { type: 'array', items: { type: 'string' }, description: 'Đường dẫn mã đơn vị từ Trung ương', example: ['vn', 'vn-ha-nam', 'vn-ha-nam-so-khcn'] },
+      unitPath: {
+        type: 'array',
+        items: { type: 'string' },
+        description: 'Đường dẫn mã đơn vị từ Trung ương',
+        example: ['vn', 'vn-ha-nam', 'vn-ha-nam-so-khcn'],
+      },
       mandate: { allOf: [{ $ref: '#/components/schemas/EventMandateUse' }], description: 'Ủy quyền đã dùng, khi thay mặt một địa bàn' },
     },
     required: ['id', 'role', 'unitId', 'level', 'unitPath'],
@@ -95,8 +104,18 @@ export const ENVELOPE_SCHEMAS: Record<string, JsonSchema> = {
       mandateId: text('Mã ủy quyền', 'uq-ha-nam-ban-tdkt'),
       decisionRef: text('Số quyết định giao nhiệm vụ', '15/QĐ-UBND'),
       ownUnitId: text('Đơn vị của chính người thực hiện', 'vn-ha-nam-so-noi-vu'),
-      ownUnitPath: { type: 'array', items: { type: 'string' }, description: 'Đường dẫn đơn vị của chính người thực hiện', example: ['vn', 'vn-ha-nam', 'vn-ha-nam-so-noi-vu'] },
-      ownLevel: { type: 'string', enum: [...ADMINISTRATIVE_LEVELS], description: 'Cấp của đơn vị của chính người thực hiện', example: 'province' },
+      ownUnitPath: {
+        type: 'array',
+        items: { type: 'string' },
+        description: 'Đường dẫn đơn vị của chính người thực hiện',
+        example: ['vn', 'vn-ha-nam', 'vn-ha-nam-so-noi-vu'],
+      },
+      ownLevel: {
+        type: 'string',
+        enum: [...ADMINISTRATIVE_LEVELS],
+        description: 'Cấp của đơn vị của chính người thực hiện',
+        example: 'province',
+      },
     },
     required: ['mandateId', 'decisionRef', 'ownUnitId', 'ownUnitPath', 'ownLevel'],
   },

@@ -1,7 +1,10 @@
 import type { JsonSchema } from '../schema/json-schema';
 import type { AsyncApiDocument } from './asyncapi';
 
-const cell = (v: unknown) => String(v ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const cell = (v: unknown) =>
+  String(v ?? '')
+    .replace(/\|/g, '\\|')
+    .replace(/\n/g, ' ');
 
 function typeOf(schema: JsonSchema): string {
   const target = (schema.allOf as JsonSchema[] | undefined)?.[0] ?? schema;
@@ -90,7 +93,7 @@ export function eventsMarkdown(doc: AsyncApiDocument): string {
     '',
     '| chủ đề | mô tả | thông điệp |',
     '|---|---|---|',
-    ...Object.values(channels).map((c) => `| \`${c.address}\` | ${cell(c.title)} | ${Object.keys((c.messages ?? {}) as object).length} |`),
+    ...Object.values(channels).map((c) => `| \`${c.address}\` | ${cell(c.title)} | ${Object.keys(c.messages ?? {}).length} |`),
     '',
     '## Ví dụ tiêu thụ (TypeScript, kafkajs)',
     '',
@@ -101,10 +104,19 @@ export function eventsMarkdown(doc: AsyncApiDocument): string {
   ];
   for (const channel of Object.values(channels)) {
     if (!String(channel.address).endsWith('.events')) continue;
-    lines.push(`### \`${channel.address}\``, '', cell(channel.description), '', '| loại sự kiện | phiên bản | ý nghĩa | dữ liệu |', '|---|---|---|---|');
+    lines.push(
+      `### \`${channel.address}\``,
+      '',
+      cell(channel.description),
+      '',
+      '| loại sự kiện | phiên bản | ý nghĩa | dữ liệu |',
+      '|---|---|---|---|',
+    );
     for (const name of Object.keys(channel.messages as object)) {
       const m = components.messages[name];
-      const payload = String((m.payload as JsonSchema).$ref).split('/').pop()!;
+      const payload = String((m.payload as JsonSchema).$ref)
+        .split('/')
+        .pop()!;
       const version = ((m.headers as JsonSchema).allOf as JsonSchema[])[1].properties as Record<string, JsonSchema>;
       lines.push(`| \`${m.name}\` | ${version.ce_schemaversion.const} | ${cell(m.title)} | [${payload}](#${payload.toLowerCase()}) |`);
     }

@@ -24,6 +24,8 @@ describe('councils event contracts', () => {
     };
     const check = registry.check(COUNCILS_EVENTS.RankingPublished, 1, ranking);
     expect(check).toMatchObject({ ok: false, reason: expect.stringContaining('entries.0.grade') });
-    expect(registry.check(COUNCILS_EVENTS.RankingPublished, 1, { ...ranking, entries: [{ ...ranking.entries[0], grade: 'xuat-sac' }] })).toEqual({ ok: true });
+    expect(
+      registry.check(COUNCILS_EVENTS.RankingPublished, 1, { ...ranking, entries: [{ ...ranking.entries[0], grade: 'xuat-sac' }] }),
+    ).toEqual({ ok: true });
   });
 });

@@ -16,12 +16,7 @@ import {
   MemberRecusedData,
   MembersAssignedData,
 } from './evaluation.events';
-import {
-  CaseFinalisedData,
-  DossierRecommendedUpwardData,
-  HonourProposedData,
-  RankingPublishedData,
-} from './grading.events';
+import { CaseFinalisedData, DossierRecommendedUpwardData, HonourProposedData, RankingPublishedData } from './grading.events';
 import { ScoreRevisedData, ScoreSubmittedData } from './scoring.events';
 
 export const COUNCILS_CONTEXT = 'councils';
@@ -49,8 +44,7 @@ export const COUNCILS_EVENTS = {
   HonourProposed: 'councils.HonourProposed',
 } as const;
 
-const v1 = <T>(type: string, dataClass: new () => T, description: string) =>
-  defineEvent(COUNCILS_CONTEXT, type, 1, dataClass, description);
+const v1 = <T>(type: string, dataClass: new () => T, description: string) => defineEvent(COUNCILS_CONTEXT, type, 1, dataClass, description);
 
 const E = COUNCILS_EVENTS;
 
@@ -63,7 +57,11 @@ export const COUNCILS_CONTRACTS: EventContract[] = [
   v1(E.CouncilEditionAdded, CouncilEditionAddedData, 'A standing council takes on one more campaign edition'),
   v1(E.CriteriaSetDrafted, CriteriaSetDraftedData, 'A criteria set version drafted (not yet usable)'),
   v1(E.CriteriaSetPublished, CriteriaSetPublishedData, 'A criteria set version frozen; supersedes the previous'),
-  v1(E.DossierAwaitingCouncil, DossierAwaitingCouncilData, 'A received dossier waits: no council, or several, match its edition, level, jurisdiction and field'),
+  v1(
+    E.DossierAwaitingCouncil,
+    DossierAwaitingCouncilData,
+    'A received dossier waits: no council, or several, match its edition, level, jurisdiction and field',
+  ),
   v1(E.EvaluationCaseOpened, EvaluationCaseOpenedData, 'An evaluation case opened for a received dossier'),
   v1(E.MembersAssigned, MembersAssignedData, 'The secretary assigned members to a case'),
   v1(E.ConflictDetected, ConflictDetectedData, 'A conflict of interest found automatically'),

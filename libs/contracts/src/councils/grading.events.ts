@@ -15,7 +15,15 @@ import {
 } from 'class-validator';
 import { ADMINISTRATIVE_LEVELS, AdministrativeLevel } from '../administrative';
 import { CriterionScore } from './councils.shapes';
-import { AGGREGATION_METHODS, AggregationMethod, CouncilGrade, COUNCIL_GRADES, HONOUR_RECIPIENT_KINDS, HonourRecipientKind, TieBreakRule } from './councils.values';
+import {
+  AGGREGATION_METHODS,
+  AggregationMethod,
+  CouncilGrade,
+  COUNCIL_GRADES,
+  HONOUR_RECIPIENT_KINDS,
+  HonourRecipientKind,
+  TieBreakRule,
+} from './councils.values';
 import { IsTieBreakRule } from './tie-break.validator';
 
 export class CriterionMean {

@@ -33,8 +33,13 @@ describe('recognition event contracts', () => {
   });
 
   it('refuses a send-back without a reason and an unknown recipient kind', () => {
-    expect(registry.check(RECOGNITION_EVENTS.ProposalSentBack, 1, { proposalId: 'p1', sentBackBy: 'u', reason: '' })).toMatchObject({ ok: false });
+    expect(registry.check(RECOGNITION_EVENTS.ProposalSentBack, 1, { proposalId: 'p1', sentBackBy: 'u', reason: '' })).toMatchObject({
+      ok: false,
+    });
     const bad = { ...decided, recipients: [{ name: 'X', kind: 'company' }] };
-    expect(registry.check(RECOGNITION_EVENTS.AwardDecided, 1, bad)).toMatchObject({ ok: false, reason: expect.stringContaining('recipients.0.kind') });
+    expect(registry.check(RECOGNITION_EVENTS.AwardDecided, 1, bad)).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('recipients.0.kind'),
+    });
   });
 });

@@ -40,6 +40,9 @@ describe('reporting event contracts', () => {
       openedByUnitId: 'vn-hcm-binh-chanh',
       deadlines: [{ level: 'district', dueBy: '2024-11-01T00:00:00+07:00' }],
     };
-    expect(registry.check(REPORTING_EVENTS.ReportingPeriodOpened, 1, period)).toMatchObject({ ok: false, reason: expect.stringContaining('kind') });
+    expect(registry.check(REPORTING_EVENTS.ReportingPeriodOpened, 1, period)).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('kind'),
+    });
   });
 });

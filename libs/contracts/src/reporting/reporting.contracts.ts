@@ -1,10 +1,5 @@
 import { defineEvent, EventContract } from '../event-contract';
-import {
-  ReportAmendedData,
-  ReportingPeriodOpenedData,
-  ReportsAggregatedData,
-  ReportSubmittedData,
-} from './reporting.events';
+import { ReportAmendedData, ReportingPeriodOpenedData, ReportsAggregatedData, ReportSubmittedData } from './reporting.events';
 
 export const REPORTING_CONTEXT = 'reporting';
 

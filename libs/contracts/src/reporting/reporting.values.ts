@@ -11,13 +11,7 @@ export const REPORTING_PERIOD_KIND_LABELS_VI: Record<ReportingPeriodKind, string
 };
 
 /** The figures every unit report gives; a roll-up sums them. */
-export const REPORT_FIGURE_KEYS = [
-  'dossiersSubmitted',
-  'initiativesApplied',
-  'modelsRegistered',
-  'awardsGiven',
-  'unitsCommended',
-] as const;
+export const REPORT_FIGURE_KEYS = ['dossiersSubmitted', 'initiativesApplied', 'modelsRegistered', 'awardsGiven', 'unitsCommended'] as const;
 export type ReportFigureKey = (typeof REPORT_FIGURE_KEYS)[number];
 
 export const REPORT_FIGURE_LABELS_VI: Record<ReportFigureKey, string> = {

@@ -27,7 +27,10 @@ export const FIELD_DOCS: Record<string, FieldDoc> = {
   fieldCodes: { description: 'Mã các lĩnh vực', example: ['khcn', 'y-te'] },
   dossierId: { description: 'Mã hồ sơ', example: 'hs-2026-0001' },
   nominatingUnitId: { description: 'Đơn vị đề cử (lập hồ sơ)', example: 'vn-ha-nam-phu-ly-lam-ha' },
-  nominatingUnitPath: { description: 'Đường dẫn mã đơn vị của đơn vị đề cử, từ Trung ương xuống', example: [...PATH, 'vn-ha-nam-phu-ly-lam-ha'] },
+  nominatingUnitPath: {
+    description: 'Đường dẫn mã đơn vị của đơn vị đề cử, từ Trung ương xuống',
+    example: [...PATH, 'vn-ha-nam-phu-ly-lam-ha'],
+  },
   jurisdictionUnitId: { description: 'Mã đơn vị của địa bàn (cấp xét chọn)', example: 'vn-ha-nam' },
   jurisdictionUnitPath: { description: 'Đường dẫn mã đơn vị của địa bàn, từ Trung ương xuống', example: ['vn', 'vn-ha-nam'] },
   fromJurisdictionUnitId: { description: 'Địa bàn chuyển đi', example: UNIT },
@@ -56,7 +59,10 @@ export const FIELD_DOCS: Record<string, FieldDoc> = {
   expectedChildUnitIds: { description: 'Các đơn vị cấp dưới phải báo cáo', example: ['vn-ha-nam-phu-ly', 'vn-ha-nam-duy-tien'] },
   missingChildUnitIds: { description: 'Các đơn vị cấp dưới chưa gửi báo cáo', example: ['vn-ha-nam-duy-tien'] },
   code: { description: 'Mã', example: 'tiep-nhan' },
-  sha256: { description: 'Mã băm SHA-256 (hex) của nội dung tệp', example: 'a3f5c1d2e4b6a8c0e2f4a6b8c0d2e4f6a8b0c2d4e6f8a0b2c4d6e8f0a2b4c6d8' },
+  sha256: {
+    description: 'Mã băm SHA-256 (hex) của nội dung tệp',
+    example: 'a3f5c1d2e4b6a8c0e2f4a6b8c0d2e4f6a8b0c2d4e6f8a0b2c4d6e8f0a2b4c6d8',
+  },
   streamId: { description: 'Mã luồng sự kiện (khóa Kafka)', example: 'dossier-hs-2026-0001' },
   eventId: { description: 'Mã sự kiện (UUIDv7)', example: '01936a52-7c1e-7b3a-9f1e-5d2c3b4a5e6f' },
   id: { description: 'Mã', example: '01936a52-7c1e-7b3a-9f1e-5d2c3b4a5e6f' },
@@ -128,16 +134,28 @@ export const FIELD_DOCS: Record<string, FieldDoc> = {
   asOf: { description: 'Thời điểm được xem', example: '2026-09-30T17:00:00+07:00' },
 
   // Classifications
-  level: { description: 'Cấp hành chính: central (Trung ương), province (tỉnh/Thành phố), district (huyện/quận), commune (xã/phường/thị trấn)', example: 'province' },
+  level: {
+    description: 'Cấp hành chính: central (Trung ương), province (tỉnh/Thành phố), district (huyện/quận), commune (xã/phường/thị trấn)',
+    example: 'province',
+  },
   fromLevel: { description: 'Cấp chuyển đi', example: 'district' },
   toLevel: { description: 'Cấp nhận', example: 'province' },
   kind: { description: 'Loại', example: 'individual' },
   type: { description: 'Loại', example: 'initiative' },
   applicantKind: { description: 'Đối tượng đăng ký: individual (cá nhân), collective (tập thể)', example: 'collective' },
-  recipientKinds: { description: 'Đối tượng được trao: individual (cá nhân), collective (tập thể), unit (đơn vị)', example: ['individual', 'collective'] },
+  recipientKinds: {
+    description: 'Đối tượng được trao: individual (cá nhân), collective (tập thể), unit (đơn vị)',
+    example: ['individual', 'collective'],
+  },
   grade: { description: 'Xếp loại: xuat-sac (Xuất sắc), tot (Tốt), kha (Khá), dat (Đạt), khong-dat (Không đạt)', example: 'xuat-sac' },
-  basis: { description: 'Căn cứ chuyển lên: agency-appraisal (thẩm định của cơ quan tiếp nhận), council-recommendation (kiến nghị của Hội đồng)', example: 'council-recommendation' },
-  method: { description: 'Cách tổng hợp điểm: weighted-mean (trung bình), median (trung vị), trimmed-mean (trung bình bỏ điểm cao nhất, thấp nhất)', example: 'weighted-mean' },
+  basis: {
+    description: 'Căn cứ chuyển lên: agency-appraisal (thẩm định của cơ quan tiếp nhận), council-recommendation (kiến nghị của Hội đồng)',
+    example: 'council-recommendation',
+  },
+  method: {
+    description: 'Cách tổng hợp điểm: weighted-mean (trung bình), median (trung vị), trimmed-mean (trung bình bỏ điểm cao nhất, thấp nhất)',
+    example: 'weighted-mean',
+  },
   aggregation: { description: 'Cách tổng hợp điểm của các thành viên: weighted-mean, median, trimmed-mean', example: 'trimmed-mean' },
   tieBreak: { description: 'Quy tắc xếp hạng khi bằng điểm', example: 'higher-top-criterion-then-earlier-receipt-then-dossier-id' },
   status: { description: 'Trạng thái (mã máy)', example: 'received' },

@@ -41,7 +41,7 @@ const CONVERTERS: Record<string, object> = {
 };
 
 function nestedClass(target: Constructor, property: string): Constructor | undefined {
-  const meta = defaultMetadataStorage.findTypeMetadata(target as unknown as Function, property);
+  const meta = defaultMetadataStorage.findTypeMetadata(target, property);
   const type = meta?.typeFunction() as Constructor | undefined;
   return type && type !== (String as unknown) && type !== (Number as unknown) && type !== (Boolean as unknown) ? type : undefined;
 }
@@ -51,7 +51,12 @@ export function describeProperty(name: string, schema: JsonSchema): JsonSchema {
   const doc = FIELD_DOCS[name];
   let out: JsonSchema = { ...schema };
   if (doc && out.description === undefined) out.description = doc.description;
-  if (doc?.example !== undefined && out.example === undefined && out.$ref === undefined && (out.items as JsonSchema | undefined)?.$ref === undefined) {
+  if (
+    doc?.example !== undefined &&
+    out.example === undefined &&
+    out.$ref === undefined &&
+    (out.items as JsonSchema | undefined)?.$ref === undefined
+  ) {
     out.example = doc.example;
   }
   if (out.$ref && Object.keys(out).length > 1) {
@@ -76,7 +81,7 @@ export function classSchemas(classes: Constructor[], refPrefix = '#/components/s
     if (owner === cls) continue;
     if (owner) throw new Error(`two schema classes are named ${cls.name}`);
     owners.set(cls.name, cls);
-    const raw = targetConstructorToSchema(cls as unknown as Function, {
+    const raw = targetConstructorToSchema(cls, {
       refPointerPrefix: refPrefix,
       classTransformerMetadataStorage: defaultMetadataStorage,
       additionalConverters: CONVERTERS as never,
@@ -91,7 +96,7 @@ export function classSchemas(classes: Constructor[], refPrefix = '#/components/s
     const shape = SHAPE_DOCS[cls.name];
     schemas[cls.name] = {
       type: 'object',
-      ...(raw.description || shape ? { description: (raw.description as string | undefined) ?? shape } : {}),
+      ...(raw.description || shape ? { description: raw.description ?? shape } : {}),
       properties,
       ...(Array.isArray(raw.required) && raw.required.length ? { required: raw.required } : {}),
       additionalProperties: false,

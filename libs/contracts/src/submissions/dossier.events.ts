@@ -1,25 +1,9 @@
 import { Type } from 'class-transformer';
-import {
-  ArrayMinSize,
-  IsArray,
-  IsIn,
-  IsISO8601,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMinSize, IsArray, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, ValidateNested } from 'class-validator';
 import { ADMINISTRATIVE_LEVELS, AdministrativeLevel } from '../administrative';
 import { IsLine, IsText, MaxItems } from '../validation';
 import { AttachmentMeta, DossierAuthor, DossierOwner, DossierSnapshot } from './submissions.shapes';
-import {
-  APPLICANT_KINDS,
-  ApplicantKind,
-  DOSSIER_TYPES,
-  DossierType,
-  FORWARDING_BASES,
-  ForwardingBasis,
-} from './submissions.values';
+import { APPLICANT_KINDS, ApplicantKind, DOSSIER_TYPES, DossierType, FORWARDING_BASES, ForwardingBasis } from './submissions.values';
 
 /** Hồ sơ đăng ký prepared by the nominating unit; not yet lodged anywhere. */
 export class DossierDraftedData extends DossierSnapshot {
@@ -62,10 +46,19 @@ export class DossierChanges {
   @IsOptional() @IsLine() title?: string;
   @IsOptional() @IsText({ allowEmpty: true }) summary?: string;
   @IsOptional() @IsIn(APPLICANT_KINDS) applicantKind?: ApplicantKind;
-  @IsOptional() @IsArray() @ArrayMinSize(1) @MaxItems() @ValidateNested({ each: true }) @Type(() => DossierAuthor)
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @MaxItems()
+  @ValidateNested({ each: true })
+  @Type(() => DossierAuthor)
   authors?: DossierAuthor[];
   @IsOptional() @IsArray() @MaxItems() @ValidateNested({ each: true }) @Type(() => DossierOwner) owners?: DossierOwner[];
-  @IsOptional() @IsArray() @MaxItems() @ValidateNested({ each: true }) @Type(() => AttachmentMeta)
+  @IsOptional()
+  @IsArray()
+  @MaxItems()
+  @ValidateNested({ each: true })
+  @Type(() => AttachmentMeta)
   attachments?: AttachmentMeta[];
 }
 
@@ -94,7 +87,6 @@ export class DossierForwardedData {
   @IsISO8601() forwardedAt!: string;
   @IsIn(FORWARDING_BASES) basis!: ForwardingBasis;
 }
-
 
 /**
  * The competent authority of the level the dossier sits at decides that it goes up without (or against) a

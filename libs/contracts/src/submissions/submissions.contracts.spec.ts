@@ -66,12 +66,25 @@ describe('submissions event contracts', () => {
       ok: false,
       reason: expect.stringContaining('attachments.0.sha256'),
     });
-    const returned = { dossierId: 'hs-1', level: 'district', jurisdictionUnitId: 'vn-hcm-binh-chanh', reason: '', returnedAt: '2024-09-21T00:00:00Z' };
+    const returned = {
+      dossierId: 'hs-1',
+      level: 'district',
+      jurisdictionUnitId: 'vn-hcm-binh-chanh',
+      reason: '',
+      returnedAt: '2024-09-21T00:00:00Z',
+    };
     expect(registry.check(E.DossierReturned, 1, returned)).toMatchObject({ ok: false });
   });
 
   it('refuses an unknown unit kind and a forwarding basis outside the list', () => {
-    const unit = { unitId: 'vn-hcm', name: 'Thành phố Hồ Chí Minh', kind: 'ministry', level: 'province', parentUnitId: 'vn', unitPath: ['vn', 'vn-hcm'] };
+    const unit = {
+      unitId: 'vn-hcm',
+      name: 'Thành phố Hồ Chí Minh',
+      kind: 'ministry',
+      level: 'province',
+      parentUnitId: 'vn',
+      unitPath: ['vn', 'vn-hcm'],
+    };
     expect(registry.check(E.UnitRegistered, 1, unit)).toMatchObject({ ok: false, reason: expect.stringContaining('kind') });
     expect(registry.check(E.UnitRegistered, 1, { ...unit, kind: 'people-committee' })).toEqual({ ok: true });
     const forwarded = {

@@ -87,7 +87,11 @@ export const SUBMISSIONS_CONTRACTS: EventContract[] = [
   v1(E.DossierAmended, DossierAmendedData, 'A returned dossier amended'),
   v1(E.DossierWithdrawn, DossierWithdrawnData, 'A dossier withdrawn by its unit'),
   v1(E.DossierForwarded, DossierForwardedData, 'A dossier registered with the next level up'),
-  v1(E.ForwardingOverrideDecided, ForwardingOverrideDecidedData, 'The competent authority decided a dossier goes up without a council recommendation'),
+  v1(
+    E.ForwardingOverrideDecided,
+    ForwardingOverrideDecidedData,
+    'The competent authority decided a dossier goes up without a council recommendation',
+  ),
   v1(E.MandateGranted, MandateGrantedData, 'A unit acts for a jurisdiction in a role by a decision (mandate)'),
   v1(E.MandateRevoked, MandateRevokedData, 'A mandate ends from a date'),
 ];

@@ -36,16 +36,7 @@ export const CLUSTER_KIND_LABELS_VI: Record<ClusterKind, string> = {
   block: 'Khối thi đua',
 };
 
-export const DOSSIER_TYPES = [
-  'research-work',
-  'solution',
-  'artwork',
-  'service',
-  'model',
-  'initiative',
-  'invention',
-  'new-idea',
-] as const;
+export const DOSSIER_TYPES = ['research-work', 'solution', 'artwork', 'service', 'model', 'initiative', 'invention', 'new-idea'] as const;
 export type DossierType = (typeof DOSSIER_TYPES)[number];
 
 export const DOSSIER_TYPE_LABELS_VI: Record<DossierType, string> = {

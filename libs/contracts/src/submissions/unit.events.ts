@@ -1,11 +1,4 @@
-import {
-  ArrayMinSize,
-  IsArray,
-  IsIn,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-} from 'class-validator';
+import { ArrayMinSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString } from 'class-validator';
 import { ADMINISTRATIVE_LEVELS, AdministrativeLevel, Role, ROLES } from '../administrative';
 import { CLUSTER_KINDS, ClusterKind, UNIT_KINDS, UnitKind } from './submissions.values';
 

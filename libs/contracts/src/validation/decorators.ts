@@ -131,9 +131,7 @@ export function IsCalendarDate(options: EachOption = {}): Decorator {
 
 /** A real calendar date `YYYY-MM-DD`, or an ISO-8601 date-time on a real day (`2026-08-15T09:30:00+07:00`). */
 export function IsCalendarDateOrTime(options: EachOption = {}): Decorator {
-  return all(
-    calendar(CONSTRAINTS.calendarDateOrTime, isCalendarDateOrTime, 'ngày YYYY-MM-DD hoặc thời điểm ISO-8601', options),
-  );
+  return all(calendar(CONSTRAINTS.calendarDateOrTime, isCalendarDateOrTime, 'ngày YYYY-MM-DD hoặc thời điểm ISO-8601', options));
 }
 
 /** A year between 1945 and 2100. */

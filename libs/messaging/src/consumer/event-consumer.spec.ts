@@ -27,8 +27,20 @@ describe('startEventConsumer', () => {
 
   it.each([
     ['bad JSON', { ...good(1), value: '{not json' }, 'value is not valid JSON'],
-    ['missing header', (() => { const m = good(1); delete m.headers.ce_id; return m; })(), 'missing header ce_id'],
-    ['unknown schema version', encodeEvent(SAMPLE_CONTEXT, sampleRecordedEvent(1, { schemaVersion: 9 })), 'unsupported schema version 9 of SampleRecorded'],
+    [
+      'missing header',
+      (() => {
+        const m = good(1);
+        delete m.headers.ce_id;
+        return m;
+      })(),
+      'missing header ce_id',
+    ],
+    [
+      'unknown schema version',
+      encodeEvent(SAMPLE_CONTEXT, sampleRecordedEvent(1, { schemaVersion: 9 })),
+      'unsupported schema version 9 of SampleRecorded',
+    ],
     ['invalid data', encodeEvent(SAMPLE_CONTEXT, sampleRecordedEvent(1, { data: { title: 5, n: -1 } })), 'n: n must not be less than 0'],
   ])('dead-letters a poison message (%s) with its reason and handles the next good one', async (_name, poison, reason) => {
     const consumer = await start();
@@ -100,8 +112,14 @@ describe('startEventConsumer', () => {
     let archived: RecordedEvent[];
     const startArchiving = (types: string[] = []) =>
       startEventConsumer({
-        bus, groupId: 'archiver', topics: [TOPIC], contracts: sampleContracts(), types, deadLetterTopic: DLQ,
-        handle: async (e) => void handled.push(e), archive: async (e) => void archived.push(e),
+        bus,
+        groupId: 'archiver',
+        topics: [TOPIC],
+        contracts: sampleContracts(),
+        types,
+        deadLetterTopic: DLQ,
+        handle: async (e) => void handled.push(e),
+        archive: async (e) => void archived.push(e),
       });
     beforeEach(() => (archived = []));
 

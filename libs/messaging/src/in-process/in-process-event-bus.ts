@@ -49,7 +49,10 @@ class Lane {
     this.handler = undefined;
     await this.idle;
     // Nobody will handle these until the group comes back; publishers must not hang on an absent group.
-    this.settle(() => true, (w) => w.resolve());
+    this.settle(
+      () => true,
+      (w) => w.resolve(),
+    );
   }
 
   // `running` is cleared in the same synchronous step as the last length check, so a message appended by a
@@ -62,11 +65,18 @@ class Lane {
         this.running = false;
         // Stopped mid-retry: detach() releases the publishers. Otherwise the message stays unacknowledged and
         // the next publish (or re-subscribe) retries it, like a Kafka redelivery.
-        if (this.attached()) this.settle(() => true, (w) => w.reject(error));
+        if (this.attached())
+          this.settle(
+            () => true,
+            (w) => w.reject(error),
+          );
         return;
       }
       this.offset++;
-      this.settle((w) => w.offset <= this.offset, (w) => w.resolve());
+      this.settle(
+        (w) => w.offset <= this.offset,
+        (w) => w.resolve(),
+      );
     }
     this.running = false;
   }

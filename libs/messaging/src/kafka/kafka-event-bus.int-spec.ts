@@ -77,7 +77,10 @@ describe('KafkaEventBus on the real broker', () => {
 
       const received: RecordedEvent[] = [];
       const consumer = await startEventConsumer({
-        bus, groupId: group('ordered'), topics: [relayTopic], contracts: sampleContracts(),
+        bus,
+        groupId: group('ordered'),
+        topics: [relayTopic],
+        contracts: sampleContracts(),
         deadLetterTopic: deadLetterTopic(group('ordered'), prefix),
         handle: async (e) => void received.push(e),
       });
@@ -101,7 +104,11 @@ describe('KafkaEventBus on the real broker', () => {
     const dlq = deadLetterTopic(groupId, prefix);
     const handled: string[] = [];
     const consumer = await startEventConsumer({
-      bus, groupId, topics: [topic], contracts: sampleContracts(), deadLetterTopic: dlq,
+      bus,
+      groupId,
+      topics: [topic],
+      contracts: sampleContracts(),
+      deadLetterTopic: dlq,
       handle: async (e) => void handled.push(e.id),
     });
     const poison = { ...encodeEvent(SAMPLE_CONTEXT, sampleRecordedEvent(1), topic), value: '{"title":' };
@@ -133,7 +140,10 @@ describe('KafkaEventBus on the real broker', () => {
     let failed = false;
     const handled: string[] = [];
     const consumer = await startEventConsumer({
-      bus, groupId: group('flaky'), topics: [failTopic], contracts: sampleContracts(),
+      bus,
+      groupId: group('flaky'),
+      topics: [failTopic],
+      contracts: sampleContracts(),
       deadLetterTopic: deadLetterTopic(group('flaky'), prefix),
       handle: async (e) => {
         if (e.id === victim && !failed) {
@@ -157,11 +167,16 @@ describe('KafkaEventBus on the real broker', () => {
     const handoverTopic = eventsTopic(SAMPLE_CONTEXT, `${prefix}handover.`);
     await bus.ensureTopics([handoverTopic]);
     const groupId = group('handover');
-    const events = Array.from({ length: 300 }, (_, n) => encodeEvent(SAMPLE_CONTEXT, sampleRecordedEvent(n, { streamId: `s-${n % 7}` }), handoverTopic));
+    const events = Array.from({ length: 300 }, (_, n) =>
+      encodeEvent(SAMPLE_CONTEXT, sampleRecordedEvent(n, { streamId: `s-${n % 7}` }), handoverTopic),
+    );
     const seen = new Set<string>();
     const start = (consumerBus: KafkaEventBus) =>
       startEventConsumer({
-        bus: consumerBus, groupId, topics: [handoverTopic], contracts: sampleContracts(),
+        bus: consumerBus,
+        groupId,
+        topics: [handoverTopic],
+        contracts: sampleContracts(),
         deadLetterTopic: deadLetterTopic(groupId, prefix),
         handle: async (e) => {
           await new Promise((r) => setTimeout(r, 2)); // slow enough to be stopped mid-stream

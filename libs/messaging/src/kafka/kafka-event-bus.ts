@@ -45,7 +45,10 @@ export interface KafkaEventBusOptions {
 
 /** Brokers from CEM_KAFKA_BROKERS (comma separated), defaulting to the local server. */
 export function kafkaBrokersFromEnv(env: NodeJS.ProcessEnv = process.env): string[] {
-  return (env.CEM_KAFKA_BROKERS ?? '127.0.0.1:9092').split(',').map((b) => b.trim()).filter(Boolean);
+  return (env.CEM_KAFKA_BROKERS ?? '127.0.0.1:9092')
+    .split(',')
+    .map((b) => b.trim())
+    .filter(Boolean);
 }
 
 /**
@@ -128,7 +131,12 @@ class KafkaTransactionalPublisher implements TransactionalPublisher {
       if (messages.length) await transaction.sendBatch({ acks: -1, topicMessages: groupByTopic(messages) });
       await transaction.sendOffsets({
         consumerGroupId: this.id,
-        topics: [{ topic: this.markerTopic, partitions: [{ partition: 0, offset: '0', metadata: marker } as { partition: number; offset: string }] }],
+        topics: [
+          {
+            topic: this.markerTopic,
+            partitions: [{ partition: 0, offset: '0', metadata: marker } as { partition: number; offset: string }],
+          },
+        ],
       });
       await transaction.commit();
     } catch (error) {

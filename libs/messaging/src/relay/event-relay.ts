@@ -151,10 +151,11 @@ export class EventRelay {
           await this.demote();
           await lease?.release().catch(() => undefined);
         }
-        if (!this.stopping) await new Promise<void>((resolve) => {
-          this.wake = resolve;
-          setTimeout(resolve, retryMs).unref();
-        });
+        if (!this.stopping)
+          await new Promise<void>((resolve) => {
+            this.wake = resolve;
+            setTimeout(resolve, retryMs).unref();
+          });
       }
     } finally {
       firstAttempt();

@@ -40,7 +40,10 @@ async function readCommitted(kafka: Kafka, topic: string): Promise<string[]> {
       .catch(reject);
   });
   await consumer.disconnect();
-  await kafka.admin().deleteGroups([]).catch(() => undefined);
+  await kafka
+    .admin()
+    .deleteGroups([])
+    .catch(() => undefined);
   return ids;
 }
 

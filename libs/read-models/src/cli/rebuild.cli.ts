@@ -46,7 +46,9 @@ export async function runRebuildCli(options: RebuildCliOptions): Promise<Rebuild
     rebuildProjections(options.store, options.documents, options.projections, { batchSize: options.batchSize, onProgress }),
   );
   const seconds = Math.max((Date.now() - started) / 1000, 0.001);
-  out.write(`Rebuilt ${names} from ${rebuild.events} events in ${seconds.toFixed(1)} s (${Math.round(rebuild.events / seconds)} events/s)\n`);
+  out.write(
+    `Rebuilt ${names} from ${rebuild.events} events in ${seconds.toFixed(1)} s (${Math.round(rebuild.events / seconds)} events/s)\n`,
+  );
   if (!options.verify) return { rebuild };
 
   const verification = await withBar('verify ', (onProgress) =>

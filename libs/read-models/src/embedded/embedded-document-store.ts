@@ -1,12 +1,5 @@
 import sift from 'sift';
-import type {
-  DocumentCollection,
-  DocumentStore,
-  Filter,
-  FindOptions,
-  IndexSpec,
-  ReadModelDocument,
-} from '../document-store';
+import type { DocumentCollection, DocumentStore, Filter, FindOptions, IndexSpec, ReadModelDocument } from '../document-store';
 import { DuplicateKeyError } from '../document-store.errors';
 import { deepCopy } from './deep-copy';
 import { documentComparator } from './document-order';

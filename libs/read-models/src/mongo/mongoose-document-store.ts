@@ -1,12 +1,5 @@
 import mongoose, { Connection, Model, Schema } from 'mongoose';
-import type {
-  DocumentCollection,
-  DocumentStore,
-  Filter,
-  FindOptions,
-  IndexSpec,
-  ReadModelDocument,
-} from '../document-store';
+import type { DocumentCollection, DocumentStore, Filter, FindOptions, IndexSpec, ReadModelDocument } from '../document-store';
 import { withIdTieBreaker } from '../document-sort';
 import { isNamespaceNotFound, translatingDuplicates } from './mongo-errors';
 
@@ -135,14 +128,12 @@ class MongooseCollection<T extends ReadModelDocument> implements DocumentCollect
 
   async deleteMany(ids: string[]): Promise<void> {
     if (!ids.length) return;
-    await this.model.deleteMany({ _id: { $in: ids } } as never);
+    await this.model.deleteMany({ _id: { $in: ids } });
   }
 
   async ensureIndexes(indexes: IndexSpec[]): Promise<void> {
     for (const index of indexes) {
-      await translatingDuplicates(this.name, () =>
-        this.model.collection.createIndex(index.fields, { unique: index.unique ?? false }),
-      );
+      await translatingDuplicates(this.name, () => this.model.collection.createIndex(index.fields, { unique: index.unique ?? false }));
     }
   }
 

@@ -32,8 +32,7 @@ export function describeDocumentStoreContract(adapter: string, harness: Document
   describe(`DocumentStore contract: ${adapter}`, () => {
     let store: DocumentStore;
     let counter = 0;
-    const fresh = <T extends ReadModelDocument = Dossier>(): DocumentCollection<T> =>
-      store.collection<T>(`contract_${++counter}`);
+    const fresh = <T extends ReadModelDocument = Dossier>(): DocumentCollection<T> => store.collection<T>(`contract_${++counter}`);
     const seeded = async () => {
       const collection = fresh();
       await collection.putMany(dossiers);
@@ -57,7 +56,10 @@ export function describeDocumentStoreContract(adapter: string, harness: Document
 
     it('putMany replaces whole documents (absent fields disappear) and upserts new ones', async () => {
       const collection = await seeded();
-      await collection.putMany([{ _id: 'd1', title: 'Đổi tên', level: 'district' }, { _id: 'd9', title: 'Mới', level: 'central' }]);
+      await collection.putMany([
+        { _id: 'd1', title: 'Đổi tên', level: 'district' },
+        { _id: 'd9', title: 'Mới', level: 'central' },
+      ]);
       expect(await collection.get('d1')).toEqual({ _id: 'd1', title: 'Đổi tên', level: 'district' });
       expect(await collection.get('d9')).toEqual({ _id: 'd9', title: 'Mới', level: 'central' });
       expect(await collection.count()).toBe(6);
@@ -155,7 +157,10 @@ export function describeDocumentStoreContract(adapter: string, harness: Document
       const collection = fresh<ReadModelDocument & { code: string }>();
       await collection.ensureIndexes([{ fields: { code: 1 }, unique: true }, { fields: { title: 1 } }]);
       await collection.ensureIndexes([{ fields: { code: 1 }, unique: true }]); // idempotent
-      await collection.putMany([{ _id: 'a', code: 'HS-1' }, { _id: 'b', code: 'HS-2' }]);
+      await collection.putMany([
+        { _id: 'a', code: 'HS-1' },
+        { _id: 'b', code: 'HS-2' },
+      ]);
       await expect(collection.putMany([{ _id: 'c', code: 'HS-1' }])).rejects.toBeInstanceOf(DuplicateKeyError);
       expect(await collection.get('a')).toEqual({ _id: 'a', code: 'HS-1' });
       expect(await collection.get('c')).toBeNull();
@@ -178,7 +183,10 @@ export function describeDocumentStoreContract(adapter: string, harness: Document
       await collection.drop();
       expect(await collection.count()).toBe(0);
       expect(await collection.find()).toEqual([]);
-      await collection.putMany([{ _id: 'a', code: 'X' }, { _id: 'b', code: 'X' }]);
+      await collection.putMany([
+        { _id: 'a', code: 'X' },
+        { _id: 'b', code: 'X' },
+      ]);
       expect(await collection.count()).toBe(2);
       await fresh().drop();
     });

@@ -29,7 +29,11 @@ export const KIT_RULES: Record<string, ServiceAccessRule> = {
 
 export const today = (): string => new Date().toISOString().slice(0, 10);
 
-export function ruleFor(policy: ServiceAccessPolicy | undefined, controllerName: string, handlerName: string): ServiceAccessRule | undefined {
+export function ruleFor(
+  policy: ServiceAccessPolicy | undefined,
+  controllerName: string,
+  handlerName: string,
+): ServiceAccessRule | undefined {
   const key = accessKey(controllerName, handlerName);
   return KIT_RULES[key] ?? policy?.rules.get(key);
 }
@@ -54,7 +58,8 @@ export class AccessGuard implements CanActivate {
     const rule = ruleFor(this.policy, controllerName, context.getHandler().name);
     // Apps built without a policy (the kit's own tests) keep the route-level @Roles/@Public behaviour.
     if (!this.policy && !rule) return true;
-    if (!rule) throw new ForbiddenError(`Chưa khai báo quy tắc truy cập cho ${key}: mặc định từ chối`, { rule: 'no-access-rule', route: key });
+    if (!rule)
+      throw new ForbiddenError(`Chưa khai báo quy tắc truy cập cho ${key}: mặc định từ chối`, { rule: 'no-access-rule', route: key });
     const request = context.switchToHttp().getRequest<AccessRequestState>();
     request.accessRule = key;
     if (rule.kind === 'public') return true;
@@ -108,6 +113,6 @@ export const ScopedActors = createParamDecorator((_data: unknown, context: Execu
 );
 
 /** Parameter decorator: the facts the access rule loaded for this request (what the actor was allowed on). */
-export const AccessFacts = createParamDecorator((_data: unknown, context: ExecutionContext): unknown =>
-  context.switchToHttp().getRequest<AccessRequestState>().accessFacts,
+export const AccessFacts = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): unknown => context.switchToHttp().getRequest<AccessRequestState>().accessFacts,
 );

@@ -53,7 +53,9 @@ export class AccessPolicyModule {
 export function bodyString(request: AccessRequest, key: string): string {
   const value = (request.body as Record<string, unknown> | undefined)?.[key];
   if (typeof value !== 'string' || !value.trim() || value.includes('\u0000')) {
-    throw new ValidationFailed(`Yêu cầu không hợp lệ: ${key} phải là chuỗi không rỗng`, { fields: { [key]: [`${key} phải là chuỗi không rỗng`] } });
+    throw new ValidationFailed(`Yêu cầu không hợp lệ: ${key} phải là chuỗi không rỗng`, {
+      fields: { [key]: [`${key} phải là chuỗi không rỗng`] },
+    });
   }
   return value;
 }

@@ -9,7 +9,12 @@ export interface RouteInfo {
 }
 
 const asList = (p: string | string[] | undefined): string[] => (p === undefined ? [''] : Array.isArray(p) ? p : [p]);
-const join = (...parts: string[]) => '/' + parts.map((p) => p.replace(/^\/+|\/+$/g, '')).filter(Boolean).join('/');
+const join = (...parts: string[]) =>
+  '/' +
+  parts
+    .map((p) => p.replace(/^\/+|\/+$/g, ''))
+    .filter(Boolean)
+    .join('/');
 
 /** The controllers a Nest module declares, including those of the modules it imports. */
 export function controllersOf(module: Type<unknown>): Type<unknown>[] {

@@ -224,7 +224,8 @@ describe('createHttpApp', () => {
   });
 
   it('answers 400 to malformed JSON, to nesting deeper than the limit and to NUL characters', async () => {
-    const post = (body: string) => http().post('/dossiers').auth(officerToken, { type: 'bearer' }).set('content-type', 'application/json').send(body);
+    const post = (body: string) =>
+      http().post('/dossiers').auth(officerToken, { type: 'bearer' }).set('content-type', 'application/json').send(body);
     // Nest itself turns body-parser's SyntaxError into a 400.
     expect((await post('{"title": "a",').expect(400)).body).toMatchObject({ statusCode: 400, code: 'bad-request' });
     const deep = `{"authors":${'['.repeat(10_000)}${']'.repeat(10_000)}}`;

@@ -71,10 +71,7 @@ function loggerModule(options: CreateHttpAppOptions): DynamicModule {
  * scraper's own listener (startMetricsListener with `app.get(HttpMetrics)`), never on this public app.
  * Returns the app not yet listening.
  */
-export async function createHttpApp(
-  rootModule: Type<unknown> | DynamicModule,
-  options: CreateHttpAppOptions,
-): Promise<INestApplication> {
+export async function createHttpApp(rootModule: Type<unknown> | DynamicModule, options: CreateHttpAppOptions): Promise<INestApplication> {
   const metrics = new HttpMetrics(options.title, options.metricsRegistry);
   // Body parsers are registered below, in order with the guards around them.
   const app = await NestFactory.create<NestExpressApplication>(httpAppModule(rootModule, options, metrics), {
@@ -109,12 +106,22 @@ export async function createHttpApp(
 }
 
 /** The Nest module createHttpApp runs: logging and the HTTP kit around the service's root module. */
-export function httpAppModule(rootModule: Type<unknown> | DynamicModule, options: CreateHttpAppOptions, metrics = new HttpMetrics(options.title)): DynamicModule {
+export function httpAppModule(
+  rootModule: Type<unknown> | DynamicModule,
+  options: CreateHttpAppOptions,
+  metrics = new HttpMetrics(options.title),
+): DynamicModule {
   return {
     module: class HttpAppModule {},
     imports: [
       loggerModule(options),
-      HttpKitModule.forRoot({ title: options.title, version: options.version, tokenVerifier: options.tokenVerifier, metrics, readiness: options.readiness }),
+      HttpKitModule.forRoot({
+        title: options.title,
+        version: options.version,
+        tokenVerifier: options.tokenVerifier,
+        metrics,
+        readiness: options.readiness,
+      }),
       rootModule,
     ],
   };
@@ -138,7 +145,11 @@ export function openApiDocument(app: INestApplication, options: Pick<CreateHttpA
  * DTOs) without instantiating any provider, so no server and no infrastructure is needed.
  */
 export async function openApiDocumentOf(rootModule: Type<unknown> | DynamicModule, options: CreateHttpAppOptions): Promise<OpenAPIObject> {
-  const app = await NestFactory.create(httpAppModule(rootModule, { ...options, logger: { level: 'silent' } }), { preview: true, logger: false, abortOnError: false });
+  const app = await NestFactory.create(httpAppModule(rootModule, { ...options, logger: { level: 'silent' } }), {
+    preview: true,
+    logger: false,
+    abortOnError: false,
+  });
   try {
     return openApiDocument(app, options);
   } finally {

@@ -8,7 +8,12 @@ export class MandateUseResponse {
   @ApiProperty({ example: 'uq-ha-nam-ban-tdkt' }) mandateId!: string;
   @ApiProperty({ example: '15/QĐ-UBND' }) decisionRef!: string;
   @ApiProperty({ description: 'Đơn vị của chính người thực hiện', example: 'vn-ha-nam-so-noi-vu' }) ownUnitId!: string;
-  @ApiProperty({ type: [String], description: 'Đường dẫn đơn vị của chính người thực hiện', example: ['vn', 'vn-ha-nam', 'vn-ha-nam-so-noi-vu'] }) ownUnitPath!: string[];
+  @ApiProperty({
+    type: [String],
+    description: 'Đường dẫn đơn vị của chính người thực hiện',
+    example: ['vn', 'vn-ha-nam', 'vn-ha-nam-so-noi-vu'],
+  })
+  ownUnitPath!: string[];
   @ApiProperty({ enum: ADMINISTRATIVE_LEVELS, description: 'Cấp của đơn vị của chính người thực hiện' }) ownLevel!: string;
 }
 
@@ -56,5 +61,9 @@ export class RecordedEventResponse {
   @ApiProperty({ type: EventMetadataResponse }) metadata!: EventMetadataResponse;
   @ApiProperty({ type: LogPositionResponse, description: 'Vị trí trong nhật ký' }) position!: LogPositionResponse;
   @ApiProperty() recordedAt!: string;
-  @ApiProperty({ description: 'Mã băm SHA-256 nối chuỗi với sự kiện trước của luồng', example: 'b1946ac92492d2347c6235b4d2611184b1946ac92492d2347c6235b4d2611184' }) hash!: string;
+  @ApiProperty({
+    description: 'Mã băm SHA-256 nối chuỗi với sự kiện trước của luồng',
+    example: 'b1946ac92492d2347c6235b4d2611184b1946ac92492d2347c6235b4d2611184',
+  })
+  hash!: string;
 }

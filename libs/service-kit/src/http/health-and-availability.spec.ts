@@ -28,7 +28,12 @@ describe('liveness, readiness and unavailable dependencies', () => {
     const issuer = await createTestIssuer();
     app = await createHttpApp(
       { module: class TestModule {}, controllers: [StoreDownController] },
-      { title: 'test-service', version: '1', tokenVerifier: issuer.verifier(), readiness: [check('postgres'), check('kafka'), check('documents')] },
+      {
+        title: 'test-service',
+        version: '1',
+        tokenVerifier: issuer.verifier(),
+        readiness: [check('postgres'), check('kafka'), check('documents')],
+      },
     );
     await app.init();
   });
@@ -53,7 +58,11 @@ describe('liveness, readiness and unavailable dependencies', () => {
   it('answers a command with a retryable 503 and Retry-After while the store is unreachable, not a 500', async () => {
     const res = await request(app.getHttpServer()).post('/commands').expect(503);
     expect(res.headers['retry-after']).toBe('7');
-    expect(res.body).toMatchObject({ statusCode: 503, code: 'service-unavailable', details: { dependency: 'postgres', retryAfterSeconds: 7 } });
+    expect(res.body).toMatchObject({
+      statusCode: 503,
+      code: 'service-unavailable',
+      details: { dependency: 'postgres', retryAfterSeconds: 7 },
+    });
     expect(JSON.stringify(res.body)).not.toMatch(/ECONNREFUSED/); // internals stay in the log
   });
 });

@@ -2,7 +2,12 @@ import { withoutInternalFields } from './internal-fields.interceptor';
 
 describe('withoutInternalFields', () => {
   it('drops every _-prefixed key at any depth and keeps the rest', () => {
-    const doc = { _id: 'hs-1', _position: { tx: '1', pos: '2' }, dossierId: 'hs-1', entries: [{ _id: 'x', rank: 1, nested: { _hidden: 1, shown: 2 } }] };
+    const doc = {
+      _id: 'hs-1',
+      _position: { tx: '1', pos: '2' },
+      dossierId: 'hs-1',
+      entries: [{ _id: 'x', rank: 1, nested: { _hidden: 1, shown: 2 } }],
+    };
     expect(withoutInternalFields(doc)).toEqual({ dossierId: 'hs-1', entries: [{ rank: 1, nested: { shown: 2 } }] });
   });
 

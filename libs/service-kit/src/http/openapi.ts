@@ -26,7 +26,8 @@ export class ErrorResponseDto {
   @ApiProperty({ description: 'Mã trạng thái HTTP', example: 400 }) statusCode!: number;
   @ApiProperty({ description: 'Tên trạng thái HTTP', example: 'Bad Request' }) error!: string;
   @ApiProperty({
-    description: 'Mã lỗi cho máy đọc (tiếng Anh): validation-failed, unauthenticated, forbidden, not-found, concurrency-conflict, payload-too-large hoặc mã quy tắc nghiệp vụ',
+    description:
+      'Mã lỗi cho máy đọc (tiếng Anh): validation-failed, unauthenticated, forbidden, not-found, concurrency-conflict, payload-too-large hoặc mã quy tắc nghiệp vụ',
     example: 'validation-failed',
   })
   code!: string;
@@ -37,14 +38,19 @@ export class ErrorResponseDto {
   })
   message!: string | string[];
   @ApiPropertyOptional({
-    description: 'Chi tiết: `fields` (trường -> các thông báo) khi dữ liệu không hợp lệ, `rule` khi bị từ chối quyền, phiên bản luồng khi xung đột',
+    description:
+      'Chi tiết: `fields` (trường -> các thông báo) khi dữ liệu không hợp lệ, `rule` khi bị từ chối quyền, phiên bản luồng khi xung đột',
     type: 'object',
     additionalProperties: true,
     example: { fields: { planDate: ['planDate: phải là ngày YYYY-MM-DD hoặc thời điểm ISO-8601 có thật'] } },
   })
   details?: Record<string, unknown>;
   @ApiPropertyOptional({ description: 'Luồng sự kiện bị xung đột (chỉ với 409)', example: 'dossier-hs-2026-0001' }) streamId?: string;
-  @ApiPropertyOptional({ description: 'Phiên bản luồng bên gọi mong đợi (chỉ với 409)', oneOf: [{ type: 'integer' }, { type: 'string' }], example: 3 })
+  @ApiPropertyOptional({
+    description: 'Phiên bản luồng bên gọi mong đợi (chỉ với 409)',
+    oneOf: [{ type: 'integer' }, { type: 'string' }],
+    example: 3,
+  })
   expected?: number | string;
   @ApiPropertyOptional({ description: 'Phiên bản hiện tại của luồng (chỉ với 409): đọc lại rồi thử lại', example: 4 }) actual?: number;
 }
@@ -134,7 +140,9 @@ function describeProperties(schema: Schema): void {
  */
 export function completeOpenApi(document: OpenAPIObject): OpenAPIObject {
   const schemas = (document.components?.schemas ?? {}) as Record<string, Schema>;
-  const eventTitles = new Map(ALL_CONTRACTS.map((c) => [c.dataClass.name, `Dữ liệu sự kiện ${c.type}: ${EVENT_TITLES_VI[c.type] ?? c.description ?? ''}`]));
+  const eventTitles = new Map(
+    ALL_CONTRACTS.map((c) => [c.dataClass.name, `Dữ liệu sự kiện ${c.type}: ${EVENT_TITLES_VI[c.type] ?? c.description ?? ''}`]),
+  );
   for (const [name, schema] of Object.entries(schemas)) {
     if (schema.description === undefined) schema.description = SHAPE_DOCS[name] ?? eventTitles.get(name);
     describeProperties(schema);
@@ -145,14 +153,22 @@ export function completeOpenApi(document: OpenAPIObject): OpenAPIObject {
       for (const parameter of (operation.parameters ?? []) as Schema[]) {
         const doc = FIELD_DOCS[parameter.name];
         if (parameter.description === undefined && doc) parameter.description = doc.description;
-        if (parameter.example === undefined && parameter.schema?.example === undefined && doc?.example !== undefined && parameter.in !== 'body') {
+        if (
+          parameter.example === undefined &&
+          parameter.schema?.example === undefined &&
+          doc?.example !== undefined &&
+          parameter.in !== 'body'
+        ) {
           parameter.example = doc.example;
         }
       }
       const isPublic = Array.isArray(operation.security) && operation.security.length === 0;
       for (const [status, description, applies] of ERROR_STATUSES) {
         if (operation.responses[status] || !applies(method, path) || (status === '401' && isPublic)) continue;
-        operation.responses[status] = { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorResponseDto' } } } };
+        operation.responses[status] = {
+          description,
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorResponseDto' } } },
+        };
       }
     }
   }
@@ -206,10 +222,13 @@ export function openApiGaps(document: OpenAPIObject): string[] {
       if (!HTTP_METHODS.has(method)) continue;
       const op = `${method.toUpperCase()} ${path}`;
       const success = Object.entries((operation.responses ?? {}) as Record<string, Schema>).filter(([status]) => status.startsWith('2'));
-      const withSchema = success.filter(([, r]) => Object.values((r.content ?? {}) as Record<string, Schema>).some((c) => c.schema && Object.keys(c.schema).length));
+      const withSchema = success.filter(([, r]) =>
+        Object.values((r.content ?? {}) as Record<string, Schema>).some((c) => c.schema && Object.keys(c.schema).length),
+      );
       if (!withSchema.length) gaps.push(`${op}: no response schema`);
       for (const [status, response] of withSchema) {
-        for (const [type, content] of Object.entries((response.content ?? {}) as Record<string, Schema>)) schemaGaps(`${op} ${status} ${type}`, content.schema, schemas, gaps);
+        for (const [type, content] of Object.entries((response.content ?? {}) as Record<string, Schema>))
+          schemaGaps(`${op} ${status} ${type}`, content.schema, schemas, gaps);
       }
       if (!operation.responses?.['400'] && !operation.responses?.['401']) gaps.push(`${op}: no error responses`);
       for (const parameter of (operation.parameters ?? []) as Schema[]) {
@@ -218,7 +237,8 @@ export function openApiGaps(document: OpenAPIObject): string[] {
       }
       const body = operation.requestBody as Schema | undefined;
       if (body) {
-        for (const [type, content] of Object.entries((body.content ?? {}) as Record<string, Schema>)) schemaGaps(`${op} body ${type}`, content.schema, schemas, gaps);
+        for (const [type, content] of Object.entries((body.content ?? {}) as Record<string, Schema>))
+          schemaGaps(`${op} body ${type}`, content.schema, schemas, gaps);
       }
     }
   }

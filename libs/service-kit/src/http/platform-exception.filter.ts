@@ -32,7 +32,10 @@ const STATUS_OF: ReadonlyArray<[abstract new (...args: never[]) => PlatformError
 
 const reasonPhrase = (status: number) => STATUS_CODES[status] ?? 'Error';
 /** 'Not Found' -> 'not-found', so Nest's own exceptions get codes in the same style as ours. */
-const codeOf = (status: number) => reasonPhrase(status).toLowerCase().replace(/[^a-z0-9]+/g, '-');
+const codeOf = (status: number) =>
+  reasonPhrase(status)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-');
 
 export function platformErrorBody(error: PlatformError): ErrorBody | undefined {
   const status = STATUS_OF.find(([type]) => error instanceof type)?.[1];
@@ -64,7 +67,12 @@ const LOWER_LAYER_ERRORS: Record<string, { code: string; message: string }> = {
 
 export function lowerLayerErrorBody(error: unknown): ErrorBody | undefined {
   if (!(error instanceof Error)) return undefined;
-  const { status, statusCode, type, expose } = error as Error & { status?: unknown; statusCode?: unknown; type?: unknown; expose?: unknown };
+  const { status, statusCode, type, expose } = error as Error & {
+    status?: unknown;
+    statusCode?: unknown;
+    type?: unknown;
+    expose?: unknown;
+  };
   const code = Number(status ?? statusCode);
   if (!Number.isInteger(code) || code < 400 || code > 499 || expose === false) return undefined;
   const known = typeof type === 'string' ? LOWER_LAYER_ERRORS[type] : undefined;

@@ -18,7 +18,8 @@ const SHUTDOWN_GRACE_MS = 25_000;
  */
 export async function runServiceFromEnv(definition: ServiceDefinition, env: NodeJS.ProcessEnv = process.env): Promise<RunningService> {
   const prefix = env.CEM_NAME_PREFIX || undefined;
-  if (prefix && !/^[a-z][a-z0-9_]{0,20}$/.test(prefix)) throw new Error(`CEM_NAME_PREFIX must be lower-case letters, digits and _, got "${prefix}"`);
+  if (prefix && !/^[a-z][a-z0-9_]{0,20}$/.test(prefix))
+    throw new Error(`CEM_NAME_PREFIX must be lower-case letters, digits and _, got "${prefix}"`);
   const bus = new KafkaEventBus({ brokers: kafkaBrokersFromEnv(env), clientId: `cem-${definition.context}` });
   const ports = await createDistributedPorts(
     definition.context,

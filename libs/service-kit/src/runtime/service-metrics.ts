@@ -29,7 +29,10 @@ async function quietly(step: () => Promise<void>): Promise<void> {
 export class ServiceMetrics {
   readonly appendDuration: Histogram<'outcome'>;
 
-  constructor(registry: Registry, private sources?: ServiceMetricsSources) {
+  constructor(
+    registry: Registry,
+    private sources?: ServiceMetricsSources,
+  ) {
     const registers = [registry];
     this.appendDuration = new Histogram({
       name: 'cem_append_duration_seconds',
@@ -46,7 +49,9 @@ export class ServiceMetrics {
       async collect() {
         const s = self.sources;
         if (!s?.store.countAfter) return;
-        await quietly(async () => this.set(await s.store.countAfter!((await s.store.load(relayCheckpointName(s.relay.topic))) ?? LOG_START)));
+        await quietly(async () =>
+          this.set(await s.store.countAfter!((await s.store.load(relayCheckpointName(s.relay.topic))) ?? LOG_START)),
+        );
       },
     });
     new Gauge({

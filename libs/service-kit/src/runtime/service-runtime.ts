@@ -155,7 +155,9 @@ export async function startService(
   await app.listen(options.port, options.host ?? '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   const metricsListener: MetricsListener | undefined =
-    options.metricsPort === undefined ? undefined : await startMetricsListener(app.get(HttpMetrics), options.metricsPort, options.metricsHost);
+    options.metricsPort === undefined
+      ? undefined
+      : await startMetricsListener(app.get(HttpMetrics), options.metricsPort, options.metricsHost);
 
   await app.startAllMicroservices();
   metrics.attach({
@@ -210,10 +212,19 @@ function readinessChecks(ports: InfraPorts): ReadinessCheck[] {
 }
 
 /** The service's Nest root module: its infrastructure, access policy and own module. */
-export function serviceRootModule(definition: ServiceDefinition, infra: ServiceInfra | undefined, extraModules: DynamicModule[] = []): DynamicModule {
+export function serviceRootModule(
+  definition: ServiceDefinition,
+  infra: ServiceInfra | undefined,
+  extraModules: DynamicModule[] = [],
+): DynamicModule {
   return {
     module: class ServiceRootModule {},
-    imports: [ServiceInfraModule.forRoot(infra as ServiceInfra), AccessPolicyModule.forRoot(definition.access), definition.module, ...extraModules],
+    imports: [
+      ServiceInfraModule.forRoot(infra as ServiceInfra),
+      AccessPolicyModule.forRoot(definition.access),
+      definition.module,
+      ...extraModules,
+    ],
     // Mandates decided in submissions are copied home (reporting's archive already keeps them).
     controllers: definition.consumes && !definition.consumes.archive ? [MandateReplicationHandler] : [],
   };
@@ -225,7 +236,10 @@ export function eventParticipant(definition: ServiceDefinition): EventParticipan
 }
 
 /** The AsyncAPI document of the given services (one service's at its `GET /asyncapi.json`, all four in docs/). */
-export function asyncApiOf(definitions: ServiceDefinition[], title = 'CEM — sự kiện Kafka của nền tảng phong trào thi đua sáng tạo'): AsyncApiDocument {
+export function asyncApiOf(
+  definitions: ServiceDefinition[],
+  title = 'CEM — sự kiện Kafka của nền tảng phong trào thi đua sáng tạo',
+): AsyncApiDocument {
   return buildAsyncApiDocument({
     title,
     version: '1',
@@ -246,5 +260,10 @@ export function serviceOpenApi(definition: ServiceDefinition, port?: number): Pr
   const refuse = async (): Promise<never> => {
     throw new Error('no tokens are verified while building a document');
   };
-  return openApiDocumentOf(serviceRootModule(definition, undefined), { title: definition.title, version: '1', port, tokenVerifier: { verify: refuse } });
+  return openApiDocumentOf(serviceRootModule(definition, undefined), {
+    title: definition.title,
+    version: '1',
+    port,
+    tokenVerifier: { verify: refuse },
+  });
 }

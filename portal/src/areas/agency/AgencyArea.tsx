@@ -36,7 +36,12 @@ function Detail() {
           // Only what the rules allow: receive or return what was lodged; forward what was received.
           <Space wrap>
             {d.status === 'submitted' ? (
-              <ActionButton type="primary" run={() => post('submissions', `${path}/receive`, {})} invalidate={invalidate} success="Đã tiếp nhận hồ sơ">
+              <ActionButton
+                type="primary"
+                run={() => post('submissions', `${path}/receive`, {})}
+                invalidate={invalidate}
+                success="Đã tiếp nhận hồ sơ"
+              >
                 Tiếp nhận
               </ActionButton>
             ) : null}

@@ -70,7 +70,10 @@ function Search() {
 }
 
 function ChainStatus() {
-  const verify = useQuery({ queryKey: ['audit', 'verify'], queryFn: () => getJson<{ ok: boolean; eventsChecked?: number; firstBreak?: unknown }>('reporting', '/audit/verify') });
+  const verify = useQuery({
+    queryKey: ['audit', 'verify'],
+    queryFn: () => getJson<{ ok: boolean; eventsChecked?: number; firstBreak?: unknown }>('reporting', '/audit/verify'),
+  });
   return (
     <Card size="small" title="Kiểm tra tính toàn vẹn (chuỗi băm)" style={{ marginTop: 16 }}>
       <QueryState query={verify} isEmpty={(v) => !v}>
@@ -87,7 +90,10 @@ function ChainStatus() {
 }
 
 function HistoryTab({ id }: { id: string }) {
-  const history = useQuery({ queryKey: ['audit', 'history', id], queryFn: () => getJson<{ history: HistoryRow[] }>('reporting', `/audit/dossiers/${enc(id)}/history`) });
+  const history = useQuery({
+    queryKey: ['audit', 'history', id],
+    queryFn: () => getJson<{ history: HistoryRow[] }>('reporting', `/audit/dossiers/${enc(id)}/history`),
+  });
   return (
     <QueryState query={history} isEmpty={(h) => !h.history.length} empty="Chưa có lịch sử quyết định cho hồ sơ này">
       {(h) => (
@@ -96,7 +102,8 @@ function HistoryTab({ id }: { id: string }) {
             key: r.eventId,
             children: (
               <div data-testid="audit-entry" data-type={r.type}>
-                <strong>{label(EVENT_LABELS, r.type) !== r.type ? label(EVENT_LABELS, r.type) : r.what}</strong> <Tag>{label(CONTEXT_LABELS, r.context)}</Tag>
+                <strong>{label(EVENT_LABELS, r.type) !== r.type ? label(EVENT_LABELS, r.type) : r.what}</strong>{' '}
+                <Tag>{label(CONTEXT_LABELS, r.context)}</Tag>
                 <br />
                 {formatDateTime(r.when)} · {r.who} · {label(ROLE_LABELS, r.role)} · {r.unit} · {label(LEVEL_LABELS, r.level)}
                 {r.what && label(EVENT_LABELS, r.type) !== r.type ? (
@@ -144,15 +151,26 @@ function StateTab({ id }: { id: string }) {
     <>
       <Space style={{ marginBottom: 16 }}>
         <span>Trạng thái tại thời điểm</span>
-        <DatePicker showTime format={DATE_TIME_FORMAT} value={at} onChange={(d) => d && setAt(d)} allowClear={false} aria-label="Thời điểm" />
+        <DatePicker
+          showTime
+          format={DATE_TIME_FORMAT}
+          value={at}
+          onChange={(d) => d && setAt(d)}
+          allowClear={false}
+          aria-label="Thời điểm"
+        />
       </Space>
       <QueryState query={state} isEmpty={(s) => !s}>
         {(s) => (
           <Descriptions bordered size="small" column={1}>
             <Descriptions.Item label="Thời điểm">{formatDateTime(s.asOf)}</Descriptions.Item>
-            <Descriptions.Item label="Hồ sơ">{label(DOSSIER_STATUS_LABELS, s.dossier?.status === 'none' ? undefined : s.dossier?.status)}</Descriptions.Item>
+            <Descriptions.Item label="Hồ sơ">
+              {label(DOSSIER_STATUS_LABELS, s.dossier?.status === 'none' ? undefined : s.dossier?.status)}
+            </Descriptions.Item>
             <Descriptions.Item label="Thẩm định">{s.evaluationCases.map((c) => c.status).join(', ') || '—'}</Descriptions.Item>
-            <Descriptions.Item label="Đề nghị khen thưởng">{s.proposals.map((p) => label(PROPOSAL_STATUS_LABELS, p.status)).join(', ') || '—'}</Descriptions.Item>
+            <Descriptions.Item label="Đề nghị khen thưởng">
+              {s.proposals.map((p) => label(PROPOSAL_STATUS_LABELS, p.status)).join(', ') || '—'}
+            </Descriptions.Item>
             <Descriptions.Item label="Đã được khen thưởng">{s.awarded ? 'Có' : 'Chưa'}</Descriptions.Item>
           </Descriptions>
         )}
@@ -175,7 +193,9 @@ function ExportTab({ id }: { id: string }) {
   });
   return (
     <>
-      <Typography.Paragraph>Xuất toàn bộ lịch sử quyết định của hồ sơ kèm giá trị băm của từng sự kiện để kiểm tra độc lập (`npm run audit -- verify-export`).</Typography.Paragraph>
+      <Typography.Paragraph>
+        Xuất toàn bộ lịch sử quyết định của hồ sơ kèm giá trị băm của từng sự kiện để kiểm tra độc lập (`npm run audit -- verify-export`).
+      </Typography.Paragraph>
       <ErrorAlert error={download.error} />
       <Button type="primary" loading={download.isPending} onClick={() => download.mutate()}>
         Xuất dữ liệu (JSON, có giá trị băm)

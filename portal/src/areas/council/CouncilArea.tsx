@@ -2,7 +2,25 @@ import { tone } from '../../lib/tone';
 import { useMemo, useState } from 'react';
 import { Link, Route, Routes, useParams } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Checkbox, Col, DatePicker, Descriptions, Form, Input, InputNumber, Row, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  DatePicker,
+  Descriptions,
+  Form,
+  Input,
+  InputNumber,
+  Row,
+  Select,
+  Space,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
 import dayjs from 'dayjs';
 import { PageTitle } from '../../layout/Shell';
 import { getSession } from '../../auth/session';
@@ -10,7 +28,17 @@ import { DATE_FORMAT, formatDate, formatDateTime, formatNumber } from '../../lib
 import { GRADE_LABELS, label } from '../../lib/labels';
 import { ErrorAlert, NotFound, QueryState } from '../../lib/ui';
 import { ActionButton } from '../shared/ActionButton';
-import { caseStatusLabel, CouncilCase, CriteriaSet, Criterion, enc, useComposition, useCouncilCases, useCriteriaSets, useScores } from '../shared/councils';
+import {
+  caseStatusLabel,
+  CouncilCase,
+  CriteriaSet,
+  Criterion,
+  enc,
+  useComposition,
+  useCouncilCases,
+  useCriteriaSets,
+  useScores,
+} from '../shared/councils';
 import { getJson, post, useUnitName } from '../shared/queries';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 
@@ -62,7 +90,13 @@ function useCouncilIds(): string[] {
     retry: false,
   });
   return useMemo(
-    () => [...new Set([...(cases.data ?? []).map((c) => c.councilId), ...(queue.data ?? []).map((q) => q.councilId)].filter((x): x is string => Boolean(x)))],
+    () => [
+      ...new Set(
+        [...(cases.data ?? []).map((c) => c.councilId), ...(queue.data ?? []).map((q) => q.councilId)].filter((x): x is string =>
+          Boolean(x),
+        ),
+      ),
+    ],
     [cases.data, queue.data],
   );
 }
@@ -70,7 +104,13 @@ function useCouncilIds(): string[] {
 function CouncilPicker({ value, onChange }: { value?: string; onChange: (v: string) => void }) {
   const ids = useCouncilIds();
   return ids.length ? (
-    <Select aria-label="Hội đồng" style={{ width: 260 }} value={value ?? ids[0]} onChange={onChange} options={ids.map((id) => ({ value: id, label: id }))} />
+    <Select
+      aria-label="Hội đồng"
+      style={{ width: 260 }}
+      value={value ?? ids[0]}
+      onChange={onChange}
+      options={ids.map((id) => ({ value: id, label: id }))}
+    />
   ) : (
     <Input.Search aria-label="Mã Hội đồng" placeholder="Mã Hội đồng" style={{ width: 260 }} onSearch={onChange} enterButton="Xem" />
   );
@@ -144,14 +184,28 @@ function CompositionTab() {
   );
 }
 
-const MEMBER_ROLE: Record<string, string> = { chair: 'Chủ tịch Hội đồng', 'vice-chair': 'Phó Chủ tịch Hội đồng', secretary: 'Thư ký Hội đồng', member: 'Ủy viên Hội đồng', expert: 'Chuyên gia' };
+const MEMBER_ROLE: Record<string, string> = {
+  chair: 'Chủ tịch Hội đồng',
+  'vice-chair': 'Phó Chủ tịch Hội đồng',
+  secretary: 'Thư ký Hội đồng',
+  member: 'Ủy viên Hội đồng',
+  expert: 'Chuyên gia',
+};
 
 function RankingTab() {
   const cases = useCouncilCases();
   const client = useQueryClient();
   const scopes = useMemo(() => {
     const m = new Map<string, { councilId: string; campaignId: string; year: number; fieldCode: string; level: string }>();
-    for (const c of cases.data ?? []) if (c.councilId) m.set(`${c.councilId}|${c.campaignId}|${c.year}|${c.fieldCode}`, { councilId: c.councilId, campaignId: c.campaignId, year: c.year, fieldCode: c.fieldCode, level: c.level });
+    for (const c of cases.data ?? [])
+      if (c.councilId)
+        m.set(`${c.councilId}|${c.campaignId}|${c.year}|${c.fieldCode}`, {
+          councilId: c.councilId,
+          campaignId: c.campaignId,
+          year: c.year,
+          fieldCode: c.fieldCode,
+          level: c.level,
+        });
     return [...m.entries()];
   }, [cases.data]);
   const [key, setKey] = useState<string>();
@@ -161,13 +215,25 @@ function RankingTab() {
     queryKey: ['rankings', scope],
     enabled: Boolean(scope),
     queryFn: () =>
-      getJson<Array<{ revision: number; publishedAt: string; entries: Array<{ rank: number; dossierId: string; caseId: string; score: number; grade: string; title?: string }> }>>(
+      getJson<
+        Array<{
+          revision: number;
+          publishedAt: string;
+          entries: Array<{ rank: number; dossierId: string; caseId: string; score: number; grade: string; title?: string }>;
+        }>
+      >(
         'councils',
-        `/rankings?campaignId=${enc(scope!.campaignId)}&year=${scope!.year}&fieldCode=${enc(scope!.fieldCode)}&level=${scope!.level}`,
+        `/rankings?campaignId=${enc(scope.campaignId)}&year=${scope.year}&fieldCode=${enc(scope.fieldCode)}&level=${scope.level}`,
       ),
   });
   const publish = useMutation({
-    mutationFn: () => post('councils', '/rankings/publish', { councilId: scope!.councilId, campaignId: scope!.campaignId, year: scope!.year, fieldCode: scope!.fieldCode }),
+    mutationFn: () =>
+      post('councils', '/rankings/publish', {
+        councilId: scope.councilId,
+        campaignId: scope.campaignId,
+        year: scope.year,
+        fieldCode: scope.fieldCode,
+      }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['rankings'] }),
   });
   if (!scopes.length) return <Alert type="info" showIcon message="Chưa có hồ sơ nào để xếp hạng." />;
@@ -205,7 +271,11 @@ function RankingTab() {
                 { title: 'Hạng', dataIndex: 'rank' },
                 { title: 'Hồ sơ', dataIndex: 'dossierId', render: (d: string, e) => e.title ?? titles.get(d) ?? d },
                 { title: 'Điểm', dataIndex: 'score', render: (s: number) => formatNumber(s) },
-                { title: 'Xếp loại', dataIndex: 'grade', render: (g: string) => <Tag color={tone('warning')}>{label(GRADE_LABELS, g)}</Tag> },
+                {
+                  title: 'Xếp loại',
+                  dataIndex: 'grade',
+                  render: (g: string) => <Tag color={tone('warning')}>{label(GRADE_LABELS, g)}</Tag>,
+                },
               ]}
             />
           </>
@@ -270,7 +340,10 @@ function CriteriaTab() {
         <Row gutter={[16, 16]}>
           {list.map((s) => (
             <Col xs={24} xl={12} key={s.criteriaSetId}>
-              <Card size="small" title={`Bộ tiêu chí ${s.fieldCode} · ${s.year} (phiên bản ${s.inForceVersion ?? s.current?.version ?? '—'})`}>
+              <Card
+                size="small"
+                title={`Bộ tiêu chí ${s.fieldCode} · ${s.year} (phiên bản ${s.inForceVersion ?? s.current?.version ?? '—'})`}
+              >
                 <Table
                   size="small"
                   rowKey="code"
@@ -338,7 +411,7 @@ function AssignForm({ c }: { c: CouncilCase }) {
     <QueryState query={composition} isEmpty={(x) => !x}>
       {() => (
         <>
-          <Checkbox.Group value={value} onChange={(v) => setPicked(v as string[])} style={{ display: 'flex', flexDirection: 'column', gap: 4 }}>
+          <Checkbox.Group value={value} onChange={(v) => setPicked(v)} style={{ display: 'flex', flexDirection: 'column', gap: 4 }}>
             {members.map((m) => (
               <Checkbox key={m.memberId} value={m.memberId}>
                 {m.personName} — {label(MEMBER_ROLE, m.role)}, {m.agencyName}
@@ -365,7 +438,10 @@ function AssignForm({ c }: { c: CouncilCase }) {
 function ScoresCard({ c }: { c: CouncilCase }) {
   const scores = useScores(c.caseId);
   const composition = useComposition(c.councilId);
-  const name = (id: string) => composition.data?.tenures.find((t) => t.memberId === id)?.personName ?? composition.data?.members.find((m) => m.memberId === id)?.personName ?? id;
+  const name = (id: string) =>
+    composition.data?.tenures.find((t) => t.memberId === id)?.personName ??
+    composition.data?.members.find((m) => m.memberId === id)?.personName ??
+    id;
   return (
     <QueryState query={scores} isEmpty={(s) => !s}>
       {(s) =>
@@ -458,8 +534,17 @@ function CaseDetail() {
                   ) : null}
                   {chair && c!.status === 'finalised' && !c!.honourProposed ? (
                     <ActionButton
-                      fields={[{ name: 'proposedAward', label: 'Hình thức khen thưởng đề nghị', required: false, placeholder: 'Giải thưởng Người Hà Nam đoàn kết sáng tạo' }]}
-                      run={(v) => post('councils', `${path}/propose-honour`, v.proposedAward?.trim() ? { proposedAward: v.proposedAward.trim() } : {})}
+                      fields={[
+                        {
+                          name: 'proposedAward',
+                          label: 'Hình thức khen thưởng đề nghị',
+                          required: false,
+                          placeholder: 'Giải thưởng Người Hà Nam đoàn kết sáng tạo',
+                        },
+                      ]}
+                      run={(v) =>
+                        post('councils', `${path}/propose-honour`, v.proposedAward?.trim() ? { proposedAward: v.proposedAward.trim() } : {})
+                      }
                       invalidate={invalidate}
                       success="Đã đề nghị khen thưởng"
                     >

@@ -37,7 +37,11 @@ function Queue() {
               { title: 'Hồ sơ', dataIndex: 'title', render: (t: string, q) => <Link to={`/tham-dinh/ho-so/${enc(q.caseId)}`}>{t}</Link> },
               { title: 'Lĩnh vực', dataIndex: 'fieldCode' },
               { title: 'Ngày phân công', dataIndex: 'assignedAt', render: (d: string) => formatDate(d) },
-              { title: 'Trạng thái', dataIndex: 'status', render: (s: QueueItem['status']) => <Tag color={tone(QUEUE_STATUS[s].color)}>{QUEUE_STATUS[s].text}</Tag> },
+              {
+                title: 'Trạng thái',
+                dataIndex: 'status',
+                render: (s: QueueItem['status']) => <Tag color={tone(QUEUE_STATUS[s].color)}>{QUEUE_STATUS[s].text}</Tag>,
+              },
               { title: 'Điểm của tôi', dataIndex: 'ownTotal', render: (t?: number) => formatNumber(t) },
               { title: 'Hội đồng đã chốt', dataIndex: 'caseFinalised', render: (f: boolean) => (f ? 'Đã chốt' : 'Chưa') },
             ]}
@@ -66,7 +70,11 @@ function ScoreForm({ item, set, revise }: { item: QueueItem; set: CriteriaSet; r
     mutationFn: (v: { values: Record<string, number>; comments?: Record<string, string>; reason?: string }) =>
       post('councils', `/cases/${enc(item.caseId)}/scores${revise ? '/revise' : ''}`, {
         criteriaVersion: set.current!.version,
-        scores: criteria.map((c) => ({ criterionCode: c.code, value: v.values[c.code], ...(v.comments?.[c.code]?.trim() ? { comment: v.comments[c.code].trim() } : {}) })),
+        scores: criteria.map((c) => ({
+          criterionCode: c.code,
+          value: v.values[c.code],
+          ...(v.comments?.[c.code]?.trim() ? { comment: v.comments[c.code].trim() } : {}),
+        })),
         ...(revise ? { reason: v.reason } : {}),
       }),
     onSuccess: async () => {
@@ -102,7 +110,11 @@ function ScoreForm({ item, set, revise }: { item: QueueItem; set: CriteriaSet; r
         Tổng điểm (theo trọng số): <strong>{formatNumber(total)}</strong>
       </Typography.Paragraph>
       {revise ? (
-        <Form.Item name="reason" label="Lý do điều chỉnh điểm" rules={[{ required: true, whitespace: true, message: 'Vui lòng nêu lý do điều chỉnh' }]}>
+        <Form.Item
+          name="reason"
+          label="Lý do điều chỉnh điểm"
+          rules={[{ required: true, whitespace: true, message: 'Vui lòng nêu lý do điều chỉnh' }]}
+        >
           <Input.TextArea rows={2} />
         </Form.Item>
       ) : null}
@@ -133,7 +145,12 @@ function Others({ caseId }: { caseId: string }) {
             ]}
           />
         ) : (
-          <Alert data-testid="scores-hidden" type="info" showIcon message="Điểm của các thành viên khác chỉ hiện sau khi bạn đã chấm điểm." />
+          <Alert
+            data-testid="scores-hidden"
+            type="info"
+            showIcon
+            message="Điểm của các thành viên khác chỉ hiện sau khi bạn đã chấm điểm."
+          />
         )
       }
     </QueryState>
@@ -154,7 +171,12 @@ function CaseScoring() {
             <Col xs={24} xl={14}>
               <Card size="small" title={item!.status === 'scored' ? 'Điều chỉnh điểm (nêu lý do)' : 'Phiếu chấm điểm'}>
                 {item!.status === 'recused' ? (
-                  <Alert type="warning" showIcon message="Bạn không tham gia thẩm định hồ sơ này (do xung đột lợi ích)" description={item!.recusalReason} />
+                  <Alert
+                    type="warning"
+                    showIcon
+                    message="Bạn không tham gia thẩm định hồ sơ này (do xung đột lợi ích)"
+                    description={item!.recusalReason}
+                  />
                 ) : item!.caseFinalised ? (
                   <Alert type="info" showIcon message="Hội đồng đã chốt kết quả hồ sơ này." />
                 ) : (
@@ -170,10 +192,14 @@ function CaseScoring() {
               </Card>
               {item!.status === 'to-score' ? (
                 <Card size="small" title="Xung đột lợi ích">
-                  <Typography.Paragraph>Nếu bạn có quan hệ với tác giả hoặc đơn vị đề cử, hãy khai báo để không tham gia thẩm định hồ sơ này.</Typography.Paragraph>
+                  <Typography.Paragraph>
+                    Nếu bạn có quan hệ với tác giả hoặc đơn vị đề cử, hãy khai báo để không tham gia thẩm định hồ sơ này.
+                  </Typography.Paragraph>
                   <ActionButton
                     danger
-                    fields={[{ name: 'reason', label: 'Nội dung xung đột lợi ích', multiline: true, placeholder: 'Là đồng tác giả của giải pháp' }]}
+                    fields={[
+                      { name: 'reason', label: 'Nội dung xung đột lợi ích', multiline: true, placeholder: 'Là đồng tác giả của giải pháp' },
+                    ]}
                     run={(v) => post('councils', `/cases/${enc(caseId)}/conflicts`, { reason: v.reason })}
                     invalidate={[['queue'], ['scores', caseId]]}
                     success="Đã khai báo xung đột lợi ích"

@@ -31,7 +31,9 @@ export default function ShowcasePage() {
   const query = useQuery({
     queryKey: ['public', 'awarded-works', level],
     queryFn: async () =>
-      itemsOf<AwardedWorksDoc>(await data(api.recognition.GET('/public/awarded-works', { params: { query: level ? { level } : {} } } as never))),
+      itemsOf<AwardedWorksDoc>(
+        await data(api.recognition.GET('/public/awarded-works', { params: { query: level ? { level } : {} } } as never)),
+      ),
   });
   const rows = useMemo(() => {
     const needle = fold(q.trim());

@@ -37,7 +37,14 @@ interface Award {
   level: string;
 }
 
-const STATUS_COLOR: Record<string, string> = { received: 'warning', verified: 'processing', 'sent-back': 'warning', decided: 'success', issued: 'success', revoked: 'default' };
+const STATUS_COLOR: Record<string, string> = {
+  received: 'warning',
+  verified: 'processing',
+  'sent-back': 'warning',
+  decided: 'success',
+  issued: 'success',
+  revoked: 'default',
+};
 
 function ProposalCard({ p, awards }: { p: Proposal; awards: Award[] }) {
   const role = getSession()?.user.role;
@@ -56,7 +63,9 @@ function ProposalCard({ p, awards }: { p: Proposal; awards: Award[] }) {
           {board && p.status === 'received' ? (
             <ActionButton
               type="primary"
-              fields={[{ name: 'note', label: 'Ý kiến thẩm định', required: false, multiline: true, placeholder: 'Thành tích đúng, hồ sơ đầy đủ' }]}
+              fields={[
+                { name: 'note', label: 'Ý kiến thẩm định', required: false, multiline: true, placeholder: 'Thành tích đúng, hồ sơ đầy đủ' },
+              ]}
               run={(v) => post('recognition', `${path}/verify`, v.note?.trim() ? { note: v.note.trim() } : {})}
               invalidate={invalidate}
               success="Đã thẩm định thành tích"
@@ -82,7 +91,11 @@ function ProposalCard({ p, awards }: { p: Proposal; awards: Award[] }) {
                 { name: 'decisionNumber', label: 'Số quyết định', placeholder: '2468/QĐ-UBND' },
                 { name: 'decisionDate', label: 'Ngày quyết định', type: 'date', initial: dayjs().format('YYYY-MM-DD') },
                 { name: 'signer', label: 'Người ký', placeholder: 'Chủ tịch UBND tỉnh' },
-                { name: 'awardCode', label: 'Mã hình thức khen thưởng', initial: awards.find((a) => a.level === p.proposal.level)?.awardCode ?? awards[0]?.awardCode },
+                {
+                  name: 'awardCode',
+                  label: 'Mã hình thức khen thưởng',
+                  initial: awards.find((a) => a.level === p.proposal.level)?.awardCode ?? awards[0]?.awardCode,
+                },
               ]}
               run={(v) => post('recognition', `${path}/decide`, v)}
               invalidate={invalidate}
@@ -93,7 +106,9 @@ function ProposalCard({ p, awards }: { p: Proposal; awards: Award[] }) {
           ) : null}
           {(authority || board) && p.status === 'decided' ? (
             <ActionButton
-              fields={[{ name: 'ceremonyDate', label: 'Ngày trao tặng', type: 'date', initial: dayjs().format('YYYY-MM-DD'), required: false }]}
+              fields={[
+                { name: 'ceremonyDate', label: 'Ngày trao tặng', type: 'date', initial: dayjs().format('YYYY-MM-DD'), required: false },
+              ]}
               run={(v) => post('recognition', `${path}/issue`, v.ceremonyDate ? { ceremonyDate: v.ceremonyDate } : {})}
               invalidate={invalidate}
               success="Đã trao tặng"
@@ -136,11 +151,23 @@ function ProposalCard({ p, awards }: { p: Proposal; awards: Award[] }) {
 }
 
 function ProposalList({ status }: { status?: string }) {
-  const proposals = useQuery({ queryKey: ['proposals', status], queryFn: () => getJson<Proposal[]>('recognition', `/proposals${status ? `?status=${status}` : ''}`) });
+  const proposals = useQuery({
+    queryKey: ['proposals', status],
+    queryFn: () => getJson<Proposal[]>('recognition', `/proposals${status ? `?status=${status}` : ''}`),
+  });
   const awards = useQuery({ queryKey: ['awards'], queryFn: () => getJson<Award[]>('recognition', '/awards'), staleTime: 60_000 });
   return (
     <QueryState query={proposals} empty="Không có đề nghị khen thưởng nào">
-      {(list) => <List dataSource={list} renderItem={(p) => <List.Item><ProposalCard p={p} awards={awards.data ?? []} /></List.Item>} />}
+      {(list) => (
+        <List
+          dataSource={list}
+          renderItem={(p) => (
+            <List.Item>
+              <ProposalCard p={p} awards={awards.data ?? []} />
+            </List.Item>
+          )}
+        />
+      )}
     </QueryState>
   );
 }

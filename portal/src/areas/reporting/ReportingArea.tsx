@@ -45,7 +45,10 @@ interface StatisticsRow {
 
 function PeriodStatusView({ period }: { period: Period }) {
   const unitName = useUnitName();
-  const status = useQuery({ queryKey: ['period-status', period.periodId], queryFn: () => getJson<PeriodStatus>('reporting', `/periods/${enc(period.periodId)}/status`) });
+  const status = useQuery({
+    queryKey: ['period-status', period.periodId],
+    queryFn: () => getJson<PeriodStatus>('reporting', `/periods/${enc(period.periodId)}/status`),
+  });
   return (
     <QueryState query={status} isEmpty={(s) => !s}>
       {(s) => {
@@ -55,7 +58,12 @@ function PeriodStatusView({ period }: { period: Period }) {
           ...s.missing.map((r) => ({ unitId: r.unitId, state: 'missing', at: undefined, dueBy: r.dueBy })),
           ...s.pending.map((r) => ({ unitId: r.unitId, state: 'pending', at: undefined, dueBy: r.dueBy })),
         ];
-        const tag = { reported: ['success', 'Đã báo cáo'], late: ['warning', 'Nộp muộn'], missing: ['error', 'Chưa báo cáo'], pending: ['default', 'Chưa đến hạn'] } as const;
+        const tag = {
+          reported: ['success', 'Đã báo cáo'],
+          late: ['warning', 'Nộp muộn'],
+          missing: ['error', 'Chưa báo cáo'],
+          pending: ['default', 'Chưa đến hạn'],
+        } as const;
         return (
           <Table
             size="small"
@@ -65,7 +73,11 @@ function PeriodStatusView({ period }: { period: Period }) {
             locale={{ emptyText: 'Chưa có đơn vị nào phải báo cáo' }}
             columns={[
               { title: 'Đơn vị', dataIndex: 'unitId', render: (u: string) => unitName(u) },
-              { title: 'Tình trạng', dataIndex: 'state', render: (st: keyof typeof tag) => <Tag color={tone(tag[st][0])}>{tag[st][1]}</Tag> },
+              {
+                title: 'Tình trạng',
+                dataIndex: 'state',
+                render: (st: keyof typeof tag) => <Tag color={tone(tag[st][0])}>{tag[st][1]}</Tag>,
+              },
               { title: 'Hạn nộp', dataIndex: 'dueBy', render: (d?: string) => formatDate(d) },
               { title: 'Ngày nộp', dataIndex: 'at', render: (d?: string) => formatDate(d) },
             ]}
@@ -123,7 +135,8 @@ function Statistics() {
   const rows = stats.data ?? [];
   const groups = new Map<string, number>();
   for (const r of rows) {
-    if (by === 'grade') for (const [g, n] of Object.entries(r.byGrade)) groups.set(label(GRADE_LABELS, g), (groups.get(label(GRADE_LABELS, g)) ?? 0) + n);
+    if (by === 'grade')
+      for (const [g, n] of Object.entries(r.byGrade)) groups.set(label(GRADE_LABELS, g), (groups.get(label(GRADE_LABELS, g)) ?? 0) + n);
     else {
       const k = by === 'level' ? label(LEVEL_LABELS, r.level) : String(r[by] || 'Khác');
       groups.set(k, (groups.get(k) ?? 0) + r.dossiersReceived);
@@ -191,7 +204,9 @@ export default function ReportingArea() {
   return (
     <>
       <PageTitle>Báo cáo và thống kê</PageTitle>
-      {role === 'auditor' ? <Alert type="info" showIcon message="Kiểm tra viên chỉ xem, không thao tác." style={{ marginBottom: 16 }} /> : null}
+      {role === 'auditor' ? (
+        <Alert type="info" showIcon message="Kiểm tra viên chỉ xem, không thao tác." style={{ marginBottom: 16 }} />
+      ) : null}
       <Tabs
         items={[
           { key: 'stats', label: 'Thống kê', children: <Statistics /> },

@@ -83,7 +83,11 @@ export function ActionButton({
               initialValue={f.initial}
               rules={f.required === false ? [] : [{ required: true, whitespace: true, message: `Vui lòng nhập ${f.label.toLowerCase()}` }]}
             >
-              {f.multiline ? <Input.TextArea rows={3} placeholder={f.placeholder} /> : <Input type={f.type ?? 'text'} placeholder={f.placeholder} />}
+              {f.multiline ? (
+                <Input.TextArea rows={3} placeholder={f.placeholder} />
+              ) : (
+                <Input type={f.type ?? 'text'} placeholder={f.placeholder} />
+              )}
             </Form.Item>
           ))}
         </Form>

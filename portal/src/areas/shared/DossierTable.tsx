@@ -10,7 +10,15 @@ import type { DossierListItem } from './types';
 const PAGE = 20;
 
 /** Dossiers the signed-in person may see, paginated by the API (limit/skip), searched without diacritics. */
-export function DossierTable({ base, linkTo, initialStatus }: { base?: DossierFilter; linkTo: (id: string) => string; initialStatus?: string }) {
+export function DossierTable({
+  base,
+  linkTo,
+  initialStatus,
+}: {
+  base?: DossierFilter;
+  linkTo: (id: string) => string;
+  initialStatus?: string;
+}) {
   const [q, setQ] = useState('');
   const [status, setStatus] = useState<string | undefined>(initialStatus);
   const [campaignId, setCampaignId] = useState<string>();

@@ -48,7 +48,9 @@ function Lineage({ id }: { id: string }) {
               `${s.arrivedBy === 'forwarding' ? 'Được chuyển lên' : 'Nộp'} ngày ${formatDate(s.arrivedAt)}`,
               s.receivedAt ? `tiếp nhận ngày ${formatDate(s.receivedAt)}` : undefined,
               s.returnedAt ? `trả lại ngày ${formatDate(s.returnedAt)}` : undefined,
-              s.forwardedAt ? `chuyển lên cấp trên ngày ${formatDate(s.forwardedAt)}${s.decisionRef ? ` (${s.decisionRef})` : ''}` : undefined,
+              s.forwardedAt
+                ? `chuyển lên cấp trên ngày ${formatDate(s.forwardedAt)}${s.decisionRef ? ` (${s.decisionRef})` : ''}`
+                : undefined,
             ]
               .filter(Boolean)
               .join(', '),
@@ -108,7 +110,15 @@ export function AttachmentTable({ attachments }: { attachments: DossierDetail['d
       columns={[
         { title: 'Tài liệu đính kèm', dataIndex: 'name' },
         { title: 'Dung lượng', dataIndex: 'size', render: (s: number) => `${formatNumber(s / 1024)} KB` },
-        { title: 'SHA-256', dataIndex: 'sha256', render: (h: string) => <Typography.Text code copyable style={{ fontSize: 11 }}>{h}</Typography.Text> },
+        {
+          title: 'SHA-256',
+          dataIndex: 'sha256',
+          render: (h: string) => (
+            <Typography.Text code copyable style={{ fontSize: 11 }}>
+              {h}
+            </Typography.Text>
+          ),
+        },
       ]}
     />
   );

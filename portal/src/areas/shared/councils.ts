@@ -60,7 +60,12 @@ export interface CriteriaSet {
   year: number;
   fieldCode: string;
   draftVersion?: number;
-  current?: { version: number; criteria: Criterion[]; bands: Array<{ grade: string; label: string; minScore: number }>; publishedAt: string };
+  current?: {
+    version: number;
+    criteria: Criterion[];
+    bands: Array<{ grade: string; label: string; minScore: number }>;
+    publishedAt: string;
+  };
   inForceVersion?: number;
   publishedVersions: number[];
 }
@@ -145,12 +150,17 @@ export function useScores(caseId: string | undefined) {
   return useQuery({
     queryKey: ['scores', caseId],
     enabled: Boolean(caseId),
-    queryFn: () => getJson<{ caseId: string; status: string; scores: ScoreRecord[] }>('councils', `/cases/${encodeURIComponent(caseId!)}/scores`),
+    queryFn: () =>
+      getJson<{ caseId: string; status: string; scores: ScoreRecord[] }>('councils', `/cases/${encodeURIComponent(caseId!)}/scores`),
   });
 }
 
 export function useCriteriaSets(filter: { campaignId?: string; year?: number; fieldCode?: string } = {}) {
-  const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])).toString();
+  const query = new URLSearchParams(
+    Object.entries(filter)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [k, String(v)]),
+  ).toString();
   return useQuery({
     queryKey: ['criteria-sets', filter],
     queryFn: () => getJson<CriteriaSet[]>('councils', `/criteria-sets${query ? `?${query}` : ''}`),

@@ -64,7 +64,11 @@ export function useUnitName(): (unitId: string | null | undefined) => string {
 }
 
 /** The command endpoints answer JSON; callers invalidate what changed. */
-export async function post(context: 'submissions' | 'councils' | 'recognition' | 'reporting', path: string, body: unknown = {}): Promise<unknown> {
+export async function post(
+  context: 'submissions' | 'councils' | 'recognition' | 'reporting',
+  path: string,
+  body: unknown = {},
+): Promise<unknown> {
   const res = await raw(context, path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   const text = await res.text();
   return text ? (JSON.parse(text) as unknown) : undefined;

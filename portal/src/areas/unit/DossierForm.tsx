@@ -85,7 +85,11 @@ export function DossierForm({
         </Space>
       </Card>
       <Card size="small" title="Nội dung hồ sơ" style={{ marginBottom: 16 }}>
-        <Form.Item name="title" label="Tên công trình, giải pháp, sáng kiến" rules={[{ required: true, whitespace: true, message: 'Vui lòng nhập tên hồ sơ' }]}>
+        <Form.Item
+          name="title"
+          label="Tên công trình, giải pháp, sáng kiến"
+          rules={[{ required: true, whitespace: true, message: 'Vui lòng nhập tên hồ sơ' }]}
+        >
           <Input />
         </Form.Item>
         <Space wrap>
@@ -106,7 +110,11 @@ export function DossierForm({
             <>
               {items.map((item, i) => (
                 <Space key={item.key} align="baseline" wrap>
-                  <Form.Item name={[item.name, 'name']} label={`Tác giả ${i + 1}`} rules={[{ required: true, whitespace: true, message: 'Vui lòng nhập họ tên tác giả' }]}>
+                  <Form.Item
+                    name={[item.name, 'name']}
+                    label={`Tác giả ${i + 1}`}
+                    rules={[{ required: true, whitespace: true, message: 'Vui lòng nhập họ tên tác giả' }]}
+                  >
                     <Input style={{ width: 280 }} placeholder="Họ và tên" />
                   </Form.Item>
                   <Form.Item name={[item.name, 'role']} label="Vai trò">
@@ -126,7 +134,11 @@ export function DossierForm({
             <>
               {items.map((item, i) => (
                 <Space key={item.key} align="baseline" wrap>
-                  <Form.Item name={[item.name, 'name']} label={`Chủ sở hữu ${i + 1}`} rules={[{ required: true, whitespace: true, message: 'Vui lòng nhập tên chủ sở hữu' }]}>
+                  <Form.Item
+                    name={[item.name, 'name']}
+                    label={`Chủ sở hữu ${i + 1}`}
+                    rules={[{ required: true, whitespace: true, message: 'Vui lòng nhập tên chủ sở hữu' }]}
+                  >
                     <Input style={{ width: 280 }} />
                   </Form.Item>
                   <Form.Item name={[item.name, 'share']} label="Tỷ lệ (%)">

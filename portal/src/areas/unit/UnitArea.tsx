@@ -18,7 +18,10 @@ function clean(values: DossierFormValues & { attachments: unknown[] }) {
     ...values,
     summary: values.summary ?? '',
     authors: values.authors.map((a) => ({ name: a.name.trim(), ...(a.role?.trim() ? { role: a.role.trim() } : {}) })),
-    owners: (values.owners ?? []).map((o) => ({ name: o.name.trim(), ...(o.share !== undefined && o.share !== null ? { share: o.share } : {}) })),
+    owners: (values.owners ?? []).map((o) => ({
+      name: o.name.trim(),
+      ...(o.share !== undefined && o.share !== null ? { share: o.share } : {}),
+    })),
   };
 }
 
@@ -92,7 +95,8 @@ function NewDossier() {
   const navigate = useNavigate();
   const client = useQueryClient();
   const draft = useMutation({
-    mutationFn: async (values: DossierFormValues & { attachments: unknown[] }) => (await post('submissions', '/dossiers', clean(values))) as { dossierId: string },
+    mutationFn: async (values: DossierFormValues & { attachments: unknown[] }) =>
+      (await post('submissions', '/dossiers', clean(values))) as { dossierId: string },
     onSuccess: async (res) => {
       await client.invalidateQueries({ queryKey: ['dossiers'] });
       navigate(`/don-vi/ho-so/${res.dossierId}`);
@@ -126,7 +130,9 @@ function AmendDossier() {
     <>
       <PageTitle>Bổ sung hồ sơ</PageTitle>
       <QueryState query={dossier} isEmpty={(d) => !d}>
-        {(d) => <DossierForm amend initial={d.dossier} submitting={amend.isPending} error={amend.error} onSubmit={(v) => amend.mutate(v)} />}
+        {(d) => (
+          <DossierForm amend initial={d.dossier} submitting={amend.isPending} error={amend.error} onSubmit={(v) => amend.mutate(v)} />
+        )}
       </QueryState>
     </>
   );
@@ -145,11 +151,18 @@ function Detail() {
         actions={(d) => (
           <Space wrap>
             {d.status === 'draft' || d.status === 'returned' || d.status === 'amended' ? (
-              <ActionButton type="primary" run={() => post('submissions', `${path}/submit`, {})} invalidate={invalidate} success="Đã nộp hồ sơ">
+              <ActionButton
+                type="primary"
+                run={() => post('submissions', `${path}/submit`, {})}
+                invalidate={invalidate}
+                success="Đã nộp hồ sơ"
+              >
                 Nộp hồ sơ
               </ActionButton>
             ) : null}
-            {d.status === 'returned' || d.status === 'draft' ? <Button onClick={() => navigate(`/don-vi/ho-so/${id}/bo-sung`)}>Bổ sung hồ sơ</Button> : null}
+            {d.status === 'returned' || d.status === 'draft' ? (
+              <Button onClick={() => navigate(`/don-vi/ho-so/${id}/bo-sung`)}>Bổ sung hồ sơ</Button>
+            ) : null}
             {!['withdrawn', 'forwarded'].includes(d.status) ? (
               <ActionButton
                 danger

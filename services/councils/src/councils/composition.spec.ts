@@ -29,7 +29,10 @@ describe('compositionOn: who sat on the council on a date', () => {
   });
 
   it('drops a removed member from the removal date', () => {
-    const removed = { type: E.MemberRemoved, data: { councilId: 'hd-ha-nam', memberId: 'm-lhh', effectiveFrom: '2019-09-01', reason: 'Nghỉ hưu' } };
+    const removed = {
+      type: E.MemberRemoved,
+      data: { councilId: 'hd-ha-nam', memberId: 'm-lhh', effectiveFrom: '2019-09-01', reason: 'Nghỉ hưu' },
+    };
     const council = councilAfter([councilEstablished(), removed]);
     expect(ids('2019-08-31', council)).toContain('m-lhh');
     expect(ids('2019-09-01', council)).not.toContain('m-lhh');
@@ -38,7 +41,12 @@ describe('compositionOn: who sat on the council on a date', () => {
   it('answers which regulations were in force on a date', () => {
     const amended = {
       type: E.RegulationsAmended,
-      data: { councilId: 'hd-ha-nam', regulations: { quorum: 4, aggregation: 'median', tieBreak: 'dossier-id' }, effectiveFrom: '2020-01-01', reason: 'x' },
+      data: {
+        councilId: 'hd-ha-nam',
+        regulations: { quorum: 4, aggregation: 'median', tieBreak: 'dossier-id' },
+        effectiveFrom: '2020-01-01',
+        reason: 'x',
+      },
     };
     const council = councilAfter([councilEstablished(), amended]);
     expect(regulationsOn(council, '2019-12-31').quorum).toBe(3);

@@ -44,9 +44,7 @@ export function openTenure(council: MembershipHistory, memberId: string): Tenure
 }
 
 function closeTenure(tenures: readonly Tenure[], memberId: string, until: string, reason: string): Tenure[] {
-  return tenures.map((t) =>
-    t.memberId === memberId && t.until === undefined ? { ...t, until: dayOf(until), endReason: reason } : t,
-  );
+  return tenures.map((t) => (t.memberId === memberId && t.until === undefined ? { ...t, until: dayOf(until), endReason: reason } : t));
 }
 
 /** Membership history after a membership event; shared by the decider and the composition read model. */

@@ -41,7 +41,10 @@ export type CouncilCommand =
 /** Chair and secretary seats are never left empty: they change hands only by replacement. */
 const LEADING_ROLES = ['chair', 'secretary'];
 
-function requireRegisteredAgencies(members: readonly Pick<CouncilMember, 'memberId' | 'agencyUnitId'>[], registered: readonly string[]): void {
+function requireRegisteredAgencies(
+  members: readonly Pick<CouncilMember, 'memberId' | 'agencyUnitId'>[],
+  registered: readonly string[],
+): void {
   const unknown = members.filter((m) => !registered.includes(m.agencyUnitId));
   ensure(
     !unknown.length,
@@ -66,7 +69,11 @@ function establish(actor: Actor, c: CouncilEstablishedData, registered: readonly
   ensure(new Set(ids).size === ids.length, 'duplicate-member', 'Một người xuất hiện hai lần trong danh sách thành viên');
   for (const role of LEADING_ROLES) {
     const count = c.members.filter((m) => m.role === role).length;
-    ensure(count === 1, `one-${role}-required`, `Hội đồng cần đúng một ${COUNCIL_MEMBER_ROLE_LABELS_VI[role as 'chair' | 'secretary']} (hiện có ${count})`);
+    ensure(
+      count === 1,
+      `one-${role}-required`,
+      `Hội đồng cần đúng một ${COUNCIL_MEMBER_ROLE_LABELS_VI[role as 'chair' | 'secretary']} (hiện có ${count})`,
+    );
   }
   const early = c.members.filter((m) => dayOf(m.effectiveFrom) < dayOf(c.decision.date));
   ensure(!early.length, 'member-before-decision', 'Không thành viên nào được tham gia trước ngày quyết định thành lập');
@@ -151,7 +158,11 @@ function decide(command: CouncilCommand, state: CouncilState): CouncilEvent[] {
     }
     case 'AddEdition': {
       const { edition, reason } = command;
-      ensure(council.standing, 'not-a-standing-council', 'Chỉ Hội đồng thường trực được giao thêm đợt; Hội đồng theo đợt được thành lập cho các đợt đã nêu');
+      ensure(
+        council.standing,
+        'not-a-standing-council',
+        'Chỉ Hội đồng thường trực được giao thêm đợt; Hội đồng theo đợt được thành lập cho các đợt đã nêu',
+      );
       ensure(
         !servesEdition({ editions: council.editions ?? [] }, edition.campaignId, edition.year),
         'edition-already-served',

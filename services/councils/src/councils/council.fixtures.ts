@@ -18,7 +18,13 @@ export const secretary = actorAt('m-secretary', 'council-secretary');
 export const chair = actorAt('m-chair', 'council-chair');
 export const memberActor = (id: string) => actorAt(id, 'council-member');
 
-const member = (memberId: string, personName: string, agencyUnitId: string, agencyName: string, role: CouncilMember['role'] = 'member'): CouncilMember => ({
+const member = (
+  memberId: string,
+  personName: string,
+  agencyUnitId: string,
+  agencyName: string,
+  role: CouncilMember['role'] = 'member',
+): CouncilMember => ({
   memberId,
   personName,
   agencyUnitId,

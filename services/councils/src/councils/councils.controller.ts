@@ -8,7 +8,15 @@ import { registeredUnits } from '../units/known-units';
 import { compositionOn } from './composition';
 import { CouncilCommand, councilDecider, councilStreamId } from './council.decider';
 import { CouncilCompositionDoc, councilCompositionProjection } from './council-composition.projection';
-import { AddEditionDto, AddMemberDto, AmendRegulationsDto, CompositionQueryDto, EstablishCouncilDto, RemoveMemberDto, ReplaceMemberDto } from './councils.dto';
+import {
+  AddEditionDto,
+  AddMemberDto,
+  AmendRegulationsDto,
+  CompositionQueryDto,
+  EstablishCouncilDto,
+  RemoveMemberDto,
+  ReplaceMemberDto,
+} from './councils.dto';
 import { CouncilCommandResponse, CouncilCompositionResponse } from '../shared/responses';
 
 /** Councils are established and renewed by the Front chair of their level (the decider checks the unit). */
@@ -19,7 +27,13 @@ export class CouncilsController {
   constructor(@Inject(SERVICE_INFRA) private readonly infra: ServiceInfra) {}
 
   private async run(actor: Actor, councilId: string, command: CouncilCommand, reason?: string) {
-    const result = await handleCommand(this.infra.store, councilDecider, councilStreamId(councilId), command, httpCommandContext(this.infra, actor, reason));
+    const result = await handleCommand(
+      this.infra.store,
+      councilDecider,
+      councilStreamId(councilId),
+      command,
+      httpCommandContext(this.infra, actor, reason),
+    );
     return { councilId, events: result.events.map((e) => e.type) };
   }
 
@@ -47,7 +61,12 @@ export class CouncilsController {
   @ApiOperation({ summary: 'Add a member (bổ sung thành viên)' })
   async add(@CurrentActor() actor: Actor, @Param('id') councilId: string, @Body() dto: AddMemberDto) {
     const registeredAgencyUnitIds = await this.registered([dto.member.agencyUnitId]);
-    return this.run(actor, councilId, { type: 'AddMember', actor, councilId, member: dto.member, reason: dto.reason, registeredAgencyUnitIds }, dto.reason);
+    return this.run(
+      actor,
+      councilId,
+      { type: 'AddMember', actor, councilId, member: dto.member, reason: dto.reason, registeredAgencyUnitIds },
+      dto.reason,
+    );
   }
 
   @ApiOkResponse({ type: CouncilCommandResponse })
@@ -55,10 +74,20 @@ export class CouncilsController {
   @HttpCode(200)
   @Roles('front-chair')
   @ApiOperation({ summary: 'Replace a member from a date (kiện toàn)' })
-  async replace(@CurrentActor() actor: Actor, @Param('id') councilId: string, @Param('memberId') oldMemberId: string, @Body() dto: ReplaceMemberDto) {
+  async replace(
+    @CurrentActor() actor: Actor,
+    @Param('id') councilId: string,
+    @Param('memberId') oldMemberId: string,
+    @Body() dto: ReplaceMemberDto,
+  ) {
     const { newMember, effectiveFrom, reason } = dto;
     const registeredAgencyUnitIds = await this.registered([newMember.agencyUnitId]);
-    return this.run(actor, councilId, { type: 'ReplaceMember', actor, councilId, oldMemberId, newMember: { ...newMember }, effectiveFrom, reason, registeredAgencyUnitIds }, reason);
+    return this.run(
+      actor,
+      councilId,
+      { type: 'ReplaceMember', actor, councilId, oldMemberId, newMember: { ...newMember }, effectiveFrom, reason, registeredAgencyUnitIds },
+      reason,
+    );
   }
 
   @ApiOkResponse({ type: CouncilCommandResponse })
@@ -78,7 +107,12 @@ export class CouncilsController {
   @ApiOperation({ summary: 'Giao thêm một đợt (phong trào, năm) cho Hội đồng thường trực' })
   addEdition(@CurrentActor() actor: Actor, @Param('id') councilId: string, @Body() dto: AddEditionDto) {
     const { edition, reason } = dto;
-    return this.run(actor, councilId, { type: 'AddEdition', actor, councilId, edition: { campaignId: edition.campaignId, year: edition.year }, reason }, reason);
+    return this.run(
+      actor,
+      councilId,
+      { type: 'AddEdition', actor, councilId, edition: { campaignId: edition.campaignId, year: edition.year }, reason },
+      reason,
+    );
   }
 
   @ApiOkResponse({ type: CouncilCommandResponse })

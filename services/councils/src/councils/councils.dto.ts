@@ -28,7 +28,10 @@ const TIE_BREAK_MESSAGE = `tieBreak: danh sách các bước phân định thứ
 @ApiSchema({ description: 'Quy chế làm việc của Hội đồng' })
 export class CouncilRegulationsDto {
   @ApiProperty({ example: 5, description: 'Số phiếu chấm hợp lệ tối thiểu để chốt kết quả một hồ sơ' })
-  @IsInt() @Min(1) @Max(1000) quorum!: number;
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  quorum!: number;
   @ApiProperty({
     enum: AGGREGATION_METHODS,
     example: 'weighted-mean',
@@ -37,16 +40,23 @@ export class CouncilRegulationsDto {
       'rồi lấy trung bình cộng (weighted-mean), trung vị (median) hoặc trung bình sau khi bỏ trimCount điểm cao nhất và thấp nhất (trimmed-mean); ' +
       'làm tròn một lần, 2 chữ số thập phân, quy tắc làm tròn nửa lên',
   })
-  @IsIn(AGGREGATION_METHODS) aggregation!: AggregationMethod;
+  @IsIn(AGGREGATION_METHODS)
+  aggregation!: AggregationMethod;
   @ApiPropertyOptional({ example: 1, description: 'Số điểm bị loại ở mỗi đầu, chỉ dùng với trimmed-mean' })
-  @IsOptional() @IsInt() @Min(1) @Max(100) trimCount?: number;
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  trimCount?: number;
   @ApiProperty({
     type: [String],
     enum: TIE_BREAK_STEPS,
     example: ['higher-top-criterion', 'earlier-receipt', 'dossier-id'],
     description: 'Các bước phân định thứ hạng khi bằng điểm, theo thứ tự áp dụng; bước cuối phải là dossier-id',
   })
-  @IsArray({ message: TIE_BREAK_MESSAGE }) @ArrayMinSize(1, { message: TIE_BREAK_MESSAGE }) @ArrayMaxSize(TIE_BREAK_STEPS.length, { message: TIE_BREAK_MESSAGE })
+  @IsArray({ message: TIE_BREAK_MESSAGE })
+  @ArrayMinSize(1, { message: TIE_BREAK_MESSAGE })
+  @ArrayMaxSize(TIE_BREAK_STEPS.length, { message: TIE_BREAK_MESSAGE })
   @IsIn(TIE_BREAK_STEPS, { each: true, message: TIE_BREAK_MESSAGE })
   tieBreak!: TieBreakStep[];
 }
@@ -66,14 +76,23 @@ export class EstablishCouncilDto {
   @ApiProperty({ enum: ADMINISTRATIVE_LEVELS }) @IsIn(ADMINISTRATIVE_LEVELS) level!: AdministrativeLevel;
   @ApiProperty({ example: 'vn-ha-nam' }) @IsId() jurisdictionUnitId!: string;
   @ApiProperty({ type: [String], example: ['vn', 'vn-ha-nam'] })
-  @IsArray() @ArrayMinSize(1) @MaxItems(16) @IsId({ each: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @MaxItems(16)
+  @IsId({ each: true })
   jurisdictionUnitPath!: string[];
   @ApiProperty({ type: [String], example: ['khcn'], description: 'Mã các lĩnh vực Hội đồng thẩm định; để trống: mọi lĩnh vực' })
-  @IsArray() @MaxItems() @IsId({ each: true })
+  @IsArray()
+  @MaxItems()
+  @IsId({ each: true })
   fieldCodes!: string[];
   @ApiProperty({ type: CouncilDecisionRef }) @ValidateNested() @Type(() => CouncilDecisionRef) decision!: CouncilDecisionRef;
   @ApiProperty({ type: [CouncilMember] })
-  @IsArray() @ArrayMinSize(1) @MaxItems() @ValidateNested({ each: true }) @Type(() => CouncilMember)
+  @IsArray()
+  @ArrayMinSize(1)
+  @MaxItems()
+  @ValidateNested({ each: true })
+  @Type(() => CouncilMember)
   members!: CouncilMember[];
   @ApiProperty({ type: CouncilRegulationsDto }) @ValidateNested() @Type(() => CouncilRegulationsDto) regulations!: CouncilRegulationsDto;
   @ApiProperty({
@@ -81,11 +100,16 @@ export class EstablishCouncilDto {
     description:
       'Các đợt (phong trào, năm) Hội đồng được thành lập để thẩm định. Hồ sơ được chuyển đến Hội đồng theo đợt, cấp, địa bàn và lĩnh vực',
   })
-  @IsArray({ message: 'editions: phải là danh sách các đợt' }) @ArrayMinSize(1, { message: 'editions: cần ít nhất một đợt' }) @MaxItems(100)
-  @ValidateNested({ each: true }) @Type(() => CampaignEditionDto)
+  @IsArray({ message: 'editions: phải là danh sách các đợt' })
+  @ArrayMinSize(1, { message: 'editions: cần ít nhất một đợt' })
+  @MaxItems(100)
+  @ValidateNested({ each: true })
+  @Type(() => CampaignEditionDto)
   editions!: CampaignEditionDto[];
   @ApiPropertyOptional({ example: false, description: 'Hội đồng thường trực của cấp và lĩnh vực: được giao thêm đợt về sau' })
-  @IsOptional() @IsBoolean({ message: 'standing: phải là true hoặc false' }) standing?: boolean;
+  @IsOptional()
+  @IsBoolean({ message: 'standing: phải là true hoặc false' })
+  standing?: boolean;
 }
 
 /** Giao thêm một đợt cho Hội đồng thường trực. */
@@ -128,5 +152,7 @@ export class AmendRegulationsDto {
 @ApiSchema({ description: 'Ngày cần xem thành phần Hội đồng' })
 export class CompositionQueryDto {
   @ApiPropertyOptional({ example: '2026-08-15', description: 'Thành phần Hội đồng vào ngày này (mặc định: hôm nay)' })
-  @IsOptional() @IsCalendarDateOrTime() on?: string;
+  @IsOptional()
+  @IsCalendarDateOrTime()
+  on?: string;
 }

@@ -8,7 +8,11 @@ export function assertValidRegulations(regulations: CouncilRegulations, seatCoun
   ensure(Number.isInteger(quorum) && quorum >= 1, 'invalid-quorum', 'Số phiếu tối thiểu phải là số nguyên từ 1 trở lên');
   ensure(quorum <= seatCount, 'quorum-above-membership', `Số phiếu tối thiểu ${quorum} vượt quá ${seatCount} thành viên`);
   if (aggregation === 'trimmed-mean') {
-    ensure(trimCount !== undefined && trimCount >= 1, 'trim-count-required', 'Trung bình sau khi bỏ điểm cao nhất, thấp nhất cần trimCount ≥ 1');
+    ensure(
+      trimCount !== undefined && trimCount >= 1,
+      'trim-count-required',
+      'Trung bình sau khi bỏ điểm cao nhất, thấp nhất cần trimCount ≥ 1',
+    );
     // Trimming must leave at least one score even when only the quorum scored.
     ensure(quorum > 2 * trimCount, 'quorum-too-small-to-trim', `Số phiếu tối thiểu phải lớn hơn 2 × trimCount (${2 * trimCount})`);
   } else {

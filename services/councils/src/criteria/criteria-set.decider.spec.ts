@@ -15,48 +15,92 @@ const published1: CriteriaSetEvent = { type: E.CriteriaSetPublished, data: crite
 
 describe('criteria sets', () => {
   it('drafts version 1 of a new set', () => {
-    spec.given([]).when(draft()).then([drafted(1)]);
+    spec
+      .given([])
+      .when(draft())
+      .then([drafted(1)]);
   });
 
   it('is written by council officers, not by ordinary members', () => {
-    spec.given([]).when({ ...draft(), actor: memberActor('m-lhh') }).thenThrows(ForbiddenError);
+    spec
+      .given([])
+      .when({ ...draft(), actor: memberActor('m-lhh') })
+      .thenThrows(ForbiddenError);
   });
 
   it('publishing freezes the draft as version 1', () => {
-    spec.given([drafted(1)]).when({ type: 'PublishCriteriaSet', actor: secretary, criteriaSetId: 'dkst-2019-khcn', version: 1, publishedAt: criteriaV1.publishedAt }).then([published1]);
+    spec
+      .given([drafted(1)])
+      .when({
+        type: 'PublishCriteriaSet',
+        actor: secretary,
+        criteriaSetId: 'dkst-2019-khcn',
+        version: 1,
+        publishedAt: criteriaV1.publishedAt,
+      })
+      .then([published1]);
   });
 
   it('a change after publication is a new version that supersedes the previous', () => {
     const { criteria } = criteriaV2;
-    spec.given([drafted(1), published1]).when(draft({ criteria })).then([drafted(2, { criteria })]);
+    spec
+      .given([drafted(1), published1])
+      .when(draft({ criteria }))
+      .then([drafted(2, { criteria })]);
     spec
       .given([drafted(1), published1, drafted(2, { criteria })])
-      .when({ type: 'PublishCriteriaSet', actor: secretary, criteriaSetId: 'dkst-2019-khcn', version: 2, publishedAt: criteriaV2.publishedAt })
+      .when({
+        type: 'PublishCriteriaSet',
+        actor: secretary,
+        criteriaSetId: 'dkst-2019-khcn',
+        version: 2,
+        publishedAt: criteriaV2.publishedAt,
+      })
       .then([{ type: E.CriteriaSetPublished, data: { ...v2Content, publishedAt: criteriaV2.publishedAt } }]);
   });
 
   it('publishes only the draft that was reviewed', () => {
-    const publish = { type: 'PublishCriteriaSet' as const, actor: secretary, criteriaSetId: 'dkst-2019-khcn', version: 1, publishedAt: '2019-03-01' };
-    spec.given([]).when(publish).thenThrows(DomainRuleViolation, /Không có bản dự thảo để ban hành/);
-    spec.given([drafted(1), published1, drafted(2)]).when(publish).thenThrows(DomainRuleViolation, /Bản dự thảo là phiên bản 2, không phải 1/);
+    const publish = {
+      type: 'PublishCriteriaSet' as const,
+      actor: secretary,
+      criteriaSetId: 'dkst-2019-khcn',
+      version: 1,
+      publishedAt: '2019-03-01',
+    };
+    spec
+      .given([])
+      .when(publish)
+      .thenThrows(DomainRuleViolation, /Không có bản dự thảo để ban hành/);
+    spec
+      .given([drafted(1), published1, drafted(2)])
+      .when(publish)
+      .thenThrows(DomainRuleViolation, /Bản dự thảo là phiên bản 2, không phải 1/);
   });
 
   it('keeps its campaign edition and field', () => {
-    spec.given([drafted(1)]).when(draft({ year: 2020 })).thenThrows(DomainRuleViolation, /Bộ tiêu chí không được đổi year/);
+    spec
+      .given([drafted(1)])
+      .when(draft({ year: 2020 }))
+      .thenThrows(DomainRuleViolation, /Bộ tiêu chí không được đổi year/);
   });
 
-  const withWeights = (tm: number, ad: number, hq: number) =>
-    CRITERIA_CONTENT.criteria.map((c, i) => ({ ...c, weight: [tm, ad, hq][i] }));
+  const withWeights = (tm: number, ad: number, hq: number) => CRITERIA_CONTENT.criteria.map((c, i) => ({ ...c, weight: [tm, ad, hq][i] }));
 
   it('accepts weights that sum to 1 despite binary rounding (0.1 + 0.2 + 0.7)', () => {
-    spec.given([]).when(draft({ criteria: withWeights(0.1, 0.2, 0.7) })).thenMatches((events) => expect(events).toHaveLength(1));
+    spec
+      .given([])
+      .when(draft({ criteria: withWeights(0.1, 0.2, 0.7) }))
+      .thenMatches((events) => expect(events).toHaveLength(1));
   });
 
   it.each([
     [{ criteria: withWeights(0.4, 0.3, 0.2) }, /Tổng trọng số là 0.9,/],
     [{ criteria: withWeights(40, 30, 30) }, /Tổng trọng số là 100, không bằng 1/],
     [{ criteria: withWeights(0.5, 0.5, 0) }, /Tiêu chí HQ cần trọng số dương/],
-    [{ criteria: [{ ...CRITERIA_CONTENT.criteria[0], weight: 1, scaleMin: 10, scaleMax: 10 }] }, /Tiêu chí TM: điểm tối thiểu \(scaleMin\) phải nhỏ hơn điểm tối đa \(scaleMax\)/],
+    [
+      { criteria: [{ ...CRITERIA_CONTENT.criteria[0], weight: 1, scaleMin: 10, scaleMax: 10 }] },
+      /Tiêu chí TM: điểm tối thiểu \(scaleMin\) phải nhỏ hơn điểm tối đa \(scaleMax\)/,
+    ],
     [{ criteria: [...CRITERIA_CONTENT.criteria, CRITERIA_CONTENT.criteria[0]] }, /Mã tiêu chí không được trùng nhau/],
   ])('refuses unsound criteria %#', (content, message) => {
     spec.given([]).when(draft(content)).thenThrows(DomainRuleViolation, message);
@@ -70,6 +114,9 @@ describe('criteria sets', () => {
     [[{ ...bands[0], minScore: 11 }, ...bands.slice(1)], /Mức cao nhất bắt đầu trên tổng điểm tối đa 10/],
     [bands.map((b) => (b.grade === 'tot' ? { ...b, label: 'Giỏi' } : b)), /Mức xếp loại tot phải ghi là 'Tốt'/],
   ])('refuses grading bands that are unordered or leave gaps %#', (badBands, message) => {
-    spec.given([]).when(draft({ bands: badBands })).thenThrows(DomainRuleViolation, message);
+    spec
+      .given([])
+      .when(draft({ bands: badBands }))
+      .thenThrows(DomainRuleViolation, message);
   });
 });

@@ -6,8 +6,7 @@ import { ensure } from '../councils/domain-rule';
 import { assertValidCriteriaContent } from './criteria-set.rules';
 
 export type CriteriaSetEvent =
-  | DomainEvent<typeof E.CriteriaSetDrafted, CriteriaSetDraftedData>
-  | DomainEvent<typeof E.CriteriaSetPublished, CriteriaSetPublishedData>;
+  DomainEvent<typeof E.CriteriaSetDrafted, CriteriaSetDraftedData> | DomainEvent<typeof E.CriteriaSetPublished, CriteriaSetPublishedData>;
 
 export type CriteriaSetCommand =
   | { type: 'DraftCriteriaSet'; actor: Actor; content: Omit<CriteriaSetContentData, 'version'> }

@@ -16,7 +16,14 @@ describe('criteria sets read model', () => {
       { type: E.CriteriaSetPublished, data: criteriaV2 },
     ]);
     const doc = docs.get('dkst-2019-khcn')!;
-    expect(doc).toMatchObject({ campaignId: 'dkst', year: 2019, fieldCode: 'khcn', inForceVersion: 2, publishedAt: criteriaV2.publishedAt, publishedVersions: [1, 2] });
+    expect(doc).toMatchObject({
+      campaignId: 'dkst',
+      year: 2019,
+      fieldCode: 'khcn',
+      inForceVersion: 2,
+      publishedAt: criteriaV2.publishedAt,
+      publishedVersions: [1, 2],
+    });
     expect(doc.draftVersion).toBeUndefined();
     expect(doc.current).toEqual(criteriaV2);
   });

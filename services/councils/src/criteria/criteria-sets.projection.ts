@@ -37,7 +37,13 @@ export function applyCriteriaSet(doc: CriteriaSetDoc | null, event: RecordedEven
     case E.CriteriaSetPublished: {
       const { draftVersion: _published, ...rest } = base;
       const p = event.data as CriteriaSetPublishedData;
-      return { ...rest, current: p, inForceVersion: p.version, publishedAt: p.publishedAt, publishedVersions: [...base.publishedVersions, p.version] };
+      return {
+        ...rest,
+        current: p,
+        inForceVersion: p.version,
+        publishedAt: p.publishedAt,
+        publishedVersions: [...base.publishedVersions, p.version],
+      };
     }
     default:
       return doc;

@@ -12,10 +12,18 @@ export class DraftCriteriaSetDto {
   @ApiProperty({ example: 2026 }) @IsYear() year!: number;
   @ApiProperty({ example: 'khcn' }) @IsId() fieldCode!: string;
   @ApiProperty({ type: [CriterionDefinition] })
-  @IsArray() @ArrayMinSize(1) @MaxItems(50) @ValidateNested({ each: true }) @Type(() => CriterionDefinition)
+  @IsArray()
+  @ArrayMinSize(1)
+  @MaxItems(50)
+  @ValidateNested({ each: true })
+  @Type(() => CriterionDefinition)
   criteria!: CriterionDefinition[];
   @ApiProperty({ type: [GradeBand] })
-  @IsArray() @ArrayMinSize(1) @MaxItems(20) @ValidateNested({ each: true }) @Type(() => GradeBand)
+  @IsArray()
+  @ArrayMinSize(1)
+  @MaxItems(20)
+  @ValidateNested({ each: true })
+  @Type(() => GradeBand)
   bands!: GradeBand[];
 }
 
@@ -23,7 +31,10 @@ export class DraftCriteriaSetDto {
 @ApiSchema({ description: 'Ban hành một phiên bản bộ tiêu chí' })
 export class PublishCriteriaSetDto {
   @ApiProperty({ example: 1, description: 'Phiên bản bản nháp được ban hành (tránh ban hành nhầm một bản nháp mới hơn chưa xem)' })
-  @IsInt() @Min(1) @Max(1_000_000) version!: number;
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  version!: number;
 }
 
 @ApiSchema({ description: 'Bộ lọc bộ tiêu chí' })

@@ -42,7 +42,15 @@ export function assignMembers(command: AssignMembers, state: EvaluationCaseState
   const events: EvaluationCaseEvent[] = [
     {
       type: E.MembersAssigned,
-      data: { caseId, dossierId, councilId, fieldCode, title: c.dossier.title, memberIds: seats.map((s) => s.memberId), assignedAt: command.assignedAt },
+      data: {
+        caseId,
+        dossierId,
+        councilId,
+        fieldCode,
+        title: c.dossier.title,
+        memberIds: seats.map((s) => s.memberId),
+        assignedAt: command.assignedAt,
+      },
     },
   ];
   for (const seat of seats) {

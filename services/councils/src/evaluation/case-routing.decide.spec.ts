@@ -17,7 +17,12 @@ const THIS_YEAR = council('hd-ha-nam', [{ campaignId: 'dkst', year: 2019 }]);
 const CONTEST = council('hd-cuoc-thi', [{ campaignId: 'cuoc-thi-y-tuong', year: 2019 }]);
 const SECOND_2019 = council('hd-2019-b', [{ campaignId: 'dkst', year: 2019 }]);
 
-const route = (councils: EstablishedCouncil[], more: Partial<RouteDossier> = {}): RouteDossier => ({ type: 'RouteDossier', received: RECEIVED, councils, ...more });
+const route = (councils: EstablishedCouncil[], more: Partial<RouteDossier> = {}): RouteDossier => ({
+  type: 'RouteDossier',
+  received: RECEIVED,
+  councils,
+  ...more,
+});
 
 const awaiting = (reason: 'no-council' | 'several-councils', candidateCouncilIds: string[]): EvaluationCaseEvent => ({
   type: E.DossierAwaitingCouncil,
@@ -32,7 +37,7 @@ const awaiting = (reason: 'no-council' | 'several-councils', candidateCouncilIds
     campaignId: 'dkst',
     year: 2019,
     reason,
-    reasonText: expect.stringContaining(reason === 'no-council' ? 'Chưa có Hội đồng' : 'Có nhiều Hội đồng') as unknown as string,
+    reasonText: expect.stringContaining(reason === 'no-council' ? 'Chưa có Hội đồng' : 'Có nhiều Hội đồng'),
     candidateCouncilIds,
     dossier: RECEIVED.dossier,
     receivedAt: RECEIVED.receivedAt,
@@ -41,7 +46,10 @@ const awaiting = (reason: 'no-council' | 'several-councils', candidateCouncilIds
 
 describe('routing a received dossier by campaign edition, level, jurisdiction and field', () => {
   it("goes to this edition's council, not last year's, nor a contest council set up later", () => {
-    spec.given([]).when(route([CONTEST, LAST_YEAR, THIS_YEAR])).then([caseOpened]);
+    spec
+      .given([])
+      .when(route([CONTEST, LAST_YEAR, THIS_YEAR]))
+      .then([caseOpened]);
     expect(matchingCouncils([CONTEST, LAST_YEAR, THIS_YEAR], RECEIVED).map((c) => c.councilId)).toEqual(['hd-ha-nam']);
   });
 
@@ -53,7 +61,10 @@ describe('routing a received dossier by campaign edition, level, jurisdiction an
   it('a standing council serves the editions added to it', () => {
     const standing = councilAfter([
       councilEstablished({ councilId: 'hd-thuong-truc', standing: true, editions: [{ campaignId: 'dkst', year: 2018 }] }),
-      { type: E.CouncilEditionAdded, data: { councilId: 'hd-thuong-truc', edition: { campaignId: 'dkst', year: 2019 }, reason: 'Giao thẩm định đợt 2019' } },
+      {
+        type: E.CouncilEditionAdded,
+        data: { councilId: 'hd-thuong-truc', edition: { campaignId: 'dkst', year: 2019 }, reason: 'Giao thẩm định đợt 2019' },
+      },
     ]);
     expect(matchingCouncils([standing], RECEIVED).map((c) => c.councilId)).toEqual(['hd-thuong-truc']);
   });
@@ -68,38 +79,68 @@ describe('routing a received dossier by campaign edition, level, jurisdiction an
   });
 
   it('with no matching council the dossier waits with the reason; a redelivery records nothing more', () => {
-    spec.given([]).when(route([LAST_YEAR, CONTEST])).then([awaiting('no-council', [])]);
-    spec.given([awaiting('no-council', [])]).when(route([LAST_YEAR])).then([]);
+    spec
+      .given([])
+      .when(route([LAST_YEAR, CONTEST]))
+      .then([awaiting('no-council', [])]);
+    spec
+      .given([awaiting('no-council', [])])
+      .when(route([LAST_YEAR]))
+      .then([]);
   });
 
   it('with two matching councils it waits, naming both: never a silent pick', () => {
-    spec.given([]).when(route([THIS_YEAR, SECOND_2019])).then([awaiting('several-councils', ['hd-2019-b', 'hd-ha-nam'])]);
+    spec
+      .given([])
+      .when(route([THIS_YEAR, SECOND_2019]))
+      .then([awaiting('several-councils', ['hd-2019-b', 'hd-ha-nam'])]);
   });
 
   it('the secretary chooses one of the matching councils and the case opens', () => {
     const waiting = [awaiting('several-councils', ['hd-2019-b', 'hd-ha-nam'])];
-    spec.given(waiting).when(route([THIS_YEAR, SECOND_2019], { received: undefined, actor: secretary, councilId: 'hd-ha-nam' })).then([caseOpened]);
+    spec
+      .given(waiting)
+      .when(route([THIS_YEAR, SECOND_2019], { received: undefined, actor: secretary, councilId: 'hd-ha-nam' }))
+      .then([caseOpened]);
     spec
       .given(waiting)
       .when(route([THIS_YEAR, SECOND_2019], { received: undefined, actor: secretary, councilId: 'hd-2018' }))
       .thenThrows(DomainRuleViolation, /không thẩm định/);
     // Without a choice the person gets the reason back.
-    spec.given(waiting).when(route([THIS_YEAR, SECOND_2019], { received: undefined, actor: secretary })).thenThrows(DomainRuleViolation, /Có nhiều Hội đồng/);
+    spec
+      .given(waiting)
+      .when(route([THIS_YEAR, SECOND_2019], { received: undefined, actor: secretary }))
+      .thenThrows(DomainRuleViolation, /Có nhiều Hội đồng/);
   });
 
   it('once the council is established, routing the waiting dossier again opens the case', () => {
-    spec.given([awaiting('no-council', [])]).when(route([THIS_YEAR], { received: undefined, actor: frontChair })).then([caseOpened]);
+    spec
+      .given([awaiting('no-council', [])])
+      .when(route([THIS_YEAR], { received: undefined, actor: frontChair }))
+      .then([caseOpened]);
   });
 
   it('only the jurisdiction’s secretaries, chairs and Front chair route by hand', () => {
     const waiting = [awaiting('no-council', [])];
-    spec.given(waiting).when(route([THIS_YEAR], { received: undefined, actor: actorAt('x', 'council-member') })).thenThrows(ForbiddenError);
+    spec
+      .given(waiting)
+      .when(route([THIS_YEAR], { received: undefined, actor: actorAt('x', 'council-member') }))
+      .thenThrows(ForbiddenError);
     const elsewhere = actorAt('thu-ky-nam-dinh', 'council-secretary', 'vn-nam-dinh', ['vn', 'vn-nam-dinh']);
-    spec.given(waiting).when(route([THIS_YEAR], { received: undefined, actor: elsewhere })).thenThrows(ForbiddenError);
-    spec.given([]).when(route([THIS_YEAR], { received: undefined, actor: secretary })).thenThrows(NotFoundError);
+    spec
+      .given(waiting)
+      .when(route([THIS_YEAR], { received: undefined, actor: elsewhere }))
+      .thenThrows(ForbiddenError);
+    spec
+      .given([])
+      .when(route([THIS_YEAR], { received: undefined, actor: secretary }))
+      .thenThrows(NotFoundError);
   });
 
   it('an open case is not routed again', () => {
-    spec.given([caseOpened]).when(route([THIS_YEAR, SECOND_2019])).then([]);
+    spec
+      .given([caseOpened])
+      .when(route([THIS_YEAR, SECOND_2019]))
+      .then([]);
   });
 });

@@ -47,7 +47,10 @@ export interface CouncilCaseDoc extends ReadModelDocument {
   honourProposed: boolean;
 }
 
-type CaseFacts = Pick<EvaluationCaseOpenedData, 'caseId' | 'dossierId' | 'level' | 'jurisdictionUnitId' | 'jurisdictionUnitPath' | 'receivedAt'> & {
+type CaseFacts = Pick<
+  EvaluationCaseOpenedData,
+  'caseId' | 'dossierId' | 'level' | 'jurisdictionUnitId' | 'jurisdictionUnitPath' | 'receivedAt'
+> & {
   dossier: CaseDossierSnapshot;
 };
 
@@ -125,7 +128,14 @@ export const councilCasesProjection: Projection<CouncilCaseDoc> = {
   collection: 'council_cases',
   version: 1,
   indexes: [{ fields: { jurisdictionUnitId: 1, status: 1 } }, { fields: { councilId: 1, campaignId: 1, year: 1, fieldCode: 1 } }],
-  eventTypes: [E.DossierAwaitingCouncil, E.EvaluationCaseOpened, E.MembersAssigned, E.CaseFinalised, E.DossierRecommendedUpward, E.HonourProposed],
+  eventTypes: [
+    E.DossierAwaitingCouncil,
+    E.EvaluationCaseOpened,
+    E.MembersAssigned,
+    E.CaseFinalised,
+    E.DossierRecommendedUpward,
+    E.HonourProposed,
+  ],
   documentIds: (event) => [(event.data as { caseId: string }).caseId],
   apply: applyCouncilCase,
 };

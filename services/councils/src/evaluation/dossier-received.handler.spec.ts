@@ -1,15 +1,15 @@
 import type { INestApplication, LoggerService } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import {
-  ALL_CONTRACTS,
-  deadLetterTopic,
-  EventContractRegistry,
-  eventsTopic,
-  SUBMISSIONS_EVENTS,
-  type RecordedEvent,
-} from '@cem/contracts';
+import { ALL_CONTRACTS, deadLetterTopic, EventContractRegistry, eventsTopic, SUBMISSIONS_EVENTS, type RecordedEvent } from '@cem/contracts';
 import { createPgliteEventStore, type SqlEventStore } from '@cem/event-store';
-import { connectEventHandlers, encodeEvent, InProcessEventBus, type BusMessage, type EventBusTransport, type HandledEventLog } from '@cem/messaging';
+import {
+  connectEventHandlers,
+  encodeEvent,
+  InProcessEventBus,
+  type BusMessage,
+  type EventBusTransport,
+  type HandledEventLog,
+} from '@cem/messaging';
 import { EmbeddedDocumentStore, ProjectionRunner } from '@cem/read-models';
 import { SERVICE_INFRA, type ServiceInfra } from '@cem/service-kit';
 import { councilCompositionProjection } from '../councils/council-composition.projection';
@@ -39,7 +39,9 @@ describe('DossierReceivedHandler (Nest testing module, event transport)', () => 
     error: () => undefined,
   };
   const handledLines = (id: string) =>
-    logged.filter((l) => typeof l.message === 'object' && (l.message as HandledEventLog).id === id).map((l) => ({ level: l.level, ...(l.message as HandledEventLog) }));
+    logged
+      .filter((l) => typeof l.message === 'object' && (l.message as HandledEventLog).id === id)
+      .map((l) => ({ level: l.level, ...(l.message as HandledEventLog) }));
 
   const received = (n: number, overrides: Partial<typeof RECEIVED> = {}): RecordedEvent => ({
     id: `0193a7c0-0000-7000-8000-${String(n).padStart(12, '0')}`,
@@ -50,7 +52,13 @@ describe('DossierReceivedHandler (Nest testing module, event transport)', () => 
     // As submissions publishes it (the fixture's snapshot is the councils' reading of it).
     data: { ...RECEIVED, dossier: { ...RECEIVED.dossier, type: 'initiative' }, ...overrides },
     metadata: {
-      actor: { id: 'officer-so-khcn', role: 'agency-officer', unitId: 'vn-ha-nam-so-khcn', level: 'province', unitPath: ['vn', 'vn-ha-nam', 'vn-ha-nam-so-khcn'] },
+      actor: {
+        id: 'officer-so-khcn',
+        role: 'agency-officer',
+        unitId: 'vn-ha-nam-so-khcn',
+        level: 'province',
+        unitPath: ['vn', 'vn-ha-nam', 'vn-ha-nam-so-khcn'],
+      },
       occurredAt: RECEIVED.receivedAt,
       correlationId: 'corr-hs-001',
       source: 'submissions',
@@ -71,7 +79,11 @@ describe('DossierReceivedHandler (Nest testing module, event transport)', () => 
     const infra: ServiceInfra = { context: 'councils', store, bus, documents, contracts, readModelsCaughtUp: () => runner.caughtUp() };
     // Given: the Hà Nam provincial council, established for every field.
     await store.append(`council-${ESTABLISHED.councilId}`, [
-      { type: 'councils.CouncilEstablished', data: ESTABLISHED, metadata: { actor: frontChair, occurredAt: '2019-01-15T00:00:00Z', correlationId: 'c', source: 'councils' } },
+      {
+        type: 'councils.CouncilEstablished',
+        data: ESTABLISHED,
+        metadata: { actor: frontChair, occurredAt: '2019-01-15T00:00:00Z', correlationId: 'c', source: 'councils' },
+      },
     ]);
 
     const moduleRef = await Test.createTestingModule({
@@ -79,7 +91,14 @@ describe('DossierReceivedHandler (Nest testing module, event transport)', () => 
       providers: [{ provide: SERVICE_INFRA, useValue: infra }],
     }).compile();
     app = moduleRef.createNestApplication({ logger });
-    ({ transport } = connectEventHandlers(app, { bus, context: 'councils', groupId: 'cem.councils', topics: [topic], deadLetterTopic: dlq, contracts }));
+    ({ transport } = connectEventHandlers(app, {
+      bus,
+      context: 'councils',
+      groupId: 'cem.councils',
+      topics: [topic],
+      deadLetterTopic: dlq,
+      contracts,
+    }));
     await app.init();
     await app.startAllMicroservices();
   }, 60_000); // PGlite starts in seconds on a busy machine
@@ -112,14 +131,26 @@ describe('DossierReceivedHandler (Nest testing module, event transport)', () => 
     expect(dead).toHaveLength(0);
     // The logging interceptor: one line per handled event (each delivery), with its duration.
     expect(handledLines(event.id)).toEqual([
-      expect.objectContaining({ level: 'log', event: SUBMISSIONS_EVENTS.DossierReceived, stream: event.streamId, handler: 'DossierReceivedHandler.openEvaluationCase', outcome: 'handled', durationMs: expect.any(Number) }),
+      expect.objectContaining({
+        level: 'log',
+        event: SUBMISSIONS_EVENTS.DossierReceived,
+        stream: event.streamId,
+        handler: 'DossierReceivedHandler.openEvaluationCase',
+        outcome: 'handled',
+        durationMs: expect.any(Number),
+      }),
       expect.objectContaining({ level: 'log', outcome: 'handled' }),
     ]);
   });
 
   it('lets a dossier no council appraises wait for one, recorded by the system, without a dead letter', async () => {
     // Hà Nam's council appraises every field, but no council sits for Bắc Ninh.
-    const orphan = received(2, { dossierId: 'hs-002', jurisdictionUnitId: 'vn-bac-ninh', jurisdictionUnitPath: ['vn', 'vn-bac-ninh'], dossier: { ...RECEIVED.dossier, type: 'initiative', dossierId: 'hs-002' } });
+    const orphan = received(2, {
+      dossierId: 'hs-002',
+      jurisdictionUnitId: 'vn-bac-ninh',
+      jurisdictionUnitPath: ['vn', 'vn-bac-ninh'],
+      dossier: { ...RECEIVED.dossier, type: 'initiative', dossierId: 'hs-002' },
+    });
     await bus.publish([encodeEvent('submissions', orphan, topic)]);
     const stream = await store.readStream(evaluationCaseStreamId('hs-002@province'));
     expect(stream.map((e) => e.type)).toEqual(['councils.DossierAwaitingCouncil']);
@@ -134,7 +165,7 @@ describe('DossierReceivedHandler (Nest testing module, event transport)', () => 
     expect(dead.at(-1)?.headers.dlq_reason).toMatch(/^submissions\.DossierReceived@1: level/);
   });
 
-  it('passes over the producer\'s other types, known or new, without a dead letter', async () => {
+  it("passes over the producer's other types, known or new, without a dead letter", async () => {
     const before = dead.length;
     const other = { ...received(4), type: SUBMISSIONS_EVENTS.DossierSubmitted, data: { whatever: true } };
     const newer = { ...received(5), type: 'submissions.DossierTranslated', data: { language: 'en' } };

@@ -12,7 +12,11 @@ import { evaluationCaseDecider, evaluationCaseStreamId } from './evaluation-case
  * The councils established at a level and jurisdiction unit. The read model only finds the candidates; each is
  * then folded from its own stream, so routing decides on what was committed.
  */
-export async function councilsAt(infra: ServiceInfra, level: AdministrativeLevel, jurisdictionUnitId: string): Promise<EstablishedCouncil[]> {
+export async function councilsAt(
+  infra: ServiceInfra,
+  level: AdministrativeLevel,
+  jurisdictionUnitId: string,
+): Promise<EstablishedCouncil[]> {
   await infra.readModelsCaughtUp();
   const docs = await infra.documents
     .collection<CouncilCompositionDoc>(councilCompositionProjection.collection)
@@ -33,7 +37,11 @@ export async function routeDossierToCouncil(
 ) {
   const { caseId, level, jurisdictionUnitId } =
     'received' in target
-      ? { caseId: caseIdOf(target.received.dossierId, target.received.level), level: target.received.level, jurisdictionUnitId: target.received.jurisdictionUnitId }
+      ? {
+          caseId: caseIdOf(target.received.dossierId, target.received.level),
+          level: target.received.level,
+          jurisdictionUnitId: target.received.jurisdictionUnitId,
+        }
       : target;
   const councils = await councilsAt(infra, level, jurisdictionUnitId);
   const command: RouteDossier = {

@@ -52,7 +52,15 @@ export const caseOpened: EvaluationCaseEvent = {
 
 export const assigned = (memberIds: string[], assignedAt = '2019-04-15T08:00:00Z'): EvaluationCaseEvent => ({
   type: E.MembersAssigned,
-  data: { caseId: CASE_ID, dossierId: 'hs-001', councilId: 'hd-ha-nam', fieldCode: 'khcn', title: RECEIVED.dossier.title, memberIds, assignedAt },
+  data: {
+    caseId: CASE_ID,
+    dossierId: 'hs-001',
+    councilId: 'hd-ha-nam',
+    fieldCode: 'khcn',
+    title: RECEIVED.dossier.title,
+    memberIds,
+    assignedAt,
+  },
 });
 
 /** Values in criteria order (TM, AD, HQ). */

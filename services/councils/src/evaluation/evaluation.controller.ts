@@ -26,7 +26,8 @@ export class EvaluationController {
   @ApiOkResponse({ type: CouncilCaseResponse, isArray: true })
   @Get('cases')
   @ApiOperation({
-    summary: 'Danh sách hồ sơ thẩm định của Hội đồng (lọc theo Hội đồng, đợt, lĩnh vực, trạng thái), gồm hồ sơ đang chờ xác định Hội đồng kèm lý do',
+    summary:
+      'Danh sách hồ sơ thẩm định của Hội đồng (lọc theo Hội đồng, đợt, lĩnh vực, trạng thái), gồm hồ sơ đang chờ xác định Hội đồng kèm lý do',
     description:
       'Thư ký, Chủ tịch, thành viên Hội đồng và Chủ tịch Ủy ban MTTQ thấy các hồ sơ của địa bàn và cấp của mình; ' +
       'kiểm tra viên và quản trị thấy mọi hồ sơ thuộc đơn vị của mình trở xuống. Mã hồ sơ thẩm định (caseId) lấy từ danh sách này.',

@@ -7,7 +7,10 @@ import { CASE_STATUSES, CaseStatus, IsId, IsText, IsYear, MaxItems } from '@cem/
 @ApiSchema({ description: 'Phân công thành viên chấm hồ sơ' })
 export class AssignMembersDto {
   @ApiProperty({ type: [String], example: ['tv-nguyen-van-a', 'tv-tran-thi-b'] })
-  @IsArray() @ArrayMinSize(1) @MaxItems() @IsId({ each: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @MaxItems()
+  @IsId({ each: true })
   memberIds!: string[];
 }
 
@@ -19,15 +22,26 @@ export class DeclareConflictDto {
 @ApiSchema({ description: 'Bộ lọc danh sách hồ sơ thẩm định' })
 export class CasesQueryDto {
   @ApiPropertyOptional({ example: 'hd-ha-nam-2026', description: 'Mã Hội đồng thẩm định' })
-  @IsOptional() @IsId() councilId?: string;
+  @IsOptional()
+  @IsId()
+  councilId?: string;
   @ApiPropertyOptional({ example: 'ha-nam-doan-ket-sang-tao', description: 'Mã phong trào (đợt: phong trào và năm)' })
-  @IsOptional() @IsId() campaignId?: string;
+  @IsOptional()
+  @IsId()
+  campaignId?: string;
   @ApiPropertyOptional({ example: 2026, description: 'Năm của đợt' })
-  @IsOptional() @Type(() => Number) @IsYear() year?: number;
+  @IsOptional()
+  @Type(() => Number)
+  @IsYear()
+  year?: number;
   @ApiPropertyOptional({ example: 'khcn', description: 'Mã lĩnh vực' })
-  @IsOptional() @IsId() fieldCode?: string;
+  @IsOptional()
+  @IsId()
+  fieldCode?: string;
   @ApiPropertyOptional({ enum: CASE_STATUSES, description: 'Trạng thái: chờ xác định Hội đồng, đang thẩm định, đã chốt kết quả' })
-  @IsOptional() @IsIn(CASE_STATUSES, { message: 'status: trạng thái không hợp lệ' }) status?: CaseStatus;
+  @IsOptional()
+  @IsIn(CASE_STATUSES, { message: 'status: trạng thái không hợp lệ' })
+  status?: CaseStatus;
 }
 
 @ApiSchema({ description: 'Xác định Hội đồng cho hồ sơ đang chờ' })
@@ -36,5 +50,7 @@ export class RouteCaseDto {
     example: 'hd-ha-nam-2026',
     description: 'Hội đồng được chọn khi có nhiều Hội đồng phù hợp; bỏ trống để xác định lại (ví dụ sau khi Hội đồng được thành lập)',
   })
-  @IsOptional() @IsId() councilId?: string;
+  @IsOptional()
+  @IsId()
+  councilId?: string;
 }

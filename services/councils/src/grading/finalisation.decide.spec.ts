@@ -28,48 +28,81 @@ describe('finalising a case (nghiệm thu, xếp loại)', () => {
   });
 
   it('refuses without quorum: 2 valid scores, quorum 3', () => {
-    spec.given([...opened, scored('m-chair', [9, 8, 7]), scored('m-khcn', [8, 7, 8])]).when(finalise()).thenThrows(DomainRuleViolation, /2 valid score\(s\), the regulations require 3/);
+    spec
+      .given([...opened, scored('m-chair', [9, 8, 7]), scored('m-khcn', [8, 7, 8])])
+      .when(finalise())
+      .thenThrows(DomainRuleViolation, /2 valid score\(s\), the regulations require 3/);
   });
 
   it('refuses with the code quorum-not-met', () => {
-    expect(() => evaluationCaseDecider.decide(finalise(), opened.reduce(evaluationCaseDecider.evolve, evaluationCaseDecider.initialState()))).toThrow(
-      expect.objectContaining({ code: 'quorum-not-met' }),
-    );
+    expect(() =>
+      evaluationCaseDecider.decide(finalise(), opened.reduce(evaluationCaseDecider.evolve, evaluationCaseDecider.initialState())),
+    ).toThrow(expect.objectContaining({ code: 'quorum-not-met' }));
   });
 
   it('does not count the score of a member recused after scoring', () => {
     const declaredLater = [...threeScores, recused('m-lhh', 'Tự khai báo xung đột lợi ích')];
-    spec.given(declaredLater).when(finalise()).thenThrows(DomainRuleViolation, /quorum|2 valid/);
+    spec
+      .given(declaredLater)
+      .when(finalise())
+      .thenThrows(DomainRuleViolation, /quorum|2 valid/);
   });
 
   it('does not count scores under a superseded criteria version', () => {
-    spec.given(threeScores).when(finalise({ criteria: criteriaV2 })).thenThrows(DomainRuleViolation, /0 valid score/);
+    spec
+      .given(threeScores)
+      .when(finalise({ criteria: criteriaV2 }))
+      .thenThrows(DomainRuleViolation, /0 valid score/);
   });
 
   it('uses the median when the regulations say so: 7.7, 8.1, 8.7 → 8.1', () => {
     const medianCouncil = councilAfter([councilEstablished({ regulations: { ...REGULATIONS, aggregation: 'median' } })]);
-    spec.given(threeScores).when(finalise({ council: medianCouncil })).thenMatches(([e]) =>
-      expect(e.data).toMatchObject({ aggregateScore: 8.1, grade: 'tot', method: 'median' }),
-    );
+    spec
+      .given(threeScores)
+      .when(finalise({ council: medianCouncil }))
+      .thenMatches(([e]) => expect(e.data).toMatchObject({ aggregateScore: 8.1, grade: 'tot', method: 'median' }));
   });
 
   it('uses the trimmed mean: 4 scores 6.0, 7.7, 8.1, 8.7 drop 1 each end → (7.7 + 8.1) / 2 = 7.9 (Khá)', () => {
     const trimmed = councilAfter([councilEstablished({ regulations: { ...REGULATIONS, aggregation: 'trimmed-mean', trimCount: 1 } })]);
     const four = [...threeScores, assigned(['m-tdkt']), scored('m-tdkt', [6, 6, 6])];
-    spec.given(four).when(finalise({ council: trimmed })).thenMatches(([e]) =>
-      expect(e.data).toMatchObject({ aggregateScore: 7.9, grade: 'kha', gradeLabel: 'Khá', accepted: true, method: 'trimmed-mean', trimCount: 1, scorerCount: 4 }),
-    );
+    spec
+      .given(four)
+      .when(finalise({ council: trimmed }))
+      .thenMatches(([e]) =>
+        expect(e.data).toMatchObject({
+          aggregateScore: 7.9,
+          grade: 'kha',
+          gradeLabel: 'Khá',
+          accepted: true,
+          method: 'trimmed-mean',
+          trimCount: 1,
+          scorerCount: 4,
+        }),
+      );
   });
 
   it('grades below every passing band as Không đạt: totals 4, 4.1, 5 → 13.1 / 3 = 4.37 (not accepted)', () => {
     const low = [...opened, scored('m-chair', [4, 4, 4]), scored('m-khcn', [5, 4, 3]), scored('m-lhh', [5, 5, 5])];
-    spec.given(low).when(finalise()).thenMatches(([e]) => expect(e.data).toMatchObject({ aggregateScore: 4.37, grade: 'khong-dat', accepted: false }));
+    spec
+      .given(low)
+      .when(finalise())
+      .thenMatches(([e]) => expect(e.data).toMatchObject({ aggregateScore: 4.37, grade: 'khong-dat', accepted: false }));
   });
 
   it('is done by the chair or secretary, citing the minutes, once', () => {
-    spec.given(threeScores).when(finalise({ actor: memberActor('m-lhh') })).thenThrows(ForbiddenError);
-    spec.given(threeScores).when(finalise({ minutesRef: '' })).thenThrows(DomainRuleViolation, /Chốt kết quả phải dẫn biên bản họp Hội đồng/);
-    spec.given([...threeScores, caseFinalised()]).when(finalise()).thenThrows(DomainRuleViolation, /Hồ sơ thẩm định hs-001@province đã chốt kết quả/);
+    spec
+      .given(threeScores)
+      .when(finalise({ actor: memberActor('m-lhh') }))
+      .thenThrows(ForbiddenError);
+    spec
+      .given(threeScores)
+      .when(finalise({ minutesRef: '' }))
+      .thenThrows(DomainRuleViolation, /Chốt kết quả phải dẫn biên bản họp Hội đồng/);
+    spec
+      .given([...threeScores, caseFinalised()])
+      .when(finalise())
+      .thenThrows(DomainRuleViolation, /Hồ sơ thẩm định hs-001@province đã chốt kết quả/);
   });
 
   it('closes scoring once finalised', () => {
@@ -84,6 +117,9 @@ describe('finalising a case (nghiệm thu, xếp loại)', () => {
       criteria: criteriaV1,
       council,
     };
-    spec.given([...threeScores, caseFinalised()]).when(lateScore).thenThrows(DomainRuleViolation, /Hồ sơ thẩm định hs-001@province đã chốt kết quả/);
+    spec
+      .given([...threeScores, caseFinalised()])
+      .when(lateScore)
+      .thenThrows(DomainRuleViolation, /Hồ sơ thẩm định hs-001@province đã chốt kết quả/);
   });
 });

@@ -40,9 +40,7 @@ export function finaliseCase(command: FinaliseCase, state: EvaluationCaseState):
   ensure(command.minutesRef?.trim(), 'minutes-required', 'Chốt kết quả phải dẫn biên bản họp Hội đồng');
   const { criteria } = command;
   // Only scores under the criteria version in force count; earlier ones must be redone (revised).
-  const counted = currentScores(c).filter(
-    (s) => s.criteriaSetId === criteria.criteriaSetId && s.criteriaVersion === criteria.version,
-  );
+  const counted = currentScores(c).filter((s) => s.criteriaSetId === criteria.criteriaSetId && s.criteriaVersion === criteria.version);
   const regulations = regulationsOn(council, command.meetingDate);
   ensure(
     counted.length >= regulations.quorum,

@@ -32,7 +32,13 @@ export class GradingController {
   constructor(@Inject(SERVICE_INFRA) private readonly infra: ServiceInfra) {}
 
   private async onCase(actor: Actor, caseId: string, command: EvaluationCaseCommand, reason?: string) {
-    const result = await handleCommand(this.infra.store, evaluationCaseDecider, evaluationCaseStreamId(caseId), command, httpCommandContext(this.infra, actor, reason));
+    const result = await handleCommand(
+      this.infra.store,
+      evaluationCaseDecider,
+      evaluationCaseStreamId(caseId),
+      command,
+      httpCommandContext(this.infra, actor, reason),
+    );
     return { caseId, events: result.events };
   }
 
@@ -51,7 +57,15 @@ export class GradingController {
   async finalise(@CurrentActor() actor: Actor, @Param('caseId') caseId: string, @Body() dto: FinaliseCaseDto) {
     const { c, council } = await loadCaseWithCouncil(this.infra, caseId);
     const criteria = await criteriaInForce(this.infra, c);
-    return this.onCase(actor, caseId, { type: 'FinaliseCase', actor, caseId, meetingDate: dto.meetingDate, minutesRef: dto.minutesRef, council, criteria });
+    return this.onCase(actor, caseId, {
+      type: 'FinaliseCase',
+      actor,
+      caseId,
+      meetingDate: dto.meetingDate,
+      minutesRef: dto.minutesRef,
+      council,
+      criteria,
+    });
   }
 
   @ApiOkResponse({ type: RankingResponse })
@@ -100,7 +114,9 @@ export class GradingController {
   @ApiOperation({ summary: 'Latest rankings by campaign, year, field and level' })
   async rankings(@Query() q: RankingsQueryDto) {
     const filter = Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined));
-    const docs = await this.infra.documents.collection<RankingDoc>(rankingsProjection.collection).find(filter, { sort: { year: -1, fieldCode: 1 }, limit: 100 });
+    const docs = await this.infra.documents
+      .collection<RankingDoc>(rankingsProjection.collection)
+      .find(filter, { sort: { year: -1, fieldCode: 1 }, limit: 100 });
     return docs.map(({ _position: _p, ...doc }) => doc);
   }
 
@@ -123,6 +139,13 @@ export class GradingController {
   async proposeHonour(@CurrentActor() actor: Actor, @Param('caseId') caseId: string, @Body() dto: ProposeHonourDto) {
     const { c, council } = await loadCaseWithCouncil(this.infra, caseId);
     const ranking = await this.latestRanking(c, council);
-    return this.onCase(actor, caseId, { type: 'ProposeHonour', actor, caseId, council, ranking, ...(dto.proposedAward ? { proposedAward: dto.proposedAward } : {}) });
+    return this.onCase(actor, caseId, {
+      type: 'ProposeHonour',
+      actor,
+      caseId,
+      council,
+      ranking,
+      ...(dto.proposedAward ? { proposedAward: dto.proposedAward } : {}),
+    });
   }
 }

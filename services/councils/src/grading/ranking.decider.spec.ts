@@ -41,20 +41,38 @@ const published = (revision: number): RankingEvent => ({
 
 describe('publishing a ranking', () => {
   it("ranks the field's finalised cases under the council's tie-break rule", () => {
-    spec.given([]).when(publish()).then([published(1)]);
+    spec
+      .given([])
+      .when(publish())
+      .then([published(1)]);
   });
 
   it('a later publication is the next revision', () => {
-    spec.given([published(1)]).when(publish()).then([published(2)]);
+    spec
+      .given([published(1)])
+      .when(publish())
+      .then([published(2)]);
   });
 
   it('refuses cases of another field or edition, and duplicates', () => {
-    spec.given([]).when(publish([FINALISED, { ...hs7, fieldCode: 'van-hoa' }])).thenThrows(DomainRuleViolation, /hs-007@province/);
-    spec.given([]).when(publish([FINALISED, FINALISED])).thenThrows(DomainRuleViolation, /Một hồ sơ được nêu hai lần/);
-    spec.given([]).when(publish([])).thenThrows(DomainRuleViolation, /Chưa có hồ sơ nào chốt kết quả để xếp hạng/);
+    spec
+      .given([])
+      .when(publish([FINALISED, { ...hs7, fieldCode: 'van-hoa' }]))
+      .thenThrows(DomainRuleViolation, /hs-007@province/);
+    spec
+      .given([])
+      .when(publish([FINALISED, FINALISED]))
+      .thenThrows(DomainRuleViolation, /Một hồ sơ được nêu hai lần/);
+    spec
+      .given([])
+      .when(publish([]))
+      .thenThrows(DomainRuleViolation, /Chưa có hồ sơ nào chốt kết quả để xếp hạng/);
   });
 
   it('is published by the chair or secretary', () => {
-    spec.given([]).when(publish(undefined, { actor: memberActor('m-lhh') })).thenThrows(ForbiddenError);
+    spec
+      .given([])
+      .when(publish(undefined, { actor: memberActor('m-lhh') }))
+      .thenThrows(ForbiddenError);
   });
 });

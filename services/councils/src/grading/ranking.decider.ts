@@ -32,7 +32,11 @@ function decide(command: PublishRanking, state: RankingState): RankingEvent[] {
   ensure(command.cases.length, 'nothing-to-rank', 'Chưa có hồ sơ nào chốt kết quả để xếp hạng');
   const outside = command.cases.filter(
     (c) =>
-      c.councilId !== council.councilId || c.campaignId !== campaignId || c.year !== year || c.fieldCode !== fieldCode || c.level !== council.level,
+      c.councilId !== council.councilId ||
+      c.campaignId !== campaignId ||
+      c.year !== year ||
+      c.fieldCode !== fieldCode ||
+      c.level !== council.level,
   );
   ensure(!outside.length, 'case-outside-ranking', `Không thuộc lĩnh vực và đợt này: ${outside.map((c) => c.caseId).join(', ')}`);
   const ids = command.cases.map((c) => c.caseId);

@@ -24,12 +24,24 @@ describe('rankCases', () => {
 
   it('takes the steps as an ordered array: the order of the steps changes the ranking', () => {
     // Receipt first: D (1 Jan) beats B, C (15 Feb) and A (1 Mar) whatever its top criterion.
-    expect(order(rankCases(CASES, ['earlier-receipt', 'higher-top-criterion', 'dossier-id']))).toEqual(['hs-x', 'hs-d', 'hs-b', 'hs-c', 'hs-a']);
+    expect(order(rankCases(CASES, ['earlier-receipt', 'higher-top-criterion', 'dossier-id']))).toEqual([
+      'hs-x',
+      'hs-d',
+      'hs-b',
+      'hs-c',
+      'hs-a',
+    ]);
     expect(order(rankCases(CASES, ['dossier-id']))).toEqual(['hs-x', 'hs-a', 'hs-b', 'hs-c', 'hs-d']);
   });
 
   it("still reads the '-then-' string recorded by older events", () => {
-    expect(order(rankCases(CASES, 'higher-top-criterion-then-earlier-receipt-then-dossier-id'))).toEqual(['hs-x', 'hs-b', 'hs-c', 'hs-a', 'hs-d']);
+    expect(order(rankCases(CASES, 'higher-top-criterion-then-earlier-receipt-then-dossier-id'))).toEqual([
+      'hs-x',
+      'hs-b',
+      'hs-c',
+      'hs-a',
+      'hs-d',
+    ]);
   });
 
   it('orders by score, then the stated tie-break rule, with ranks 1..n', () => {

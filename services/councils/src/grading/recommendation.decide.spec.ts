@@ -30,7 +30,17 @@ const propose = (overrides = {}) => ({
 
 const recommended: EvaluationCaseEvent = {
   type: E.DossierRecommendedUpward,
-  data: { caseId: CASE_ID, dossierId: 'hs-001', councilId: 'hd-ha-nam', fromLevel: 'province', toLevel: 'central', rank: 2, score: 8.17, grade: 'tot', decisionRef: 'Tờ trình 15/TTr-HĐTĐST' },
+  data: {
+    caseId: CASE_ID,
+    dossierId: 'hs-001',
+    councilId: 'hd-ha-nam',
+    fromLevel: 'province',
+    toLevel: 'central',
+    rank: 2,
+    score: 8.17,
+    grade: 'tot',
+    decisionRef: 'Tờ trình 15/TTr-HĐTĐST',
+  },
 };
 
 describe('recommending a dossier to the next level', () => {
@@ -39,23 +49,44 @@ describe('recommending a dossier to the next level', () => {
   });
 
   it('at most once', () => {
-    spec.given([...done, recommended]).when(recommend()).thenThrows(DomainRuleViolation, /Hồ sơ hs-001@province đã được đề xuất lên cấp trên/);
+    spec
+      .given([...done, recommended])
+      .when(recommend())
+      .thenThrows(DomainRuleViolation, /Hồ sơ hs-001@province đã được đề xuất lên cấp trên/);
   });
 
   it('only finalised, accepted and ranked cases', () => {
-    spec.given([caseOpened]).when(recommend()).thenThrows(DomainRuleViolation, /Hồ sơ hs-001@province chưa chốt kết quả/);
-    spec.given([caseOpened, caseFinalised({ grade: 'khong-dat', gradeLabel: 'Không đạt', accepted: false })]).when(recommend()).thenThrows(DomainRuleViolation, /Hồ sơ hs-001@province được xếp loại Không đạt/);
-    spec.given(done).when(recommend({ ranking: { ...RANKING, fieldCode: 'van-hoa' } })).thenThrows(DomainRuleViolation, /Hồ sơ hs-001@province không có trong bảng xếp hạng đã công bố/);
-    spec.given(done).when(recommend({ ranking: { ...RANKING, entries: RANKING.entries.slice(0, 1) } })).thenThrows(DomainRuleViolation, /không có trong bảng xếp hạng đã công bố/);
+    spec
+      .given([caseOpened])
+      .when(recommend())
+      .thenThrows(DomainRuleViolation, /Hồ sơ hs-001@province chưa chốt kết quả/);
+    spec
+      .given([caseOpened, caseFinalised({ grade: 'khong-dat', gradeLabel: 'Không đạt', accepted: false })])
+      .when(recommend())
+      .thenThrows(DomainRuleViolation, /Hồ sơ hs-001@province được xếp loại Không đạt/);
+    spec
+      .given(done)
+      .when(recommend({ ranking: { ...RANKING, fieldCode: 'van-hoa' } }))
+      .thenThrows(DomainRuleViolation, /Hồ sơ hs-001@province không có trong bảng xếp hạng đã công bố/);
+    spec
+      .given(done)
+      .when(recommend({ ranking: { ...RANKING, entries: RANKING.entries.slice(0, 1) } }))
+      .thenThrows(DomainRuleViolation, /không có trong bảng xếp hạng đã công bố/);
   });
 
   it('not above central', () => {
     const central = { ...caseOpened, data: { ...caseOpened.data, level: 'central' } } as EvaluationCaseEvent;
-    spec.given([central, caseFinalised({ level: 'central' })]).when(recommend({ ranking: { ...RANKING, level: 'central' } })).thenThrows(DomainRuleViolation, /Hội đồng Trung ương không có cấp trên/);
+    spec
+      .given([central, caseFinalised({ level: 'central' })])
+      .when(recommend({ ranking: { ...RANKING, level: 'central' } }))
+      .thenThrows(DomainRuleViolation, /Hội đồng Trung ương không có cấp trên/);
   });
 
   it('is signed off by the council chair', () => {
-    spec.given(done).when(recommend({ actor: secretary })).thenThrows(ForbiddenError, /Cần vai trò Chủ tịch Hội đồng/);
+    spec
+      .given(done)
+      .when(recommend({ actor: secretary }))
+      .thenThrows(ForbiddenError, /Cần vai trò Chủ tịch Hội đồng/);
   });
 });
 
@@ -92,14 +123,24 @@ describe('proposing an honour', () => {
   });
 
   it('proposes the owners of a collective application', () => {
-    const collective = { ...caseOpened, data: { ...caseOpened.data, dossier: { ...RECEIVED.dossier, applicantKind: 'collective' } } } as EvaluationCaseEvent;
-    spec.given([collective, caseFinalised()]).when(propose()).thenMatches(([e]) =>
-      expect(e.data).toMatchObject({ recipients: [{ name: 'Công ty TNHH Nông sản Duy Tiên', kind: 'collective' }] }),
-    );
+    const collective = {
+      ...caseOpened,
+      data: { ...caseOpened.data, dossier: { ...RECEIVED.dossier, applicantKind: 'collective' } },
+    } as EvaluationCaseEvent;
+    spec
+      .given([collective, caseFinalised()])
+      .when(propose())
+      .thenMatches(([e]) => expect(e.data).toMatchObject({ recipients: [{ name: 'Công ty TNHH Nông sản Duy Tiên', kind: 'collective' }] }));
   });
 
   it('at most once, only for accepted cases', () => {
-    spec.given([...done, proposed]).when(propose()).thenThrows(DomainRuleViolation, /already proposed/);
-    spec.given([caseOpened, caseFinalised({ accepted: false, grade: 'khong-dat', gradeLabel: 'Không đạt' })]).when(propose()).thenThrows(DomainRuleViolation, /Không đạt/);
+    spec
+      .given([...done, proposed])
+      .when(propose())
+      .thenThrows(DomainRuleViolation, /already proposed/);
+    spec
+      .given([caseOpened, caseFinalised({ accepted: false, grade: 'khong-dat', gradeLabel: 'Không đạt' })])
+      .when(propose())
+      .thenThrows(DomainRuleViolation, /Không đạt/);
   });
 });

@@ -60,7 +60,7 @@ export class ScoringController {
 
   @ApiOkResponse({ type: CaseScoresResponse })
   @Get()
-  @ApiOperation({ summary: "Counted scores: a member sees them once they scored; everyone after finalisation" })
+  @ApiOperation({ summary: 'Counted scores: a member sees them once they scored; everyone after finalisation' })
   async list(@CurrentActor() actor: Actor, @Param('caseId') caseId: string) {
     const c = await loadCase(this.infra, caseId);
     return { caseId, status: c.status, scores: visibleScores(c, actor.id) };

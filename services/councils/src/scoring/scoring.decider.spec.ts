@@ -24,44 +24,74 @@ const submit = (memberId: string, values: number[], overrides = {}) => ({
 
 describe('submitting a score', () => {
   it('records the weighted total: 0.4×9 + 0.3×8 + 0.3×7 = 8.1', () => {
-    spec.given(opened).when(submit('m-lhh', [9, 8, 7])).then([
-      {
-        type: E.ScoreSubmitted,
-        data: { caseId: CASE_ID, memberId: 'm-lhh', criteriaSetId: 'dkst-2019-khcn', criteriaVersion: 1, scores: sheet([9, 8, 7]), total: 8.1, submittedAt: '2019-05-02T10:00:00Z' },
-      },
-    ]);
+    spec
+      .given(opened)
+      .when(submit('m-lhh', [9, 8, 7]))
+      .then([
+        {
+          type: E.ScoreSubmitted,
+          data: {
+            caseId: CASE_ID,
+            memberId: 'm-lhh',
+            criteriaSetId: 'dkst-2019-khcn',
+            criteriaVersion: 1,
+            scores: sheet([9, 8, 7]),
+            total: 8.1,
+            submittedAt: '2019-05-02T10:00:00Z',
+          },
+        },
+      ]);
   });
 
   it('keeps 2 decimals: 0.4×7.5 + 0.3×8.25 + 0.3×6.75 = 7.5', () => {
-    spec.given(opened).when(submit('m-lhh', [7.5, 8.25, 6.75])).thenMatches(([e]) => expect((e.data as { total: number }).total).toBe(7.5));
+    spec
+      .given(opened)
+      .when(submit('m-lhh', [7.5, 8.25, 6.75]))
+      .thenMatches(([e]) => expect((e.data as { total: number }).total).toBe(7.5));
   });
 
   it('refuses a recused member (conflict of interest)', () => {
-    spec.given([...opened, recused('m-lhh', 'là tác giả')]).when(submit('m-lhh', [9, 8, 7])).thenThrows(DomainRuleViolation, /m-lhh không tham gia thẩm định hồ sơ hs-001@province \(xung đột lợi ích\)/);
+    spec
+      .given([...opened, recused('m-lhh', 'là tác giả')])
+      .when(submit('m-lhh', [9, 8, 7]))
+      .thenThrows(DomainRuleViolation, /m-lhh không tham gia thẩm định hồ sơ hs-001@province \(xung đột lợi ích\)/);
   });
 
   it('refuses a member not assigned to the case', () => {
-    spec.given(opened).when(submit('m-tdkt', [9, 8, 7])).thenThrows(DomainRuleViolation, /m-tdkt chưa được phân công chấm hồ sơ hs-001@province/);
+    spec
+      .given(opened)
+      .when(submit('m-tdkt', [9, 8, 7]))
+      .thenThrows(DomainRuleViolation, /m-tdkt chưa được phân công chấm hồ sơ hs-001@province/);
   });
 
   it("refuses a score submitted on someone else's behalf", () => {
-    spec.given(opened).when({ ...submit('m-lhh', [9, 8, 7]), actor: memberActor('m-chair') }).thenThrows(ForbiddenError);
+    spec
+      .given(opened)
+      .when({ ...submit('m-lhh', [9, 8, 7]), actor: memberActor('m-chair') })
+      .thenThrows(ForbiddenError);
   });
 
   it('refuses a score under a superseded criteria version', () => {
-    spec.given(opened).when(submit('m-lhh', [9, 8, 7], { criteria: criteriaV2 })).thenThrows(DomainRuleViolation, /Bộ tiêu chí phiên bản 1 đã được thay bằng phiên bản 2/);
+    spec
+      .given(opened)
+      .when(submit('m-lhh', [9, 8, 7], { criteria: criteriaV2 }))
+      .thenThrows(DomainRuleViolation, /Bộ tiêu chí phiên bản 1 đã được thay bằng phiên bản 2/);
   });
 
   it('accepts a score under the version now in force', () => {
     // 0.4×9 + 0.2×8 + 0.4×7 = 8.0
-    spec.given(opened).when(submit('m-lhh', [9, 8, 7], { criteria: criteriaV2, criteriaVersion: 2 })).thenMatches(([e]) =>
-      expect(e.data).toMatchObject({ criteriaVersion: 2, total: 8 }),
-    );
+    spec
+      .given(opened)
+      .when(submit('m-lhh', [9, 8, 7], { criteria: criteriaV2, criteriaVersion: 2 }))
+      .thenMatches(([e]) => expect(e.data).toMatchObject({ criteriaVersion: 2, total: 8 }));
   });
 
   it('refuses criteria of another edition', () => {
     const other = { ...criteriaV1, year: 2020 };
-    spec.given(opened).when(submit('m-lhh', [9, 8, 7], { criteria: other })).thenThrows(DomainRuleViolation, /Bộ tiêu chí dkst-2019-khcn không dành cho đợt và lĩnh vực của hồ sơ này/);
+    spec
+      .given(opened)
+      .when(submit('m-lhh', [9, 8, 7], { criteria: other }))
+      .thenThrows(DomainRuleViolation, /Bộ tiêu chí dkst-2019-khcn không dành cho đợt và lĩnh vực của hồ sơ này/);
   });
 
   it.each([
@@ -71,11 +101,17 @@ describe('submitting a score', () => {
     [[...sheet([9, 8, 7]), { criterionCode: 'TM', value: 5 }], /Tiêu chí TM được chấm hai lần/],
     [[...sheet([9, 8, 7]), { criterionCode: 'XX', value: 5 }], /Tiêu chí XX không có trong bộ tiêu chí này/],
   ])('scores every criterion exactly once within its scale %#', (scores, message) => {
-    spec.given(opened).when({ ...submit('m-lhh', [0, 0, 0]), scores }).thenThrows(DomainRuleViolation, message);
+    spec
+      .given(opened)
+      .when({ ...submit('m-lhh', [0, 0, 0]), scores })
+      .thenThrows(DomainRuleViolation, message);
   });
 
   it('refuses a second submission: changes go through revision', () => {
-    spec.given([...opened, scored('m-lhh', [9, 8, 7])]).when(submit('m-lhh', [9, 9, 9])).thenThrows(DomainRuleViolation, /Phiếu đã chấm chỉ được điều chỉnh \(nêu lý do\)/);
+    spec
+      .given([...opened, scored('m-lhh', [9, 8, 7])])
+      .when(submit('m-lhh', [9, 9, 9]))
+      .thenThrows(DomainRuleViolation, /Phiếu đã chấm chỉ được điều chỉnh \(nêu lý do\)/);
   });
 });
 
@@ -86,17 +122,24 @@ describe('membership change mid-year', () => {
   const august = { submittedAt: '2019-08-12T09:00:00Z', council: renewed };
 
   it('the member replaced in June cannot score in August', () => {
-    spec.given(history).when(submit('m-khcn', [9, 8, 7], august)).thenThrows(DomainRuleViolation, /m-khcn không là thành viên Hội đồng vào ngày 2019-08-12/);
+    spec
+      .given(history)
+      .when(submit('m-khcn', [9, 8, 7], august))
+      .thenThrows(DomainRuleViolation, /m-khcn không là thành viên Hội đồng vào ngày 2019-08-12/);
   });
 
   it('the replacement can', () => {
-    spec.given(history).when(submit('m-khcn-2', [9, 8, 7], august)).thenMatches((events) =>
-      expect(events).toMatchObject([{ type: E.ScoreSubmitted, data: { memberId: 'm-khcn-2', total: 8.1 } }]),
-    );
+    spec
+      .given(history)
+      .when(submit('m-khcn-2', [9, 8, 7], august))
+      .thenMatches((events) => expect(events).toMatchObject([{ type: E.ScoreSubmitted, data: { memberId: 'm-khcn-2', total: 8.1 } }]));
   });
 
   it('the replaced member could score in May, while still sitting', () => {
-    spec.given(history).when(submit('m-khcn', [9, 8, 7], { council: renewed })).thenMatches((events) => expect(events).toHaveLength(1));
+    spec
+      .given(history)
+      .when(submit('m-khcn', [9, 8, 7], { council: renewed }))
+      .thenMatches((events) => expect(events).toHaveLength(1));
   });
 });
 
@@ -106,36 +149,48 @@ describe('revising a score', () => {
 
   it('with a reason: records the new score, the previous total and the revision number', () => {
     // 0.4×9 + 0.3×9 + 0.3×8 = 8.7
-    spec.given(given).when(revise('Bổ sung minh chứng hiệu quả')).then([
-      {
-        type: E.ScoreRevised,
-        data: {
-          caseId: CASE_ID,
-          memberId: 'm-lhh',
-          criteriaSetId: 'dkst-2019-khcn',
-          criteriaVersion: 1,
-          scores: sheet([9, 9, 8]),
-          total: 8.7,
-          submittedAt: '2019-05-02T10:00:00Z',
-          reason: 'Bổ sung minh chứng hiệu quả',
-          previousTotal: 8.1,
-          revision: 1,
+    spec
+      .given(given)
+      .when(revise('Bổ sung minh chứng hiệu quả'))
+      .then([
+        {
+          type: E.ScoreRevised,
+          data: {
+            caseId: CASE_ID,
+            memberId: 'm-lhh',
+            criteriaSetId: 'dkst-2019-khcn',
+            criteriaVersion: 1,
+            scores: sheet([9, 9, 8]),
+            total: 8.7,
+            submittedAt: '2019-05-02T10:00:00Z',
+            reason: 'Bổ sung minh chứng hiệu quả',
+            previousTotal: 8.1,
+            revision: 1,
+          },
         },
-      },
-    ]);
+      ]);
   });
 
   it('without a reason: refused', () => {
-    spec.given(given).when(revise('  ')).thenThrows(DomainRuleViolation, /Điều chỉnh điểm cần nêu lý do/);
+    spec
+      .given(given)
+      .when(revise('  '))
+      .thenThrows(DomainRuleViolation, /Điều chỉnh điểm cần nêu lý do/);
   });
 
   it('keeps the earlier score in the history', () => {
-    const [event] = evaluationCaseDecider.decide(revise('Bổ sung'), given.reduce(evaluationCaseDecider.evolve, evaluationCaseDecider.initialState()));
+    const [event] = evaluationCaseDecider.decide(
+      revise('Bổ sung'),
+      given.reduce(evaluationCaseDecider.evolve, evaluationCaseDecider.initialState()),
+    );
     const state = [...given, event].reduce(evaluationCaseDecider.evolve, evaluationCaseDecider.initialState());
     expect(state.status !== 'none' && state.scoreHistory['m-lhh'].map((s) => s.total)).toEqual([8.1, 8.7]);
   });
 
   it('needs an earlier score', () => {
-    spec.given(opened).when(revise('x')).thenThrows(DomainRuleViolation, /m-lhh chưa chấm hồ sơ hs-001@province/);
+    spec
+      .given(opened)
+      .when(revise('x'))
+      .thenThrows(DomainRuleViolation, /m-lhh chưa chấm hồ sơ hs-001@province/);
   });
 });

@@ -7,9 +7,16 @@ import { CriterionScore, IsText, MaxItems } from '@cem/contracts';
 @ApiSchema({ description: 'Phiếu chấm điểm của thành viên cho một hồ sơ' })
 export class SubmitScoreDto {
   @ApiProperty({ example: 1, description: 'Phiên bản bộ tiêu chí in trên phiếu chấm' })
-  @IsInt() @Min(1) @Max(1_000_000) criteriaVersion!: number;
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  criteriaVersion!: number;
   @ApiProperty({ type: [CriterionScore] })
-  @IsArray() @ArrayMinSize(1) @MaxItems(50) @ValidateNested({ each: true }) @Type(() => CriterionScore)
+  @IsArray()
+  @ArrayMinSize(1)
+  @MaxItems(50)
+  @ValidateNested({ each: true })
+  @Type(() => CriterionScore)
   scores!: CriterionScore[];
 }
 

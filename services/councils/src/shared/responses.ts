@@ -44,7 +44,8 @@ export class TenureResponse {
   @ApiProperty() agencyName!: string;
   @ApiProperty({ enum: COUNCIL_MEMBER_ROLES, description: 'Vai trò trong Hội đồng' }) role!: string;
   @ApiProperty({ description: 'Ngày bắt đầu tham gia', example: '2026-03-15' }) from!: string;
-  @ApiPropertyOptional({ description: 'Ngày đầu tiên không còn tham gia; không có khi còn tham gia', example: '2026-06-01' }) until?: string;
+  @ApiPropertyOptional({ description: 'Ngày đầu tiên không còn tham gia; không có khi còn tham gia', example: '2026-06-01' })
+  until?: string;
   @ApiPropertyOptional({ description: 'Lý do thôi tham gia', example: 'Chuyển công tác' }) endReason?: string;
 }
 
@@ -66,7 +67,8 @@ export class CouncilCompositionResponse {
   @ApiProperty({ type: [String] }) fieldCodes!: string[];
   @ApiProperty({ type: CouncilDecisionRef }) decision!: CouncilDecisionRef;
   @ApiProperty({ type: CouncilRegulations, description: 'Quy chế làm việc hiện hành' }) regulations!: CouncilRegulations;
-  @ApiProperty({ type: [RegulationsVersionResponse], description: 'Mọi phiên bản quy chế, cũ nhất trước' }) regulationsHistory!: RegulationsVersionResponse[];
+  @ApiProperty({ type: [RegulationsVersionResponse], description: 'Mọi phiên bản quy chế, cũ nhất trước' })
+  regulationsHistory!: RegulationsVersionResponse[];
   @ApiProperty({ type: [TenureResponse], description: 'Mọi nhiệm kỳ của các thành viên' }) tenures!: TenureResponse[];
   @ApiProperty({ description: 'Ngày được xem', example: '2026-08-15' }) on!: string;
   @ApiProperty({ type: [TenureResponse], description: 'Thành viên tham gia Hội đồng vào ngày được xem' }) members!: TenureResponse[];
@@ -82,7 +84,8 @@ export class CriteriaDraftResponse {
 export class CriteriaPublishResponse {
   @ApiProperty() criteriaSetId!: string;
   @ApiProperty({ description: 'Phiên bản được ban hành', example: 2 }) version!: number;
-  @ApiProperty({ description: 'Có ghi quyết định ban hành mới (false: phiên bản này đã được ban hành trước đó)', example: true }) published!: boolean;
+  @ApiProperty({ description: 'Có ghi quyết định ban hành mới (false: phiên bản này đã được ban hành trước đó)', example: true })
+  published!: boolean;
 }
 
 @ApiSchema({ description: 'Bộ tiêu chí: bản dự thảo đang chờ và phiên bản đang có hiệu lực' })
@@ -108,7 +111,8 @@ export class WorkItemResponse {
   @ApiProperty() title!: string;
   @ApiProperty() assignedAt!: string;
   @ApiProperty({ enum: ['to-score', 'scored', 'recused'], description: 'Trạng thái: cần chấm, đã chấm, không được chấm' }) status!: string;
-  @ApiPropertyOptional({ description: 'Tổng điểm của chính thành viên (không bao giờ có điểm của người khác)', example: 8.35 }) ownTotal?: number;
+  @ApiPropertyOptional({ description: 'Tổng điểm của chính thành viên (không bao giờ có điểm của người khác)', example: 8.35 })
+  ownTotal?: number;
   @ApiPropertyOptional({ description: 'Thời điểm chấm', example: '2026-09-10T02:00:00.000Z' }) scoredAt?: string;
   @ApiProperty({ description: 'Số lần chấm lại', example: 0 }) revisions!: number;
   @ApiPropertyOptional({ description: 'Lý do không được chấm', example: 'Là đồng tác giả' }) recusalReason?: string;
@@ -144,9 +148,15 @@ export class RankingResponse extends RankingPublishedData {}
 
 @ApiSchema({ description: 'Vì sao hồ sơ đang chờ xác định Hội đồng' })
 export class CaseWaitingResponse {
-  @ApiProperty({ enum: ROUTING_WAIT_REASONS, description: 'Lý do (mã máy): no-council (chưa có Hội đồng phù hợp), several-councils (nhiều Hội đồng phù hợp)' }) reason!: string;
-  @ApiProperty({ description: 'Lý do (tiếng Việt)', example: 'Chưa có Hội đồng thẩm định cho đợt, cấp, địa bàn và lĩnh vực của hồ sơ' }) reasonText!: string;
-  @ApiProperty({ type: [String], description: 'Các Hội đồng phù hợp (khi có nhiều)', example: ['hd-ha-nam-2026', 'hd-ha-nam-cuoc-thi'] }) candidateCouncilIds!: string[];
+  @ApiProperty({
+    enum: ROUTING_WAIT_REASONS,
+    description: 'Lý do (mã máy): no-council (chưa có Hội đồng phù hợp), several-councils (nhiều Hội đồng phù hợp)',
+  })
+  reason!: string;
+  @ApiProperty({ description: 'Lý do (tiếng Việt)', example: 'Chưa có Hội đồng thẩm định cho đợt, cấp, địa bàn và lĩnh vực của hồ sơ' })
+  reasonText!: string;
+  @ApiProperty({ type: [String], description: 'Các Hội đồng phù hợp (khi có nhiều)', example: ['hd-ha-nam-2026', 'hd-ha-nam-cuoc-thi'] })
+  candidateCouncilIds!: string[];
 }
 
 @ApiSchema({ description: 'Tác giả' })
@@ -173,7 +183,8 @@ export class CouncilCaseResponse {
   @ApiProperty() receivedAt!: string;
   @ApiProperty({ enum: CASE_STATUSES, description: 'Trạng thái (mã máy): awaiting-council, open, finalised' }) status!: string;
   @ApiProperty({ description: 'Trạng thái (tiếng Việt)', example: 'Đang thẩm định' }) statusLabel!: string;
-  @ApiPropertyOptional({ type: CaseWaitingResponse, description: 'Lý do chờ (chỉ khi chờ xác định Hội đồng)' }) waiting?: CaseWaitingResponse;
+  @ApiPropertyOptional({ type: CaseWaitingResponse, description: 'Lý do chờ (chỉ khi chờ xác định Hội đồng)' })
+  waiting?: CaseWaitingResponse;
   @ApiProperty({ type: [String] }) assignedMemberIds!: string[];
   @ApiPropertyOptional() aggregateScore?: number;
   @ApiPropertyOptional({ enum: COUNCIL_GRADES }) grade?: string;

@@ -18,7 +18,13 @@ export class AwardsController {
   @Roles('emulation-board', 'authority', 'admin')
   async define(@CurrentActor() actor: Actor, @Body() dto: DefineAwardDto) {
     const award = { ...dto };
-    await handleCommand(this.infra.store, awardCatalogueDecider, awardStreamId(dto.awardCode), { type: 'DefineAward', actor, award }, httpCommand(this.infra, actor));
+    await handleCommand(
+      this.infra.store,
+      awardCatalogueDecider,
+      awardStreamId(dto.awardCode),
+      { type: 'DefineAward', actor, award },
+      httpCommand(this.infra, actor),
+    );
     await this.infra.readModelsCaughtUp();
     return award;
   }

@@ -10,6 +10,9 @@ export class DefineAwardDto {
   @ApiProperty({ example: 'vn-ha-nam' }) @IsId() grantingUnitId!: string;
   @ApiPropertyOptional({ example: 'ha-nam-sang-tao' }) @IsOptional() @IsId() campaignId?: string;
   @ApiProperty({ enum: RECIPIENT_KINDS, isArray: true, example: ['individual', 'collective'] })
-  @IsArray() @ArrayMinSize(1) @MaxItems(RECIPIENT_KINDS.length) @IsIn(RECIPIENT_KINDS, { each: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @MaxItems(RECIPIENT_KINDS.length)
+  @IsIn(RECIPIENT_KINDS, { each: true })
   recipientKinds!: RecipientKind[];
 }

@@ -46,7 +46,11 @@ function keysOf(state: Decided): AwardKeys {
 
 function requireDecided(state: ExistingProposal): Decided {
   ensure(state.status !== 'revoked', 'award-revoked', 'Khen thưởng đã bị thu hồi');
-  ensure(state.decision && (state.status === 'decided' || state.status === 'issued'), 'not-decided', 'Đề nghị này chưa có quyết định khen thưởng');
+  ensure(
+    state.decision && (state.status === 'decided' || state.status === 'issued'),
+    'not-decided',
+    'Đề nghị này chưa có quyết định khen thưởng',
+  );
   return state as Decided;
 }
 
@@ -96,7 +100,11 @@ export function decideAwardDecision(command: AwardDecisionCommand, state: Propos
       proposalPolicy.assert('issue', command.actor, current.proposal);
       const decided = requireDecided(current);
       ensure(current.status === 'decided', 'already-issued', 'Khen thưởng đã được trao tặng');
-      ensure(dayOf(command.ceremonyDate) >= dayOf(decided.decision.decisionDate), 'ceremony-before-decision', 'Ngày trao tặng không thể trước ngày quyết định');
+      ensure(
+        dayOf(command.ceremonyDate) >= dayOf(decided.decision.decisionDate),
+        'ceremony-before-decision',
+        'Ngày trao tặng không thể trước ngày quyết định',
+      );
       const { ceremonyDate, certificateNumber } = command;
       return [{ type: E.AwardIssued, data: { ...keysOf(decided), ceremonyDate, ...(certificateNumber ? { certificateNumber } : {}) } }];
     }
@@ -104,7 +112,11 @@ export function decideAwardDecision(command: AwardDecisionCommand, state: Propos
       proposalPolicy.assert('revoke', command.actor, current.proposal);
       ensure(command.reason?.trim(), 'reason-required', 'Thu hồi khen thưởng cần nêu lý do');
       const decided = requireDecided(current);
-      ensure(dayOf(command.decisionDate) >= dayOf(decided.decision.decisionDate), 'revocation-before-decision', 'Thu hồi không thể trước ngày quyết định khen thưởng');
+      ensure(
+        dayOf(command.decisionDate) >= dayOf(decided.decision.decisionDate),
+        'revocation-before-decision',
+        'Thu hồi không thể trước ngày quyết định khen thưởng',
+      );
       const { reason, decisionNumber, decisionDate } = command;
       return [{ type: E.AwardRevoked, data: { ...keysOf(decided), reason, decisionNumber, decisionDate } }];
     }

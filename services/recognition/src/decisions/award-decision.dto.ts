@@ -9,13 +9,20 @@ const DECISION_NUMBER = { message: 'decisionNumber: số quyết định có d�
 @ApiSchema({ description: 'Quyết định khen thưởng của cấp có thẩm quyền' })
 export class DecideAwardDto {
   @ApiProperty({ example: '1234/QĐ-UBND', pattern: DECISION_NUMBER_PATTERN.source })
-  @Matches(DECISION_NUMBER_PATTERN, DECISION_NUMBER) @MaxLength(INPUT_LIMITS.lineMaxLength) @IsLine()
+  @Matches(DECISION_NUMBER_PATTERN, DECISION_NUMBER)
+  @MaxLength(INPUT_LIMITS.lineMaxLength)
+  @IsLine()
   decisionNumber!: string;
   @ApiProperty({ example: '2026-11-20' }) @IsCalendarDateOrTime() decisionDate!: string;
   @ApiProperty({ example: 'Nguyễn Văn A, Chủ tịch UBND tỉnh' }) @IsLine() signer!: string;
   @ApiProperty({ example: 'nguoi-ha-nam-sang-tao' }) @IsId() awardCode!: string;
   @ApiPropertyOptional({ type: [RecipientDto] })
-  @IsOptional() @IsArray() @ArrayMinSize(1) @MaxItems() @ValidateNested({ each: true }) @Type(() => RecipientDto)
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @MaxItems()
+  @ValidateNested({ each: true })
+  @Type(() => RecipientDto)
   recipients?: RecipientDto[];
 }
 
@@ -29,7 +36,8 @@ export class IssueAwardDto {
 export class RevokeAwardDto {
   @ApiProperty({ example: 'Phát hiện sao chép giải pháp đã công bố' }) @IsText() reason!: string;
   @ApiProperty({ example: '1500/QĐ-UBND', pattern: DECISION_NUMBER_PATTERN.source })
-  @Matches(DECISION_NUMBER_PATTERN, DECISION_NUMBER) @IsLine()
+  @Matches(DECISION_NUMBER_PATTERN, DECISION_NUMBER)
+  @IsLine()
   decisionNumber!: string;
   @ApiProperty({ example: '2027-01-15' }) @IsCalendarDateOrTime() decisionDate!: string;
 }

@@ -26,7 +26,13 @@ export class AwardDecisionsController {
     if (!entry.award) throw new NotFoundError(`Hình thức khen thưởng ${dto.awardCode} không có trong danh mục`);
     const { decisionNumber, decisionDate, signer, recipients } = dto;
     const command = { type: 'DecideAward' as const, actor, proposalId, award: entry.award, heldAwards: await this.heldAwards(proposalId) };
-    return runProposalCommand(this.infra, actor, { ...command, decisionNumber, decisionDate, signer, ...(recipients ? { recipients } : {}) });
+    return runProposalCommand(this.infra, actor, {
+      ...command,
+      decisionNumber,
+      decisionDate,
+      signer,
+      ...(recipients ? { recipients } : {}),
+    });
   }
 
   @ApiOkResponse({ type: ProposalCommandResponse })
@@ -35,7 +41,13 @@ export class AwardDecisionsController {
   @Roles('authority', 'emulation-board')
   issue(@CurrentActor() actor: Actor, @Param('id') proposalId: string, @Body() dto: IssueAwardDto) {
     const ceremonyDate = dto.ceremonyDate ?? new Date().toISOString();
-    return runProposalCommand(this.infra, actor, { type: 'IssueAward', actor, proposalId, ceremonyDate, ...(dto.certificateNumber ? { certificateNumber: dto.certificateNumber } : {}) });
+    return runProposalCommand(this.infra, actor, {
+      type: 'IssueAward',
+      actor,
+      proposalId,
+      ceremonyDate,
+      ...(dto.certificateNumber ? { certificateNumber: dto.certificateNumber } : {}),
+    });
   }
 
   @ApiOkResponse({ type: ProposalCommandResponse })

@@ -11,7 +11,12 @@ const recorded = (type: string, data: object): RecordedEvent => ({
   schemaVersion: 1,
   type,
   data,
-  metadata: { actor: { id: 'a', role: 'authority', unitId: 'vn-ha-nam', level: 'province', unitPath: [] }, occurredAt: '2019-11-20T00:00:00Z', correlationId: 'c', source: 'recognition' },
+  metadata: {
+    actor: { id: 'a', role: 'authority', unitId: 'vn-ha-nam', level: 'province', unitPath: [] },
+    occurredAt: '2019-11-20T00:00:00Z',
+    correlationId: 'c',
+    source: 'recognition',
+  },
   position: { tx: seq, pos: seq },
   recordedAt: '2019-11-20T00:00:00Z',
   hash: '',
@@ -41,8 +46,15 @@ describe('awarded works (Gương người Việt đoàn kết sáng tạo)', () 
       recorded(E.AwardIssued, { ...keys, proposalId: 'p-1', dossierId: 'd-1', ceremonyDate: '2019-12-05' }),
     ]);
     const doc = docs.get('2019:province:khcn')!;
-    expect(doc.works.map((w) => [w.proposalId, w.ceremonyDate])).toEqual([['p-2', undefined], ['p-1', '2019-12-05']]);
-    expect(doc.works[1]).toMatchObject({ title: 'Máy gieo hạt cải tiến', decisionNumber: '1234/QĐ-UBND', recipients: [{ name: 'Nguyễn Văn A', kind: 'individual' }] });
+    expect(doc.works.map((w) => [w.proposalId, w.ceremonyDate])).toEqual([
+      ['p-2', undefined],
+      ['p-1', '2019-12-05'],
+    ]);
+    expect(doc.works[1]).toMatchObject({
+      title: 'Máy gieo hạt cải tiến',
+      decisionNumber: '1234/QĐ-UBND',
+      recipients: [{ name: 'Nguyễn Văn A', kind: 'individual' }],
+    });
   });
 
   it('drops revoked works, and the list itself once empty', () => {

@@ -61,7 +61,10 @@ export const awardedWorksProjection: Projection<AwardedWorksDoc> = {
         return { ...current, works: [...others, workOf(event.data as AwardDecidedData & { dossierId: string })].sort(byDecision) };
       case E.AwardIssued:
         if (!existing) return current;
-        return { ...current, works: [...others, { ...existing, ceremonyDate: (event.data as { ceremonyDate: string }).ceremonyDate }].sort(byDecision) };
+        return {
+          ...current,
+          works: [...others, { ...existing, ceremonyDate: (event.data as { ceremonyDate: string }).ceremonyDate }].sort(byDecision),
+        };
       case E.AwardRevoked:
         return others.length ? { ...current, works: others } : null;
       default:

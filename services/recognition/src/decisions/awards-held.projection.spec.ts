@@ -3,9 +3,23 @@ import { decidedData } from '../proposals/proposal.fixtures';
 import { project, recordedEvent } from '../shared/projection.fixtures';
 import { awardsHeldProjection } from './awards-held.projection';
 
-const decidedEvent = (proposalId: string, awardCode = decidedData.awardCode) => recordedEvent({ type: E.AwardDecided, data: { ...decidedData, proposalId, awardCode } });
+const decidedEvent = (proposalId: string, awardCode = decidedData.awardCode) =>
+  recordedEvent({ type: E.AwardDecided, data: { ...decidedData, proposalId, awardCode } });
 const revokedEvent = (proposalId: string) =>
-  recordedEvent({ type: E.AwardRevoked, data: { proposalId, dossierId: 'd-1', awardCode: decidedData.awardCode, level: 'province', jurisdictionUnitId: 'vn-ha-nam', year: 2019, reason: 'Sai phạm', decisionNumber: '9/QĐ-UBND', decisionDate: '2020-01-01' } });
+  recordedEvent({
+    type: E.AwardRevoked,
+    data: {
+      proposalId,
+      dossierId: 'd-1',
+      awardCode: decidedData.awardCode,
+      level: 'province',
+      jurisdictionUnitId: 'vn-ha-nam',
+      year: 2019,
+      reason: 'Sai phạm',
+      decisionNumber: '9/QĐ-UBND',
+      decisionDate: '2020-01-01',
+    },
+  });
 
 describe('awards held per dossier', () => {
   it('lists every award in force on the dossier', () => {

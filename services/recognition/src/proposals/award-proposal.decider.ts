@@ -12,6 +12,5 @@ const isDecisionCommand = (c: ProposalCommand): c is AwardDecisionCommand => DEC
 export const awardProposalDecider: Decider<ProposalState, ProposalCommand, ProposalEvent> = {
   initialState: initialProposalState,
   evolve: evolveProposal,
-  decide: (command, state) =>
-    isDecisionCommand(command) ? decideAwardDecision(command, state) : decideProposalStage(command, state),
+  decide: (command, state) => (isDecisionCommand(command) ? decideAwardDecision(command, state) : decideProposalStage(command, state)),
 };

@@ -23,7 +23,12 @@ export class RecipientDto {
 export class ResubmitProposalDto {
   @ApiPropertyOptional({ example: 'Đã bổ sung biên bản' }) @IsOptional() @IsText({ allowEmpty: true }) note?: string;
   @ApiPropertyOptional({ type: [RecipientDto] })
-  @IsOptional() @IsArray() @ArrayMinSize(1) @MaxItems() @ValidateNested({ each: true }) @Type(() => RecipientDto)
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @MaxItems()
+  @ValidateNested({ each: true })
+  @Type(() => RecipientDto)
   recipients?: RecipientDto[];
 }
 

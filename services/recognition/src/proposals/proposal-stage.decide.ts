@@ -31,7 +31,11 @@ function receivedFrom(p: HonourProposedData): ProposalReceivedData {
 /** Verification and send-back both judge a proposal that is waiting for the board, and nothing else. */
 function requireAwaitingBoard(state: ExistingProposal): void {
   ensure(state.status !== 'sent-back', 'awaiting-resubmission', 'Đề nghị đã bị trả lại và chưa được trình lại');
-  ensure(state.status === 'received', 'already-verified', `Đề nghị đã ở trạng thái ${PROPOSAL_STATUS_LABELS_VI[state.status] ?? state.status}`);
+  ensure(
+    state.status === 'received',
+    'already-verified',
+    `Đề nghị đã ở trạng thái ${PROPOSAL_STATUS_LABELS_VI[state.status] ?? state.status}`,
+  );
 }
 
 export function decideProposalStage(command: ProposalStageCommand, state: ProposalState): ProposalEvent[] {

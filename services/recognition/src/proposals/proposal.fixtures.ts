@@ -62,17 +62,17 @@ export const verified: ProposalEvent = { type: E.AchievementsVerified, data: { p
 export const decision = { decisionNumber: '1234/QĐ-UBND', decisionDate: '2019-11-20', signer: 'Phó Chủ tịch UBND tỉnh' };
 
 export const decidedData: AwardDecidedData = {
-    proposalId: 'p-1',
-    dossierId: 'd-1',
-    awardCode: haNamAward.awardCode,
-    awardName: haNamAward.name,
-    level: 'province',
-    jurisdictionUnitId: 'vn-ha-nam',
-    year: 2019,
-    fieldCode: 'khcn',
-    campaignId: 'dkst-2019',
-    title: 'Máy gieo hạt cải tiến',
-    ...decision,
+  proposalId: 'p-1',
+  dossierId: 'd-1',
+  awardCode: haNamAward.awardCode,
+  awardName: haNamAward.name,
+  level: 'province',
+  jurisdictionUnitId: 'vn-ha-nam',
+  year: 2019,
+  fieldCode: 'khcn',
+  campaignId: 'dkst-2019',
+  title: 'Máy gieo hạt cải tiến',
+  ...decision,
   recipients: [{ name: 'Nguyễn Văn A', kind: 'individual' }],
 };
 export const decided: ProposalEvent = { type: E.AwardDecided, data: decidedData };

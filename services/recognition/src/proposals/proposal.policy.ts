@@ -18,7 +18,10 @@ const proposer: Rule<Scope> = (actor, p) =>
  * The plans' chain: the Emulation and Reward Board verifies achievements (thẩm định thành tích), the People's
  * Committee decides (quyết định khen thưởng) and may withdraw its decision.
  */
-export const proposalPolicy = definePolicy<Scope, 'propose-commendation' | 'verify' | 'send-back' | 'resubmit' | 'decide' | 'issue' | 'revoke'>({
+export const proposalPolicy = definePolicy<
+  Scope,
+  'propose-commendation' | 'verify' | 'send-back' | 'resubmit' | 'decide' | 'issue' | 'revoke'
+>({
   'propose-commendation': allOf(hasRole('standing-body'), atProposalUnit),
   verify: allOf(hasRole('emulation-board'), atProposalUnit),
   'send-back': allOf(hasRole('emulation-board'), atProposalUnit),

@@ -34,8 +34,7 @@ export interface ProposalRecord extends ProposalFacts {
 export type ProposalStatus = 'received' | 'sent-back' | 'verified' | 'decided' | 'issued' | 'revoked';
 
 export type ProposalState =
-  | { status: 'none' }
-  | { status: ProposalStatus; proposal: ProposalRecord; decision?: AwardDecidedData; issued?: AwardIssuedData };
+  { status: 'none' } | { status: ProposalStatus; proposal: ProposalRecord; decision?: AwardDecidedData; issued?: AwardIssuedData };
 
 export type ExistingProposal = Exclude<ProposalState, { status: 'none' }>;
 

@@ -32,7 +32,12 @@ export class ProposalsController {
   @HttpCode(200)
   @Roles('emulation-board')
   verify(@CurrentActor() actor: Actor, @Param('id') proposalId: string, @Body() dto: VerifyProposalDto) {
-    return runProposalCommand(this.infra, actor, { type: 'VerifyAchievements', actor, proposalId, ...(dto.note ? { note: dto.note } : {}) });
+    return runProposalCommand(this.infra, actor, {
+      type: 'VerifyAchievements',
+      actor,
+      proposalId,
+      ...(dto.note ? { note: dto.note } : {}),
+    });
   }
 
   @ApiOkResponse({ type: ProposalCommandResponse })

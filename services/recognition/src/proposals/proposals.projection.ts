@@ -31,7 +31,10 @@ export const proposalsProjection: Projection<ProposalDoc> = {
   eventTypes: PROPOSAL_EVENTS,
   documentIds: (event) => [(event.data as { proposalId: string }).proposalId],
   apply(doc, event: RecordedEvent, id) {
-    const state = evolveProposal(doc ? { status: doc.status, proposal: doc.proposal, decision: doc.decision } : { status: 'none' }, event as unknown as ProposalEvent);
+    const state = evolveProposal(
+      doc ? { status: doc.status, proposal: doc.proposal, decision: doc.decision } : { status: 'none' },
+      event as unknown as ProposalEvent,
+    );
     if (state.status === 'none') return doc;
     const reason = event.metadata.reason ?? (event.data as { reason?: string }).reason;
     return {

@@ -16,7 +16,10 @@ export class ProposalCommandResponse {
 
 @ApiSchema({ description: 'Nội dung đề nghị: thông tin hồ sơ, đối tượng được đề nghị, nguồn đề nghị' })
 export class ProposalRecordResponse extends ProposalFacts {
-  @ApiProperty({ enum: PROPOSAL_ORIGINS, description: 'Nguồn: council (Hội đồng đề nghị tôn vinh), commendation (cơ quan thường trực đề nghị khen đơn vị)' })
+  @ApiProperty({
+    enum: PROPOSAL_ORIGINS,
+    description: 'Nguồn: council (Hội đồng đề nghị tôn vinh), commendation (cơ quan thường trực đề nghị khen đơn vị)',
+  })
   origin!: string;
   @ApiPropertyOptional() dossierId?: string;
   @ApiPropertyOptional() fieldCode?: string;
@@ -25,7 +28,8 @@ export class ProposalRecordResponse extends ProposalFacts {
 @ApiSchema({ description: 'Đề nghị khen thưởng với trạng thái và quyết định (nếu có)' })
 export class ProposalResponse {
   @ApiProperty() proposalId!: string;
-  @ApiProperty({ enum: PROPOSAL_STATUSES, description: 'Trạng thái (mã máy): received, sent-back, verified, decided, issued, revoked' }) status!: string;
+  @ApiProperty({ enum: PROPOSAL_STATUSES, description: 'Trạng thái (mã máy): received, sent-back, verified, decided, issued, revoked' })
+  status!: string;
   @ApiProperty({ type: ProposalRecordResponse, description: 'Nội dung đề nghị' }) proposal!: ProposalRecordResponse;
   @ApiPropertyOptional({ type: AwardDecidedData, description: 'Quyết định khen thưởng' }) decision?: AwardDecidedData;
   @ApiPropertyOptional({ description: 'Lý do gần nhất (trả lại, thu hồi)', example: 'Thiếu biên bản họp Hội đồng' }) lastReason?: string;

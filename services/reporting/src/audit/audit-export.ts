@@ -8,7 +8,14 @@ import type { ExportedChainRow } from './exported-chain.verifier';
 export interface AuditExport {
   subject: HistorySubject | 'all';
   exportedAt: string;
-  history: (HistoryRow & { streamId: string; streamVersion: number; hash: string; prevHash: string; dataText: string; metadataText: string })[];
+  history: (HistoryRow & {
+    streamId: string;
+    streamVersion: number;
+    hash: string;
+    prevHash: string;
+    dataText: string;
+    metadataText: string;
+  })[];
   /** Every event of every stream the history touches, from version 1, so each chain verifies on its own. */
   chain: ExportedChainRow[];
 }

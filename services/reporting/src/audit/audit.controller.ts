@@ -8,7 +8,13 @@ import { auditExport } from './audit-export';
 import { readWholeLog } from './audit-log';
 import { decisionHistory } from './decision-history';
 import { dossierStateAsOf } from './dossier-state';
-import { AuditExportResponse, ChainVerificationResponse, DossierHistoryResponse, DossierStateAsOfResponse, ProposalHistoryResponse } from '../shared/responses';
+import {
+  AuditExportResponse,
+  ChainVerificationResponse,
+  DossierHistoryResponse,
+  DossierStateAsOfResponse,
+  ProposalHistoryResponse,
+} from '../shared/responses';
 
 @ApiSchema({ description: 'Thời điểm cần xem trạng thái' })
 export class AsOfQuery {
@@ -16,13 +22,18 @@ export class AsOfQuery {
     example: '2026-09-30T17:00:00+07:00',
     description: 'Thời điểm cần xem trạng thái (ngày YYYY-MM-DD hoặc thời điểm ISO-8601); mặc định: bây giờ',
   })
-  @IsOptional() @IsCalendarDateOrTime() asOf?: string;
+  @IsOptional()
+  @IsCalendarDateOrTime()
+  asOf?: string;
 }
 
 @ApiSchema({ description: 'Phạm vi xuất nhật ký kiểm tra' })
 export class AuditExportQuery {
   @ApiPropertyOptional({ example: 'hs-2024-0001', description: 'Chỉ xuất lịch sử của hồ sơ này; bỏ trống: toàn bộ nhật ký' })
-  @IsOptional() @Type(() => String) @IsId() dossierId?: string;
+  @IsOptional()
+  @Type(() => String)
+  @IsId()
+  dossierId?: string;
 }
 
 /** Kiểm tra, giám sát: read-only replay of every decision from the reporting service's archive. */

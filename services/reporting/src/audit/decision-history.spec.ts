@@ -4,31 +4,84 @@ import { recorded } from '../shared/recorded-event.fixtures';
 import { decisionHistory } from './decision-history';
 import { stateAsOf } from './state-as-of';
 
-const officer: Actor = { id: 'u1', name: 'Lê Minh Châu', role: 'agency-officer', unitId: 'vn-hcm-binh-chanh', level: 'district', unitPath: ['vn', 'vn-hcm', 'vn-hcm-binh-chanh'] };
+const officer: Actor = {
+  id: 'u1',
+  name: 'Lê Minh Châu',
+  role: 'agency-officer',
+  unitId: 'vn-hcm-binh-chanh',
+  level: 'district',
+  unitPath: ['vn', 'vn-hcm', 'vn-hcm-binh-chanh'],
+};
 const chair: Actor = { ...officer, id: 'u2', name: 'Phạm Quốc Dũng', role: 'council-chair' };
 const board: Actor = { ...officer, id: 'u3', name: 'Vũ Đức Giang', role: 'emulation-board' };
 
-const received = recorded(S.DossierReceived, { dossierId: 'd1', level: 'district', dossier: { dossierId: 'd1' } }, { actor: officer, occurredAt: '2024-08-01T09:00:00Z', source: 'submissions' });
+const received = recorded(
+  S.DossierReceived,
+  { dossierId: 'd1', level: 'district', dossier: { dossierId: 'd1' } },
+  { actor: officer, occurredAt: '2024-08-01T09:00:00Z', source: 'submissions' },
+);
 // Councils' clock is behind: the case opened "before" the receipt that caused it.
-const opened = recorded(C.EvaluationCaseOpened, { caseId: 'd1@district', level: 'district' }, { actor: chair, occurredAt: '2024-08-01T08:59:00Z', causationId: received.id, source: 'councils' });
-const finalised = recorded(C.CaseFinalised, { caseId: 'd1@district', dossierId: 'd1', level: 'district', grade: 'xuat-sac', gradeLabel: 'Xuất sắc', aggregateScore: 92 }, { actor: chair, occurredAt: '2024-09-10T10:00:00Z', source: 'councils' });
-const proposed = recorded(R.ProposalReceived, { proposalId: 'p1', dossierId: 'd1', level: 'district' }, { occurredAt: '2024-09-11T00:00:00Z', causationId: finalised.id, source: 'recognition' });
-const sentBack = recorded(R.ProposalSentBack, { proposalId: 'p1', reason: 'Thiếu minh chứng' }, { actor: board, occurredAt: '2024-09-15T00:00:00Z', reason: 'Thiếu minh chứng', source: 'recognition' });
-const decided = recorded(R.AwardDecided, { proposalId: 'p1', level: 'district', decisionNumber: '1234/QĐ-UBND', decisionDate: '2024-10-01', awardName: 'Giấy khen' }, { occurredAt: '2024-10-01T00:00:00Z', source: 'recognition' });
-const otherDossier = recorded(S.DossierReceived, { dossierId: 'd2', level: 'district', dossier: { dossierId: 'd2' } }, { occurredAt: '2024-08-02T00:00:00Z' });
+const opened = recorded(
+  C.EvaluationCaseOpened,
+  { caseId: 'd1@district', level: 'district' },
+  { actor: chair, occurredAt: '2024-08-01T08:59:00Z', causationId: received.id, source: 'councils' },
+);
+const finalised = recorded(
+  C.CaseFinalised,
+  { caseId: 'd1@district', dossierId: 'd1', level: 'district', grade: 'xuat-sac', gradeLabel: 'Xuất sắc', aggregateScore: 92 },
+  { actor: chair, occurredAt: '2024-09-10T10:00:00Z', source: 'councils' },
+);
+const proposed = recorded(
+  R.ProposalReceived,
+  { proposalId: 'p1', dossierId: 'd1', level: 'district' },
+  { occurredAt: '2024-09-11T00:00:00Z', causationId: finalised.id, source: 'recognition' },
+);
+const sentBack = recorded(
+  R.ProposalSentBack,
+  { proposalId: 'p1', reason: 'Thiếu minh chứng' },
+  { actor: board, occurredAt: '2024-09-15T00:00:00Z', reason: 'Thiếu minh chứng', source: 'recognition' },
+);
+const decided = recorded(
+  R.AwardDecided,
+  { proposalId: 'p1', level: 'district', decisionNumber: '1234/QĐ-UBND', decisionDate: '2024-10-01', awardName: 'Giấy khen' },
+  { occurredAt: '2024-10-01T00:00:00Z', source: 'recognition' },
+);
+const otherDossier = recorded(
+  S.DossierReceived,
+  { dossierId: 'd2', level: 'district', dossier: { dossierId: 'd2' } },
+  { occurredAt: '2024-08-02T00:00:00Z' },
+);
 const all = [decided, otherDossier, sentBack, proposed, finalised, opened, received];
 
 describe('decision history', () => {
   it("gathers a dossier's events across contexts, following its case id and its proposals, in causal order", () => {
     const rows = decisionHistory(all, { dossierId: 'd1' });
-    expect(rows.map((r) => r.type)).toEqual([S.DossierReceived, C.EvaluationCaseOpened, C.CaseFinalised, R.ProposalReceived, R.ProposalSentBack, R.AwardDecided]);
-    expect(rows[2]).toMatchObject({ who: 'Phạm Quốc Dũng', role: 'council-chair', unit: 'vn-hcm-binh-chanh', level: 'district', context: 'councils', what: 'Nghiệm thu, xếp loại: Xuất sắc (92 điểm)' });
+    expect(rows.map((r) => r.type)).toEqual([
+      S.DossierReceived,
+      C.EvaluationCaseOpened,
+      C.CaseFinalised,
+      R.ProposalReceived,
+      R.ProposalSentBack,
+      R.AwardDecided,
+    ]);
+    expect(rows[2]).toMatchObject({
+      who: 'Phạm Quốc Dũng',
+      role: 'council-chair',
+      unit: 'vn-hcm-binh-chanh',
+      level: 'district',
+      context: 'councils',
+      what: 'Nghiệm thu, xếp loại: Xuất sắc (92 điểm)',
+    });
     expect(rows[4]).toMatchObject({ why: 'Thiếu minh chứng', role: 'emulation-board' });
     expect(rows[5].what).toBe('Quyết định khen thưởng số 1234/QĐ-UBND ngày 2024-10-01: Giấy khen');
   });
 
   it("gives an award decision's history by proposal", () => {
-    expect(decisionHistory(all, { awardDecisionId: 'p1' }).map((r) => r.type)).toEqual([R.ProposalReceived, R.ProposalSentBack, R.AwardDecided]);
+    expect(decisionHistory(all, { awardDecisionId: 'p1' }).map((r) => r.type)).toEqual([
+      R.ProposalReceived,
+      R.ProposalSentBack,
+      R.AwardDecided,
+    ]);
   });
 });
 

@@ -47,7 +47,12 @@ function namesDossier(d: Data, dossierId: string): boolean {
 function select(events: RecordedEvent[], subject: HistorySubject): RecordedEvent[] {
   if ('dossierId' in subject) {
     // Proposals and award decisions name the dossier on their first event only in some contexts; follow the proposal id.
-    const proposals = new Set(events.filter((e) => namesDossier(dataOf(e), subject.dossierId)).map((e) => dataOf(e).proposalId).filter(Boolean));
+    const proposals = new Set(
+      events
+        .filter((e) => namesDossier(dataOf(e), subject.dossierId))
+        .map((e) => dataOf(e).proposalId)
+        .filter(Boolean),
+    );
     return events.filter((e) => namesDossier(dataOf(e), subject.dossierId) || proposals.has(dataOf(e).proposalId));
   }
   const proposalId = 'proposalId' in subject ? subject.proposalId : subject.awardDecisionId;

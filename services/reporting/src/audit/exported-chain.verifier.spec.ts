@@ -42,7 +42,14 @@ describe('offline verification of an exported hash chain', () => {
 
   it('detects an edited row', () => {
     const tampered = history.map((r, i) => (i === 2 ? { ...r, dataText: '{"level": "province", "dossierId": "d1"}' } : r));
-    expect(verifyExportedChain(tampered)).toEqual({ ok: false, checked: 2, eventId: history[2].eventId, streamId: 'dossier-d1', streamVersion: 2, reason: 'hash-mismatch' });
+    expect(verifyExportedChain(tampered)).toEqual({
+      ok: false,
+      checked: 2,
+      eventId: history[2].eventId,
+      streamId: 'dossier-d1',
+      streamVersion: 2,
+      reason: 'hash-mismatch',
+    });
   });
 
   it('detects an edited row whose own hash was recomputed, at the next row of its stream', () => {

@@ -22,7 +22,16 @@ export type ChainVerdict =
 
 /** The store's event_hash, recomputed offline: sha256 over the same '|'-joined text, UTF-8, hex. */
 export function chainHash(row: Omit<ExportedChainRow, 'hash'>): string {
-  const text = [row.prevHash, row.eventId, row.streamId, row.streamVersion, row.type, row.schemaVersion, row.dataText, row.metadataText].join('|');
+  const text = [
+    row.prevHash,
+    row.eventId,
+    row.streamId,
+    row.streamVersion,
+    row.type,
+    row.schemaVersion,
+    row.dataText,
+    row.metadataText,
+  ].join('|');
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 

@@ -2,11 +2,21 @@ import 'reflect-metadata';
 import { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { CONTEXTS } from '@cem/contracts';
-import { CommandOutcome, historyCommand, StoreLocation, verifyChainCommand, verifyExportCommand, verifyStoresCommand } from './audit.commands';
+import {
+  CommandOutcome,
+  historyCommand,
+  StoreLocation,
+  verifyChainCommand,
+  verifyExportCommand,
+  verifyStoresCommand,
+} from './audit.commands';
 
 const DEFAULT_PG_URL = 'postgres://cem:cem@127.0.0.1:5432/cem';
 
-const location = (options: { schema: string }): StoreLocation => ({ pgUrl: process.env.CEM_PG_URL ?? DEFAULT_PG_URL, schema: options.schema });
+const location = (options: { schema: string }): StoreLocation => ({
+  pgUrl: process.env.CEM_PG_URL ?? DEFAULT_PG_URL,
+  schema: options.schema,
+});
 
 async function report(outcome: Promise<CommandOutcome>): Promise<void> {
   const { ok, lines } = await outcome;
@@ -30,7 +40,7 @@ program
 
 program
   .command('verify-chain')
-  .description("re-hash every stream of a store; prints the first broken link or OK")
+  .description('re-hash every stream of a store; prints the first broken link or OK')
   .option('--schema <schema>', 'event store schema', 'reporting')
   .action((o: { schema: string }) => report(verifyChainCommand(location(o))));
 
@@ -46,7 +56,12 @@ program
         pgUrl: process.env.CEM_PG_URL ?? DEFAULT_PG_URL,
         prefix: o.prefix,
         contexts: [...CONTEXTS],
-        anchors: o.anchors ? readFileSync(o.anchors, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)) : undefined,
+        anchors: o.anchors
+          ? readFileSync(o.anchors, 'utf8')
+              .split('\n')
+              .filter(Boolean)
+              .map((l) => JSON.parse(l))
+          : undefined,
         publicKeyPem: o.publicKey ? readFileSync(o.publicKey, 'utf8') : undefined,
       }),
     ),

@@ -27,14 +27,19 @@ export interface StoreLocation {
 async function requireSchema(at: StoreLocation): Promise<void> {
   const client = new PgSqlClient({ connectionString: at.pgUrl, poolSize: 1 });
   try {
-    const rows = await client.query(`SELECT 1 FROM information_schema.tables WHERE table_schema = $1 AND table_name = 'events'`, [at.schema]);
+    const rows = await client.query(`SELECT 1 FROM information_schema.tables WHERE table_schema = $1 AND table_name = 'events'`, [
+      at.schema,
+    ]);
     if (!rows.length) throw new Error(`no event store in schema ${at.schema}`);
   } finally {
     await client.close();
   }
 }
 
-async function withStore<T>(at: StoreLocation, run: (store: Awaited<ReturnType<typeof createPostgresEventStore>>) => Promise<T>): Promise<T> {
+async function withStore<T>(
+  at: StoreLocation,
+  run: (store: Awaited<ReturnType<typeof createPostgresEventStore>>) => Promise<T>,
+): Promise<T> {
   await requireSchema(at);
   const store = await createPostgresEventStore({ connectionString: at.pgUrl, schema: at.schema, poolSize: 2 });
   try {
@@ -60,7 +65,8 @@ export async function verifyChainCommand(at: StoreLocation): Promise<CommandOutc
   };
 }
 
-const formatRow = (r: HistoryRow) => `${r.when}  ${r.who} (${r.role}, ${r.unit}, ${r.level})  [${r.context}] ${r.what}${r.why ? ` — lý do: ${r.why}` : ''}`;
+const formatRow = (r: HistoryRow) =>
+  `${r.when}  ${r.who} (${r.role}, ${r.unit}, ${r.level})  [${r.context}] ${r.what}${r.why ? ` — lý do: ${r.why}` : ''}`;
 
 export async function historyCommand(at: StoreLocation, subject: HistorySubject): Promise<CommandOutcome & { rows: HistoryRow[] }> {
   const rows = decisionHistory(await withStore(at, readWholeLog), subject);
@@ -69,7 +75,9 @@ export async function historyCommand(at: StoreLocation, subject: HistorySubject)
 
 function describe(verdict: ChainVerdict): string[] {
   if (verdict.ok) return [`OK: ${verdict.checked} exported events in ${verdict.streams} streams, every hash chain intact`];
-  return [`BROKEN: ${verdict.reason} at event ${verdict.eventId} (stream ${verdict.streamId}, version ${verdict.streamVersion}) after ${verdict.checked} good events`];
+  return [
+    `BROKEN: ${verdict.reason} at event ${verdict.eventId} (stream ${verdict.streamId}, version ${verdict.streamVersion}) after ${verdict.checked} good events`,
+  ];
 }
 
 /** Re-verifies an audit export offline: a GET /audit/export body, or a bare array of chain rows. */
@@ -114,12 +122,16 @@ export async function verifyStoresCommand(at: StoresToVerify): Promise<CommandOu
     if (context !== 'reporting') {
       try {
         await requireSchema(archiveAt);
-        findings.push(...(await withStore(here, (source) => withStore(archiveAt, (archive) => checkAgainstArchive(source, archive, context)))));
+        findings.push(
+          ...(await withStore(here, (source) => withStore(archiveAt, (archive) => checkAgainstArchive(source, archive, context)))),
+        );
       } catch (error) {
         lines.push(`  (no reporting archive to compare with: ${(error as Error).message})`);
       }
     }
-    const anchor = at.anchors?.filter((a) => a.payload.store === here.schema).sort((a, b) => (a.payload.anchoredAt < b.payload.anchoredAt ? 1 : -1))[0];
+    const anchor = at.anchors
+      ?.filter((a) => a.payload.store === here.schema)
+      .sort((a, b) => (a.payload.anchoredAt < b.payload.anchoredAt ? 1 : -1))[0];
     if (anchor && at.publicKeyPem) {
       findings.push(...(await withStore(here, (store) => checkAgainstAnchor(store, anchor, at.publicKeyPem!))));
       lines.push(`  anchor of ${anchor.payload.anchoredAt} (key ${anchor.keyId}) checked`);

@@ -27,6 +27,10 @@ export class OpenPeriodDto {
   @ApiPropertyOptional({ example: 'ha-nam-sang-tao' }) @IsOptional() @IsId() campaignId?: string;
   @ApiProperty({ example: 'Báo cáo kết quả phong trào thi đua sáng tạo năm 2026' }) @IsLine() title!: string;
   @ApiProperty({ type: [DeadlineDto] })
-  @IsArray() @ArrayMinSize(1) @MaxItems(20) @ValidateNested({ each: true }) @Type(() => DeadlineDto)
+  @IsArray()
+  @ArrayMinSize(1)
+  @MaxItems(20)
+  @ValidateNested({ each: true })
+  @Type(() => DeadlineDto)
   deadlines!: DeadlineDto[];
 }

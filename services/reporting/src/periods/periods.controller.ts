@@ -17,7 +17,13 @@ export class PeriodsController {
   @Post()
   @Roles('standing-body', 'admin')
   async open(@CurrentActor() actor: Actor, @Body() dto: OpenPeriodDto) {
-    const result = await handleCommand(this.infra.store, reportingPeriodDecider, reportingPeriodStreamId(dto.periodId), { type: 'OpenReportingPeriod', actor, period: { ...dto } }, httpCommand(this.infra, actor));
+    const result = await handleCommand(
+      this.infra.store,
+      reportingPeriodDecider,
+      reportingPeriodStreamId(dto.periodId),
+      { type: 'OpenReportingPeriod', actor, period: { ...dto } },
+      httpCommand(this.infra, actor),
+    );
     await this.infra.readModelsCaughtUp();
     return result.state.period;
   }

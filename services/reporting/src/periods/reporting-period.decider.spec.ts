@@ -11,14 +11,26 @@ describe('reporting periods', () => {
   it('the standing body opens a period with per-level deadlines, once', () => {
     const opened = { type: E.ReportingPeriodOpened, data: { ...period, openedByUnitId } };
     spec.given([]).when(open).then([opened]);
-    spec.given([opened]).when(open).thenThrows(DomainRuleViolation, /Kỳ báo cáo bc-2024-yearly đã được mở/);
+    spec
+      .given([opened])
+      .when(open)
+      .thenThrows(DomainRuleViolation, /Kỳ báo cáo bc-2024-yearly đã được mở/);
   });
 
   it('refuses other roles, duplicate levels, and deadlines for levels above the opener', () => {
-    spec.given([]).when({ ...open, actor: communeOfficer('tan-kien') }).thenThrows(ForbiddenError);
+    spec
+      .given([])
+      .when({ ...open, actor: communeOfficer('tan-kien') })
+      .thenThrows(ForbiddenError);
     const twice = { ...period, deadlines: [...period.deadlines, { level: 'commune' as const, dueBy: '2024-10-15T00:00:00+07:00' }] };
-    spec.given([]).when({ ...open, period: twice }).thenThrows(DomainRuleViolation, /Mỗi cấp có một hạn nộp/);
+    spec
+      .given([])
+      .when({ ...open, period: twice })
+      .thenThrows(DomainRuleViolation, /Mỗi cấp có một hạn nộp/);
     const above = { ...period, deadlines: [{ level: 'province' as const, dueBy: '2024-12-01T00:00:00+07:00' }] };
-    spec.given([]).when({ ...open, period: above }).thenThrows(DomainRuleViolation, /Cơ quan cấp huyện không được đặt hạn nộp cho cấp tỉnh/);
+    spec
+      .given([])
+      .when({ ...open, period: above })
+      .thenThrows(DomainRuleViolation, /Cơ quan cấp huyện không được đặt hạn nộp cho cấp tỉnh/);
   });
 });

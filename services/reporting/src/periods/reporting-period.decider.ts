@@ -29,8 +29,16 @@ export const reportingPeriodDecider: Decider<ReportingPeriodState, ReportingPeri
     ensure(new Set(levels).size === levels.length, 'duplicate-deadline', 'Mỗi cấp có một hạn nộp');
     // A level sets deadlines for itself and the levels below it, never for the levels above.
     const above = actor.role === 'admin' ? [] : levels.filter((l) => depth(l) < depth(actor.level));
-    ensure(!above.length, 'deadline-above-level', `Cơ quan ${levelPhrase(actor.level)} không được đặt hạn nộp cho ${above.map(levelPhrase).join(', ')}`);
-    ensure(period.deadlines.every((d) => !Number.isNaN(Date.parse(d.dueBy))), 'invalid-deadline', 'Mỗi hạn nộp phải là một ngày');
+    ensure(
+      !above.length,
+      'deadline-above-level',
+      `Cơ quan ${levelPhrase(actor.level)} không được đặt hạn nộp cho ${above.map(levelPhrase).join(', ')}`,
+    );
+    ensure(
+      period.deadlines.every((d) => !Number.isNaN(Date.parse(d.dueBy))),
+      'invalid-deadline',
+      'Mỗi hạn nộp phải là một ngày',
+    );
     return [{ type: E.ReportingPeriodOpened, data: { ...period, openedByUnitId: actor.unitId } }];
   },
 };

@@ -16,7 +16,15 @@ describe('missing and late reports', () => {
   it('after the commune deadline: missing communes, late communes, the district still pending', () => {
     const r = missingReports(period2024, expected, submitted, '2024-11-05T00:00:00+07:00');
     expect(r.missing).toEqual([{ unitId: 'le-minh-xuan', level: 'commune', dueBy: '2024-11-01T00:00:00+07:00' }]);
-    expect(r.late).toEqual([{ unitId: 'binh-loi', level: 'commune', reportId: 'r2', submittedAt: '2024-11-03T00:00:00+07:00', dueBy: '2024-11-01T00:00:00+07:00' }]);
+    expect(r.late).toEqual([
+      {
+        unitId: 'binh-loi',
+        level: 'commune',
+        reportId: 'r2',
+        submittedAt: '2024-11-03T00:00:00+07:00',
+        dueBy: '2024-11-01T00:00:00+07:00',
+      },
+    ]);
     expect(r.pending).toEqual([{ unitId: 'binh-chanh', level: 'district', dueBy: '2024-11-15T00:00:00+07:00' }]);
   });
 

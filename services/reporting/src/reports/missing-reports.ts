@@ -22,7 +22,12 @@ export interface ReportFollowUp {
 }
 
 /** Which expected units have not reported past their deadline, which reported late, which may still report. */
-export function missingReports(period: PeriodDeadlines, expectedUnits: ExpectedUnit[], submitted: SubmittedReport[], now: string | Date): ReportFollowUp {
+export function missingReports(
+  period: PeriodDeadlines,
+  expectedUnits: ExpectedUnit[],
+  submitted: SubmittedReport[],
+  now: string | Date,
+): ReportFollowUp {
   const byUnit = new Map(submitted.map((r) => [r.unitId, r]));
   const result: ReportFollowUp = { missing: [], late: [], pending: [] };
   for (const unit of expectedUnits) {

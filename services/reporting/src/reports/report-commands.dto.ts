@@ -18,8 +18,13 @@ export class FiguresDto {
 @ApiSchema({ description: 'Gửi báo cáo của kỳ' })
 export class SubmitReportDto {
   /** Omitted by a standing body sending its roll-up upward: the aggregated totals are used. */
-  @ApiPropertyOptional({ type: FiguresDto, description: 'Số liệu của đơn vị; cơ quan thường trực gửi báo cáo tổng hợp lên trên thì bỏ trống (dùng số liệu đã tổng hợp)' })
-  @IsOptional() @ValidateNested() @Type(() => FiguresDto)
+  @ApiPropertyOptional({
+    type: FiguresDto,
+    description: 'Số liệu của đơn vị; cơ quan thường trực gửi báo cáo tổng hợp lên trên thì bỏ trống (dùng số liệu đã tổng hợp)',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => FiguresDto)
   figures?: FiguresDto;
   @ApiProperty({ example: 'Năm 2026, đơn vị đã phát động phong trào tới 100% cán bộ...' }) @IsText({ allowEmpty: true }) narrative!: string;
 }
@@ -34,8 +39,15 @@ export class AmendReportDto {
 @ApiSchema({ description: 'Tổng hợp báo cáo của cấp dưới' })
 export class AggregateReportsDto {
   /** The children expected to report; taken from the archived unit registry when omitted. */
-  @ApiPropertyOptional({ type: [String], example: ['vn-ha-nam-phu-ly', 'vn-ha-nam-duy-tien'], description: 'Các đơn vị cấp dưới phải báo cáo; mặc định lấy từ danh mục đơn vị' })
-  @IsOptional() @IsArray() @MaxItems(2000) @IsId({ each: true })
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['vn-ha-nam-phu-ly', 'vn-ha-nam-duy-tien'],
+    description: 'Các đơn vị cấp dưới phải báo cáo; mặc định lấy từ danh mục đơn vị',
+  })
+  @IsOptional()
+  @IsArray()
+  @MaxItems(2000)
+  @IsId({ each: true })
   expectedChildUnitIds?: string[];
 }
 
@@ -43,8 +55,15 @@ export class AggregateReportsDto {
 export class PeriodStatusQuery {
   /** The aggregating unit; the caller's own unit by default. */
   @ApiPropertyOptional({ example: 'vn-ha-nam', description: 'Đơn vị tổng hợp; mặc định là đơn vị của người gọi' })
-  @IsOptional() @IsId() unitId?: string;
+  @IsOptional()
+  @IsId()
+  unitId?: string;
   /** Expected children as `unitId:level,...`; taken from the archived unit registry when omitted. */
-  @ApiPropertyOptional({ example: 'vn-ha-nam-phu-ly:district,vn-ha-nam-duy-tien:district', description: 'Các đơn vị cấp dưới phải báo cáo, dạng `mãĐơnVị:cấp,...`; mặc định lấy từ danh mục đơn vị' })
-  @IsOptional() @IsLine({ maxLength: 20_000 }) expected?: string;
+  @ApiPropertyOptional({
+    example: 'vn-ha-nam-phu-ly:district,vn-ha-nam-duy-tien:district',
+    description: 'Các đơn vị cấp dưới phải báo cáo, dạng `mãĐơnVị:cấp,...`; mặc định lấy từ danh mục đơn vị',
+  })
+  @IsOptional()
+  @IsLine({ maxLength: 20_000 })
+  expected?: string;
 }

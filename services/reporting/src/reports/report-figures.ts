@@ -1,8 +1,7 @@
 import type { ReportFigures } from '@cem/contracts';
 import { REPORT_FIGURE_KEYS } from '@cem/contracts';
 
-export const noFigures = (): ReportFigures =>
-  Object.fromEntries(REPORT_FIGURE_KEYS.map((k) => [k, 0])) as unknown as ReportFigures;
+export const noFigures = (): ReportFigures => Object.fromEntries(REPORT_FIGURE_KEYS.map((k) => [k, 0])) as unknown as ReportFigures;
 
 export function sumFigures(all: ReportFigures[]): ReportFigures {
   return all.reduce((total, f) => {

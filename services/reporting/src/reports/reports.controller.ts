@@ -27,8 +27,21 @@ export class ReportsController {
   @Roles(...REPORTERS)
   async submit(@CurrentActor() actor: Actor, @Param('periodId') periodId: string, @Body() dto: SubmitReportDto) {
     const period = await requirePeriod(this.infra.store, periodId);
-    const command = { type: 'SubmitReport' as const, actor, period, ...reportingUnitOf(actor), narrative: dto.narrative, submittedAt: new Date().toISOString() };
-    const result = await handleCommand(this.infra.store, unitReportDecider, unitReportStreamId(periodId, actor.unitId), { ...command, ...(dto.figures ? { figures: { ...dto.figures } } : {}) }, httpCommand(this.infra, actor));
+    const command = {
+      type: 'SubmitReport' as const,
+      actor,
+      period,
+      ...reportingUnitOf(actor),
+      narrative: dto.narrative,
+      submittedAt: new Date().toISOString(),
+    };
+    const result = await handleCommand(
+      this.infra.store,
+      unitReportDecider,
+      unitReportStreamId(periodId, actor.unitId),
+      { ...command, ...(dto.figures ? { figures: { ...dto.figures } } : {}) },
+      httpCommand(this.infra, actor),
+    );
     await this.infra.readModelsCaughtUp();
     return result.state.submitted;
   }
@@ -39,8 +52,21 @@ export class ReportsController {
   @Roles(...REPORTERS)
   async amend(@CurrentActor() actor: Actor, @Param('reportId') reportId: string, @Body() dto: AmendReportDto) {
     const report = await this.report(reportId);
-    const command = { type: 'AmendReport' as const, actor, figures: { ...dto.figures }, narrative: dto.narrative, reason: dto.reason, amendedAt: new Date().toISOString() };
-    const result = await handleCommand(this.infra.store, unitReportDecider, unitReportStreamId(report.periodId, report.unitId), command, httpCommand(this.infra, actor, dto.reason));
+    const command = {
+      type: 'AmendReport' as const,
+      actor,
+      figures: { ...dto.figures },
+      narrative: dto.narrative,
+      reason: dto.reason,
+      amendedAt: new Date().toISOString(),
+    };
+    const result = await handleCommand(
+      this.infra.store,
+      unitReportDecider,
+      unitReportStreamId(report.periodId, report.unitId),
+      command,
+      httpCommand(this.infra, actor, dto.reason),
+    );
     await this.infra.readModelsCaughtUp();
     return result.state.submitted;
   }
@@ -51,14 +77,29 @@ export class ReportsController {
   @Roles('standing-body')
   async aggregate(@CurrentActor() actor: Actor, @Param('periodId') periodId: string, @Body() dto: AggregateReportsDto) {
     const period = await requirePeriod(this.infra.store, periodId);
-    const expectedChildUnitIds = dto.expectedChildUnitIds ?? (await registeredChildren(this.infra.documents, actor.unitId)).map((u) => u.unitId);
+    const expectedChildUnitIds =
+      dto.expectedChildUnitIds ?? (await registeredChildren(this.infra.documents, actor.unitId)).map((u) => u.unitId);
     const expected = new Set(expectedChildUnitIds);
     // Only expected children's reports are summed: a stray report would be refused by the decider anyway.
     const childReports = (await this.childReports(periodId, actor.unitId))
       .filter((r) => expected.has(r.unitId))
       .map((r) => ({ reportId: r._id, periodId: r.periodId, unitId: r.unitId, unitPath: r.unitPath, level: r.level, figures: r.figures! }));
-    const command = { type: 'AggregateReports' as const, actor, period, ...reportingUnitOf(actor), childReports, expectedChildUnitIds, aggregatedAt: new Date().toISOString() };
-    const result = await handleCommand(this.infra.store, unitReportDecider, unitReportStreamId(periodId, actor.unitId), command, httpCommand(this.infra, actor));
+    const command = {
+      type: 'AggregateReports' as const,
+      actor,
+      period,
+      ...reportingUnitOf(actor),
+      childReports,
+      expectedChildUnitIds,
+      aggregatedAt: new Date().toISOString(),
+    };
+    const result = await handleCommand(
+      this.infra.store,
+      unitReportDecider,
+      unitReportStreamId(periodId, actor.unitId),
+      command,
+      httpCommand(this.infra, actor),
+    );
     await this.infra.readModelsCaughtUp();
     return result.state.aggregation;
   }
@@ -70,7 +111,11 @@ export class ReportsController {
     const period = await requirePeriod(this.infra.store, periodId);
     const unitId = query.unitId ?? actor.unitId;
     const expected = query.expected ? parseExpectedUnits(query.expected) : await registeredChildren(this.infra.documents, unitId);
-    const submitted = (await this.childReports(periodId, unitId)).map((r) => ({ unitId: r.unitId, reportId: r._id, submittedAt: r.submittedAt! }));
+    const submitted = (await this.childReports(periodId, unitId)).map((r) => ({
+      unitId: r.unitId,
+      reportId: r._id,
+      submittedAt: r.submittedAt!,
+    }));
     return { periodId, unitId, ...missingReports(period, expected, submitted, new Date()), reported: submitted };
   }
 

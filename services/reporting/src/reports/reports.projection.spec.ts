@@ -18,7 +18,10 @@ const submitted = recorded(E.ReportSubmitted, {
 });
 
 const apply = (events = [submitted]) =>
-  events.reduce((doc, e) => reportsProjection.apply(doc, e, reportsProjection.documentIds(e)[0]), null as ReturnType<typeof reportsProjection.apply>);
+  events.reduce(
+    (doc, e) => reportsProjection.apply(doc, e, reportsProjection.documentIds(e)[0]),
+    null as ReturnType<typeof reportsProjection.apply>,
+  );
 
 describe('unit reports read model', () => {
   it('files a report under the unit it goes to', () => {
@@ -26,7 +29,15 @@ describe('unit reports read model', () => {
   });
 
   it('an amendment replaces the figures and is counted', () => {
-    const amended = recorded(E.ReportAmended, { reportId: 'bc-2024/vn-hcm-binh-chanh-an-phu-tay', periodId: 'bc-2024', unitId: 'vn-hcm-binh-chanh-an-phu-tay', figures: figures(3), narrative: 'sửa', amendedAt: '2024-11-03T08:00:00Z', reason: 'bổ sung' });
+    const amended = recorded(E.ReportAmended, {
+      reportId: 'bc-2024/vn-hcm-binh-chanh-an-phu-tay',
+      periodId: 'bc-2024',
+      unitId: 'vn-hcm-binh-chanh-an-phu-tay',
+      figures: figures(3),
+      narrative: 'sửa',
+      amendedAt: '2024-11-03T08:00:00Z',
+      reason: 'bổ sung',
+    });
     expect(apply([submitted, amended])).toEqual(expect.objectContaining({ figures: figures(3), narrative: 'sửa', amendments: 1 }));
   });
 });

@@ -51,7 +51,16 @@ export const reportsProjection: Projection<ReportDoc> = {
       case E.ReportSubmitted: {
         const d = event.data as ReportSubmittedData;
         const { figures, narrative, submittedAt, late, aggregated } = d;
-        return { ...(doc ?? fresh(id, d)), submitted: true, figures, narrative, submittedAt, late, aggregated, ...(d.dueBy ? { dueBy: d.dueBy } : {}) };
+        return {
+          ...(doc ?? fresh(id, d)),
+          submitted: true,
+          figures,
+          narrative,
+          submittedAt,
+          late,
+          aggregated,
+          ...(d.dueBy ? { dueBy: d.dueBy } : {}),
+        };
       }
       case E.ReportAmended: {
         if (!doc) return doc;

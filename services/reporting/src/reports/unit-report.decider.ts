@@ -5,13 +5,7 @@ import { dueByFor, isPast } from '../periods/reporting-period.deadlines';
 import { ensure } from '../shared/domain-rule';
 import { invalidFigureKeys, sumFigures } from './report-figures';
 import { unitReportPolicy } from './unit-report.policy';
-import {
-  evolveUnitReport,
-  initialUnitReportState,
-  reportIdOf,
-  UnitReportEvent,
-  UnitReportState,
-} from './unit-report.state';
+import { evolveUnitReport, initialUnitReportState, reportIdOf, UnitReportEvent, UnitReportState } from './unit-report.state';
 
 interface ReportingUnit {
   unitId: string;
@@ -94,7 +88,12 @@ function amend(c: Extract<UnitReportCommand, { type: 'AmendReport' }>, state: Un
   unitReportPolicy.assert('amend', c.actor, state.submitted);
   ensure(c.reason?.trim(), 'reason-required', 'Sửa đổi báo cáo cần nêu lý do');
   requireValidFigures(c.figures);
-  return [{ type: E.ReportAmended, data: { reportId, periodId, unitId, figures: c.figures, narrative: c.narrative, amendedAt: c.amendedAt, reason: c.reason } }];
+  return [
+    {
+      type: E.ReportAmended,
+      data: { reportId, periodId, unitId, figures: c.figures, narrative: c.narrative, amendedAt: c.amendedAt, reason: c.reason },
+    },
+  ];
 }
 
 function aggregate(c: Extract<UnitReportCommand, { type: 'AggregateReports' }>, state: UnitReportState): UnitReportEvent[] {
@@ -103,7 +102,11 @@ function aggregate(c: Extract<UnitReportCommand, { type: 'AggregateReports' }>, 
   ensure(!state.aggregation, 'already-aggregated', 'Báo cáo của kỳ này đã được tổng hợp');
   ensure(!state.submitted, 'already-submitted', 'Báo cáo đã được tổng hợp lên cấp trên');
   const strangers = c.childReports.filter((r) => parentOf(r.unitPath) !== c.unitId || !c.expectedChildUnitIds.includes(r.unitId));
-  ensure(!strangers.length, 'not-a-child-report', `Không phải báo cáo của đơn vị trực thuộc ${c.unitId}: ${strangers.map((r) => r.unitId).join(', ')}`);
+  ensure(
+    !strangers.length,
+    'not-a-child-report',
+    `Không phải báo cáo của đơn vị trực thuộc ${c.unitId}: ${strangers.map((r) => r.unitId).join(', ')}`,
+  );
   const otherPeriod = c.childReports.filter((r) => r.periodId !== c.period.periodId);
   ensure(!otherPeriod.length, 'other-period', `Báo cáo của kỳ khác: ${otherPeriod.map((r) => r.reportId).join(', ')}`);
   const units = c.childReports.map((r) => r.unitId);

@@ -154,14 +154,16 @@ export class ExportedChainRowResponse {
   @ApiProperty({ description: 'Dữ liệu sự kiện, văn bản JSON đúng như đã lưu', example: '{"dossierId":"hs-2026-0001"}' }) dataText!: string;
   @ApiProperty({ description: 'Siêu dữ liệu, văn bản JSON đúng như đã lưu', example: '{"source":"submissions"}' }) metadataText!: string;
   @ApiProperty({ description: 'Mã băm của sự kiện trước trong luồng (rỗng với sự kiện đầu)', example: '' }) prevHash!: string;
-  @ApiProperty({ description: 'Mã băm SHA-256 của sự kiện', example: 'b1946ac92492d2347c6235b4d2611184b1946ac92492d2347c6235b4d2611184' }) hash!: string;
+  @ApiProperty({ description: 'Mã băm SHA-256 của sự kiện', example: 'b1946ac92492d2347c6235b4d2611184b1946ac92492d2347c6235b4d2611184' })
+  hash!: string;
 }
 
 @ApiSchema({ description: 'Một dòng lịch sử kèm mắt xích băm của nó' })
 export class ExportedHistoryRowResponse extends HistoryRowResponse {
   @ApiProperty() streamId!: string;
   @ApiProperty({ description: 'Số thứ tự trong luồng', example: 1 }) streamVersion!: number;
-  @ApiProperty({ description: 'Mã băm SHA-256 của sự kiện', example: 'b1946ac92492d2347c6235b4d2611184b1946ac92492d2347c6235b4d2611184' }) hash!: string;
+  @ApiProperty({ description: 'Mã băm SHA-256 của sự kiện', example: 'b1946ac92492d2347c6235b4d2611184b1946ac92492d2347c6235b4d2611184' })
+  hash!: string;
   @ApiProperty({ description: 'Mã băm của sự kiện trước trong luồng', example: '' }) prevHash!: string;
   @ApiProperty({ description: 'Dữ liệu sự kiện, văn bản JSON đúng như đã lưu', example: '{"dossierId":"hs-2026-0001"}' }) dataText!: string;
   @ApiProperty({ description: 'Siêu dữ liệu, văn bản JSON đúng như đã lưu', example: '{"source":"submissions"}' }) metadataText!: string;
@@ -184,7 +186,8 @@ export class AuditExportResponse {
   subject!: 'all' | AuditSubjectResponse;
   @ApiProperty({ description: 'Thời điểm xuất', example: '2026-12-01T02:00:00.000Z' }) exportedAt!: string;
   @ApiProperty({ type: [ExportedHistoryRowResponse] }) history!: ExportedHistoryRowResponse[];
-  @ApiProperty({ type: [ExportedChainRowResponse], description: 'Mọi sự kiện của mọi luồng liên quan, từ phiên bản 1' }) chain!: ExportedChainRowResponse[];
+  @ApiProperty({ type: [ExportedChainRowResponse], description: 'Mọi sự kiện của mọi luồng liên quan, từ phiên bản 1' })
+  chain!: ExportedChainRowResponse[];
 }
 
 @ApiSchema({ description: 'Mắt xích băm bị đứt đầu tiên' })
@@ -193,8 +196,10 @@ export class ChainBreakResponse {
   @ApiProperty({ description: 'Số thứ tự trong luồng', example: 3 }) streamVersion!: number;
   @ApiProperty() eventId!: string;
   @ApiProperty({ type: LogPositionResponse, description: 'Vị trí trong nhật ký' }) position!: LogPositionResponse;
-  @ApiProperty({ description: 'Mã băm tính lại', example: 'b1946ac92492d2347c6235b4d2611184b1946ac92492d2347c6235b4d2611184' }) expectedHash!: string;
-  @ApiProperty({ description: 'Mã băm đã lưu', example: '0000000000000000000000000000000000000000000000000000000000000000' }) storedHash!: string;
+  @ApiProperty({ description: 'Mã băm tính lại', example: 'b1946ac92492d2347c6235b4d2611184b1946ac92492d2347c6235b4d2611184' })
+  expectedHash!: string;
+  @ApiProperty({ description: 'Mã băm đã lưu', example: '0000000000000000000000000000000000000000000000000000000000000000' })
+  storedHash!: string;
 }
 
 @ApiSchema({ description: 'Kết quả kiểm tra chuỗi băm của kho sự kiện' })
@@ -226,7 +231,12 @@ export class AuditDossierStateResponse {
     example: { dossierId: 'hs-2026-0001', title: 'Giải pháp số hóa hồ sơ một cửa cấp xã' },
   })
   dossier!: Record<string, unknown> | null;
-  @ApiProperty({ type: String, nullable: true, enum: ['draft', 'submitted', 'received', 'returned', 'withdrawn', 'forwarded'], description: 'Trạng thái (mã máy)' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    enum: ['draft', 'submitted', 'received', 'returned', 'withdrawn', 'forwarded'],
+    description: 'Trạng thái (mã máy)',
+  })
   status!: string | null;
   @ApiProperty({ enum: ADMINISTRATIVE_LEVELS, nullable: true, description: 'Cấp hồ sơ đang ở' }) currentLevel!: string | null;
   @ApiProperty({ type: [AuditLineageEntryResponse], description: 'Các cấp đã tới, từ dưới lên' }) lineage!: AuditLineageEntryResponse[];
@@ -248,13 +258,15 @@ export class AuditEvaluationCaseResponse extends EvaluationCaseOpenedData {
   })
   scoreHistory!: Record<string, ScoreSubmittedData[]>;
   @ApiPropertyOptional({ type: CaseFinalisedData, description: 'Kết quả nghiệm thu, xếp loại' }) finalised?: CaseFinalisedData;
-  @ApiPropertyOptional({ type: DossierRecommendedUpwardData, description: 'Kiến nghị chuyển lên cấp trên' }) recommendedUpward?: DossierRecommendedUpwardData;
+  @ApiPropertyOptional({ type: DossierRecommendedUpwardData, description: 'Kiến nghị chuyển lên cấp trên' })
+  recommendedUpward?: DossierRecommendedUpwardData;
   @ApiPropertyOptional({ type: HonourProposedData, description: 'Đề nghị tôn vinh' }) honourProposed?: HonourProposedData;
 }
 
 @ApiSchema({ description: 'Đề nghị khen thưởng (phân hệ recognition) tại thời điểm được xem' })
 export class AuditProposalStateResponse {
-  @ApiProperty({ enum: ['received', 'sent-back', 'verified', 'decided', 'issued', 'revoked'], description: 'Trạng thái (mã máy)' }) status!: string;
+  @ApiProperty({ enum: ['received', 'sent-back', 'verified', 'decided', 'issued', 'revoked'], description: 'Trạng thái (mã máy)' })
+  status!: string;
   @ApiProperty({
     type: 'object',
     additionalProperties: true,
@@ -272,8 +284,8 @@ export class DossierStateAsOfResponse {
   @ApiProperty() asOf!: string;
   @ApiProperty({ type: AuditDossierStateResponse }) dossier!: AuditDossierStateResponse;
   @ApiProperty({ type: [AuditEvaluationCaseResponse], description: 'Các hồ sơ thẩm định' }) evaluationCases!: AuditEvaluationCaseResponse[];
-  @ApiProperty({ type: [RankingPublishedData], description: 'Các bảng xếp hạng có hồ sơ (chỉ dòng của hồ sơ)' }) rankings!: RankingPublishedData[];
+  @ApiProperty({ type: [RankingPublishedData], description: 'Các bảng xếp hạng có hồ sơ (chỉ dòng của hồ sơ)' })
+  rankings!: RankingPublishedData[];
   @ApiProperty({ type: [AuditProposalStateResponse], description: 'Các đề nghị khen thưởng' }) proposals!: AuditProposalStateResponse[];
   @ApiProperty({ description: 'Đã có quyết định khen thưởng còn hiệu lực', example: false }) awarded!: boolean;
 }
-

@@ -48,7 +48,11 @@ export const statisticsDocId = (d: Data): string | undefined =>
 
 const emptyLevel = (): LevelFacts => ({ submitted: false, received: false, accepted: false, awards: {} });
 
-function atLevel(doc: DossierStatisticsDoc, level: AdministrativeLevel, change: (f: LevelFacts) => Partial<LevelFacts>): DossierStatisticsDoc {
+function atLevel(
+  doc: DossierStatisticsDoc,
+  level: AdministrativeLevel,
+  change: (f: LevelFacts) => Partial<LevelFacts>,
+): DossierStatisticsDoc {
   const current = doc.levels[level] ?? emptyLevel();
   return { ...doc, levels: { ...doc.levels, [level]: { ...current, ...change(current) } } };
 }
@@ -75,7 +79,10 @@ export function applyDossierStatistics(doc: DossierStatisticsDoc | null, event: 
     case C.CaseFinalised:
       return atLevel(base, d.level!, () => ({ accepted: Boolean(d.accepted), grade: d.grade }));
     case R.AwardDecided:
-      return atLevel(base, d.level!, (f) => ({ ...unitOr(d.jurisdictionUnitId)(f), awards: { ...f.awards, [d.proposalId!]: d.awardCode! } }));
+      return atLevel(base, d.level!, (f) => ({
+        ...unitOr(d.jurisdictionUnitId)(f),
+        awards: { ...f.awards, [d.proposalId!]: d.awardCode! },
+      }));
     case R.AwardRevoked:
       return atLevel(base, d.level!, (f) => ({ awards: Object.fromEntries(Object.entries(f.awards).filter(([p]) => p !== d.proposalId)) }));
     default:
@@ -88,7 +95,15 @@ export const dossierStatisticsProjection: Projection<DossierStatisticsDoc> = {
   collection: 'dossier_statistics',
   version: 1,
   indexes: [{ fields: { year: 1, fieldCode: 1 } }],
-  eventTypes: [S.DossierDrafted, S.DossierSubmitted, S.DossierReceived, S.DossierForwarded, C.CaseFinalised, R.AwardDecided, R.AwardRevoked],
+  eventTypes: [
+    S.DossierDrafted,
+    S.DossierSubmitted,
+    S.DossierReceived,
+    S.DossierForwarded,
+    C.CaseFinalised,
+    R.AwardDecided,
+    R.AwardRevoked,
+  ],
   documentIds: (event) => {
     const id = statisticsDocId(event.data as Data);
     return id ? [id] : [];

@@ -21,7 +21,15 @@ export class StatisticsController {
 
   @ApiOkResponse({
     description: 'Bảng thống kê dạng CSV (UTF-8, tiêu đề cột tiếng Việt)',
-    content: { 'text/csv': { schema: { type: 'string', description: 'Nội dung CSV', example: 'Năm,Cấp,Đơn vị,Lĩnh vực,Số hồ sơ đã nộp\n2026,Tỉnh/Thành phố,UBND tỉnh Hà Nam,khcn,12' } } },
+    content: {
+      'text/csv': {
+        schema: {
+          type: 'string',
+          description: 'Nội dung CSV',
+          example: 'Năm,Cấp,Đơn vị,Lĩnh vực,Số hồ sơ đã nộp\n2026,Tỉnh/Thành phố,UBND tỉnh Hà Nam,khcn,12',
+        },
+      },
+    },
   })
   @Get('export.csv')
   @Header('Content-Type', 'text/csv; charset=utf-8')

@@ -24,7 +24,15 @@ const submittedAndReceived = (dossierId: string, fieldCode = 'khcn') => [
   recorded(S.DossierReceived, { dossierId, level: 'district', jurisdictionUnitId: BC, dossier: snapshot(dossierId, fieldCode) }),
 ];
 const finalised = (dossierId: string, grade: string, accepted = true) =>
-  recorded(C.CaseFinalised, { caseId: `${dossierId}@district`, dossierId, level: 'district', year: 2024, fieldCode: 'khcn', grade, accepted });
+  recorded(C.CaseFinalised, {
+    caseId: `${dossierId}@district`,
+    dossierId,
+    level: 'district',
+    year: 2024,
+    fieldCode: 'khcn',
+    grade,
+    accepted,
+  });
 const award = (type: string, proposalId: string, dossierId?: string, fieldCode?: string) =>
   recorded(type, { proposalId, dossierId, awardCode: 'gt-hcm', level: 'district', jurisdictionUnitId: BC, year: 2024, fieldCode });
 
@@ -41,7 +49,13 @@ const events = [
   award(R.AwardDecided, 'p1', 'd1', 'khcn'),
   award(R.AwardDecided, 'p2', 'd2', 'khcn'),
   award(R.AwardRevoked, 'p2', 'd2', 'khcn'),
-  recorded(S.DossierForwarded, { dossierId: 'd1', fromLevel: 'district', toLevel: 'province', fromJurisdictionUnitId: BC, toJurisdictionUnitId: 'vn-hcm' }),
+  recorded(S.DossierForwarded, {
+    dossierId: 'd1',
+    fromLevel: 'district',
+    toLevel: 'province',
+    fromJurisdictionUnitId: BC,
+    toJurisdictionUnitId: 'vn-hcm',
+  }),
   award(R.AwardDecided, 'c1'),
 ];
 
@@ -78,15 +92,15 @@ describe('statistics', () => {
     const records: Record<string, string>[] = parse(csv, { bom: true, columns: true });
     expect(Object.keys(records[0])).toEqual(STATISTICS_HEADINGS);
     expect(records[2]).toMatchObject({
-      'Năm': '2024',
-      'Cấp': 'Huyện/Quận',
+      Năm: '2024',
+      Cấp: 'Huyện/Quận',
       'Đơn vị': 'Huyện Bình Chánh',
       'Lĩnh vực': 'Khoa học - Công nghệ',
       'Số hồ sơ đăng ký': '4',
       'Số hồ sơ được tiếp nhận': '3',
       'Số được nghiệm thu': '2',
       'Xuất sắc': '1',
-      'Khá': '1',
+      Khá: '1',
       'Số giải thưởng': '1',
     });
     expect(records[1]['Lĩnh vực']).toBe('Khen thưởng đơn vị');

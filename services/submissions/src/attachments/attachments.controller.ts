@@ -37,7 +37,9 @@ export class AttachmentsController {
     schema: {
       type: 'object',
       required: ['file'],
-      properties: { file: { type: 'string', format: 'binary', description: 'Tệp đính kèm (một tệp, trường `file`)', example: 'thuyet-minh.pdf' } },
+      properties: {
+        file: { type: 'string', format: 'binary', description: 'Tệp đính kèm (một tệp, trường `file`)', example: 'thuyet-minh.pdf' },
+      },
     },
   })
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } }))
@@ -49,7 +51,9 @@ export class AttachmentsController {
 
   @ApiOkResponse({
     description: 'Nội dung tệp, đúng từng byte đã tải lên',
-    content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary', description: 'Nội dung tệp', example: '%PDF-1.4' } } },
+    content: {
+      'application/octet-stream': { schema: { type: 'string', format: 'binary', description: 'Nội dung tệp', example: '%PDF-1.4' } },
+    },
   })
   @Get(':sha256')
   async download(@Param('sha256') sha256: string, @Res() res: FileResponse): Promise<void> {

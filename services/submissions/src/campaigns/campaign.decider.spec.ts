@@ -39,20 +39,35 @@ describe('campaign decider: launching', () => {
   });
 
   it('refuses launching by an actor at another level', () => {
-    spec.given([]).when({ ...launch, actor: DISTRICT_OFFICER }).thenThrows(ForbiddenError, /cấp tỉnh/);
+    spec
+      .given([])
+      .when({ ...launch, actor: DISTRICT_OFFICER })
+      .thenThrows(ForbiddenError, /cấp tỉnh/);
   });
 
   it('refuses launching from another unit of the same level', () => {
-    spec.given([]).when({ ...launch, actor: actorAt('unit-officer', 'province', path('haNam')) }).thenThrows(ForbiddenError);
+    spec
+      .given([])
+      .when({ ...launch, actor: actorAt('unit-officer', 'province', path('haNam')) })
+      .thenThrows(ForbiddenError);
   });
 
   it('refuses launching twice and a reversed period', () => {
-    spec.given([LAUNCHED]).when(launch).thenThrows(DomainRuleViolation, /đã được phát động/);
-    spec.given([]).when({ ...launch, period: { fromYear: 2025, toYear: 2021 } }).thenThrows(DomainRuleViolation, /Giai đoạn/);
+    spec
+      .given([LAUNCHED])
+      .when(launch)
+      .thenThrows(DomainRuleViolation, /đã được phát động/);
+    spec
+      .given([])
+      .when({ ...launch, period: { fromYear: 2025, toYear: 2021 } })
+      .thenThrows(DomainRuleViolation, /Giai đoạn/);
   });
 
   it('refuses anything on a campaign never launched', () => {
-    spec.given([]).when({ type: 'AddField', actor: CITY_OFFICER, fieldCode: 'khcn', name: 'Khoa học - Công nghệ' }).thenThrows(NotFoundError);
+    spec
+      .given([])
+      .when({ type: 'AddField', actor: CITY_OFFICER, fieldCode: 'khcn', name: 'Khoa học - Công nghệ' })
+      .thenThrows(NotFoundError);
   });
 });
 
@@ -61,24 +76,39 @@ describe('campaign decider: editions and fields', () => {
 
   it('opens an edition within the period, once', () => {
     spec.given([LAUNCHED]).when(open).then([EDITION_2024]);
-    spec.given([LAUNCHED, EDITION_2024]).when(open).thenThrows(DomainRuleViolation, /đã được mở/);
+    spec
+      .given([LAUNCHED, EDITION_2024])
+      .when(open)
+      .thenThrows(DomainRuleViolation, /đã được mở/);
   });
 
   it('refuses an edition year outside the period', () => {
-    spec.given([LAUNCHED]).when({ ...open, year: 2026 }).thenThrows(DomainRuleViolation, /ngoài giai đoạn 2021 - 2025/);
+    spec
+      .given([LAUNCHED])
+      .when({ ...open, year: 2026 })
+      .thenThrows(DomainRuleViolation, /ngoài giai đoạn 2021 - 2025/);
   });
 
   it('refuses phases with a duplicate code or ending before they start', () => {
     const phase = { code: 'a', name: 'A', opensOn: '2024-01-01', closesOn: '2024-02-01' };
-    spec.given([LAUNCHED]).when({ ...open, phases: [phase, phase] }).thenThrows(DomainRuleViolation, /lặp/);
-    spec.given([LAUNCHED]).when({ ...open, phases: [{ ...phase, closesOn: '2023-12-31' }] }).thenThrows(DomainRuleViolation, /kết thúc trước/);
+    spec
+      .given([LAUNCHED])
+      .when({ ...open, phases: [phase, phase] })
+      .thenThrows(DomainRuleViolation, /lặp/);
+    spec
+      .given([LAUNCHED])
+      .when({ ...open, phases: [{ ...phase, closesOn: '2023-12-31' }] })
+      .thenThrows(DomainRuleViolation, /kết thúc trước/);
   });
 
   it('adds fields with unique codes, only by the launching level', () => {
     const add = { type: 'AddField' as const, actor: CITY_OFFICER, fieldCode: 'khcn', name: 'Khoa học - Công nghệ' };
     spec.given([LAUNCHED]).when(add).then([FIELD_KHCN]);
     spec.given([LAUNCHED, FIELD_KHCN]).when(add).thenThrows(DomainRuleViolation, /đã có/);
-    spec.given([LAUNCHED]).when({ ...add, actor: DISTRICT_OFFICER }).thenThrows(ForbiddenError);
+    spec
+      .given([LAUNCHED])
+      .when({ ...add, actor: DISTRICT_OFFICER })
+      .thenThrows(ForbiddenError);
   });
 });
 
@@ -103,12 +133,18 @@ describe('campaign decider: receiving agencies and deadlines', () => {
   });
 
   it('refuses an agency for a field the campaign does not have', () => {
-    spec.given([LAUNCHED, FIELD_KHCN]).when({ ...assignNoiVu, fieldCode: 'vhnt' }).thenThrows(DomainRuleViolation, /vhnt/);
+    spec
+      .given([LAUNCHED, FIELD_KHCN])
+      .when({ ...assignNoiVu, fieldCode: 'vhnt' })
+      .thenThrows(DomainRuleViolation, /vhnt/);
   });
 
   it('refuses an agency outside the jurisdiction and a jurisdiction above the campaign', () => {
     const cuChiAgency = { unitId: 'vn-hcm-cu-chi-phong-noi-vu', level: 'district' as const, unitPath: path('cuChiNoiVu') };
-    spec.given([LAUNCHED, FIELD_KHCN]).when({ ...assignNoiVu, agency: cuChiAgency }).thenThrows(DomainRuleViolation, /không thuộc/);
+    spec
+      .given([LAUNCHED, FIELD_KHCN])
+      .when({ ...assignNoiVu, agency: cuChiAgency })
+      .thenThrows(DomainRuleViolation, /không thuộc/);
     const central = { unitId: 'vn', level: 'central' as const, unitPath: ['vn'] };
     spec
       .given([LAUNCHED, FIELD_KHCN])
@@ -128,7 +164,10 @@ describe('campaign decider: receiving agencies and deadlines', () => {
       .given([LAUNCHED, EDITION_2024])
       .when(districtDeadline)
       .then([{ type: E.SubmissionDeadlineSet, data: { campaignId: CAMPAIGN_ID, year: 2024, level: 'district', deadline: '2024-10-31' } }]);
-    spec.given([LAUNCHED, EDITION_2024]).when({ ...districtDeadline, year: 2023 }).thenThrows(DomainRuleViolation, /chưa được mở/);
+    spec
+      .given([LAUNCHED, EDITION_2024])
+      .when({ ...districtDeadline, year: 2023 })
+      .thenThrows(DomainRuleViolation, /chưa được mở/);
   });
 
   it('lets a district set its own deadline but not the level-wide one', () => {
@@ -136,7 +175,10 @@ describe('campaign decider: receiving agencies and deadlines', () => {
       .given([LAUNCHED, EDITION_2024])
       .when({ ...districtDeadline, actor: DISTRICT_OFFICER, jurisdiction: binhChanh, deadline: '2024-10-15' })
       .thenMatches(([e]) => expect(e.data).toMatchObject({ jurisdictionUnitId: 'vn-hcm-binh-chanh', deadline: '2024-10-15' }));
-    spec.given([LAUNCHED, EDITION_2024]).when({ ...districtDeadline, actor: DISTRICT_OFFICER }).thenThrows(ForbiddenError);
+    spec
+      .given([LAUNCHED, EDITION_2024])
+      .when({ ...districtDeadline, actor: DISTRICT_OFFICER })
+      .thenThrows(ForbiddenError);
     spec
       .given([LAUNCHED, EDITION_2024])
       .when({ ...districtDeadline, level: 'province', jurisdiction: binhChanh })
@@ -147,7 +189,14 @@ describe('campaign decider: receiving agencies and deadlines', () => {
 describe('campaign queries', () => {
   const assigned = (agencyUnitId: string, letterRef?: string): CampaignEvent => ({
     type: E.ReceivingAgencyAssigned,
-    data: { campaignId: CAMPAIGN_ID, fieldCode: 'khcn', level: 'district', jurisdictionUnitId: 'vn-hcm-binh-chanh', agencyUnitId, letterRef },
+    data: {
+      campaignId: CAMPAIGN_ID,
+      fieldCode: 'khcn',
+      level: 'district',
+      jurisdictionUnitId: 'vn-hcm-binh-chanh',
+      agencyUnitId,
+      letterRef,
+    },
   });
   const deadline = (value: string, jurisdictionUnitId?: string): CampaignEvent => ({
     type: E.SubmissionDeadlineSet,
@@ -155,7 +204,12 @@ describe('campaign queries', () => {
   });
 
   it('answers the current agency, the latest letter winning', () => {
-    const state = evolveAll(campaignDecider, [LAUNCHED, FIELD_KHCN, assigned('vn-hcm-binh-chanh-phong-vhtt'), assigned('vn-hcm-binh-chanh-phong-noi-vu')]);
+    const state = evolveAll(campaignDecider, [
+      LAUNCHED,
+      FIELD_KHCN,
+      assigned('vn-hcm-binh-chanh-phong-vhtt'),
+      assigned('vn-hcm-binh-chanh-phong-noi-vu'),
+    ]);
     expect(receivingAgencyFor(state, 'khcn', 'district', 'vn-hcm-binh-chanh')).toBe('vn-hcm-binh-chanh-phong-noi-vu');
     expect(receivingAgencyFor(state, 'khcn', 'district', 'vn-hcm-cu-chi')).toBeUndefined();
     expect(fieldCodesOf(state)).toEqual(['khcn']);

@@ -129,7 +129,10 @@ function addField(c: AddField, state: CampaignState): CampaignEvent[] {
 
 function assignAgency(c: AssignReceivingAgency, state: CampaignState): CampaignEvent[] {
   const campaign = launched(state);
-  ensureAllowed(managesJurisdiction(c.actor, campaign, c.jurisdiction), `Chỉ cán bộ của ${c.jurisdiction.unitId} được phân công cơ quan tiếp nhận`);
+  ensureAllowed(
+    managesJurisdiction(c.actor, campaign, c.jurisdiction),
+    `Chỉ cán bộ của ${c.jurisdiction.unitId} được phân công cơ quan tiếp nhận`,
+  );
   ensure(state.fields[c.fieldCode], 'field-unknown', `Lĩnh vực ${c.fieldCode} không thuộc phong trào`);
   ensureLevelWithinCampaign(campaign, c.jurisdiction.level);
   ensure(

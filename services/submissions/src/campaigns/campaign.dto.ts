@@ -21,7 +21,8 @@ export class LaunchCampaignDto {
   @ApiProperty({ example: 'binh-chanh-sang-tao-2024' }) @IsSlug() campaignId!: string;
   @ApiProperty({ example: 'Phong trào thi đua sáng tạo huyện Bình Chánh 2024-2025' }) @IsLine() name!: string;
   @ApiProperty({ example: 'vn-hcm-binh-chanh', description: 'Đơn vị phát động; cấp của phong trào là cấp của đơn vị này' })
-  @IsId() launchedByUnitId!: string;
+  @IsId()
+  launchedByUnitId!: string;
   @ApiProperty({ example: '338/KH-UBND' }) @IsLine() planNumber!: string;
   @ApiProperty({ example: '2024-08-21' }) @IsCalendarDateOrTime() planDate!: string;
   @ApiProperty({ type: CampaignPeriod }) @ValidateNested() @Type(() => CampaignPeriod) period!: CampaignPeriod;
@@ -31,7 +32,11 @@ export class LaunchCampaignDto {
 export class OpenEditionDto {
   @ApiProperty({ example: 2024 }) @IsYear() year!: number;
   @ApiProperty({ type: [EditionPhase] })
-  @IsArray() @ArrayMinSize(1) @MaxItems(50) @ValidateNested({ each: true }) @Type(() => EditionPhase)
+  @IsArray()
+  @ArrayMinSize(1)
+  @MaxItems(50)
+  @ValidateNested({ each: true })
+  @Type(() => EditionPhase)
   phases!: EditionPhase[];
 }
 
@@ -55,6 +60,8 @@ export class SetDeadlineDto {
   @ApiProperty({ example: 2024 }) @IsYear() year!: number;
   @ApiProperty({ enum: ADMINISTRATIVE_LEVELS }) @IsIn(ADMINISTRATIVE_LEVELS) level!: AdministrativeLevel;
   @ApiPropertyOptional({ example: 'vn-hcm-binh-chanh', description: 'Bỏ trống: mọi địa bàn của cấp này' })
-  @IsOptional() @IsId() jurisdictionUnitId?: string;
+  @IsOptional()
+  @IsId()
+  jurisdictionUnitId?: string;
   @ApiProperty({ example: '2024-10-31' }) @IsCalendarDateOrTime() deadline!: string;
 }

@@ -7,14 +7,26 @@ import type { CampaignEvent } from './campaign.state';
 import { SUBMISSIONS_EVENTS as E } from '@cem/contracts';
 
 const asRecorded = (e: CampaignEvent, i: number) =>
-  ({ ...e, metadata: { actor: systemActor('test'), occurredAt: `2024-08-2${i}T00:00:00Z`, correlationId: 'c', source: 'submissions' } }) as unknown as RecordedEvent;
+  ({
+    ...e,
+    metadata: { actor: systemActor('test'), occurredAt: `2024-08-2${i}T00:00:00Z`, correlationId: 'c', source: 'submissions' },
+  }) as unknown as RecordedEvent;
 
 describe('campaigns projection', () => {
   const events: CampaignEvent[] = [
     LAUNCHED,
     EDITION_2024,
     FIELD_KHCN,
-    { type: E.ReceivingAgencyAssigned, data: { campaignId: CAMPAIGN_ID, fieldCode: 'khcn', level: 'district', jurisdictionUnitId: 'vn-hcm-binh-chanh', agencyUnitId: 'vn-hcm-binh-chanh-phong-noi-vu' } },
+    {
+      type: E.ReceivingAgencyAssigned,
+      data: {
+        campaignId: CAMPAIGN_ID,
+        fieldCode: 'khcn',
+        level: 'district',
+        jurisdictionUnitId: 'vn-hcm-binh-chanh',
+        agencyUnitId: 'vn-hcm-binh-chanh-phong-noi-vu',
+      },
+    },
     { type: E.SubmissionDeadlineSet, data: { campaignId: CAMPAIGN_ID, year: 2024, level: 'district', deadline: '2024-10-31' } },
   ];
   const doc = events.map(asRecorded).reduce<CampaignDoc | null>((d, e) => applyCampaign(d, e, CAMPAIGN_ID), null)!;

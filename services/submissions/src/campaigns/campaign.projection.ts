@@ -16,7 +16,7 @@ const CAMPAIGN_EVENT_TYPES = [E.CampaignLaunched, E.EditionOpened, E.FieldAdded,
 export function applyCampaign(doc: CampaignDoc | null, recorded: RecordedEvent, id: string): CampaignDoc | null {
   if (!CAMPAIGN_EVENT_TYPES.includes(recorded.type as (typeof CAMPAIGN_EVENT_TYPES)[number])) return doc;
   const { _id: _i, campaignId: _c, updatedAt: _u, ...state } = doc ?? { _id: id, campaignId: id, updatedAt: '', ...initialCampaignState() };
-  const next = evolveCampaign(state as CampaignState, recorded as unknown as CampaignEvent);
+  const next = evolveCampaign(state, recorded as unknown as CampaignEvent);
   return { _id: id, campaignId: id, updatedAt: recorded.metadata.occurredAt, ...next };
 }
 

@@ -17,9 +17,8 @@ export function receivingAgencyFor(
   level: AdministrativeLevel,
   jurisdictionUnitId: string,
 ): string | undefined {
-  return state.agencies.find(
-    (a) => a.fieldCode === fieldCode && a.level === level && a.jurisdictionUnitId === jurisdictionUnitId,
-  )?.agencyUnitId;
+  return state.agencies.find((a) => a.fieldCode === fieldCode && a.level === level && a.jurisdictionUnitId === jurisdictionUnitId)
+    ?.agencyUnitId;
 }
 
 /** The deadline applying to a jurisdiction at a level: its own if set, otherwise the level-wide one. */
@@ -30,7 +29,6 @@ export function submissionDeadlineFor(
   jurisdictionUnitId: string,
 ): string | undefined {
   const atLevel = state.deadlines.filter((d) => d.year === year && d.level === level);
-  return (
-    atLevel.find((d) => d.jurisdictionUnitId === jurisdictionUnitId) ?? atLevel.find((d) => d.jurisdictionUnitId === undefined)
-  )?.deadline;
+  return (atLevel.find((d) => d.jurisdictionUnitId === jurisdictionUnitId) ?? atLevel.find((d) => d.jurisdictionUnitId === undefined))
+    ?.deadline;
 }

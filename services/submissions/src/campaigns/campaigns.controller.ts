@@ -20,7 +20,13 @@ export class CampaignsController {
   constructor(@Inject(SERVICE_INFRA) private readonly infra: ServiceInfra) {}
 
   private async run(campaignId: string, actor: Actor, command: CampaignCommand) {
-    const { events, append } = await handleCommand(this.infra.store, campaignDecider, campaignStreamId(campaignId), command, byActor(this.infra, actor));
+    const { events, append } = await handleCommand(
+      this.infra.store,
+      campaignDecider,
+      campaignStreamId(campaignId),
+      command,
+      byActor(this.infra, actor),
+    );
     return { campaignId, events: events.map((e) => e.type), version: append?.nextExpectedVersion };
   }
 

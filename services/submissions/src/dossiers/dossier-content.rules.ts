@@ -25,7 +25,9 @@ export function ensureAttachmentsAcceptable(attachments: AttachmentMeta[]): void
 }
 
 /** What every version of a dossier (drafted or amended) must satisfy. */
-export function ensureDossierContentValid(dossier: Pick<DossierFacts, 'title' | 'applicantKind' | 'authors' | 'owners' | 'attachments'>): void {
+export function ensureDossierContentValid(
+  dossier: Pick<DossierFacts, 'title' | 'applicantKind' | 'authors' | 'owners' | 'attachments'>,
+): void {
   ensure(dossier.title.trim().length > 0, 'title-required', 'Hồ sơ cần có tên');
   ensure(dossier.authors.length >= 1, 'authors-required', 'Hồ sơ cần ít nhất một tác giả');
   ensure(

@@ -41,6 +41,11 @@ describe('dossier views folded from the stream', () => {
     const history = historyOf(recorded([DRAFTED, SUBMITTED, RECEIVED_AT_DISTRICT, RETURNED_AT_DISTRICT]));
     expect(history.map((h) => h.version)).toEqual([1, 2, 3, 4]);
     expect(history[1]).toMatchObject({ type: 'submissions.DossierSubmitted', level: 'district', jurisdictionUnitId: 'vn-hcm-binh-chanh' });
-    expect(history[3]).toMatchObject({ type: 'submissions.DossierReturned', reason: expect.any(String), role: 'system', at: '2024-01-01T00:00:00Z' });
+    expect(history[3]).toMatchObject({
+      type: 'submissions.DossierReturned',
+      reason: expect.any(String),
+      role: 'system',
+      at: '2024-01-01T00:00:00Z',
+    });
   });
 });

@@ -1,4 +1,12 @@
-import { AdministrativeLevel, ForwardingBasis, levelPhrase, RecordedEvent, roleLabel, SUBMISSIONS_EVENTS as E, summariseEvent } from '@cem/contracts';
+import {
+  AdministrativeLevel,
+  ForwardingBasis,
+  levelPhrase,
+  RecordedEvent,
+  roleLabel,
+  SUBMISSIONS_EVENTS as E,
+  summariseEvent,
+} from '@cem/contracts';
 import { applyDossierList, DossierListDoc } from './dossier-list.projection';
 import type { DossierEvent } from './dossier.state';
 
@@ -26,7 +34,13 @@ export interface HistoryEntry {
 
 export function historyOf(events: RecordedEvent[]): HistoryEntry[] {
   return events.map((e) => {
-    const data = e.data as { reason?: string; level?: AdministrativeLevel; toLevel?: AdministrativeLevel; jurisdictionUnitId?: string; toJurisdictionUnitId?: string };
+    const data = e.data as {
+      reason?: string;
+      level?: AdministrativeLevel;
+      toLevel?: AdministrativeLevel;
+      jurisdictionUnitId?: string;
+      toJurisdictionUnitId?: string;
+    };
     const { actor } = e.metadata;
     const reason = e.metadata.reason ?? data.reason;
     const level = data.level ?? data.toLevel;
@@ -95,7 +109,10 @@ export function lineageOf(events: RecordedEvent[]): DossierLineage | null {
       case E.DossierSubmitted: {
         const { level, jurisdictionUnitId, jurisdictionUnitPath, submittedAt } = event.data;
         // A re-submission after a return starts the level afresh, as in the decider's state.
-        steps = [...steps.filter((s) => s.level !== level), { level, jurisdictionUnitId, jurisdictionUnitPath, arrivedBy: 'submission', arrivedAt: submittedAt }];
+        steps = [
+          ...steps.filter((s) => s.level !== level),
+          { level, jurisdictionUnitId, jurisdictionUnitPath, arrivedBy: 'submission', arrivedAt: submittedAt },
+        ];
         break;
       }
       case E.DossierReceived:
@@ -113,7 +130,13 @@ export function lineageOf(events: RecordedEvent[]): DossierLineage | null {
           basis: d.basis,
           ...(d.decisionRef ? { decisionRef: d.decisionRef } : {}),
         });
-        steps.push({ level: d.toLevel, jurisdictionUnitId: d.toJurisdictionUnitId, jurisdictionUnitPath: d.toJurisdictionUnitPath, arrivedBy: 'forwarding', arrivedAt: d.forwardedAt });
+        steps.push({
+          level: d.toLevel,
+          jurisdictionUnitId: d.toJurisdictionUnitId,
+          jurisdictionUnitPath: d.toJurisdictionUnitPath,
+          arrivedBy: 'forwarding',
+          arrivedAt: d.forwardedAt,
+        });
         break;
       }
     }

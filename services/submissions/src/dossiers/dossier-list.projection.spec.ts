@@ -45,10 +45,18 @@ describe('dossier list projection', () => {
   it('shows a returned dossier with its reason, and amendments in search', () => {
     const amended: DossierEvent = {
       type: E.DossierAmended,
-      data: { dossierId: DOSSIER_ID, changes: { title: 'Giải pháp số hóa hồ sơ', authors: [{ name: 'Lê Văn Cường' }] }, amendedAt: '2024-09-20T00:00:00Z' },
+      data: {
+        dossierId: DOSSIER_ID,
+        changes: { title: 'Giải pháp số hóa hồ sơ', authors: [{ name: 'Lê Văn Cường' }] },
+        amendedAt: '2024-09-20T00:00:00Z',
+      },
     };
     const returned = fold([...AT_DISTRICT, RETURNED_AT_DISTRICT]);
-    expect(returned).toMatchObject({ status: 'returned', statusLabel: 'Trả lại để bổ sung', lastReason: 'Thiếu xác nhận hiệu quả áp dụng' });
+    expect(returned).toMatchObject({
+      status: 'returned',
+      statusLabel: 'Trả lại để bổ sung',
+      lastReason: 'Thiếu xác nhận hiệu quả áp dụng',
+    });
     const doc = fold([...AT_DISTRICT, RETURNED_AT_DISTRICT, amended])!;
     expect(doc).toMatchObject({ status: 'returned', title: 'Giải pháp số hóa hồ sơ', authors: ['Lê Văn Cường'], authorPersonIds: [] });
     expect(matchesSearch(doc.searchText, 'giai phap cuong')).toBe(true);

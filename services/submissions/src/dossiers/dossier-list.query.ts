@@ -29,7 +29,9 @@ export function dossierListFilter(actor: Actor | Actor[], c: DossierListCriteria
   if (c.status) clauses.push({ status: c.status });
   if (c.campaignId) clauses.push({ campaignId: c.campaignId });
   if (c.year !== undefined) clauses.push({ year: c.year });
-  for (const word of normaliseVietnamese(c.q ?? '').split(' ').filter(Boolean)) {
+  for (const word of normaliseVietnamese(c.q ?? '')
+    .split(' ')
+    .filter(Boolean)) {
     clauses.push({ searchText: { $regex: escapeRegex(word) } });
   }
   return { $and: clauses };

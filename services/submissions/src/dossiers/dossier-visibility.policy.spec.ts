@@ -61,7 +61,20 @@ describe('canView', () => {
 
   it('agrees with the list filter for every actor and dossier', () => {
     const docs = [draft, atDistrict, forwarded, atCity].map((d, i) => ({ ...d, _id: `d${i}` }));
-    const actors: Actor[] = [nominating, neighbourCommune, districtAgency, otherDistrict, cityAgency, otherProvince, central, auditor, author, centralAdmin, hcmAdmin, haNamAdmin];
+    const actors: Actor[] = [
+      nominating,
+      neighbourCommune,
+      districtAgency,
+      otherDistrict,
+      cityAgency,
+      otherProvince,
+      central,
+      auditor,
+      author,
+      centralAdmin,
+      hcmAdmin,
+      haNamAdmin,
+    ];
     for (const actor of actors) {
       const byFilter = docs.filter(sift(visibleDossiersFilter(actor))).map((d) => d._id);
       const byRule = docs.filter((d) => canView(actor, d)).map((d) => d._id);

@@ -45,7 +45,12 @@ const amend: AmendDossier = {
   now: '2024-09-20T09:00:00+07:00',
   changes: { summary: 'Bổ sung xác nhận hiệu quả áp dụng của UBND xã' },
 };
-const withdraw: WithdrawDossier = { type: 'WithdrawDossier', actor: COMMUNE_OFFICER, now: '2024-09-20T09:00:00+07:00', reason: 'Đơn vị xin rút' };
+const withdraw: WithdrawDossier = {
+  type: 'WithdrawDossier',
+  actor: COMMUNE_OFFICER,
+  now: '2024-09-20T09:00:00+07:00',
+  reason: 'Đơn vị xin rút',
+};
 
 describe('dossier decider: drafting', () => {
   it('drafts for the actor’s own unit, which becomes the nominating unit', () => {
@@ -53,11 +58,17 @@ describe('dossier decider: drafting', () => {
   });
 
   it('refuses a field that does not belong to the campaign', () => {
-    spec.given([]).when({ ...draftCommand, dossier: { ...DRAFT, fieldCode: 'the-thao' } }).thenThrows(DomainRuleViolation, /the-thao/);
+    spec
+      .given([])
+      .when({ ...draftCommand, dossier: { ...DRAFT, fieldCode: 'the-thao' } })
+      .thenThrows(DomainRuleViolation, /the-thao/);
   });
 
   it('refuses a year with no opened edition', () => {
-    spec.given([]).when({ ...draftCommand, dossier: { ...DRAFT, year: 2019 } }).thenThrows(DomainRuleViolation, /2019/);
+    spec
+      .given([])
+      .when({ ...draftCommand, dossier: { ...DRAFT, year: 2019 } })
+      .thenThrows(DomainRuleViolation, /2019/);
   });
 
   it('refuses an attachment over 20 MB and attachments over 50 MB in total', () => {
@@ -73,13 +84,22 @@ describe('dossier decider: drafting', () => {
   it('refuses no authors, an individual with several authors and owner shares above 100%', () => {
     expect(codeOf([], { ...draftCommand, dossier: { ...DRAFT, authors: [] } })).toBe('authors-required');
     expect(codeOf([], { ...draftCommand, dossier: { ...DRAFT, applicantKind: 'individual' } })).toBe('individual-single-author');
-    const owners = [{ name: 'A', share: 60 }, { name: 'B', share: 50 }];
+    const owners = [
+      { name: 'A', share: 60 },
+      { name: 'B', share: 50 },
+    ];
     expect(codeOf([], { ...draftCommand, dossier: { ...DRAFT, owners } })).toBe('owner-shares-exceed');
   });
 
   it('refuses drafting the same dossier twice and drafting by an agency officer', () => {
-    spec.given([DRAFTED]).when(draftCommand).thenThrows(DomainRuleViolation, /đã tồn tại/);
-    spec.given([]).when({ ...draftCommand, actor: DISTRICT_AGENCY }).thenThrows(ForbiddenError);
+    spec
+      .given([DRAFTED])
+      .when(draftCommand)
+      .thenThrows(DomainRuleViolation, /đã tồn tại/);
+    spec
+      .given([])
+      .when({ ...draftCommand, actor: DISTRICT_AGENCY })
+      .thenThrows(ForbiddenError);
   });
 });
 
@@ -89,8 +109,14 @@ describe('dossier decider: submitting', () => {
   });
 
   it('accepts a submission on the deadline day, Vietnam time, and refuses one after it', () => {
-    spec.given([DRAFTED]).when({ ...submitToDistrict, now: '2024-10-31T23:30:00+07:00' }).thenMatches((e) => expect(e).toHaveLength(1));
-    spec.given([DRAFTED]).when({ ...submitToDistrict, now: '2024-11-01T00:00:01+07:00' }).thenThrows(DomainRuleViolation, /quá hạn/);
+    spec
+      .given([DRAFTED])
+      .when({ ...submitToDistrict, now: '2024-10-31T23:30:00+07:00' })
+      .thenMatches((e) => expect(e).toHaveLength(1));
+    spec
+      .given([DRAFTED])
+      .when({ ...submitToDistrict, now: '2024-11-01T00:00:01+07:00' })
+      .thenThrows(DomainRuleViolation, /quá hạn/);
     spec
       .given([DRAFTED])
       .when({ ...submitToDistrict, deadline: '2024-10-01T17:00:00+07:00', now: '2024-10-01T17:00:01+07:00' })
@@ -103,8 +129,14 @@ describe('dossier decider: submitting', () => {
 
   it('refuses an officer of another unit, even of the same district', () => {
     const neighbour = actorAt('unit-officer', 'commune', path('vinhLocA'));
-    spec.given([DRAFTED]).when({ ...submitToDistrict, actor: neighbour }).thenThrows(ForbiddenError, /vn-hcm-binh-chanh-tan-kien/);
-    spec.given([DRAFTED]).when({ ...submitToDistrict, actor: { ...COMMUNE_OFFICER, role: 'auditor' } }).thenThrows(ForbiddenError);
+    spec
+      .given([DRAFTED])
+      .when({ ...submitToDistrict, actor: neighbour })
+      .thenThrows(ForbiddenError, /vn-hcm-binh-chanh-tan-kien/);
+    spec
+      .given([DRAFTED])
+      .when({ ...submitToDistrict, actor: { ...COMMUNE_OFFICER, role: 'auditor' } })
+      .thenThrows(ForbiddenError);
   });
 
   it('refuses a jurisdiction the nominating unit does not belong to', () => {
@@ -130,12 +162,18 @@ describe('dossier decider: receiving', () => {
 
   it('refuses an agency officer of another unit than the assigned one', () => {
     const vhtt = actorAt('agency-officer', 'district', path('binhChanhVhtt'));
-    spec.given([DRAFTED, SUBMITTED]).when({ ...receiveAtDistrict, actor: vhtt }).thenThrows(ForbiddenError, /phong-noi-vu/);
+    spec
+      .given([DRAFTED, SUBMITTED])
+      .when({ ...receiveAtDistrict, actor: vhtt })
+      .thenThrows(ForbiddenError, /phong-noi-vu/);
   });
 
   it('refuses a unit officer of the assigned agency (role matters too)', () => {
     const clerk = actorAt('unit-officer', 'district', path('binhChanhNoiVu'));
-    spec.given([DRAFTED, SUBMITTED]).when({ ...receiveAtDistrict, actor: clerk }).thenThrows(ForbiddenError);
+    spec
+      .given([DRAFTED, SUBMITTED])
+      .when({ ...receiveAtDistrict, actor: clerk })
+      .thenThrows(ForbiddenError);
   });
 
   it('refuses when no agency is assigned for the field at that level', () => {
@@ -143,7 +181,10 @@ describe('dossier decider: receiving', () => {
   });
 
   it('refuses receiving twice at the same level', () => {
-    spec.given(AT_DISTRICT).when(receiveAtDistrict).thenThrows(DomainRuleViolation, /đã được tiếp nhận/);
+    spec
+      .given(AT_DISTRICT)
+      .when(receiveAtDistrict)
+      .thenThrows(DomainRuleViolation, /đã được tiếp nhận/);
   });
 
   it('refuses receiving at a level the dossier is not at, and a draft', () => {
@@ -172,14 +213,19 @@ describe('dossier decider: returning, amending, re-submitting', () => {
   });
 
   it('checks the amended dossier like a new one', () => {
-    expect(codeOf([...AT_DISTRICT, RETURNED_AT_DISTRICT], { ...amend, changes: { applicantKind: 'individual' } })).toBe('individual-single-author');
+    expect(codeOf([...AT_DISTRICT, RETURNED_AT_DISTRICT], { ...amend, changes: { applicantKind: 'individual' } })).toBe(
+      'individual-single-author',
+    );
     expect(codeOf([...AT_DISTRICT, RETURNED_AT_DISTRICT], { ...amend, changes: {} })).toBe('no-changes');
   });
 
   it('re-submits a returned dossier to the same jurisdiction, which receives it again', () => {
     const amended = { type: E.DossierAmended, data: { dossierId: DOSSIER_ID, changes: amend.changes, amendedAt: amend.now } } as const;
     const history = [...AT_DISTRICT, RETURNED_AT_DISTRICT, amended];
-    spec.given(history).when({ ...submitToDistrict, now: amend.now }).thenMatches(([e]) => expect(e.type).toBe(E.DossierSubmitted));
+    spec
+      .given(history)
+      .when({ ...submitToDistrict, now: amend.now })
+      .thenMatches(([e]) => expect(e.type).toBe(E.DossierSubmitted));
     const resubmitted = { ...SUBMITTED, data: { ...SUBMITTED.data, submittedAt: amend.now } } as typeof SUBMITTED;
     spec
       .given([...history, resubmitted])
@@ -206,7 +252,10 @@ describe('dossier decider: withdrawing', () => {
   it('refuses withdrawing twice, and by anyone but the nominating unit', () => {
     const withdrawn = { type: E.DossierWithdrawn, data: { dossierId: DOSSIER_ID, reason: 'x', withdrawnAt: withdraw.now } } as const;
     expect(codeOf([DRAFTED, withdrawn], withdraw)).toBe('already-withdrawn');
-    spec.given(AT_DISTRICT).when({ ...withdraw, actor: DISTRICT_AGENCY }).thenThrows(ForbiddenError);
+    spec
+      .given(AT_DISTRICT)
+      .when({ ...withdraw, actor: DISTRICT_AGENCY })
+      .thenThrows(ForbiddenError);
   });
 });
 
@@ -232,19 +281,34 @@ describe('dossier decider: forwarding up the levels', () => {
 
   it("records the competent authority's override decision with its reason, and only theirs", () => {
     spec.given(AT_DISTRICT).when(overrideAtDistrict).then([OVERRIDE_AT_DISTRICT]);
-    spec.given(AT_DISTRICT).when({ ...overrideAtDistrict, actor: DISTRICT_AGENCY }).thenThrows(ForbiddenError);
-    spec.given(AT_DISTRICT).when({ ...overrideAtDistrict, actor: actorAt('authority', 'district', path('cuChi')) }).thenThrows(ForbiddenError);
+    spec
+      .given(AT_DISTRICT)
+      .when({ ...overrideAtDistrict, actor: DISTRICT_AGENCY })
+      .thenThrows(ForbiddenError);
+    spec
+      .given(AT_DISTRICT)
+      .when({ ...overrideAtDistrict, actor: actorAt('authority', 'district', path('cuChi')) })
+      .thenThrows(ForbiddenError);
     expect(codeOf(AT_DISTRICT, { ...overrideAtDistrict, reason: ' ' })).toBe('reason-required');
     expect(codeOf([DRAFTED, SUBMITTED], overrideAtDistrict)).toBe('override-only-received');
   });
 
   it("is received at the next level by that level's agency, keeping the same identity", () => {
-    spec.given([...AT_DISTRICT, FORWARDED_TO_CITY]).when(receiveAtCity).then([RECEIVED_AT_CITY]);
-    spec.given([...AT_DISTRICT, FORWARDED_TO_CITY]).when({ ...receiveAtCity, actor: DISTRICT_AGENCY }).thenThrows(ForbiddenError);
+    spec
+      .given([...AT_DISTRICT, FORWARDED_TO_CITY])
+      .when(receiveAtCity)
+      .then([RECEIVED_AT_CITY]);
+    spec
+      .given([...AT_DISTRICT, FORWARDED_TO_CITY])
+      .when({ ...receiveAtCity, actor: DISTRICT_AGENCY })
+      .thenThrows(ForbiddenError);
   });
 
   it('refuses forwarding twice from the same level', () => {
-    spec.given([...AT_DISTRICT, FORWARDED_TO_CITY]).when(forwardToCity).thenThrows(DomainRuleViolation, /đã được chuyển/);
+    spec
+      .given([...AT_DISTRICT, FORWARDED_TO_CITY])
+      .when(forwardToCity)
+      .thenThrows(DomainRuleViolation, /đã được chuyển/);
     expect(codeOf(AT_CITY, forwardToCity)).toBe('already-forwarded');
   });
 
@@ -255,7 +319,10 @@ describe('dossier decider: forwarding up the levels', () => {
 
   it('refuses forwarding before receipt, and by another agency', () => {
     expect(codeOf([DRAFTED, SUBMITTED], forwardToCity)).toBe('forward-only-received');
-    spec.given(DECIDED).when({ ...forwardToCity, actor: CITY_AGENCY }).thenThrows(ForbiddenError);
+    spec
+      .given(DECIDED)
+      .when({ ...forwardToCity, actor: CITY_AGENCY })
+      .thenThrows(ForbiddenError);
   });
 
   it('forwards from the city to central, and no further', () => {
@@ -268,7 +335,16 @@ describe('dossier decider: forwarding up the levels', () => {
       toJurisdictionUnitId: 'vn',
       assignedAgencyUnitId: 'vn-hcm-so-khcn',
     };
-    const [forwarded] = dossierDecider.decide(toCentral, evolveAll(dossierDecider, [...AT_CITY, { ...OVERRIDE_AT_DISTRICT, data: { ...OVERRIDE_AT_DISTRICT.data, level: 'province', jurisdictionUnitId: 'vn-hcm' } } as DossierEvent]));
+    const [forwarded] = dossierDecider.decide(
+      toCentral,
+      evolveAll(dossierDecider, [
+        ...AT_CITY,
+        {
+          ...OVERRIDE_AT_DISTRICT,
+          data: { ...OVERRIDE_AT_DISTRICT.data, level: 'province', jurisdictionUnitId: 'vn-hcm' },
+        } as DossierEvent,
+      ]),
+    );
     expect(forwarded.data).toMatchObject({ fromJurisdictionUnitId: 'vn-hcm', toJurisdictionUnitPath: ['vn'] });
     const receiveAtCentral = { ...receiveAtCity, level: 'central' as const, actor: centralAgency, assignedAgencyUnitId: 'vn-mttq' };
     const [received] = dossierDecider.decide(receiveAtCentral, evolveAll(dossierDecider, [...AT_CITY, forwarded]));
@@ -279,13 +355,27 @@ describe('dossier decider: forwarding up the levels', () => {
   });
 
   it("forwards on a council's recommendation when recorded by the platform with the decision", () => {
-    const byCouncil = { ...forwardToCity, actor: systemActor('submissions'), basis: 'council-recommendation' as const, assignedAgencyUnitId: undefined };
-    spec.given(AT_DISTRICT).when(byCouncil).thenMatches(([e]) => expect(e.data).toMatchObject({ basis: 'council-recommendation', decisionRef: '512/UBND-NV' }));
+    const byCouncil = {
+      ...forwardToCity,
+      actor: systemActor('submissions'),
+      basis: 'council-recommendation' as const,
+      assignedAgencyUnitId: undefined,
+    };
+    spec
+      .given(AT_DISTRICT)
+      .when(byCouncil)
+      .thenMatches(([e]) => expect(e.data).toMatchObject({ basis: 'council-recommendation', decisionRef: '512/UBND-NV' }));
     expect(codeOf(AT_DISTRICT, { ...byCouncil, decisionRef: undefined })).toBe('decision-required');
-    spec.given(AT_DISTRICT).when({ ...byCouncil, actor: DISTRICT_AGENCY }).thenThrows(ForbiddenError);
+    spec
+      .given(AT_DISTRICT)
+      .when({ ...byCouncil, actor: DISTRICT_AGENCY })
+      .thenThrows(ForbiddenError);
     // The platform records it, not an administrator acting in its name.
     const admin = { id: 'admin', role: 'admin' as const, unitId: 'vn', level: 'central' as const, unitPath: ['vn'] };
-    spec.given(AT_DISTRICT).when({ ...byCouncil, actor: admin }).thenThrows(ForbiddenError);
+    spec
+      .given(AT_DISTRICT)
+      .when({ ...byCouncil, actor: admin })
+      .thenThrows(ForbiddenError);
   });
 });
 

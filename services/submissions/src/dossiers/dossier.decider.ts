@@ -126,7 +126,11 @@ const snapshotOf = ({ attachments: _attachments, ...snapshot }: DossierFacts): D
 function draft(c: DraftDossier, state: DossierState): DossierEvent[] {
   ensure(!state.dossier, 'dossier-exists', `Hồ sơ ${c.dossier.dossierId} đã tồn tại`);
   ensureAllowed(NOMINATING_ROLES.has(c.actor.role), 'Chỉ cán bộ đơn vị hoặc người đăng ký được lập hồ sơ');
-  ensure(c.campaign.fieldCodes.includes(c.dossier.fieldCode), 'field-not-in-campaign', `Lĩnh vực ${c.dossier.fieldCode} không thuộc phong trào`);
+  ensure(
+    c.campaign.fieldCodes.includes(c.dossier.fieldCode),
+    'field-not-in-campaign',
+    `Lĩnh vực ${c.dossier.fieldCode} không thuộc phong trào`,
+  );
   ensure(c.campaign.editionYears.includes(c.dossier.year), 'edition-not-opened', `Phong trào chưa mở đợt năm ${c.dossier.year}`);
   const facts: DossierFacts = { ...c.dossier, nominatingUnitId: c.actor.unitId, nominatingUnitPath: c.actor.unitPath };
   ensureDossierContentValid(facts);
@@ -136,7 +140,11 @@ function draft(c: DraftDossier, state: DossierState): DossierEvent[] {
 function submit(c: SubmitDossier, state: DossierState): DossierEvent[] {
   const dossier = existing(state);
   ensureNominatingOfficer(c.actor, dossier.nominatingUnitId);
-  ensure(state.status === 'draft' || state.status === 'returned', 'not-submittable', `Hồ sơ đang ở trạng thái ${state.status}, không thể nộp`);
+  ensure(
+    state.status === 'draft' || state.status === 'returned',
+    'not-submittable',
+    `Hồ sơ đang ở trạng thái ${state.status}, không thể nộp`,
+  );
   if (state.status === 'returned') {
     // The level that returned it takes it back; the unit may not shop for another jurisdiction.
     const current = entryAt(state, state.currentLevel);
@@ -173,7 +181,11 @@ function receive(c: ReceiveDossier, state: DossierState): DossierEvent[] {
   ensureReceivingAgency(c.actor, c.level, c.assignedAgencyUnitId);
   ensureAtCurrentLevel(state, c.level);
   ensure(state.status !== 'received', 'already-received', `Hồ sơ đã được tiếp nhận ở ${levelPhrase(c.level)}`);
-  ensure(state.status === 'submitted' || state.status === 'forwarded', 'not-awaiting-receipt', `Hồ sơ đang ở trạng thái ${state.status}, không chờ tiếp nhận`);
+  ensure(
+    state.status === 'submitted' || state.status === 'forwarded',
+    'not-awaiting-receipt',
+    `Hồ sơ đang ở trạng thái ${state.status}, không chờ tiếp nhận`,
+  );
   const entry = entryAt(state, c.level)!;
   return [
     {

@@ -33,7 +33,10 @@ export class DraftDossierDto extends IntersectionType(
 
 @ApiSchema({ description: 'Nộp hồ sơ tới một địa bàn' })
 export class SubmitDossierDto {
-  @ApiPropertyOptional({ example: 'vn-hcm-binh-chanh', description: 'Địa bàn nộp hồ sơ; mặc định: đơn vị cấp trên trực tiếp của đơn vị đề cử' })
+  @ApiPropertyOptional({
+    example: 'vn-hcm-binh-chanh',
+    description: 'Địa bàn nộp hồ sơ; mặc định: đơn vị cấp trên trực tiếp của đơn vị đề cử',
+  })
   @IsOptional()
   @IsId()
   jurisdictionUnitId?: string;
@@ -58,18 +61,32 @@ export class AmendDossierDto extends DossierChanges {}
 @ApiSchema({ description: 'Bộ lọc danh sách hồ sơ' })
 export class ListDossiersQuery {
   @ApiPropertyOptional({ example: 'vn-hcm-binh-chanh', description: 'Đơn vị đề cử hoặc bất kỳ đơn vị cấp trên nào của nó' })
-  @IsOptional() @IsId() unitId?: string;
+  @IsOptional()
+  @IsId()
+  unitId?: string;
   @ApiPropertyOptional({ example: 'khcn' }) @IsOptional() @IsId() fieldCode?: string;
   @ApiPropertyOptional({ enum: ADMINISTRATIVE_LEVELS }) @IsOptional() @IsIn(ADMINISTRATIVE_LEVELS) level?: AdministrativeLevel;
   @ApiPropertyOptional({ enum: DOSSIER_STATUSES }) @IsOptional() @IsIn(DOSSIER_STATUSES) status?: DossierStatus;
   @ApiPropertyOptional({ example: 'binh-chanh-sang-tao-2024' }) @IsOptional() @IsId() campaignId?: string;
   @ApiPropertyOptional({ example: 2024 }) @IsOptional() @Type(() => Number) @IsYear() year?: number;
   @ApiPropertyOptional({ example: 'so hoa ho so', description: 'Từ trong tên hồ sơ hoặc tên tác giả, không phân biệt dấu' })
-  @IsOptional() @IsLine() q?: string;
+  @IsOptional()
+  @IsLine()
+  q?: string;
   @ApiPropertyOptional({ example: 50, description: 'Số hồ sơ tối đa trả về (1-500)' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
   @ApiPropertyOptional({ example: 0, description: 'Bỏ qua bao nhiêu hồ sơ đầu (phân trang)' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(1_000_000) skip?: number;
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  skip?: number;
 }
 
 @ApiSchema({ description: 'Cấp và địa bàn hồ sơ đã tới' })
@@ -81,6 +98,7 @@ export class ReachedQuery {
 @ApiSchema({ description: 'Quyết định của cấp có thẩm quyền cho chuyển hồ sơ lên khi chưa có kiến nghị của Hội đồng' })
 export class ForwardingOverrideDto {
   @ApiProperty({ example: '77/QĐ-UBND', description: 'Số quyết định của cấp có thẩm quyền cho phép chuyển lên' })
-  @IsLine({ maxLength: 120 }) decisionRef!: string;
+  @IsLine({ maxLength: 120 })
+  decisionRef!: string;
   @ApiProperty({ example: 'Giải pháp cấp thiết, Hội đồng chưa họp kịp kỳ này' }) @IsText({ maxLength: 2000 }) reason!: string;
 }

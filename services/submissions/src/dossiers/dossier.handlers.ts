@@ -23,7 +23,7 @@ export interface LoadedDossier {
 }
 
 export async function loadDossier(infra: ServiceInfra, dossierId: string): Promise<LoadedDossier> {
-  const events = (await infra.store.readStream(dossierStreamId(dossierId))) as RecordedEvent[];
+  const events = await infra.store.readStream(dossierStreamId(dossierId));
   const state = evolveAll(dossierDecider, events as unknown as DossierEvent[]);
   if (!state.dossier) throw new NotFoundError(`Không tìm thấy hồ sơ ${dossierId}`, { dossierId });
   return { events, state, dossier: state.dossier };
@@ -112,7 +112,12 @@ export async function receiveDossier(infra: ServiceInfra, actor: Actor, dossierI
 
 export async function returnDossier(infra: ServiceInfra, actor: Actor, dossierId: string, reason: string) {
   const { level, assignedAgencyUnitId } = await atCurrentLevel(infra, await loadDossier(infra, dossierId));
-  return run(infra, dossierId, { type: 'ReturnDossier', actor, now: nowIso(), level, assignedAgencyUnitId, reason }, byActor(infra, actor, reason));
+  return run(
+    infra,
+    dossierId,
+    { type: 'ReturnDossier', actor, now: nowIso(), level, assignedAgencyUnitId, reason },
+    byActor(infra, actor, reason),
+  );
 }
 
 export async function amendDossier(infra: ServiceInfra, actor: Actor, dossierId: string, changes: DossierChanges) {
@@ -129,7 +134,12 @@ export async function decideForwardingOverride(infra: ServiceInfra, actor: Actor
   const loaded = await loadDossier(infra, dossierId);
   const level = loaded.state.currentLevel;
   ensure(level, 'not-lodged', 'Hồ sơ chưa được nộp cho cấp nào');
-  return run(infra, dossierId, { type: 'DecideForwardingOverride', actor, now: nowIso(), level, decisionRef, reason }, byActor(infra, actor, reason));
+  return run(
+    infra,
+    dossierId,
+    { type: 'DecideForwardingOverride', actor, now: nowIso(), level, decisionRef, reason },
+    byActor(infra, actor, reason),
+  );
 }
 
 /**

@@ -86,7 +86,12 @@ export function evolveDossier(state: DossierState, event: DossierEvent): Dossier
       const { fromLevel, toLevel, toJurisdictionUnitId, toJurisdictionUnitPath, forwardedAt, decisionRef } = event.data;
       const lineage = [
         ...updateEntry(state, fromLevel, { forwardedAt, ...(decisionRef ? { decisionRef } : {}) }),
-        { level: toLevel, jurisdictionUnitId: toJurisdictionUnitId, jurisdictionUnitPath: toJurisdictionUnitPath, submittedOrForwardedAt: forwardedAt },
+        {
+          level: toLevel,
+          jurisdictionUnitId: toJurisdictionUnitId,
+          jurisdictionUnitPath: toJurisdictionUnitPath,
+          submittedOrForwardedAt: forwardedAt,
+        },
       ];
       return { ...state, status: 'forwarded', currentLevel: toLevel, lineage };
     }

@@ -4,13 +4,7 @@
  * Unicode (no decomposition), so it is mapped to 'd' by hand.
  */
 export function normaliseVietnamese(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/đ/g, 'd')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/đ/g, 'd').replace(/\s+/g, ' ').trim();
 }
 
 /** The folded words a dossier is found by. */

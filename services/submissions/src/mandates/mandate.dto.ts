@@ -5,7 +5,8 @@ import { IsCalendarDate, IsId, IsLine, Role, ROLES } from '@cem/contracts';
 @ApiSchema({ description: 'Giao nhiệm vụ (ủy quyền) cho đơn vị thay mặt một địa bàn trong một vai trò' })
 export class GrantMandateDto {
   @ApiProperty({ example: 'uq-ha-nam-ban-tdkt', description: 'Mã ủy quyền' })
-  @IsId({ maxLength: 120 }) @Matches(/^[a-z0-9][a-z0-9-]*$/, { message: 'mandateId: chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang' })
+  @IsId({ maxLength: 120 })
+  @Matches(/^[a-z0-9][a-z0-9-]*$/, { message: 'mandateId: chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang' })
   mandateId!: string;
   @ApiProperty({ example: 'vn-ha-nam-so-noi-vu-ban-tdkt', description: 'Đơn vị được giao nhiệm vụ' }) @IsId() holderUnitId!: string;
   @ApiProperty({ example: 'vn-ha-nam', description: 'Địa bàn đơn vị thay mặt' }) @IsId() jurisdictionUnitId!: string;

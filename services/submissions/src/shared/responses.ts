@@ -81,7 +81,8 @@ export class MandateResponse {
   @ApiProperty({ enum: ADMINISTRATIVE_LEVELS, description: 'Cấp của địa bàn' }) jurisdictionLevel!: string;
   @ApiProperty({ enum: ROLES, description: 'Vai trò được giao' }) role!: string;
   @ApiProperty({ description: 'Có hiệu lực từ ngày (tính cả ngày này)', example: '2026-01-01' }) from!: string;
-  @ApiPropertyOptional({ description: 'Hết hiệu lực từ ngày (không tính ngày này); không có khi còn hiệu lực', example: '2026-12-31' }) until?: string;
+  @ApiPropertyOptional({ description: 'Hết hiệu lực từ ngày (không tính ngày này); không có khi còn hiệu lực', example: '2026-12-31' })
+  until?: string;
   @ApiProperty({ example: '15/QĐ-UBND' }) decisionRef!: string;
 }
 
@@ -122,7 +123,8 @@ export class DossierListItemResponse {
   @ApiProperty() title!: string;
   @ApiProperty({ enum: APPLICANT_KINDS }) applicantKind!: string;
   @ApiProperty({ type: [String], description: 'Họ tên các tác giả', example: ['Nguyễn Văn Đức', 'Trần Thị Bình'] }) authors!: string[];
-  @ApiProperty({ type: [String], description: 'Mã định danh của các tác giả (khi biết)', example: ['p-nguyen-van-duc'] }) authorPersonIds!: string[];
+  @ApiProperty({ type: [String], description: 'Mã định danh của các tác giả (khi biết)', example: ['p-nguyen-van-duc'] })
+  authorPersonIds!: string[];
   @ApiProperty() nominatingUnitId!: string;
   @ApiProperty({ type: [String] }) nominatingUnitPath!: string[];
   @ApiProperty({ enum: DOSSIER_STATUSES, description: 'Trạng thái (mã máy)' }) status!: string;
@@ -130,7 +132,11 @@ export class DossierListItemResponse {
   @ApiProperty({ enum: ADMINISTRATIVE_LEVELS, nullable: true, description: 'Cấp hồ sơ đang ở' }) level!: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'Địa bàn hồ sơ đang ở' }) jurisdictionUnitId!: string | null;
   @ApiProperty({ type: String, nullable: true }) receivingAgencyUnitId!: string | null;
-  @ApiProperty({ type: [String], description: 'Các cấp và địa bàn hồ sơ đã tới, dạng cấp:mã địa bàn', example: ['district:vn-ha-nam-phu-ly', 'province:vn-ha-nam'] })
+  @ApiProperty({
+    type: [String],
+    description: 'Các cấp và địa bàn hồ sơ đã tới, dạng cấp:mã địa bàn',
+    example: ['district:vn-ha-nam-phu-ly', 'province:vn-ha-nam'],
+  })
   reached!: string[];
   @ApiPropertyOptional({ type: [String], description: 'Mã băm SHA-256 của các tệp đính kèm', example: [] }) attachmentHashes?: string[];
   @ApiProperty({ type: String, nullable: true, description: 'Lý do gần nhất (trả lại, rút...)', example: null }) lastReason!: string | null;
@@ -188,7 +194,11 @@ export class ReachedDossierResponse {
   @ApiProperty() title!: string;
   @ApiProperty({ enum: DOSSIER_STATUSES }) status!: string;
   @ApiProperty({ enum: ADMINISTRATIVE_LEVELS, nullable: true, description: 'Cấp hồ sơ đang ở' }) currentLevel!: string | null;
-  @ApiProperty({ type: [String], description: 'Các cấp đã tới, từ cấp được hỏi xuống cấp nộp đầu tiên', example: ['province:vn-ha-nam', 'district:vn-ha-nam-phu-ly'] })
+  @ApiProperty({
+    type: [String],
+    description: 'Các cấp đã tới, từ cấp được hỏi xuống cấp nộp đầu tiên',
+    example: ['province:vn-ha-nam', 'district:vn-ha-nam-phu-ly'],
+  })
   reachedTopDown!: string[];
   @ApiProperty({ type: DossierOriginResponse }) origin!: DossierOriginResponse;
 }
@@ -205,7 +215,8 @@ export class LineageStepResponse {
   @ApiProperty({ enum: [...ADMINISTRATIVE_LEVELS, 'origin'], description: 'Cấp (origin: đơn vị đề cử)' }) level!: string;
   @ApiPropertyOptional() jurisdictionUnitId?: string;
   @ApiPropertyOptional({ type: [String] }) jurisdictionUnitPath?: string[];
-  @ApiPropertyOptional({ enum: ['submission', 'forwarding'], description: 'Tới bằng nộp trực tiếp hay được chuyển lên' }) arrivedBy?: string;
+  @ApiPropertyOptional({ enum: ['submission', 'forwarding'], description: 'Tới bằng nộp trực tiếp hay được chuyển lên' })
+  arrivedBy?: string;
   @ApiPropertyOptional({ description: 'Thời điểm tới', example: '2026-04-05T09:00:00.000Z' }) arrivedAt?: string;
   @ApiPropertyOptional() receivedAt?: string;
   @ApiPropertyOptional({ description: 'Cơ quan đã tiếp nhận', example: 'vn-ha-nam-so-khcn' }) receivedBy?: string;
@@ -223,5 +234,6 @@ export class DossierLineageResponse {
   @ApiProperty() dossierId!: string;
   @ApiProperty({ type: DossierOriginResponse }) origin!: DossierOriginResponse;
   @ApiProperty({ type: [LineageStepResponse], description: 'Từ cấp nộp đầu tiên lên cấp cao nhất đã tới' }) up!: LineageStepResponse[];
-  @ApiProperty({ type: [LineageStepResponse], description: 'Từ cấp cao nhất xuống đơn vị đề cử (dòng cuối level = origin)' }) down!: LineageStepResponse[];
+  @ApiProperty({ type: [LineageStepResponse], description: 'Từ cấp cao nhất xuống đơn vị đề cử (dòng cuối level = origin)' })
+  down!: LineageStepResponse[];
 }

@@ -37,23 +37,44 @@ describe('cluster decider', () => {
   });
 
   it('refuses a head that is not a member', () => {
-    spec.given([]).when({ ...form, headUnitId: 'vn-hcm-binh-chanh-binh-hung' }).thenThrows(DomainRuleViolation, /Cụm trưởng/);
+    spec
+      .given([])
+      .when({ ...form, headUnitId: 'vn-hcm-binh-chanh-binh-hung' })
+      .thenThrows(DomainRuleViolation, /Cụm trưởng/);
   });
 
   it('refuses members outside the organising unit, and the unit itself', () => {
     const outsider = { unitId: 'vn-hcm-cu-chi', unitPath: path('cuChi') };
-    spec.given([]).when({ ...form, members: [...form.members, outsider] }).thenThrows(DomainRuleViolation, /không thuộc/);
+    spec
+      .given([])
+      .when({ ...form, members: [...form.members, outsider] })
+      .thenThrows(DomainRuleViolation, /không thuộc/);
     const itself = { unitId: 'vn-hcm-binh-chanh', unitPath: path('binhChanh') };
-    spec.given([]).when({ ...form, members: [...form.members, itself] }).thenThrows(DomainRuleViolation, /không thuộc/);
+    spec
+      .given([])
+      .when({ ...form, members: [...form.members, itself] })
+      .thenThrows(DomainRuleViolation, /không thuộc/);
   });
 
   it('refuses duplicates, a single member and forming twice', () => {
-    spec.given([]).when({ ...form, members: [form.members[0], form.members[0]] }).thenThrows(DomainRuleViolation, /hai lần/);
-    spec.given([]).when({ ...form, members: [form.members[0]] }).thenThrows(DomainRuleViolation, /ít nhất/);
-    spec.given([formed]).when(form).thenThrows(DomainRuleViolation, /đã được thành lập/);
+    spec
+      .given([])
+      .when({ ...form, members: [form.members[0], form.members[0]] })
+      .thenThrows(DomainRuleViolation, /hai lần/);
+    spec
+      .given([])
+      .when({ ...form, members: [form.members[0]] })
+      .thenThrows(DomainRuleViolation, /ít nhất/);
+    spec
+      .given([formed])
+      .when(form)
+      .thenThrows(DomainRuleViolation, /đã được thành lập/);
   });
 
   it('refuses an officer of another district', () => {
-    spec.given([]).when({ ...form, actor: actorAt('emulation-board', 'district', path('cuChiNoiVu')) }).thenThrows(ForbiddenError);
+    spec
+      .given([])
+      .when({ ...form, actor: actorAt('emulation-board', 'district', path('cuChiNoiVu')) })
+      .thenThrows(ForbiddenError);
   });
 });

@@ -7,10 +7,13 @@ import { CLUSTER_KINDS, ClusterKind, IsId, IsLine, MaxItems } from '@cem/contrac
 export class FormClusterDto {
   @ApiProperty({ example: 'binh-chanh-cum-1' }) @IsId() @Matches(/^[a-z0-9-]+$/) clusterId!: string;
   @ApiProperty({ example: 'Cụm thi đua số 1' }) @IsLine() name!: string;
-  @ApiProperty({ enum: CLUSTER_KINDS }) @IsIn(CLUSTER_KINDS as unknown as string[]) kind!: ClusterKind;
+  @ApiProperty({ enum: CLUSTER_KINDS }) @IsIn(CLUSTER_KINDS) kind!: ClusterKind;
   @ApiProperty({ example: 'vn-hcm-binh-chanh' }) @IsId() organisingUnitId!: string;
   @ApiProperty({ example: 'vn-hcm-binh-chanh-tan-kien' }) @IsId() headUnitId!: string;
   @ApiProperty({ type: [String], example: ['vn-hcm-binh-chanh-tan-kien', 'vn-hcm-binh-chanh-binh-hung'] })
-  @IsArray() @ArrayMinSize(2) @MaxItems() @IsId({ each: true })
+  @IsArray()
+  @ArrayMinSize(2)
+  @MaxItems()
+  @IsId({ each: true })
   memberUnitIds!: string[];
 }

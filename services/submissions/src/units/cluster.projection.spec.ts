@@ -7,7 +7,15 @@ const formed = {
   streamVersion: 1,
   type: SUBMISSIONS_EVENTS.ClusterFormed,
   schemaVersion: 1,
-  data: { clusterId: 'c1', name: 'Cụm 1', kind: 'cluster', level: 'district', parentUnitId: 'vn-hcm-binh-chanh', headUnitId: 'a', memberUnitIds: ['a', 'b'] },
+  data: {
+    clusterId: 'c1',
+    name: 'Cụm 1',
+    kind: 'cluster',
+    level: 'district',
+    parentUnitId: 'vn-hcm-binh-chanh',
+    headUnitId: 'a',
+    memberUnitIds: ['a', 'b'],
+  },
 } as unknown as RecordedEvent;
 
 describe('cluster projection', () => {

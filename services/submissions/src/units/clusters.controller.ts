@@ -42,7 +42,12 @@ export class ClustersController {
 
   @ApiOkResponse({ type: ClusterResponse, isArray: true })
   @Get()
-  @ApiQuery({ name: 'organisingUnitId', required: false, description: 'Chỉ các cụm, khối của đơn vị tổ chức này', example: 'vn-hcm-binh-chanh' })
+  @ApiQuery({
+    name: 'organisingUnitId',
+    required: false,
+    description: 'Chỉ các cụm, khối của đơn vị tổ chức này',
+    example: 'vn-hcm-binh-chanh',
+  })
   async list(@Query('organisingUnitId') organisingUnitId?: string): Promise<ClusterDoc[]> {
     await this.infra.readModelsCaughtUp();
     return this.infra.documents

@@ -18,19 +18,35 @@ describe('parseUnitSeed', () => {
     });
     // Bodies of a committee stay at its level.
     expect(byId.get('vn-hcm-so-khcn')).toMatchObject({ level: 'province', unitPath: ['vn', 'vn-hcm', 'vn-hcm-so-khcn'] });
-    expect(byId.get('vn-ha-nam-so-noi-vu-ban-tdkt')?.unitPath).toEqual(['vn', 'vn-ha-nam', 'vn-ha-nam-so-noi-vu', 'vn-ha-nam-so-noi-vu-ban-tdkt']);
+    expect(byId.get('vn-ha-nam-so-noi-vu-ban-tdkt')?.unitPath).toEqual([
+      'vn',
+      'vn-ha-nam',
+      'vn-ha-nam-so-noi-vu',
+      'vn-ha-nam-so-noi-vu-ban-tdkt',
+    ]);
     const cityAgencies = units.filter((u) => u.parentUnitId === 'vn-hcm' && u.kind !== 'people-committee' && u.kind !== 'front-committee');
     expect(cityAgencies).toHaveLength(7);
     const haNamDistricts = units.filter((u) => u.parentUnitId === 'vn-ha-nam' && u.kind === 'people-committee');
     expect(haNamDistricts.map((u) => u.name)).toEqual([
-      'Thành phố Phủ Lý', 'Thị xã Duy Tiên', 'Huyện Kim Bảng', 'Huyện Thanh Liêm', 'Huyện Bình Lục', 'Huyện Lý Nhân',
+      'Thành phố Phủ Lý',
+      'Thị xã Duy Tiên',
+      'Huyện Kim Bảng',
+      'Huyện Thanh Liêm',
+      'Huyện Bình Lục',
+      'Huyện Lý Nhân',
     ]);
   });
 
   it('orders parents before children whatever the input order', () => {
     const shuffled = parseUnitSeed({
       units: [
-        { id: 'vn-hcm-binh-chanh-tan-kien', name: 'Xã Tân Kiên', kind: 'people-committee', level: 'commune', parentId: 'vn-hcm-binh-chanh' },
+        {
+          id: 'vn-hcm-binh-chanh-tan-kien',
+          name: 'Xã Tân Kiên',
+          kind: 'people-committee',
+          level: 'commune',
+          parentId: 'vn-hcm-binh-chanh',
+        },
         { id: 'vn-hcm-binh-chanh', name: 'Huyện Bình Chánh', kind: 'people-committee', level: 'district', parentId: 'vn-hcm' },
         { id: 'vn', name: 'Trung ương', kind: 'other', level: 'central' },
         { id: 'vn-hcm', name: 'Thành phố Hồ Chí Minh', kind: 'people-committee', level: 'province', parentId: 'vn' },
@@ -52,7 +68,11 @@ describe('parseUnitSeed', () => {
     ['a duplicate id', [root, province, province], 'unit-duplicate'],
     ['an id not built from its parent', [root, { ...province, id: 'hcm' }], 'unit-id-not-under-parent'],
     ['a committee skipping a level', [root, { ...province, level: 'district' }], 'unit-level-mismatch'],
-    ['a department below its committee', [root, province, { id: 'vn-hcm-so-khcn', name: 'Sở KH&CN', kind: 'department', level: 'district', parentId: 'vn-hcm' }], 'unit-level-mismatch'],
+    [
+      'a department below its committee',
+      [root, province, { id: 'vn-hcm-so-khcn', name: 'Sở KH&CN', kind: 'department', level: 'district', parentId: 'vn-hcm' }],
+      'unit-level-mismatch',
+    ],
     ['a root below central', [{ ...root, level: 'province' }], 'unit-root-not-central'],
   ])('refuses %s', (_label, units, code) => {
     const error = errorOf(() => parseUnitSeed({ units }));

@@ -1,11 +1,4 @@
-import {
-  ADMINISTRATIVE_LEVELS,
-  AdministrativeLevel,
-  UNIT_KINDS,
-  UnitKind,
-  UnitRegisteredData,
-  ValidationFailed,
-} from '@cem/contracts';
+import { ADMINISTRATIVE_LEVELS, AdministrativeLevel, UNIT_KINDS, UnitKind, UnitRegisteredData, ValidationFailed } from '@cem/contracts';
 import { ensure } from '../shared/rules';
 import { placeUnit } from './unit.rules';
 

@@ -51,16 +51,28 @@ describe('unit decider', () => {
   });
 
   it('refuses a committee that is not exactly one level below its parent', () => {
-    spec.given([]).when({ ...registerTanKien, level: 'district' }).thenThrows(DomainRuleViolation, /ngay dưới/);
+    spec
+      .given([])
+      .when({ ...registerTanKien, level: 'district' })
+      .thenThrows(DomainRuleViolation, /ngay dưới/);
   });
 
   it("refuses an id that is not the parent's id plus a slug", () => {
-    spec.given([]).when({ ...registerTanKien, unitId: 'tan-kien' }).thenThrows(DomainRuleViolation, /vn-hcm-binh-chanh/);
-    spec.given([]).when({ ...registerTanKien, unitId: 'vn-hcm-binh-chanh-Tân Kiên' }).thenThrows(DomainRuleViolation);
+    spec
+      .given([])
+      .when({ ...registerTanKien, unitId: 'tan-kien' })
+      .thenThrows(DomainRuleViolation, /vn-hcm-binh-chanh/);
+    spec
+      .given([])
+      .when({ ...registerTanKien, unitId: 'vn-hcm-binh-chanh-Tân Kiên' })
+      .thenThrows(DomainRuleViolation);
   });
 
   it('refuses registering the same unit twice', () => {
-    spec.given([tanKienRegistered]).when(registerTanKien).thenThrows(DomainRuleViolation, /đã được đăng ký/);
+    spec
+      .given([tanKienRegistered])
+      .when(registerTanKien)
+      .thenThrows(DomainRuleViolation, /đã được đăng ký/);
   });
 
   it('lets only administrators change the unit tree', () => {

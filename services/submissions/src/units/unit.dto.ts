@@ -12,16 +12,22 @@ export class RegisterUnitDto {
     example: 'vn-ha-nam-hoi-lhpn',
     description: "Mã đơn vị: mã đơn vị cấp trên nối '-' và tên viết liền không dấu (chữ thường, số)",
   })
-  @IsSlug() unitId!: string;
+  @IsSlug()
+  unitId!: string;
   @ApiProperty({ example: 'Hội Liên hiệp Phụ nữ tỉnh Hà Nam', description: 'Tên đơn vị' })
-  @IsLine() name!: string;
+  @IsLine()
+  name!: string;
   @ApiProperty({ enum: UNIT_KINDS, example: 'socio-political-organisation', description: 'Loại đơn vị' })
-  @IsIn(UNIT_KINDS) kind!: UnitKind;
+  @IsIn(UNIT_KINDS)
+  kind!: UnitKind;
   @ApiProperty({ example: 'vn-ha-nam', description: 'Mã đơn vị cấp trên (đã đăng ký)' })
-  @IsId() parentUnitId!: string;
+  @IsId()
+  parentUnitId!: string;
   @ApiPropertyOptional({
     enum: ADMINISTRATIVE_LEVELS,
     description: 'Cấp của đơn vị; mặc định: cùng cấp với đơn vị cấp trên (Ủy ban nhân dân: cấp ngay dưới)',
   })
-  @IsOptional() @IsIn(ADMINISTRATIVE_LEVELS) level?: AdministrativeLevel;
+  @IsOptional()
+  @IsIn(ADMINISTRATIVE_LEVELS)
+  level?: AdministrativeLevel;
 }

@@ -7,7 +7,14 @@ describe('units projection', () => {
   it('keeps one document per unit with its place in the tree', () => {
     const doc = applyUnit(
       null,
-      registered({ unitId: 'vn-hcm', name: 'Thành phố Hồ Chí Minh', kind: 'people-committee', level: 'province', parentUnitId: 'vn', unitPath: ['vn', 'vn-hcm'] }),
+      registered({
+        unitId: 'vn-hcm',
+        name: 'Thành phố Hồ Chí Minh',
+        kind: 'people-committee',
+        level: 'province',
+        parentUnitId: 'vn',
+        unitPath: ['vn', 'vn-hcm'],
+      }),
     );
     expect(doc).toEqual({
       _id: 'vn-hcm',
@@ -18,6 +25,8 @@ describe('units projection', () => {
       parentUnitId: 'vn',
       unitPath: ['vn', 'vn-hcm'],
     });
-    expect(applyUnit(null, registered({ unitId: 'vn', name: 'Trung ương', kind: 'other', level: 'central', unitPath: ['vn'] }))?.parentUnitId).toBeNull();
+    expect(
+      applyUnit(null, registered({ unitId: 'vn', name: 'Trung ương', kind: 'other', level: 'central', unitPath: ['vn'] }))?.parentUnitId,
+    ).toBeNull();
   });
 });

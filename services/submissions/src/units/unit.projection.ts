@@ -15,7 +15,15 @@ export type UnitDoc = {
 export function applyUnit(doc: UnitDoc | null, event: RecordedEvent): UnitDoc | null {
   if (event.type !== E.UnitRegistered) return doc;
   const u = event.data as UnitRegisteredData;
-  return { _id: u.unitId, unitId: u.unitId, name: u.name, kind: u.kind, level: u.level, parentUnitId: u.parentUnitId ?? null, unitPath: u.unitPath };
+  return {
+    _id: u.unitId,
+    unitId: u.unitId,
+    name: u.name,
+    kind: u.kind,
+    level: u.level,
+    parentUnitId: u.parentUnitId ?? null,
+    unitPath: u.unitPath,
+  };
 }
 
 export const unitProjection: Projection<UnitDoc> = {

@@ -39,7 +39,15 @@ export class UnitsController {
         this.infra.store,
         unitDecider,
         unitStreamId(unit.unitId),
-        { type: 'RegisterUnit', actor, unitId: unit.unitId, name: unit.name, kind: unit.kind, level: unit.level, parent: parent && asParent(parent) },
+        {
+          type: 'RegisterUnit',
+          actor,
+          unitId: unit.unitId,
+          name: unit.name,
+          kind: unit.kind,
+          level: unit.level,
+          parent: parent && asParent(parent),
+        },
         { actor, source: this.infra.context, idempotencySeed: `unit-seed:${unit.unitId}` },
       );
       registered++;
@@ -50,7 +58,9 @@ export class UnitsController {
   @ApiCreatedResponse({ type: UnitResponse })
   @Post()
   @Roles('admin')
-  @ApiOperation({ summary: 'Đăng ký một đơn vị dưới đơn vị cấp trên (tổ chức chính trị - xã hội, hội, trường học, doanh nghiệp, hợp tác xã...)' })
+  @ApiOperation({
+    summary: 'Đăng ký một đơn vị dưới đơn vị cấp trên (tổ chức chính trị - xã hội, hội, trường học, doanh nghiệp, hợp tác xã...)',
+  })
   async register(@CurrentActor() actor: Actor, @Body() dto: RegisterUnitDto): Promise<UnitDoc> {
     const parent = await requireUnit(this.infra, dto.parentUnitId);
     // A people's committee governs the level below its parent; every other body sits at its parent's level.
@@ -60,10 +70,24 @@ export class UnitsController {
       this.infra.store,
       unitDecider,
       unitStreamId(dto.unitId),
-      { type: 'RegisterUnit', actor, unitId: dto.unitId, name: dto.name, kind: dto.kind, level, parent: asParent({ ...parent, parentUnitId: parent.parentUnitId ?? undefined }) },
+      {
+        type: 'RegisterUnit',
+        actor,
+        unitId: dto.unitId,
+        name: dto.name,
+        kind: dto.kind,
+        level,
+        parent: asParent({ ...parent, parentUnitId: parent.parentUnitId ?? undefined }),
+      },
       byActor(this.infra, actor),
     );
-    const data = result.events[0].data as { unitId: string; name: string; kind: UnitDoc['kind']; level: UnitDoc['level']; unitPath: string[] };
+    const data = result.events[0].data as {
+      unitId: string;
+      name: string;
+      kind: UnitDoc['kind'];
+      level: UnitDoc['level'];
+      unitPath: string[];
+    };
     return { _id: data.unitId, ...data, parentUnitId: parent.unitId };
   }
 
