@@ -849,14 +849,14 @@ describe('access matrix on the real apps (every route x role x relation)', () =>
       table.push(`${route}\t${row.join(' ')}`);
     }
     const size = Object.keys(all).length * ROLES.length * RELATIONS.length;
-    // eslint-disable-next-line no-console
+
     console.log(
       `access matrix: ${Object.keys(all).length} routes x ${ROLES.length} roles x ${RELATIONS.length} relations = ${size} cells, ${checked} checked, ${failures.length} failed`,
     );
     if (process.env.CEM_ACCESS_MATRIX_OUT) writeFileSync(join(process.env.CEM_ACCESS_MATRIX_OUT), table.join('\n') + '\n');
     const byRoute = new Map<string, string[]>();
     for (const f of failures) byRoute.set(f.split(' as ')[0], [...(byRoute.get(f.split(' as ')[0]) ?? []), f]);
-    // eslint-disable-next-line no-console
+
     if (failures.length) console.log([...byRoute].map(([r, fs]) => `${r}: ${fs.length} cells, e.g. ${fs[0]}`).join('\n'));
     expect(checked).toBe(size);
     expect(failures).toEqual([]);
