@@ -63,6 +63,10 @@ export async function seedDemoScenario(
   if ((await call(admin, 'submissions', 'GET', `/campaigns/${DEMO_CAMPAIGN}`)).status === 200) return { created: false, ...result };
 
   await must(admin, 'submissions', 'POST', '/units/seed');
+  // A council member's agency must be a registered unit; the Women's Union is not among the shipped units.
+  await must(admin, 'submissions', 'POST', '/units', {
+    unitId: 'vn-ha-nam-hoi-lhpn', name: 'Hội Liên hiệp Phụ nữ tỉnh Hà Nam', kind: 'socio-political-organisation', parentUnitId: 'vn-ha-nam',
+  });
   const yearEnd = `${year}-12-31`;
   await eventually(() =>
     must(board, 'submissions', 'POST', '/campaigns', {
@@ -100,7 +104,8 @@ export async function seedDemoScenario(
     role,
     effectiveFrom: `${year}-01-15`,
   });
-  await must(p['province-front-chair'], 'councils', 'POST', '/councils', {
+  // The registration reaches councils as an event: retried until it has.
+  await eventually(() => must(p['province-front-chair'], 'councils', 'POST', '/councils', {
     councilId,
     name: 'Hội đồng thẩm định sáng tạo tỉnh Hà Nam',
     level: 'province',
@@ -116,10 +121,12 @@ export async function seedDemoScenario(
       seat(p['council-member-phu-nu'], 'vn-ha-nam-hoi-lhpn', 'Hội Liên hiệp Phụ nữ tỉnh', 'member'),
     ],
     regulations: { quorum: 4, aggregation: 'weighted-mean', tieBreak: ['higher-top-criterion', 'earlier-receipt', 'dossier-id'] },
-  });
+    editions: [{ campaignId: DEMO_CAMPAIGN, year }],
+  }));
   const criteriaSetId = `tc-ha-nam-${year}-${DEMO_FIELD}`;
   await must(secretary, 'councils', 'POST', '/criteria-sets', {
     criteriaSetId,
+    councilId,
     campaignId: DEMO_CAMPAIGN,
     year,
     fieldCode: DEMO_FIELD,
@@ -136,7 +143,7 @@ export async function seedDemoScenario(
       { grade: 'khong-dat', label: 'Không đạt', minScore: 0 },
     ],
   });
-  await must(secretary, 'councils', 'POST', `/criteria-sets/${criteriaSetId}/publish`, { version: 1, publishedAt: `${year}-01-20` });
+  await must(secretary, 'councils', 'POST', `/criteria-sets/${criteriaSetId}/publish`, { version: 1 });
   await must(board, 'recognition', 'POST', '/awards', {
     awardCode,
     name: 'Giải thưởng Người Hà Nam đoàn kết sáng tạo',

@@ -674,14 +674,7 @@ describe('access matrix on the real apps (every route x role x relation)', () =>
 
     // The case opens in councils from the DossierReceived event; the secretary assigns the council's members.
     await platform.eventually(() => ok('councils', own('council-secretary'), 'GET', `/cases/${encodeURIComponent(CASE)}/scores`), 60000);
-    await ok(
-      'councils',
-      own('council-secretary'),
-      'POST',
-      `/cases/${encodeURIComponent(CASE)}/assign`,
-      { memberIds: seatIds, assignedAt: '2026-03-01' },
-      200,
-    );
+    await ok('councils', own('council-secretary'), 'POST', `/cases/${encodeURIComponent(CASE)}/assign`, { memberIds: seatIds }, 200);
 
     // Proposals for Phủ Lý (the council's HonourProposed, handed to recognition's event handler as the transport would).
     const recognition = platform.service('recognition').infra;

@@ -175,10 +175,10 @@ async function receiveDossier(platform: TestPlatform, d: DossierSpec, i: number)
   }
 }
 
-const sheet = (value: number, submittedAt: string) => ({
+/** A score sheet; when it was submitted is the server's time, never the client's. */
+const sheet = (value: number) => ({
   criteriaVersion: 1,
   scores: CRITERIA.map((c) => ({ criterionCode: c.code, value })),
-  submittedAt,
 });
 
 describe('councils service (e2e, real PostgreSQL/Kafka/FerretDB)', () => {
@@ -283,7 +283,7 @@ describe('councils service (e2e, real PostgreSQL/Kafka/FerretDB)', () => {
       }),
       201,
     );
-    await expectStatus(api(SECRETARY, 'POST', `/criteria-sets/${criteriaSetId}/publish`, { version: 1, publishedAt: '2026-02-01' }), 200);
+    await expectStatus(api(SECRETARY, 'POST', `/criteria-sets/${criteriaSetId}/publish`, { version: 1 }), 200);
 
     // --- Five dossiers received by the province's field agency (the submissions context).
     for (const [i, d] of DOSSIERS.entries()) await receiveDossier(platform, d, i);
@@ -299,9 +299,7 @@ describe('councils service (e2e, real PostgreSQL/Kafka/FerretDB)', () => {
     await expectStatus(api(CHAIR, 'POST', path(DOSSIERS[0], '/assign'), { memberIds: originalIds }), 403);
     const assigned = [];
     for (const d of DOSSIERS) {
-      assigned.push(
-        await expectStatus(api(SECRETARY, 'POST', path(d, '/assign'), { memberIds: originalIds, assignedAt: '2026-04-01' }), 200),
-      );
+      assigned.push(await expectStatus(api(SECRETARY, 'POST', path(d, '/assign'), { memberIds: originalIds }), 200));
     }
     expect(assigned[1].events).toContainEqual(
       expect.objectContaining({ type: E.ConflictDetected, data: expect.objectContaining({ memberId: 'm-lhh', kind: 'author' }) }),
@@ -338,15 +336,31 @@ describe('councils service (e2e, real PostgreSQL/Kafka/FerretDB)', () => {
       expect(aug.tenures.find((t: { memberId: string }) => t.memberId === 'm-khcn')).toMatchObject({ until: '2026-06-01' });
     });
     // The departed member no longer sits on the council (on the server's date): refused by the policy, with the reason.
-    const departed = await expectStatus(api(member('m-khcn'), 'POST', path(DOSSIERS[0], '/scores'), sheet(9, '2026-08-10')), 403);
+    const departed = await expectStatus(api(member('m-khcn'), 'POST', path(DOSSIERS[0], '/scores'), sheet(9)), 403);
     expect(departed).toMatchObject({ details: { rule: 'outside-jurisdiction' }, message: expect.stringContaining('ngồi trong Hội đồng') });
     // The successor is assigned in July.
     for (const d of DOSSIERS) {
-      await expectStatus(api(SECRETARY, 'POST', path(d, '/assign'), { memberIds: ['m-khcn-2'], assignedAt: '2026-07-01' }), 200);
+      await expectStatus(api(SECRETARY, 'POST', path(d, '/assign'), { memberIds: ['m-khcn-2'] }), 200);
     }
 
+    // Times that decide a rule are the server's (docs/security.md): a sheet the successor backdates to May, before
+    // she joined, neither changes whether she sits on the council nor is recorded; the field is refused as input.
+    const backdated = await api(member('m-khcn-2'), 'POST', path(DOSSIERS[0], '/scores'), { ...sheet(9.2), submittedAt: '2026-05-01' });
+    expect({ status: backdated.status, body: JSON.stringify(backdated.body) }).toMatchObject({
+      status: 400,
+      body: expect.stringContaining('submittedAt'),
+    });
+    for (const [route, body] of [
+      [path(DOSSIERS[0], '/assign'), { memberIds: ['m-khcn-2'], assignedAt: '2026-05-01' }],
+      [`/criteria-sets/${criteriaSetId}/publish`, { version: 1, publishedAt: '2025-01-01' }],
+      ['/rankings/publish', { councilId: COUNCIL_ID, campaignId: CAMPAIGN, year: YEAR, fieldCode: FIELD, publishedAt: '2026-01-01' }],
+    ] as const) {
+      expect((await api(SECRETARY, 'POST', route, body)).status).toBe(400);
+    }
+    expect((await caseEvents(DOSSIERS[0])).filter((e) => (e.data as { memberId?: string }).memberId === 'm-khcn-2')).toEqual([]);
+
     // --- Scoring. Independence: nothing is visible to a member before they score.
-    const chairScore = await expectStatus(api(CHAIR, 'POST', path(DOSSIERS[0], '/scores'), sheet(9.2, '2026-08-20')), 201);
+    const chairScore = await expectStatus(api(CHAIR, 'POST', path(DOSSIERS[0], '/scores'), sheet(9.2)), 201);
     expect(chairScore).toMatchObject({ type: E.ScoreSubmitted, total: 9.2 });
     expect((await expectStatus(api(member('m-lhh'), 'GET', path(DOSSIERS[0], '/scores')), 200)).scores).toEqual([]);
     expect((await expectStatus(api(CHAIR, 'GET', path(DOSSIERS[0], '/scores')), 200)).scores).toHaveLength(1);
@@ -357,14 +371,12 @@ describe('councils service (e2e, real PostgreSQL/Kafka/FerretDB)', () => {
     );
     expect(noQuorum).toMatchObject({ code: 'quorum-not-met' });
     // A conflicted member may not score; the secretary may not score on someone else's behalf... but scores as herself.
-    expect(await expectStatus(api(member('m-lhh'), 'POST', path(DOSSIERS[1], '/scores'), sheet(8, '2026-08-20')), 422)).toMatchObject({
+    expect(await expectStatus(api(member('m-lhh'), 'POST', path(DOSSIERS[1], '/scores'), sheet(8)), 422)).toMatchObject({
       code: 'member-recused',
     });
-    expect(await expectStatus(api(FRONT_CHAIR, 'POST', path(DOSSIERS[1], '/scores'), sheet(8, '2026-08-20')), 403)).toBeDefined();
+    expect(await expectStatus(api(FRONT_CHAIR, 'POST', path(DOSSIERS[1], '/scores'), sheet(8)), 403)).toBeDefined();
     // A second score is a revision, never a silent overwrite.
-    expect(await expectStatus(api(CHAIR, 'POST', path(DOSSIERS[0], '/scores'), sheet(9, '2026-08-21')), 422)).toMatchObject({
-      code: 'already-scored',
-    });
+    expect(await expectStatus(api(CHAIR, 'POST', path(DOSSIERS[0], '/scores'), sheet(9)), 422)).toMatchObject({ code: 'already-scored' });
 
     const scorersOf = (d: DossierSpec) =>
       ['m-chair', 'm-secretary', 'm-khcn-2', 'm-lhh', 'm-vp', 'm-phu-nu', 'm-expert'].filter(
@@ -375,9 +387,7 @@ describe('councils service (e2e, real PostgreSQL/Kafka/FerretDB)', () => {
     for (const d of DOSSIERS) {
       let pending = scorersOf(d).filter((m) => !(d === DOSSIERS[0] && m === 'm-chair'));
       while (pending.length) {
-        const results = await Promise.all(
-          pending.map((m) => api(who(m), 'POST', path(d, '/scores'), sheet(d.value, m === 'm-khcn-2' ? '2026-08-15' : '2026-08-20'))),
-        );
+        const results = await Promise.all(pending.map((m) => api(who(m), 'POST', path(d, '/scores'), sheet(d.value))));
         for (const r of results) {
           expect([201, 409]).toContain(r.status);
           if (r.status === 409) expect(r.body).toMatchObject({ code: 'concurrency-conflict' });
@@ -387,7 +397,7 @@ describe('councils service (e2e, real PostgreSQL/Kafka/FerretDB)', () => {
     }
     // The chair revises one sheet, with a reason.
     const revised = await expectStatus(
-      api(CHAIR, 'POST', path(DOSSIERS[2], '/scores/revise'), { ...sheet(7.6, '2026-08-25'), reason: 'Bổ sung minh chứng hiệu quả' }),
+      api(CHAIR, 'POST', path(DOSSIERS[2], '/scores/revise'), { ...sheet(7.6), reason: 'Bổ sung minh chứng hiệu quả' }),
       200,
     );
     expect(revised).toMatchObject({ type: E.ScoreRevised, total: 7.6 });

@@ -526,11 +526,6 @@ export interface components {
         /** @description Phân công thành viên chấm hồ sơ */
         AssignMembersDto: {
             /**
-             * @description Ngày phân công (mặc định: hôm nay); thành viên phải thuộc Hội đồng vào ngày đó
-             * @example 2026-08-20
-             */
-            assignedAt?: string;
-            /**
              * @description Mã các thành viên Hội đồng
              * @example [
              *       "tv-nguyen-van-a",
@@ -1618,11 +1613,6 @@ export interface components {
         /** @description Ban hành một phiên bản bộ tiêu chí */
         PublishCriteriaSetDto: {
             /**
-             * @description Ngày ban hành ghi trên văn bản (mặc định: hôm nay)
-             * @example 2026-08-01
-             */
-            publishedAt?: string;
-            /**
              * @description Phiên bản bản nháp được ban hành (tránh ban hành nhầm một bản nháp mới hơn chưa xem)
              * @example 1
              */
@@ -1645,11 +1635,6 @@ export interface components {
              * @example khcn
              */
             fieldCode: string;
-            /**
-             * @description Ngày công bố (mặc định: hôm nay)
-             * @example 2026-09-25
-             */
-            publishedAt?: string;
             /**
              * @description Năm (đợt của phong trào, năm báo cáo)
              * @example 2026
@@ -1858,11 +1843,6 @@ export interface components {
             reason: string;
             /** @description Điểm theo từng tiêu chí */
             scores: components["schemas"]["CriterionScore"][];
-            /**
-             * @description Ngày ghi trên phiếu (mặc định: hôm nay); thành viên phải thuộc Hội đồng vào ngày đó
-             * @example 2026-09-10
-             */
-            submittedAt?: string;
         };
         /** @description Xác định Hội đồng cho hồ sơ đang chờ */
         RouteCaseDto: {
@@ -1913,11 +1893,6 @@ export interface components {
             criteriaVersion: number;
             /** @description Điểm theo từng tiêu chí */
             scores: components["schemas"]["CriterionScore"][];
-            /**
-             * @description Ngày ghi trên phiếu (mặc định: hôm nay); thành viên phải thuộc Hội đồng vào ngày đó
-             * @example 2026-09-10
-             */
-            submittedAt?: string;
         };
         /** @description Một nhiệm kỳ của thành viên trong Hội đồng: [from, until) */
         TenureResponse: {

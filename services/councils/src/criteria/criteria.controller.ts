@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags
 import type { Actor } from '@cem/contracts';
 import { handleCommand } from '@cem/decider';
 import { CurrentActor, Roles, SERVICE_INFRA, ServiceInfra } from '@cem/service-kit';
-import { documentDate, httpCommandContext } from '../shared/command-context';
+import { httpCommandContext } from '../shared/command-context';
 import { criteriaSetDecider, criteriaSetStreamId } from './criteria-set.decider';
 import { CriteriaQueryDto, DraftCriteriaSetDto, PublishCriteriaSetDto } from './criteria.dto';
 import { CriteriaSetDoc, criteriaSetsProjection } from './criteria-sets.projection';
@@ -39,12 +39,13 @@ export class CriteriaController {
   @Roles(...WRITERS)
   @ApiOperation({ summary: 'Publish the draft; it supersedes the version in force' })
   async publish(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: PublishCriteriaSetDto) {
+    const ctx = httpCommandContext(this.infra, actor);
     const result = await handleCommand(
       this.infra.store,
       criteriaSetDecider,
       criteriaSetStreamId(id),
-      { type: 'PublishCriteriaSet', actor, criteriaSetId: id, version: dto.version, publishedAt: documentDate(dto.publishedAt) },
-      httpCommandContext(this.infra, actor),
+      { type: 'PublishCriteriaSet', actor, criteriaSetId: id, version: dto.version, publishedAt: ctx.occurredAt },
+      ctx,
     );
     return { criteriaSetId: id, version: dto.version, published: result.events.length > 0 };
   }

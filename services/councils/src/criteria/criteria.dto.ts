@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMinSize, IsArray, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
-import { CriterionDefinition, GradeBand, IsCalendarDateOrTime, IsId, IsYear, MaxItems } from '@cem/contracts';
+import { CriterionDefinition, GradeBand, IsId, IsYear, MaxItems } from '@cem/contracts';
 
 /** Drafts (or redrafts) the next version of a criteria set; publishing freezes it. */
 @ApiSchema({ description: 'Dự thảo (hoặc sửa dự thảo) phiên bản tiếp theo của bộ tiêu chí' })
@@ -27,6 +27,7 @@ export class DraftCriteriaSetDto {
   bands!: GradeBand[];
 }
 
+/** Publishes a draft; the time of publication (the newest publication is in force) is the server's. */
 @ApiSchema({ description: 'Ban hành một phiên bản bộ tiêu chí' })
 export class PublishCriteriaSetDto {
   @ApiProperty({ example: 1, description: 'Phiên bản bản nháp được ban hành (tránh ban hành nhầm một bản nháp mới hơn chưa xem)' })
@@ -34,10 +35,6 @@ export class PublishCriteriaSetDto {
   @Min(1)
   @Max(1_000_000)
   version!: number;
-  @ApiPropertyOptional({ example: '2026-08-01', description: 'Ngày ban hành ghi trên văn bản (mặc định: hôm nay)' })
-  @IsOptional()
-  @IsCalendarDateOrTime()
-  publishedAt?: string;
 }
 
 @ApiSchema({ description: 'Bộ lọc bộ tiêu chí' })

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import type { Actor } from '@cem/contracts';
 import { handleCommand } from '@cem/decider';
 import { AccessFacts, CurrentActor, Roles, SERVICE_INFRA, ServiceInfra } from '@cem/service-kit';
-import { documentDate, httpCommandContext } from '../shared/command-context';
+import { httpCommandContext } from '../shared/command-context';
 import { loadCaseWithCouncil } from '../shared/stream-loaders';
 import { evaluationCaseDecider, evaluationCaseStreamId } from './evaluation-case.decider';
 import { AssignMembersDto, CasesQueryDto, DeclareConflictDto, RouteCaseDto } from './evaluation.dto';
@@ -70,12 +70,13 @@ export class EvaluationController {
   @ApiOperation({ summary: 'Assign members to a case; conflicts found on the dossier recuse them at once' })
   async assign(@CurrentActor() actor: Actor, @Param('caseId') caseId: string, @Body() dto: AssignMembersDto) {
     const { council } = await loadCaseWithCouncil(this.infra, caseId);
+    const ctx = httpCommandContext(this.infra, actor);
     const result = await handleCommand(
       this.infra.store,
       evaluationCaseDecider,
       evaluationCaseStreamId(caseId),
-      { type: 'AssignMembers', actor, caseId, memberIds: dto.memberIds, assignedAt: documentDate(dto.assignedAt), council },
-      httpCommandContext(this.infra, actor),
+      { type: 'AssignMembers', actor, caseId, memberIds: dto.memberIds, assignedAt: ctx.occurredAt, council },
+      ctx,
     );
     return { caseId, events: result.events };
   }

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMinSize, IsArray, IsIn, IsOptional } from 'class-validator';
-import { CASE_STATUSES, CaseStatus, IsCalendarDateOrTime, IsId, IsText, IsYear, MaxItems } from '@cem/contracts';
+import { CASE_STATUSES, CaseStatus, IsId, IsText, IsYear, MaxItems } from '@cem/contracts';
 
+/** Assigns members to a case; the day of assignment (on which they must sit on the council) is the server's. */
 @ApiSchema({ description: 'Phân công thành viên chấm hồ sơ' })
 export class AssignMembersDto {
   @ApiProperty({ type: [String], example: ['tv-nguyen-van-a', 'tv-tran-thi-b'] })
@@ -11,13 +12,6 @@ export class AssignMembersDto {
   @MaxItems()
   @IsId({ each: true })
   memberIds!: string[];
-  @ApiPropertyOptional({
-    example: '2026-08-20',
-    description: 'Ngày phân công (mặc định: hôm nay); thành viên phải thuộc Hội đồng vào ngày đó',
-  })
-  @IsOptional()
-  @IsCalendarDateOrTime()
-  assignedAt?: string;
 }
 
 @ApiSchema({ description: 'Khai báo xung đột lợi ích' })

@@ -8,7 +8,7 @@ import type { EstablishedCouncil } from '../councils/council.state';
 import { criteriaInForce } from '../criteria/criteria-lookup';
 import { EvaluationCaseCommand, evaluationCaseDecider, evaluationCaseStreamId } from '../evaluation/evaluation-case.decider';
 import type { EvaluationCase } from '../evaluation/evaluation-case.state';
-import { documentDate, httpCommandContext } from '../shared/command-context';
+import { httpCommandContext } from '../shared/command-context';
 import { loadCaseWithCouncil, loadCouncil } from '../shared/stream-loaders';
 import { CaseScoresDoc, caseScoresProjection } from './case-scores.projection';
 import { FinaliseCaseDto, ProposeHonourDto, PublishRankingDto, RankingsQueryDto, RecommendUpwardDto } from './grading.dto';
@@ -86,6 +86,7 @@ export class GradingController {
       .collection<CouncilCaseDoc>(councilCasesProjection.collection)
       .getMany(cases.map((c) => c.caseId));
     const dossierOf = new Map(rows.map((r) => [r.caseId, r]));
+    const ctx = httpCommandContext(this.infra, actor);
     const result = await handleCommand(
       this.infra.store,
       rankingDecider,
@@ -101,9 +102,9 @@ export class GradingController {
           const row = dossierOf.get(data.caseId);
           return row ? { ...data, dossier: rankedDossierOf(row) } : data;
         }),
-        publishedAt: documentDate(dto.publishedAt),
+        publishedAt: ctx.occurredAt,
       },
-      httpCommandContext(this.infra, actor),
+      ctx,
     );
     return result.events[0].data;
   }

@@ -10,16 +10,13 @@ export class FinaliseCaseDto {
   @ApiProperty({ example: 'BB-05/HĐTĐ' }) @IsLine() minutesRef!: string;
 }
 
+/** Publishes a field's ranking; the time of publication (which decides the regulations applied) is the server's. */
 @ApiSchema({ description: 'Công bố (hoặc công bố lại) bảng xếp hạng của lĩnh vực và đợt' })
 export class PublishRankingDto {
   @ApiProperty({ example: 'hd-ha-nam-2026' }) @IsId() councilId!: string;
   @ApiProperty({ example: 'ha-nam-sang-tao' }) @IsId() campaignId!: string;
   @ApiProperty({ example: 2026 }) @IsYear() year!: number;
   @ApiProperty({ example: 'khcn' }) @IsId() fieldCode!: string;
-  @ApiPropertyOptional({ example: '2026-09-25', description: 'Ngày công bố (mặc định: hôm nay)' })
-  @IsOptional()
-  @IsCalendarDateOrTime()
-  publishedAt?: string;
 }
 
 @ApiSchema({ description: 'Bộ lọc bảng xếp hạng' })

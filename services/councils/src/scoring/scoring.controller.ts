@@ -5,7 +5,7 @@ import { handleCommand } from '@cem/decider';
 import { CurrentActor, Roles, SERVICE_INFRA, ServiceInfra } from '@cem/service-kit';
 import { criteriaInForce } from '../criteria/criteria-lookup';
 import { evaluationCaseDecider, evaluationCaseStreamId } from '../evaluation/evaluation-case.decider';
-import { documentDate, httpCommandContext } from '../shared/command-context';
+import { httpCommandContext } from '../shared/command-context';
 import { loadCase, loadCaseWithCouncil } from '../shared/stream-loaders';
 import { ReviseScoreDto, SubmitScoreDto } from './scoring.dto';
 import { visibleScores } from './visibility';
@@ -23,24 +23,19 @@ export class ScoringController {
   private async score(actor: Actor, caseId: string, dto: SubmitScoreDto, reason?: string) {
     const { c, council } = await loadCaseWithCouncil(this.infra, caseId);
     const criteria = await criteriaInForce(this.infra, c);
+    const ctx = httpCommandContext(this.infra, actor, reason);
     const base = {
       actor,
       caseId,
       memberId: actor.id,
       criteriaVersion: dto.criteriaVersion,
       scores: dto.scores,
-      submittedAt: documentDate(dto.submittedAt),
+      submittedAt: ctx.occurredAt,
       criteria,
       council,
     };
     const command = reason === undefined ? { ...base, type: 'SubmitScore' as const } : { ...base, type: 'ReviseScore' as const, reason };
-    const result = await handleCommand(
-      this.infra.store,
-      evaluationCaseDecider,
-      evaluationCaseStreamId(caseId),
-      command,
-      httpCommandContext(this.infra, actor, reason),
-    );
+    const result = await handleCommand(this.infra.store, evaluationCaseDecider, evaluationCaseStreamId(caseId), command, ctx);
     const [event] = result.events;
     return { caseId, memberId: actor.id, type: event.type, total: (event.data as { total: number }).total };
   }

@@ -1,9 +1,9 @@
-import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMinSize, IsArray, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
-import { CriterionScore, IsCalendarDateOrTime, IsText, MaxItems } from '@cem/contracts';
+import { ArrayMinSize, IsArray, IsInt, Max, Min, ValidateNested } from 'class-validator';
+import { CriterionScore, IsText, MaxItems } from '@cem/contracts';
 
-/** A member's score sheet (phiếu chấm điểm) for one case. */
+/** A member's score sheet (phiếu chấm điểm) for one case; when it was submitted is the server's time. */
 @ApiSchema({ description: 'Phiếu chấm điểm của thành viên cho một hồ sơ' })
 export class SubmitScoreDto {
   @ApiProperty({ example: 1, description: 'Phiên bản bộ tiêu chí in trên phiếu chấm' })
@@ -18,13 +18,6 @@ export class SubmitScoreDto {
   @ValidateNested({ each: true })
   @Type(() => CriterionScore)
   scores!: CriterionScore[];
-  @ApiPropertyOptional({
-    example: '2026-09-10',
-    description: 'Ngày ghi trên phiếu (mặc định: hôm nay); thành viên phải thuộc Hội đồng vào ngày đó',
-  })
-  @IsOptional()
-  @IsCalendarDateOrTime()
-  submittedAt?: string;
 }
 
 @ApiSchema({ description: 'Chấm lại, có lý do' })

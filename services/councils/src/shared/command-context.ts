@@ -1,21 +1,16 @@
 import type { Actor } from '@cem/contracts';
 import type { CommandContext } from '@cem/decider';
 import type { ServiceInfra } from '@cem/service-kit';
-import { ensure } from '../councils/domain-rule';
-
-/** Every HTTP command of this service records the caller as actor and this context as source. */
-export const httpCommandContext = (infra: ServiceInfra, actor: Actor, reason?: string): CommandContext => ({
-  actor,
-  source: infra.context,
-  ...(reason ? { reason } : {}),
-});
 
 /**
- * Paper score sheets, assignment letters and minutes carry their own date, often earlier than the day they are
- * entered; the platform records that date, defaulting to now, and refuses a date in the future.
+ * Every HTTP command of this service records the caller as actor, this context as source and the server's clock
+ * as `occurredAt`. That same instant is the time a command's rules are decided on (when a score was submitted,
+ * whether a member sat on the council, when a criteria set or a ranking was published, when a case was
+ * assigned): a client never supplies it (docs/security.md, "Which times a client may supply").
  */
-export function documentDate(given: string | undefined, now = new Date()): string {
-  if (!given) return now.toISOString();
-  ensure(given.slice(0, 10) <= now.toISOString().slice(0, 10), 'date-in-future', `Ngày ${given} ở tương lai`);
-  return given;
-}
+export const httpCommandContext = (infra: ServiceInfra, actor: Actor, reason?: string, now = new Date()): CommandContext & { occurredAt: string } => ({
+  actor,
+  source: infra.context,
+  occurredAt: now.toISOString(),
+  ...(reason ? { reason } : {}),
+});
