@@ -65,7 +65,10 @@ export async function seedDemoScenario(
   await must(admin, 'submissions', 'POST', '/units/seed');
   // A council member's agency must be a registered unit; the Women's Union is not among the shipped units.
   await must(admin, 'submissions', 'POST', '/units', {
-    unitId: 'vn-ha-nam-hoi-lhpn', name: 'Hội Liên hiệp Phụ nữ tỉnh Hà Nam', kind: 'socio-political-organisation', parentUnitId: 'vn-ha-nam',
+    unitId: 'vn-ha-nam-hoi-lhpn',
+    name: 'Hội Liên hiệp Phụ nữ tỉnh Hà Nam',
+    kind: 'socio-political-organisation',
+    parentUnitId: 'vn-ha-nam',
   });
   const yearEnd = `${year}-12-31`;
   await eventually(() =>
@@ -105,24 +108,26 @@ export async function seedDemoScenario(
     effectiveFrom: `${year}-01-15`,
   });
   // The registration reaches councils as an event: retried until it has.
-  await eventually(() => must(p['province-front-chair'], 'councils', 'POST', '/councils', {
-    councilId,
-    name: 'Hội đồng thẩm định sáng tạo tỉnh Hà Nam',
-    level: 'province',
-    jurisdictionUnitId: 'vn-ha-nam',
-    jurisdictionUnitPath: ['vn', 'vn-ha-nam'],
-    fieldCodes: [DEMO_FIELD],
-    decision: { number: '05/QĐ-MTTQ-BTT', date: `${year}-01-15`, signedBy: 'Chủ tịch Ủy ban MTTQ tỉnh Hà Nam' },
-    members: [
-      seat(p['council-chair'], 'vn-ha-nam-mttq', 'Ủy ban MTTQ Việt Nam tỉnh Hà Nam', 'chair'),
-      seat(secretary, 'vn-ha-nam-so-noi-vu-ban-tdkt', 'Ban Thi đua - Khen thưởng tỉnh', 'secretary'),
-      seat(p['council-member-khcn'], 'vn-ha-nam-so-khcn', 'Sở Khoa học và Công nghệ', 'member'),
-      seat(p['council-member-lhh'], 'vn-ha-nam-lhh-khkt', 'Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh', 'member'),
-      seat(p['council-member-phu-nu'], 'vn-ha-nam-hoi-lhpn', 'Hội Liên hiệp Phụ nữ tỉnh', 'member'),
-    ],
-    regulations: { quorum: 4, aggregation: 'weighted-mean', tieBreak: ['higher-top-criterion', 'earlier-receipt', 'dossier-id'] },
-    editions: [{ campaignId: DEMO_CAMPAIGN, year }],
-  }));
+  await eventually(() =>
+    must(p['province-front-chair'], 'councils', 'POST', '/councils', {
+      councilId,
+      name: 'Hội đồng thẩm định sáng tạo tỉnh Hà Nam',
+      level: 'province',
+      jurisdictionUnitId: 'vn-ha-nam',
+      jurisdictionUnitPath: ['vn', 'vn-ha-nam'],
+      fieldCodes: [DEMO_FIELD],
+      decision: { number: '05/QĐ-MTTQ-BTT', date: `${year}-01-15`, signedBy: 'Chủ tịch Ủy ban MTTQ tỉnh Hà Nam' },
+      members: [
+        seat(p['council-chair'], 'vn-ha-nam-mttq', 'Ủy ban MTTQ Việt Nam tỉnh Hà Nam', 'chair'),
+        seat(secretary, 'vn-ha-nam-so-noi-vu-ban-tdkt', 'Ban Thi đua - Khen thưởng tỉnh', 'secretary'),
+        seat(p['council-member-khcn'], 'vn-ha-nam-so-khcn', 'Sở Khoa học và Công nghệ', 'member'),
+        seat(p['council-member-lhh'], 'vn-ha-nam-lhh-khkt', 'Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh', 'member'),
+        seat(p['council-member-phu-nu'], 'vn-ha-nam-hoi-lhpn', 'Hội Liên hiệp Phụ nữ tỉnh', 'member'),
+      ],
+      regulations: { quorum: 4, aggregation: 'weighted-mean', tieBreak: ['higher-top-criterion', 'earlier-receipt', 'dossier-id'] },
+      editions: [{ campaignId: DEMO_CAMPAIGN, year }],
+    }),
+  );
   const criteriaSetId = `tc-ha-nam-${year}-${DEMO_FIELD}`;
   await must(secretary, 'councils', 'POST', '/criteria-sets', {
     criteriaSetId,

@@ -8,7 +8,12 @@ import type { ServiceInfra } from '@cem/service-kit';
  * whether a member sat on the council, when a criteria set or a ranking was published, when a case was
  * assigned): a client never supplies it (docs/security.md, "Which times a client may supply").
  */
-export const httpCommandContext = (infra: ServiceInfra, actor: Actor, reason?: string, now = new Date()): CommandContext & { occurredAt: string } => ({
+export const httpCommandContext = (
+  infra: ServiceInfra,
+  actor: Actor,
+  reason?: string,
+  now = new Date(),
+): CommandContext & { occurredAt: string } => ({
   actor,
   source: infra.context,
   occurredAt: now.toISOString(),
