@@ -4,7 +4,7 @@ import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/', 'dist/', '.cache/', '.nx/', 'data/', 'coverage/', 'bench/scratch/'] },
+  { ignores: ['**/node_modules/', 'dist/', 'portal/dist/', '.cache/', '.nx/', 'data/', 'coverage/', 'bench/scratch/'] },
   eslint.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   {

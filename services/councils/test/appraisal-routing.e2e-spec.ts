@@ -292,7 +292,7 @@ describe('appraisal routing, arithmetic and lists (e2e, real PostgreSQL/Kafka/Fe
       .catch(async (error) => {
         const log = await platform
           .service('councils')
-          .infra.store.readAll({ limit: 1000 } as never)
+          .infra.store.readAll({ limit: 1000 })
           .catch((e: Error) => e.message);
         const types = Array.isArray(log) ? log.map((e) => `${e.type} ${e.streamId}`) : log;
         throw new Error(`${error}\n${JSON.stringify(types)}`);
