@@ -617,19 +617,24 @@ describe('access matrix on the real apps (every route x role x relation)', () =>
       deadline: '2099-10-31',
     });
 
-    // The council of Phủ Lý, before any dossier reaches it.
-    await ok('councils', own('front-chair'), 'POST', '/councils', {
-      councilId: COUNCIL,
-      name: 'Hội đồng thẩm định sáng tạo thành phố Phủ Lý',
-      level: 'district',
-      jurisdictionUnitId: PHU_LY,
-      jurisdictionUnitPath: UNIT_OF.own.path,
-      fieldCodes: ['khcn'],
-      editions: [{ campaignId: CAMPAIGN, year: YEAR }],
-      decision: { number: '03/QĐ-MTTQ', date: '2026-01-15', signedBy: 'Chủ tịch Ủy ban MTTQ thành phố Phủ Lý' },
-      members: SEATS,
-      regulations: { quorum: 2, aggregation: 'weighted-mean', tieBreak: ['dossier-id'] },
-    });
+    // The council of Phủ Lý, before any dossier reaches it. Councils learns the seeded units from submissions'
+    // events over Kafka: until they arrive, its members' agencies are not registered there (422, nothing written).
+    await platform.eventually(
+      () =>
+        ok('councils', own('front-chair'), 'POST', '/councils', {
+          councilId: COUNCIL,
+          name: 'Hội đồng thẩm định sáng tạo thành phố Phủ Lý',
+          level: 'district',
+          jurisdictionUnitId: PHU_LY,
+          jurisdictionUnitPath: UNIT_OF.own.path,
+          fieldCodes: ['khcn'],
+          editions: [{ campaignId: CAMPAIGN, year: YEAR }],
+          decision: { number: '03/QĐ-MTTQ', date: '2026-01-15', signedBy: 'Chủ tịch Ủy ban MTTQ thành phố Phủ Lý' },
+          members: SEATS,
+          regulations: { quorum: 2, aggregation: 'weighted-mean', tieBreak: ['dossier-id'] },
+        }),
+      60_000,
+    );
     await ok('councils', own('council-secretary'), 'POST', '/criteria-sets', {
       criteriaSetId: CRITERIA,
       councilId: COUNCIL,
