@@ -1,5 +1,5 @@
 import type { Actor, AdministrativeLevel, MandateUse, Role } from '@cem/contracts';
-import { SYSTEM_ACTOR_NAME_VI } from '@cem/contracts';
+import { ROLE_LABELS_VI } from '@cem/contracts';
 
 /**
  * The access model shared by every service (docs/security.md). Pure: no Nest, no I/O.
@@ -146,24 +146,6 @@ export interface AccessRequest {
 
 export type AccessVerdict =
   { allowed: true; unit: ActingUnit; relation?: string } | { allowed: false; status: 403 | 404; code: string; reason: string };
-
-const ROLE_LABELS_VI: Record<Role, string> = {
-  submitter: 'Người đăng ký',
-  'unit-officer': 'Cán bộ đơn vị',
-  'agency-officer': 'Cán bộ cơ quan tiếp nhận',
-  'front-chair': 'Chủ tịch Ủy ban MTTQ',
-  'council-chair': 'Chủ tịch Hội đồng',
-  'council-secretary': 'Thư ký Hội đồng',
-  'council-member': 'Ủy viên Hội đồng',
-  expert: 'Chuyên gia',
-  'emulation-board': 'Ban Thi đua - Khen thưởng',
-  authority: 'Người có thẩm quyền quyết định',
-  'standing-body': 'Cơ quan thường trực',
-  auditor: 'Kiểm tra viên',
-  analyst: 'Chuyên viên phân tích',
-  admin: 'Quản trị hệ thống',
-  system: SYSTEM_ACTOR_NAME_VI,
-};
 
 export const roleLabelVi = (role: Role): string => ROLE_LABELS_VI[role] ?? role;
 

@@ -4,24 +4,10 @@ export {
   APPLICANT_KIND_LABELS_VI,
   DOSSIER_TYPES,
 } from '../../../libs/contracts/src/submissions/submissions.values';
+import { ROLE_LABELS_VI } from '../../../libs/contracts/src/labels-vi';
 
-export const ROLE_LABELS: Record<string, string> = {
-  submitter: 'Người đăng ký',
-  'unit-officer': 'Cán bộ đơn vị',
-  'agency-officer': 'Cán bộ cơ quan tiếp nhận',
-  'front-chair': 'Chủ tịch Ủy ban MTTQ',
-  'council-chair': 'Chủ tịch Hội đồng',
-  'council-secretary': 'Thư ký Hội đồng',
-  'council-member': 'Ủy viên Hội đồng',
-  expert: 'Chuyên gia',
-  'emulation-board': 'Ban Thi đua - Khen thưởng',
-  authority: 'Người có thẩm quyền quyết định',
-  'standing-body': 'Cơ quan thường trực',
-  auditor: 'Kiểm tra viên',
-  analyst: 'Chuyên viên phân tích',
-  admin: 'Quản trị hệ thống',
-  system: 'Hệ thống (tự động)',
-};
+// One word per role across the services and the portal (libs/contracts).
+export const ROLE_LABELS: Record<string, string> = ROLE_LABELS_VI;
 
 export const LEVEL_LABELS: Record<string, string> = {
   central: 'Trung ương',
