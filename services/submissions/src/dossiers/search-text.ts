@@ -1,11 +1,7 @@
-/**
- * Folds Vietnamese text for accent-insensitive search: people type "sang kien" and expect "Sáng kiến".
- * NFD splits letters from their tone and vowel marks, which are then dropped; 'đ' is a letter of its own in
- * Unicode (no decomposition), so it is mapped to 'd' by hand.
- */
-export function normaliseVietnamese(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/đ/g, 'd').replace(/\s+/g, ' ').trim();
-}
+import { normaliseVietnamese } from '@cem/read-models';
+
+/** Accent folding lives in @cem/read-models (reporting's audit search folds the same way). */
+export { normaliseVietnamese };
 
 /** The folded words a dossier is found by. */
 export const searchTextOf = (title: string, authorNames: readonly string[]): string =>
