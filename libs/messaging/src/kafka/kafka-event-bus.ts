@@ -355,8 +355,9 @@ export class KafkaEventBus implements EventBus {
         consumer
           .run({
             autoCommit: false,
-            eachMessage: async ({ partition, message }) => {
+            eachMessage: ({ partition, message }) => {
               if (Number(message.offset) < (ends.get(partition) ?? 0)) messages.push(toBusMessage(topic, partition, message));
+              return Promise.resolve();
             },
           })
           .catch(reject);
