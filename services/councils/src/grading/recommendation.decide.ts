@@ -99,6 +99,8 @@ export function proposeHonour(command: ProposeHonour, state: EvaluationCaseState
         recipients,
         ...(command.proposedAward ? { proposedAward: command.proposedAward } : {}),
         nominatingUnitId: c.dossier.nominatingUnitId,
+        // The name as the published ranking gave it (from the unit registry councils keeps a copy of).
+        ...(entry.nominatingUnitName ? { nominatingUnitName: entry.nominatingUnitName } : {}),
         authors: c.dossier.authors.map((a) => ({ name: a.name })),
       },
     },
