@@ -91,6 +91,14 @@ const EVENT_SUMMARIES_VI: Record<string, (d: Data) => string> = {
   'councils.CaseFinalised': (d) => `Nghiệm thu, xếp loại: ${grade(d)} (${s(d.aggregateScore)} điểm)`,
   'councils.RankingPublished': () => 'Công bố xếp hạng',
   'councils.DossierRecommendedUpward': (d) => `Đề xuất lên ${levelPhrase(d.toLevel)} (hạng ${s(d.rank)})`,
+  'councils.AppealFiled': (d) =>
+    `Tiếp nhận kiến nghị, khiếu nại về kết quả thẩm định (${d.appellantKind === 'author' ? 'tác giả' : 'đơn vị đề cử'})`,
+  'councils.AppealAssigned': (d) => `Giao Hội đồng ${s(d.toCouncilId)} giải quyết kiến nghị`,
+  'councils.AppealDecided': (d) =>
+    `${d.outcome === 'upheld' ? 'Chấp nhận' : 'Không chấp nhận'} kiến nghị${d.reopenScoring ? ', thẩm định lại' : ''}: ${s(d.reasons)}`,
+  'councils.CaseReopened': (d) => `Mở lại việc chấm điểm để thẩm định lại (kết quả trước: ${grade((d.previous ?? {}) as Data)})`,
+  'submissions.AppealRulesSet': (d) =>
+    `Quy định kiến nghị: trong ${s(d.windowDays)} ngày, ${d.handledBy === 'same-council' ? 'chính Hội đồng' : 'Hội đồng cấp trên'} giải quyết`,
   'councils.HonourProposed': (d) => `Đề nghị tôn vinh, khen thưởng${d.proposedAward ? `: ${s(d.proposedAward)}` : ''}`,
   'recognition.ProposalReceived': () => 'Tiếp nhận đề nghị khen thưởng',
   'recognition.CommendationProposed': () => 'Đề nghị khen thưởng đơn vị',
