@@ -27,6 +27,7 @@ function receivedFrom(p: HonourProposedData): ProposalReceivedData {
     ...(proposedAward ? { proposedAward } : {}),
     ...(p.nominatingUnitId ? { nominatingUnitId: p.nominatingUnitId } : {}),
     ...(p.nominatingUnitName ? { nominatingUnitName: p.nominatingUnitName } : {}),
+    ...(p.authors ? { authors: p.authors.map(({ name }) => ({ name })) } : {}),
   };
 }
 
