@@ -425,8 +425,8 @@ export class KafkaEventBus implements EventBus {
       await consumer.run({
         autoCommit: true,
         partitionsConsumedConcurrently: tuning.partitionsConsumedConcurrently ?? 3,
-        eachMessage: async ({ topic, partition, message, heartbeat }) => {
-          const busMessage = toBusMessage(topic, partition, message);
+        eachMessage: async (payload) => {
+          const busMessage = toBusMessage(payload.topic, payload.partition, payload.message);
           // Retry in place rather than throwing to kafkajs: a throw restarts the consumer (rejoin, refetch),
           // while looping here keeps the partition's order and only this partition waits.
           for (let attempt = 1; ; attempt++) {
@@ -437,7 +437,7 @@ export class KafkaEventBus implements EventBus {
               this.options.onHandlerError?.(error, busMessage);
               await sleep(backoffDelay(attempt, this.options.handlerRetryBackoffMs ?? 200, 30_000));
               if (stopping) throw error;
-              await heartbeat(); // throws on rebalance, which hands the partition over uncommitted
+              await payload.heartbeat(); // throws on rebalance, which hands the partition over uncommitted
             }
           }
         },
