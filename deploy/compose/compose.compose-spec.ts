@@ -3,9 +3,8 @@ import { chmodSync, mkdtempSync, readdirSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { promisify } from 'util';
-import type { Actor } from '@cem/contracts';
+import type { Actor, CouncilMember } from '@cem/contracts';
 import { LocalIssuer } from '@cem/identity';
-import { ESTABLISHED } from '../../services/councils/src/councils/council.fixtures';
 import { actorAt, path } from '../../services/submissions/src/shared/actors.fixtures';
 import { composeEnv, freePort, ROOT } from './compose-env';
 
@@ -25,6 +24,7 @@ const DISTRICT_OFFICER = actorAt('unit-officer', 'district', path('binhChanhNoiV
 const DISTRICT_AGENCY = actorAt('agency-officer', 'district', path('binhChanhNoiVu'));
 const TAN_KIEN = actorAt('unit-officer', 'commune', path('tanKien'));
 const FRONT_CHAIR = actorAt('front-chair', 'district', path('binhChanh'));
+const BINH_CHANH_AUTHORITY = actorAt('authority', 'district', path('binhChanh'));
 const CAMPAIGN = 'hcm-sang-tao-compose';
 const SERVICES = ['submissions', 'councils', 'recognition', 'reporting'] as const;
 type Service = (typeof SERVICES)[number];
@@ -108,6 +108,14 @@ describe('docker compose: the distributed topology from the images', () => {
       return types.some((t) => t.endsWith('EvaluationCaseOpened')) ? types : undefined;
     });
 
+  const containerOf = async (service: Service) => (await compose('ps', '-aq', service)).stdout.trim();
+  const restartCounts = async () => {
+    const counts = {} as Record<Service, number>;
+    for (const s of SERVICES)
+      counts[s] = Number((await run('docker', ['inspect', '-f', '{{.RestartCount}}', await containerOf(s)], { env })).stdout.trim());
+    return counts;
+  };
+
   const allHealthy = (seconds: number) =>
     eventually(
       'all four services answer /health',
@@ -128,13 +136,12 @@ describe('docker compose: the distributed topology from the images', () => {
     const issuer = await LocalIssuer.loadOrCreate(issuerDir);
     chmodSync(issuerDir, 0o755);
     for (const f of readdirSync(issuerDir)) chmodSync(join(issuerDir, f), 0o644);
-    for (const a of [ADMIN, AUDITOR, CITY_BOARD, DISTRICT_OFFICER, DISTRICT_AGENCY, TAN_KIEN, FRONT_CHAIR])
+    for (const a of [ADMIN, AUDITOR, CITY_BOARD, DISTRICT_OFFICER, DISTRICT_AGENCY, TAN_KIEN, FRONT_CHAIR, BINH_CHANH_AUTHORITY])
       tokens.set(a, await issuer.mintFor(a));
-    // Not `--wait`: a service that exits while the fresh broker still settles is restarted by its policy, and
-    // `--wait` gives up at the first unhealthy report. What counts is that all four end up answering.
-    await compose('up', '-d', '--no-build');
+    // `--wait`: every container healthy, or the command fails (a service that exits on a fresh broker fails it).
     try {
-      await allHealthy(300);
+      await compose('up', '-d', '--no-build', '--wait', '--wait-timeout', '600');
+      await allHealthy(120);
     } catch (error) {
       console.error((await compose('logs', '--no-color', '--tail', '40')).stdout);
       throw error;
@@ -150,28 +157,50 @@ describe('docker compose: the distributed topology from the images', () => {
 
   it('runs the cross-service flow, and a killed service catches up after its restart', async () => {
     for (const s of SERVICES) expect((await call(s, ADMIN, 'GET', '/health')).status).toBe(200);
+    // A fresh broker and fresh databases: each service creates its topics and starts without crashing once.
+    expect(await restartCounts()).toEqual({ submissions: 0, councils: 0, recognition: 0, reporting: 0 });
 
-    // Setup as in services/submissions/test/submissions.e2e-spec.ts.
+    // Setup as in services/submissions/test/submissions.e2e-spec.ts: units, the mandates that let the city's
+    // board and Bình Chánh's Phòng Nội vụ act for their jurisdictions, then the campaign.
     await post(ADMIN, '/units/seed');
-    await post(CITY_BOARD, '/campaigns', {
-      campaignId: CAMPAIGN,
-      name: 'Phong trào thi đua sáng tạo (compose)',
-      launchedByUnitId: 'vn-hcm',
-      planNumber: '1/KH-COMPOSE',
-      planDate: '2024-08-21',
-      period: { fromYear: 2021, toYear: 2025 },
+    const mandate = (mandateId: string, holderUnitId: string, jurisdictionUnitId: string, role: string, decisionRef: string) => ({
+      mandateId,
+      holderUnitId,
+      jurisdictionUnitId,
+      role,
+      from: '2024-01-01',
+      decisionRef,
     });
+    await post(ADMIN, '/mandates', mandate('uq-hcm-ban-tdkt', 'vn-hcm-so-noi-vu', 'vn-hcm', 'emulation-board', '15/QĐ-UBND'));
+    await post(
+      BINH_CHANH_AUTHORITY,
+      '/mandates',
+      mandate('uq-binh-chanh-noi-vu', 'vn-hcm-binh-chanh-phong-noi-vu', 'vn-hcm-binh-chanh', 'unit-officer', '2717/UBND'),
+    );
+    // The access guard reads mandates from a projection: the launch waits until it holds them.
+    await eventually('campaign launched (mandate projected)', () =>
+      post(CITY_BOARD, '/campaigns', {
+        campaignId: CAMPAIGN,
+        name: 'Phong trào thi đua sáng tạo (compose)',
+        launchedByUnitId: 'vn-hcm',
+        planNumber: '1/KH-COMPOSE',
+        planDate: '2024-08-21',
+        period: { fromYear: 2021, toYear: 2025 },
+      }),
+    );
     await post(CITY_BOARD, `/campaigns/${CAMPAIGN}/editions`, {
       year: 2024,
       phases: [{ code: 'tiep-nhan', name: 'Tiếp nhận hồ sơ', opensOn: '2024-08-21', closesOn: '2024-10-31' }],
     });
     await post(CITY_BOARD, `/campaigns/${CAMPAIGN}/fields`, { fieldCode: 'khcn', name: 'Khoa học - Công nghệ' });
-    await post(DISTRICT_OFFICER, `/campaigns/${CAMPAIGN}/receiving-agencies`, {
-      fieldCode: 'khcn',
-      jurisdictionUnitId: 'vn-hcm-binh-chanh',
-      agencyUnitId: 'vn-hcm-binh-chanh-phong-noi-vu',
-      letterRef: '2717/UBND',
-    });
+    await eventually('district agency assigned (mandate projected)', () =>
+      post(DISTRICT_OFFICER, `/campaigns/${CAMPAIGN}/receiving-agencies`, {
+        fieldCode: 'khcn',
+        jurisdictionUnitId: 'vn-hcm-binh-chanh',
+        agencyUnitId: 'vn-hcm-binh-chanh-phong-noi-vu',
+        letterRef: '2717/UBND',
+      }),
+    );
     await post(DISTRICT_OFFICER, `/campaigns/${CAMPAIGN}/deadlines`, {
       year: 2024,
       level: 'district',
@@ -179,20 +208,39 @@ describe('docker compose: the distributed topology from the images', () => {
       deadline: '2099-10-31',
     });
 
-    // Bình Chánh's appraisal council for the field (the council fixtures' members and rules), on councils.
-    await post(
-      FRONT_CHAIR,
-      '/councils',
-      {
-        ...ESTABLISHED,
-        councilId: 'hd-binh-chanh-compose',
-        name: 'Hội đồng thẩm định sáng tạo huyện Bình Chánh',
-        level: 'district',
-        jurisdictionUnitId: 'vn-hcm-binh-chanh',
-        jurisdictionUnitPath: path('binhChanh'),
-        fieldCodes: ['khcn'],
-      },
-      'councils',
+    // Bình Chánh's appraisal council for the field and edition, on councils: its members' agencies are seeded
+    // units, which reach councils over Kafka (hence `eventually`).
+    const seat = (memberId: string, personName: string, agencyUnitId: string, agencyName: string, role: CouncilMember['role']) => ({
+      memberId,
+      personName,
+      agencyUnitId,
+      agencyName,
+      role,
+      effectiveFrom: '2024-09-01',
+    });
+    await eventually('council established (units replicated to councils)', () =>
+      post(
+        FRONT_CHAIR,
+        '/councils',
+        {
+          councilId: 'hd-binh-chanh-compose',
+          name: 'Hội đồng thẩm định sáng tạo huyện Bình Chánh',
+          level: 'district',
+          jurisdictionUnitId: 'vn-hcm-binh-chanh',
+          jurisdictionUnitPath: path('binhChanh'),
+          fieldCodes: ['khcn'],
+          decision: { number: '01/QĐ-MTTQ', date: '2024-09-01', signedBy: 'Chủ tịch Ủy ban MTTQ huyện Bình Chánh' },
+          members: [
+            seat('m-chair', 'Trần Văn Hải', 'vn-hcm-binh-chanh-mttq', 'Ủy ban MTTQ huyện Bình Chánh', 'chair'),
+            seat('m-secretary', 'Hoàng Thu Hà', 'vn-hcm-binh-chanh-phong-noi-vu', 'Phòng Nội vụ', 'secretary'),
+            seat('m-kinh-te', 'Lê Văn Khoa', 'vn-hcm-binh-chanh-phong-kinh-te', 'Phòng Kinh tế', 'member'),
+            seat('m-gddt', 'Phạm Thị Liên', 'vn-hcm-binh-chanh-phong-gddt', 'Phòng Giáo dục và Đào tạo', 'member'),
+          ],
+          regulations: { quorum: 3, aggregation: 'weighted-mean', tieBreak: ['higher-top-criterion', 'earlier-receipt', 'dossier-id'] },
+          editions: [{ campaignId: CAMPAIGN, year: 2024 }],
+        },
+        'councils',
+      ),
     );
 
     const first = await receivedDossier('Sáng kiến một cửa điện tử');
@@ -200,7 +248,7 @@ describe('docker compose: the distributed topology from the images', () => {
       expect.arrayContaining([expect.stringMatching(/DossierReceived$/), expect.stringMatching(/EvaluationCaseOpened$/)]),
     );
 
-    const councils = (await compose('ps', '-q', 'councils')).stdout.trim();
+    const councils = await containerOf('councils');
     await run('docker', ['kill', councils], { env });
     expect((await run('docker', ['inspect', '-f', '{{.State.Running}}', councils], { env })).stdout.trim()).toBe('false');
 

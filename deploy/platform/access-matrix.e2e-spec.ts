@@ -197,6 +197,13 @@ function cells(sha256: string): Record<string, Cell> {
       body: { jurisdictionUnitId: PHU_LY, ...X },
       expect: adminAlso(only(CAMPAIGN_ROLES, ['own'])),
     },
+    'POST /campaigns/:id/appeal-rules': {
+      context: 'submissions',
+      method: 'POST',
+      path: `/campaigns/${CAMPAIGN}/appeal-rules`,
+      body: X,
+      expect: adminAlso(only(CAMPAIGN_ROLES, ['own'])),
+    },
     'GET /campaigns': { context: 'submissions', method: 'GET', path: '/campaigns', expect: anyone },
     'GET /campaigns/:id': { context: 'submissions', method: 'GET', path: `/campaigns/${CAMPAIGN}`, expect: anyone },
     // A commune of another province may not lodge in Phủ Lý's campaign; its own communes may.
@@ -428,6 +435,30 @@ function cells(sha256: string): Record<string, Cell> {
       body: X,
       expect: only(['council-chair'], ['own']),
     },
+    // Appeals: the nominating unit (the commune Lâm Hạ) or an author files; the case council's secretary assigns;
+    // the chair of the council it was given to (before assignment: the case's own) decides.
+    'POST /cases/:caseId/appeals': {
+      context: 'councils',
+      method: 'POST',
+      path: `/cases/${enc(CASE)}/appeals`,
+      body: X,
+      expect: only(NOMINATING, ['child']),
+    },
+    'POST /cases/:caseId/appeals/:appealId/assign': {
+      context: 'councils',
+      method: 'POST',
+      path: `/cases/${enc(CASE)}/appeals/kn-1/assign`,
+      body: X,
+      expect: only(['council-secretary'], ['own']),
+    },
+    'POST /cases/:caseId/appeals/:appealId/decide': {
+      context: 'councils',
+      method: 'POST',
+      path: `/cases/${enc(CASE)}/appeals/kn-1/decide`,
+      body: X,
+      expect: only(['council-chair'], ['own']),
+    },
+    'GET /appeals': { context: 'councils', method: 'GET', path: '/appeals', expect: anyone },
     // --- recognition
     'POST /awards': {
       context: 'recognition',

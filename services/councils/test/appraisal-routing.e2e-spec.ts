@@ -88,6 +88,8 @@ interface DossierSpec {
   author: string;
   year: number;
   fieldCode?: string;
+  /** Default CAMPAIGN. */
+  campaignId?: string;
   /** Each member's sheet (tinh-moi, ung-dung, hieu-qua), in MEMBER_IDS order. */
   sheets?: number[][];
 }
@@ -159,7 +161,7 @@ async function receiveDossier(platform: TestPlatform, d: DossierSpec, day: numbe
       campaign: { fieldCodes: [FIELD, 'vhnt'], editionYears: [2025, 2026, 2027] },
       dossier: {
         dossierId: d.id,
-        campaignId: CAMPAIGN,
+        campaignId: d.campaignId ?? CAMPAIGN,
         year: d.year,
         fieldCode: d.fieldCode ?? FIELD,
         type: 'solution',
@@ -436,6 +438,7 @@ describe('appraisal routing, arithmetic and lists (e2e, real PostgreSQL/Kafka/Fe
       title: D3.title,
       fieldCode: FIELD,
       nominatingUnitId: 'vn-ha-nam-phu-ly',
+      nominatingUnitName: 'Thành phố Phủ Lý',
       authors: [{ name: D3.author }],
     });
 
@@ -446,5 +449,96 @@ describe('appraisal routing, arithmetic and lists (e2e, real PostgreSQL/Kafka/Fe
     const words = wordsOf(seen);
     expect(words.length).toBeGreaterThan(20);
     expect(words.filter((w) => ENGLISH_WORDS.test(w))).toEqual([]);
+  });
+  it('a standing council for a level and fields takes the editions it serves; a dossier of an edition it does not serve waits', async () => {
+    interface CaseRow {
+      caseId: string;
+      dossierId: string;
+      councilId?: string;
+      status: string;
+      waiting?: { reason: string; reasonText: string; candidateCouncilIds: string[] };
+    }
+    const call = async <T>(as: Actor, method: string, path: string, body: unknown, status: number): Promise<T> =>
+      (await expectStatus(api(as, method, path, body), status)) as T;
+    // Another campaign, field Văn hóa - Nghệ thuật: no council of the first test matches it.
+    const campaign = `dkst-tt-${run}`;
+    const standing = `hd-tt-vhnt-${run}`;
+    const spec = (n: number, year: number, fieldCode = 'vhnt'): DossierSpec => ({
+      id: `hs-${run}-tt-${n}`,
+      title: `Sáng tác về quê hương số ${n}`,
+      author: 'Hoàng Văn Thơ',
+      year,
+      fieldCode,
+      campaignId: campaign,
+    });
+    const listed = (query = '') => call<CaseRow[]>(SECRETARY, 'GET', `/cases?campaignId=${campaign}${query}`, undefined, 200);
+    const rowOf = (dossierId: string) =>
+      platform.eventually(async () => {
+        const row = (await listed()).find((c) => c.dossierId === dossierId);
+        expect(row).toBeDefined();
+        return row!;
+      }, 60000);
+    const route = (caseId: string, status: number) =>
+      call<{ code?: string; events?: { type: string; data: unknown }[] }>(
+        SECRETARY,
+        'POST',
+        `/cases/${encodeURIComponent(caseId)}/route`,
+        {},
+        status,
+      );
+
+    // Established as standing for the province level and one field, serving the 2026 edition of the campaign.
+    await call(
+      FRONT_CHAIR,
+      'POST',
+      '/councils',
+      council(standing, [{ campaignId: campaign, year: 2026 }], ['vhnt'], { standing: true }),
+      201,
+    );
+    await platform.eventually(async () =>
+      expect(await call<object>(FRONT_CHAIR, 'GET', `/councils/${standing}/composition`, undefined, 200)).toMatchObject({
+        level: 'province',
+        standing: true,
+        fieldCodes: ['vhnt'],
+        editions: [{ campaignId: campaign, year: 2026 }],
+      }),
+    );
+
+    // A dossier of the served edition and field goes to it on receipt, with nobody routing it by hand.
+    const served = spec(1, 2026);
+    await receiveDossier(platform, served, 1);
+    expect(await rowOf(served.id)).toMatchObject({ councilId: standing, status: 'open', statusLabel: 'Đang thẩm định' });
+
+    // The 2027 edition is not served yet, nor is another field: both wait, with the reason the secretary reads.
+    const nextYear = spec(2, 2027);
+    const otherField = spec(3, 2026, FIELD);
+    await receiveDossier(platform, nextYear, 2);
+    await receiveDossier(platform, otherField, 3);
+    for (const d of [nextYear, otherField]) {
+      const row = await rowOf(d.id);
+      expect(row).toMatchObject({
+        status: 'awaiting-council',
+        statusLabel: 'Chờ xác định Hội đồng thẩm định',
+        waiting: { reason: 'no-council', candidateCouncilIds: [] },
+      });
+      expect(row.councilId).toBeUndefined();
+      expect(row.waiting?.reasonText).toContain('Chưa có Hội đồng thẩm định');
+      expect(row.waiting?.reasonText).toContain(`năm ${d.year}`);
+    }
+    expect(await listed('&status=awaiting-council')).toHaveLength(2);
+
+    // The standing council takes on the 2027 edition: a 2027 dossier received from now on goes to it directly,
+    // and the one that waited is routed to it on request. The other field still waits.
+    const edition = { edition: { campaignId: campaign, year: 2027 }, reason: 'Giao thẩm định đợt 2027' };
+    await call(FRONT_CHAIR, 'POST', `/councils/${standing}/editions`, edition, 200);
+    const later = spec(4, 2027);
+    await receiveDossier(platform, later, 4);
+    expect(await rowOf(later.id)).toMatchObject({ councilId: standing, status: 'open' });
+    const routed = await route((await rowOf(nextYear.id)).caseId, 200);
+    expect(routed.events?.[0]).toMatchObject({ type: 'councils.EvaluationCaseOpened', data: { councilId: standing } });
+    expect(await route((await rowOf(otherField.id)).caseId, 422)).toMatchObject({ code: 'no-council' });
+
+    expect(keysOf(seen).filter((k) => k.startsWith('_'))).toEqual([]);
+    expect(wordsOf(seen).filter((w) => ENGLISH_WORDS.test(w))).toEqual([]);
   });
 });

@@ -432,6 +432,14 @@ describe('councils service (e2e, real PostgreSQL/Kafka/FerretDB)', () => {
       [4, DOSSIERS[3].id, 'dat'],
       [5, DOSSIERS[4].id, 'khong-dat'],
     ]);
+    // Each row carries the dossier and its nominating unit by name (from the unit registry councils keeps a copy of).
+    expect(ranking.entries[0]).toMatchObject({
+      title: DOSSIERS[0].title,
+      fieldCode: FIELD,
+      nominatingUnitId: 'vn-ha-nam-phu-ly',
+      nominatingUnitName: 'Thành phố Phủ Lý',
+      authors: [{ name: DOSSIERS[0].author }],
+    });
     await platform.eventually(async () => {
       const docs = await expectStatus(
         api(member('m-lhh'), 'GET', `/rankings?campaignId=${CAMPAIGN}&year=${YEAR}&fieldCode=${FIELD}&level=province`),
@@ -498,6 +506,20 @@ describe('councils service (e2e, real PostgreSQL/Kafka/FerretDB)', () => {
       const received = await expectStatus(api(board, 'GET', '/proposals?status=received', undefined, 'recognition'), 200);
       expect(received.map((p: { proposalId: string }) => p.proposalId)).toContain(proposalId);
     }, 60000);
+    // The proposal renders as a table row without another call: the dossier's title, unit (by name), field and authors.
+    const listedProposals = (await expectStatus(api(board, 'GET', '/proposals?status=received', undefined, 'recognition'), 200)) as {
+      proposalId: string;
+      proposal: object;
+    }[];
+    const row = listedProposals.find((p) => p.proposalId === proposalId)!;
+    expect(row.proposal).toMatchObject({
+      title: best.title,
+      fieldCode: FIELD,
+      nominatingUnitId: 'vn-ha-nam-phu-ly',
+      nominatingUnitName: 'Thành phố Phủ Lý',
+      authors: [{ name: best.author }],
+    });
+    expect(Object.keys(row).filter((k) => k.startsWith('_'))).toEqual([]);
     const decision = {
       decisionNumber: '2468/QĐ-UBND',
       decisionDate: '2026-11-20',

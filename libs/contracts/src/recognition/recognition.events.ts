@@ -46,6 +46,10 @@ export class ProposalFacts {
   @IsOptional() @IsString() proposedAward?: string;
 }
 
+export class ProposalDossierAuthor {
+  @IsString() @IsNotEmpty() name!: string;
+}
+
 /** Tiếp nhận đề nghị tôn vinh của Hội đồng thẩm định sáng tạo (from councils.HonourProposed). */
 export class ProposalReceivedData extends ProposalFacts {
   @IsString() @IsNotEmpty() caseId!: string;
@@ -55,6 +59,10 @@ export class ProposalReceivedData extends ProposalFacts {
   @IsIn(COUNCIL_GRADES) grade!: CouncilGrade;
   @IsNumber() score!: number;
   @IsInt() @Min(1) rank!: number;
+  /** The dossier's nominating unit and authors, so a list renders without asking another service (absent before 2026-12). */
+  @IsOptional() @IsString() @IsNotEmpty() nominatingUnitId?: string;
+  @IsOptional() @IsString() nominatingUnitName?: string;
+  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => ProposalDossierAuthor) authors?: ProposalDossierAuthor[];
 }
 
 /** Đề nghị khen thưởng đơn vị thực hiện tốt phong trào, proposed by a standing body. */

@@ -681,8 +681,18 @@ export interface components {
              */
             status?: "received" | "sent-back" | "verified" | "decided" | "issued" | "revoked";
         };
+        /** @description Tác giả của hồ sơ được đề nghị tôn vinh */
+        ProposalDossierAuthor: {
+            /**
+             * @description Tên
+             * @example Sở Khoa học và Công nghệ tỉnh Hà Nam
+             */
+            name: string;
+        };
         /** @description Nội dung đề nghị: thông tin hồ sơ, đối tượng được đề nghị, nguồn đề nghị */
         ProposalRecordResponse: {
+            /** @description Tác giả, đồng tác giả của hồ sơ */
+            authors?: components["schemas"]["ProposalDossierAuthor"][];
             /**
              * @description Mã hồ sơ
              * @example hs-2026-0001
@@ -693,6 +703,16 @@ export interface components {
              * @example khcn
              */
             fieldCode?: string;
+            /**
+             * @description Đơn vị đề cử (lập hồ sơ)
+             * @example vn-ha-nam-phu-ly-lam-ha
+             */
+            nominatingUnitId?: string;
+            /**
+             * @description Tên đơn vị đề cử (lập hồ sơ)
+             * @example UBND thành phố Phủ Lý
+             */
+            nominatingUnitName?: string;
             /**
              * @description Nguồn: council (Hội đồng đề nghị tôn vinh), commendation (cơ quan thường trực đề nghị khen đơn vị)
              * @enum {string}

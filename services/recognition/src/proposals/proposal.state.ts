@@ -28,6 +28,10 @@ export interface ProposalRecord extends ProposalFacts {
   origin: ProposalOrigin;
   dossierId?: string;
   fieldCode?: string;
+  /** The dossier's nominating unit and authors (council proposals received since they were carried). */
+  nominatingUnitId?: string;
+  nominatingUnitName?: string;
+  authors?: { name: string }[];
 }
 
 /** received -> (sent-back -> received)* -> verified -> decided -> issued; decided|issued -> revoked. */
@@ -53,8 +57,15 @@ const withRecipients = (p: ProposalRecord, recipients?: AwardRecipient[]) => (re
 export function evolveProposal(state: ProposalState, event: ProposalEvent): ProposalState {
   switch (event.type) {
     case E.ProposalReceived: {
-      const { dossierId, fieldCode } = event.data;
-      return { status: 'received', proposal: { ...factsOf(event.data), origin: 'council', dossierId, fieldCode } };
+      const { dossierId, fieldCode, nominatingUnitId, nominatingUnitName, authors } = event.data;
+      const dossier = {
+        dossierId,
+        fieldCode,
+        ...(nominatingUnitId ? { nominatingUnitId } : {}),
+        ...(nominatingUnitName ? { nominatingUnitName } : {}),
+        ...(authors ? { authors } : {}),
+      };
+      return { status: 'received', proposal: { ...factsOf(event.data), origin: 'council', ...dossier } };
     }
     case E.CommendationProposed:
       return { status: 'received', proposal: { ...factsOf(event.data), origin: 'commendation' } };
