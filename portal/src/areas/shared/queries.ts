@@ -57,6 +57,24 @@ export function useUnitNames() {
   });
 }
 
+/**
+ * A field's Vietnamese name ("Khoa học - Công nghệ" for khcn): fields are named by the campaigns that open them
+ * (GET /campaigns), so the name comes from there; the code shows only while the list is loading or unknown.
+ */
+export function useFieldName(): (fieldCode: string | null | undefined) => string {
+  const campaigns = useCampaigns();
+  const names = new Map<string, string>();
+  for (const c of campaigns.data ?? [])
+    for (const f of Object.values(c.fields ?? {})) if (!names.has(f.fieldCode)) names.set(f.fieldCode, f.name);
+  return (fieldCode) => (fieldCode ? (names.get(fieldCode) ?? fieldCode) : '—');
+}
+
+/** A campaign's name when the list knows it, else its id. */
+export function useCampaignName(): (campaignId: string | null | undefined) => string {
+  const campaigns = useCampaigns();
+  return (campaignId) => (campaignId ? (campaigns.data?.find((c) => c.campaignId === campaignId)?.campaign.name ?? campaignId) : '—');
+}
+
 /** A unit's name when the list knows it, else its id. */
 export function useUnitName(): (unitId: string | null | undefined) => string {
   const names = useUnitNames();
