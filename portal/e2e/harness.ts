@@ -51,7 +51,6 @@ export async function startHarness(): Promise<Harness> {
   };
 }
 
-/** A fresh browser context (its own sessionStorage) signed in as a demo person, by the sign-in page. */
 /** The page last opened, photographed when a test fails (FAILURE_SHOT). */
 export let lastPage: Page | undefined;
 export const FAILURE_SHOT = join(tmpdir(), 'cem-portal-e2e-failure.png');
@@ -66,12 +65,17 @@ export async function onFailure<T>(body: () => Promise<T>): Promise<T> {
         .locator('body')
         .innerText()
         .catch(() => '');
-      (error as Error).message += `\n--- page ${lastPage.url()} (screenshot ${FAILURE_SHOT}):\n${text.slice(0, 1500)}`;
+      // Jest prints the stack, captured when the error was made: the page goes into both.
+      const where = `\n--- page ${lastPage.url()} (screenshot ${FAILURE_SHOT}):\n${text.slice(0, 1500)}`;
+      const e = error as Error;
+      e.message += where;
+      if (e.stack) e.stack += where;
     }
     throw error;
   }
 }
 
+/** A fresh browser context (its own sessionStorage) signed in as a demo person, by the sign-in page. */
 export async function signInAs(h: Harness, personName: string): Promise<{ context: BrowserContext; page: Page }> {
   const context = await h.browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', viewport: { width: 1400, height: 900 } });
   context.setDefaultTimeout(30_000);

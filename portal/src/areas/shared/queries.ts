@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, data, raw } from '../../api/client';
 import { itemsOf } from '../../lib/ui';
+import { fieldNamesOf } from '../../lib/labels';
 import type { Campaign, DossierDetail, DossierListItem, Lineage } from './types';
 
 export interface DossierFilter {
@@ -62,10 +63,7 @@ export function useUnitNames() {
  * (GET /campaigns), so the name comes from there; the code shows only while the list is loading or unknown.
  */
 export function useFieldName(): (fieldCode: string | null | undefined) => string {
-  const campaigns = useCampaigns();
-  const names = new Map<string, string>();
-  for (const c of campaigns.data ?? [])
-    for (const f of Object.values(c.fields ?? {})) if (!names.has(f.fieldCode)) names.set(f.fieldCode, f.name);
+  const names = fieldNamesOf(useCampaigns().data ?? []);
   return (fieldCode) => (fieldCode ? (names.get(fieldCode) ?? fieldCode) : '—');
 }
 
