@@ -293,6 +293,7 @@ describe('recognition and reporting on the real servers', () => {
     expect(types).toContain('recognition.AwardDecided');
     // The lines the auditor reads are Vietnamese: no English level, status or grade word (codes stay in `type`, `role`, `level`).
     const lines = (dossier.body as { history: { what: string; why?: string }[] }).history.flatMap((h) => [h.what, h.why ?? '']);
+    expect(lines.length).toBeGreaterThan(6);
     expect(
       lines.filter((l) =>
         /\b(central|province|district|commune|draft|submitted|received|forwarded|returned|open|finalised|verified|decided|issued|revoked|excellent|good|fair|passed|failed)\b/i.test(
