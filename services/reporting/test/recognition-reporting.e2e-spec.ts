@@ -291,6 +291,16 @@ describe('recognition and reporting on the real servers', () => {
     const types = (dossier.body.history as { type: string }[]).map((h) => h.type);
     expect(types.slice(0, 3)).toEqual(['councils.EvaluationCaseOpened', 'councils.CaseFinalised', 'councils.HonourProposed']);
     expect(types).toContain('recognition.AwardDecided');
+    // The lines the auditor reads are Vietnamese: no English level, status or grade word (codes stay in `type`, `role`, `level`).
+    const lines = (dossier.body as { history: { what: string; why?: string }[] }).history.flatMap((h) => [h.what, h.why ?? '']);
+    expect(lines.length).toBeGreaterThan(6);
+    expect(
+      lines.filter((l) =>
+        /\b(central|province|district|commune|draft|submitted|received|forwarded|returned|open|finalised|verified|decided|issued|revoked|excellent|good|fair|passed|failed)\b/i.test(
+          l,
+        ),
+      ),
+    ).toEqual([]);
 
     const before = await audit.get(`/audit/dossiers/${DOSSIER}/state?asOf=${encodeURIComponent(beforeDecision)}`);
     expect(before.body.awarded).toBe(false);
