@@ -45,7 +45,6 @@ const actorOf = (role: Role, rel: Rel): Actor => {
 };
 
 const PHU_LY = 'vn-ha-nam-phu-ly';
-const LAM_HA = 'vn-ha-nam-phu-ly-lam-ha';
 const run = Math.random().toString(36).slice(2, 8);
 const CAMPAIGN = `phu-ly-${run}`;
 const COUNCIL = `hd-phu-ly-${run}`;
@@ -657,7 +656,7 @@ describe('access matrix on the real apps (every route x role x relation)', () =>
     path: string,
     body?: object,
     status = method === 'GET' ? 200 : 201,
-  ) => {
+  ): Promise<request.Response['body']> => {
     const res = await call(context, actor, method, path, body);
     if (res.status !== status)
       throw new Error(`${method} ${path} as ${actor.id}: expected ${status}, got ${res.status} ${JSON.stringify(res.body)}`);
@@ -885,11 +884,13 @@ describe('access matrix on the real apps (every route x role x relation)', () =>
       mandate: { decisionRef: '8/QĐ-UBND', ownUnitId: 'vn-ha-nam-phu-ly-phong-noi-vu' },
     });
     const history = await platform.eventually(async () => {
-      const h = await ok('reporting', actorOf('auditor', 'higher'), 'GET', `/audit/proposals/${P1}/history`);
-      expect(h.history.some((row: { ownUnit?: string }) => row.ownUnit)).toBe(true);
+      const h = (await ok('reporting', actorOf('auditor', 'higher'), 'GET', `/audit/proposals/${P1}/history`)) as {
+        history: { ownUnit?: string }[];
+      };
+      expect(h.history.some((row) => row.ownUnit)).toBe(true);
       return h;
     }, 60000);
-    expect(history.history.find((row: { ownUnit?: string }) => row.ownUnit)).toMatchObject({
+    expect(history.history.find((row) => row.ownUnit)).toMatchObject({
       unit: PHU_LY,
       ownUnit: 'vn-ha-nam-phu-ly-phong-noi-vu',
       mandateDecision: '8/QĐ-UBND',
@@ -930,7 +931,9 @@ describe('access matrix on the real apps (every route x role x relation)', () =>
             good = res.status === expected;
             // A refusal says why, in Vietnamese; its machine code stays English.
             if (good && expected === 403)
-              good = /[àáảãạăâđèéêìíòóôơùúưỳý]/i.test(res.body.message) && /^[a-z-]+$/.test(res.body.details?.rule ?? res.body.code);
+              good =
+                /[àáảãạăâđèéêìíòóôơùúưỳý]/i.test(res.body.message as string) &&
+                /^[a-z-]+$/.test((res.body.details?.rule ?? res.body.code) as string);
           }
           if (!good)
             failures.push(`${route} as ${role}@${rel}: expected ${expected}, got ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);

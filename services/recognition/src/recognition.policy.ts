@@ -20,7 +20,7 @@ import { ProposalsController } from './proposals/proposals.controller';
  * its own unit grants.
  */
 
-const ALL: 'any' = 'any';
+const ALL = 'any' as const;
 
 interface ProposalAccessFacts {
   jurisdictionPath: string[];
@@ -67,7 +67,7 @@ export const RECOGNITION_POLICY = defineAccessPolicy(
       roles: ['emulation-board', 'authority', 'admin'],
       adminBypass: true,
       relations: [ownUnit<{ path: string[] }>((f) => f.path, 'chính đơn vị trao tặng')],
-      facts: async (req) => ({ path: [bodyString(req, 'grantingUnitId')] }),
+      facts: (req) => Promise.resolve({ path: [bodyString(req, 'grantingUnitId')] }),
       summary: 'Đơn vị trao tặng (hoặc đơn vị được ủy quyền) đưa hình thức khen thưởng của mình vào danh mục',
     },
     list: { kind: 'list', roles: ALL, summary: 'Danh mục hình thức khen thưởng là thông tin công khai' },
