@@ -42,6 +42,12 @@ if [ ! -x /usr/bin/chromium ]; then
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
   $SUDO apt-get install -y chromium || { $SUDO apt-get update && $SUDO apt-get install -y chromium; }
 fi
+# The official documents' tests read the PDFs back with poppler's pdftotext and pdffonts (Debian poppler-utils).
+if ! command -v pdftotext >/dev/null || ! command -v pdffonts >/dev/null; then
+  echo "== Installing Debian's poppler-utils (pdftotext) for the PDF tests"
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
+  $SUDO apt-get install -y poppler-utils || { $SUDO apt-get update && $SUDO apt-get install -y poppler-utils; }
+fi
 bash tools/build-portal.sh
 
 echo "== Build (nx run-many -t build: every lib and service to dist/, cached)"
@@ -53,7 +59,7 @@ echo "== Lint (ESLint, type-checked rules, zero warnings) and formatting (Pretti
 lint_status=0
 npm run --silent lint || lint_status=$?
 
-echo "== Tests (unit + integration on containers, + the portal in Chromium with CEM_BROWSER_TESTS=1)"
+echo "== Tests (unit + integration on containers + the portal in Chromium)"
 # Every container of this run carries this label; the trap removes them even if jest itself dies.
 export CEM_TEST_RUN_ID="test-$$-$RANDOM"
 cleanup() { if $with_docker; then docker ps -aq --filter "label=org.cem.test-run=$CEM_TEST_RUN_ID" | xargs -r docker rm -f -v >/dev/null; fi; }

@@ -99,6 +99,7 @@ const EVENT_SUMMARIES_VI: Record<string, (d: Data) => string> = {
   'councils.CaseReopened': (d) => `Mở lại việc chấm điểm để thẩm định lại (kết quả trước: ${grade((d.previous ?? {}) as Data)})`,
   'submissions.AppealRulesSet': (d) =>
     `Quy định kiến nghị: trong ${s(d.windowDays)} ngày, ${d.handledBy === 'same-council' ? 'chính Hội đồng' : 'Hội đồng cấp trên'} giải quyết`,
+  'councils.InnovationApplied': (d) => `Áp dụng tại ${s(d.unitName)} từ ${s(d.appliedFrom)}`,
   'councils.HonourProposed': (d) => `Đề nghị tôn vinh, khen thưởng${d.proposedAward ? `: ${s(d.proposedAward)}` : ''}`,
   'recognition.ProposalReceived': () => 'Tiếp nhận đề nghị khen thưởng',
   'recognition.CommendationProposed': () => 'Đề nghị khen thưởng đơn vị',
@@ -108,6 +109,7 @@ const EVENT_SUMMARIES_VI: Record<string, (d: Data) => string> = {
   'recognition.AwardDecided': (d) => `Quyết định khen thưởng số ${s(d.decisionNumber)} ngày ${s(d.decisionDate)}: ${s(d.awardName)}`,
   'recognition.AwardIssued': (d) => `Trao tặng ngày ${s(d.ceremonyDate)}`,
   'recognition.AwardRevoked': (d) => `Thu hồi theo quyết định số ${s(d.decisionNumber)} ngày ${s(d.decisionDate)}`,
+  'recognition.DocumentIssued': (d) => `Phát hành văn bản ${s(d.documentId)} (SHA-256 ${s(d.sha256).slice(0, 12)}…)`,
 };
 
 /** The history line of an event; a type without its own line reads as a generic action, never the code. */

@@ -369,6 +369,13 @@ export class KafkaEventBus implements EventBus {
     return messages.sort((a, b) => a.partition! - b.partition! || Number(a.offset) - Number(b.offset));
   }
 
+  /** The offsets a group committed on a topic, per partition (-1: nothing committed there yet). */
+  async committedOffsets(groupId: string, topic: string): Promise<Map<number, number>> {
+    const admin = await this.pingAdminClient();
+    const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
+    return new Map((committed?.partitions ?? []).map((p) => [p.partition, Number(p.offset)]));
+  }
+
   /** Members of a consumer group (operations, tests): empty once every member has left. */
   async groupMembers(groupId: string): Promise<string[]> {
     const admin = this.kafka.admin();

@@ -11,7 +11,7 @@ import { tone } from '../../lib/tone';
 import { api, data, raw } from '../../api/client';
 import type { components } from '../../api/generated/reporting';
 import { enc } from '../shared/councils';
-import { getJson, useUnitName } from '../shared/queries';
+import { getJson, useDossier, useUnitName } from '../shared/queries';
 
 type HistoryRow = components['schemas']['HistoryRowResponse'];
 type SearchResult = components['schemas']['AuditSearchResultResponse'];
@@ -288,9 +288,11 @@ function ExportTab({ id }: { id: string }) {
 
 function Dossier() {
   const { id = '' } = useParams();
+  // The dossier by its title (its id while the title loads).
+  const title = useDossier(id).data?.dossier.title ?? id;
   return (
     <>
-      <PageTitle extra={<Link to="/kiem-tra">Quay lại tìm kiếm</Link>}>{`Lịch sử quyết định — ${id}`}</PageTitle>
+      <PageTitle extra={<Link to="/kiem-tra">Quay lại tìm kiếm</Link>}>{`Lịch sử quyết định — ${title}`}</PageTitle>
       <Tabs
         items={[
           { key: 'history', label: 'Lịch sử quyết định', children: <HistoryTab path={`/audit/dossiers/${enc(id)}/history`} /> },
