@@ -43,12 +43,7 @@ function targetsFor(root) {
     lint: {
       command: `eslint --max-warnings=0 ${root}`,
       cache: true,
-      inputs: [
-        ...SOURCES,
-        '^production',
-        '{workspaceRoot}/eslint.config.mjs',
-        '{workspaceRoot}/tsconfig.base.json',
-      ],
+      inputs: [...SOURCES, '^production', '{workspaceRoot}/eslint.config.mjs', '{workspaceRoot}/tsconfig.base.json'],
     },
   };
 }
