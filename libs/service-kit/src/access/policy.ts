@@ -65,6 +65,17 @@ export function optionalBodyString(request: AccessRequest, key: string): string 
   return value === undefined || value === null ? undefined : bodyString(request, key);
 }
 
+/** A query parameter a facts loader needs (e.g. beside a multipart body, which is read after the guards). */
+export function queryString(request: AccessRequest, key: string): string {
+  const value = request.query[key];
+  if (typeof value !== 'string' || !value.trim() || [...value].some((ch) => ch.charCodeAt(0) < 0x20)) {
+    throw new ValidationFailed(`Yêu cầu không hợp lệ: tham số ${key} phải là chuỗi không rỗng`, {
+      fields: { [key]: [`${key} phải là chuỗi không rỗng`] },
+    });
+  }
+  return value;
+}
+
 /** A path parameter; NUL bytes and the like never reach a database. */
 export function paramString(request: AccessRequest, key: string): string {
   const value = request.params[key];

@@ -177,6 +177,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/dossier-imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Nhập danh sách hồ sơ của đơn vị từ tệp Excel theo mẫu: tất cả hoặc không hồ sơ nào
+         * @description Mỗi dòng là một bản nháp hồ sơ của đơn vị người nhập. Mọi dòng được kiểm tra trước; nếu có dòng sai, không hồ sơ nào được ghi và câu trả lời 422 (import-rejected) liệt kê từng dòng, cột và lý do (details.errors). Nhập lại đúng tệp đã nhập không tạo hồ sơ trùng.
+         */
+        post: operations["DossierImportsController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dossier-imports/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tải tệp mẫu Excel để nhập danh sách hồ sơ của đơn vị (kèm các lĩnh vực của phong trào nếu nêu) */
+        get: operations["DossierImportsController_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/dossiers": {
         parameters: {
             query?: never;
@@ -1012,6 +1049,24 @@ export interface components {
              */
             year: number;
         };
+        /** @description Kết quả nhập danh sách hồ sơ (tất cả các dòng đã được ghi thành bản nháp) */
+        DossierImportResponse: {
+            /** @description Tệp này đã được nhập trước đó: không hồ sơ nào được tạo thêm */
+            alreadyImported: boolean;
+            /**
+             * @description Mã phong trào thi đua
+             * @example ha-nam-doan-ket-sang-tao
+             */
+            campaignId: string;
+            dossiers: components["schemas"]["ImportedDossierResponse"][];
+            /** @description Số hồ sơ đã nhập */
+            imported: number;
+            /**
+             * @description Năm (đợt của phong trào, năm báo cáo)
+             * @example 2026
+             */
+            year: number;
+        };
         /** @description Đường đi của hồ sơ qua các cấp: từ dưới lên và từ trên xuống */
         DossierLineageResponse: {
             /**
@@ -1550,6 +1605,24 @@ export interface components {
              * @example 1
              */
             version: number;
+        };
+        /** @description Một hồ sơ đã nhập từ tệp: dòng trong tệp và mã hồ sơ được tạo */
+        ImportedDossierResponse: {
+            /**
+             * @description Mã hồ sơ
+             * @example hs-3f1c0d52-1b7e-5a2f-9c1e-0a4b6c8d2e10
+             */
+            dossierId: string;
+            /**
+             * @description Dòng trong tệp (dòng tiêu đề là 1)
+             * @example 2
+             */
+            row: number;
+            /**
+             * @description Tên gọi, tiêu đề
+             * @example Phần mềm quản lý đê điều
+             */
+            title: string;
         };
         /** @description Phát động phong trào thi đua theo kế hoạch */
         LaunchCampaignDto: {
@@ -2993,6 +3066,136 @@ export interface operations {
             };
             /** @description Quy tắc nghiệp vụ từ chối yêu cầu (code nêu quy tắc) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    DossierImportsController_import: {
+        parameters: {
+            query: {
+                /** @description Mã phong trào thi đua */
+                campaignId: string;
+                /** @description Năm (đợt của phong trào, năm báo cáo) */
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description Tệp Excel (.xlsx) theo mẫu
+                     * @example danh-sach.xlsx
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierImportResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Xung đột ghi đồng thời: luồng sự kiện đã thay đổi, đọc lại rồi thử lại */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Quy tắc nghiệp vụ từ chối yêu cầu (code nêu quy tắc) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    DossierImportsController_template: {
+        parameters: {
+            query?: {
+                /** @description Mã phong trào thi đua */
+                campaignId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp mẫu Excel (.xlsx): trang "Danh sách hồ sơ" và trang "Hướng dẫn" */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
