@@ -53,7 +53,7 @@ echo "== Lint (ESLint, type-checked rules, zero warnings) and formatting (Pretti
 lint_status=0
 npm run --silent lint || lint_status=$?
 
-echo "== Tests (unit + integration on containers, + the portal in Chromium with CEM_BROWSER_TESTS=1)"
+echo "== Tests (unit + integration on containers + the portal in Chromium)"
 # Every container of this run carries this label; the trap removes them even if jest itself dies.
 export CEM_TEST_RUN_ID="test-$$-$RANDOM"
 cleanup() { if $with_docker; then docker ps -aq --filter "label=org.cem.test-run=$CEM_TEST_RUN_ID" | xargs -r docker rm -f -v >/dev/null; fi; }

@@ -6,6 +6,8 @@ import { promisify } from 'util';
 import type { Actor, CouncilMember } from '@cem/contracts';
 import { LocalIssuer } from '@cem/identity';
 import { actorAt, path } from '../../services/submissions/src/shared/actors.fixtures';
+import { passwordGrant } from '../keycloak/password-grant';
+import { NO_AUDIENCE_CLIENT, OTHER_REALM, REALM } from '../keycloak/realm';
 import { composeEnv, freePort, ROOT } from './compose-env';
 
 /**
@@ -52,7 +54,11 @@ describe('docker compose: the distributed topology from the images', () => {
   const issuerDir = mkdtempSync(join(tmpdir(), 'cem-compose-issuer-'));
   const ports = {} as Record<Service, number>;
   let env: NodeJS.ProcessEnv;
+  let keycloakPort: number;
   const tokens = new Map<Actor, string>();
+  let localAuditorToken: string;
+  /** The first test's first dossier (received, its evaluation case opened). */
+  let firstDossier: string;
 
   const compose = (...args: string[]) =>
     run('docker', ['compose', '-f', join(ROOT, 'docker-compose.yml'), '-p', project, ...args], {
@@ -127,7 +133,17 @@ describe('docker compose: the distributed topology from the images', () => {
     );
 
   beforeAll(async () => {
-    env = { ...process.env, ...(await composeEnv()), CEM_ISSUER_DIR: issuerDir, CEM_LOG_LEVEL: 'warn' };
+    keycloakPort = await freePort();
+    env = {
+      ...process.env,
+      ...(await composeEnv()),
+      CEM_ISSUER_DIR: issuerDir,
+      CEM_LOG_LEVEL: 'warn',
+      // Keycloak too (deploy/images/keycloak); the services verify the local issuer's tokens until the last test.
+      COMPOSE_PROFILES: 'keycloak',
+      CEM_KEYCLOAK_PORT: String(keycloakPort),
+      CEM_OIDC_ISSUER: '',
+    };
     for (const s of SERVICES) {
       ports[s] = await freePort();
       env[`CEM_${s.toUpperCase()}_PORT`] = String(ports[s]);
@@ -138,6 +154,7 @@ describe('docker compose: the distributed topology from the images', () => {
     for (const f of readdirSync(issuerDir)) chmodSync(join(issuerDir, f), 0o644);
     for (const a of [ADMIN, AUDITOR, CITY_BOARD, DISTRICT_OFFICER, DISTRICT_AGENCY, TAN_KIEN, FRONT_CHAIR, BINH_CHANH_AUTHORITY])
       tokens.set(a, await issuer.mintFor(a));
+    localAuditorToken = tokens.get(AUDITOR)!;
     // `--wait`: every container healthy, or the command fails (a service that exits on a fresh broker fails it).
     try {
       await compose('up', '-d', '--no-build', '--wait', '--wait-timeout', '600');
@@ -244,6 +261,7 @@ describe('docker compose: the distributed topology from the images', () => {
     );
 
     const first = await receivedDossier('Sáng kiến một cửa điện tử');
+    firstDossier = first;
     expect(await caseOpened(first)).toEqual(
       expect.arrayContaining([expect.stringMatching(/DossierReceived$/), expect.stringMatching(/EvaluationCaseOpened$/)]),
     );
@@ -265,5 +283,30 @@ describe('docker compose: the distributed topology from the images', () => {
     expect(await caseOpened(second)).toEqual(expect.arrayContaining([expect.stringMatching(/EvaluationCaseOpened$/)]));
     // The first dossier's case is not opened twice (the reaction's event ids derive from the incoming event).
     expect((await history(first)).filter((t) => t.endsWith('EvaluationCaseOpened'))).toHaveLength(1);
+  }, 600_000);
+
+  it("accepts the Keycloak container's tokens once a service's issuer is Keycloak; another realm's, a wrong audience's and the local issuer's get 401", async () => {
+    // The same container image and data; only the issuer changes (`up` recreates the one service).
+    env = { ...env, CEM_OIDC_ISSUER: `http://keycloak:8080/realms/${REALM}` };
+    await compose('up', '-d', '--no-build', '--wait', '--wait-timeout', '300', 'reporting');
+    const keycloak = `http://127.0.0.1:${keycloakPort}`;
+
+    const auditor = await passwordGrant(keycloak, REALM, 'auditor');
+    tokens.set(AUDITOR, auditor);
+    const history = await eventually('reporting answers with a Keycloak token', async () => {
+      const res = await call('reporting', AUDITOR, 'GET', `/audit/dossiers/${firstDossier}/history`);
+      return res.status === 200 ? res.body : undefined;
+    });
+    expect((history.history as { type: string }[]).map((e) => e.type)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/DossierReceived$/), expect.stringMatching(/EvaluationCaseOpened$/)]),
+    );
+
+    const refused = async (token: string) => {
+      tokens.set(AUDITOR, token);
+      return (await call('reporting', AUDITOR, 'GET', `/audit/dossiers/${firstDossier}/history`)).status;
+    };
+    expect(await refused(await passwordGrant(keycloak, OTHER_REALM, 'auditor'))).toBe(401);
+    expect(await refused(await passwordGrant(keycloak, REALM, 'auditor', NO_AUDIENCE_CLIENT))).toBe(401);
+    expect(await refused(localAuditorToken)).toBe(401);
   }, 600_000);
 });

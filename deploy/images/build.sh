@@ -9,6 +9,8 @@
 #   CEM_POSTGRES_IMAGE  PostgreSQL 15                      e.g. postgres:15
 #   CEM_KAFKA_IMAGE     Apache Kafka 3.9 KRaft             e.g. apache/kafka:3.9.1
 #   CEM_MONGO_IMAGE     MongoDB-wire server (FerretDB)     e.g. mongo:7
+#   CEM_KEYCLOAK_IMAGE  Keycloak 26 with the realms of deploy/keycloak imported at start (no official equivalent:
+#                       quay.io/keycloak/keycloak needs the realms mounted and `start-dev --import-realm`)
 #   CEM_<SERVICE>_IMAGE one per service (submissions, councils, recognition, reporting)
 # Writes the names in use to .cache/images.env (sourced by the tests and the compose test).
 # Usage: build.sh [all|servers|services]   (default all)
@@ -108,7 +110,7 @@ write_env() {
   local v line tmp="$ENV_FILE.$$"
   {
     echo "# Written by deploy/images/build.sh: the images in use."
-    for v in CEM_BASE_IMAGE CEM_NODE_IMAGE CEM_POSTGRES_IMAGE CEM_KAFKA_IMAGE CEM_MONGO_IMAGE \
+    for v in CEM_BASE_IMAGE CEM_NODE_IMAGE CEM_POSTGRES_IMAGE CEM_KAFKA_IMAGE CEM_MONGO_IMAGE CEM_KEYCLOAK_IMAGE \
              CEM_SUBMISSIONS_IMAGE CEM_COUNCILS_IMAGE CEM_RECOGNITION_IMAGE CEM_REPORTING_IMAGE; do
       if [[ -n "${!v:-}" ]]; then
         echo "export $v=${!v}"
@@ -128,6 +130,8 @@ if [[ $what == all || $what == servers ]]; then
   build_image CEM_POSTGRES_IMAGE postgres postgres "BASE_IMAGE=$CEM_BASE_IMAGE"
   INPUTS="deploy/local/kafka/pom.xml" CONTEXT=. build_image CEM_KAFKA_IMAGE kafka kafka "BASE_IMAGE=$CEM_BASE_IMAGE"
   INPUTS="deploy/local/ferretdb deploy/local/ferretdb.sh" CONTEXT=. build_image CEM_MONGO_IMAGE ferretdb ferretdb "BASE_IMAGE=$CEM_BASE_IMAGE"
+  INPUTS="deploy/local/lib.sh deploy/local/keycloak.sh deploy/keycloak/realm-cem.json deploy/keycloak/realm-cem-other.json" \
+    CONTEXT=. build_image CEM_KEYCLOAK_IMAGE keycloak keycloak "BASE_IMAGE=$CEM_BASE_IMAGE"
 fi
 if [[ $what == all || $what == services ]]; then
   build_image CEM_NODE_IMAGE node node "BASE_IMAGE=$CEM_BASE_IMAGE"

@@ -51,7 +51,18 @@ export const ROLE_LABELS_VI: Record<Role, string> = {
 export const roleLabel = (role: unknown): string => ROLE_LABELS_VI[role as Role] ?? 'Hệ thống (tự động)';
 
 type Data = Record<string, unknown>;
-const s = (v: unknown) => (v === undefined || v === null ? '' : String(v));
+const s = (v: unknown): string => {
+  switch (typeof v) {
+    case 'string':
+      return v;
+    case 'undefined':
+      return '';
+    case 'object':
+      return v === null ? '' : JSON.stringify(v);
+    default:
+      return String(v);
+  }
+};
 const grade = (d: Data) => s(d.gradeLabel) || COUNCIL_GRADE_LABELS_VI[d.grade as keyof typeof COUNCIL_GRADE_LABELS_VI] || s(d.grade);
 
 /** One line per event type in the users' words: the decision history every service and the portal show. */

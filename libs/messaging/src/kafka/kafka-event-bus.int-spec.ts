@@ -82,7 +82,7 @@ describe('KafkaEventBus on the real broker', () => {
         topics: [relayTopic],
         contracts: sampleContracts(),
         deadLetterTopic: deadLetterTopic(group('ordered'), prefix),
-        handle: async (e) => void received.push(e),
+        handle: (e) => Promise.resolve(void received.push(e)),
       });
       await waitUntil('all relayed events', () => received.length >= streams * perStream);
       await consumer.stop();
@@ -109,14 +109,14 @@ describe('KafkaEventBus on the real broker', () => {
       topics: [topic],
       contracts: sampleContracts(),
       deadLetterTopic: dlq,
-      handle: async (e) => void handled.push(e.id),
+      handle: (e) => Promise.resolve(void handled.push(e.id)),
     });
     const poison = { ...encodeEvent(SAMPLE_CONTEXT, sampleRecordedEvent(1), topic), value: '{"title":' };
     const after = encodeEvent(SAMPLE_CONTEXT, sampleRecordedEvent(2, { streamId: poison.key }), topic);
     await bus.publish([poison, after]);
 
     const dead: BusMessage[] = [];
-    const reader = await bus.subscribe({ groupId: group('dlq-reader'), topics: [dlq], handler: async (m) => void dead.push(m) });
+    const reader = await bus.subscribe({ groupId: group('dlq-reader'), topics: [dlq], handler: (m) => Promise.resolve(void dead.push(m)) });
     try {
       await waitUntil('the good event after the poison one', () => handled.includes(after.headers.ce_id));
       await waitUntil('the dead letter', () => dead.length > 0);
@@ -177,12 +177,13 @@ describe('KafkaEventBus on the real broker', () => {
       topics: [failTopic],
       contracts: sampleContracts(),
       deadLetterTopic: deadLetterTopic(group('flaky'), prefix),
-      handle: async (e) => {
+      handle: (e) => {
         if (e.id === victim && !failed) {
           failed = true;
-          throw new Error('transient outage');
+          return Promise.reject(new Error('transient outage'));
         }
         handled.push(e.id);
+        return Promise.resolve();
       },
     });
     try {

@@ -369,6 +369,13 @@ export class KafkaEventBus implements EventBus {
     return messages.sort((a, b) => a.partition! - b.partition! || Number(a.offset) - Number(b.offset));
   }
 
+  /** The offsets a group committed on a topic, per partition (-1: nothing committed there yet). */
+  async committedOffsets(groupId: string, topic: string): Promise<Map<number, number>> {
+    const admin = await this.pingAdminClient();
+    const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
+    return new Map((committed?.partitions ?? []).map((p) => [p.partition, Number(p.offset)]));
+  }
+
   /** Members of a consumer group (operations, tests): empty once every member has left. */
   async groupMembers(groupId: string): Promise<string[]> {
     const admin = this.kafka.admin();
@@ -418,8 +425,8 @@ export class KafkaEventBus implements EventBus {
       await consumer.run({
         autoCommit: true,
         partitionsConsumedConcurrently: tuning.partitionsConsumedConcurrently ?? 3,
-        eachMessage: async ({ topic, partition, message, heartbeat }) => {
-          const busMessage = toBusMessage(topic, partition, message);
+        eachMessage: async (payload) => {
+          const busMessage = toBusMessage(payload.topic, payload.partition, payload.message);
           // Retry in place rather than throwing to kafkajs: a throw restarts the consumer (rejoin, refetch),
           // while looping here keeps the partition's order and only this partition waits.
           for (let attempt = 1; ; attempt++) {
@@ -430,7 +437,7 @@ export class KafkaEventBus implements EventBus {
               this.options.onHandlerError?.(error, busMessage);
               await sleep(backoffDelay(attempt, this.options.handlerRetryBackoffMs ?? 200, 30_000));
               if (stopping) throw error;
-              await heartbeat(); // throws on rebalance, which hands the partition over uncommitted
+              await payload.heartbeat(); // throws on rebalance, which hands the partition over uncommitted
             }
           }
         },

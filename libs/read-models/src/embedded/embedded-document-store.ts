@@ -5,6 +5,9 @@ import { deepCopy } from './deep-copy';
 import { documentComparator } from './document-order';
 import { UniqueIndex } from './unique-index';
 
+/** Runs synchronous work as an async method would: a throw becomes a rejection, never a synchronous throw. */
+const settle = <R>(work: () => R): Promise<R> => new Promise<R>((resolve) => resolve(work()));
+
 /**
  * The read-model store of the embedded default: no server, documents in memory, filters evaluated with
  * `sift` (the same Mongo filter subset the mongoose adapter sends to the server).
@@ -16,10 +19,11 @@ import { UniqueIndex } from './unique-index';
  * Documents are deep-copied in and out so callers can never mutate stored state.
  */
 export class EmbeddedDocumentStore implements DocumentStore {
-  private readonly collections = new Map<string, EmbeddedCollection<any>>();
+  /** By name; each holds its own document type (the caller's `T`). */
+  private readonly collections = new Map<string, unknown>();
 
   collection<T extends ReadModelDocument = ReadModelDocument>(name: string): DocumentCollection<T> {
-    let collection = this.collections.get(name);
+    let collection = this.collections.get(name) as DocumentCollection<T> | undefined;
     if (!collection) {
       collection = new EmbeddedCollection<T>(name);
       this.collections.set(name, collection);
@@ -27,8 +31,9 @@ export class EmbeddedDocumentStore implements DocumentStore {
     return collection;
   }
 
-  async close(): Promise<void> {
+  close(): Promise<void> {
     this.collections.clear();
+    return Promise.resolve();
   }
 }
 
@@ -38,33 +43,39 @@ class EmbeddedCollection<T extends ReadModelDocument> implements DocumentCollect
 
   constructor(readonly name: string) {}
 
-  async get(id: string): Promise<T | null> {
+  get(id: string): Promise<T | null> {
     const doc = this.docs.get(id);
-    return doc ? deepCopy(doc) : null;
+    return Promise.resolve(doc ? deepCopy(doc) : null);
   }
 
-  async getMany(ids: string[]): Promise<T[]> {
+  getMany(ids: string[]): Promise<T[]> {
     const found: T[] = [];
     for (const id of new Set(ids)) {
       const doc = this.docs.get(id);
       if (doc) found.push(deepCopy(doc));
     }
-    return found;
+    return Promise.resolve(found);
   }
 
-  async find(filter: Filter = {}, options: FindOptions = {}): Promise<T[]> {
-    const matches = this.matching(filter).sort(documentComparator(options.sort));
-    const start = options.skip ?? 0;
-    const end = options.limit ? start + options.limit : undefined;
-    // Clone only what is returned: a page of a large collection should not copy the whole collection.
-    return matches.slice(start, end).map((doc) => deepCopy(doc));
+  find(filter: Filter = {}, options: FindOptions = {}): Promise<T[]> {
+    return settle(() => {
+      const matches = this.matching(filter).sort(documentComparator(options.sort));
+      const start = options.skip ?? 0;
+      const end = options.limit ? start + options.limit : undefined;
+      // Clone only what is returned: a page of a large collection should not copy the whole collection.
+      return matches.slice(start, end).map((doc) => deepCopy(doc));
+    });
   }
 
-  async count(filter: Filter = {}): Promise<number> {
-    return Object.keys(filter).length ? this.matching(filter).length : this.docs.size;
+  count(filter: Filter = {}): Promise<number> {
+    return settle(() => (Object.keys(filter).length ? this.matching(filter).length : this.docs.size));
   }
 
-  async putMany(docs: T[]): Promise<void> {
+  putMany(docs: T[]): Promise<void> {
+    return settle(() => this.put(docs));
+  }
+
+  private put(docs: T[]): void {
     // Last write of an id wins within a batch, as with a sequence of replaceOne upserts.
     const incoming = [...new Map(docs.map((doc) => [doc._id, deepCopy(doc)])).values()];
     for (const index of this.uniqueIndexes) index.check(incoming);
@@ -88,31 +99,35 @@ class EmbeddedCollection<T extends ReadModelDocument> implements DocumentCollect
     await this.putMany(docs);
   }
 
-  async deleteMany(ids: string[]): Promise<void> {
+  deleteMany(ids: string[]): Promise<void> {
     for (const id of ids) {
       const doc = this.docs.get(id);
       if (!doc) continue;
       this.uniqueIndexes.forEach((index) => index.remove(doc));
       this.docs.delete(id);
     }
+    return Promise.resolve();
   }
 
   /** Only unique indexes matter here: every query is a scan, so other indexes would buy nothing. */
-  async ensureIndexes(indexes: IndexSpec[]): Promise<void> {
-    for (const spec of indexes.filter((i) => i.unique)) {
-      const index = new UniqueIndex(this.name, spec);
-      if (this.uniqueIndexes.some((existing) => existing.signature === index.signature)) continue;
-      const all = [...this.docs.values()];
-      index.check(all);
-      all.forEach((doc) => index.add(doc));
-      this.uniqueIndexes.push(index);
-    }
+  ensureIndexes(indexes: IndexSpec[]): Promise<void> {
+    return settle(() => {
+      for (const spec of indexes.filter((i) => i.unique)) {
+        const index = new UniqueIndex(this.name, spec);
+        if (this.uniqueIndexes.some((existing) => existing.signature === index.signature)) continue;
+        const all = [...this.docs.values()];
+        index.check(all);
+        all.forEach((doc) => index.add(doc));
+        this.uniqueIndexes.push(index);
+      }
+    });
   }
 
   /** Like dropping a server collection: documents and indexes go. */
-  async drop(): Promise<void> {
+  drop(): Promise<void> {
     this.docs.clear();
     this.uniqueIndexes = [];
+    return Promise.resolve();
   }
 
   private matching(filter: Filter): T[] {

@@ -5,6 +5,7 @@ import { IsOptional } from 'class-validator';
 import { IsCalendarDateOrTime, IsId } from '@cem/contracts';
 import { Roles, SERVICE_INFRA, ServiceInfra } from '@cem/service-kit';
 import { auditExport } from './audit-export';
+import { parseAnchors, verifyArchive } from './archive-verification';
 import { readWholeLog } from './audit-log';
 import { decisionHistory } from './decision-history';
 import { dossierStateAsOf } from './dossier-state';
@@ -67,10 +68,20 @@ export class AuditController {
     return auditExport(this.infra.store, events, query.dossierId ? { dossierId: query.dossierId } : undefined);
   }
 
+  /**
+   * The archive's hash chains, and the archive against every signed anchor published to `<prefix>cem.anchors`:
+   * its own (truncated or removed streams, removed events, re-hashed edits) and the other stores' (the copies it
+   * keeps of their events). The other stores' databases are theirs: `npm run audit -- verify-stores` checks them.
+   */
   @ApiOkResponse({ type: ChainVerificationResponse })
   @Get('verify')
   async verify() {
-    const result = await this.infra.store.verifyChain();
-    return { ok: !result.firstBreak, ...result };
+    const { anchors, bus, store } = this.infra;
+    const published = anchors && bus.readTopic ? parseAnchors((await bus.readTopic(anchors.topic)).map((m) => m.value)) : undefined;
+    return verifyArchive(store, {
+      archiveStore: anchors?.storeName ?? '',
+      anchors: published,
+      trustedPublicKeys: anchors?.trustedPublicKeys ?? [],
+    });
   }
 }
