@@ -42,6 +42,12 @@ if [ ! -x /usr/bin/chromium ]; then
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
   $SUDO apt-get install -y chromium || { $SUDO apt-get update && $SUDO apt-get install -y chromium; }
 fi
+# The official documents' tests read the PDFs back with poppler's pdftotext and pdffonts (Debian poppler-utils).
+if ! command -v pdftotext >/dev/null || ! command -v pdffonts >/dev/null; then
+  echo "== Installing Debian's poppler-utils (pdftotext) for the PDF tests"
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
+  $SUDO apt-get install -y poppler-utils || { $SUDO apt-get update && $SUDO apt-get install -y poppler-utils; }
+fi
 bash tools/build-portal.sh
 
 echo "== Build (nx run-many -t build: every lib and service to dist/, cached)"

@@ -108,6 +108,7 @@ const EVENT_SUMMARIES_VI: Record<string, (d: Data) => string> = {
   'recognition.AwardDecided': (d) => `Quyết định khen thưởng số ${s(d.decisionNumber)} ngày ${s(d.decisionDate)}: ${s(d.awardName)}`,
   'recognition.AwardIssued': (d) => `Trao tặng ngày ${s(d.ceremonyDate)}`,
   'recognition.AwardRevoked': (d) => `Thu hồi theo quyết định số ${s(d.decisionNumber)} ngày ${s(d.decisionDate)}`,
+  'recognition.DocumentIssued': (d) => `Phát hành văn bản ${s(d.documentId)} (SHA-256 ${s(d.sha256).slice(0, 12)}…)`,
 };
 
 /** The history line of an event; a type without its own line reads as a generic action, never the code. */

@@ -20,7 +20,7 @@ import { loadCase, loadCaseState, loadCouncil } from './shared/stream-loaders';
  * it on the server's date. The deciders keep the business rules (quorum, conflicts, score visibility).
  */
 
-const ALL: 'any' = 'any';
+const ALL = 'any' as const;
 const SCORING: Role[] = ['council-member', 'council-chair', 'council-secretary', 'expert'];
 const CRITERIA_WRITERS: Role[] = ['front-chair', 'council-chair', 'council-secretary'];
 
@@ -123,7 +123,7 @@ export const COUNCILS_POLICY = defineAccessPolicy(
       kind: 'command',
       roles: ['front-chair'],
       relations: [ownUnit<{ path: string[] }>((f) => f.path, 'Chủ tịch Ủy ban MTTQ của chính địa bàn Hội đồng')],
-      facts: async (req) => ({ path: [bodyString(req, 'jurisdictionUnitId')] }),
+      facts: (req) => Promise.resolve({ path: [bodyString(req, 'jurisdictionUnitId')] }),
       summary: 'Chủ tịch Ủy ban MTTQ cùng cấp quyết định thành lập Hội đồng',
     },
     add: renewal('Chủ tịch Ủy ban MTTQ cùng cấp bổ sung thành viên'),

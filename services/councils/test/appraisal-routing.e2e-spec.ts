@@ -209,12 +209,15 @@ const ENGLISH_WORDS =
 
 jest.setTimeout(600000);
 
+/** A parsed JSON response body, typed as JSON.parse types it: the expectations check its shape. */
+type JsonBody = ReturnType<typeof JSON.parse>;
+
 describe('appraisal routing, arithmetic and lists (e2e, real PostgreSQL/Kafka/FerretDB)', () => {
   let platform: TestPlatform;
   const tokens = new Map<string, string>();
   const seen: unknown[] = [];
 
-  async function api(as: Actor, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
+  async function api(as: Actor, method: string, path: string, body?: unknown): Promise<{ status: number; body: JsonBody }> {
     const key = `${as.id}|${as.role}|${as.unitId}`;
     if (!tokens.has(key)) tokens.set(key, await platform.token(as));
     const res = await fetch(`${platform.url('councils')}${path}`, {
@@ -227,13 +230,14 @@ describe('appraisal routing, arithmetic and lists (e2e, real PostgreSQL/Kafka/Fe
     seen.push(parsed);
     return { status: res.status, body: parsed };
   }
-  const expectStatus = async (call: Promise<{ status: number; body: any }>, status: number) => {
+  const expectStatus = async (call: Promise<{ status: number; body: JsonBody }>, status: number): Promise<JsonBody> => {
     const res = await call;
     if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${JSON.stringify(res.body)}`);
     return res.body;
   };
   const cases = (as: Actor, query = '') => expectStatus(api(as, 'GET', `/cases?campaignId=${CAMPAIGN}${query}`), 200);
-  const caseOf = async (dossierId: string) => (await cases(SECRETARY)).find((c: { dossierId: string }) => c.dossierId === dossierId);
+  const caseOf = async (dossierId: string) =>
+    ((await cases(SECRETARY)) as { dossierId: string; caseId: string }[]).find((c) => c.dossierId === dossierId);
 
   beforeAll(async () => {
     platform = await startTestPlatform([COUNCILS_SERVICE, SUBMISSIONS_SERVICE]);
@@ -289,7 +293,7 @@ describe('appraisal routing, arithmetic and lists (e2e, real PostgreSQL/Kafka/Fe
       .eventually(async () => {
         const list = await cases(SECRETARY);
         expect(list).toHaveLength(received.length);
-        return list as Array<Record<string, any>>;
+        return list as Array<Record<string, JsonBody>>;
       }, 60000)
       .catch(async (error) => {
         const log = await platform
@@ -320,7 +324,7 @@ describe('appraisal routing, arithmetic and lists (e2e, real PostgreSQL/Kafka/Fe
     expect(waiting.waiting.reasonText).toContain('Chưa có Hội đồng thẩm định');
 
     // Filters: edition, council, field and status.
-    expect((await cases(SECRETARY, '&year=2026')).map((c: { dossierId: string }) => c.dossierId).sort()).toEqual(
+    expect(((await cases(SECRETARY, '&year=2026')) as { dossierId: string }[]).map((c) => c.dossierId).sort()).toEqual(
       [D1, D2, D3, D4].map((d) => d.id).sort(),
     );
     expect(await cases(SECRETARY, `&councilId=${C2025}`)).toHaveLength(1);
@@ -339,7 +343,7 @@ describe('appraisal routing, arithmetic and lists (e2e, real PostgreSQL/Kafka/Fe
     expect(await cases(AUDITOR)).toHaveLength(received.length);
 
     // --- The waiting dossier: routing it again before a council exists tells why; a standing council for 2027 takes it.
-    const retry = await expectStatus(api(SECRETARY, 'POST', `/cases/${encodeURIComponent(waiting.caseId)}/route`, {}), 422);
+    const retry = await expectStatus(api(SECRETARY, 'POST', `/cases/${encodeURIComponent(waiting.caseId as string)}/route`, {}), 422);
     expect(retry).toMatchObject({ code: 'no-council' });
     await expectStatus(
       api(FRONT_CHAIR, 'POST', '/councils', council(STANDING, [{ campaignId: CAMPAIGN, year: 2025 }], [FIELD], { standing: true })),
@@ -356,7 +360,7 @@ describe('appraisal routing, arithmetic and lists (e2e, real PostgreSQL/Kafka/Fe
       }),
       200,
     );
-    const routed = await expectStatus(api(SECRETARY, 'POST', `/cases/${encodeURIComponent(waiting.caseId)}/route`, {}), 200);
+    const routed = await expectStatus(api(SECRETARY, 'POST', `/cases/${encodeURIComponent(waiting.caseId as string)}/route`, {}), 200);
     expect(routed.events[0]).toMatchObject({ type: 'councils.EvaluationCaseOpened', data: { councilId: STANDING } });
 
     // --- A general council set up later: a new 2026 dossier now matches two councils and waits; the secretary chooses.
@@ -365,7 +369,7 @@ describe('appraisal routing, arithmetic and lists (e2e, real PostgreSQL/Kafka/Fe
     const ambiguous = await platform.eventually(async () => {
       const c = await caseOf(AMBIGUOUS.id);
       expect(c).toBeDefined();
-      return c;
+      return c!;
     }, 60000);
     expect(ambiguous).toMatchObject({
       status: 'awaiting-council',
@@ -390,14 +394,14 @@ describe('appraisal routing, arithmetic and lists (e2e, real PostgreSQL/Kafka/Fe
 
     // --- Scoring in exact decimals: seven members on four cases.
     const scored = [D4, D1, D2, D3];
-    const path = (d: DossierSpec, tail = '') => `/cases/${encodeURIComponent(byDossier(d.id).caseId)}${tail}`;
+    const path = (d: DossierSpec, tail = '') => `/cases/${encodeURIComponent(byDossier(d.id).caseId as string)}${tail}`;
     for (const d of scored) await expectStatus(api(SECRETARY, 'POST', path(d, '/assign'), { memberIds: MEMBER_IDS }), 200);
     const memberTotals = new Map<string, number[]>();
     for (const d of scored) {
       const totals: number[] = [];
       for (const [i, m] of MEMBER_IDS.entries()) {
         const sheet = { criteriaVersion: 1, scores: CRITERIA.map((c, k) => ({ criterionCode: c.code, value: d.sheets![i][k] })) };
-        totals.push((await expectStatus(api(who(m), 'POST', path(d, '/scores'), sheet), 201)).total);
+        totals.push((await expectStatus(api(who(m), 'POST', path(d, '/scores'), sheet), 201)).total as number);
       }
       memberTotals.set(d.id, totals);
     }
@@ -409,7 +413,7 @@ describe('appraisal routing, arithmetic and lists (e2e, real PostgreSQL/Kafka/Fe
     const results = await platform.eventually(async () => {
       const list = await cases(SECRETARY, `&councilId=${C2026}&status=finalised`);
       expect(list).toHaveLength(4);
-      return new Map<string, any>(list.map((c: { dossierId: string }) => [c.dossierId, c]));
+      return new Map((list as { dossierId: string }[]).map((c) => [c.dossierId, c]));
     });
     expect(results.get(D1.id)).toMatchObject({ aggregateScore: 8.3, grade: 'tot', gradeLabel: 'Tốt', statusLabel: 'Đã chốt kết quả' }); // 8.3042857…, not 8.31
     expect(results.get(D2.id)).toMatchObject({ aggregateScore: 6.08, grade: 'dat' });
@@ -422,13 +426,13 @@ describe('appraisal routing, arithmetic and lists (e2e, real PostgreSQL/Kafka/Fe
       200,
     );
     expect(ranking.tieBreak).toEqual(['higher-top-criterion', 'earlier-receipt', 'dossier-id']);
-    expect(ranking.entries.map((e: { dossierId: string; score: number }) => [e.dossierId, e.score])).toEqual([
+    expect((ranking.entries as { dossierId: string; score: number }[]).map((e) => [e.dossierId, e.score])).toEqual([
       [D3.id, 9.08],
       [D1.id, 8.3],
       [D4.id, 8.3],
       [D2.id, 6.08],
     ]);
-    const rankings = await platform.eventually(async () => {
+    const rankings = await platform.eventually(async (): Promise<JsonBody> => {
       const docs = await expectStatus(api(SECRETARY, 'GET', `/rankings?campaignId=${CAMPAIGN}&year=2026&fieldCode=${FIELD}`), 200);
       expect(docs).toHaveLength(1);
       return docs;

@@ -32,7 +32,7 @@ import { UnitsController } from './units/units.controller';
  * record. The deciders keep their own business rules; this file is the one place for who may ask.
  */
 
-const ALL: 'any' = 'any';
+const ALL = 'any' as const;
 const NOMINATING: Role[] = ['unit-officer', 'submitter'];
 const CAMPAIGN_ROLES: Role[] = ['admin', 'authority', 'emulation-board', 'unit-officer', 'front-chair'];
 

@@ -52,6 +52,7 @@ export const EVENT_TITLES_VI: Record<string, string> = {
   'recognition.AwardDecided': 'Cấp có thẩm quyền quyết định khen thưởng (số, ngày, người ký)',
   'recognition.AwardIssued': 'Trao giải tại lễ tôn vinh',
   'recognition.AwardRevoked': 'Thu hồi giải thưởng bằng quyết định sau',
+  'recognition.DocumentIssued': 'Phát hành văn bản (quyết định khen thưởng, giấy chứng nhận) dạng PDF, kèm mã SHA-256',
   'reporting.ReportingPeriodOpened': 'Mở kỳ báo cáo với hạn gửi theo cấp',
   'reporting.ReportSubmitted': 'Đơn vị gửi báo cáo của kỳ (đánh dấu quá hạn nếu gửi muộn)',
   'reporting.ReportAmended': 'Sửa báo cáo đã gửi, có lý do',

@@ -612,16 +612,41 @@ export interface components {
              */
             fieldCode?: string;
             /**
+             * @description Cơ quan ban hành (in ở đầu quyết định)
+             * @example ỦY BAN NHÂN DÂN TỈNH HÀ NAM
+             */
+            issuingAuthority?: string;
+            /**
              * @description Mã đơn vị của địa bàn (cấp xét chọn)
              * @example vn-ha-nam
              */
             jurisdictionUnitId: string;
+            /**
+             * @description Đường dẫn mã đơn vị của địa bàn, từ Trung ương xuống
+             * @example [
+             *       "vn",
+             *       "vn-ha-nam"
+             *     ]
+             */
+            jurisdictionUnitPath?: string[];
+            /**
+             * @description Căn cứ ban hành quyết định
+             * @example [
+             *       "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022"
+             *     ]
+             */
+            legalBases?: string[];
             /**
              * @description Cấp hành chính: central (Trung ương), province (tỉnh/Thành phố), district (huyện/quận), commune (xã/phường/thị trấn)
              * @example province
              * @enum {string}
              */
             level: "central" | "province" | "district" | "commune";
+            /**
+             * @description Tên đơn vị đề cử
+             * @example UBND phường Lam Hạ
+             */
+            nominatingUnitName?: string;
             /**
              * @description Mã đề nghị khen thưởng
              * @example dn-hs-2026-0001

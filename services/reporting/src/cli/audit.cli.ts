@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { CONTEXTS } from '@cem/contracts';
+import type { SignedAnchor } from '@cem/event-store';
 import {
   CommandOutcome,
   historyCommand,
@@ -64,7 +65,7 @@ program
           ? readFileSync(o.anchors, 'utf8')
               .split('\n')
               .filter(Boolean)
-              .map((l) => JSON.parse(l))
+              .map((l) => JSON.parse(l) as SignedAnchor)
           : undefined,
         publicKeyPem: o.publicKey ? readFileSync(o.publicKey, 'utf8') : undefined,
       }),

@@ -165,10 +165,13 @@ export interface KafkaTopicToVerify {
 export async function verifyKafkaCommand(at: KafkaTopicToVerify): Promise<CommandOutcome> {
   const topic = eventsTopic(at.context, at.prefix);
   const schema = at.against === 'archive' ? `${at.prefix}reporting` : `${at.prefix}${at.context}`;
-  const bus = new KafkaEventBus({ brokers: at.brokers, clientId: `${at.prefix}cem.audit`, logLevel: 'ERROR' });
+  await requireSchema({ pgUrl: at.pgUrl, schema });
+  const bus = new KafkaEventBus({ brokers: at.brokers, clientId: `${at.prefix}cem.audit`, logLevel: 'NOTHING' });
   try {
+    if (!(await bus.listTopics()).includes(topic)) throw new Error(`no topic ${topic}`);
     const messages = await bus.readTopic(topic);
-    const archived = at.against === 'archive' ? await bus.committedOffsets(consumerGroupId('reporting', at.prefix), topic) : undefined;
+    const archived =
+      at.against === 'archive' && messages.length ? await bus.committedOffsets(consumerGroupId('reporting', at.prefix), topic) : undefined;
     const carried = new Map<string, { streamId: string; version: number; hash: string }>();
     let pending = 0;
     let undecodable = 0;
