@@ -581,8 +581,16 @@ export interface components {
              * @example ha-nam-doan-ket-sang-tao
              */
             campaignId: string;
-            /** @enum {string} */
+            /**
+             * @description Hội đồng giải quyết kiến nghị: same-council (chính Hội đồng đã thẩm định), level-above (Hội đồng cấp trên)
+             * @example same-council
+             * @enum {string}
+             */
             handledBy: "same-council" | "level-above";
+            /**
+             * @description Số ngày, kể từ ngày họp Hội đồng, được kiến nghị về kết quả thẩm định
+             * @example 15
+             */
             windowDays: number;
         };
         /** @description Giao cơ quan tiếp nhận hồ sơ của một lĩnh vực tại một địa bàn */
@@ -1051,15 +1059,22 @@ export interface components {
         };
         /** @description Kết quả nhập danh sách hồ sơ (tất cả các dòng đã được ghi thành bản nháp) */
         DossierImportResponse: {
-            /** @description Tệp này đã được nhập trước đó: không hồ sơ nào được tạo thêm */
+            /**
+             * @description Tệp này đã được nhập trước đó: không hồ sơ nào được tạo thêm
+             * @example false
+             */
             alreadyImported: boolean;
             /**
              * @description Mã phong trào thi đua
              * @example ha-nam-doan-ket-sang-tao
              */
             campaignId: string;
+            /** @description Các hồ sơ */
             dossiers: components["schemas"]["ImportedDossierResponse"][];
-            /** @description Số hồ sơ đã nhập */
+            /**
+             * @description Số hồ sơ đã nhập
+             * @example 12
+             */
             imported: number;
             /**
              * @description Năm (đợt của phong trào, năm báo cáo)
@@ -1656,16 +1671,26 @@ export interface components {
         };
         /** @description Kiến nghị về kết quả thẩm định của Hội đồng ở một cấp */
         LineageAppealResponse: {
-            /** @example kn-1 */
+            /**
+             * @description Mã kiến nghị (đánh số trong hồ sơ thẩm định)
+             * @example kn-1
+             */
             appealId: string;
             /**
              * @description author: tác giả; nominating-unit: đơn vị đề cử
+             * @example author
              * @enum {string}
              */
             appellantKind: "author" | "nominating-unit";
-            /** @example Khá */
+            /**
+             * @description Xếp loại bị kiến nghị
+             * @example Khá
+             */
             contestedGradeLabel: string;
-            /** @example 7.5 */
+            /**
+             * @description Điểm bị kiến nghị
+             * @example 7.5
+             */
             contestedScore: number;
             /**
              * @description Hội đồng có kết quả bị kiến nghị
@@ -1677,8 +1702,15 @@ export interface components {
              * @example 2026-05-02T02:00:00.000Z
              */
             decidedAt?: string;
+            /**
+             * @description Thời điểm tiếp nhận kiến nghị (giờ máy chủ)
+             * @example 2026-09-25T08:00:00.000Z
+             */
             filedAt: string;
-            /** @description Nội dung kiến nghị */
+            /**
+             * @description Nội dung kiến nghị
+             * @example Hội đồng chưa xem xét số liệu tiết kiệm chi phí có xác nhận
+             */
             grounds: string;
             /**
              * @description Cấp hành chính: central (Trung ương), province (tỉnh/Thành phố), district (huyện/quận), commune (xã/phường/thị trấn)
@@ -1686,13 +1718,26 @@ export interface components {
              * @enum {string}
              */
             level: "central" | "province" | "district" | "commune";
-            /** @enum {string} */
+            /**
+             * @description Kết luận: upheld (chấp nhận kiến nghị), rejected (không chấp nhận)
+             * @example upheld
+             * @enum {string}
+             */
             outcome?: "upheld" | "rejected";
-            /** @example Chấp nhận kiến nghị */
+            /**
+             * @description Kết luận giải quyết kiến nghị
+             * @example Chấp nhận kiến nghị
+             */
             outcomeLabel?: string;
-            /** @description Lý do giải quyết */
+            /**
+             * @description Lý do giải quyết
+             * @example Số liệu có xác nhận là minh chứng hợp lệ, Hội đồng thẩm định lại
+             */
             reasons?: string;
-            /** @description Đã mở lại việc chấm điểm */
+            /**
+             * @description Đã mở lại việc chấm điểm
+             * @example true
+             */
             reopenedScoring?: boolean;
         };
         /** @description Một cấp hồ sơ đã tới và việc cấp đó đã làm */
