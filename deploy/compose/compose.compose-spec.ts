@@ -16,7 +16,9 @@ import { composeEnv, freePort, ROOT } from './compose-env';
  * is drafted, submitted and received over HTTP on submissions; councils opens an evaluation case from the
  * DossierReceived it consumes from Kafka, and reporting archives both contexts' events (its audit history is
  * where the test looks). Then the councils container is killed (`docker kill`), a second dossier is received
- * while it is down, the container is started again, and it catches up: the second case shows up too.
+ * while it is down, the container is started again, and it catches up: the second case shows up too. No service
+ * restarted on the fresh broker. Keycloak (deploy/images/keycloak, the `keycloak` profile) runs beside them: once
+ * reporting is recreated with it as its issuer, a Keycloak token is accepted and foreign tokens get 401.
  */
 const run = promisify(execFile);
 const ADMIN = actorAt('admin', 'central', path('central'));

@@ -13,6 +13,8 @@
 #                       quay.io/keycloak/keycloak needs the realms mounted and `start-dev --import-realm`)
 #   CEM_<SERVICE>_IMAGE one per service (submissions, councils, recognition, reporting)
 # Writes the names in use to .cache/images.env (sourced by the tests and the compose test).
+# CEM_IMAGE_NAMESPACE (default cem) names the images we build: <namespace>/<image>:<hash>. Another namespace
+# builds everything once more beside the existing images (e.g. to time a first run without deleting them).
 # Usage: build.sh [all|servers|services]   (default all)
 set -euo pipefail
 IMAGES_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -20,6 +22,7 @@ REPO_ROOT="$(cd "$IMAGES_DIR/../.." && pwd)"
 CACHE_DIR="$REPO_ROOT/.cache"
 ENV_FILE="$CACHE_DIR/images.env"
 SERVICES=(submissions councils recognition reporting)
+NAMESPACE=${CEM_IMAGE_NAMESPACE:-cem}
 log() { echo "[images] $*"; }
 die() { echo "[images] ERROR: $*" >&2; exit 1; }
 cd "$REPO_ROOT"
@@ -65,7 +68,7 @@ build_base() {
   # The host's extra certificate authorities (a company or sandbox proxy) are trusted inside as well.
   local cas=(/usr/local/share/ca-certificates/*.crt)
   [[ -e "${cas[0]}" ]] || cas=()
-  tag="cem/base:bookworm-$( { echo "$mirror"; cat "${cas[@]}" /dev/null; } | hash_of deploy/images/base)"
+  tag="$NAMESPACE/base:bookworm-$( { echo "$mirror"; cat "${cas[@]}" /dev/null; } | hash_of deploy/images/base)"
   if image_exists "$tag"; then
     log "base: $tag (cached)"
   else
@@ -83,7 +86,7 @@ build_base() {
   CEM_BASE_IMAGE=$tag
 }
 
-# build_image VAR NAME DIR ARG=VALUE...: builds deploy/images/DIR as cem/NAME:<hash> unless VAR is set; the
+# build_image VAR NAME DIR ARG=VALUE...: builds deploy/images/DIR as $NAMESPACE/NAME:<hash> unless VAR is set; the
 # hash covers the folder, $INPUTS, the build args and the ids of the parent images (*_IMAGE args).
 build_image() {
   local var=$1 name=$2 dir=$3; shift 3
@@ -93,7 +96,7 @@ build_image() {
     args+=(--build-arg "$a"); extra+="$a"$'\n'
     if [[ ${a%%=*} == *_IMAGE ]]; then extra+="$(image_id "${a#*=}")"$'\n'; fi
   done
-  local tag="cem/$name:$(echo "$extra" | hash_of "deploy/images/$dir" ${INPUTS:-})"
+  local tag="$NAMESPACE/$name:$(echo "$extra" | hash_of "deploy/images/$dir" ${INPUTS:-})"
   if image_exists "$tag"; then
     log "$name: $tag (cached)"
   else

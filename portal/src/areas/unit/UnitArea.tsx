@@ -120,7 +120,7 @@ function NewDossier() {
       (await post('submissions', '/dossiers', clean(values))) as { dossierId: string },
     onSuccess: async (res) => {
       await client.invalidateQueries({ queryKey: ['dossiers'] });
-      navigate(`/don-vi/ho-so/${res.dossierId}`);
+      void navigate(`/don-vi/ho-so/${res.dossierId}`);
     },
   });
   return (
@@ -144,7 +144,7 @@ function AmendDossier() {
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: ['dossier', id] });
       await client.invalidateQueries({ queryKey: ['dossiers'] });
-      navigate(`/don-vi/ho-so/${id}`);
+      void navigate(`/don-vi/ho-so/${id}`);
     },
   });
   return (
@@ -182,7 +182,7 @@ function Detail() {
               </ActionButton>
             ) : null}
             {d.status === 'returned' || d.status === 'draft' ? (
-              <Button onClick={() => navigate(`/don-vi/ho-so/${id}/bo-sung`)}>Bổ sung hồ sơ</Button>
+              <Button onClick={() => void navigate(`/don-vi/ho-so/${id}/bo-sung`)}>Bổ sung hồ sơ</Button>
             ) : null}
             {d.level && ['received', 'forwarded'].includes(d.status) ? (
               <ActionButton
