@@ -405,6 +405,13 @@ function cells(sha256: string, documentId = 'van-ban'): Record<string, Cell> {
       path: `/cases/${enc(CASE)}/scores`,
       expect: auditorAlso((role, rel) => (rel === 'own' && [...SCORING, 'front-chair'].includes(role) ? 'ok' : 404)),
     },
+    // The council's conflict register: its chair and secretary (by seat), auditors; anyone else: not found.
+    'GET /councils/:councilId/conflicts': {
+      context: 'councils',
+      method: 'GET',
+      path: `/councils/${COUNCIL}/conflicts`,
+      expect: auditorAlso((role, rel) => (rel === 'own' && ['council-chair', 'council-secretary'].includes(role) ? 'ok' : 404)),
+    },
     'POST /cases/:caseId/finalise': {
       context: 'councils',
       method: 'POST',
@@ -458,6 +465,15 @@ function cells(sha256: string, documentId = 'van-ban'): Record<string, Cell> {
       expect: only(['council-chair'], ['own']),
     },
     'GET /appeals': { context: 'councils', method: 'GET', path: '/appeals', expect: anyone },
+    // The innovation database: every signed-in person reads it; an application is recorded by the applying unit or above.
+    'GET /innovations': { context: 'councils', method: 'GET', path: '/innovations', expect: anyone },
+    'POST /innovations/:dossierId/applications': {
+      context: 'councils',
+      method: 'POST',
+      path: `/innovations/${D2}/applications`,
+      body: { unitId: PHU_LY, ...X },
+      expect: only(['unit-officer', 'agency-officer', 'standing-body'], ['own', 'higher']),
+    },
     // --- recognition
     'POST /awards': {
       context: 'recognition',
@@ -588,6 +604,13 @@ function cells(sha256: string, documentId = 'van-ban'): Record<string, Cell> {
     'GET /statistics': { context: 'reporting', method: 'GET', path: '/statistics', expect: anyone },
     'GET /statistics/export.csv': { context: 'reporting', method: 'GET', path: '/statistics/export.csv', expect: anyone },
     'GET /statistics/export.xlsx': { context: 'reporting', method: 'GET', path: '/statistics/export.xlsx', expect: anyone },
+    'GET /audit/search': {
+      context: 'reporting',
+      method: 'GET',
+      path: '/audit/search',
+      query: { q: 'sang kien' },
+      expect: only(['auditor'], 'any'),
+    },
     'GET /audit/dossiers/:id/history': {
       context: 'reporting',
       method: 'GET',

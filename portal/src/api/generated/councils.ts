@@ -261,6 +261,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/councils/{councilId}/conflicts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Xung đột lợi ích của các thành viên Hội đồng: tự động phát hiện hoặc tự khai, kèm việc không tham gia thẩm định
+         * @description Chủ tịch, Thư ký của chính Hội đồng (ngồi trong Hội đồng vào ngày hôm nay) và kiểm tra viên; ngoài phạm vi: 404. Mới nhất trước; tối đa 1000 dòng.
+         */
+        get: operations["EvaluationController_conflicts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/councils/{id}/composition": {
         parameters: {
             query?: never;
@@ -457,6 +477,38 @@ export interface paths {
         get: operations["HealthController_ready"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/innovations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["InnovationsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/innovations/{dossierId}/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["InnovationsController_recordApplication"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1063,6 +1115,52 @@ export interface components {
             /** @description Mọi nhiệm kỳ của các thành viên */
             tenures: components["schemas"]["TenureResponse"][];
         };
+        /** @description Xung đột lợi ích của một thành viên với một hồ sơ của Hội đồng */
+        CouncilConflictResponse: {
+            /**
+             * @description Thời điểm phân công
+             * @example 2026-08-20T02:00:00.000Z
+             */
+            assignedAt: string;
+            /**
+             * @description Mã hồ sơ thẩm định (vụ việc của Hội đồng)
+             * @example hs-2026-0001@province
+             */
+            caseId: string;
+            /**
+             * @description Mã Hội đồng thẩm định
+             * @example hd-ha-nam-2026
+             */
+            councilId: string;
+            /** @description Xung đột do thành viên tự khai */
+            declared?: components["schemas"]["DeclaredConflictResponse"];
+            /** @description Xung đột tự động phát hiện từ hồ sơ */
+            detected: components["schemas"]["DetectedConflictResponse"][];
+            /**
+             * @description Mã hồ sơ
+             * @example hs-2026-0001
+             */
+            dossierId: string;
+            /**
+             * @description Mã thành viên Hội đồng (định danh trong token)
+             * @example tv-nguyen-van-a
+             */
+            memberId: string;
+            /**
+             * @description Họ và tên thành viên
+             * @example Lê Văn Khoa
+             */
+            personName: string;
+            /** @description Lý do không tham gia thẩm định */
+            recusalReason?: string;
+            /** @description Không tham gia thẩm định hồ sơ này (do xung đột lợi ích) */
+            recused: boolean;
+            /**
+             * @description Tên hồ sơ
+             * @example Giải pháp số hóa hồ sơ một cửa cấp xã
+             */
+            title: string;
+        };
         /** @description Quyết định thành lập Hội đồng: số, ngày, người ký */
         CouncilDecisionRef: {
             /**
@@ -1418,6 +1516,43 @@ export interface components {
              * @example Là đồng tác giả của giải pháp
              */
             reason: string;
+        };
+        /** @description Xung đột lợi ích do thành viên tự khai */
+        DeclaredConflictResponse: {
+            /**
+             * @description Thời điểm khai
+             * @example 2026-09-10T02:00:00.000Z
+             */
+            declaredAt: string;
+            /**
+             * @description Lý do
+             * @example Là người hướng dẫn nhóm tác giả
+             */
+            reason: string;
+        };
+        /** @description Một xung đột lợi ích được phát hiện tự động */
+        DetectedConflictResponse: {
+            /**
+             * @description Thời điểm phát hiện
+             * @example 2026-09-10T02:00:00.000Z
+             */
+            detectedAt: string;
+            /**
+             * @description Loại xung đột
+             * @example individual
+             * @enum {string}
+             */
+            kind: "author" | "owner" | "nominating-unit";
+            /**
+             * @description Loại xung đột (tiếng Việt)
+             * @example Là tác giả của hồ sơ
+             */
+            kindLabel: string;
+            /**
+             * @description Điều trùng khớp: tên tác giả, chủ sở hữu hoặc mã đơn vị
+             * @example Trần Văn Hùng
+             */
+            matched: string;
         };
         /** @description Tác giả, đồng tác giả của hồ sơ */
         DossierAuthor: {
@@ -1789,6 +1924,140 @@ export interface components {
              */
             role: "chair" | "secretary" | "member" | "expert";
         };
+        /** @description Kết quả nghiệm thu của Hội đồng ở một cấp */
+        InnovationAcceptanceResponse: {
+            /**
+             * @description Được nghiệm thu
+             * @example true
+             */
+            accepted: boolean;
+            /**
+             * @description Xếp loại: xuat-sac (Xuất sắc), tot (Tốt), kha (Khá), dat (Đạt), khong-dat (Không đạt)
+             * @example xuat-sac
+             */
+            grade: string;
+            /**
+             * @description Xếp loại (tiếng Việt)
+             * @example Xuất sắc
+             */
+            gradeLabel: string;
+            /**
+             * @description Cấp hành chính: central (Trung ương), province (tỉnh/Thành phố), district (huyện/quận), commune (xã/phường/thị trấn)
+             * @example province
+             */
+            level: string;
+            /**
+             * @description Ngày họp Hội đồng
+             * @example 2026-06-01
+             */
+            meetingDate: string;
+            /**
+             * @description Điểm
+             * @example 92.5
+             */
+            score: number;
+            /**
+             * @description Năm (đợt của phong trào, năm báo cáo)
+             * @example 2026
+             */
+            year: number;
+        };
+        /** @description Một lần áp dụng sáng kiến tại đơn vị khác */
+        InnovationApplicationResponse: {
+            /**
+             * @description Áp dụng từ ngày
+             * @example 2026-09-01
+             */
+            appliedFrom: string;
+            /**
+             * @description Hiệu quả áp dụng
+             * @example Giảm 30% thời gian giải quyết thủ tục
+             */
+            effect: string;
+            /**
+             * @description Đơn vị ghi nhận
+             * @example vn-ha-nam
+             */
+            recordedByUnitId: string;
+            /**
+             * @description Mã đơn vị
+             * @example vn-ha-nam-phu-ly
+             */
+            unitId: string;
+            /**
+             * @description Tên đơn vị áp dụng
+             * @example UBND thành phố Phủ Lý
+             */
+            unitName: string;
+            /**
+             * @description Đường dẫn mã đơn vị từ Trung ương xuống đơn vị này
+             * @example [
+             *       "vn",
+             *       "vn-ha-nam",
+             *       "vn-ha-nam-phu-ly"
+             *     ]
+             */
+            unitPath: string[];
+        };
+        /** @description Sáng kiến trong cơ sở dữ liệu: lĩnh vực, hiệu quả, kết quả nghiệm thu, các đơn vị đã áp dụng */
+        InnovationResponse: {
+            /** @description Kết quả nghiệm thu theo cấp */
+            acceptances: components["schemas"]["InnovationAcceptanceResponse"][];
+            /** @description Các đơn vị khác đã áp dụng (nhân rộng) */
+            applications: components["schemas"]["InnovationApplicationResponse"][];
+            /**
+             * @description Tác giả
+             * @example [
+             *       "Nguyễn Văn A"
+             *     ]
+             */
+            authors: string[];
+            /**
+             * @description Mã phong trào thi đua
+             * @example ha-nam-doan-ket-sang-tao
+             */
+            campaignId: string;
+            /**
+             * @description Mã hồ sơ
+             * @example hs-2026-0001
+             */
+            dossierId: string;
+            /**
+             * @description Mã lĩnh vực
+             * @example khcn
+             */
+            fieldCode: string;
+            /**
+             * @description Đơn vị đề cử (lập hồ sơ)
+             * @example vn-ha-nam-phu-ly-lam-ha
+             */
+            nominatingUnitId: string;
+            /**
+             * @description Tên đơn vị đề cử
+             * @example UBND huyện Duy Tiên
+             */
+            nominatingUnitName?: string;
+            /**
+             * @description Tóm tắt nội dung và hiệu quả
+             * @example Tăng năng suất gieo hạt 40%
+             */
+            summary: string;
+            /**
+             * @description Tên sáng kiến, giải pháp
+             * @example Máy gieo hạt cải tiến
+             */
+            title: string;
+            /**
+             * @description Loại (sáng kiến, giải pháp, mô hình...)
+             * @example sang-kien
+             */
+            type: string;
+            /**
+             * @description Năm (đợt của phong trào, năm báo cáo)
+             * @example 2026
+             */
+            year: number;
+        };
         /** @description Tình trạng tiến trình (liveness) */
         LivenessResponse: {
             /**
@@ -1986,6 +2255,45 @@ export interface components {
              * @example 15/QĐ-HĐTĐ
              */
             decisionRef: string;
+        };
+        /** @description Ghi nhận một đơn vị khác áp dụng sáng kiến (nhân rộng) */
+        RecordApplicationDto: {
+            /**
+             * Format: date
+             * @description Áp dụng từ ngày
+             * @example 2026-09-01
+             */
+            appliedFrom: string;
+            /**
+             * @description Hiệu quả áp dụng tại đơn vị
+             * @example Giảm 30% thời gian giải quyết thủ tục
+             */
+            effect: string;
+            /**
+             * @description Đơn vị áp dụng
+             * @example vn-ha-nam-phu-ly
+             */
+            unitId: string;
+        };
+        /** @description Kết quả ghi nhận áp dụng sáng kiến */
+        RecordApplicationResponse: {
+            /**
+             * @description Số đơn vị đã áp dụng
+             * @example 2
+             */
+            applicationCount: number;
+            /**
+             * @description Mã hồ sơ
+             * @example hs-2026-0001
+             */
+            dossierId: string;
+            /**
+             * @description Các loại sự kiện đã ghi
+             * @example [
+             *       "councils.InnovationApplied"
+             *     ]
+             */
+            events: string[];
         };
         /** @description Một sự kiện đã ghi */
         RecordedEventResponse: {
@@ -3486,6 +3794,67 @@ export interface operations {
             };
         };
     };
+    EvaluationController_conflicts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Mã Hội đồng thẩm định
+                 * @example hd-ha-nam-2026
+                 */
+                councilId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouncilConflictResponse"][];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     CouncilsController_composition: {
         parameters: {
             query?: {
@@ -4378,6 +4747,142 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReadinessResponse"];
+                };
+            };
+        };
+    };
+    InnovationsController_list: {
+        parameters: {
+            query?: {
+                /** @description Mã lĩnh vực */
+                fieldCode?: string;
+                /** @description Tên sáng kiến, tác giả, đơn vị áp dụng, hiệu quả; không phân biệt dấu */
+                q?: string;
+                /** @description Năm (đợt của phong trào, năm báo cáo) */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InnovationResponse"][];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    InnovationsController_recordApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Mã hồ sơ
+                 * @example hs-2026-0001
+                 */
+                dossierId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordApplicationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordApplicationResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Xung đột ghi đồng thời: luồng sự kiện đã thay đổi, đọc lại rồi thử lại */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Quy tắc nghiệp vụ từ chối yêu cầu (code nêu quy tắc) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
