@@ -30,8 +30,8 @@ else
   bash deploy/images/compose.sh
 fi
 
-# Keycloak (the distributed mode's OIDC issuer) for the identity tests, as a process from Maven Central (no image
-# yet); started in the background now, waited for before the tests.
+# Keycloak (the distributed mode's OIDC issuer) for the identity tests, as a process from Maven Central (the compose
+# test runs its image, deploy/images/keycloak); started in the background now, waited for before the tests.
 bash deploy/local/keycloak.sh start >.cache/keycloak-start.log 2>&1 &
 keycloak_start=$!
 export CEM_KEYCLOAK_URL="http://127.0.0.1:${CEM_KEYCLOAK_PORT:-8180}"
