@@ -5,9 +5,17 @@
 # BENCH_EMBEDDED_EVENTS, BENCH_NAIVE_EVENTS, BENCH_REPS (default 3), BENCH_WRITERS (default 32),
 # BENCH_APPENDS_PER_WRITER, BENCH_BATCHES_PER_WRITER, BENCH_SECTIONS (default "append emmett append-breakdown log relay embedded e2e"),
 # BENCH_E2E_RATES (default "50 100 200 500" commands/s), BENCH_E2E_SECONDS (default 5 per rate), BENCH_SERVICE_NODE_ARGS
-# (extra node flags for the e2e service processes, e.g. --cpu-prof).
+# (extra node flags for the e2e service processes, e.g. --cpu-prof), BENCH_LIST_DOSSIERS (section lists, default 100000),
+# BENCH_AUDIT_EVENTS (section audit, default 1000000).
+# BENCH_QUICK=1: a sanity run of every section in a few minutes (small sizes, one repetition; figures not comparable).
 set -uo pipefail
 cd "$(dirname "$0")/.."
+
+if [[ "${BENCH_QUICK:-}" == 1 ]]; then
+  export BENCH_EVENTS="${BENCH_EVENTS:-20000}" BENCH_REPS="${BENCH_REPS:-1}" BENCH_APPENDS_PER_WRITER="${BENCH_APPENDS_PER_WRITER:-10}"
+  export BENCH_BATCHES_PER_WRITER="${BENCH_BATCHES_PER_WRITER:-2}" BENCH_E2E_RATES="${BENCH_E2E_RATES:-50}" BENCH_E2E_SECONDS="${BENCH_E2E_SECONDS:-2}"
+  export BENCH_LIST_DOSSIERS="${BENCH_LIST_DOSSIERS:-5000}" BENCH_AUDIT_EVENTS="${BENCH_AUDIT_EVENTS:-50000}"
+fi
 
 bash deploy/local/up.sh >&2 || { echo "bench: servers failed to start" >&2; exit 1; }
 # shellcheck source=/dev/null
