@@ -2074,11 +2074,17 @@ export interface operations {
                 councilId?: string;
                 /** @description Mã lĩnh vực */
                 fieldCode?: string;
+                /** @description Số bản ghi tối đa trả về (1-500); mặc định 100 */
+                limit?: number;
+                /** @description Bỏ qua bao nhiêu bản ghi đầu (phân trang); mặc định 0 */
+                skip?: number;
                 /**
                  * @description Trạng thái: chờ xác định Hội đồng, đang thẩm định, đã chốt kết quả
                  * @example received
                  */
                 status?: "awaiting-council" | "open" | "finalised";
+                /** @description true: trả tổng số bản ghi khớp bộ lọc trong header X-Total-Count (tốn thêm một lượt đếm) */
+                total?: boolean;
                 /** @description Năm của đợt */
                 year?: number;
             };
@@ -2090,6 +2096,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Tổng số bản ghi khớp bộ lọc (chỉ khi gọi với total=true) */
+                    "X-Total-Count"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3414,6 +3422,12 @@ export interface operations {
                 campaignId?: string;
                 /** @description Mã lĩnh vực */
                 fieldCode?: string;
+                /** @description Số bản ghi tối đa trả về (1-500); mặc định 100 */
+                limit?: number;
+                /** @description Bỏ qua bao nhiêu bản ghi đầu (phân trang); mặc định 0 */
+                skip?: number;
+                /** @description true: trả tổng số bản ghi khớp bộ lọc trong header X-Total-Count (tốn thêm một lượt đếm) */
+                total?: boolean;
                 /** @description Năm (đợt của phong trào, năm báo cáo) */
                 year?: number;
             };
@@ -3425,6 +3439,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Tổng số bản ghi khớp bộ lọc (chỉ khi gọi với total=true) */
+                    "X-Total-Count"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3467,6 +3483,12 @@ export interface operations {
                 campaignId?: string;
                 /** @description Mã lĩnh vực */
                 fieldCode?: string;
+                /** @description Số bản ghi tối đa trả về (1-500); mặc định 100 */
+                limit?: number;
+                /** @description Bỏ qua bao nhiêu bản ghi đầu (phân trang); mặc định 0 */
+                skip?: number;
+                /** @description true: trả tổng số bản ghi khớp bộ lọc trong header X-Total-Count (tốn thêm một lượt đếm) */
+                total?: boolean;
                 /** @description Năm (đợt của phong trào, năm báo cáo) */
                 year?: number;
             };
@@ -3478,6 +3500,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Tổng số bản ghi khớp bộ lọc (chỉ khi gọi với total=true) */
+                    "X-Total-Count"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3887,6 +3911,12 @@ export interface operations {
                  * @example province
                  */
                 level?: "central" | "province" | "district" | "commune";
+                /** @description Số bản ghi tối đa trả về (1-500); mặc định 100 */
+                limit?: number;
+                /** @description Bỏ qua bao nhiêu bản ghi đầu (phân trang); mặc định 0 */
+                skip?: number;
+                /** @description true: trả tổng số bản ghi khớp bộ lọc trong header X-Total-Count (tốn thêm một lượt đếm) */
+                total?: boolean;
                 /** @description Năm (đợt của phong trào, năm báo cáo) */
                 year?: number;
             };
@@ -3898,6 +3928,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Tổng số bản ghi khớp bộ lọc (chỉ khi gọi với total=true) */
+                    "X-Total-Count"?: number;
                     [name: string]: unknown;
                 };
                 content: {

@@ -2210,7 +2210,14 @@ export interface operations {
     };
     CampaignsController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Số bản ghi tối đa trả về (1-500); mặc định 100 */
+                limit?: number;
+                /** @description Bỏ qua bao nhiêu bản ghi đầu (phân trang); mặc định 0 */
+                skip?: number;
+                /** @description true: trả tổng số bản ghi khớp bộ lọc trong header X-Total-Count (tốn thêm một lượt đếm) */
+                total?: boolean;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -2219,6 +2226,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Tổng số bản ghi khớp bộ lọc (chỉ khi gọi với total=true) */
+                    "X-Total-Count"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2718,8 +2727,14 @@ export interface operations {
     ClustersController_list: {
         parameters: {
             query?: {
+                /** @description Số bản ghi tối đa trả về (1-500); mặc định 100 */
+                limit?: number;
                 /** @description Chỉ các cụm, khối của đơn vị tổ chức này */
                 organisingUnitId?: string;
+                /** @description Bỏ qua bao nhiêu bản ghi đầu (phân trang); mặc định 0 */
+                skip?: number;
+                /** @description true: trả tổng số bản ghi khớp bộ lọc trong header X-Total-Count (tốn thêm một lượt đếm) */
+                total?: boolean;
             };
             header?: never;
             path?: never;
@@ -2729,6 +2744,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Tổng số bản ghi khớp bộ lọc (chỉ khi gọi với total=true) */
+                    "X-Total-Count"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2844,17 +2861,19 @@ export interface operations {
                  * @example province
                  */
                 level?: "central" | "province" | "district" | "commune";
-                /** @description Số hồ sơ tối đa trả về (1-500) */
+                /** @description Số bản ghi tối đa trả về (1-500); mặc định 100 */
                 limit?: number;
                 /** @description Từ trong tên hồ sơ hoặc tên tác giả, không phân biệt dấu */
                 q?: string;
-                /** @description Bỏ qua bao nhiêu hồ sơ đầu (phân trang) */
+                /** @description Bỏ qua bao nhiêu bản ghi đầu (phân trang); mặc định 0 */
                 skip?: number;
                 /**
                  * @description Trạng thái (mã máy)
                  * @example received
                  */
                 status?: "draft" | "submitted" | "received" | "returned" | "withdrawn" | "forwarded";
+                /** @description true: trả tổng số bản ghi khớp bộ lọc trong header X-Total-Count (tốn thêm một lượt đếm) */
+                total?: boolean;
                 /** @description Đơn vị đề cử hoặc bất kỳ đơn vị cấp trên nào của nó */
                 unitId?: string;
                 /** @description Năm (đợt của phong trào, năm báo cáo) */
@@ -2868,6 +2887,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Tổng số bản ghi khớp bộ lọc (chỉ khi gọi với total=true) */
+                    "X-Total-Count"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3680,6 +3701,12 @@ export interface operations {
                  * @example province
                  */
                 level: "central" | "province" | "district" | "commune";
+                /** @description Số bản ghi tối đa trả về (1-500); mặc định 100 */
+                limit?: number;
+                /** @description Bỏ qua bao nhiêu bản ghi đầu (phân trang); mặc định 0 */
+                skip?: number;
+                /** @description true: trả tổng số bản ghi khớp bộ lọc trong header X-Total-Count (tốn thêm một lượt đếm) */
+                total?: boolean;
             };
             header?: never;
             path?: never;
@@ -3689,6 +3716,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Tổng số bản ghi khớp bộ lọc (chỉ khi gọi với total=true) */
+                    "X-Total-Count"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3879,6 +3908,12 @@ export interface operations {
             query?: {
                 /** @description Chỉ các ủy quyền thay mặt địa bàn này */
                 jurisdictionUnitId?: string;
+                /** @description Số bản ghi tối đa trả về (1-500); mặc định 100 */
+                limit?: number;
+                /** @description Bỏ qua bao nhiêu bản ghi đầu (phân trang); mặc định 0 */
+                skip?: number;
+                /** @description true: trả tổng số bản ghi khớp bộ lọc trong header X-Total-Count (tốn thêm một lượt đếm) */
+                total?: boolean;
             };
             header?: never;
             path?: never;
@@ -3888,6 +3923,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Tổng số bản ghi khớp bộ lọc (chỉ khi gọi với total=true) */
+                    "X-Total-Count"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4082,8 +4119,14 @@ export interface operations {
                  * @example province
                  */
                 level?: "central" | "province" | "district" | "commune";
+                /** @description Số bản ghi tối đa trả về (1-500); mặc định 100 */
+                limit?: number;
                 /** @description Chỉ các đơn vị trực thuộc đơn vị này */
                 parentUnitId?: string;
+                /** @description Bỏ qua bao nhiêu bản ghi đầu (phân trang); mặc định 0 */
+                skip?: number;
+                /** @description true: trả tổng số bản ghi khớp bộ lọc trong header X-Total-Count (tốn thêm một lượt đếm) */
+                total?: boolean;
             };
             header?: never;
             path?: never;
@@ -4093,6 +4136,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Tổng số bản ghi khớp bộ lọc (chỉ khi gọi với total=true) */
+                    "X-Total-Count"?: number;
                     [name: string]: unknown;
                 };
                 content: {
