@@ -874,6 +874,12 @@ export interface operations {
                  * @example province
                  */
                 level?: "central" | "province" | "district" | "commune";
+                /** @description Số bản ghi tối đa trả về (1-500); mặc định 100 */
+                limit?: number;
+                /** @description Bỏ qua bao nhiêu bản ghi đầu (phân trang); mặc định 0 */
+                skip?: number;
+                /** @description true: trả tổng số bản ghi khớp bộ lọc trong header X-Total-Count (tốn thêm một lượt đếm) */
+                total?: boolean;
             };
             header?: never;
             path?: never;
@@ -883,6 +889,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Tổng số bản ghi khớp bộ lọc (chỉ khi gọi với total=true) */
+                    "X-Total-Count"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1139,11 +1147,17 @@ export interface operations {
     ProposalsController_list: {
         parameters: {
             query?: {
+                /** @description Số bản ghi tối đa trả về (1-500); mặc định 100 */
+                limit?: number;
+                /** @description Bỏ qua bao nhiêu bản ghi đầu (phân trang); mặc định 0 */
+                skip?: number;
                 /**
                  * @description Trạng thái (mã máy)
                  * @example received
                  */
                 status?: "received" | "sent-back" | "verified" | "decided" | "issued" | "revoked";
+                /** @description true: trả tổng số bản ghi khớp bộ lọc trong header X-Total-Count (tốn thêm một lượt đếm) */
+                total?: boolean;
             };
             header?: never;
             path?: never;
@@ -1153,6 +1167,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Tổng số bản ghi khớp bộ lọc (chỉ khi gọi với total=true) */
+                    "X-Total-Count"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1696,6 +1712,12 @@ export interface operations {
                  * @example province
                  */
                 level?: "central" | "province" | "district" | "commune";
+                /** @description Số bản ghi tối đa trả về (1-500); mặc định 100 */
+                limit?: number;
+                /** @description Bỏ qua bao nhiêu bản ghi đầu (phân trang); mặc định 0 */
+                skip?: number;
+                /** @description true: trả tổng số bản ghi khớp bộ lọc trong header X-Total-Count (tốn thêm một lượt đếm) */
+                total?: boolean;
                 /** @description Năm (đợt của phong trào, năm báo cáo) */
                 year?: number;
             };
@@ -1707,6 +1729,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Tổng số bản ghi khớp bộ lọc (chỉ khi gọi với total=true) */
+                    "X-Total-Count"?: number;
                     [name: string]: unknown;
                 };
                 content: {
