@@ -2,7 +2,7 @@
 // PostgreSQL, Kafka and FerretDB: one set of containers per run through Testcontainers, see
 // tools/jest/test-servers.ts, or the servers named by CEM_PG_URL/CEM_KAFKA_BROKERS/CEM_MONGO_URL),
 // `e2e-in-process` (the services' e2e specs again, with the in-process bus instead of Kafka; same servers),
-// `compose` (docker-compose.yml for real) and the opt-in `browser` (the portal in Chromium).
+// `compose` (docker-compose.yml for real) and `browser` (the portal in Chromium).
 const { readFileSync } = require('fs');
 const swc = JSON.parse(readFileSync(`${__dirname}/.swcrc`, 'utf8'));
 delete swc.$schema;
@@ -52,15 +52,12 @@ module.exports = {
       globalSetup: '<rootDir>/tools/jest/global-setup.ts',
       globalTeardown: '<rootDir>/tools/jest/global-teardown.ts',
     },
-    // The portal in Debian's Chromium (playwright-core); see portal/e2e. The sign-in through Keycloak always runs;
-    // the whole-chain walk is opt-in (CEM_BROWSER_TESTS=1) until it has passed end to end.
+    // The portal in Debian's Chromium (playwright-core); see portal/e2e: the sign-in through Keycloak and the
+    // whole-chain walk (its own embedded platform on free ports). CEM_UPDATE_SCREENSHOTS=1 rewrites docs/screenshots.
     {
       ...base,
       displayName: 'browser',
-      testMatch:
-        process.env.CEM_BROWSER_TESTS === '1'
-          ? ['<rootDir>/portal/e2e/**/*.browser-spec.ts']
-          : ['<rootDir>/portal/e2e/keycloak-sign-in.browser-spec.ts'],
+      testMatch: ['<rootDir>/portal/e2e/**/*.browser-spec.ts'],
       setupFilesAfterEnv: ['<rootDir>/tools/jest/integration-setup.js'],
       globalSetup: '<rootDir>/tools/jest/global-setup.ts',
       globalTeardown: '<rootDir>/tools/jest/global-teardown.ts',

@@ -51,8 +51,8 @@ async function main(): Promise<void> {
       schemas.push(schema);
       const store = await createPostgresEventStore({ connectionString: PG_URL, schema, poolSize: WRITERS });
       try {
-        const { rows } = await pool.query(`SELECT pg_get_functiondef('${schema}.append_to_stream'::regproc) AS def`);
-        const edited = variant.edit(rows[0].def as string);
+        const { rows } = await pool.query<{ def: string }>(`SELECT pg_get_functiondef('${schema}.append_to_stream'::regproc) AS def`);
+        const edited = variant.edit(rows[0].def);
         if (index > 0 && edited === rows[0].def) throw new Error(`variant "${variant.name}" did not change the function`);
         await pool.query(edited);
         await concurrently(WRITERS, 2, (w, i) => store.append(`warm-${w}`, [benchEvent(`warm-${w}`, i)], { expectedVersion: i }));

@@ -165,15 +165,16 @@ async function main(): Promise<void> {
     const sourceFollower = sourceStore.subscribe({
       after: await sourceStore.headPosition(),
       batchSize: 1000,
-      handler: async (batch) => {
+      handler: (batch) => {
         const t = nowMs();
         for (const e of batch) if (e.type.endsWith('DossierDrafted')) sourceVisible.set(e.streamId, t);
+        return Promise.resolve();
       },
     });
     const follower = store.subscribe({
       after,
       batchSize: 1000,
-      handler: async (batch) => {
+      handler: (batch) => {
         const t = nowMs();
         for (const e of batch) {
           const id = (e.data as { dossierId?: string })?.dossierId ?? e.streamId.replace(/^dossier-/, '');
@@ -191,6 +192,7 @@ async function main(): Promise<void> {
             accepted.delete(id);
           } else if (e.type.endsWith('DossierDrafted')) seenEarly.set(id, t);
         }
+        return Promise.resolve();
       },
     });
 
@@ -343,4 +345,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(() => process.exit());
+void main().then(() => process.exit());

@@ -3,10 +3,11 @@ import { chmodSync, mkdtempSync, readdirSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { promisify } from 'util';
-import type { Actor } from '@cem/contracts';
+import type { Actor, CouncilMember } from '@cem/contracts';
 import { LocalIssuer } from '@cem/identity';
-import { ESTABLISHED } from '../../services/councils/src/councils/council.fixtures';
 import { actorAt, path } from '../../services/submissions/src/shared/actors.fixtures';
+import { passwordGrant } from '../keycloak/password-grant';
+import { NO_AUDIENCE_CLIENT, OTHER_REALM, REALM } from '../keycloak/realm';
 import { composeEnv, freePort, ROOT } from './compose-env';
 
 /**
@@ -15,7 +16,9 @@ import { composeEnv, freePort, ROOT } from './compose-env';
  * is drafted, submitted and received over HTTP on submissions; councils opens an evaluation case from the
  * DossierReceived it consumes from Kafka, and reporting archives both contexts' events (its audit history is
  * where the test looks). Then the councils container is killed (`docker kill`), a second dossier is received
- * while it is down, the container is started again, and it catches up: the second case shows up too.
+ * while it is down, the container is started again, and it catches up: the second case shows up too. No service
+ * restarted on the fresh broker. Keycloak (deploy/images/keycloak, the `keycloak` profile) runs beside them: once
+ * reporting is recreated with it as its issuer, a Keycloak token is accepted and foreign tokens get 401.
  */
 const run = promisify(execFile);
 const ADMIN = actorAt('admin', 'central', path('central'));
@@ -25,6 +28,7 @@ const DISTRICT_OFFICER = actorAt('unit-officer', 'district', path('binhChanhNoiV
 const DISTRICT_AGENCY = actorAt('agency-officer', 'district', path('binhChanhNoiVu'));
 const TAN_KIEN = actorAt('unit-officer', 'commune', path('tanKien'));
 const FRONT_CHAIR = actorAt('front-chair', 'district', path('binhChanh'));
+const BINH_CHANH_AUTHORITY = actorAt('authority', 'district', path('binhChanh'));
 const CAMPAIGN = 'hcm-sang-tao-compose';
 const SERVICES = ['submissions', 'councils', 'recognition', 'reporting'] as const;
 type Service = (typeof SERVICES)[number];
@@ -52,7 +56,11 @@ describe('docker compose: the distributed topology from the images', () => {
   const issuerDir = mkdtempSync(join(tmpdir(), 'cem-compose-issuer-'));
   const ports = {} as Record<Service, number>;
   let env: NodeJS.ProcessEnv;
+  let keycloakPort: number;
   const tokens = new Map<Actor, string>();
+  let localAuditorToken: string;
+  /** The first test's first dossier (received, its evaluation case opened). */
+  let firstDossier: string;
 
   const compose = (...args: string[]) =>
     run('docker', ['compose', '-f', join(ROOT, 'docker-compose.yml'), '-p', project, ...args], {
@@ -108,6 +116,14 @@ describe('docker compose: the distributed topology from the images', () => {
       return types.some((t) => t.endsWith('EvaluationCaseOpened')) ? types : undefined;
     });
 
+  const containerOf = async (service: Service) => (await compose('ps', '-aq', service)).stdout.trim();
+  const restartCounts = async () => {
+    const counts = {} as Record<Service, number>;
+    for (const s of SERVICES)
+      counts[s] = Number((await run('docker', ['inspect', '-f', '{{.RestartCount}}', await containerOf(s)], { env })).stdout.trim());
+    return counts;
+  };
+
   const allHealthy = (seconds: number) =>
     eventually(
       'all four services answer /health',
@@ -119,7 +135,17 @@ describe('docker compose: the distributed topology from the images', () => {
     );
 
   beforeAll(async () => {
-    env = { ...process.env, ...(await composeEnv()), CEM_ISSUER_DIR: issuerDir, CEM_LOG_LEVEL: 'warn' };
+    keycloakPort = await freePort();
+    env = {
+      ...process.env,
+      ...(await composeEnv()),
+      CEM_ISSUER_DIR: issuerDir,
+      CEM_LOG_LEVEL: 'warn',
+      // Keycloak too (deploy/images/keycloak); the services verify the local issuer's tokens until the last test.
+      COMPOSE_PROFILES: 'keycloak',
+      CEM_KEYCLOAK_PORT: String(keycloakPort),
+      CEM_OIDC_ISSUER: '',
+    };
     for (const s of SERVICES) {
       ports[s] = await freePort();
       env[`CEM_${s.toUpperCase()}_PORT`] = String(ports[s]);
@@ -128,13 +154,13 @@ describe('docker compose: the distributed topology from the images', () => {
     const issuer = await LocalIssuer.loadOrCreate(issuerDir);
     chmodSync(issuerDir, 0o755);
     for (const f of readdirSync(issuerDir)) chmodSync(join(issuerDir, f), 0o644);
-    for (const a of [ADMIN, AUDITOR, CITY_BOARD, DISTRICT_OFFICER, DISTRICT_AGENCY, TAN_KIEN, FRONT_CHAIR])
+    for (const a of [ADMIN, AUDITOR, CITY_BOARD, DISTRICT_OFFICER, DISTRICT_AGENCY, TAN_KIEN, FRONT_CHAIR, BINH_CHANH_AUTHORITY])
       tokens.set(a, await issuer.mintFor(a));
-    // Not `--wait`: a service that exits while the fresh broker still settles is restarted by its policy, and
-    // `--wait` gives up at the first unhealthy report. What counts is that all four end up answering.
-    await compose('up', '-d', '--no-build');
+    localAuditorToken = tokens.get(AUDITOR)!;
+    // `--wait`: every container healthy, or the command fails (a service that exits on a fresh broker fails it).
     try {
-      await allHealthy(300);
+      await compose('up', '-d', '--no-build', '--wait', '--wait-timeout', '600');
+      await allHealthy(120);
     } catch (error) {
       console.error((await compose('logs', '--no-color', '--tail', '40')).stdout);
       throw error;
@@ -150,28 +176,50 @@ describe('docker compose: the distributed topology from the images', () => {
 
   it('runs the cross-service flow, and a killed service catches up after its restart', async () => {
     for (const s of SERVICES) expect((await call(s, ADMIN, 'GET', '/health')).status).toBe(200);
+    // A fresh broker and fresh databases: each service creates its topics and starts without crashing once.
+    expect(await restartCounts()).toEqual({ submissions: 0, councils: 0, recognition: 0, reporting: 0 });
 
-    // Setup as in services/submissions/test/submissions.e2e-spec.ts.
+    // Setup as in services/submissions/test/submissions.e2e-spec.ts: units, the mandates that let the city's
+    // board and Bình Chánh's Phòng Nội vụ act for their jurisdictions, then the campaign.
     await post(ADMIN, '/units/seed');
-    await post(CITY_BOARD, '/campaigns', {
-      campaignId: CAMPAIGN,
-      name: 'Phong trào thi đua sáng tạo (compose)',
-      launchedByUnitId: 'vn-hcm',
-      planNumber: '1/KH-COMPOSE',
-      planDate: '2024-08-21',
-      period: { fromYear: 2021, toYear: 2025 },
+    const mandate = (mandateId: string, holderUnitId: string, jurisdictionUnitId: string, role: string, decisionRef: string) => ({
+      mandateId,
+      holderUnitId,
+      jurisdictionUnitId,
+      role,
+      from: '2024-01-01',
+      decisionRef,
     });
+    await post(ADMIN, '/mandates', mandate('uq-hcm-ban-tdkt', 'vn-hcm-so-noi-vu', 'vn-hcm', 'emulation-board', '15/QĐ-UBND'));
+    await post(
+      BINH_CHANH_AUTHORITY,
+      '/mandates',
+      mandate('uq-binh-chanh-noi-vu', 'vn-hcm-binh-chanh-phong-noi-vu', 'vn-hcm-binh-chanh', 'unit-officer', '2717/UBND'),
+    );
+    // The access guard reads mandates from a projection: the launch waits until it holds them.
+    await eventually('campaign launched (mandate projected)', () =>
+      post(CITY_BOARD, '/campaigns', {
+        campaignId: CAMPAIGN,
+        name: 'Phong trào thi đua sáng tạo (compose)',
+        launchedByUnitId: 'vn-hcm',
+        planNumber: '1/KH-COMPOSE',
+        planDate: '2024-08-21',
+        period: { fromYear: 2021, toYear: 2025 },
+      }),
+    );
     await post(CITY_BOARD, `/campaigns/${CAMPAIGN}/editions`, {
       year: 2024,
       phases: [{ code: 'tiep-nhan', name: 'Tiếp nhận hồ sơ', opensOn: '2024-08-21', closesOn: '2024-10-31' }],
     });
     await post(CITY_BOARD, `/campaigns/${CAMPAIGN}/fields`, { fieldCode: 'khcn', name: 'Khoa học - Công nghệ' });
-    await post(DISTRICT_OFFICER, `/campaigns/${CAMPAIGN}/receiving-agencies`, {
-      fieldCode: 'khcn',
-      jurisdictionUnitId: 'vn-hcm-binh-chanh',
-      agencyUnitId: 'vn-hcm-binh-chanh-phong-noi-vu',
-      letterRef: '2717/UBND',
-    });
+    await eventually('district agency assigned (mandate projected)', () =>
+      post(DISTRICT_OFFICER, `/campaigns/${CAMPAIGN}/receiving-agencies`, {
+        fieldCode: 'khcn',
+        jurisdictionUnitId: 'vn-hcm-binh-chanh',
+        agencyUnitId: 'vn-hcm-binh-chanh-phong-noi-vu',
+        letterRef: '2717/UBND',
+      }),
+    );
     await post(DISTRICT_OFFICER, `/campaigns/${CAMPAIGN}/deadlines`, {
       year: 2024,
       level: 'district',
@@ -179,28 +227,48 @@ describe('docker compose: the distributed topology from the images', () => {
       deadline: '2099-10-31',
     });
 
-    // Bình Chánh's appraisal council for the field (the council fixtures' members and rules), on councils.
-    await post(
-      FRONT_CHAIR,
-      '/councils',
-      {
-        ...ESTABLISHED,
-        councilId: 'hd-binh-chanh-compose',
-        name: 'Hội đồng thẩm định sáng tạo huyện Bình Chánh',
-        level: 'district',
-        jurisdictionUnitId: 'vn-hcm-binh-chanh',
-        jurisdictionUnitPath: path('binhChanh'),
-        fieldCodes: ['khcn'],
-      },
-      'councils',
+    // Bình Chánh's appraisal council for the field and edition, on councils: its members' agencies are seeded
+    // units, which reach councils over Kafka (hence `eventually`).
+    const seat = (memberId: string, personName: string, agencyUnitId: string, agencyName: string, role: CouncilMember['role']) => ({
+      memberId,
+      personName,
+      agencyUnitId,
+      agencyName,
+      role,
+      effectiveFrom: '2024-09-01',
+    });
+    await eventually('council established (units replicated to councils)', () =>
+      post(
+        FRONT_CHAIR,
+        '/councils',
+        {
+          councilId: 'hd-binh-chanh-compose',
+          name: 'Hội đồng thẩm định sáng tạo huyện Bình Chánh',
+          level: 'district',
+          jurisdictionUnitId: 'vn-hcm-binh-chanh',
+          jurisdictionUnitPath: path('binhChanh'),
+          fieldCodes: ['khcn'],
+          decision: { number: '01/QĐ-MTTQ', date: '2024-09-01', signedBy: 'Chủ tịch Ủy ban MTTQ huyện Bình Chánh' },
+          members: [
+            seat('m-chair', 'Trần Văn Hải', 'vn-hcm-binh-chanh-mttq', 'Ủy ban MTTQ huyện Bình Chánh', 'chair'),
+            seat('m-secretary', 'Hoàng Thu Hà', 'vn-hcm-binh-chanh-phong-noi-vu', 'Phòng Nội vụ', 'secretary'),
+            seat('m-kinh-te', 'Lê Văn Khoa', 'vn-hcm-binh-chanh-phong-kinh-te', 'Phòng Kinh tế', 'member'),
+            seat('m-gddt', 'Phạm Thị Liên', 'vn-hcm-binh-chanh-phong-gddt', 'Phòng Giáo dục và Đào tạo', 'member'),
+          ],
+          regulations: { quorum: 3, aggregation: 'weighted-mean', tieBreak: ['higher-top-criterion', 'earlier-receipt', 'dossier-id'] },
+          editions: [{ campaignId: CAMPAIGN, year: 2024 }],
+        },
+        'councils',
+      ),
     );
 
     const first = await receivedDossier('Sáng kiến một cửa điện tử');
+    firstDossier = first;
     expect(await caseOpened(first)).toEqual(
       expect.arrayContaining([expect.stringMatching(/DossierReceived$/), expect.stringMatching(/EvaluationCaseOpened$/)]),
     );
 
-    const councils = (await compose('ps', '-q', 'councils')).stdout.trim();
+    const councils = await containerOf('councils');
     await run('docker', ['kill', councils], { env });
     expect((await run('docker', ['inspect', '-f', '{{.State.Running}}', councils], { env })).stdout.trim()).toBe('false');
 
@@ -217,5 +285,30 @@ describe('docker compose: the distributed topology from the images', () => {
     expect(await caseOpened(second)).toEqual(expect.arrayContaining([expect.stringMatching(/EvaluationCaseOpened$/)]));
     // The first dossier's case is not opened twice (the reaction's event ids derive from the incoming event).
     expect((await history(first)).filter((t) => t.endsWith('EvaluationCaseOpened'))).toHaveLength(1);
+  }, 600_000);
+
+  it("accepts the Keycloak container's tokens once a service's issuer is Keycloak; another realm's, a wrong audience's and the local issuer's get 401", async () => {
+    // The same container image and data; only the issuer changes (`up` recreates the one service).
+    env = { ...env, CEM_OIDC_ISSUER: `http://keycloak:8080/realms/${REALM}` };
+    await compose('up', '-d', '--no-build', '--wait', '--wait-timeout', '300', 'reporting');
+    const keycloak = `http://127.0.0.1:${keycloakPort}`;
+
+    const auditor = await passwordGrant(keycloak, REALM, 'auditor');
+    tokens.set(AUDITOR, auditor);
+    const history = await eventually('reporting answers with a Keycloak token', async () => {
+      const res = await call('reporting', AUDITOR, 'GET', `/audit/dossiers/${firstDossier}/history`);
+      return res.status === 200 ? res.body : undefined;
+    });
+    expect((history.history as { type: string }[]).map((e) => e.type)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/DossierReceived$/), expect.stringMatching(/EvaluationCaseOpened$/)]),
+    );
+
+    const refused = async (token: string) => {
+      tokens.set(AUDITOR, token);
+      return (await call('reporting', AUDITOR, 'GET', `/audit/dossiers/${firstDossier}/history`)).status;
+    };
+    expect(await refused(await passwordGrant(keycloak, OTHER_REALM, 'auditor'))).toBe(401);
+    expect(await refused(await passwordGrant(keycloak, REALM, 'auditor', NO_AUDIENCE_CLIENT))).toBe(401);
+    expect(await refused(localAuditorToken)).toBe(401);
   }, 600_000);
 });

@@ -3,12 +3,26 @@ import { ALL_CONTRACTS, CONTEXTS, deadLetterTopic, eventsTopic, messageId } from
 import { openApiGaps } from '@cem/service-kit';
 import { asJson, ASYNCAPI_FILE, EVENTS_FILE, platformAsyncApi, platformEventsMarkdown, platformOpenApi } from './contract-documents';
 
+/** The parts of the generated documents these tests read. */
+interface SchemaDoc {
+  properties?: Record<string, { description?: string }>;
+  required?: string[];
+}
+interface MessageDoc {
+  name: string;
+  headers: { allOf: { properties: { ce_schemaversion: { const: string } } }[] };
+  bindings: { kafka: { key: { type: string } } };
+}
+interface OperationDoc {
+  responses: Record<string, { content: Record<string, { schema: unknown }> }>;
+}
+
 const REGENERATE = 'out of date: run `npm run contracts:generate` and commit docs/asyncapi.json and docs/events.md';
 
 describe('AsyncAPI document (generated from the event contracts)', () => {
   const document = platformAsyncApi();
   const channels = document.channels as Record<string, { address: string; messages: Record<string, unknown> }>;
-  const messages = (document.components as { messages: Record<string, any> }).messages;
+  const { messages, schemas } = document.components as { messages: Record<string, MessageDoc>; schemas: Record<string, SchemaDoc> };
 
   it('is committed exactly as generated (docs/asyncapi.json, docs/events.md)', () => {
     const committed = readFileSync(ASYNCAPI_FILE, 'utf8');
@@ -34,9 +48,9 @@ describe('AsyncAPI document (generated from the event contracts)', () => {
       expect(message.name).toBe(contract.type);
       expect(message.headers.allOf[1].properties.ce_schemaversion.const).toBe(String(contract.schemaVersion));
       expect(message.bindings.kafka.key.type).toBe('string');
-      const payload = (document.components as any).schemas[contract.dataClass.name];
-      expect(Object.keys(payload.properties).length).toBeGreaterThan(0);
-      for (const [name, property] of Object.entries<any>(payload.properties)) {
+      const payload = schemas[contract.dataClass.name];
+      expect(Object.keys(payload.properties ?? {}).length).toBeGreaterThan(0);
+      for (const [name, property] of Object.entries(payload.properties ?? {})) {
         if (!property.description) throw new Error(`${contract.type}.${name} has no description (add it to FIELD_DOCS)`);
       }
     }
@@ -44,7 +58,7 @@ describe('AsyncAPI document (generated from the event contracts)', () => {
   });
 
   it('documents the CloudEvents headers every message carries', () => {
-    const headers = (document.components as any).schemas.CloudEventHeaders;
+    const headers = schemas.CloudEventHeaders;
     expect(headers.required).toEqual(
       expect.arrayContaining(['ce_id', 'ce_type', 'ce_source', 'ce_subject', 'ce_time', 'ce_specversion', 'ce_schemaversion']),
     );
@@ -70,11 +84,11 @@ describe('OpenAPI documents of the four real apps', () => {
   it('describe every error response with the shared error shape', () => {
     for (const { document } of documents) {
       for (const item of Object.values(document.paths)) {
-        for (const operation of Object.values<any>(item)) {
+        for (const operation of Object.values(item as Record<string, OperationDoc>)) {
           expect(operation.responses['400'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/ErrorResponseDto' });
         }
       }
-      expect(Object.keys((document.components?.schemas as any).ErrorResponseDto.properties)).toEqual(
+      expect(Object.keys((document.components?.schemas as Record<string, SchemaDoc>).ErrorResponseDto.properties ?? {})).toEqual(
         expect.arrayContaining(['statusCode', 'error', 'code', 'message', 'details']),
       );
     }
@@ -82,8 +96,9 @@ describe('OpenAPI documents of the four real apps', () => {
 
   it('document query parameters such as the audit asOf', () => {
     const reporting = documents.find((d) => d.context === 'reporting')!.document;
-    const asOf = (reporting.paths['/audit/dossiers/{id}/state'].get!.parameters as any[]).find((p) => p.name === 'asOf');
+    const parameters = reporting.paths['/audit/dossiers/{id}/state'].get!.parameters as { name: string; description?: string }[];
+    const asOf = parameters.find((p) => p.name === 'asOf');
     expect(asOf).toMatchObject({ in: 'query', required: false, schema: { type: 'string' } });
-    expect(asOf.description).toMatch(/Thời điểm/);
+    expect(asOf?.description).toMatch(/Thời điểm/);
   });
 });

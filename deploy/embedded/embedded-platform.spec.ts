@@ -60,7 +60,7 @@ describe('embedded platform (npm start)', () => {
       const res = await request(url('submissions')).get('/units').set('Authorization', `Bearer ${token}`).expect(200);
       const list = Array.isArray(res.body) ? res.body : res.body.items;
       expect(list.length).toBe(units.length);
-      return list;
+      return list as unknown[];
     });
     expect(after.length).toBe(units.length);
     const verify = await request(url('reporting'))

@@ -11,7 +11,7 @@
 import 'reflect-metadata';
 import { spawn, spawnSync, type ChildProcess } from 'child_process';
 import { randomBytes } from 'crypto';
-import { mkdtempSync, openSync, readFileSync } from 'fs';
+import { mkdtempSync, openSync } from 'fs';
 import { createServer } from 'net';
 import { tmpdir } from 'os';
 import { join } from 'path';
@@ -238,10 +238,11 @@ async function injectMessages(kafka: Kafka): Promise<void> {
   await consumer.subscribe({ topic, fromBeginning: true });
   const sample = await new Promise<{ key: Buffer | null; value: Buffer | null; headers: Record<string, string> }>((resolve) => {
     void consumer.run({
-      eachMessage: async ({ message }) => {
+      eachMessage: ({ message }) => {
         const headers: Record<string, string> = {};
         for (const [k, v] of Object.entries(message.headers ?? {})) headers[k] = String(v);
         resolve({ key: message.key, value: message.value, headers });
+        return Promise.resolve();
       },
     });
   });
@@ -301,7 +302,7 @@ async function readTopic(kafka: Kafka, topic: string): Promise<{ id: string; fau
   const ended = new Set<number>();
   await new Promise<void>((resolve) => {
     void consumer.run({
-      eachMessage: async ({ partition, message }) => {
+      eachMessage: ({ partition, message }) => {
         if (message.headers?.sentinel) ended.add(partition);
         else
           seen.push({
@@ -310,6 +311,7 @@ async function readTopic(kafka: Kafka, topic: string): Promise<{ id: string; fau
             reason: message.headers?.dlq_reason?.toString(),
           });
         if (ended.size === partitions.length) resolve();
+        return Promise.resolve();
       },
     });
   });
@@ -515,7 +517,7 @@ main()
     console.error(error);
     process.exitCode = 1;
   })
-  .finally(async () => {
+  .finally(() => {
     loading = false;
     for (const proc of procs.values()) if (proc.child.exitCode === null) proc.child.kill('SIGKILL');
   });

@@ -9,8 +9,12 @@
 #   CEM_POSTGRES_IMAGE  PostgreSQL 15                      e.g. postgres:15
 #   CEM_KAFKA_IMAGE     Apache Kafka 3.9 KRaft             e.g. apache/kafka:3.9.1
 #   CEM_MONGO_IMAGE     MongoDB-wire server (FerretDB)     e.g. mongo:7
+#   CEM_KEYCLOAK_IMAGE  Keycloak 26 with the realms of deploy/keycloak imported at start (no official equivalent:
+#                       quay.io/keycloak/keycloak needs the realms mounted and `start-dev --import-realm`)
 #   CEM_<SERVICE>_IMAGE one per service (submissions, councils, recognition, reporting)
 # Writes the names in use to .cache/images.env (sourced by the tests and the compose test).
+# CEM_IMAGE_NAMESPACE (default cem) names the images we build: <namespace>/<image>:<hash>. Another namespace
+# builds everything once more beside the existing images (e.g. to time a first run without deleting them).
 # Usage: build.sh [all|servers|services]   (default all)
 set -euo pipefail
 IMAGES_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -18,6 +22,7 @@ REPO_ROOT="$(cd "$IMAGES_DIR/../.." && pwd)"
 CACHE_DIR="$REPO_ROOT/.cache"
 ENV_FILE="$CACHE_DIR/images.env"
 SERVICES=(submissions councils recognition reporting)
+NAMESPACE=${CEM_IMAGE_NAMESPACE:-cem}
 log() { echo "[images] $*"; }
 die() { echo "[images] ERROR: $*" >&2; exit 1; }
 cd "$REPO_ROOT"
@@ -63,7 +68,7 @@ build_base() {
   # The host's extra certificate authorities (a company or sandbox proxy) are trusted inside as well.
   local cas=(/usr/local/share/ca-certificates/*.crt)
   [[ -e "${cas[0]}" ]] || cas=()
-  tag="cem/base:bookworm-$( { echo "$mirror"; cat "${cas[@]}" /dev/null; } | hash_of deploy/images/base)"
+  tag="$NAMESPACE/base:bookworm-$( { echo "$mirror"; cat "${cas[@]}" /dev/null; } | hash_of deploy/images/base)"
   if image_exists "$tag"; then
     log "base: $tag (cached)"
   else
@@ -81,7 +86,7 @@ build_base() {
   CEM_BASE_IMAGE=$tag
 }
 
-# build_image VAR NAME DIR ARG=VALUE...: builds deploy/images/DIR as cem/NAME:<hash> unless VAR is set; the
+# build_image VAR NAME DIR ARG=VALUE...: builds deploy/images/DIR as $NAMESPACE/NAME:<hash> unless VAR is set; the
 # hash covers the folder, $INPUTS, the build args and the ids of the parent images (*_IMAGE args).
 build_image() {
   local var=$1 name=$2 dir=$3; shift 3
@@ -91,7 +96,7 @@ build_image() {
     args+=(--build-arg "$a"); extra+="$a"$'\n'
     if [[ ${a%%=*} == *_IMAGE ]]; then extra+="$(image_id "${a#*=}")"$'\n'; fi
   done
-  local tag="cem/$name:$(echo "$extra" | hash_of "deploy/images/$dir" ${INPUTS:-})"
+  local tag="$NAMESPACE/$name:$(echo "$extra" | hash_of "deploy/images/$dir" ${INPUTS:-})"
   if image_exists "$tag"; then
     log "$name: $tag (cached)"
   else
@@ -108,7 +113,7 @@ write_env() {
   local v line tmp="$ENV_FILE.$$"
   {
     echo "# Written by deploy/images/build.sh: the images in use."
-    for v in CEM_BASE_IMAGE CEM_NODE_IMAGE CEM_POSTGRES_IMAGE CEM_KAFKA_IMAGE CEM_MONGO_IMAGE \
+    for v in CEM_BASE_IMAGE CEM_NODE_IMAGE CEM_POSTGRES_IMAGE CEM_KAFKA_IMAGE CEM_MONGO_IMAGE CEM_KEYCLOAK_IMAGE \
              CEM_SUBMISSIONS_IMAGE CEM_COUNCILS_IMAGE CEM_RECOGNITION_IMAGE CEM_REPORTING_IMAGE; do
       if [[ -n "${!v:-}" ]]; then
         echo "export $v=${!v}"
@@ -128,6 +133,8 @@ if [[ $what == all || $what == servers ]]; then
   build_image CEM_POSTGRES_IMAGE postgres postgres "BASE_IMAGE=$CEM_BASE_IMAGE"
   INPUTS="deploy/local/kafka/pom.xml" CONTEXT=. build_image CEM_KAFKA_IMAGE kafka kafka "BASE_IMAGE=$CEM_BASE_IMAGE"
   INPUTS="deploy/local/ferretdb deploy/local/ferretdb.sh" CONTEXT=. build_image CEM_MONGO_IMAGE ferretdb ferretdb "BASE_IMAGE=$CEM_BASE_IMAGE"
+  INPUTS="deploy/local/lib.sh deploy/local/keycloak.sh deploy/keycloak/realm-cem.json deploy/keycloak/realm-cem-other.json" \
+    CONTEXT=. build_image CEM_KEYCLOAK_IMAGE keycloak keycloak "BASE_IMAGE=$CEM_BASE_IMAGE"
 fi
 if [[ $what == all || $what == services ]]; then
   build_image CEM_NODE_IMAGE node node "BASE_IMAGE=$CEM_BASE_IMAGE"

@@ -5,7 +5,8 @@ import { SUBMISSIONS_SERVICE } from '../../services/submissions/src/submissions.
 import { COUNCILS_SERVICE } from '../../services/councils/src/councils.service';
 import { RECOGNITION_SERVICE } from '../../services/recognition/src/recognition.service';
 import { REPORTING_SERVICE } from '../../services/reporting/src/reporting.service';
-import { DEMO_PASSWORD, NO_AUDIENCE_CLIENT, OTHER_REALM, REALM, TEST_CLIENT, TEST_CLIENT_SECRET } from './realm';
+import { passwordGrant as grant } from './password-grant';
+import { NO_AUDIENCE_CLIENT, OTHER_REALM, REALM } from './realm';
 
 /**
  * The services against a real Keycloak (started by deploy/local/keycloak.sh with the realms of this folder):
@@ -15,23 +16,7 @@ import { DEMO_PASSWORD, NO_AUDIENCE_CLIENT, OTHER_REALM, REALM, TEST_CLIENT, TES
 const keycloakUrl = process.env.CEM_KEYCLOAK_URL ?? 'http://127.0.0.1:8180';
 const issuerOf = (realm: string) => `${keycloakUrl}/realms/${realm}`;
 
-async function passwordGrant(realm: string, username: string, clientId = TEST_CLIENT): Promise<string> {
-  const response = await fetch(`${issuerOf(realm)}/protocol/openid-connect/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'password',
-      client_id: clientId,
-      client_secret: TEST_CLIENT_SECRET,
-      username,
-      password: DEMO_PASSWORD,
-      scope: 'openid',
-    }),
-  });
-  const body = (await response.json()) as { access_token?: string; error_description?: string };
-  if (!response.ok || !body.access_token) throw new Error(`password grant failed: ${response.status} ${JSON.stringify(body)}`);
-  return body.access_token;
-}
+const passwordGrant = (realm: string, username: string, clientId?: string) => grant(keycloakUrl, realm, username, clientId);
 
 async function adminToken(): Promise<string> {
   const response = await fetch(`${issuerOf('master')}/protocol/openid-connect/token`, {

@@ -25,7 +25,7 @@ describe('Keycloak realm kept as code', () => {
     const config = JSON.parse(
       buildRealm(REALM).components['org.keycloak.userprofile.UserProfileProvider'][0].config['kc.user.profile.config'][0],
     );
-    expect(config.attributes.map((a: { name: string }) => a.name)).toEqual(
+    expect((config.attributes as { name: string }[]).map((a) => a.name)).toEqual(
       expect.arrayContaining(['role', 'unit_id', 'level', 'unit_path']),
     );
   });

@@ -45,7 +45,6 @@ const actorOf = (role: Role, rel: Rel): Actor => {
 };
 
 const PHU_LY = 'vn-ha-nam-phu-ly';
-const LAM_HA = 'vn-ha-nam-phu-ly-lam-ha';
 const run = Math.random().toString(36).slice(2, 8);
 const CAMPAIGN = `phu-ly-${run}`;
 const COUNCIL = `hd-phu-ly-${run}`;
@@ -146,7 +145,7 @@ const BANDS = [
 const X = { unexpectedMatrixField: true };
 
 /** Every route, with a record of Phủ Lý and the expected outcome per role and relation. */
-function cells(sha256: string): Record<string, Cell> {
+function cells(sha256: string, documentId = 'van-ban'): Record<string, Cell> {
   const enc = encodeURIComponent;
   return {
     // --- submissions
@@ -195,6 +194,13 @@ function cells(sha256: string): Record<string, Cell> {
       method: 'POST',
       path: `/campaigns/${CAMPAIGN}/deadlines`,
       body: { jurisdictionUnitId: PHU_LY, ...X },
+      expect: adminAlso(only(CAMPAIGN_ROLES, ['own'])),
+    },
+    'POST /campaigns/:id/appeal-rules': {
+      context: 'submissions',
+      method: 'POST',
+      path: `/campaigns/${CAMPAIGN}/appeal-rules`,
+      body: X,
       expect: adminAlso(only(CAMPAIGN_ROLES, ['own'])),
     },
     'GET /campaigns': { context: 'submissions', method: 'GET', path: '/campaigns', expect: anyone },
@@ -428,6 +434,30 @@ function cells(sha256: string): Record<string, Cell> {
       body: X,
       expect: only(['council-chair'], ['own']),
     },
+    // Appeals: the nominating unit (the commune Lâm Hạ) or an author files; the case council's secretary assigns;
+    // the chair of the council it was given to (before assignment: the case's own) decides.
+    'POST /cases/:caseId/appeals': {
+      context: 'councils',
+      method: 'POST',
+      path: `/cases/${enc(CASE)}/appeals`,
+      body: X,
+      expect: only(NOMINATING, ['child']),
+    },
+    'POST /cases/:caseId/appeals/:appealId/assign': {
+      context: 'councils',
+      method: 'POST',
+      path: `/cases/${enc(CASE)}/appeals/kn-1/assign`,
+      body: X,
+      expect: only(['council-secretary'], ['own']),
+    },
+    'POST /cases/:caseId/appeals/:appealId/decide': {
+      context: 'councils',
+      method: 'POST',
+      path: `/cases/${enc(CASE)}/appeals/kn-1/decide`,
+      body: X,
+      expect: only(['council-chair'], ['own']),
+    },
+    'GET /appeals': { context: 'councils', method: 'GET', path: '/appeals', expect: anyone },
     // --- recognition
     'POST /awards': {
       context: 'recognition',
@@ -482,6 +512,46 @@ function cells(sha256: string): Record<string, Cell> {
       expect: only(['authority'], ['own']),
     },
     'GET /public/awarded-works': { context: 'recognition', method: 'GET', path: '/public/awarded-works', expect: anyone },
+    'POST /proposals/:id/certificates': {
+      context: 'recognition',
+      method: 'POST',
+      path: `/proposals/${P2}/certificates`,
+      expect: only(['authority', 'emulation-board'], ['own']),
+    },
+    'POST /proposals/:id/decision-document': {
+      context: 'recognition',
+      method: 'POST',
+      path: `/proposals/${P2}/decision-document`,
+      expect: only(['authority', 'emulation-board'], ['own']),
+    },
+    // A certificate of Phủ Lý's award: Phủ Lý and the province above it (and the auditor); elsewhere 404.
+    'GET /documents/:documentId/pdf': {
+      context: 'recognition',
+      method: 'GET',
+      path: `/documents/${documentId}/pdf`,
+      expect: auditorAlso(only('any', ['own', 'higher'], 404)),
+    },
+    // Eligibility checks: the officers who propose, verify and decide (lists filtered by jurisdiction), the auditor.
+    'GET /award-history': {
+      context: 'recognition',
+      method: 'GET',
+      path: '/award-history',
+      expect: only(
+        [
+          'unit-officer',
+          'agency-officer',
+          'council-chair',
+          'council-secretary',
+          'emulation-board',
+          'authority',
+          'standing-body',
+          'auditor',
+          'admin',
+        ],
+        'any',
+      ),
+    },
+    'GET /public/documents/:documentId': { context: 'recognition', method: 'GET', path: `/public/documents/${documentId}`, expect: anyone },
     // --- reporting
     'POST /periods': { context: 'reporting', method: 'POST', path: '/periods', body: X, expect: only(['standing-body', 'admin'], 'any') },
     'GET /periods': { context: 'reporting', method: 'GET', path: '/periods', expect: anyone },
@@ -577,13 +647,14 @@ describe('access matrix on the real apps (every route x role x relation)', () =>
     path: string,
     body?: object,
     status = method === 'GET' ? 200 : 201,
-  ) => {
+  ): Promise<request.Response['body']> => {
     const res = await call(context, actor, method, path, body);
     if (res.status !== status)
       throw new Error(`${method} ${path} as ${actor.id}: expected ${status}, got ${res.status} ${JSON.stringify(res.body)}`);
     return res.body;
   };
   let sha256 = '';
+  let documentId = '';
 
   beforeAll(async () => {
     platform = await startTestPlatform([SUBMISSIONS_SERVICE, COUNCILS_SERVICE, RECOGNITION_SERVICE, REPORTING_SERVICE]);
@@ -730,6 +801,11 @@ describe('access matrix on the real apps (every route x role x relation)', () =>
       200,
     );
 
+    const certificates = (await ok('recognition', own('authority'), 'POST', `/proposals/${P2}/certificates`, undefined, 200)) as {
+      documentId: string;
+    }[];
+    documentId = certificates[0].documentId;
+
     // A mandate of Phủ Lý (for the revoke route) and a reporting period with Phủ Lý's report.
     await ok('submissions', own('authority'), 'POST', '/mandates', {
       mandateId: MANDATE,
@@ -799,11 +875,13 @@ describe('access matrix on the real apps (every route x role x relation)', () =>
       mandate: { decisionRef: '8/QĐ-UBND', ownUnitId: 'vn-ha-nam-phu-ly-phong-noi-vu' },
     });
     const history = await platform.eventually(async () => {
-      const h = await ok('reporting', actorOf('auditor', 'higher'), 'GET', `/audit/proposals/${P1}/history`);
-      expect(h.history.some((row: { ownUnit?: string }) => row.ownUnit)).toBe(true);
+      const h = (await ok('reporting', actorOf('auditor', 'higher'), 'GET', `/audit/proposals/${P1}/history`)) as {
+        history: { ownUnit?: string }[];
+      };
+      expect(h.history.some((row) => row.ownUnit)).toBe(true);
       return h;
     }, 60000);
-    expect(history.history.find((row: { ownUnit?: string }) => row.ownUnit)).toMatchObject({
+    expect(history.history.find((row) => row.ownUnit)).toMatchObject({
       unit: PHU_LY,
       ownUnit: 'vn-ha-nam-phu-ly-phong-noi-vu',
       mandateDecision: '8/QĐ-UBND',
@@ -816,7 +894,7 @@ describe('access matrix on the real apps (every route x role x relation)', () =>
   });
 
   it('answers every cell as the rules say: 2xx (or the 400 of a deliberately invalid body), 403 with a reason, or 404', async () => {
-    const all = cells(sha256);
+    const all = cells(sha256, documentId);
     const bodies = new Map<string, boolean>(
       [SUBMISSIONS_SERVICE, COUNCILS_SERVICE, RECOGNITION_SERVICE, REPORTING_SERVICE].flatMap((d) =>
         routeCatalogue(d).map((r) => [`${r.method} ${r.path}`, !!r.bodyType] as const),
@@ -844,7 +922,9 @@ describe('access matrix on the real apps (every route x role x relation)', () =>
             good = res.status === expected;
             // A refusal says why, in Vietnamese; its machine code stays English.
             if (good && expected === 403)
-              good = /[àáảãạăâđèéêìíòóôơùúưỳý]/i.test(res.body.message) && /^[a-z-]+$/.test(res.body.details?.rule ?? res.body.code);
+              good =
+                /[àáảãạăâđèéêìíòóôơùúưỳý]/i.test(res.body.message as string) &&
+                /^[a-z-]+$/.test((res.body.details?.rule ?? res.body.code) as string);
           }
           if (!good)
             failures.push(`${route} as ${role}@${rel}: expected ${expected}, got ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);

@@ -51,7 +51,6 @@ export async function startHarness(): Promise<Harness> {
   };
 }
 
-/** A fresh browser context (its own sessionStorage) signed in as a demo person, by the sign-in page. */
 /** The page last opened, photographed when a test fails (FAILURE_SHOT). */
 export let lastPage: Page | undefined;
 export const FAILURE_SHOT = join(tmpdir(), 'cem-portal-e2e-failure.png');
@@ -66,12 +65,17 @@ export async function onFailure<T>(body: () => Promise<T>): Promise<T> {
         .locator('body')
         .innerText()
         .catch(() => '');
-      (error as Error).message += `\n--- page ${lastPage.url()} (screenshot ${FAILURE_SHOT}):\n${text.slice(0, 1500)}`;
+      // Jest prints the stack, captured when the error was made: the page goes into both.
+      const where = `\n--- page ${lastPage.url()} (screenshot ${FAILURE_SHOT}):\n${text.slice(0, 1500)}`;
+      const e = error as Error;
+      e.message += where;
+      if (e.stack) e.stack += where;
     }
     throw error;
   }
 }
 
+/** A fresh browser context (its own sessionStorage) signed in as a demo person, by the sign-in page. */
 export async function signInAs(h: Harness, personName: string): Promise<{ context: BrowserContext; page: Page }> {
   const context = await h.browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', viewport: { width: 1400, height: 900 } });
   context.setDefaultTimeout(30_000);
@@ -93,9 +97,19 @@ export async function seriousViolations(
     .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
+/**
+ * The README's screenshots (docs/screenshots/<name>.png) are rewritten only with CEM_UPDATE_SCREENSHOTS=1: pixels
+ * differ from run to run (dates, fonts' hinting), and `npm test` must leave the working tree clean. Without it the
+ * page is still photographed (the step must be able to render), into a temporary folder.
+ */
+export const UPDATE_SCREENSHOTS = process.env.CEM_UPDATE_SCREENSHOTS === '1';
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const dir = UPDATE_SCREENSHOTS ? SCREENSHOTS : join(tmpdir(), 'cem-portal-screenshots');
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `${name}.png`);
+  await page.evaluate('window.scrollTo(0, 0)');
+  await page.screenshot({ path, fullPage: false });
+  return path;
 }
 
 /** Retries an assertion on the page until it holds (read models and reactions catch up asynchronously). */

@@ -37,15 +37,17 @@ export function routeCatalogue(definition: ServiceDefinition): FuzzRoute[] {
   const routes: FuzzRoute[] = [];
   for (const info of routesOf(controllers)) {
     const controller = controllers.find((c) => c.name === info.controller) as Type<unknown>;
-    const args: Record<string, { index: number; data?: unknown }> =
-      Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, info.handler) ?? {};
-    const types: unknown[] = Reflect.getMetadata('design:paramtypes', controller.prototype, info.handler) ?? [];
+    const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, info.handler) ?? {}) as Record<
+      string,
+      { index: number; data?: unknown }
+    >;
+    const types = (Reflect.getMetadata('design:paramtypes', controller.prototype as object, info.handler) ?? []) as unknown[];
     let bodyType: Ctor | undefined;
     let queryType: Ctor | undefined;
     const bodyFields: string[] = [];
     const queryFields: string[] = [];
     for (const [key, arg] of Object.entries(args)) {
-      const kind = Number(key.split(':')[0]);
+      const kind = Number(key.split(':')[0]) as RouteParamtypes;
       const type = types[arg.index];
       const dto = typeof type === 'function' && !PRIMITIVES.has(type) ? (type as Ctor) : undefined;
       if (kind === RouteParamtypes.BODY) {

@@ -72,3 +72,11 @@ export class ServiceUnavailableError extends Error {
     this.name = 'ServiceUnavailableError';
   }
 }
+
+/** A thrown value as one line of text: an Error's message, a string as is, any other value as JSON. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  if (typeof error === 'string') return error;
+  if (typeof error === 'object' && error !== null) return JSON.stringify(error) ?? Object.prototype.toString.call(error);
+  return String(error);
+}

@@ -51,7 +51,18 @@ export const ROLE_LABELS_VI: Record<Role, string> = {
 export const roleLabel = (role: unknown): string => ROLE_LABELS_VI[role as Role] ?? 'Hệ thống (tự động)';
 
 type Data = Record<string, unknown>;
-const s = (v: unknown) => (v === undefined || v === null ? '' : String(v));
+const s = (v: unknown): string => {
+  switch (typeof v) {
+    case 'string':
+      return v;
+    case 'undefined':
+      return '';
+    case 'object':
+      return v === null ? '' : JSON.stringify(v);
+    default:
+      return String(v);
+  }
+};
 const grade = (d: Data) => s(d.gradeLabel) || COUNCIL_GRADE_LABELS_VI[d.grade as keyof typeof COUNCIL_GRADE_LABELS_VI] || s(d.grade);
 
 /** One line per event type in the users' words: the decision history every service and the portal show. */
@@ -80,6 +91,14 @@ const EVENT_SUMMARIES_VI: Record<string, (d: Data) => string> = {
   'councils.CaseFinalised': (d) => `Nghiệm thu, xếp loại: ${grade(d)} (${s(d.aggregateScore)} điểm)`,
   'councils.RankingPublished': () => 'Công bố xếp hạng',
   'councils.DossierRecommendedUpward': (d) => `Đề xuất lên ${levelPhrase(d.toLevel)} (hạng ${s(d.rank)})`,
+  'councils.AppealFiled': (d) =>
+    `Tiếp nhận kiến nghị, khiếu nại về kết quả thẩm định (${d.appellantKind === 'author' ? 'tác giả' : 'đơn vị đề cử'})`,
+  'councils.AppealAssigned': (d) => `Giao Hội đồng ${s(d.toCouncilId)} giải quyết kiến nghị`,
+  'councils.AppealDecided': (d) =>
+    `${d.outcome === 'upheld' ? 'Chấp nhận' : 'Không chấp nhận'} kiến nghị${d.reopenScoring ? ', thẩm định lại' : ''}: ${s(d.reasons)}`,
+  'councils.CaseReopened': (d) => `Mở lại việc chấm điểm để thẩm định lại (kết quả trước: ${grade((d.previous ?? {}) as Data)})`,
+  'submissions.AppealRulesSet': (d) =>
+    `Quy định kiến nghị: trong ${s(d.windowDays)} ngày, ${d.handledBy === 'same-council' ? 'chính Hội đồng' : 'Hội đồng cấp trên'} giải quyết`,
   'councils.HonourProposed': (d) => `Đề nghị tôn vinh, khen thưởng${d.proposedAward ? `: ${s(d.proposedAward)}` : ''}`,
   'recognition.ProposalReceived': () => 'Tiếp nhận đề nghị khen thưởng',
   'recognition.CommendationProposed': () => 'Đề nghị khen thưởng đơn vị',
@@ -89,6 +108,7 @@ const EVENT_SUMMARIES_VI: Record<string, (d: Data) => string> = {
   'recognition.AwardDecided': (d) => `Quyết định khen thưởng số ${s(d.decisionNumber)} ngày ${s(d.decisionDate)}: ${s(d.awardName)}`,
   'recognition.AwardIssued': (d) => `Trao tặng ngày ${s(d.ceremonyDate)}`,
   'recognition.AwardRevoked': (d) => `Thu hồi theo quyết định số ${s(d.decisionNumber)} ngày ${s(d.decisionDate)}`,
+  'recognition.DocumentIssued': (d) => `Phát hành văn bản ${s(d.documentId)} (SHA-256 ${s(d.sha256).slice(0, 12)}…)`,
 };
 
 /** The history line of an event; a type without its own line reads as a generic action, never the code. */

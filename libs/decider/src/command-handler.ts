@@ -1,6 +1,6 @@
 import { randomUUID } from 'crypto';
 import { v5 as uuidv5, v7 as uuidv7 } from 'uuid';
-import { type Actor, ConcurrencyError, type DomainEvent, type EventMetadata, type RecordedEvent } from '@cem/contracts';
+import { type Actor, ConcurrencyError, type DomainEvent, type EventMetadata } from '@cem/contracts';
 import type { AppendResult, EventStore } from '@cem/event-store';
 import { takeClientExpectedVersion } from './client-basis';
 import { Decider, evolveAll } from './decider';

@@ -19,7 +19,7 @@ export function deciderSpec<TState, TCommand, TEvent extends DomainEvent>(decide
             thenMatches(check: (emitted: TEvent[]) => void) {
               check(run());
             },
-            thenThrows(errorClass: new (...args: any[]) => Error, message?: RegExp | string) {
+            thenThrows(errorClass: new (...args: never[]) => Error, message?: RegExp | string) {
               let thrown: unknown;
               try {
                 run();

@@ -31,9 +31,9 @@ describe('AppendNotifier', () => {
     const errors: unknown[] = [];
     let calls = 0;
     const notifier = new AppendNotifier(
-      async () => {
+      () => {
         calls++;
-        if (calls === 1) throw new Error('connection lost');
+        return calls === 1 ? Promise.reject(new Error('connection lost')) : Promise.resolve();
       },
       (e) => errors.push(e),
     );

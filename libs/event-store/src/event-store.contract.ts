@@ -153,7 +153,7 @@ export function describeEventStoreContract(
       const writers = 8;
       const results = await Promise.all(
         Array.from({ length: writers }, (_, i) =>
-          store.append('busy', [event('Noted', { i })], { expectedVersion: i % 2 ? 'any' : 'exists' }).catch((e) => e),
+          store.append('busy', [event('Noted', { i })], { expectedVersion: i % 2 ? 'any' : 'exists' }).catch((e: unknown) => e),
         ),
       );
       // 'exists' may only fail while the stream has no event yet.
@@ -262,9 +262,10 @@ export function describeEventStoreContract(
       const subscription = store.subscribe({
         batchSize: 7,
         pollIntervalMs: 5_000, // live delivery below must come from the notification, not the poll
-        handler: async (batch) => {
+        handler: (batch) => {
           batchSizes.push(batch.length);
           received.push(...batch);
+          return Promise.resolve();
         },
       });
       await subscription.caughtUp();
@@ -280,7 +281,7 @@ export function describeEventStoreContract(
       expect(received.map((e) => e.id)).toEqual((await readWholeLog(store)).slice(0, 35).map((e) => e.id));
 
       const resumed: RecordedEvent[] = [];
-      const fromMiddle = store.subscribe({ after: received[29].position, handler: async (b) => void resumed.push(...b) });
+      const fromMiddle = store.subscribe({ after: received[29].position, handler: (b) => Promise.resolve(void resumed.push(...b)) });
       await fromMiddle.caughtUp();
       await fromMiddle.stop();
       expect(resumed.map((e) => e.type)).toEqual(['Live', 'Live', 'Live', 'Live', 'Live', 'AfterStop']);
@@ -295,9 +296,10 @@ export function describeEventStoreContract(
         batchSize: 4,
         pollIntervalMs: 20,
         onError: (e) => errors.push(e),
-        handler: async (batch) => {
-          if (received.length === 4 && failures-- > 0) throw new Error('projection down');
+        handler: (batch) => {
+          if (received.length === 4 && failures-- > 0) return Promise.reject(new Error('projection down'));
           received.push(...batch.map((e) => (e.data as { i: number }).i));
+          return Promise.resolve();
         },
       });
       await waitFor('all events', () => received.length === 6);
@@ -365,7 +367,11 @@ export function describeEventStoreContract(
       const appendsPerWriter = 500;
       const streamsPerWriter = 10;
       const received: RecordedEvent[] = [];
-      const subscription = store.subscribe({ batchSize: 200, pollIntervalMs: 100, handler: async (b) => void received.push(...b) });
+      const subscription = store.subscribe({
+        batchSize: 200,
+        pollIntervalMs: 100,
+        handler: (b) => Promise.resolve(void received.push(...b)),
+      });
 
       const appended = new Set<string>();
       await Promise.all(

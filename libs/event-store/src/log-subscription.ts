@@ -76,7 +76,7 @@ export class LogSubscription implements Subscription {
       .listen(() => this.wakeup.signal())
       .catch((error: unknown) => {
         this.options.onError?.(error); // polling alone still delivers everything, only later
-        return async () => undefined;
+        return () => Promise.resolve();
       });
     let waitMs = pollMs;
     let notifiedRead = false;

@@ -34,7 +34,7 @@ describe('PostgreSQL going away', () => {
   it('re-establishes the LISTEN connection after it was cut, so readers are woken by notifications again', async () => {
     const seen: RecordedEvent[] = [];
     // An hour between polls: only a notification can deliver within the test.
-    const subscription = db.store.subscribe({ pollIntervalMs: 3_600_000, handler: async (batch) => void seen.push(...batch) });
+    const subscription = db.store.subscribe({ pollIntervalMs: 3_600_000, handler: (batch) => Promise.resolve(void seen.push(...batch)) });
     try {
       await until(async () => (await listenerPids()).length === 1);
       await db.store.append('s-1', [event(1)]);

@@ -48,8 +48,8 @@ const keepText = (value: string) => value;
  * Timestamps stay text: in a UTC session they convert to ISO-8601 by slicing (see event-row.mapper),
  * several times cheaper than node-postgres' Date parsing, which dominated catch-up reads.
  */
-const rawTimestamps = ((oid: number, format?: 'text' | 'binary') =>
-  oid === TIMESTAMPTZ_OID ? keepText : types.getTypeParser(oid, format)) as typeof types.getTypeParser;
+const rawTimestamps = ((oid: number, format?: 'text' | 'binary'): ((value: string) => unknown) =>
+  oid === TIMESTAMPTZ_OID ? keepText : (types.getTypeParser(oid, format) as (value: string) => unknown)) as typeof types.getTypeParser;
 
 /**
  * node-postgres adapter: statements run on a pool; LISTEN runs on one dedicated connection because a

@@ -35,10 +35,10 @@ export class PgliteSqlClient implements SqlClient {
   }
 
   /** One process owns a PGlite database: the lock is always ours (held until released). */
-  async tryLock(): Promise<Lease> {
+  tryLock(): Promise<Lease> {
     let release!: () => void;
     const lost = new Promise<void>((resolve) => (release = resolve));
-    return { lost, release: async () => release() };
+    return Promise.resolve({ lost, release: () => Promise.resolve(release()) });
   }
 
   async close(): Promise<void> {

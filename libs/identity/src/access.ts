@@ -150,7 +150,7 @@ export type AccessVerdict =
 export const roleLabelVi = (role: Role): string => ROLE_LABELS_VI[role] ?? role;
 
 /** The role check alone: what the guard decides before loading anything. */
-export function checkRole(rule: AccessRule<any, any>, actor: Actor): AccessVerdict | undefined {
+export function checkRole<F, C>(rule: AccessRule<F, C>, actor: Actor): AccessVerdict | undefined {
   if (rule.kind === 'public' || rule.roles === 'any' || rule.roles.includes(actor.role)) return undefined;
   return {
     allowed: false,
@@ -161,7 +161,7 @@ export function checkRole(rule: AccessRule<any, any>, actor: Actor): AccessVerdi
 }
 
 /** The relation check, on facts already loaded; the first acting unit (own unit first) that qualifies wins. */
-export function checkRelations<F>(rule: AccessRule<F, any>, actor: Actor, units: ActingUnit[], facts: F, today: string): AccessVerdict {
+export function checkRelations<F, C>(rule: AccessRule<F, C>, actor: Actor, units: ActingUnit[], facts: F, today: string): AccessVerdict {
   const own = units[0];
   if (!rule.relations?.length || (rule.adminBypass && actor.role === 'admin')) return { allowed: true, unit: own };
   for (const unit of units) {

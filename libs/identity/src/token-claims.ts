@@ -37,6 +37,9 @@ function requireString(payload: JWTPayload, claim: string): string {
  * Turns verified claims into an Actor. Everything authorisation relies on is checked here, because a
  * token with a unit path that does not end at its own unit would silently widen its jurisdiction.
  */
+const isUnitPath = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.length > 0 && value.every((u) => typeof u === 'string' && u !== '');
+
 export function claimsToActor(payload: JWTPayload): Actor {
   const id = requireString(payload, 'sub');
   const role = requireString(payload, 'role');
@@ -50,7 +53,7 @@ export function claimsToActor(payload: JWTPayload): Actor {
   }
   const unitPath = payload.unit_path;
   if (unitPath === undefined) throw invalid('unit_path', 'is missing');
-  if (!Array.isArray(unitPath) || unitPath.length === 0 || !unitPath.every((u) => typeof u === 'string' && u)) {
+  if (!isUnitPath(unitPath)) {
     throw invalid('unit_path', 'must be a non-empty array of unit ids');
   }
   if (unitPath[unitPath.length - 1] !== unitId) {

@@ -1,5 +1,5 @@
 import { Actor, UnauthenticatedError } from '@cem/contracts';
-import { createLocalJWKSet, createRemoteJWKSet, errors, JSONWebKeySet, jwtVerify } from 'jose';
+import { createLocalJWKSet, createRemoteJWKSet, errors, JSONWebKeySet, jwtVerify, type JWTPayload } from 'jose';
 import { LRUCache } from 'lru-cache';
 import { claimsToActor } from './token-claims';
 
@@ -44,7 +44,7 @@ export class TokenVerifier {
     const hit = this.verified?.get(token);
     // The token's own expiry still applies to a remembered token, with the same tolerance as jwtVerify's.
     if (hit && Date.now() < hit.expiresAtMs) return hit.actor;
-    let payload;
+    let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, this.keys, {
         issuer: this.options.issuer,

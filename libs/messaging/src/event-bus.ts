@@ -42,6 +42,8 @@ export interface EventBus {
   ensureTopics?(topics: string[]): Promise<void>;
   /** Messages not yet consumed by a group, per topic (metrics). */
   consumerLag?(groupId: string, topics: string[]): Promise<Record<string, number>>;
+  /** Every message a read-committed reader gets from a topic, from its beginning to its end now (audits). */
+  readTopic?(topic: string): Promise<BusMessage[]>;
   /** Messages a topic holds, e.g. a dead-letter topic (metrics). */
   topicMessageCount?(topic: string): Promise<number>;
   /** Resolves when the transport answers (readiness). */

@@ -10,3 +10,4 @@ export * from './log-replay';
 export * from './rebuild';
 export * from './cli/rebuild.cli';
 export * from './replay-buffer';
+export * from './search-text';

@@ -8,7 +8,7 @@ export type ProgressListener = (done: number, total: number) => void;
 
 /** A projection and the collection it is replayed into (its own, or a shadow for verification). */
 export interface ReplayTarget {
-  projection: Projection<any>;
+  projection: Projection;
   collection: DocumentCollection;
 }
 

@@ -6,7 +6,7 @@ export type StoredDocument = ProjectedDocument<ReadModelDocument>;
 type Stored = StoredDocument;
 
 /** Events of the batch grouped by the document they touch, each group in global order. */
-export function groupByDocument(projection: Projection<any>, events: RecordedEvent[]): Map<string, RecordedEvent[]> {
+export function groupByDocument(projection: Projection, events: RecordedEvent[]): Map<string, RecordedEvent[]> {
   const types = new Set(projection.eventTypes);
   const groups = new Map<string, RecordedEvent[]>();
   for (const event of events) {
@@ -26,7 +26,7 @@ function isApplied(doc: Stored | null, position: LogPosition): boolean {
 
 /** Folds one document's events; undefined when every event had already been applied (nothing to write). */
 export function foldDocument(
-  projection: Projection<any>,
+  projection: Projection,
   id: string,
   stored: Stored | null,
   events: RecordedEvent[],
@@ -35,7 +35,7 @@ export function foldDocument(
   let changed = false;
   for (const event of events) {
     if (isApplied(doc, event.position)) continue;
-    const next = projection.apply(doc, event, id) as ReadModelDocument | null;
+    const next = projection.apply(doc, event, id);
     doc = next && { ...next, _id: id, _position: { tx: event.position.tx, pos: event.position.pos } };
     changed = true;
   }
@@ -47,7 +47,7 @@ export function foldDocument(
  * and at most three writes (deleteMany, putMany of existing documents, insertMany of new ones): every
  * document is touched once per batch however many of the batch's events concern it.
  */
-export async function projectBatch(projection: Projection<any>, collection: DocumentCollection, events: RecordedEvent[]): Promise<number> {
+export async function projectBatch(projection: Projection, collection: DocumentCollection, events: RecordedEvent[]): Promise<number> {
   const groups = groupByDocument(projection, events);
   if (!groups.size) return 0;
   const loaded = await collection.getMany([...groups.keys()]);

@@ -27,7 +27,7 @@ export class ProjectionCheckpoints {
   }
 
   /** One write for all projections of a batch. */
-  async save(projections: Projection<any>[], position: LogPosition): Promise<void> {
+  async save(projections: Projection[], position: LogPosition): Promise<void> {
     await this.collection.putMany(projections.map((p) => ({ _id: p.name, tx: position.tx, pos: position.pos, version: p.version })));
   }
 

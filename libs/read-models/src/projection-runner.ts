@@ -54,7 +54,7 @@ export class ProjectionRunner {
   constructor(
     private readonly store: EventStore,
     private readonly documents: DocumentStore,
-    private readonly projections: Projection<any>[],
+    private readonly projections: Projection[],
     private readonly options: ProjectionRunnerOptions = {},
   ) {
     const names = new Set(projections.map((p) => p.name));
@@ -102,7 +102,7 @@ export class ProjectionRunner {
    */
   private async restoreCheckpoints(): Promise<void> {
     const stored = await this.checkpoints.load(this.projections.map((p) => p.name));
-    const outdated: Projection<any>[] = [];
+    const outdated: Projection[] = [];
     for (const projection of this.projections) {
       const checkpoint = stored.get(projection.name);
       if (checkpoint && checkpoint.version === projection.version) {

@@ -15,7 +15,7 @@ export const VERIFY_SUFFIX = '__verify';
 export async function rebuildProjections(
   store: EventStore,
   documents: DocumentStore,
-  projections: Projection<any>[],
+  projections: Projection[],
   options: ReplayOptions = {},
 ): Promise<ReplayResult> {
   const checkpoints = new ProjectionCheckpoints(documents);
@@ -55,10 +55,10 @@ export interface VerifyRebuildOptions extends ReplayOptions {
 export async function verifyRebuild(
   store: EventStore,
   documents: DocumentStore,
-  projections: Projection<any>[],
+  projections: Projection[],
   options: VerifyRebuildOptions = {},
 ): Promise<VerifyRebuildResult> {
-  const shadowName = (p: Projection<any>) => `${p.collection}${VERIFY_SUFFIX}`;
+  const shadowName = (p: Projection) => `${p.collection}${VERIFY_SUFFIX}`;
   const shadows = await freshTargets(documents, projections, shadowName);
   try {
     const { events } = await replayLog(store, shadows, options);
@@ -79,8 +79,8 @@ export async function verifyRebuild(
 
 async function freshTargets(
   documents: DocumentStore,
-  projections: Projection<any>[],
-  collectionName: (p: Projection<any>) => string,
+  projections: Projection[],
+  collectionName: (p: Projection) => string,
 ): Promise<ReplayTarget[]> {
   const targets: ReplayTarget[] = [];
   for (const projection of projections) {

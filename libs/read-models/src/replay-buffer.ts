@@ -15,7 +15,7 @@ export class ReplayBuffer {
   private readonly written = new Set<string>();
 
   constructor(
-    readonly projection: Projection<any>,
+    readonly projection: Projection,
     readonly collection: DocumentCollection,
     private readonly maxDocuments: number,
   ) {}

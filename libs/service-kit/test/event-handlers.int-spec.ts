@@ -125,7 +125,7 @@ describe('@EventPattern handlers over the event transport, on the real Kafka bro
     dlqReader = await bus.subscribe({
       groupId: `${prefix}dlq-reader`,
       topics: [deadLetterTopic('recognition', prefix)],
-      handler: async (m) => void dead.push(m),
+      handler: (m) => Promise.resolve(void dead.push(m)),
     });
     await start();
   });

@@ -4,11 +4,14 @@ import { testPgUrl } from '@cem/event-store/testing';
 import { relayCheckpointName, type KafkaEventBus } from '@cem/messaging';
 import { createMongoDocumentStore } from '@cem/read-models';
 import { testMongoUrl } from '@cem/read-models/testing';
-import { distributedNames } from '@cem/service-kit';
+import { anchorsTopic, distributedNames } from '@cem/service-kit';
 
-/** Every context's events and dead-letter topic under a prefix: what a prefixed platform publishes to. */
+/**
+ * Every context's events and dead-letter topic under a prefix, and the signed anchors' topic: what a prefixed
+ * platform publishes to.
+ */
 export function prefixedTopics(prefix: string): string[] {
-  return CONTEXTS.flatMap((c) => [eventsTopic(c, prefix), deadLetterTopic(c, prefix)]);
+  return [...CONTEXTS.flatMap((c) => [eventsTopic(c, prefix), deadLetterTopic(c, prefix)]), anchorsTopic(prefix)];
 }
 
 /**

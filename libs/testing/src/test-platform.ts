@@ -1,10 +1,11 @@
 import { randomBytes } from 'crypto';
 import { Actor } from '@cem/contracts';
+import type { AnchorKey } from '@cem/event-store';
 import { testPgUrl } from '@cem/event-store/testing';
 import { createTestIssuer, LocalIssuer, TokenVerifier } from '@cem/identity';
 import { InProcessEventBus, KafkaEventBus, kafkaBrokersFromEnv, type EventBus } from '@cem/messaging';
 import { testMongoUrl } from '@cem/read-models/testing';
-import { createDistributedPorts, InfraPorts, RunningService, ServiceDefinition, startService } from '@cem/service-kit';
+import { createDistributedPorts, distributedNames, InfraPorts, RunningService, ServiceDefinition, startService } from '@cem/service-kit';
 import { dropPrefixedDeployment, prefixedTopics } from './prefixed-deployment';
 
 export interface TestPlatform {
@@ -30,6 +31,8 @@ export interface TestPlatformOptions {
    * (PostgreSQL and the document store stay the real servers). Default: CEM_TEST_BUS, else 'kafka'.
    */
   bus?: TestBus;
+  /** Each service signs and publishes its store's chain heads with this key, every interval (tamper evidence). */
+  anchors?: { key: AnchorKey; intervalMs: number };
 }
 
 export type TestBus = 'kafka' | 'in-process';
@@ -63,6 +66,7 @@ export async function startTestPlatform(definitions: ServiceDefinition[], option
       metricsPort: 0,
       tokenVerifier: options.tokenVerifier ?? issuer.verifier(),
       topicPrefix: prefix,
+      ...(options.anchors ? { anchors: { ...options.anchors, storeName: distributedNames(definition.context, prefix).schema } } : {}),
     });
     running.set(definition.context, { service, ports });
   }

@@ -11,8 +11,9 @@ export const AREAS: Area[] = [
   { path: '/hoi-dong', title: 'Hội đồng thẩm định', roles: ['council-secretary', 'council-chair', 'front-chair'] },
   { path: '/tham-dinh', title: 'Phiếu chấm của tôi', roles: ['council-member', 'expert', 'council-chair', 'council-secretary'] },
   { path: '/khen-thuong', title: 'Đề nghị khen thưởng', roles: ['emulation-board', 'authority'] },
-  { path: '/bao-cao', title: 'Báo cáo và thống kê', roles: ['standing-body', 'analyst', 'admin', 'emulation-board', 'auditor'] },
+  // Before reporting: an auditor's home is the audit (search, decision history).
   { path: '/kiem-tra', title: 'Kiểm tra, giám sát', roles: ['auditor'] },
+  { path: '/bao-cao', title: 'Báo cáo và thống kê', roles: ['standing-body', 'analyst', 'admin', 'emulation-board', 'auditor'] },
   { path: '/cong-khai', title: 'Gương sáng tạo (công khai)', roles: [] },
 ];
 

@@ -91,3 +91,15 @@ export const EVENT_LABELS: Record<string, string> = {
 };
 
 export const label = (labels: Record<string, string>, code: string | undefined | null): string => (code ? (labels[code] ?? code) : '—');
+
+/**
+ * Field names by code ("khcn" -> "Khoa học - Công nghệ"). Fields are named by the campaigns that open them
+ * (GET /campaigns), not by a fixed list: the first campaign naming a code gives its name.
+ */
+export function fieldNamesOf(
+  campaigns: ReadonlyArray<{ fields?: Record<string, { fieldCode: string; name: string }> }>,
+): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const c of campaigns) for (const f of Object.values(c.fields ?? {})) if (!names.has(f.fieldCode)) names.set(f.fieldCode, f.name);
+  return names;
+}

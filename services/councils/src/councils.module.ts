@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { AppealRulesReplicationHandler } from './appeals/appeal-rules';
+import { AppealsController } from './appeals/appeals.controller';
 import { CouncilsController } from './councils/councils.controller';
 import { CriteriaController } from './criteria/criteria.controller';
 import { DossierReceivedHandler } from './evaluation/dossier-received.handler';
@@ -17,6 +19,8 @@ import { UnitReplicationHandler } from './units/known-units';
     GradingController,
     DossierReceivedHandler,
     UnitReplicationHandler,
+    AppealsController,
+    AppealRulesReplicationHandler,
   ],
 })
 export class CouncilsModule {}

@@ -2,6 +2,7 @@ import { Actor, NotFoundError, Role } from '@cem/contracts';
 import { loadState } from '@cem/decider';
 import { ownUnit, relation, Relation } from '@cem/identity';
 import { bodyString, controllerAccess, defineAccessPolicy, paramString, ServiceAccessRule, ServiceInfra } from '@cem/service-kit';
+import { AppealsController } from './appeals/appeals.controller';
 import { compositionOn } from './councils/composition';
 import type { EstablishedCouncil } from './councils/council.state';
 import { CouncilsController } from './councils/councils.controller';
@@ -19,7 +20,7 @@ import { loadCase, loadCaseState, loadCouncil } from './shared/stream-loaders';
  * it on the server's date. The deciders keep the business rules (quorum, conflicts, score visibility).
  */
 
-const ALL: 'any' = 'any';
+const ALL = 'any' as const;
 const SCORING: Role[] = ['council-member', 'council-chair', 'council-secretary', 'expert'];
 const CRITERIA_WRITERS: Role[] = ['front-chair', 'council-chair', 'council-secretary'];
 
@@ -98,13 +99,31 @@ async function queueFacts(infra: ServiceInfra, actor: Actor, memberId: string, t
   return { memberId, items: all.filter((i) => mine.has(i.councilId)) };
 }
 
+/** The dossier behind a case: who may appeal its result (an author by person id, or the nominating unit). */
+interface AppellantFacts {
+  personIds: string[];
+  nominatingUnitId: string;
+}
+const appellant = relation<AppellantFacts>(
+  'appellant',
+  'tác giả của hồ sơ hoặc cán bộ của đơn vị đề cử',
+  ({ actor }, f) => f.personIds.includes(actor.id) || actor.unitId === f.nominatingUnitId,
+);
+
+/** The council that decides the appeal: the one it was assigned to; before that, the case's own council. */
+async function councilDecidingAppeal(infra: ServiceInfra, caseId: string, appealId: string): Promise<CouncilFacts> {
+  const c = await loadCase(infra, caseId);
+  const assigned = c.appeals?.find((a) => a.appealId === appealId)?.assigned;
+  return councilById(infra, assigned?.toCouncilId ?? c.councilId);
+}
+
 export const COUNCILS_POLICY = defineAccessPolicy(
   controllerAccess(CouncilsController, {
     establish: {
       kind: 'command',
       roles: ['front-chair'],
       relations: [ownUnit<{ path: string[] }>((f) => f.path, 'Chủ tịch Ủy ban MTTQ của chính địa bàn Hội đồng')],
-      facts: async (req) => ({ path: [bodyString(req, 'jurisdictionUnitId')] }),
+      facts: (req) => Promise.resolve({ path: [bodyString(req, 'jurisdictionUnitId')] }),
       summary: 'Chủ tịch Ủy ban MTTQ cùng cấp quyết định thành lập Hội đồng',
     },
     add: renewal('Chủ tịch Ủy ban MTTQ cùng cấp bổ sung thành viên'),
@@ -192,5 +211,33 @@ export const COUNCILS_POLICY = defineAccessPolicy(
     rankings: { kind: 'list', roles: ALL, summary: 'Xếp hạng đã công bố là kết quả công khai' },
     recommend: onCase(['council-chair'], [officerSeat], 'Chủ tịch của chính Hội đồng đề xuất lên cấp trên'),
     proposeHonour: onCase(['council-chair'], [officerSeat], 'Chủ tịch của chính Hội đồng đề nghị khen thưởng'),
+  }),
+  controllerAccess(AppealsController, {
+    file: {
+      kind: 'command',
+      roles: ['submitter', 'unit-officer'],
+      relations: [appellant],
+      facts: async (req, infra) => {
+        const c = await loadCase(infra, paramString(req, 'caseId'));
+        return {
+          personIds: c.dossier.authors.flatMap((a) => (a.personId ? [a.personId] : [])),
+          nominatingUnitId: c.dossier.nominatingUnitId,
+        };
+      },
+      summary: 'Tác giả hoặc đơn vị đề cử của hồ sơ kiến nghị về kết quả thẩm định',
+    },
+    assign: onCase(['council-secretary'], [councilSeat], 'Thư ký ngồi trong Hội đồng đã thẩm định giao kiến nghị cho Hội đồng giải quyết'),
+    decide: {
+      kind: 'command',
+      roles: ['council-chair'],
+      relations: [officerSeat],
+      facts: (req, infra) => councilDecidingAppeal(infra, paramString(req, 'caseId'), paramString(req, 'appealId')),
+      summary: 'Chủ tịch của Hội đồng được giao giải quyết kiến nghị',
+    },
+    list: {
+      kind: 'list',
+      roles: ALL,
+      summary: 'Người kiến nghị, đơn vị đề cử, Hội đồng đã thẩm định hoặc được giao giải quyết, kiểm tra viên của địa bàn',
+    },
   }),
 );

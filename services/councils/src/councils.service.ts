@@ -1,6 +1,7 @@
 import { ALL_CONTRACTS } from '@cem/contracts';
 import type { ServiceDefinition } from '@cem/service-kit';
 import { councilCompositionProjection } from './councils/council-composition.projection';
+import { appealsProjection } from './appeals/appeals.projection';
 import { CouncilsModule } from './councils.module';
 import { COUNCILS_POLICY } from './councils.policy';
 import { criteriaSetsProjection } from './criteria/criteria-sets.projection';
@@ -25,7 +26,8 @@ export const COUNCILS_SERVICE: ServiceDefinition = {
     rankingsProjection,
     councilCasesProjection,
     knownUnitsProjection,
+    appealsProjection,
   ],
-  // Reactions: @EventPattern handlers of CouncilsModule (evaluation/dossier-received.handler.ts, units/known-units.ts).
+  // Reactions: @EventPattern handlers of CouncilsModule (evaluation/dossier-received.handler.ts, units/known-units.ts, appeals/appeal-rules.ts).
   consumes: { contexts: ['submissions'] },
 };

@@ -88,6 +88,8 @@ interface DossierSpec {
   author: string;
   year: number;
   fieldCode?: string;
+  /** Default CAMPAIGN. */
+  campaignId?: string;
   /** Each member's sheet (tinh-moi, ung-dung, hieu-qua), in MEMBER_IDS order. */
   sheets?: number[][];
 }
@@ -159,7 +161,7 @@ async function receiveDossier(platform: TestPlatform, d: DossierSpec, day: numbe
       campaign: { fieldCodes: [FIELD, 'vhnt'], editionYears: [2025, 2026, 2027] },
       dossier: {
         dossierId: d.id,
-        campaignId: CAMPAIGN,
+        campaignId: d.campaignId ?? CAMPAIGN,
         year: d.year,
         fieldCode: d.fieldCode ?? FIELD,
         type: 'solution',
@@ -207,12 +209,15 @@ const ENGLISH_WORDS =
 
 jest.setTimeout(600000);
 
+/** A parsed JSON response body, typed as JSON.parse types it: the expectations check its shape. */
+type JsonBody = ReturnType<typeof JSON.parse>;
+
 describe('appraisal routing, arithmetic and lists (e2e, real PostgreSQL/Kafka/FerretDB)', () => {
   let platform: TestPlatform;
   const tokens = new Map<string, string>();
   const seen: unknown[] = [];
 
-  async function api(as: Actor, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
+  async function api(as: Actor, method: string, path: string, body?: unknown): Promise<{ status: number; body: JsonBody }> {
     const key = `${as.id}|${as.role}|${as.unitId}`;
     if (!tokens.has(key)) tokens.set(key, await platform.token(as));
     const res = await fetch(`${platform.url('councils')}${path}`, {
@@ -225,13 +230,14 @@ describe('appraisal routing, arithmetic and lists (e2e, real PostgreSQL/Kafka/Fe
     seen.push(parsed);
     return { status: res.status, body: parsed };
   }
-  const expectStatus = async (call: Promise<{ status: number; body: any }>, status: number) => {
+  const expectStatus = async (call: Promise<{ status: number; body: JsonBody }>, status: number): Promise<JsonBody> => {
     const res = await call;
     if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${JSON.stringify(res.body)}`);
     return res.body;
   };
   const cases = (as: Actor, query = '') => expectStatus(api(as, 'GET', `/cases?campaignId=${CAMPAIGN}${query}`), 200);
-  const caseOf = async (dossierId: string) => (await cases(SECRETARY)).find((c: { dossierId: string }) => c.dossierId === dossierId);
+  const caseOf = async (dossierId: string) =>
+    ((await cases(SECRETARY)) as { dossierId: string; caseId: string }[]).find((c) => c.dossierId === dossierId);
 
   beforeAll(async () => {
     platform = await startTestPlatform([COUNCILS_SERVICE, SUBMISSIONS_SERVICE]);
@@ -287,7 +293,7 @@ describe('appraisal routing, arithmetic and lists (e2e, real PostgreSQL/Kafka/Fe
       .eventually(async () => {
         const list = await cases(SECRETARY);
         expect(list).toHaveLength(received.length);
-        return list as Array<Record<string, any>>;
+        return list as Array<Record<string, JsonBody>>;
       }, 60000)
       .catch(async (error) => {
         const log = await platform
@@ -318,7 +324,7 @@ describe('appraisal routing, arithmetic and lists (e2e, real PostgreSQL/Kafka/Fe
     expect(waiting.waiting.reasonText).toContain('Chưa có Hội đồng thẩm định');
 
     // Filters: edition, council, field and status.
-    expect((await cases(SECRETARY, '&year=2026')).map((c: { dossierId: string }) => c.dossierId).sort()).toEqual(
+    expect(((await cases(SECRETARY, '&year=2026')) as { dossierId: string }[]).map((c) => c.dossierId).sort()).toEqual(
       [D1, D2, D3, D4].map((d) => d.id).sort(),
     );
     expect(await cases(SECRETARY, `&councilId=${C2025}`)).toHaveLength(1);
@@ -337,7 +343,7 @@ describe('appraisal routing, arithmetic and lists (e2e, real PostgreSQL/Kafka/Fe
     expect(await cases(AUDITOR)).toHaveLength(received.length);
 
     // --- The waiting dossier: routing it again before a council exists tells why; a standing council for 2027 takes it.
-    const retry = await expectStatus(api(SECRETARY, 'POST', `/cases/${encodeURIComponent(waiting.caseId)}/route`, {}), 422);
+    const retry = await expectStatus(api(SECRETARY, 'POST', `/cases/${encodeURIComponent(waiting.caseId as string)}/route`, {}), 422);
     expect(retry).toMatchObject({ code: 'no-council' });
     await expectStatus(
       api(FRONT_CHAIR, 'POST', '/councils', council(STANDING, [{ campaignId: CAMPAIGN, year: 2025 }], [FIELD], { standing: true })),
@@ -354,7 +360,7 @@ describe('appraisal routing, arithmetic and lists (e2e, real PostgreSQL/Kafka/Fe
       }),
       200,
     );
-    const routed = await expectStatus(api(SECRETARY, 'POST', `/cases/${encodeURIComponent(waiting.caseId)}/route`, {}), 200);
+    const routed = await expectStatus(api(SECRETARY, 'POST', `/cases/${encodeURIComponent(waiting.caseId as string)}/route`, {}), 200);
     expect(routed.events[0]).toMatchObject({ type: 'councils.EvaluationCaseOpened', data: { councilId: STANDING } });
 
     // --- A general council set up later: a new 2026 dossier now matches two councils and waits; the secretary chooses.
@@ -363,7 +369,7 @@ describe('appraisal routing, arithmetic and lists (e2e, real PostgreSQL/Kafka/Fe
     const ambiguous = await platform.eventually(async () => {
       const c = await caseOf(AMBIGUOUS.id);
       expect(c).toBeDefined();
-      return c;
+      return c!;
     }, 60000);
     expect(ambiguous).toMatchObject({
       status: 'awaiting-council',
@@ -388,14 +394,14 @@ describe('appraisal routing, arithmetic and lists (e2e, real PostgreSQL/Kafka/Fe
 
     // --- Scoring in exact decimals: seven members on four cases.
     const scored = [D4, D1, D2, D3];
-    const path = (d: DossierSpec, tail = '') => `/cases/${encodeURIComponent(byDossier(d.id).caseId)}${tail}`;
+    const path = (d: DossierSpec, tail = '') => `/cases/${encodeURIComponent(byDossier(d.id).caseId as string)}${tail}`;
     for (const d of scored) await expectStatus(api(SECRETARY, 'POST', path(d, '/assign'), { memberIds: MEMBER_IDS }), 200);
     const memberTotals = new Map<string, number[]>();
     for (const d of scored) {
       const totals: number[] = [];
       for (const [i, m] of MEMBER_IDS.entries()) {
         const sheet = { criteriaVersion: 1, scores: CRITERIA.map((c, k) => ({ criterionCode: c.code, value: d.sheets![i][k] })) };
-        totals.push((await expectStatus(api(who(m), 'POST', path(d, '/scores'), sheet), 201)).total);
+        totals.push((await expectStatus(api(who(m), 'POST', path(d, '/scores'), sheet), 201)).total as number);
       }
       memberTotals.set(d.id, totals);
     }
@@ -407,7 +413,7 @@ describe('appraisal routing, arithmetic and lists (e2e, real PostgreSQL/Kafka/Fe
     const results = await platform.eventually(async () => {
       const list = await cases(SECRETARY, `&councilId=${C2026}&status=finalised`);
       expect(list).toHaveLength(4);
-      return new Map<string, any>(list.map((c: { dossierId: string }) => [c.dossierId, c]));
+      return new Map((list as { dossierId: string }[]).map((c) => [c.dossierId, c]));
     });
     expect(results.get(D1.id)).toMatchObject({ aggregateScore: 8.3, grade: 'tot', gradeLabel: 'Tốt', statusLabel: 'Đã chốt kết quả' }); // 8.3042857…, not 8.31
     expect(results.get(D2.id)).toMatchObject({ aggregateScore: 6.08, grade: 'dat' });
@@ -420,13 +426,13 @@ describe('appraisal routing, arithmetic and lists (e2e, real PostgreSQL/Kafka/Fe
       200,
     );
     expect(ranking.tieBreak).toEqual(['higher-top-criterion', 'earlier-receipt', 'dossier-id']);
-    expect(ranking.entries.map((e: { dossierId: string; score: number }) => [e.dossierId, e.score])).toEqual([
+    expect((ranking.entries as { dossierId: string; score: number }[]).map((e) => [e.dossierId, e.score])).toEqual([
       [D3.id, 9.08],
       [D1.id, 8.3],
       [D4.id, 8.3],
       [D2.id, 6.08],
     ]);
-    const rankings = await platform.eventually(async () => {
+    const rankings = await platform.eventually(async (): Promise<JsonBody> => {
       const docs = await expectStatus(api(SECRETARY, 'GET', `/rankings?campaignId=${CAMPAIGN}&year=2026&fieldCode=${FIELD}`), 200);
       expect(docs).toHaveLength(1);
       return docs;
@@ -436,6 +442,7 @@ describe('appraisal routing, arithmetic and lists (e2e, real PostgreSQL/Kafka/Fe
       title: D3.title,
       fieldCode: FIELD,
       nominatingUnitId: 'vn-ha-nam-phu-ly',
+      nominatingUnitName: 'Thành phố Phủ Lý',
       authors: [{ name: D3.author }],
     });
 
@@ -446,5 +453,96 @@ describe('appraisal routing, arithmetic and lists (e2e, real PostgreSQL/Kafka/Fe
     const words = wordsOf(seen);
     expect(words.length).toBeGreaterThan(20);
     expect(words.filter((w) => ENGLISH_WORDS.test(w))).toEqual([]);
+  });
+  it('a standing council for a level and fields takes the editions it serves; a dossier of an edition it does not serve waits', async () => {
+    interface CaseRow {
+      caseId: string;
+      dossierId: string;
+      councilId?: string;
+      status: string;
+      waiting?: { reason: string; reasonText: string; candidateCouncilIds: string[] };
+    }
+    const call = async <T>(as: Actor, method: string, path: string, body: unknown, status: number): Promise<T> =>
+      (await expectStatus(api(as, method, path, body), status)) as T;
+    // Another campaign, field Văn hóa - Nghệ thuật: no council of the first test matches it.
+    const campaign = `dkst-tt-${run}`;
+    const standing = `hd-tt-vhnt-${run}`;
+    const spec = (n: number, year: number, fieldCode = 'vhnt'): DossierSpec => ({
+      id: `hs-${run}-tt-${n}`,
+      title: `Sáng tác về quê hương số ${n}`,
+      author: 'Hoàng Văn Thơ',
+      year,
+      fieldCode,
+      campaignId: campaign,
+    });
+    const listed = (query = '') => call<CaseRow[]>(SECRETARY, 'GET', `/cases?campaignId=${campaign}${query}`, undefined, 200);
+    const rowOf = (dossierId: string) =>
+      platform.eventually(async () => {
+        const row = (await listed()).find((c) => c.dossierId === dossierId);
+        expect(row).toBeDefined();
+        return row!;
+      }, 60000);
+    const route = (caseId: string, status: number) =>
+      call<{ code?: string; events?: { type: string; data: unknown }[] }>(
+        SECRETARY,
+        'POST',
+        `/cases/${encodeURIComponent(caseId)}/route`,
+        {},
+        status,
+      );
+
+    // Established as standing for the province level and one field, serving the 2026 edition of the campaign.
+    await call(
+      FRONT_CHAIR,
+      'POST',
+      '/councils',
+      council(standing, [{ campaignId: campaign, year: 2026 }], ['vhnt'], { standing: true }),
+      201,
+    );
+    await platform.eventually(async () =>
+      expect(await call<object>(FRONT_CHAIR, 'GET', `/councils/${standing}/composition`, undefined, 200)).toMatchObject({
+        level: 'province',
+        standing: true,
+        fieldCodes: ['vhnt'],
+        editions: [{ campaignId: campaign, year: 2026 }],
+      }),
+    );
+
+    // A dossier of the served edition and field goes to it on receipt, with nobody routing it by hand.
+    const served = spec(1, 2026);
+    await receiveDossier(platform, served, 1);
+    expect(await rowOf(served.id)).toMatchObject({ councilId: standing, status: 'open', statusLabel: 'Đang thẩm định' });
+
+    // The 2027 edition is not served yet, nor is another field: both wait, with the reason the secretary reads.
+    const nextYear = spec(2, 2027);
+    const otherField = spec(3, 2026, FIELD);
+    await receiveDossier(platform, nextYear, 2);
+    await receiveDossier(platform, otherField, 3);
+    for (const d of [nextYear, otherField]) {
+      const row = await rowOf(d.id);
+      expect(row).toMatchObject({
+        status: 'awaiting-council',
+        statusLabel: 'Chờ xác định Hội đồng thẩm định',
+        waiting: { reason: 'no-council', candidateCouncilIds: [] },
+      });
+      expect(row.councilId).toBeUndefined();
+      expect(row.waiting?.reasonText).toContain('Chưa có Hội đồng thẩm định');
+      expect(row.waiting?.reasonText).toContain(`năm ${d.year}`);
+    }
+    expect(await listed('&status=awaiting-council')).toHaveLength(2);
+
+    // The standing council takes on the 2027 edition: a 2027 dossier received from now on goes to it directly,
+    // and the one that waited is routed to it on request. The other field still waits.
+    const edition = { edition: { campaignId: campaign, year: 2027 }, reason: 'Giao thẩm định đợt 2027' };
+    await call(FRONT_CHAIR, 'POST', `/councils/${standing}/editions`, edition, 200);
+    const later = spec(4, 2027);
+    await receiveDossier(platform, later, 4);
+    expect(await rowOf(later.id)).toMatchObject({ councilId: standing, status: 'open' });
+    const routed = await route((await rowOf(nextYear.id)).caseId, 200);
+    expect(routed.events?.[0]).toMatchObject({ type: 'councils.EvaluationCaseOpened', data: { councilId: standing } });
+    expect(await route((await rowOf(otherField.id)).caseId, 422)).toMatchObject({ code: 'no-council' });
+
+    expect(keysOf(seen).filter((k) => k.startsWith('_'))).toEqual([]);
+    expect(wordsOf(seen).filter((w) => ENGLISH_WORDS.test(w))).toEqual([]);
   });
 });

@@ -181,6 +181,9 @@ const sheet = (value: number) => ({
   scores: CRITERIA.map((c) => ({ criterionCode: c.code, value })),
 });
 
+/** A parsed JSON response body, typed as JSON.parse types it: the expectations check its shape. */
+type JsonBody = ReturnType<typeof JSON.parse>;
+
 describe('councils service (e2e, real PostgreSQL/Kafka/FerretDB)', () => {
   let platform: TestPlatform;
   const tokens = new Map<string, string>();
@@ -191,7 +194,7 @@ describe('councils service (e2e, real PostgreSQL/Kafka/FerretDB)', () => {
     path: string,
     body?: unknown,
     context = 'councils',
-  ): Promise<{ status: number; body: any }> {
+  ): Promise<{ status: number; body: JsonBody }> {
     if (!tokens.has(`${who.id}|${who.role}`)) tokens.set(`${who.id}|${who.role}`, await platform.token(who));
     const res = await fetch(`${platform.url(context)}${path}`, {
       method,
@@ -202,7 +205,7 @@ describe('councils service (e2e, real PostgreSQL/Kafka/FerretDB)', () => {
     return { status: res.status, body: text ? JSON.parse(text) : undefined };
   }
 
-  const expectStatus = async (call: Promise<{ status: number; body: any }>, status: number) => {
+  const expectStatus = async (call: Promise<{ status: number; body: JsonBody }>, status: number): Promise<JsonBody> => {
     const res = await call;
     if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${JSON.stringify(res.body)}`);
     return res.body;
@@ -263,7 +266,9 @@ describe('councils service (e2e, real PostgreSQL/Kafka/FerretDB)', () => {
     );
     await platform.eventually(async () => {
       const listed = await expectStatus(api(admin, 'GET', `/units?parentUnitId=${HA_NAM}`, undefined, 'submissions'), 200);
-      expect(listed.map((u: { unitId: string }) => u.unitId)).toEqual(expect.arrayContaining(['vn-ha-nam-hoi-lhpn', 'vn-ha-nam-dai-hoc']));
+      expect((listed as { unitId: string }[]).map((u) => u.unitId)).toEqual(
+        expect.arrayContaining(['vn-ha-nam-hoi-lhpn', 'vn-ha-nam-dai-hoc']),
+      );
     });
     // The registrations reach councils as events; then the council is established.
     await platform.eventually(() => expectStatus(api(FRONT_CHAIR, 'POST', '/councils', establish), 201), 60000);
@@ -307,7 +312,7 @@ describe('councils service (e2e, real PostgreSQL/Kafka/FerretDB)', () => {
     expect(assigned[2].events).toContainEqual(
       expect.objectContaining({ type: E.ConflictDetected, data: expect.objectContaining({ memberId: 'm-vp', kind: 'nominating-unit' }) }),
     );
-    expect(assigned[0].events.map((e: { type: string }) => e.type)).toEqual([E.MembersAssigned]);
+    expect((assigned[0].events as { type: string }[]).map((e) => e.type)).toEqual([E.MembersAssigned]);
 
     // The expert supervised the fourth dossier's author and declares it.
     await expectStatus(api(member('m-expert'), 'POST', path(DOSSIERS[3], '/conflicts'), { reason: 'Hướng dẫn khoa học cho tác giả' }), 200);
@@ -331,9 +336,9 @@ describe('councils service (e2e, real PostgreSQL/Kafka/FerretDB)', () => {
       const may = await expectStatus(api(FRONT_CHAIR, 'GET', `/councils/${COUNCIL_ID}/composition?on=2026-05-01`), 200);
       const aug = await expectStatus(api(FRONT_CHAIR, 'GET', `/councils/${COUNCIL_ID}/composition?on=2026-08-15`), 200);
       const ids = (c: { members: { memberId: string }[] }) => c.members.map((m) => m.memberId).sort();
-      expect(ids(may)).toEqual([...originalIds].sort());
-      expect(ids(aug)).toEqual(originalIds.map((m) => (m === 'm-khcn' ? 'm-khcn-2' : m)).sort());
-      expect(aug.tenures.find((t: { memberId: string }) => t.memberId === 'm-khcn')).toMatchObject({ until: '2026-06-01' });
+      expect(ids(may as { members: { memberId: string }[] })).toEqual([...originalIds].sort());
+      expect(ids(aug as { members: { memberId: string }[] })).toEqual(originalIds.map((m) => (m === 'm-khcn' ? 'm-khcn-2' : m)).sort());
+      expect((aug.tenures as { memberId: string }[]).find((t) => t.memberId === 'm-khcn')).toMatchObject({ until: '2026-06-01' });
     });
     // The departed member no longer sits on the council (on the server's date): refused by the policy, with the reason.
     const departed = await expectStatus(api(member('m-khcn'), 'POST', path(DOSSIERS[0], '/scores'), sheet(9)), 403);
@@ -425,13 +430,21 @@ describe('councils service (e2e, real PostgreSQL/Kafka/FerretDB)', () => {
     const scope = { councilId: COUNCIL_ID, campaignId: CAMPAIGN, year: YEAR, fieldCode: FIELD };
     await expectStatus(api(member('m-lhh'), 'POST', '/rankings/publish', scope), 403);
     const ranking = await expectStatus(api(SECRETARY, 'POST', '/rankings/publish', scope), 200);
-    expect(ranking.entries.map((e: { dossierId: string; rank: number; grade: string }) => [e.rank, e.dossierId, e.grade])).toEqual([
+    expect((ranking.entries as { dossierId: string; rank: number; grade: string }[]).map((e) => [e.rank, e.dossierId, e.grade])).toEqual([
       [1, DOSSIERS[0].id, 'xuat-sac'],
       [2, DOSSIERS[1].id, 'tot'],
       [3, DOSSIERS[2].id, 'kha'],
       [4, DOSSIERS[3].id, 'dat'],
       [5, DOSSIERS[4].id, 'khong-dat'],
     ]);
+    // Each row carries the dossier and its nominating unit by name (from the unit registry councils keeps a copy of).
+    expect(ranking.entries[0]).toMatchObject({
+      title: DOSSIERS[0].title,
+      fieldCode: FIELD,
+      nominatingUnitId: 'vn-ha-nam-phu-ly',
+      nominatingUnitName: 'Thành phố Phủ Lý',
+      authors: [{ name: DOSSIERS[0].author }],
+    });
     await platform.eventually(async () => {
       const docs = await expectStatus(
         api(member('m-lhh'), 'GET', `/rankings?campaignId=${CAMPAIGN}&year=${YEAR}&fieldCode=${FIELD}&level=province`),
@@ -473,7 +486,7 @@ describe('councils service (e2e, real PostgreSQL/Kafka/FerretDB)', () => {
     await platform.eventually(async () => {
       const queue = await expectStatus(api(member('m-khcn-2'), 'GET', '/members/m-khcn-2/queue'), 200);
       expect(queue).toHaveLength(5);
-      expect(queue.every((q: { status: string; caseFinalised: boolean }) => q.status === 'scored' && q.caseFinalised)).toBe(true);
+      expect((queue as { status: string; caseFinalised: boolean }[]).every((q) => q.status === 'scored' && q.caseFinalised)).toBe(true);
     });
     // Another member does not see it (outside the scope: 404); the council's secretary sees this council's items.
     await expectStatus(api(member('m-lhh'), 'GET', '/members/m-khcn-2/queue'), 404);
@@ -496,8 +509,22 @@ describe('councils service (e2e, real PostgreSQL/Kafka/FerretDB)', () => {
     await expectStatus(api(board, 'POST', '/awards', award, 'recognition'), 201);
     await platform.eventually(async () => {
       const received = await expectStatus(api(board, 'GET', '/proposals?status=received', undefined, 'recognition'), 200);
-      expect(received.map((p: { proposalId: string }) => p.proposalId)).toContain(proposalId);
+      expect((received as { proposalId: string }[]).map((p) => p.proposalId)).toContain(proposalId);
     }, 60000);
+    // The proposal renders as a table row without another call: the dossier's title, unit (by name), field and authors.
+    const listedProposals = (await expectStatus(api(board, 'GET', '/proposals?status=received', undefined, 'recognition'), 200)) as {
+      proposalId: string;
+      proposal: object;
+    }[];
+    const row = listedProposals.find((p) => p.proposalId === proposalId)!;
+    expect(row.proposal).toMatchObject({
+      title: best.title,
+      fieldCode: FIELD,
+      nominatingUnitId: 'vn-ha-nam-phu-ly',
+      nominatingUnitName: 'Thành phố Phủ Lý',
+      authors: [{ name: best.author }],
+    });
+    expect(Object.keys(row).filter((k) => k.startsWith('_'))).toEqual([]);
     const decision = {
       decisionNumber: '2468/QĐ-UBND',
       decisionDate: '2026-11-20',
@@ -515,7 +542,7 @@ describe('councils service (e2e, real PostgreSQL/Kafka/FerretDB)', () => {
 
     const history = await platform.eventually(async () => {
       const res = await expectStatus(api(auditor, 'GET', `/audit/dossiers/${best.id}/history`, undefined, 'reporting'), 200);
-      const types: string[] = res.history.map((h: { type: string }) => h.type);
+      const types: string[] = (res.history as { type: string }[]).map((h) => h.type);
       expect(types).toContain('recognition.AwardDecided');
       expect(types).toContain('submissions.DossierForwarded');
       return res.history as Array<{ type: string; role: string }>;
@@ -542,7 +569,7 @@ describe('councils service (e2e, real PostgreSQL/Kafka/FerretDB)', () => {
       200,
     );
     expect(before.awarded).toBe(false);
-    expect(before.proposals.map((p: { status: string }) => p.status)).toEqual(['verified']);
+    expect((before.proposals as { status: string }[]).map((p) => p.status)).toEqual(['verified']);
     const now = await expectStatus(api(auditor, 'GET', `/audit/dossiers/${best.id}/state`, undefined, 'reporting'), 200);
     expect(now.awarded).toBe(true);
   });
@@ -560,9 +587,11 @@ describe('councils service (e2e, real PostgreSQL/Kafka/FerretDB)', () => {
     await receiveDossier(platform, orphan, 8);
     const waiting = await platform.eventually(async () => {
       const list = await expectStatus(api(SECRETARY, 'GET', '/cases?status=awaiting-council'), 200);
-      const found = list.find((c: { dossierId: string }) => c.dossierId === orphan.id);
+      const found = (list as { dossierId: string; caseId: string; waiting: { reasonText: string } }[]).find(
+        (c) => c.dossierId === orphan.id,
+      );
       expect(found).toBeDefined();
-      return found;
+      return found!;
     }, 60000);
     expect(waiting).toMatchObject({ fieldCode: OTHER_FIELD, title: orphan.title, waiting: { reason: 'no-council' } });
     expect(waiting.waiting.reasonText).toMatch(/lĩnh vực vhnt/);

@@ -1,11 +1,14 @@
 import { NotFoundError, Role } from '@cem/contracts';
 import { loadState } from '@cem/decider';
-import { ownUnit, relation } from '@cem/identity';
+import { ownUnit, ownUnitOrBelow, relation } from '@cem/identity';
 import { bodyString, controllerAccess, defineAccessPolicy, paramString, ServiceAccessRule, ServiceInfra } from '@cem/service-kit';
 import { awardCatalogueDecider, awardStreamId } from './catalogue/award-catalogue.decider';
 import { AwardsController } from './catalogue/awards.controller';
 import { AwardDecisionsController } from './decisions/award-decisions.controller';
 import { AwardedWorksController } from './decisions/awarded-works.controller';
+import { AWARD_HISTORY_READERS, AwardHistoryController } from './history/award-history.controller';
+import { DocumentsController } from './documents/documents.controller';
+import { documentJurisdiction } from './documents/issued-documents';
 import { awardProposalDecider } from './proposals/award-proposal.decider';
 import { proposalStreamId } from './proposals/proposal.state';
 import { ProposalsController } from './proposals/proposals.controller';
@@ -17,7 +20,7 @@ import { ProposalsController } from './proposals/proposals.controller';
  * its own unit grants.
  */
 
-const ALL: 'any' = 'any';
+const ALL = 'any' as const;
 
 interface ProposalAccessFacts {
   jurisdictionPath: string[];
@@ -47,6 +50,8 @@ const grantingUnit = relation<ProposalAccessFacts>(
   (s, f) => f.grantingUnitId === s.unit.unitId && proposalUnit.holds(s, f),
 );
 
+const auditor = relation<unknown>('auditor', 'kiểm tra viên (chỉ xem)', ({ actor }) => actor.role === 'auditor');
+
 const onProposal = (roles: Role[], summary: string): ServiceAccessRule<ProposalAccessFacts> => ({
   kind: 'command',
   roles,
@@ -62,7 +67,7 @@ export const RECOGNITION_POLICY = defineAccessPolicy(
       roles: ['emulation-board', 'authority', 'admin'],
       adminBypass: true,
       relations: [ownUnit<{ path: string[] }>((f) => f.path, 'chính đơn vị trao tặng')],
-      facts: async (req) => ({ path: [bodyString(req, 'grantingUnitId')] }),
+      facts: (req) => Promise.resolve({ path: [bodyString(req, 'grantingUnitId')] }),
       summary: 'Đơn vị trao tặng (hoặc đơn vị được ủy quyền) đưa hình thức khen thưởng của mình vào danh mục',
     },
     list: { kind: 'list', roles: ALL, summary: 'Danh mục hình thức khen thưởng là thông tin công khai' },
@@ -94,6 +99,32 @@ export const RECOGNITION_POLICY = defineAccessPolicy(
         return { ...facts, ...(facts.decidedAwardCode ? { grantingUnitId: await grantingUnitOf(infra, facts.decidedAwardCode) } : {}) };
       },
       summary: 'Người có thẩm quyền của đơn vị đã trao tặng thu hồi',
+    },
+  }),
+  controllerAccess(DocumentsController, {
+    certificates: onProposal(
+      ['authority', 'emulation-board'],
+      'Cấp có thẩm quyền hoặc Ban Thi đua - Khen thưởng của địa bàn phát hành giấy chứng nhận (giấy khen, bằng khen)',
+    ),
+    decisionDocument: onProposal(
+      ['authority', 'emulation-board'],
+      'Cấp có thẩm quyền hoặc Ban Thi đua - Khen thưởng của địa bàn phát hành quyết định',
+    ),
+    pdf: {
+      kind: 'read',
+      roles: ALL,
+      relations: [ownUnitOrBelow<{ path: string[] }>((f) => f.path, 'địa bàn của khen thưởng là đơn vị mình hoặc cấp dưới'), auditor],
+      facts: (req, infra) => documentJurisdiction(infra, paramString(req, 'documentId')),
+      summary: 'Tải văn bản: người của địa bàn khen thưởng hoặc cấp trên, kiểm tra viên; ngoài phạm vi: 404',
+    },
+    verify: { kind: 'public', roles: ALL, summary: 'Xác minh văn bản qua mã QR: công khai, không cần đăng nhập' },
+  }),
+  controllerAccess(AwardHistoryController, {
+    list: {
+      kind: 'list',
+      roles: [...AWARD_HISTORY_READERS],
+      summary:
+        'Cán bộ xét điều kiện khen thưởng (đơn vị, cơ quan tiếp nhận, Hội đồng, Ban Thi đua - Khen thưởng, cấp có thẩm quyền, cơ quan thường trực): khen thưởng của địa bàn mình và cấp dưới; kiểm tra viên: tất cả',
     },
   }),
   controllerAccess(AwardedWorksController, {

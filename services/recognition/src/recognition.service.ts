@@ -2,6 +2,8 @@ import type { ServiceDefinition } from '@cem/service-kit';
 import { awardCatalogueProjection } from './catalogue/award-catalogue.projection';
 import { awardedWorksProjection } from './decisions/awarded-works.projection';
 import { awardsHeldProjection } from './decisions/awards-held.projection';
+import { awardDecisionsProjection, issuedDocumentsProjection } from './documents/issued-documents.projection';
+import { awardHistoryProjection } from './history/award-history.projection';
 import { proposalsProjection } from './proposals/proposals.projection';
 import { RecognitionModule } from './recognition.module';
 import { ALL_CONTRACTS } from '@cem/contracts';
@@ -14,7 +16,15 @@ export const RECOGNITION_SERVICE: ServiceDefinition = {
   module: RecognitionModule,
   access: RECOGNITION_POLICY,
   contracts: ALL_CONTRACTS,
-  projections: [awardCatalogueProjection, proposalsProjection, awardsHeldProjection, awardedWorksProjection],
+  projections: [
+    awardCatalogueProjection,
+    proposalsProjection,
+    awardsHeldProjection,
+    awardedWorksProjection,
+    issuedDocumentsProjection,
+    awardDecisionsProjection,
+    awardHistoryProjection,
+  ],
   // Reactions: @EventPattern handlers of RecognitionModule (proposals/honour-proposed.handler.ts).
   // submissions: only its mandates are kept (copied home for the access policy); the rest is passed over.
   consumes: { contexts: ['councils', 'submissions'] },

@@ -13,7 +13,7 @@ import { UnitDoc, unitsProjection } from './units/units.projection';
  * is read by its own unit and the units above it; the audit is the auditors'.
  */
 
-const ALL: 'any' = 'any';
+const ALL = 'any' as const;
 const REPORTERS = ['unit-officer', 'agency-officer', 'standing-body'] as const;
 
 const auditor = relation<unknown>('auditor', 'kiểm tra viên (chỉ xem)', ({ actor }) => actor.role === 'auditor');

@@ -10,7 +10,7 @@ import { caseFinalised, RANKING } from '../../councils/src/grading/grading.fixtu
 import { RECOGNITION_SERVICE } from '../../recognition/src/recognition.service';
 import { SUBMISSIONS_SERVICE } from '../../submissions/src/submissions.service';
 import { asParent, unitDecider, unitStreamId } from '../../submissions/src/units/unit.decider';
-import { verifyExportedChain } from '../src/audit/exported-chain.verifier';
+import { type ExportedChainRow, verifyExportedChain } from '../src/audit/exported-chain.verifier';
 import { REPORTING_SERVICE } from '../src/reporting.service';
 
 const HA_NAM = ['vn', 'vn-ha-nam'];
@@ -132,11 +132,11 @@ describe('recognition and reporting on the real servers', () => {
     const asBoard = await call('recognition', board);
     const asAuthority = await call('recognition', authority);
     expect((await asBoard.post('/awards', AWARD)).status).toBe(201);
-    expect((await asBoard.get('/awards')).body.map((a: { awardCode: string }) => a.awardCode)).toContain(AWARD.awardCode);
+    expect(((await asBoard.get('/awards')).body as { awardCode: string }[]).map((a) => a.awardCode)).toContain(AWARD.awardCode);
 
     await platform.eventually(async () => {
       const received = await asBoard.get('/proposals?status=received');
-      expect(received.body.map((p: { proposalId: string }) => p.proposalId).sort()).toEqual([PROPOSAL, SECOND_PROPOSAL].sort());
+      expect((received.body as { proposalId: string }[]).map((p) => p.proposalId).sort()).toEqual([PROPOSAL, SECOND_PROPOSAL].sort());
     });
 
     const unverified = await asAuthority.post(`/proposals/${encodeURIComponent(PROPOSAL)}/decide`, DECISION);
@@ -209,7 +209,7 @@ describe('recognition and reporting on the real servers', () => {
 
     const amended = await (
       await call('reporting', duyTien)
-    ).post(`/reports/${encodeURIComponent(district.body.reportId)}/amend`, {
+    ).post(`/reports/${encodeURIComponent(district.body.reportId as string)}/amend`, {
       figures: figures(4),
       narrative: 'Huyện Duy Tiên (sửa)',
       reason: 'Bổ sung 1 hồ sơ',
@@ -220,9 +220,9 @@ describe('recognition and reporting on the real servers', () => {
     const expected = 'vn-ha-nam-duy-tien:district,vn-ha-nam-phu-ly:district,vn-ha-nam-so-khcn:province,vn-ha-nam-so-noi-vu:province';
     const status = await body.get(`/periods/ha-nam-2019/status?expected=${expected}`);
     expect(status.status).toBe(200);
-    expect(status.body.late.map((u: { unitId: string }) => u.unitId)).toEqual(['vn-ha-nam-so-khcn']);
-    expect(status.body.missing.map((u: { unitId: string }) => u.unitId)).toEqual(['vn-ha-nam-so-noi-vu']);
-    expect(status.body.pending.map((u: { unitId: string }) => u.unitId)).toEqual(['vn-ha-nam-phu-ly']);
+    expect((status.body.late as { unitId: string }[]).map((u) => u.unitId)).toEqual(['vn-ha-nam-so-khcn']);
+    expect((status.body.missing as { unitId: string }[]).map((u) => u.unitId)).toEqual(['vn-ha-nam-so-noi-vu']);
+    expect((status.body.pending as { unitId: string }[]).map((u) => u.unitId)).toEqual(['vn-ha-nam-phu-ly']);
 
     // Without a list, the expected units are the children in the unit registry archived from submissions.
     await platform.eventually(async () => {
@@ -241,7 +241,7 @@ describe('recognition and reporting on the real servers', () => {
     const rolledUp = await body.post('/periods/ha-nam-2019/aggregate');
     expect(rolledUp.status).toBe(200);
     expect(rolledUp.body.totals.dossiersSubmitted).toBe(9);
-    expect(rolledUp.body.missingChildUnitIds.sort()).toEqual(['vn-ha-nam-phu-ly', 'vn-ha-nam-so-noi-vu']);
+    expect((rolledUp.body.missingChildUnitIds as string[]).sort()).toEqual(['vn-ha-nam-phu-ly', 'vn-ha-nam-so-noi-vu']);
     const upward = await body.post('/periods/ha-nam-2019/reports', { narrative: 'Tổng hợp toàn tỉnh' });
     expect(upward.status).toBe(201);
     expect(upward.body).toEqual(expect.objectContaining({ aggregated: true, figures: expect.objectContaining({ dossiersSubmitted: 9 }) }));
@@ -252,7 +252,7 @@ describe('recognition and reporting on the real servers', () => {
     const row = await platform.eventually(async () => {
       const res = await analyst.get('/statistics?year=2019&level=province&fieldCode=khcn');
       expect(res.body).toEqual([expect.objectContaining({ unitId: 'vn-ha-nam', awards: 1, accepted: 1 })]);
-      return res.body[0];
+      return res.body[0] as { byGrade: Record<string, number> };
     });
     expect(row.byGrade.tot).toBe(1);
 
@@ -275,7 +275,7 @@ describe('recognition and reporting on the real servers', () => {
 
     const history = await platform.eventually(async () => {
       const res = await audit.get(`/audit/proposals/${encodeURIComponent(PROPOSAL)}/history`);
-      expect(res.body.history.at(-1)?.type).toBe('recognition.AwardIssued');
+      expect((res.body.history as { type: string }[]).at(-1)?.type).toBe('recognition.AwardIssued');
       return res.body.history as { type: string; context: string; role: string; why?: string }[];
     });
     expect(history.map((h) => h.type)).toEqual([
@@ -288,13 +288,23 @@ describe('recognition and reporting on the real servers', () => {
     expect(history.map((h) => h.role)).toEqual(['council-chair', 'system', 'emulation-board', 'authority', 'authority']);
 
     const dossier = await audit.get(`/audit/dossiers/${DOSSIER}/history`);
-    const types = dossier.body.history.map((h: { type: string }) => h.type);
+    const types = (dossier.body.history as { type: string }[]).map((h) => h.type);
     expect(types.slice(0, 3)).toEqual(['councils.EvaluationCaseOpened', 'councils.CaseFinalised', 'councils.HonourProposed']);
     expect(types).toContain('recognition.AwardDecided');
+    // The lines the auditor reads are Vietnamese: no English level, status or grade word (codes stay in `type`, `role`, `level`).
+    const lines = (dossier.body as { history: { what: string; why?: string }[] }).history.flatMap((h) => [h.what, h.why ?? '']);
+    expect(lines.length).toBeGreaterThan(6);
+    expect(
+      lines.filter((l) =>
+        /\b(central|province|district|commune|draft|submitted|received|forwarded|returned|open|finalised|verified|decided|issued|revoked|excellent|good|fair|passed|failed)\b/i.test(
+          l,
+        ),
+      ),
+    ).toEqual([]);
 
     const before = await audit.get(`/audit/dossiers/${DOSSIER}/state?asOf=${encodeURIComponent(beforeDecision)}`);
     expect(before.body.awarded).toBe(false);
-    expect(before.body.proposals.map((p: { status: string }) => p.status).sort()).toEqual(['received', 'verified']);
+    expect((before.body.proposals as { status: string }[]).map((p) => p.status).sort()).toEqual(['received', 'verified']);
     expect(before.body.evaluationCases[0].status).toBeDefined();
     const now = await audit.get(`/audit/dossiers/${DOSSIER}/state`);
     expect(now.body.awarded).toBe(true);
@@ -304,8 +314,8 @@ describe('recognition and reporting on the real servers', () => {
     expect(exported.body.history[0]).toEqual(
       expect.objectContaining({ hash: expect.any(String), dataText: expect.any(String), metadataText: expect.any(String) }),
     );
-    expect(verifyExportedChain(exported.body.chain)).toEqual(expect.objectContaining({ ok: true }));
-    const forged = exported.body.chain.map((r: { dataText: string }, i: number) =>
+    expect(verifyExportedChain(exported.body.chain as ExportedChainRow[])).toEqual(expect.objectContaining({ ok: true }));
+    const forged = (exported.body.chain as ExportedChainRow[]).map((r, i) =>
       i === 1 ? { ...r, dataText: r.dataText.replace('8.17', '9.17') } : r,
     );
     expect(verifyExportedChain(forged).ok).toBe(false);

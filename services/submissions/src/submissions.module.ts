@@ -5,6 +5,7 @@ import { AttachmentsController } from './attachments/attachments.controller';
 import { CampaignsController } from './campaigns/campaigns.controller';
 import { DossierQueriesController } from './dossiers/dossier-queries.controller';
 import { CouncilRecommendationHandler } from './dossiers/council-recommendation.handler';
+import { DossierAppealsReplicationHandler } from './dossiers/dossier-appeals';
 import { DossiersController } from './dossiers/dossiers.controller';
 import { UnitsController } from './units/units.controller';
 import { MandatesController } from './mandates/mandates.controller';
@@ -19,6 +20,7 @@ import { MandatesController } from './mandates/mandates.controller';
     AttachmentsController,
     MandatesController,
     CouncilRecommendationHandler,
+    DossierAppealsReplicationHandler,
   ],
   providers: [AttachmentStore],
 })

@@ -30,7 +30,7 @@ import { UnitsController } from './units/units.controller';
  * record. The deciders keep their own business rules; this file is the one place for who may ask.
  */
 
-const ALL: 'any' = 'any';
+const ALL = 'any' as const;
 const NOMINATING: Role[] = ['unit-officer', 'submitter'];
 const CAMPAIGN_ROLES: Role[] = ['admin', 'authority', 'emulation-board', 'unit-officer', 'front-chair'];
 
@@ -154,6 +154,7 @@ export const SUBMISSIONS_POLICY = defineAccessPolicy(
     addField: onCampaign(CAMPAIGN_ROLES, 'Đơn vị phát động thêm lĩnh vực', false),
     assignAgency: onCampaign(CAMPAIGN_ROLES, 'Đơn vị phát động, hoặc chính đơn vị của địa bàn, phân công cơ quan tiếp nhận', true),
     setDeadline: onCampaign(CAMPAIGN_ROLES, 'Đơn vị phát động, hoặc chính đơn vị của địa bàn, đặt hạn nộp', true),
+    setAppealRules: onCampaign(CAMPAIGN_ROLES, 'Đơn vị phát động quy định thời hạn kiến nghị và Hội đồng giải quyết', false),
     list: { kind: 'list', roles: ALL, summary: 'Phong trào là thông tin công khai cho người đã đăng nhập' },
     get: { kind: 'read', roles: ALL, summary: 'Phong trào là thông tin công khai cho người đã đăng nhập' },
   }),

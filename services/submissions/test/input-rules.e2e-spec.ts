@@ -1,4 +1,5 @@
 import { randomUUID } from 'crypto';
+import type { OpenAPIObject } from '@nestjs/swagger';
 import request from 'supertest';
 import { Actor, eventsTopic, Role } from '@cem/contracts';
 import { openApiGaps } from '@cem/service-kit';
@@ -43,11 +44,11 @@ describe('input rules on the real apps', () => {
       post: (path: string, body: object) => auth(request(url).post(path).send(body)),
     };
   };
-  const refused = async (res: request.Response, field: string) => {
+  const refused = (res: request.Response, field: string) => {
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('validation-failed');
     // NUL never reaches the DTOs: the HTTP pipeline refuses it first and names the path instead of the field.
-    const named = res.body.details?.fields ? Object.keys(res.body.details.fields) : [res.body.details?.path];
+    const named = res.body.details?.fields ? Object.keys(res.body.details.fields as object) : [res.body.details?.path];
     expect(named).toContain(field);
   };
 
@@ -105,7 +106,7 @@ describe('input rules on the real apps', () => {
     ];
     for (const [patch, field] of cases) {
       const body = draft(patch);
-      await refused(await api.post('/dossiers', body), field);
+      refused(await api.post('/dossiers', body), field);
       expect(await platform.service('submissions').infra.store.readStream(`dossier-${body.dossierId}`)).toHaveLength(0);
     }
   });
@@ -113,7 +114,7 @@ describe('input rules on the real apps', () => {
   it('refuses impossible calendar dates instead of rolling them forward', async () => {
     const campaignId = `ht-${randomUUID().slice(0, 8)}`;
     for (const date of ['2024-02-30', '2025-02-29', '2024-04-31']) {
-      await refused(await call('submissions', CITY_BOARD).post('/campaigns', launch(campaignId, date)), 'planDate');
+      refused(await call('submissions', CITY_BOARD).post('/campaigns', launch(campaignId, date)), 'planDate');
     }
     expect(await platform.service('submissions').infra.store.readStream(`campaign-${campaignId}`)).toHaveLength(0);
 
@@ -137,19 +138,19 @@ describe('input rules on the real apps', () => {
       expect(res.status).not.toBe(404);
       return res;
     });
-    await refused(refusedCouncil, 'decision.date');
-    expect(Object.keys(refusedCouncil.body.details.fields)).toContain('members.0.effectiveFrom');
+    refused(refusedCouncil, 'decision.date');
+    expect(Object.keys(refusedCouncil.body.details.fields as object)).toContain('members.0.effectiveFrom');
 
-    await refused(await call('recognition', AUTHORITY).get('/public/awarded-works?year=1800'), 'year');
+    refused(await call('recognition', AUTHORITY).get('/public/awarded-works?year=1800'), 'year');
 
     const audit = call('reporting', AUDITOR);
-    await refused(await audit.get('/audit/dossiers/khong-co/state?asOf=2024-02-30'), 'asOf');
-    await refused(await audit.get('/audit/dossiers/khong-co/state?asOf=2024-04-31T10:00:00Z'), 'asOf');
+    refused(await audit.get('/audit/dossiers/khong-co/state?asOf=2024-02-30'), 'asOf');
+    refused(await audit.get('/audit/dossiers/khong-co/state?asOf=2024-04-31T10:00:00Z'), 'asOf');
     expect((await audit.get('/audit/dossiers/khong-co/state?asOf=2024-02-29')).status).not.toBe(400);
   });
 
   it('keeps years in range in bodies and queries', async () => {
-    await refused(
+    refused(
       await call('reporting', STANDING_BODY).post('/periods', {
         periodId: `p-${randomUUID().slice(0, 8)}`,
         year: 3000,
@@ -159,17 +160,19 @@ describe('input rules on the real apps', () => {
       }),
       'year',
     );
-    await refused(await call('submissions', COMMUNE_OFFICER).get('/dossiers?year=99999'), 'year');
-    await refused(await call('submissions', COMMUNE_OFFICER).get(`/dossiers?q=${encodeURIComponent('a\u202eb')}`), 'q');
+    refused(await call('submissions', COMMUNE_OFFICER).get('/dossiers?year=99999'), 'year');
+    refused(await call('submissions', COMMUNE_OFFICER).get(`/dossiers?q=${encodeURIComponent('a\u202eb')}`), 'q');
   });
 
   it('serves complete contracts: OpenAPI at /docs-json and AsyncAPI at /asyncapi.json, without a token', async () => {
     for (const context of ['submissions', 'councils', 'recognition', 'reporting']) {
       const openApi = await request(platform.url(context)).get('/docs-json').expect(200);
-      expect(openApiGaps(openApi.body)).toEqual([]);
+      expect(openApiGaps(openApi.body as OpenAPIObject)).toEqual([]);
       const asyncApi = await request(platform.url(context)).get('/asyncapi.json').expect(200);
       expect(asyncApi.body.asyncapi).toBe('3.0.0');
-      expect(Object.values<{ address: string }>(asyncApi.body.channels).map((c) => c.address)).toContain(eventsTopic(context, ''));
+      expect(Object.values(asyncApi.body.channels as Record<string, { address: string }>).map((c) => c.address)).toContain(
+        eventsTopic(context, ''),
+      );
     }
   });
 });

@@ -221,7 +221,7 @@ describe('submissions service (real PostgreSQL, Kafka, FerretDB)', () => {
       return res;
     });
     expect(campaign.body.campaign).toMatchObject({ planNumber: '338/KH-UBND', level: 'province' });
-    expect(Object.keys(campaign.body.fields)).toEqual(['khcn']);
+    expect(Object.keys(campaign.body.fields as object)).toEqual(['khcn']);
     expect(campaign.body.agencies).toHaveLength(2);
     expect(campaign.body.deadlines).toEqual([expect.objectContaining({ level: 'district', deadline: '2099-10-31' })]);
     expect((await platform.service('submissions').infra.store.readStream(`campaign-${CAMPAIGN}`)).length).toBe(6);
@@ -292,7 +292,7 @@ describe('submissions service (real PostgreSQL, Kafka, FerretDB)', () => {
     const detail = await api(TAN_KIEN).get(`/dossiers/${dossierId}`).expect(200);
     expect(detail.body).toMatchObject({ status: 'received', level: 'province', receivingAgencyUnitId: 'vn-hcm-so-khcn', version: 6 });
     expect(detail.body.dossier.attachments).toEqual([expect.objectContaining({ sha256 })]);
-    expect(detail.body.history.map((h: { type: string }) => h.type)).toEqual([
+    expect((detail.body.history as { type: string }[]).map((h) => h.type)).toEqual([
       'submissions.DossierDrafted',
       'submissions.DossierSubmitted',
       'submissions.DossierReceived',
@@ -312,17 +312,17 @@ describe('submissions service (real PostgreSQL, Kafka, FerretDB)', () => {
       level: 'province',
     });
     // What a person reads of the history is Vietnamese ("cấp tỉnh", not "cấp province"); codes stay in machine fields.
-    expect(detail.body.history.map((h: { summary: string }) => h.summary)).toEqual([
+    expect((detail.body.history as { summary: string }[]).map((h) => h.summary)).toEqual([
       'Lập hồ sơ "Sáng kiến số hóa hồ sơ một cửa"',
       'Nộp hồ sơ lên cấp huyện',
       'Tiếp nhận hồ sơ tại cấp huyện',
-      'Quyết định chuyển hồ sơ lên cấp trên (số ' + detail.body.history[3].summary.split('(số ')[1],
+      'Quyết định chuyển hồ sơ lên cấp trên (số ' + (detail.body.history[3].summary as string).split('(số ')[1],
       'Chuyển hồ sơ từ cấp huyện lên cấp tỉnh',
       'Tiếp nhận hồ sơ tại cấp tỉnh',
     ]);
     expect(detail.body.history[4]).toMatchObject({ roleLabel: 'Cán bộ cơ quan tiếp nhận', levelLabel: 'cấp tỉnh' });
-    const readable = detail.body.history
-      .flatMap((h: Record<string, unknown>) => [h.summary, h.roleLabel, h.levelLabel])
+    const readable = (detail.body.history as Record<string, unknown>[])
+      .flatMap((h) => [h.summary, h.roleLabel, h.levelLabel])
       .filter(Boolean)
       .join(' | ');
     expect(readable).not.toMatch(/\b(central|province|district|commune|draft|submitted|received|forwarded|returned)\b/i);
@@ -343,14 +343,14 @@ describe('submissions service (real PostgreSQL, Kafka, FerretDB)', () => {
       }),
       expect.objectContaining({ level: 'province', jurisdictionUnitId: 'vn-hcm', arrivedBy: 'forwarding', receivedBy: 'vn-hcm-so-khcn' }),
     ]);
-    expect(lineage.body.down.map((s: { level: string }) => s.level)).toEqual(['province', 'district', 'origin']);
+    expect((lineage.body.down as { level: string }[]).map((s) => s.level)).toEqual(['province', 'district', 'origin']);
     expect(lineage.body.down[2]).toMatchObject({ nominatingUnitId: 'vn-hcm-binh-chanh-tan-kien' });
 
     // Downward from the city's entry: every dossier that reached it, with the commune it came from.
     const reached = await platform.eventually(async () => {
       const res = await api(CITY_AGENCY).get('/dossiers/lineage/reached?level=province&jurisdictionUnitId=vn-hcm').expect(200);
       expect(res.body).toHaveLength(1);
-      return res.body[0];
+      return res.body[0] as object;
     });
     expect(reached).toMatchObject({
       dossierId,
@@ -362,8 +362,8 @@ describe('submissions service (real PostgreSQL, Kafka, FerretDB)', () => {
   it('finds "Sáng kiến" by "sang kien", only for those who may see it', async () => {
     const found = await platform.eventually(async () => {
       const res = await api(TAN_KIEN).get('/dossiers').query({ q: 'sang kien', fieldCode: 'khcn', year: 2024 }).expect(200);
-      expect(res.body.map((d: { dossierId: string }) => d.dossierId)).toEqual([dossierId]);
-      return res.body[0];
+      expect((res.body as { dossierId: string }[]).map((d) => d.dossierId)).toEqual([dossierId]);
+      return res.body[0] as { title: string };
     });
     expect(found.title).toBe('Sáng kiến số hóa hồ sơ một cửa');
     await api(TAN_KIEN)
@@ -393,7 +393,7 @@ describe('submissions service (real PostgreSQL, Kafka, FerretDB)', () => {
     await api(CU_CHI_AGENCY).get(`/dossiers/${dossierId}`).expect(404); // outside the scope: not revealed
     // An administrator lists every dossier of the jurisdiction; another province's administrator sees none of it.
     const all = await api(ADMIN).get('/dossiers').expect(200);
-    expect(all.body.map((d: { dossierId: string }) => d.dossierId)).toContain(dossierId);
+    expect((all.body as { dossierId: string }[]).map((d) => d.dossierId)).toContain(dossierId);
     expect(JSON.stringify(all.body)).not.toMatch(/"_(id|position)"/);
     await api(HA_NAM_ADMIN)
       .get('/dossiers')
@@ -473,12 +473,12 @@ describe('submissions service (real PostgreSQL, Kafka, FerretDB)', () => {
     await platform.eventually(async () => {
       const res = await api(CITY_AGENCY).get('/dossiers').query({ unitId: 'vn-hcm-binh-chanh' }).expect(200);
       // The city sees only what was forwarded to it, not the district's own withdrawn one.
-      expect(res.body.map((d: { dossierId: string }) => d.dossierId)).toEqual([dossierId]);
+      expect((res.body as { dossierId: string }[]).map((d) => d.dossierId)).toEqual([dossierId]);
       const district = await api(DISTRICT_AGENCY)
         .get('/dossiers')
         .query({ unitId: 'vn-hcm-binh-chanh-tan-kien', status: 'withdrawn' })
         .expect(200);
-      expect(district.body.map((d: { dossierId: string }) => d.dossierId)).toEqual(['hs-nhap']);
+      expect((district.body as { dossierId: string }[]).map((d) => d.dossierId)).toEqual(['hs-nhap']);
     });
   });
 
@@ -518,7 +518,7 @@ describe('submissions service (real PostgreSQL, Kafka, FerretDB)', () => {
     const lineage = await platform.eventually(async () => {
       const res = await api(CITY_AGENCY).get(`/dossiers/${dossierId}/lineage`).expect(200);
       expect(res.body.up).toHaveLength(3);
-      return res.body;
+      return res.body as { up: object[] };
     }, 60000);
     expect(lineage.up[1]).toMatchObject({ level: 'province', basis: 'council-recommendation', decisionRef: '15/QĐ-HĐTĐ' });
     expect(lineage.up[2]).toMatchObject({ level: 'central', jurisdictionUnitId: 'vn', arrivedBy: 'forwarding' });

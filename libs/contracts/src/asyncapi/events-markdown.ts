@@ -1,27 +1,34 @@
 import type { JsonSchema } from '../schema/json-schema';
 import type { AsyncApiDocument } from './asyncapi';
 
-const cell = (v: unknown) =>
-  String(v ?? '')
-    .replace(/\|/g, '\\|')
-    .replace(/\n/g, ' ');
+/** A schema value as text: strings and numbers as they are, anything else as JSON (never "[object Object]"). */
+const text = (v: unknown): string =>
+  v === undefined || v === null
+    ? ''
+    : typeof v === 'string'
+      ? v
+      : typeof v === 'number' || typeof v === 'boolean'
+        ? String(v)
+        : JSON.stringify(v);
+
+const cell = (v: unknown) => text(v).replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 function typeOf(schema: JsonSchema): string {
   const target = (schema.allOf as JsonSchema[] | undefined)?.[0] ?? schema;
   if (typeof target.$ref === 'string') return `[${target.$ref.split('/').pop()}](#${String(target.$ref.split('/').pop()).toLowerCase()})`;
   if (target.type === 'array') return `${typeOf((target.items as JsonSchema) ?? {})}[]`;
-  if (Array.isArray(target.enum)) return target.enum.map((e) => `\`${e}\``).join(' \\| ');
+  if (Array.isArray(target.enum)) return target.enum.map((e) => `\`${text(e)}\``).join(' \\| ');
   if (Array.isArray(target.oneOf)) return 'string (ngày/thời điểm)';
   if (target.format === 'date') return 'string (YYYY-MM-DD)';
   if (typeof target.pattern === 'string' && target.pattern.startsWith('^\\d{4}-')) return 'string (ngày/thời điểm)';
-  return String(target.type ?? 'any');
+  return text(target.type ?? 'any');
 }
 
 function limits(schema: JsonSchema): string {
   const parts: string[] = [];
-  if (schema.maxLength !== undefined) parts.push(`≤ ${schema.maxLength} ký tự`);
-  if (schema.maxItems !== undefined) parts.push(`≤ ${schema.maxItems} phần tử`);
-  if (schema.minimum !== undefined || schema.maximum !== undefined) parts.push(`${schema.minimum ?? ''}…${schema.maximum ?? ''}`);
+  if (schema.maxLength !== undefined) parts.push(`≤ ${text(schema.maxLength)} ký tự`);
+  if (schema.maxItems !== undefined) parts.push(`≤ ${text(schema.maxItems)} phần tử`);
+  if (schema.minimum !== undefined || schema.maximum !== undefined) parts.push(`${text(schema.minimum)}…${text(schema.maximum)}`);
   return parts.join(', ');
 }
 
@@ -93,7 +100,7 @@ export function eventsMarkdown(doc: AsyncApiDocument): string {
     '',
     '| chủ đề | mô tả | thông điệp |',
     '|---|---|---|',
-    ...Object.values(channels).map((c) => `| \`${c.address}\` | ${cell(c.title)} | ${Object.keys(c.messages ?? {}).length} |`),
+    ...Object.values(channels).map((c) => `| \`${text(c.address)}\` | ${cell(c.title)} | ${Object.keys(c.messages ?? {}).length} |`),
     '',
     '## Ví dụ tiêu thụ (TypeScript, kafkajs)',
     '',
@@ -103,9 +110,9 @@ export function eventsMarkdown(doc: AsyncApiDocument): string {
     '',
   ];
   for (const channel of Object.values(channels)) {
-    if (!String(channel.address).endsWith('.events')) continue;
+    if (!text(channel.address).endsWith('.events')) continue;
     lines.push(
-      `### \`${channel.address}\``,
+      `### \`${text(channel.address)}\``,
       '',
       cell(channel.description),
       '',
@@ -118,7 +125,9 @@ export function eventsMarkdown(doc: AsyncApiDocument): string {
         .split('/')
         .pop()!;
       const version = ((m.headers as JsonSchema).allOf as JsonSchema[])[1].properties as Record<string, JsonSchema>;
-      lines.push(`| \`${m.name}\` | ${version.ce_schemaversion.const} | ${cell(m.title)} | [${payload}](#${payload.toLowerCase()}) |`);
+      lines.push(
+        `| \`${text(m.name)}\` | ${text(version.ce_schemaversion.const)} | ${cell(m.title)} | [${payload}](#${payload.toLowerCase()}) |`,
+      );
     }
     lines.push('');
   }

@@ -1,4 +1,5 @@
 import { defineEvent, EventContract } from '../event-contract';
+import { AppealAssignedData, AppealDecidedData, AppealFiledData, CaseReopenedData } from './appeal.events';
 import {
   CouncilEditionAddedData,
   CouncilEstablishedData,
@@ -42,6 +43,10 @@ export const COUNCILS_EVENTS = {
   RankingPublished: 'councils.RankingPublished',
   DossierRecommendedUpward: 'councils.DossierRecommendedUpward',
   HonourProposed: 'councils.HonourProposed',
+  AppealFiled: 'councils.AppealFiled',
+  AppealAssigned: 'councils.AppealAssigned',
+  AppealDecided: 'councils.AppealDecided',
+  CaseReopened: 'councils.CaseReopened',
 } as const;
 
 const v1 = <T>(type: string, dataClass: new () => T, description: string) => defineEvent(COUNCILS_CONTEXT, type, 1, dataClass, description);
@@ -73,4 +78,8 @@ export const COUNCILS_CONTRACTS: EventContract[] = [
   v1(E.RankingPublished, RankingPublishedData, 'Ranking within a field, edition and level'),
   v1(E.DossierRecommendedUpward, DossierRecommendedUpwardData, 'A dossier proposed to the next level'),
   v1(E.HonourProposed, HonourProposedData, 'An honour/commendation proposed to recognition'),
+  v1(E.AppealFiled, AppealFiledData, "An author or the nominating unit appeals the council's result (khiếu nại, kiến nghị)"),
+  v1(E.AppealAssigned, AppealAssignedData, 'An appeal given to the council that decides it'),
+  v1(E.AppealDecided, AppealDecidedData, 'An appeal decided with reasons (upheld or rejected)'),
+  v1(E.CaseReopened, CaseReopenedData, 'Scoring reopened after an upheld appeal; the previous result kept'),
 ];

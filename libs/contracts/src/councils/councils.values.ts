@@ -74,11 +74,12 @@ export const ROUTING_WAIT_REASON_LABELS_VI: Record<RoutingWaitReason, string> = 
 };
 
 /** Where a case stands, as the council's list shows it. */
-export const CASE_STATUSES = ['awaiting-council', 'open', 'finalised'] as const;
+export const CASE_STATUSES = ['awaiting-council', 'open', 'finalised', 'under-appeal'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 export const CASE_STATUS_LABELS_VI: Record<CaseStatus, string> = {
   'awaiting-council': 'Chờ xác định Hội đồng thẩm định',
   open: 'Đang thẩm định',
   finalised: 'Đã chốt kết quả',
+  'under-appeal': 'Đang giải quyết kiến nghị',
 };

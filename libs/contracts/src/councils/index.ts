@@ -5,4 +5,5 @@ export * from './criteria.events';
 export * from './evaluation.events';
 export * from './scoring.events';
 export * from './grading.events';
+export * from './appeal.events';
 export * from './councils.contracts';

@@ -6,6 +6,7 @@ import {
   AwardIssuedData,
   AwardRevokedData,
   CommendationProposedData,
+  DocumentIssuedData,
   ProposalReceivedData,
   ProposalResubmittedData,
   ProposalSentBackData,
@@ -23,6 +24,7 @@ export const RECOGNITION_EVENTS = {
   AwardDecided: 'recognition.AwardDecided',
   AwardIssued: 'recognition.AwardIssued',
   AwardRevoked: 'recognition.AwardRevoked',
+  DocumentIssued: 'recognition.DocumentIssued',
 } as const;
 
 const E = RECOGNITION_EVENTS;
@@ -39,4 +41,5 @@ export const RECOGNITION_CONTRACTS: EventContract[] = [
   v1(E.AwardDecided, AwardDecidedData, 'The competent authority decided the award (number, date, signer)'),
   v1(E.AwardIssued, AwardIssuedData, 'The award handed over at the honouring ceremony'),
   v1(E.AwardRevoked, AwardRevokedData, 'The award withdrawn by a later decision'),
+  v1(E.DocumentIssued, DocumentIssuedData, 'An official document (award decision or certificate) issued as PDF, with its SHA-256'),
 ];

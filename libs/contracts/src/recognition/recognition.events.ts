@@ -15,7 +15,15 @@ import {
 } from 'class-validator';
 import { ADMINISTRATIVE_LEVELS, AdministrativeLevel } from '../administrative';
 import { COUNCIL_GRADES, CouncilGrade } from '../councils/councils.values';
-import { DECISION_NUMBER_PATTERN, RECIPIENT_KINDS, RecipientKind } from './recognition.values';
+import {
+  CERTIFICATE_KINDS,
+  CertificateKind,
+  DECISION_NUMBER_PATTERN,
+  DOCUMENT_KINDS,
+  DocumentKind,
+  RECIPIENT_KINDS,
+  RecipientKind,
+} from './recognition.values';
 
 export class AwardRecipient {
   @IsString() @IsNotEmpty() name!: string;
@@ -46,6 +54,10 @@ export class ProposalFacts {
   @IsOptional() @IsString() proposedAward?: string;
 }
 
+export class ProposalDossierAuthor {
+  @IsString() @IsNotEmpty() name!: string;
+}
+
 /** Tiếp nhận đề nghị tôn vinh của Hội đồng thẩm định sáng tạo (from councils.HonourProposed). */
 export class ProposalReceivedData extends ProposalFacts {
   @IsString() @IsNotEmpty() caseId!: string;
@@ -55,6 +67,10 @@ export class ProposalReceivedData extends ProposalFacts {
   @IsIn(COUNCIL_GRADES) grade!: CouncilGrade;
   @IsNumber() score!: number;
   @IsInt() @Min(1) rank!: number;
+  /** The dossier's nominating unit and authors, so a list renders without asking another service (absent before 2026-12). */
+  @IsOptional() @IsString() @IsNotEmpty() nominatingUnitId?: string;
+  @IsOptional() @IsString() nominatingUnitName?: string;
+  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => ProposalDossierAuthor) authors?: ProposalDossierAuthor[];
 }
 
 /** Đề nghị khen thưởng đơn vị thực hiện tốt phong trào, proposed by a standing body. */
@@ -104,6 +120,14 @@ export class AwardDecidedData extends AwardKeys {
   @IsISO8601() decisionDate!: string;
   @IsString() @IsNotEmpty() signer!: string;
   @IsArray() @ArrayMinSize(1) @ValidateNested({ each: true }) @Type(() => AwardRecipient) recipients!: AwardRecipient[];
+  /** The proposal's jurisdiction path (who may read the decision and its documents); absent in older events. */
+  @IsOptional() @IsArray() @IsString({ each: true }) jurisdictionUnitPath?: string[];
+  /** Căn cứ: the legal bases printed in the decision; absent = the Law on Emulation and Commendation and its decree. */
+  @IsOptional() @IsArray() @IsString({ each: true }) legalBases?: string[];
+  /** The issuing authority as printed in the decision's heading, e.g. 'ỦY BAN NHÂN DÂN TỈNH HÀ NAM'. */
+  @IsOptional() @IsString() @IsNotEmpty() issuingAuthority?: string;
+  /** The nominating unit of the work, when known (printed in the decision's list). */
+  @IsOptional() @IsString() nominatingUnitName?: string;
 }
 
 /** Trao tặng at the honouring ceremony (lễ tôn vinh). */
@@ -117,4 +141,31 @@ export class AwardRevokedData extends AwardKeys {
   @IsString() @IsNotEmpty() reason!: string;
   @Matches(DECISION_NUMBER_PATTERN) decisionNumber!: string;
   @IsISO8601() decisionDate!: string;
+}
+
+/**
+ * An official document issued as PDF (the award decision or one recipient's certificate). The PDF is a pure
+ * function of the events (this one included), so it is rendered again on download and its SHA-256 must equal
+ * the one recorded here; the verification page answers from the event log.
+ */
+export class DocumentIssuedData {
+  @IsString() @IsNotEmpty() documentId!: string;
+  @IsIn(DOCUMENT_KINDS) kind!: DocumentKind;
+  @IsOptional() @IsIn(CERTIFICATE_KINDS) certificateKind?: CertificateKind;
+  @IsString() @IsNotEmpty() jurisdictionUnitId!: string;
+  @Matches(DECISION_NUMBER_PATTERN) decisionNumber!: string;
+  @IsISO8601() decisionDate!: string;
+  @IsInt() year!: number;
+  /** The proposals (works) the document covers: one for a certificate, every one of the decision's list for a decision. */
+  @IsArray() @ArrayMinSize(1) @IsString({ each: true }) proposalIds!: string[];
+  /** The certificate's holder. */
+  @IsOptional() @ValidateNested() @Type(() => AwardRecipient) recipient?: AwardRecipient;
+  @Matches(/^[0-9a-f]{64}$/) sha256!: string;
+  @IsInt() @Min(1) size!: number;
+  @IsISO8601() issuedAt!: string;
+  /** The public verification page printed as the QR code. */
+  @IsString() @IsNotEmpty() verificationUrl!: string;
+  @IsInt() @Min(1) templateVersion!: number;
+  /** The document this one replaces (a decision document issued again after more works were decided under it). */
+  @IsOptional() @IsString() @IsNotEmpty() supersedes?: string;
 }

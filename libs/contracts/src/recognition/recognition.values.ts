@@ -16,3 +16,22 @@ export type ProposalOrigin = (typeof PROPOSAL_ORIGINS)[number];
 
 /** A decision number as printed on the decision, e.g. '1234/QĐ-UBND'. */
 export const DECISION_NUMBER_PATTERN = /^\d+\/\S+$/;
+
+/** Official documents issued as PDF: the award decision and each recipient's certificate. */
+export const DOCUMENT_KINDS = ['award-decision', 'certificate'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+/** Giấy khen, Bằng khen, or the award's Giấy chứng nhận (from the catalogue entry's name). */
+export const CERTIFICATE_KINDS = ['giay-khen', 'bang-khen', 'giay-chung-nhan'] as const;
+export type CertificateKind = (typeof CERTIFICATE_KINDS)[number];
+
+export const CERTIFICATE_KIND_LABELS_VI: Record<CertificateKind, string> = {
+  'giay-khen': 'Giấy khen',
+  'bang-khen': 'Bằng khen',
+  'giay-chung-nhan': 'Giấy chứng nhận',
+};
+
+export const DOCUMENT_KIND_LABELS_VI: Record<DocumentKind, string> = {
+  'award-decision': 'Quyết định khen thưởng',
+  certificate: 'Giấy chứng nhận, Giấy khen, Bằng khen',
+};

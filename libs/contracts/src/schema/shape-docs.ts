@@ -24,5 +24,6 @@ export const SHAPE_DOCS: Record<string, string> = {
   ReportingDeadline: 'Hạn gửi báo cáo của một cấp',
   ReportFigures: 'Số liệu báo cáo',
   RankedDossierAuthor: 'Tác giả của hồ sơ trong bảng xếp hạng',
+  ProposalDossierAuthor: 'Tác giả của hồ sơ được đề nghị tôn vinh',
   HonourProposalRecipient: 'Cá nhân, tập thể được đề nghị tôn vinh',
 };

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { ArrayMinSize, IsArray, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, ValidateNested } from 'class-validator';
+import { IsArray, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Max, Min, ValidateNested } from 'class-validator';
 import { ADMINISTRATIVE_LEVELS, AdministrativeLevel } from '../administrative';
 import { CampaignPeriod, EditionPhase } from './submissions.shapes';
 
@@ -46,4 +46,19 @@ export class SubmissionDeadlineSetData {
   @IsIn(ADMINISTRATIVE_LEVELS) level!: AdministrativeLevel;
   @IsOptional() @IsString() @IsNotEmpty() jurisdictionUnitId?: string;
   @IsISO8601() deadline!: string;
+}
+
+export const APPEAL_HANDLERS = ['same-council', 'level-above'] as const;
+/** Who decides an appeal against a council's result: the same council, or the council of the level above. */
+export type AppealHandler = (typeof APPEAL_HANDLERS)[number];
+
+/**
+ * The campaign's rules for appeals (khiếu nại, kiến nghị) against a council's result: how many days after the
+ * council's meeting an author or the nominating unit may appeal, and which council decides the appeal.
+ * A later setting replaces the earlier one.
+ */
+export class AppealRulesSetData {
+  @IsString() @IsNotEmpty() campaignId!: string;
+  @IsInt() @Min(1) @Max(365) windowDays!: number;
+  @IsIn(APPEAL_HANDLERS) handledBy!: AppealHandler;
 }

@@ -1,5 +1,6 @@
 import { defineEvent, EventContract } from '../event-contract';
 import {
+  AppealRulesSetData,
   CampaignLaunchedData,
   EditionOpenedData,
   FieldAddedData,
@@ -28,6 +29,7 @@ export const SUBMISSIONS_EVENTS = {
   FieldAdded: 'submissions.FieldAdded',
   ReceivingAgencyAssigned: 'submissions.ReceivingAgencyAssigned',
   SubmissionDeadlineSet: 'submissions.SubmissionDeadlineSet',
+  AppealRulesSet: 'submissions.AppealRulesSet',
   DossierDrafted: 'submissions.DossierDrafted',
   DossierSubmitted: 'submissions.DossierSubmitted',
   DossierReceived: 'submissions.DossierReceived',
@@ -51,6 +53,7 @@ export interface SubmissionsEventDataMap {
   [E.FieldAdded]: FieldAddedData;
   [E.ReceivingAgencyAssigned]: ReceivingAgencyAssignedData;
   [E.SubmissionDeadlineSet]: SubmissionDeadlineSetData;
+  [E.AppealRulesSet]: AppealRulesSetData;
   [E.DossierDrafted]: DossierDraftedData;
   [E.DossierSubmitted]: DossierSubmittedData;
   [E.DossierReceived]: DossierReceivedData;
@@ -80,6 +83,7 @@ export const SUBMISSIONS_CONTRACTS: EventContract[] = [
   v1(E.FieldAdded, FieldAddedData, 'An award field (lĩnh vực) added to a campaign'),
   v1(E.ReceivingAgencyAssigned, ReceivingAgencyAssignedData, "A field's receiving agency at a level"),
   v1(E.SubmissionDeadlineSet, SubmissionDeadlineSetData, 'Submission deadline of a level for a year'),
+  v1(E.AppealRulesSet, AppealRulesSetData, "The campaign's appeal window and which council decides appeals"),
   v1(E.DossierDrafted, DossierDraftedData, 'A dossier (hồ sơ) drafted by its nominating unit'),
   v1(E.DossierSubmitted, DossierSubmittedData, 'A dossier lodged with a level'),
   v1(E.DossierReceived, DossierReceivedData, 'A dossier received by the field agency; carries its facts'),

@@ -1,19 +1,5 @@
 import { Type } from 'class-transformer';
-import {
-  ArrayMinSize,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsNotEmpty,
-  IsNumber,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMinSize, IsArray, IsIn, IsInt, IsNumber, IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { IsCalendarDateOrTime, IsId, IsLine, IsText, IsYear, MaxItems } from '../validation';
 import { APPLICANT_KINDS, ApplicantKind, DOSSIER_TYPES, DossierType } from './submissions.values';
 

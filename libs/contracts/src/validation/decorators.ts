@@ -60,7 +60,7 @@ function safeCharacters(kind: TextKind, options: ValidationOptions): PropertyDec
       validator: {
         validate: (value: unknown) => typeof value !== 'string' || forbiddenCharacter(value, kind) === undefined,
         defaultMessage: (args?: ValidationArguments) => {
-          const value = args?.value;
+          const value: unknown = args?.value;
           const where = typeof value === 'string' ? forbiddenCharacter(value, kind) : undefined;
           return `${args?.property}: ${KIND_WORD[kind]} ${KIND_RULE[kind]}${where ? ` (gặp ${where})` : ''}`;
         },

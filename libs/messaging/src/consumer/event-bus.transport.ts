@@ -92,7 +92,7 @@ export class EventBusTransport extends Server implements CustomTransportStrategy
   private async dispatch(event: RecordedEvent): Promise<void> {
     const handler = this.getHandlerByPattern(event.type);
     if (!handler) return;
-    const result = await handler(event.data, new EventEnvelope(event, this.options.context));
+    const result: unknown = await handler(event.data, new EventEnvelope(event, this.options.context));
     await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
   }
 }

@@ -18,11 +18,11 @@ describe('startEventConsumer', () => {
     bus = new InProcessEventBus({ retryBackoffMs: 1 });
     handled = [];
     dead = [];
-    await bus.subscribe({ groupId: 'dlq-reader', topics: [DLQ], handler: async (m) => void dead.push(m) });
+    await bus.subscribe({ groupId: 'dlq-reader', topics: [DLQ], handler: (m) => Promise.resolve(void dead.push(m)) });
   });
   afterEach(() => bus.close());
 
-  const start = (handle: (e: RecordedEvent) => Promise<void> = async (e) => void handled.push(e), types?: string[]) =>
+  const start = (handle: (e: RecordedEvent) => Promise<void> = (e) => Promise.resolve(void handled.push(e)), types?: string[]) =>
     startEventConsumer({ bus, groupId: 'reactor', topics: [TOPIC], contracts: sampleContracts(), handle, types });
 
   it.each([
@@ -66,9 +66,10 @@ describe('startEventConsumer', () => {
   });
 
   it('dead-letters what the handler refuses (EventRefused) with its reason', async () => {
-    const consumer = await start(async (e) => {
-      if ((e.data as { n: number }).n === 1) throw new EventRefused('dossier-closed: dossier is closed');
+    const consumer = await start((e) => {
+      if ((e.data as { n: number }).n === 1) return Promise.reject(new EventRefused('dossier-closed: dossier is closed'));
       handled.push(e);
+      return Promise.resolve();
     });
     await bus.publish([good(1), good(3)]);
     expect(dead.map((m) => m.headers.dlq_reason)).toEqual(['dossier-closed: dossier is closed']);
@@ -90,9 +91,10 @@ describe('startEventConsumer', () => {
     ['a domain error that did not go through the exception filter', () => new DomainRuleViolation('x', 'y')],
   ])('lets the bus retry %s instead of dead-lettering it', async (_name, failure) => {
     let failuresLeft = 2;
-    const consumer = await start(async (e) => {
-      if (failuresLeft-- > 0) throw failure();
+    const consumer = await start((e) => {
+      if (failuresLeft-- > 0) return Promise.reject(failure());
       handled.push(e);
+      return Promise.resolve();
     });
     await bus.publish([good(1)]);
     expect(handled).toHaveLength(1);
@@ -118,8 +120,8 @@ describe('startEventConsumer', () => {
         contracts: sampleContracts(),
         types,
         deadLetterTopic: DLQ,
-        handle: async (e) => void handled.push(e),
-        archive: async (e) => void archived.push(e),
+        handle: (e) => Promise.resolve(void handled.push(e)),
+        archive: (e) => Promise.resolve(void archived.push(e)),
       });
     beforeEach(() => (archived = []));
 

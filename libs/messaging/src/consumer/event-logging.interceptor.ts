@@ -1,5 +1,6 @@
 import { CallHandler, ExecutionContext, Injectable, Logger, LoggerService, NestInterceptor } from '@nestjs/common';
 import { Observable, tap } from 'rxjs';
+import { errorMessage } from '@cem/contracts';
 import { EventEnvelope } from './event-envelope';
 
 export interface HandledEventLog {
@@ -28,12 +29,12 @@ export class EventLoggingInterceptor implements NestInterceptor {
       handler: `${context.getClass().name}.${context.getHandler().name}`,
       durationMs: Math.round((performance.now() - started) * 10) / 10,
       outcome,
-      ...(error === undefined ? {} : { error: error instanceof Error ? error.message : String(error) }),
+      ...(error === undefined ? {} : { error: errorMessage(error) }),
     });
     return next.handle().pipe(
       tap({
-        complete: () => this.logger.log(line('handled')),
-        error: (error: unknown) => this.logger.warn(line('failed', error)),
+        complete: () => void this.logger.log(line('handled')),
+        error: (error: unknown) => void this.logger.warn(line('failed', error)),
       }),
     );
   }

@@ -12,7 +12,7 @@ describe('InProcessEventBus', () => {
   it('delivers to every group of the topic, in publish order, before publish resolves', async () => {
     const a: BusMessage[] = [];
     const b: BusMessage[] = [];
-    await bus.subscribe({ groupId: 'a', topics: ['t'], handler: async (m) => void a.push(m) });
+    await bus.subscribe({ groupId: 'a', topics: ['t'], handler: (m) => Promise.resolve(void a.push(m)) });
     await bus.subscribe({
       groupId: 'b',
       topics: ['t'],
@@ -53,9 +53,10 @@ describe('InProcessEventBus', () => {
     await bus.subscribe({
       groupId: 'g',
       topics: ['t'],
-      handler: async (m) => {
-        if (failures-- > 0) throw new Error('transient');
+      handler: (m) => {
+        if (failures-- > 0) return Promise.reject(new Error('transient'));
         seen.push(Number(m.value));
+        return Promise.resolve();
       },
     });
     await bus.publish([msg('t', 1), msg('t', 2)]);
@@ -69,10 +70,11 @@ describe('InProcessEventBus', () => {
     await bus.subscribe({
       groupId: 'g',
       topics: ['t'],
-      handler: async (m) => {
+      handler: (m) => {
         attempts++;
-        if (broken) throw new Error('handler down');
+        if (broken) return Promise.reject(new Error('handler down'));
         seen.push(Number(m.value));
+        return Promise.resolve();
       },
     });
     await expect(bus.publish([msg('t', 1)])).rejects.toThrow('handler down');
@@ -86,8 +88,13 @@ describe('InProcessEventBus', () => {
     await bus.publish([msg('t', 1), msg('t', 2)]);
     const early: number[] = [];
     const late: number[] = [];
-    await bus.subscribe({ groupId: 'history', topics: ['t'], handler: async (m) => void early.push(Number(m.value)) });
-    await bus.subscribe({ groupId: 'live', topics: ['t'], fromBeginning: false, handler: async (m) => void late.push(Number(m.value)) });
+    await bus.subscribe({ groupId: 'history', topics: ['t'], handler: (m) => Promise.resolve(void early.push(Number(m.value))) });
+    await bus.subscribe({
+      groupId: 'live',
+      topics: ['t'],
+      fromBeginning: false,
+      handler: (m) => Promise.resolve(void late.push(Number(m.value))),
+    });
     await bus.publish([msg('t', 3)]);
     expect(early).toEqual([1, 2, 3]);
     expect(late).toEqual([3]);
@@ -95,7 +102,7 @@ describe('InProcessEventBus', () => {
 
   it('resumes a group at its offset after stop and re-subscribe; publish does not wait for an absent group', async () => {
     const seen: number[] = [];
-    const handler = async (m: BusMessage) => void seen.push(Number(m.value));
+    const handler = (m: BusMessage) => Promise.resolve(void seen.push(Number(m.value)));
     const first = await bus.subscribe({ groupId: 'g', topics: ['t'], handler });
     await bus.publish([msg('t', 1)]);
     await first.stop();
@@ -107,8 +114,8 @@ describe('InProcessEventBus', () => {
   });
 
   it('refuses a second live subscriber in the same group', async () => {
-    await bus.subscribe({ groupId: 'g', topics: ['t'], handler: async () => undefined });
-    await expect(bus.subscribe({ groupId: 'g', topics: ['t'], handler: async () => undefined })).rejects.toThrow(
+    await bus.subscribe({ groupId: 'g', topics: ['t'], handler: () => Promise.resolve() });
+    await expect(bus.subscribe({ groupId: 'g', topics: ['t'], handler: () => Promise.resolve() })).rejects.toThrow(
       'already has a subscriber',
     );
   });

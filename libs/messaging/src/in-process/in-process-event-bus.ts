@@ -130,10 +130,10 @@ export class InProcessEventBus implements EventBus {
     await Promise.all(waits);
   }
 
-  async subscribe(options: BusSubscriptionOptions): Promise<BusSubscription> {
-    if (this.closed) throw new Error('InProcessEventBus is closed');
+  subscribe(options: BusSubscriptionOptions): Promise<BusSubscription> {
+    if (this.closed) return Promise.reject(new Error('InProcessEventBus is closed'));
     const taken = options.topics.filter((t) => this.lanes.get(t)?.get(options.groupId)?.handler);
-    if (taken.length) throw new Error(`group ${options.groupId} already has a subscriber on ${taken.join(', ')}`);
+    if (taken.length) return Promise.reject(new Error(`group ${options.groupId} already has a subscriber on ${taken.join(', ')}`));
     const lanes = options.topics.map((topic) => {
       const byGroup = this.lanes.get(topic) ?? new Map<string, Lane>();
       this.lanes.set(topic, byGroup);
@@ -147,7 +147,7 @@ export class InProcessEventBus implements EventBus {
       return lane;
     });
     lanes.forEach((lane) => lane.pump());
-    return { stop: async () => void (await Promise.all(lanes.map((lane) => lane.detach()))) };
+    return Promise.resolve({ stop: async () => void (await Promise.all(lanes.map((lane) => lane.detach()))) });
   }
 
   async close(): Promise<void> {

@@ -82,7 +82,7 @@ describe('KafkaEventBus on the real broker', () => {
         topics: [relayTopic],
         contracts: sampleContracts(),
         deadLetterTopic: deadLetterTopic(group('ordered'), prefix),
-        handle: async (e) => void received.push(e),
+        handle: (e) => Promise.resolve(void received.push(e)),
       });
       await waitUntil('all relayed events', () => received.length >= streams * perStream);
       await consumer.stop();
@@ -109,14 +109,14 @@ describe('KafkaEventBus on the real broker', () => {
       topics: [topic],
       contracts: sampleContracts(),
       deadLetterTopic: dlq,
-      handle: async (e) => void handled.push(e.id),
+      handle: (e) => Promise.resolve(void handled.push(e.id)),
     });
     const poison = { ...encodeEvent(SAMPLE_CONTEXT, sampleRecordedEvent(1), topic), value: '{"title":' };
     const after = encodeEvent(SAMPLE_CONTEXT, sampleRecordedEvent(2, { streamId: poison.key }), topic);
     await bus.publish([poison, after]);
 
     const dead: BusMessage[] = [];
-    const reader = await bus.subscribe({ groupId: group('dlq-reader'), topics: [dlq], handler: async (m) => void dead.push(m) });
+    const reader = await bus.subscribe({ groupId: group('dlq-reader'), topics: [dlq], handler: (m) => Promise.resolve(void dead.push(m)) });
     try {
       await waitUntil('the good event after the poison one', () => handled.includes(after.headers.ce_id));
       await waitUntil('the dead letter', () => dead.length > 0);
@@ -132,6 +132,38 @@ describe('KafkaEventBus on the real broker', () => {
     }
   });
 
+  it('counts the messages a read-committed reader gets, not the offsets transaction markers and aborted writes take', async () => {
+    const dlq = `${prefix}cem.dlq.counted`;
+    await bus.ensureTopics([dlq], 1);
+    const kafka = new Kafka({ brokers: kafkaBrokersFromEnv(), logLevel: logLevel.NOTHING });
+    const producer = kafka.producer({ transactionalId: `${prefix}tx-writer`, idempotent: true, maxInFlightRequests: 1 });
+    await producer.connect();
+    try {
+      const aborted = await producer.transaction();
+      await aborted.send({ topic: dlq, messages: [{ key: 'a', value: 'never seen' }] });
+      await aborted.abort();
+      const committed = await producer.transaction();
+      await committed.send({ topic: dlq, messages: [{ key: 'b', value: 'dead letter 1' }] });
+      await committed.commit();
+    } finally {
+      await producer.disconnect();
+    }
+    await bus.publish([{ topic: dlq, key: 'c', value: 'dead letter 2', headers: {} }]);
+
+    // Five offsets: the aborted message and its marker, the committed one and its marker, the plain one.
+    const admin = kafka.admin();
+    await admin.connect();
+    const [offsets] = await admin.fetchTopicOffsets(dlq);
+    await admin.disconnect();
+    expect(Number(offsets.high) - Number(offsets.low)).toBe(5);
+    expect(await bus.topicMessageCount(dlq)).toBe(2);
+    expect((await bus.readTopic(dlq)).map((m) => m.value)).toEqual(['dead letter 1', 'dead letter 2']);
+    // Counted again only when the offsets move.
+    await bus.publish([{ topic: dlq, key: 'd', value: 'dead letter 3', headers: {} }]);
+    expect(await bus.topicMessageCount(dlq)).toBe(3);
+    expect(await bus.topicMessageCount(`${prefix}cem.dlq.none`)).toBe(0);
+  });
+
   it('retries a handler that throws once and loses nothing', async () => {
     const failTopic = eventsTopic(SAMPLE_CONTEXT, `${prefix}flaky.`);
     await bus.ensureTopics([failTopic]);
@@ -145,12 +177,13 @@ describe('KafkaEventBus on the real broker', () => {
       topics: [failTopic],
       contracts: sampleContracts(),
       deadLetterTopic: deadLetterTopic(group('flaky'), prefix),
-      handle: async (e) => {
+      handle: (e) => {
         if (e.id === victim && !failed) {
           failed = true;
-          throw new Error('transient outage');
+          return Promise.reject(new Error('transient outage'));
         }
         handled.push(e.id);
+        return Promise.resolve();
       },
     });
     try {

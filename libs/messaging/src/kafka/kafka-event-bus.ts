@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   Kafka,
   logLevel as KafkaLogLevel,
@@ -199,6 +200,8 @@ export class KafkaEventBus implements EventBus {
   private producer?: Promise<Producer>;
   private pingAdmin?: Promise<Admin>;
   private readonly consumers = new Set<Consumer>();
+  /** Per topic: its offsets when last counted, and the count then (topicMessageCount). */
+  private readonly messageCounts = new Map<string, { signature: string; count: number }>();
 
   constructor(private readonly options: KafkaEventBusOptions) {
     this.kafka = new Kafka({
@@ -294,12 +297,83 @@ export class KafkaEventBus implements EventBus {
     return lag;
   }
 
-  /** Messages held by a (non-transactional) topic such as a dead-letter topic; 0 when it does not exist. */
+  /**
+   * Messages a read-committed reader finds in a topic, such as a dead-letter topic; 0 when it does not exist.
+   * Offsets alone (high − low) over-count: a transaction's commit or abort marker takes an offset, and so does a
+   * message of an aborted transaction, neither of which any consumer ever receives. So the topic is read (once
+   * per change of its offsets: dead letters are rare and a scrape must stay cheap) and its messages counted.
+   */
   async topicMessageCount(topic: string): Promise<number> {
     const admin = await this.pingAdminClient();
     if (!(await admin.listTopics()).includes(topic)) return 0;
     const offsets = await admin.fetchTopicOffsets(topic);
-    return offsets.reduce((sum, o) => sum + Number(o.high) - Number(o.low), 0);
+    const signature = offsets.map((o) => `${o.partition}:${o.low}-${o.high}`).join(',');
+    const known = this.messageCounts.get(topic);
+    if (known?.signature === signature) return known.count;
+    const count = offsets.some((o) => Number(o.high) > Number(o.low)) ? (await this.readTopic(topic)).length : 0;
+    this.messageCounts.set(topic, { signature, count });
+    return count;
+  }
+
+  /**
+   * Every message a read-committed consumer receives from the topic, from its beginning up to its end at the
+   * time of the call, in partition and offset order (audits: the ce_hash each event carried; counts). Reads
+   * with a group of its own, deleted afterwards, and commits nothing.
+   */
+  async readTopic(topic: string, options: { timeoutMs?: number } = {}): Promise<BusMessage[]> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    let ends: Map<number, number>;
+    try {
+      if (!(await admin.listTopics()).includes(topic)) return [];
+      ends = new Map(
+        (await admin.fetchTopicOffsets(topic)).filter((o) => Number(o.high) > Number(o.low)).map((o) => [o.partition, Number(o.high)]),
+      );
+    } finally {
+      await admin.disconnect();
+    }
+    if (!ends.size) return [];
+    const groupId = `${this.options.clientId ?? 'cem'}.reader-${randomUUID()}`;
+    const consumer = this.kafka.consumer({ groupId, maxWaitTimeInMs: 100 });
+    const messages: BusMessage[] = [];
+    const pending = new Set(ends.keys());
+    await consumer.connect();
+    try {
+      await consumer.subscribe({ topics: [topic], fromBeginning: true });
+      await new Promise<void>((resolve, reject) => {
+        const timeoutMs = options.timeoutMs ?? 120_000;
+        const timer = setTimeout(() => reject(new Error(`${topic}: not read to its end within ${timeoutMs} ms`)), timeoutMs);
+        // A batch's last offset counts the control records a read-committed consumer never receives: that is how
+        // the end of a partition whose last record is a transaction marker is recognised.
+        consumer.on(consumer.events.END_BATCH_PROCESS, ({ payload }) => {
+          if (Number(payload.lastOffset) >= (ends.get(payload.partition) ?? 0) - 1) pending.delete(payload.partition);
+          if (!pending.size) {
+            clearTimeout(timer);
+            resolve();
+          }
+        });
+        consumer
+          .run({
+            autoCommit: false,
+            eachMessage: ({ partition, message }) => {
+              if (Number(message.offset) < (ends.get(partition) ?? 0)) messages.push(toBusMessage(topic, partition, message));
+              return Promise.resolve();
+            },
+          })
+          .catch(reject);
+      });
+    } finally {
+      await consumer.disconnect();
+      await this.deleteGroups([groupId]).catch(() => undefined);
+    }
+    return messages.sort((a, b) => a.partition! - b.partition! || Number(a.offset) - Number(b.offset));
+  }
+
+  /** The offsets a group committed on a topic, per partition (-1: nothing committed there yet). */
+  async committedOffsets(groupId: string, topic: string): Promise<Map<number, number>> {
+    const admin = await this.pingAdminClient();
+    const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
+    return new Map((committed?.partitions ?? []).map((p) => [p.partition, Number(p.offset)]));
   }
 
   /** Members of a consumer group (operations, tests): empty once every member has left. */
@@ -351,8 +425,8 @@ export class KafkaEventBus implements EventBus {
       await consumer.run({
         autoCommit: true,
         partitionsConsumedConcurrently: tuning.partitionsConsumedConcurrently ?? 3,
-        eachMessage: async ({ topic, partition, message, heartbeat }) => {
-          const busMessage = toBusMessage(topic, partition, message);
+        eachMessage: async (payload) => {
+          const busMessage = toBusMessage(payload.topic, payload.partition, payload.message);
           // Retry in place rather than throwing to kafkajs: a throw restarts the consumer (rejoin, refetch),
           // while looping here keeps the partition's order and only this partition waits.
           for (let attempt = 1; ; attempt++) {
@@ -363,7 +437,7 @@ export class KafkaEventBus implements EventBus {
               this.options.onHandlerError?.(error, busMessage);
               await sleep(backoffDelay(attempt, this.options.handlerRetryBackoffMs ?? 200, 30_000));
               if (stopping) throw error;
-              await heartbeat(); // throws on rebalance, which hands the partition over uncommitted
+              await payload.heartbeat(); // throws on rebalance, which hands the partition over uncommitted
             }
           }
         },

@@ -17,7 +17,7 @@ describe('EventRelay (PGlite store -> in-process bus)', () => {
     store = await createPgliteEventStore({});
     bus = new InProcessEventBus({ retryBackoffMs: 1 });
     received = [];
-    await bus.subscribe({ groupId: 'reader', topics: [TOPIC], handler: async (m) => void received.push(decodeEvent(m)) });
+    await bus.subscribe({ groupId: 'reader', topics: [TOPIC], handler: (m) => Promise.resolve(void received.push(decodeEvent(m))) });
   });
   afterEach(async () => {
     await bus.close();
@@ -93,9 +93,10 @@ describe('EventRelay (PGlite store -> in-process bus)', () => {
     let failures = 2;
     const sent: BusMessage[][] = [];
     const flaky = {
-      publish: async (messages: BusMessage[]) => {
-        if (failures-- > 0) throw new Error('bus down');
+      publish: (messages: BusMessage[]) => {
+        if (failures-- > 0) return Promise.reject(new Error('bus down'));
         sent.push(messages);
+        return Promise.resolve();
       },
       subscribe: failing.subscribe.bind(failing),
       close: failing.close.bind(failing),

@@ -31,10 +31,11 @@ async function readCommitted(kafka: Kafka, topic: string): Promise<string[]> {
   await new Promise<void>((resolve, reject) => {
     consumer
       .run({
-        eachMessage: async ({ partition, message }) => {
+        eachMessage: ({ partition, message }) => {
           if (message.headers?.sentinel) ended.add(partition);
           else ids.push(String(message.headers?.[CE.id]));
           if (ended.size === PARTITIONS) resolve();
+          return Promise.resolve();
         },
       })
       .catch(reject);

@@ -8,7 +8,7 @@ import type { ReplayResult } from '../log-replay';
 export interface RebuildCliOptions {
   store: EventStore;
   documents: DocumentStore;
-  projections: Projection<any>[];
+  projections: Projection[];
   /** Afterwards, replay again into shadow collections and compare with what was just built. */
   verify?: boolean;
   batchSize?: number;

@@ -6,7 +6,7 @@
 export function deepCopy<T>(value: T): T {
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map(deepCopy) as T;
-  const prototype = Object.getPrototypeOf(value);
+  const prototype: unknown = Object.getPrototypeOf(value);
   if (prototype === Object.prototype || prototype === null) {
     const copy: Record<string, unknown> = {};
     for (const key in value) copy[key] = deepCopy((value as Record<string, unknown>)[key]);

@@ -2,6 +2,6 @@ import { describeDocumentStoreContract } from '../testing/document-store.contrac
 import { EmbeddedDocumentStore } from './embedded-document-store';
 
 describeDocumentStoreContract('embedded', {
-  open: async () => new EmbeddedDocumentStore(),
+  open: () => Promise.resolve(new EmbeddedDocumentStore()),
   dispose: (store) => store.close(),
 });

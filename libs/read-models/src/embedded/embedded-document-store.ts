@@ -7,6 +7,9 @@ import { withIdTieBreaker } from '../document-sort';
 import { candidateIds, FieldIndex, firstInOrder, matchesEverything, SortedIndex } from './field-index';
 import { UniqueIndex } from './unique-index';
 
+/** Runs synchronous work as an async method would: a throw becomes a rejection, never a synchronous throw. */
+const settle = <R>(work: () => R): Promise<R> => new Promise<R>((resolve) => resolve(work()));
+
 /**
  * The read-model store of the embedded default: no server, documents in memory, filters evaluated with
  * `sift` (the same Mongo filter subset the mongoose adapter sends to the server).
@@ -18,10 +21,11 @@ import { UniqueIndex } from './unique-index';
  * Documents are deep-copied in and out so callers can never mutate stored state.
  */
 export class EmbeddedDocumentStore implements DocumentStore {
-  private readonly collections = new Map<string, EmbeddedCollection<any>>();
+  /** By name; each holds its own document type (the caller's `T`). */
+  private readonly collections = new Map<string, unknown>();
 
   collection<T extends ReadModelDocument = ReadModelDocument>(name: string): DocumentCollection<T> {
-    let collection = this.collections.get(name);
+    let collection = this.collections.get(name) as DocumentCollection<T> | undefined;
     if (!collection) {
       collection = new EmbeddedCollection<T>(name);
       this.collections.set(name, collection);
@@ -29,8 +33,9 @@ export class EmbeddedDocumentStore implements DocumentStore {
     return collection;
   }
 
-  async close(): Promise<void> {
+  close(): Promise<void> {
     this.collections.clear();
+    return Promise.resolve();
   }
 }
 
@@ -44,21 +49,25 @@ class EmbeddedCollection<T extends ReadModelDocument> implements DocumentCollect
 
   constructor(readonly name: string) {}
 
-  async get(id: string): Promise<T | null> {
+  get(id: string): Promise<T | null> {
     const doc = this.docs.get(id);
-    return doc ? deepCopy(doc) : null;
+    return Promise.resolve(doc ? deepCopy(doc) : null);
   }
 
-  async getMany(ids: string[]): Promise<T[]> {
+  getMany(ids: string[]): Promise<T[]> {
     const found: T[] = [];
     for (const id of new Set(ids)) {
       const doc = this.docs.get(id);
       if (doc) found.push(deepCopy(doc));
     }
-    return found;
+    return Promise.resolve(found);
   }
 
-  async find(filter: Filter = {}, options: FindOptions = {}): Promise<T[]> {
+  find(filter: Filter = {}, options: FindOptions = {}): Promise<T[]> {
+    return settle(() => this.findNow(filter, options));
+  }
+
+  private findNow(filter: Filter, options: FindOptions): T[] {
     const start = options.skip ?? 0;
     const page = options.limit ? this.pageInIndexOrder(filter, options.sort, start + options.limit) : undefined;
     let ordered = page;
@@ -95,14 +104,20 @@ class EmbeddedCollection<T extends ReadModelDocument> implements DocumentCollect
     return page;
   }
 
-  async count(filter: Filter = {}): Promise<number> {
-    if (matchesEverything(filter)) return this.docs.size;
-    let n = 0;
-    for (const _ of this.matching(filter)) n++;
-    return n;
+  count(filter: Filter = {}): Promise<number> {
+    return settle(() => {
+      if (matchesEverything(filter)) return this.docs.size;
+      let n = 0;
+      for (const _ of this.matching(filter)) n++;
+      return n;
+    });
   }
 
-  async putMany(docs: T[]): Promise<void> {
+  putMany(docs: T[]): Promise<void> {
+    return settle(() => this.put(docs));
+  }
+
+  private put(docs: T[]): void {
     // Last write of an id wins within a batch, as with a sequence of replaceOne upserts.
     const incoming = [...new Map(docs.map((doc) => [doc._id, deepCopy(doc)])).values()];
     for (const index of this.uniqueIndexes) index.check(incoming);
@@ -133,7 +148,7 @@ class EmbeddedCollection<T extends ReadModelDocument> implements DocumentCollect
     await this.putMany(docs);
   }
 
-  async deleteMany(ids: string[]): Promise<void> {
+  deleteMany(ids: string[]): Promise<void> {
     const removed: T[] = [];
     for (const id of new Set(ids)) {
       const doc = this.docs.get(id);
@@ -144,13 +159,18 @@ class EmbeddedCollection<T extends ReadModelDocument> implements DocumentCollect
       this.docs.delete(id);
     }
     this.sortedIndexes.forEach(({ index }) => index?.update(removed, []));
+    return Promise.resolve();
   }
 
   /**
    * Unique indexes refuse duplicates; every index also narrows the documents a filter is evaluated on (by its
    * first field: equality, `$in`, `$and`, `$or`), so a list filtered on indexed fields reads only its candidates.
    */
-  async ensureIndexes(indexes: IndexSpec[]): Promise<void> {
+  ensureIndexes(indexes: IndexSpec[]): Promise<void> {
+    return settle(() => this.ensure(indexes));
+  }
+
+  private ensure(indexes: IndexSpec[]): void {
     for (const spec of indexes) {
       const order = SortedIndex.signatureOf(withIdTieBreaker(spec.fields));
       if (!this.sortedIndexes.has(order)) this.sortedIndexes.set(order, { sort: spec.fields });
@@ -170,11 +190,12 @@ class EmbeddedCollection<T extends ReadModelDocument> implements DocumentCollect
   }
 
   /** Like dropping a server collection: documents and indexes go. */
-  async drop(): Promise<void> {
+  drop(): Promise<void> {
     this.docs.clear();
     this.uniqueIndexes = [];
     this.fieldIndexes.clear();
     this.sortedIndexes.clear();
+    return Promise.resolve();
   }
 
   /** The documents matching `filter`: the indexes' candidates (or all), each tested with the filter. */

@@ -25,12 +25,13 @@ export async function createMongoDocumentStore(config: MongoDocumentStoreConfig)
 }
 
 export class MongooseDocumentStore implements DocumentStore {
-  private readonly collections = new Map<string, MongooseCollection<any>>();
+  /** By name; each holds its own document type (the caller's `T`). */
+  private readonly collections = new Map<string, unknown>();
 
   constructor(private readonly connection: Connection) {}
 
   collection<T extends ReadModelDocument = ReadModelDocument>(name: string): DocumentCollection<T> {
-    let collection = this.collections.get(name);
+    let collection = this.collections.get(name) as DocumentCollection<T> | undefined;
     if (!collection) {
       collection = new MongooseCollection<T>(this.connection.model<T>(name, permissiveSchema(), name));
       this.collections.set(name, collection);

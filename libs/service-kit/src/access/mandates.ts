@@ -1,4 +1,4 @@
-import { MandateGrantedData, MandateRevokedData, RecordedEvent, SUBMISSIONS_EVENTS } from '@cem/contracts';
+import { MandateGrantedData, MandateRevokedData, SUBMISSIONS_EVENTS } from '@cem/contracts';
 import type { Mandate } from '@cem/identity';
 import type { Projection, ReadModelDocument } from '@cem/read-models';
 import type { ServiceInfra } from '../runtime/service-infra';

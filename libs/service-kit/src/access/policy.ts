@@ -4,10 +4,10 @@ import { ValidationFailed } from '@cem/contracts';
 import type { ServiceInfra } from '../runtime/service-infra';
 
 /** A rule whose facts loader reads the service's ports. */
-export type ServiceAccessRule<F = any> = AccessRule<F, ServiceInfra>;
+export type ServiceAccessRule<F = unknown> = AccessRule<F, ServiceInfra>;
 
 /** The public methods of a controller: every one of them is a route and needs a rule. */
-type HandlersOf<C> = { [K in keyof C as C[K] extends (...args: any[]) => any ? K : never]: C[K] };
+type HandlersOf<C> = { [K in keyof C as C[K] extends (...args: never[]) => unknown ? K : never]: C[K] };
 
 /** One controller's rules, keyed by handler name; the compiler refuses a controller with a method left out. */
 export interface ControllerAccess {
@@ -65,10 +65,13 @@ export function optionalBodyString(request: AccessRequest, key: string): string 
   return value === undefined || value === null ? undefined : bodyString(request, key);
 }
 
+// eslint-disable-next-line no-control-regex -- finding control characters is this pattern's whole purpose
+const C0_CONTROL = /[\u0000-\u001f]/;
+
 /** A path parameter; NUL bytes and the like never reach a database. */
 export function paramString(request: AccessRequest, key: string): string {
   const value = request.params[key];
-  if (typeof value !== 'string' || !value || /[\u0000-\u001f]/.test(value)) {
+  if (typeof value !== 'string' || !value || C0_CONTROL.test(value)) {
     throw new ValidationFailed(`Yêu cầu không hợp lệ: tham số ${key} không phải mã hợp lệ`, { fields: { [key]: ['mã không hợp lệ'] } });
   }
   return value;

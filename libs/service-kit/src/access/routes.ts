@@ -18,8 +18,8 @@ const join = (...parts: string[]) =>
 
 /** The controllers a Nest module declares, including those of the modules it imports. */
 export function controllersOf(module: Type<unknown>): Type<unknown>[] {
-  const own: Type<unknown>[] = Reflect.getMetadata('controllers', module) ?? [];
-  const imports: unknown[] = Reflect.getMetadata('imports', module) ?? [];
+  const own = (Reflect.getMetadata('controllers', module) ?? []) as Type<unknown>[];
+  const imports = (Reflect.getMetadata('imports', module) ?? []) as unknown[];
   const nested = imports.flatMap((m) => (typeof m === 'function' ? controllersOf(m as Type<unknown>) : []));
   return [...own, ...nested];
 }
@@ -28,15 +28,15 @@ export function controllersOf(module: Type<unknown>): Type<unknown>[] {
 export function routesOf(controllers: Type<unknown>[]): RouteInfo[] {
   const routes: RouteInfo[] = [];
   for (const controller of controllers) {
-    const prefixes = asList(Reflect.getMetadata(PATH_METADATA, controller));
-    const proto = controller.prototype;
+    const prefixes = asList(Reflect.getMetadata(PATH_METADATA, controller) as string | string[] | undefined);
+    const proto = controller.prototype as object;
     for (const handler of Object.getOwnPropertyNames(proto)) {
       if (handler === 'constructor') continue;
-      const descriptor = Object.getOwnPropertyDescriptor(proto, handler);
-      if (!descriptor || typeof descriptor.value !== 'function') continue;
-      const path = Reflect.getMetadata(PATH_METADATA, descriptor.value);
+      const value: unknown = Object.getOwnPropertyDescriptor(proto, handler)?.value;
+      if (typeof value !== 'function') continue;
+      const path = Reflect.getMetadata(PATH_METADATA, value) as string | string[] | undefined;
       if (path === undefined) continue;
-      const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, descriptor.value) as RequestMethod] ?? 'GET';
+      const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, value) as RequestMethod] ?? 'GET';
       routes.push({
         controller: controller.name,
         handler,

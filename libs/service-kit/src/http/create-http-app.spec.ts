@@ -1,6 +1,7 @@
 import { Body, Controller, Get, INestApplication, Logger, Param, Post } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { ArrayMinSize, IsIn, IsNotEmpty, IsString, ValidateNested } from 'class-validator';
+import type { Server } from 'http';
 import request from 'supertest';
 import { Actor, ConcurrencyError, DomainRuleViolation, NotFoundError } from '@cem/contracts';
 import { createTestIssuer, LocalIssuer, unitPathOf } from '@cem/identity';
@@ -73,7 +74,7 @@ const communeOfficer = {
 const validDossier = { title: 'Mô hình tưới tiết kiệm', kind: 'initiative', authors: [{ name: 'Trần Thị Bình' }] };
 
 describe('createHttpApp', () => {
-  let app: INestApplication;
+  let app: INestApplication<Server>;
   let issuer: LocalIssuer;
   let http: () => ReturnType<typeof request>;
   let officerToken: string;
@@ -197,7 +198,7 @@ describe('createHttpApp', () => {
     const doc = (await http().get('/docs-json').expect(200)).body;
     expect(doc.info).toMatchObject({ title: 'test-service', version: '1' });
     expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/dossiers', '/health']));
+    expect(Object.keys(doc.paths as object)).toEqual(expect.arrayContaining(['/dossiers', '/health']));
     expect((await http().get('/.well-known/jwks.json').expect(200)).body).toEqual(issuer.jwks());
   });
 

@@ -9,9 +9,9 @@ import { map, Observable } from 'rxjs';
  * Only plain objects and arrays are walked; buffers, streams (exports) and class instances pass unchanged.
  */
 export function withoutInternalFields<T>(value: T): T {
-  if (Array.isArray(value)) return value.map((v) => withoutInternalFields(v)) as T;
+  if (Array.isArray(value)) return (value as unknown[]).map((v) => withoutInternalFields(v)) as T;
   if (value === null || typeof value !== 'object') return value;
-  const proto = Object.getPrototypeOf(value);
+  const proto: unknown = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null) return value;
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
@@ -23,6 +23,6 @@ export function withoutInternalFields<T>(value: T): T {
 @Injectable()
 export class InternalFieldsInterceptor implements NestInterceptor {
   intercept(_context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    return next.handle().pipe(map((body) => withoutInternalFields(body)));
+    return next.handle().pipe(map((body: unknown) => withoutInternalFields(body)));
   }
 }

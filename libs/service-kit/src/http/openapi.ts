@@ -7,7 +7,35 @@ import { ALL_CONTRACTS, CUSTOM_CONSTRAINT_SCHEMAS, EVENT_TITLES_VI, FIELD_DOCS, 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { defaultMetadataStorage } = require('class-transformer/cjs/storage') as { defaultMetadataStorage: TransformerStorage };
 
-type Schema = Record<string, any>;
+/** A JSON Schema / OpenAPI object, with the members this module reads and completes. */
+interface Schema {
+  [key: string]: unknown;
+  $ref?: string;
+  type?: unknown;
+  format?: string;
+  enum?: unknown[];
+  items?: Schema;
+  properties?: Record<string, Schema>;
+  additionalProperties?: unknown;
+  required?: string[];
+  allOf?: Schema[];
+  oneOf?: Schema[];
+  anyOf?: Schema[];
+  description?: string;
+  example?: unknown;
+  // Operations, parameters, responses and bodies.
+  name?: string;
+  in?: string;
+  schema?: Schema;
+  content?: Record<string, Schema>;
+  responses?: Record<string, Schema>;
+  parameters?: Schema[];
+  requestBody?: Schema;
+  security?: unknown[];
+}
+
+/** A class: validated DTOs and contract classes. */
+type Class = abstract new (...args: never[]) => unknown;
 
 /** Where @ApiProperty keeps a property's options (@nestjs/swagger's DECORATORS.API_MODEL_PROPERTIES, not exported). */
 const API_MODEL_PROPERTIES = 'swagger/apiModelProperties';
@@ -57,12 +85,12 @@ export class ErrorResponseDto {
 
 const SCALAR_KEYS = ['format', 'pattern', 'minLength', 'maxLength', 'minimum', 'maximum', 'minItems', 'maxItems'] as const;
 
-function nestedClass(target: Function, property: string): Function | undefined {
-  const type = defaultMetadataStorage.findTypeMetadata(target, property)?.typeFunction() as Function | undefined;
+function nestedClass(target: Class, property: string): Class | undefined {
+  const type = defaultMetadataStorage.findTypeMetadata(target, property)?.typeFunction() as Class | undefined;
   return type && ![String, Number, Boolean, Object, Date].includes(type as never) ? type : undefined;
 }
 
-let applied = new WeakSet<Function>();
+let applied = new WeakSet<Class>();
 
 /**
  * Swagger metadata from the class-validator rules, for every validated class (request DTOs and the contract
@@ -71,7 +99,7 @@ let applied = new WeakSet<Function>();
  * drift from what the validation pipe enforces.
  */
 export function applyValidatorSchemas(): void {
-  const storage = getMetadataStorage() as unknown as { validationMetadatas: Map<Function, unknown[]> };
+  const storage = getMetadataStorage() as unknown as { validationMetadatas: Map<Class, unknown[]> };
   for (const target of storage.validationMetadatas.keys()) {
     if (typeof target !== 'function' || applied.has(target)) continue;
     applied.add(target);
@@ -80,12 +108,13 @@ export function applyValidatorSchemas(): void {
       classTransformerMetadataStorage: defaultMetadataStorage,
       additionalConverters: CUSTOM_CONSTRAINT_SCHEMAS,
     }) as Schema;
+    const prototype = target.prototype as object;
     const required = new Set<string>(schema.required ?? []);
-    for (const [property, derived] of Object.entries((schema.properties ?? {}) as Record<string, Schema>)) {
-      const existing = (Reflect.getMetadata(API_MODEL_PROPERTIES, target.prototype, property) ?? {}) as Schema;
+    for (const [property, derived] of Object.entries(schema.properties ?? {})) {
+      const existing = (Reflect.getMetadata(API_MODEL_PROPERTIES, prototype, property) ?? {}) as Record<string, unknown>;
       const nested = nestedClass(target, property);
       const isArray = derived.type === 'array';
-      let options: Schema;
+      let options: Record<string, unknown>;
       if (existing.type !== undefined || existing.enum !== undefined) {
         options = { ...existing };
         for (const key of SCALAR_KEYS) {
@@ -97,11 +126,11 @@ export function applyValidatorSchemas(): void {
       } else {
         const { $ref: _ref, ...rest } = derived;
         options = { ...rest, ...existing };
-        if (isArray && options.items?.$ref) delete options.items;
+        if (isArray && (options.items as Schema | undefined)?.$ref) delete options.items;
       }
       if (existing.required === undefined) options.required = required.has(property);
       // Re-applying the decorator registers the property on this class (inherited ones included) and merges.
-      (options.required ? ApiProperty : ApiPropertyOptional)(options)(target.prototype, property);
+      (options.required ? ApiProperty : ApiPropertyOptional)(options)(prototype, property);
     }
   }
 }
@@ -111,7 +140,7 @@ export function resetValidatorSchemas(): void {
   applied = new WeakSet();
 }
 
-function pick(schema: Schema, keys: string[]): Schema {
+function pick(schema: Schema, keys: string[]): Record<string, unknown> {
   return Object.fromEntries(keys.filter((k) => schema[k] !== undefined).map((k) => [k, schema[k]]));
 }
 
@@ -125,7 +154,7 @@ const ERROR_STATUSES: Array<[string, string, (method: string, path: string) => b
 ];
 
 function describeProperties(schema: Schema): void {
-  for (const [name, property] of Object.entries((schema.properties ?? {}) as Record<string, Schema>)) {
+  for (const [name, property] of Object.entries(schema.properties ?? {})) {
     const doc = FIELD_DOCS[name];
     if (!doc) continue;
     if (property.description === undefined) property.description = doc.description;
@@ -150,8 +179,8 @@ export function completeOpenApi(document: OpenAPIObject): OpenAPIObject {
   for (const [path, item] of Object.entries(document.paths)) {
     for (const [method, operation] of Object.entries(item as Record<string, Schema>)) {
       if (!operation || typeof operation !== 'object' || !operation.responses) continue;
-      for (const parameter of (operation.parameters ?? []) as Schema[]) {
-        const doc = FIELD_DOCS[parameter.name];
+      for (const parameter of operation.parameters ?? []) {
+        const doc = parameter.name === undefined ? undefined : FIELD_DOCS[parameter.name];
         if (parameter.description === undefined && doc) parameter.description = doc.description;
         if (
           parameter.example === undefined &&
@@ -184,7 +213,7 @@ function schemaGaps(where: string, schema: Schema | undefined, schemas: Record<s
     return;
   }
   for (const key of ['allOf', 'oneOf', 'anyOf'] as const) {
-    (schema[key] as Schema[] | undefined)?.forEach((s, i) => schemaGaps(`${where}.${key}[${i}]`, s, schemas, gaps, depth + 1));
+    schema[key]?.forEach((s, i) => schemaGaps(`${where}.${key}[${i}]`, s, schemas, gaps, depth + 1));
   }
   if (schema.type === 'array') {
     if (!schema.items || !Object.keys(schema.items).length) gaps.push(`${where}: array without item schema`);
@@ -194,7 +223,7 @@ function schemaGaps(where: string, schema: Schema | undefined, schemas: Record<s
   const composed = schema.allOf || schema.oneOf || schema.anyOf;
   const isObject = !composed && (schema.type === 'object' || (!schema.type && !schema.enum));
   if (isObject && schema.format !== 'binary') {
-    const properties = (schema.properties ?? {}) as Record<string, Schema>;
+    const properties = schema.properties ?? {};
     if (!Object.keys(properties).length && !schema.additionalProperties) gaps.push(`${where}: object without properties`);
     for (const [name, property] of Object.entries(properties)) {
       const at = `${where}.${name}`;
@@ -221,24 +250,21 @@ export function openApiGaps(document: OpenAPIObject): string[] {
     for (const [method, operation] of Object.entries(item as Record<string, Schema>)) {
       if (!HTTP_METHODS.has(method)) continue;
       const op = `${method.toUpperCase()} ${path}`;
-      const success = Object.entries((operation.responses ?? {}) as Record<string, Schema>).filter(([status]) => status.startsWith('2'));
-      const withSchema = success.filter(([, r]) =>
-        Object.values((r.content ?? {}) as Record<string, Schema>).some((c) => c.schema && Object.keys(c.schema).length),
-      );
+      const success = Object.entries(operation.responses ?? {}).filter(([status]) => status.startsWith('2'));
+      const withSchema = success.filter(([, r]) => Object.values(r.content ?? {}).some((c) => c.schema && Object.keys(c.schema).length));
       if (!withSchema.length) gaps.push(`${op}: no response schema`);
       for (const [status, response] of withSchema) {
-        for (const [type, content] of Object.entries((response.content ?? {}) as Record<string, Schema>))
+        for (const [type, content] of Object.entries(response.content ?? {}))
           schemaGaps(`${op} ${status} ${type}`, content.schema, schemas, gaps);
       }
       if (!operation.responses?.['400'] && !operation.responses?.['401']) gaps.push(`${op}: no error responses`);
-      for (const parameter of (operation.parameters ?? []) as Schema[]) {
-        if (!parameter.schema) gaps.push(`${op} parameter ${parameter.name}: no schema`);
-        if (!parameter.description) gaps.push(`${op} parameter ${parameter.name}: no description`);
+      for (const parameter of operation.parameters ?? []) {
+        if (!parameter.schema) gaps.push(`${op} parameter ${String(parameter.name)}: no schema`);
+        if (!parameter.description) gaps.push(`${op} parameter ${String(parameter.name)}: no description`);
       }
-      const body = operation.requestBody as Schema | undefined;
+      const body = operation.requestBody;
       if (body) {
-        for (const [type, content] of Object.entries((body.content ?? {}) as Record<string, Schema>))
-          schemaGaps(`${op} body ${type}`, content.schema, schemas, gaps);
+        for (const [type, content] of Object.entries(body.content ?? {})) schemaGaps(`${op} body ${type}`, content.schema, schemas, gaps);
       }
     }
   }

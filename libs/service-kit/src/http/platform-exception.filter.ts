@@ -111,7 +111,7 @@ export class PlatformExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const body = this.bodyFor(exception);
     const { httpAdapter } = this.adapterHost;
-    const response = host.switchToHttp().getResponse();
+    const response = host.switchToHttp().getResponse<unknown>();
     if (exception instanceof ServiceUnavailableError) httpAdapter.setHeader(response, 'Retry-After', String(exception.retryAfterSeconds));
     httpAdapter.reply(response, body, body.statusCode);
   }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'fs';
 import { KafkaEventBus, kafkaBrokersFromEnv } from '@cem/messaging';
 import { tokenVerifierFromEnv } from '@cem/identity';
 import type { ServiceDefinition } from './service-definition';
@@ -42,6 +43,11 @@ export async function runServiceFromEnv(definition: ServiceDefinition, env: Node
           key: await AnchorKey.loadOrCreate(env.CEM_ANCHOR_KEY_DIR),
           intervalMs: Number(env.CEM_ANCHOR_INTERVAL_SECONDS ?? 300) * 1000,
           storeName: distributedNames(definition.context, prefix).schema,
+          // CEM_ANCHOR_TRUSTED_KEYS: PEM files of other anchoring keys to trust (services with keys of their own).
+          trustedPublicKeys: (env.CEM_ANCHOR_TRUSTED_KEYS ?? '')
+            .split(',')
+            .filter(Boolean)
+            .map((file) => readFileSync(file.trim(), 'utf8')),
         }
       : undefined,
     // The scraper's listener: off unless asked for, on 127.0.0.1 unless CEM_METRICS_HOST says otherwise.

@@ -19,7 +19,7 @@ export interface ServiceDefinition {
   access?: ServiceAccessPolicy;
   /** Contracts of the events this service records and of those it consumes. */
   contracts: EventContract[];
-  projections: Projection<any>[];
+  projections: Projection[];
   /**
    * The contexts whose events this service's @EventPattern handlers receive (one consumer group per service,
    * dead letters on cem.dlq.<context>); types no handler subscribes to are passed over.

@@ -13,6 +13,8 @@ export interface ServiceInfra {
   contracts: EventContractRegistry;
   /** Resolves once every read model has applied everything committed so far (read-your-writes). */
   readModelsCaughtUp(): Promise<void>;
+  /** Where signed chain anchors are published, this store's name in them and the keys trusted (when anchoring). */
+  anchors?: { topic: string; storeName: string; trustedPublicKeys: string[] };
 }
 
 export const SERVICE_INFRA = Symbol('SERVICE_INFRA');

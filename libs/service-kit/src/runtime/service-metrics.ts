@@ -41,13 +41,13 @@ export class ServiceMetrics {
       buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
       registers,
     });
-    const self = this;
+    const sourcesNow = () => this.sources;
     new Gauge({
       name: 'cem_relay_lag_events',
       help: 'Events of this service store not yet published by the relay (by its checkpoint)',
       registers,
       async collect() {
-        const s = self.sources;
+        const s = sourcesNow();
         if (!s?.store.countAfter) return;
         await quietly(async () =>
           this.set(await s.store.countAfter!((await s.store.load(relayCheckpointName(s.relay.topic))) ?? LOG_START)),
@@ -59,7 +59,8 @@ export class ServiceMetrics {
       help: '1 when this replica is the relay of its store (one per store), else 0',
       registers,
       collect() {
-        if (self.sources) this.set(self.sources.relay.isLeading ? 1 : 0);
+        const s = sourcesNow();
+        if (s) this.set(s.relay.isLeading ? 1 : 0);
       },
     });
     new Gauge({
@@ -68,7 +69,7 @@ export class ServiceMetrics {
       labelNames: ['projection'],
       registers,
       async collect() {
-        const s = self.sources;
+        const s = sourcesNow();
         if (!s?.store.countAfter) return;
         for (const [projection, position] of s.runner.projectionPositions()) {
           await quietly(async () => this.set({ projection }, await s.store.countAfter!(position)));
@@ -81,7 +82,7 @@ export class ServiceMetrics {
       labelNames: ['group', 'topic'],
       registers,
       async collect() {
-        const s = self.sources;
+        const s = sourcesNow();
         if (!s?.consumer || !s.bus.consumerLag) return;
         const { groupId, topics } = s.consumer;
         await quietly(async () => {
@@ -95,7 +96,7 @@ export class ServiceMetrics {
       labelNames: ['topic'],
       registers,
       async collect() {
-        const s = self.sources;
+        const s = sourcesNow();
         if (!s?.consumer || !s.bus.topicMessageCount) return;
         const topic = s.consumer.deadLetterTopic;
         await quietly(async () => this.set({ topic }, await s.bus.topicMessageCount!(topic)));
@@ -112,8 +113,8 @@ export class ServiceMetrics {
     const histogram = this.appendDuration;
     return new Proxy(store, {
       get(target, property) {
-        const value = Reflect.get(target, property, target);
-        if (property !== 'append') return typeof value === 'function' ? value.bind(target) : value;
+        const value: unknown = Reflect.get(target, property, target);
+        if (property !== 'append') return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
         return async (...args: Parameters<EventStore['append']>) => {
           const end = histogram.startTimer();
           try {

@@ -37,7 +37,13 @@ export interface StartServiceOptions {
   /** Prefix of every topic name (tests share one broker). */
   topicPrefix?: string;
   /** Signs and publishes the store's chain heads (tamper evidence) when given; see AnchorPublisher. */
-  anchors?: { key: AnchorKey; intervalMs: number; storeName: string };
+  anchors?: {
+    key: AnchorKey;
+    intervalMs: number;
+    storeName: string;
+    /** Other keys whose anchors this service trusts when it verifies (its own key's always is). */
+    trustedPublicKeys?: string[];
+  };
   /** Port of the scraper's own `/metrics` listener (0 = any free port); none when undefined. */
   metricsPort?: number;
   /** Address of that listener; default 127.0.0.1. */
@@ -83,6 +89,15 @@ export async function startService(
     context: definition.context,
     contracts,
     readModelsCaughtUp: () => runner.caughtUp(),
+    ...(options.anchors
+      ? {
+          anchors: {
+            topic: anchorsTopic(options.topicPrefix),
+            storeName: options.anchors.storeName,
+            trustedPublicKeys: [options.anchors.key.publicKeyPem, ...(options.anchors.trustedPublicKeys ?? [])],
+          },
+        }
+      : {}),
   };
   await runner.start();
 
@@ -257,9 +272,7 @@ export function serviceAsyncApi(definition: ServiceDefinition): AsyncApiDocument
 
 /** The service's OpenAPI document as `/docs-json` serves it, built without servers (Nest preview mode). */
 export function serviceOpenApi(definition: ServiceDefinition, port?: number): Promise<OpenAPIObject> {
-  const refuse = async (): Promise<never> => {
-    throw new Error('no tokens are verified while building a document');
-  };
+  const refuse = (): Promise<never> => Promise.reject(new Error('no tokens are verified while building a document'));
   return openApiDocumentOf(serviceRootModule(definition, undefined), {
     title: definition.title,
     version: '1',

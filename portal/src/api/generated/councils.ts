@@ -16,6 +16,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/appeals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Danh sách kiến nghị: người kiến nghị và đơn vị đề cử thấy kiến nghị của mình; Hội đồng thấy kiến nghị về kết quả của mình hoặc được giao giải quyết */
+        get: operations["AppealsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cases": {
         parameters: {
             query?: never;
@@ -30,6 +47,60 @@ export interface paths {
         get: operations["EvaluationController_cases"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/appeals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Tác giả hoặc đơn vị đề cử kiến nghị, khiếu nại về kết quả thẩm định, trong thời hạn phong trào quy định
+         * @description Ngày tiếp nhận là ngày của máy chủ; hết thời hạn (số ngày kể từ ngày họp Hội đồng) thì bị từ chối (422).
+         */
+        post: operations["AppealsController_file"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/appeals/{appealId}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Thư ký Hội đồng đã thẩm định giao kiến nghị cho Hội đồng giải quyết (chính Hội đồng hoặc cấp trên, theo quy định) */
+        post: operations["AppealsController_assign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/appeals/{appealId}/decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Chủ tịch Hội đồng được giao giải quyết kiến nghị, nêu lý do; chấp nhận thì có thể mở lại việc chấm điểm (giữ kết quả và điểm cũ) */
+        post: operations["AppealsController_decide"];
         delete?: never;
         options?: never;
         head?: never;
@@ -523,6 +594,136 @@ export interface components {
             /** @description Quy chế làm việc của Hội đồng */
             regulations: components["schemas"]["CouncilRegulationsDto"];
         };
+        /** @description Kết quả lệnh về một kiến nghị, với các sự kiện đã ghi */
+        AppealEventsResponse: {
+            /** @example kn-1 */
+            appealId: string;
+            /**
+             * @description Mã hồ sơ thẩm định (vụ việc của Hội đồng)
+             * @example hs-2026-0001@province
+             */
+            caseId: string;
+            /** @description Các sự kiện đã ghi */
+            events: components["schemas"]["RecordedEventResponse"][];
+        };
+        /** @description Kiến nghị, khiếu nại về kết quả thẩm định và việc giải quyết */
+        AppealResponse: {
+            /** @example kn-1 */
+            appealId: string;
+            appellantId: string;
+            /**
+             * @description author: tác giả; nominating-unit: đơn vị đề cử
+             * @enum {string}
+             */
+            appellantKind: "author" | "nominating-unit";
+            appellantUnitId: string;
+            /**
+             * @description Thời điểm phân công
+             * @example 2026-08-20T02:00:00.000Z
+             */
+            assignedAt?: string;
+            /**
+             * @description Mã phong trào thi đua
+             * @example ha-nam-doan-ket-sang-tao
+             */
+            campaignId: string;
+            /**
+             * @description Mã hồ sơ thẩm định (vụ việc của Hội đồng)
+             * @example hs-2026-0001@province
+             */
+            caseId: string;
+            /** @description Kết quả bị kiến nghị */
+            contested: components["schemas"]["ContestedResult"];
+            /**
+             * @description Hội đồng đã thẩm định
+             * @example hd-ha-nam-2026
+             */
+            councilId: string;
+            /**
+             * @description Thời điểm quyết định
+             * @example 2026-05-02T02:00:00.000Z
+             */
+            decidedAt?: string;
+            /**
+             * @description Mã hồ sơ
+             * @example hs-2026-0001
+             */
+            dossierId: string;
+            /**
+             * @description Mã lĩnh vực
+             * @example khcn
+             */
+            fieldCode: string;
+            filedAt: string;
+            /** @description Nội dung, căn cứ kiến nghị */
+            grounds: string;
+            /** @enum {string} */
+            handledBy: "same-council" | "level-above";
+            /**
+             * @description Đường dẫn mã đơn vị của địa bàn, từ Trung ương xuống
+             * @example [
+             *       "vn",
+             *       "vn-ha-nam"
+             *     ]
+             */
+            jurisdictionUnitPath: string[];
+            /**
+             * @description Cấp hành chính: central (Trung ương), province (tỉnh/Thành phố), district (huyện/quận), commune (xã/phường/thị trấn)
+             * @example province
+             * @enum {string}
+             */
+            level: "central" | "province" | "district" | "commune";
+            /**
+             * @description Đơn vị đề cử (lập hồ sơ)
+             * @example vn-ha-nam-phu-ly-lam-ha
+             */
+            nominatingUnitId: string;
+            /** @enum {string} */
+            outcome?: "upheld" | "rejected";
+            /** @example Chấp nhận kiến nghị */
+            outcomeLabel?: string;
+            /** @description Lý do giải quyết */
+            reasons?: string;
+            reopenScoring?: boolean;
+            /**
+             * @description Trạng thái (mã máy)
+             * @example received
+             * @enum {string}
+             */
+            status: "filed" | "assigned" | "decided";
+            /**
+             * @description Trạng thái (tiếng Việt)
+             * @example Đang giải quyết
+             */
+            statusLabel: string;
+            /**
+             * @description Tên hồ sơ
+             * @example Giải pháp số hóa hồ sơ một cửa cấp xã
+             */
+            title: string;
+            /** @description Hội đồng được giao giải quyết */
+            toCouncilId?: string;
+            /**
+             * @description Địa bàn nhận hồ sơ (cấp trên)
+             * @example vn-ha-nam
+             */
+            toJurisdictionUnitId?: string;
+            /** @description Ngày cuối của thời hạn kiến nghị */
+            windowEndsOn: string;
+            /**
+             * @description Năm (đợt của phong trào, năm báo cáo)
+             * @example 2026
+             */
+            year: number;
+        };
+        /** @description Giao Hội đồng giải quyết kiến nghị (theo quy định của phong trào) */
+        AssignAppealDto: {
+            /**
+             * @description Chính Hội đồng đã thẩm định, hoặc Hội đồng cấp trên
+             * @example hd-ha-nam-2026
+             */
+            councilId: string;
+        };
         /** @description Phân công thành viên chấm hồ sơ */
         AssignMembersDto: {
             /**
@@ -618,6 +819,39 @@ export interface components {
              */
             reasonText: string;
         };
+        ContestedResult: {
+            /**
+             * @description Được nghiệm thu (mọi xếp loại trừ Không đạt)
+             * @example true
+             */
+            accepted: boolean;
+            /**
+             * @description Điểm tổng hợp của Hội đồng
+             * @example 8.3
+             */
+            aggregateScore: number;
+            /**
+             * @description Xếp loại: xuat-sac (Xuất sắc), tot (Tốt), kha (Khá), dat (Đạt), khong-dat (Không đạt)
+             * @example xuat-sac
+             * @enum {string}
+             */
+            grade: "xuat-sac" | "tot" | "kha" | "dat" | "khong-dat";
+            /**
+             * @description Xếp loại (tiếng Việt)
+             * @example Xuất sắc
+             */
+            gradeLabel: string;
+            /**
+             * @description Ngày họp Hội đồng
+             * @example 2026-09-20
+             */
+            meetingDate: string;
+            /**
+             * @description Số biên bản họp Hội đồng
+             * @example BB-05/HĐTĐ
+             */
+            minutesRef: string;
+        };
         /** @description Một hồ sơ thẩm định trong danh sách của Hội đồng (kể cả hồ sơ đang chờ xác định Hội đồng) */
         CouncilCaseResponse: {
             /**
@@ -630,6 +864,8 @@ export interface components {
              * @example 8.3
              */
             aggregateScore?: number;
+            /** @description Số kiến nghị về kết quả đã tiếp nhận */
+            appeals?: number;
             /**
              * @description Các thành viên được phân công chấm
              * @example [
@@ -725,12 +961,14 @@ export interface components {
              * @example false
              */
             recommendedUpward: boolean;
+            /** @description Đã mở lại việc chấm điểm sau khi chấp nhận kiến nghị (kết quả trước trong lịch sử) */
+            reopened?: boolean;
             /**
              * @description Trạng thái (mã máy): awaiting-council, open, finalised
              * @example received
              * @enum {string}
              */
-            status: "awaiting-council" | "open" | "finalised";
+            status: "awaiting-council" | "open" | "finalised" | "under-appeal";
             /**
              * @description Trạng thái (tiếng Việt)
              * @example Đang thẩm định
@@ -1161,6 +1399,18 @@ export interface components {
              */
             value: number;
         };
+        /** @description Giải quyết kiến nghị, nêu lý do */
+        DecideAppealDto: {
+            /**
+             * @description upheld: chấp nhận; rejected: không chấp nhận
+             * @enum {string}
+             */
+            outcome: "upheld" | "rejected";
+            /** @example Số liệu tiết kiệm điện có xác nhận chưa được Hội đồng xem xét */
+            reasons: string;
+            /** @description Mở lại việc chấm điểm để thẩm định lại (chỉ khi chấp nhận) */
+            reopenScoring: boolean;
+        };
         /** @description Khai báo xung đột lợi ích */
         DeclareConflictDto: {
             /**
@@ -1467,6 +1717,11 @@ export interface components {
              * @example councils
              */
             source: string;
+        };
+        /** @description Kiến nghị, khiếu nại về kết quả thẩm định (tác giả hoặc đơn vị đề cử) */
+        FileAppealDto: {
+            /** @example Tiêu chí hiệu quả chưa tính số liệu tiết kiệm điện có xác nhận của Điện lực */
+            grounds: string;
         };
         /** @description Nghiệm thu, xếp loại hồ sơ tại phiên họp Hội đồng */
         FinaliseCaseDto: {
@@ -2065,6 +2320,68 @@ export interface operations {
             };
         };
     };
+    AppealsController_list: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Hội đồng đã thẩm định hoặc được giao giải quyết
+                 * @example hd-ha-nam-2026
+                 */
+                councilId?: string;
+                /**
+                 * @description Mã hồ sơ
+                 * @example hs-2026-0001
+                 */
+                dossierId?: string;
+                /**
+                 * @description Trạng thái (mã máy)
+                 * @example received
+                 */
+                status?: "filed" | "assigned" | "decided";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppealResponse"][];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     EvaluationController_cases: {
         parameters: {
             query?: {
@@ -2082,7 +2399,7 @@ export interface operations {
                  * @description Trạng thái: chờ xác định Hội đồng, đang thẩm định, đã chốt kết quả
                  * @example received
                  */
-                status?: "awaiting-council" | "open" | "finalised";
+                status?: "awaiting-council" | "open" | "finalised" | "under-appeal";
                 /** @description true: trả tổng số bản ghi khớp bộ lọc trong header X-Total-Count (tốn thêm một lượt đếm) */
                 total?: boolean;
                 /** @description Năm của đợt */
@@ -2124,6 +2441,257 @@ export interface operations {
             };
             /** @description Không có quyền thực hiện (kèm lý do) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AppealsController_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Mã hồ sơ thẩm định (vụ việc của Hội đồng)
+                 * @example hs-2026-0001@province
+                 */
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FileAppealDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppealEventsResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Xung đột ghi đồng thời: luồng sự kiện đã thay đổi, đọc lại rồi thử lại */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Quy tắc nghiệp vụ từ chối yêu cầu (code nêu quy tắc) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AppealsController_assign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appealId: string;
+                /**
+                 * @description Mã hồ sơ thẩm định (vụ việc của Hội đồng)
+                 * @example hs-2026-0001@province
+                 */
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignAppealDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppealEventsResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Xung đột ghi đồng thời: luồng sự kiện đã thay đổi, đọc lại rồi thử lại */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Quy tắc nghiệp vụ từ chối yêu cầu (code nêu quy tắc) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AppealsController_decide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appealId: string;
+                /**
+                 * @description Mã hồ sơ thẩm định (vụ việc của Hội đồng)
+                 * @example hs-2026-0001@province
+                 */
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecideAppealDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppealEventsResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Xung đột ghi đồng thời: luồng sự kiện đã thay đổi, đọc lại rồi thử lại */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Quy tắc nghiệp vụ từ chối yêu cầu (code nêu quy tắc) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -16,6 +16,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/award-history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AwardHistoryController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/awards": {
         parameters: {
             query?: never;
@@ -26,6 +42,22 @@ export interface paths {
         get: operations["AwardsController_list"];
         put?: never;
         post: operations["AwardsController_define"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/documents/{documentId}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DocumentsController_pdf"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -96,6 +128,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/proposals/{id}/certificates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["DocumentsController_certificates"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/proposals/{id}/decide": {
         parameters: {
             query?: never;
@@ -106,6 +154,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["AwardDecisionsController_decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/proposals/{id}/decision-document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["DocumentsController_decisionDocument"];
         delete?: never;
         options?: never;
         head?: never;
@@ -208,6 +272,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/public/documents/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DocumentsController_verify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -250,16 +330,41 @@ export interface components {
              */
             fieldCode?: string;
             /**
+             * @description Cơ quan ban hành (in ở đầu quyết định)
+             * @example ỦY BAN NHÂN DÂN TỈNH HÀ NAM
+             */
+            issuingAuthority?: string;
+            /**
              * @description Mã đơn vị của địa bàn (cấp xét chọn)
              * @example vn-ha-nam
              */
             jurisdictionUnitId: string;
+            /**
+             * @description Đường dẫn mã đơn vị của địa bàn, từ Trung ương xuống
+             * @example [
+             *       "vn",
+             *       "vn-ha-nam"
+             *     ]
+             */
+            jurisdictionUnitPath?: string[];
+            /**
+             * @description Căn cứ ban hành quyết định
+             * @example [
+             *       "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022"
+             *     ]
+             */
+            legalBases?: string[];
             /**
              * @description Cấp hành chính: central (Trung ương), province (tỉnh/Thành phố), district (huyện/quận), commune (xã/phường/thị trấn)
              * @example province
              * @enum {string}
              */
             level: "central" | "province" | "district" | "commune";
+            /**
+             * @description Tên đơn vị đề cử
+             * @example UBND phường Lam Hạ
+             */
+            nominatingUnitName?: string;
             /**
              * @description Mã đề nghị khen thưởng
              * @example dn-hs-2026-0001
@@ -349,6 +454,108 @@ export interface components {
              */
             year: number;
         };
+        /** @description Một khen thưởng trong lịch sử: hình thức, cấp, năm, phong trào, quyết định, đối tượng, tình trạng */
+        AwardHistoryEntry: {
+            /**
+             * @description Mã giải thưởng trong danh mục
+             * @example nguoi-ha-nam-sang-tao
+             */
+            awardCode: string;
+            /**
+             * @description Hình thức khen thưởng
+             * @example Giải thưởng Người Hà Nam đoàn kết sáng tạo
+             */
+            awardName: string;
+            /**
+             * @description Mã phong trào thi đua
+             * @example ha-nam-doan-ket-sang-tao
+             */
+            campaignId?: string;
+            /**
+             * @description Ngày trao tặng
+             * @example 2026-12-01
+             */
+            ceremonyDate?: string;
+            /**
+             * @description Ngày quyết định
+             * @example 2026-11-20
+             */
+            decisionDate: string;
+            /**
+             * @description Số quyết định
+             * @example 1234/QĐ-UBND
+             */
+            decisionNumber: string;
+            /**
+             * @description Mã lĩnh vực
+             * @example khcn
+             */
+            fieldCode?: string;
+            /**
+             * @description Mã đơn vị của địa bàn (cấp xét chọn)
+             * @example vn-ha-nam
+             */
+            jurisdictionUnitId: string;
+            /**
+             * @description Cấp hành chính: central (Trung ương), province (tỉnh/Thành phố), district (huyện/quận), commune (xã/phường/thị trấn)
+             * @example province
+             * @enum {string}
+             */
+            level: "central" | "province" | "district" | "commune";
+            /**
+             * @description Tên đơn vị đề cử
+             * @example UBND phường Lam Hạ
+             */
+            nominatingUnitName?: string;
+            /**
+             * @description Mã đề nghị khen thưởng
+             * @example dn-hs-2026-0001
+             */
+            proposalId: string;
+            /** @description Cá nhân, tập thể được trao */
+            recipients: components["schemas"]["AwardRecipient"][];
+            /** @description Quyết định thu hồi (số, ngày, lý do) */
+            revocation?: components["schemas"]["AwardHistoryRevocation"];
+            /**
+             * @description Người ký
+             * @example Nguyễn Văn A, Chủ tịch UBND tỉnh
+             */
+            signer: string;
+            /**
+             * @description decided (đã quyết định), issued (đã trao tặng), revoked (đã thu hồi)
+             * @example received
+             * @enum {string}
+             */
+            status: "decided" | "issued" | "revoked";
+            /**
+             * @description Công trình, giải pháp, thành tích
+             * @example Máy gieo hạt cải tiến
+             */
+            title: string;
+            /**
+             * @description Năm (đợt của phong trào, năm báo cáo)
+             * @example 2026
+             */
+            year: number;
+        };
+        /** @description Quyết định thu hồi khen thưởng */
+        AwardHistoryRevocation: {
+            /**
+             * @description Ngày quyết định
+             * @example 2027-01-15
+             */
+            decisionDate: string;
+            /**
+             * @description Số quyết định
+             * @example 1500/QĐ-UBND
+             */
+            decisionNumber: string;
+            /**
+             * @description Lý do
+             * @example Phát hiện sao chép giải pháp đã công bố
+             */
+            reason: string;
+        };
         /** @description Cá nhân, tập thể, đơn vị được trao */
         AwardRecipient: {
             /**
@@ -417,6 +624,18 @@ export interface components {
              * @example 1234/QĐ-UBND
              */
             decisionNumber: string;
+            /**
+             * @description Cơ quan ban hành in ở đầu quyết định
+             * @example ỦY BAN NHÂN DÂN TỈNH HÀ NAM
+             */
+            issuingAuthority?: string;
+            /**
+             * @description Căn cứ ban hành quyết định (mặc định: Luật Thi đua, khen thưởng 2022 và Nghị định 98/2023/NĐ-CP)
+             * @example [
+             *       "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022"
+             *     ]
+             */
+            legalBases?: string[];
             /** @description Cá nhân, tập thể được trao */
             recipients?: components["schemas"]["RecipientDto"][];
             /**
@@ -461,6 +680,79 @@ export interface components {
              *     ]
              */
             recipientKinds: ("individual" | "collective" | "unit")[];
+        };
+        /** @description Kết quả xác minh văn bản (công khai): thật hay không, còn hiệu lực, đã thay thế hay đã thu hồi */
+        DocumentVerificationResponse: {
+            /**
+             * @description giay-khen, bang-khen, giay-chung-nhan
+             * @example giay-chung-nhan
+             * @enum {string}
+             */
+            certificateKind?: "giay-khen" | "bang-khen" | "giay-chung-nhan";
+            /**
+             * @description Ngày quyết định
+             * @example 2026-11-20
+             */
+            decisionDate: string;
+            /**
+             * @description Số quyết định
+             * @example 1234/QĐ-UBND
+             */
+            decisionNumber: string;
+            /**
+             * @description Mã văn bản đã phát hành (in trên văn bản, dưới mã QR)
+             * @example 29d20c17-b825-4b81-934c-dc637e4c3595
+             */
+            documentId: string;
+            /**
+             * @description Văn bản có trong sổ phát hành của hệ thống (luôn đúng khi trả lời 200)
+             * @example true
+             */
+            genuine: boolean;
+            /**
+             * @description Tệp đối chiếu có đúng mã SHA-256 đã ghi hay không (khi gửi sha256)
+             * @example true
+             */
+            hashMatches?: boolean;
+            /**
+             * @description Thời điểm phát hành văn bản
+             * @example 2026-11-21T08:00:00.000Z
+             */
+            issuedAt: string;
+            /**
+             * @description award-decision (quyết định khen thưởng) hoặc certificate (giấy chứng nhận)
+             * @example individual
+             * @enum {string}
+             */
+            kind: "award-decision" | "certificate";
+            /**
+             * @description Người được cấp giấy chứng nhận
+             * @example Nguyễn Thị Hường
+             */
+            recipientName?: string;
+            /**
+             * @description SHA-256 của tệp PDF đã ghi khi phát hành
+             * @example a3f5c1d2e4b6a8c0e2f4a6b8c0d2e4f6a8b0c2d4e6f8a0b2c4d6e8f0a2b4c6d8
+             */
+            sha256: string;
+            /**
+             * @description current (còn hiệu lực), superseded (đã có bản thay thế), revoked (đã thu hồi)
+             * @example received
+             * @enum {string}
+             */
+            status: "current" | "superseded" | "revoked";
+            /**
+             * @description Trạng thái (tiếng Việt)
+             * @example Văn bản thật, đang có hiệu lực
+             */
+            statusLabel: string;
+            /**
+             * @description Mã văn bản thay thế văn bản này
+             * @example 1f0c7a52-3f43-4c55-9a8e-0a0d2b8f6e11
+             */
+            supersededBy?: string;
+            /** @description Các công trình ghi trong văn bản */
+            works: components["schemas"]["VerifiedWorkResponse"][];
         };
         /** @description Dạng lỗi chung của mọi dịch vụ */
         ErrorResponseDto: {
@@ -637,6 +929,85 @@ export interface components {
              */
             certificateNumber?: string;
         };
+        /** @description Văn bản đã phát hành (quyết định khen thưởng hoặc giấy chứng nhận), kèm mã SHA-256 đã ghi vào sự kiện */
+        IssuedDocumentResponse: {
+            /**
+             * @description Loại giấy: giay-khen, bang-khen, giay-chung-nhan
+             * @example giay-chung-nhan
+             * @enum {string}
+             */
+            certificateKind?: "giay-khen" | "bang-khen" | "giay-chung-nhan";
+            /**
+             * @description Ngày quyết định
+             * @example 2026-11-20
+             */
+            decisionDate: string;
+            /**
+             * @description Số quyết định
+             * @example 1234/QĐ-UBND
+             */
+            decisionNumber: string;
+            /**
+             * @description Mã văn bản đã phát hành (in trên văn bản, dưới mã QR)
+             * @example 29d20c17-b825-4b81-934c-dc637e4c3595
+             */
+            documentId: string;
+            /**
+             * @description Thời điểm phát hành văn bản
+             * @example 2026-11-21T08:00:00.000Z
+             */
+            issuedAt: string;
+            /**
+             * @description Mã đơn vị của địa bàn (cấp xét chọn)
+             * @example vn-ha-nam
+             */
+            jurisdictionUnitId: string;
+            /**
+             * @description Loại
+             * @example individual
+             * @enum {string}
+             */
+            kind: "award-decision" | "certificate";
+            /**
+             * @description Các đề nghị (công trình) trong văn bản
+             * @example [
+             *       "dn-hs-2026-0001"
+             *     ]
+             */
+            proposalIds: string[];
+            /** @description Cá nhân, tập thể được cấp giấy chứng nhận */
+            recipient?: components["schemas"]["AwardRecipient"];
+            /**
+             * @description Mã băm SHA-256 (hex) của nội dung tệp
+             * @example a3f5c1d2e4b6a8c0e2f4a6b8c0d2e4f6a8b0c2d4e6f8a0b2c4d6e8f0a2b4c6d8
+             */
+            sha256: string;
+            /**
+             * @description Kích thước (byte)
+             * @example 524288
+             */
+            size: number;
+            /**
+             * @description Văn bản mà văn bản này thay thế
+             * @example 1f0c7a52-3f43-4c55-9a8e-0a0d2b8f6e11
+             */
+            supersedes?: string;
+            /**
+             * @description Phiên bản mẫu văn bản dùng khi phát hành
+             * @example 1
+             */
+            templateVersion: number;
+            /**
+             * @description Trang xác minh công khai (in thành mã QR)
+             * @example http://127.0.0.1:3000/xac-minh/29d20c17-b825-4b81-934c-dc637e4c3595
+             */
+            verificationUrl: string;
+            /**
+             * @description Năm (đợt của phong trào, năm báo cáo)
+             * @example 2026
+             */
+            year: number;
+        };
         /** @description Tình trạng tiến trình (liveness) */
         LivenessResponse: {
             /**
@@ -681,8 +1052,18 @@ export interface components {
              */
             status?: "received" | "sent-back" | "verified" | "decided" | "issued" | "revoked";
         };
+        /** @description Tác giả của hồ sơ được đề nghị tôn vinh */
+        ProposalDossierAuthor: {
+            /**
+             * @description Tên
+             * @example Sở Khoa học và Công nghệ tỉnh Hà Nam
+             */
+            name: string;
+        };
         /** @description Nội dung đề nghị: thông tin hồ sơ, đối tượng được đề nghị, nguồn đề nghị */
         ProposalRecordResponse: {
+            /** @description Tác giả, đồng tác giả của hồ sơ */
+            authors?: components["schemas"]["ProposalDossierAuthor"][];
             /**
              * @description Mã hồ sơ
              * @example hs-2026-0001
@@ -693,6 +1074,16 @@ export interface components {
              * @example khcn
              */
             fieldCode?: string;
+            /**
+             * @description Đơn vị đề cử (lập hồ sơ)
+             * @example vn-ha-nam-phu-ly-lam-ha
+             */
+            nominatingUnitId?: string;
+            /**
+             * @description Tên đơn vị đề cử (lập hồ sơ)
+             * @example UBND thành phố Phủ Lý
+             */
+            nominatingUnitName?: string;
             /**
              * @description Nguồn: council (Hội đồng đề nghị tôn vinh), commendation (cơ quan thường trực đề nghị khen đơn vị)
              * @enum {string}
@@ -805,6 +1196,51 @@ export interface components {
              */
             reason: string;
         };
+        /** @description Thu hồi khen thưởng của công trình ghi trong văn bản */
+        VerifiedRevocationResponse: {
+            /**
+             * @description Ngày quyết định
+             * @example 2027-01-15
+             */
+            decisionDate: string;
+            /**
+             * @description Số quyết định
+             * @example 1500/QĐ-UBND
+             */
+            decisionNumber: string;
+            /**
+             * @description Lý do
+             * @example Phát hiện sao chép giải pháp đã công bố
+             */
+            reason: string;
+        };
+        /** @description Một công trình ghi trong văn bản, với tình trạng khen thưởng hiện nay */
+        VerifiedWorkResponse: {
+            /**
+             * @description Hình thức khen thưởng
+             * @example Người Hà Nam đoàn kết sáng tạo
+             */
+            awardName: string;
+            /**
+             * @description Mã đề nghị khen thưởng
+             * @example dn-hs-2026-0001
+             */
+            proposalId: string;
+            /** @description Tác giả, tập thể được khen thưởng */
+            recipients: components["schemas"]["AwardRecipient"][];
+            /** @description Quyết định thu hồi (số, ngày, lý do) */
+            revocation?: components["schemas"]["VerifiedRevocationResponse"];
+            /**
+             * @description Khen thưởng đã bị thu hồi
+             * @example false
+             */
+            revoked: boolean;
+            /**
+             * @description Tên công trình, giải pháp
+             * @example Giải pháp số hóa hồ sơ một cửa cấp xã
+             */
+            title: string;
+        };
         /** @description Thẩm định thành tích của đề nghị */
         VerifyProposalDto: {
             /**
@@ -836,6 +1272,71 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AwardHistoryController_list: {
+        parameters: {
+            query?: {
+                /** @description Mã phong trào thi đua */
+                campaignId?: string;
+                /** @description Gồm cả khen thưởng đã bị thu hồi (mặc định: có) */
+                includeRevoked?: string;
+                /**
+                 * @description Chỉ những khen thưởng có đối tượng loại này
+                 * @example individual
+                 */
+                kind?: "individual" | "collective" | "unit";
+                /**
+                 * @description Cấp hành chính: central (Trung ương), province (tỉnh/Thành phố), district (huyện/quận), commune (xã/phường/thị trấn)
+                 * @example province
+                 */
+                level?: "central" | "province" | "district" | "commune";
+                /** @description Tên người, tập thể, đơn vị hoặc công trình; không phân biệt dấu */
+                q?: string;
+                /** @description Năm (đợt của phong trào, năm báo cáo) */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AwardHistoryEntry"][];
+                };
             };
             /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
             400: {
@@ -985,6 +1486,68 @@ export interface operations {
             };
             /** @description Quy tắc nghiệp vụ từ chối yêu cầu (code nêu quy tắc) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    DocumentsController_pdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Mã văn bản đã phát hành (in trên văn bản, dưới mã QR)
+                 * @example 29d20c17-b825-4b81-934c-dc637e4c3595
+                 */
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp PDF, đúng mã SHA-256 đã ghi khi phát hành */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1204,6 +1767,85 @@ export interface operations {
             };
         };
     };
+    DocumentsController_certificates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Mã
+                 * @example 01936a52-7c1e-7b3a-9f1e-5d2c3b4a5e6f
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedDocumentResponse"][];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Xung đột ghi đồng thời: luồng sự kiện đã thay đổi, đọc lại rồi thử lại */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Quy tắc nghiệp vụ từ chối yêu cầu (code nêu quy tắc) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     AwardDecisionsController_decide: {
         parameters: {
             query?: never;
@@ -1229,6 +1871,85 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProposalCommandResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Xung đột ghi đồng thời: luồng sự kiện đã thay đổi, đọc lại rồi thử lại */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Quy tắc nghiệp vụ từ chối yêu cầu (code nêu quy tắc) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    DocumentsController_decisionDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Mã
+                 * @example 01936a52-7c1e-7b3a-9f1e-5d2c3b4a5e6f
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedDocumentResponse"];
                 };
             };
             /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
@@ -1757,6 +2478,70 @@ export interface operations {
             };
             /** @description Không có quyền thực hiện (kèm lý do) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    DocumentsController_verify: {
+        parameters: {
+            query?: {
+                /** @description SHA-256 (hex) của tệp PDF cần đối chiếu */
+                sha256?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Mã văn bản đã phát hành (in trên văn bản, dưới mã QR)
+                 * @example 29d20c17-b825-4b81-934c-dc637e4c3595
+                 */
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentVerificationResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -356,6 +356,63 @@ export interface components {
              */
             reason: string;
         };
+        /** @description Một kho sự kiện có mốc neo đã công bố */
+        AnchoredStoreResponse: {
+            /**
+             * @description Số mốc neo đã kiểm tra
+             * @example 12
+             */
+            anchors: number;
+            /**
+             * @description Thời điểm của mốc neo mới nhất
+             * @example 2026-12-02T04:00:00.000Z
+             */
+            latestAnchoredAt: string;
+            /**
+             * @description Số luồng mà kho lưu trữ chưa nhận đủ bản sao tới mốc neo mới nhất (đang theo Kafka)
+             * @example 0
+             */
+            pendingStreams: number;
+            /**
+             * @description Kho sự kiện (schema)
+             * @example submissions
+             */
+            store: string;
+        };
+        /** @description Một dấu hiệu can thiệp dữ liệu */
+        ArchiveFindingResponse: {
+            /**
+             * @description Mã sự kiện (UUIDv7)
+             * @example 01936a52-7c1e-7b3a-9f1e-5d2c3b4a5e6f
+             */
+            eventId?: string;
+            /**
+             * @description Loại (mã máy): luồng bị cắt cụt, luồng bị xóa, sự kiện bị xóa, sửa và tính lại mã băm, sửa, chữ ký sai
+             * @example individual
+             * @enum {string}
+             */
+            kind: "truncated-stream" | "removed-stream" | "removed-event" | "re-hashed-edit" | "edited-event" | "bad-signature";
+            /**
+             * @description Kho sự kiện có mốc neo phát hiện
+             * @example reporting
+             */
+            store: string;
+            /**
+             * @description Mã luồng sự kiện (khóa Kafka)
+             * @example dossier-hs-2026-0001
+             */
+            streamId?: string;
+            /**
+             * @description Mô tả (tiếng Việt)
+             * @example reporting: Dòng sự kiện dossier-hs-1 bị cắt cụt: còn đến phiên bản 2, mốc neo ghi nhận 3
+             */
+            text: string;
+            /**
+             * @description Phiên bản trong luồng
+             * @example 3
+             */
+            version?: number;
+        };
         /** @description Trạng thái hồ sơ (phân hệ submissions) tại thời điểm được xem */
         AuditDossierStateResponse: {
             /**
@@ -555,16 +612,41 @@ export interface components {
              */
             fieldCode?: string;
             /**
+             * @description Cơ quan ban hành (in ở đầu quyết định)
+             * @example ỦY BAN NHÂN DÂN TỈNH HÀ NAM
+             */
+            issuingAuthority?: string;
+            /**
              * @description Mã đơn vị của địa bàn (cấp xét chọn)
              * @example vn-ha-nam
              */
             jurisdictionUnitId: string;
+            /**
+             * @description Đường dẫn mã đơn vị của địa bàn, từ Trung ương xuống
+             * @example [
+             *       "vn",
+             *       "vn-ha-nam"
+             *     ]
+             */
+            jurisdictionUnitPath?: string[];
+            /**
+             * @description Căn cứ ban hành quyết định
+             * @example [
+             *       "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022"
+             *     ]
+             */
+            legalBases?: string[];
             /**
              * @description Cấp hành chính: central (Trung ương), province (tỉnh/Thành phố), district (huyện/quận), commune (xã/phường/thị trấn)
              * @example province
              * @enum {string}
              */
             level: "central" | "province" | "district" | "commune";
+            /**
+             * @description Tên đơn vị đề cử
+             * @example UBND phường Lam Hạ
+             */
+            nominatingUnitName?: string;
             /**
              * @description Mã đề nghị khen thưởng
              * @example dn-hs-2026-0001
@@ -806,20 +888,34 @@ export interface components {
              */
             streamVersion: number;
         };
-        /** @description Kết quả kiểm tra chuỗi băm của kho sự kiện */
+        /** @description Kết quả kiểm tra kho lưu trữ của dịch vụ báo cáo: chuỗi băm, và đối chiếu với mọi mốc neo đã ký công bố (của chính kho lưu trữ và của các kho khác qua bản sao sự kiện) */
         ChainVerificationResponse: {
+            /**
+             * @description Số mốc neo đã kiểm tra
+             * @example 36
+             */
+            anchorsChecked: number;
             /**
              * @description Số sự kiện đã kiểm tra
              * @example 1042
              */
             eventsChecked: number;
+            /** @description Các dấu hiệu can thiệp phát hiện được */
+            findings: components["schemas"]["ArchiveFindingResponse"][];
             /** @description Mắt xích bị đứt đầu tiên (nếu có) */
             firstBreak?: components["schemas"]["ChainBreakResponse"];
             /**
-             * @description Chuỗi nguyên vẹn
+             * @description Vì sao không kiểm tra mốc neo (nếu không)
+             * @example Không đọc được các mốc neo đã công bố
+             */
+            note?: string;
+            /**
+             * @description Không phát hiện dấu hiệu can thiệp
              * @example true
              */
             ok: boolean;
+            /** @description Các kho có mốc neo */
+            stores: components["schemas"]["AnchoredStoreResponse"][];
         };
         /** @description Dữ liệu sự kiện councils.ConflictDeclared: Thành viên khai báo xung đột lợi ích */
         ConflictDeclaredData: {

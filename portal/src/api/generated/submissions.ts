@@ -80,6 +80,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/campaigns/{id}/appeal-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Quy định thời hạn kiến nghị, khiếu nại kết quả thẩm định và Hội đồng giải quyết (quy định sau thay quy định trước) */
+        post: operations["CampaignsController_setAppealRules"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/campaigns/{id}/deadlines": {
         parameters: {
             query?: never;
@@ -520,6 +537,17 @@ export interface components {
              */
             type?: "research-work" | "solution" | "artwork" | "service" | "model" | "initiative" | "invention" | "new-idea";
         };
+        /** @description Dữ liệu sự kiện submissions.AppealRulesSet: Quy định thời hạn kiến nghị, khiếu nại và Hội đồng giải quyết */
+        AppealRulesSetData: {
+            /**
+             * @description Mã phong trào thi đua
+             * @example ha-nam-doan-ket-sang-tao
+             */
+            campaignId: string;
+            /** @enum {string} */
+            handledBy: "same-council" | "level-above";
+            windowDays: number;
+        };
         /** @description Giao cơ quan tiếp nhận hồ sơ của một lĩnh vực tại một địa bàn */
         AssignReceivingAgencyDto: {
             /**
@@ -639,6 +667,8 @@ export interface components {
         CampaignResponse: {
             /** @description Cơ quan tiếp nhận hiện hành theo lĩnh vực, cấp và địa bàn */
             agencies: components["schemas"]["ReceivingAgencyAssignedData"][];
+            /** @description Quy định kiến nghị, khiếu nại kết quả thẩm định (không có: chưa quy định) */
+            appealRules?: components["schemas"]["AppealRulesSetData"];
             /** @description Kế hoạch phát động */
             campaign: components["schemas"]["CampaignLaunchedData"] | null;
             /**
@@ -1551,8 +1581,51 @@ export interface components {
              */
             planNumber: string;
         };
+        /** @description Kiến nghị về kết quả thẩm định của Hội đồng ở một cấp */
+        LineageAppealResponse: {
+            /** @example kn-1 */
+            appealId: string;
+            /**
+             * @description author: tác giả; nominating-unit: đơn vị đề cử
+             * @enum {string}
+             */
+            appellantKind: "author" | "nominating-unit";
+            /** @example Khá */
+            contestedGradeLabel: string;
+            /** @example 7.5 */
+            contestedScore: number;
+            /**
+             * @description Hội đồng có kết quả bị kiến nghị
+             * @example hd-ha-nam-2026
+             */
+            councilId: string;
+            /**
+             * @description Thời điểm quyết định
+             * @example 2026-05-02T02:00:00.000Z
+             */
+            decidedAt?: string;
+            filedAt: string;
+            /** @description Nội dung kiến nghị */
+            grounds: string;
+            /**
+             * @description Cấp hành chính: central (Trung ương), province (tỉnh/Thành phố), district (huyện/quận), commune (xã/phường/thị trấn)
+             * @example province
+             * @enum {string}
+             */
+            level: "central" | "province" | "district" | "commune";
+            /** @enum {string} */
+            outcome?: "upheld" | "rejected";
+            /** @example Chấp nhận kiến nghị */
+            outcomeLabel?: string;
+            /** @description Lý do giải quyết */
+            reasons?: string;
+            /** @description Đã mở lại việc chấm điểm */
+            reopenedScoring?: boolean;
+        };
         /** @description Một cấp hồ sơ đã tới và việc cấp đó đã làm */
         LineageStepResponse: {
+            /** @description Kiến nghị về kết quả của Hội đồng ở cấp này */
+            appeals?: components["schemas"]["LineageAppealResponse"][];
             /**
              * @description Thời điểm tới
              * @example 2026-04-05T09:00:00.000Z
@@ -1894,6 +1967,20 @@ export interface components {
              * @example 42
              */
             registered: number;
+        };
+        /** @description Quy định việc kiến nghị, khiếu nại kết quả thẩm định của phong trào */
+        SetAppealRulesDto: {
+            /**
+             * @description same-council: chính Hội đồng đã thẩm định giải quyết; level-above: Hội đồng cấp trên giải quyết
+             * @example same-council
+             * @enum {string}
+             */
+            handledBy: "same-council" | "level-above";
+            /**
+             * @description Số ngày, kể từ ngày họp Hội đồng, tác giả hoặc đơn vị đề cử được kiến nghị
+             * @example 15
+             */
+            windowDays: number;
         };
         /** @description Đặt hạn nộp hồ sơ của một cấp trong năm */
         SetDeadlineDto: {
@@ -2383,6 +2470,89 @@ export interface operations {
             };
             /** @description Không tìm thấy */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CampaignsController_setAppealRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Mã
+                 * @example 01936a52-7c1e-7b3a-9f1e-5d2c3b4a5e6f
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetAppealRulesDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignCommandResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Xung đột ghi đồng thời: luồng sự kiện đã thay đổi, đọc lại rồi thử lại */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Quy tắc nghiệp vụ từ chối yêu cầu (code nêu quy tắc) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

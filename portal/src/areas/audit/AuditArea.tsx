@@ -9,7 +9,7 @@ import { DOSSIER_STATUS_LABELS, EVENT_LABELS, LEVEL_LABELS, PROPOSAL_STATUS_LABE
 import { DossierStatusTag, ErrorAlert, NotFound, QueryState } from '../../lib/ui';
 import { raw } from '../../api/client';
 import { enc } from '../shared/councils';
-import { getJson, useDossiers, useUnitName } from '../shared/queries';
+import { getJson, useDossier, useDossiers, useUnitName } from '../shared/queries';
 
 interface HistoryRow {
   eventId: string;
@@ -206,9 +206,11 @@ function ExportTab({ id }: { id: string }) {
 
 function Dossier() {
   const { id = '' } = useParams();
+  // The dossier by its title (its id while the title loads).
+  const title = useDossier(id).data?.dossier.title ?? id;
   return (
     <>
-      <PageTitle extra={<Link to="/kiem-tra">Quay lại tìm kiếm</Link>}>{`Lịch sử quyết định — ${id}`}</PageTitle>
+      <PageTitle extra={<Link to="/kiem-tra">Quay lại tìm kiếm</Link>}>{`Lịch sử quyết định — ${title}`}</PageTitle>
       <Tabs
         items={[
           { key: 'history', label: 'Lịch sử quyết định', children: <HistoryTab id={id} /> },

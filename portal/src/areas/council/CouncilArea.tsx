@@ -39,7 +39,7 @@ import {
   useCriteriaSets,
   useScores,
 } from '../shared/councils';
-import { getJson, post, useUnitName } from '../shared/queries';
+import { getJson, post, useCampaignName, useFieldName, useUnitName } from '../shared/queries';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 
 const role = () => getSession()?.user.role ?? '';
@@ -58,6 +58,7 @@ function CaseStatus({ c }: { c: CouncilCase }) {
 function CasesTab() {
   const cases = useCouncilCases();
   const unitName = useUnitName();
+  const fieldName = useFieldName();
   return (
     <QueryState query={cases} empty="Hội đồng chưa có hồ sơ thẩm định nào">
       {(list) => (
@@ -70,7 +71,7 @@ function CasesTab() {
             { title: 'Hồ sơ', dataIndex: 'title', render: (t: string, c) => <Link to={`/hoi-dong/ho-so/${enc(c.caseId)}`}>{t}</Link> },
             { title: 'Tác giả', dataIndex: 'authors', render: (a: CouncilCase['authors']) => a.map((x) => x.name).join(', ') },
             { title: 'Đơn vị đề cử', dataIndex: 'nominatingUnitId', render: (u: string) => unitName(u) },
-            { title: 'Lĩnh vực', dataIndex: 'fieldCode' },
+            { title: 'Lĩnh vực', dataIndex: 'fieldCode', render: (f: string) => fieldName(f) },
             { title: 'Ngày tiếp nhận', dataIndex: 'receivedAt', render: (d: string) => formatDate(d) },
             { title: 'Điểm', dataIndex: 'aggregateScore', render: (s?: number) => formatNumber(s) },
             { title: 'Trạng thái', key: 'status', render: (_: unknown, c) => <CaseStatus c={c} /> },
@@ -195,6 +196,8 @@ const MEMBER_ROLE: Record<string, string> = {
 function RankingTab() {
   const cases = useCouncilCases();
   const client = useQueryClient();
+  const fieldName = useFieldName();
+  const campaignName = useCampaignName();
   const scopes = useMemo(() => {
     const m = new Map<string, { councilId: string; campaignId: string; year: number; fieldCode: string; level: string }>();
     for (const c of cases.data ?? [])
@@ -243,10 +246,10 @@ function RankingTab() {
       <Space wrap style={{ marginBottom: 16 }}>
         <Select
           aria-label="Đợt và lĩnh vực"
-          style={{ width: 360 }}
+          style={{ width: 640, maxWidth: '100%' }}
           value={key ?? scopes[0][0]}
           onChange={setKey}
-          options={scopes.map(([k, s]) => ({ value: k, label: `${s.campaignId} · ${s.year} · ${s.fieldCode}` }))}
+          options={scopes.map(([k, s]) => ({ value: k, label: `${campaignName(s.campaignId)} · ${s.year} · ${fieldName(s.fieldCode)}` }))}
         />
         <Button type="primary" loading={publish.isPending} onClick={() => publish.mutate()}>
           Công bố xếp hạng

@@ -8,7 +8,7 @@ import { formatDate, formatNumber } from '../../lib/format';
 import { ErrorAlert, NotFound, QueryState } from '../../lib/ui';
 import { ActionButton } from '../shared/ActionButton';
 import { CriteriaSet, Criterion, enc, QueueItem, useCouncilCases, useCriteriaSets, useScores } from '../shared/councils';
-import { getJson, post } from '../shared/queries';
+import { getJson, post, useFieldName } from '../shared/queries';
 
 const me = () => getSession()?.user.sub ?? '';
 
@@ -24,6 +24,7 @@ const QUEUE_STATUS: Record<QueueItem['status'], { text: string; color: string }>
 
 function Queue() {
   const queue = useQueue();
+  const fieldName = useFieldName();
   return (
     <>
       <PageTitle>Phiếu chấm của tôi</PageTitle>
@@ -35,7 +36,7 @@ function Queue() {
             pagination={{ pageSize: 20, showSizeChanger: false }}
             columns={[
               { title: 'Hồ sơ', dataIndex: 'title', render: (t: string, q) => <Link to={`/tham-dinh/ho-so/${enc(q.caseId)}`}>{t}</Link> },
-              { title: 'Lĩnh vực', dataIndex: 'fieldCode' },
+              { title: 'Lĩnh vực', dataIndex: 'fieldCode', render: (f: string) => fieldName(f) },
               { title: 'Ngày phân công', dataIndex: 'assignedAt', render: (d: string) => formatDate(d) },
               {
                 title: 'Trạng thái',

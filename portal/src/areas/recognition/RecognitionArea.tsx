@@ -13,7 +13,7 @@ import { enc } from '../shared/councils';
 import { getJson, post } from '../shared/queries';
 
 interface Proposal {
-  _id: string;
+  proposalId: string;
   status: string;
   proposal: {
     proposalId: string;
@@ -48,7 +48,7 @@ const STATUS_COLOR: Record<string, string> = {
 
 function ProposalCard({ p, awards }: { p: Proposal; awards: Award[] }) {
   const role = getSession()?.user.role;
-  const path = `/proposals/${enc(p._id)}`;
+  const path = `/proposals/${enc(p.proposalId)}`;
   const invalidate = [['proposals']];
   const board = role === 'emulation-board';
   const authority = role === 'authority';

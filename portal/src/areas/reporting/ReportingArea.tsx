@@ -9,7 +9,7 @@ import { GRADE_LABELS, LEVEL_LABELS, label } from '../../lib/labels';
 import { ErrorAlert, QueryState } from '../../lib/ui';
 import { raw } from '../../api/client';
 import { enc } from '../shared/councils';
-import { getJson, useUnitName } from '../shared/queries';
+import { getJson, useFieldName, useUnitName } from '../shared/queries';
 
 // ECharts is large: loaded only when a chart is shown.
 const Chart = lazy(() => import('./Chart'));
@@ -120,6 +120,8 @@ type Dimension = 'fieldCode' | 'level' | 'year' | 'grade';
 function Statistics() {
   const [year, setYear] = useState<number>();
   const [by, setBy] = useState<Dimension>('fieldCode');
+  const fieldName = useFieldName();
+  const unitName = useUnitName();
   const query = year ? `?year=${year}` : '';
   const stats = useQuery({ queryKey: ['statistics', year], queryFn: () => getJson<StatisticsRow[]>('reporting', `/statistics${query}`) });
   const download = useMutation({
@@ -138,7 +140,14 @@ function Statistics() {
     if (by === 'grade')
       for (const [g, n] of Object.entries(r.byGrade)) groups.set(label(GRADE_LABELS, g), (groups.get(label(GRADE_LABELS, g)) ?? 0) + n);
     else {
-      const k = by === 'level' ? label(LEVEL_LABELS, r.level) : String(r[by] || 'Khác');
+      const k =
+        by === 'level'
+          ? label(LEVEL_LABELS, r.level)
+          : by === 'fieldCode'
+            ? r.fieldCode
+              ? fieldName(r.fieldCode)
+              : 'Khác'
+            : String(r[by] || 'Khác');
       groups.set(k, (groups.get(k) ?? 0) + r.dossiersReceived);
     }
   }
@@ -184,8 +193,8 @@ function Statistics() {
               columns={[
                 { title: 'Năm', dataIndex: 'year' },
                 { title: 'Cấp', dataIndex: 'level', render: (l: string) => label(LEVEL_LABELS, l) },
-                { title: 'Đơn vị', dataIndex: 'unitId' },
-                { title: 'Lĩnh vực', dataIndex: 'fieldCode' },
+                { title: 'Đơn vị', dataIndex: 'unitId', render: (u: string) => unitName(u) },
+                { title: 'Lĩnh vực', dataIndex: 'fieldCode', render: (f: string) => fieldName(f) },
                 { title: 'Đã nộp', dataIndex: 'dossiersSubmitted', render: formatNumber },
                 { title: 'Đã tiếp nhận', dataIndex: 'dossiersReceived', render: formatNumber },
                 { title: 'Được nghiệm thu', dataIndex: 'accepted', render: formatNumber },

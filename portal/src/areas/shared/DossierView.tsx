@@ -3,7 +3,7 @@ import { Card, Col, Descriptions, Empty, Row, Steps, Table, Timeline, Typography
 import { DOSSIER_TYPE_LABELS_VI, APPLICANT_KIND_LABELS_VI, EVENT_LABELS, LEVEL_LABELS, ROLE_LABELS, label } from '../../lib/labels';
 import { formatDate, formatDateTime, formatNumber } from '../../lib/format';
 import { DossierStatusTag, QueryState } from '../../lib/ui';
-import { useDossier, useLineage, useUnitName } from './queries';
+import { useCampaignName, useDossier, useFieldName, useLineage, useUnitName } from './queries';
 import type { DossierDetail, HistoryEntry } from './types';
 
 export function HistoryTimeline({ history }: { history: HistoryEntry[] }) {
@@ -63,6 +63,8 @@ function Lineage({ id }: { id: string }) {
 
 export function DossierSummary({ d }: { d: DossierDetail }) {
   const unitName = useUnitName();
+  const fieldName = useFieldName();
+  const campaignName = useCampaignName();
   const c = d.dossier;
   return (
     <Descriptions bordered size="small" column={{ xs: 1, md: 2 }}>
@@ -75,9 +77,9 @@ export function DossierSummary({ d }: { d: DossierDetail }) {
       <Descriptions.Item label="Cấp hiện tại">{label(LEVEL_LABELS, d.level)}</Descriptions.Item>
       <Descriptions.Item label="Loại">{label(DOSSIER_TYPE_LABELS_VI, c.type)}</Descriptions.Item>
       <Descriptions.Item label="Cá nhân / Tập thể">{label(APPLICANT_KIND_LABELS_VI, c.applicantKind)}</Descriptions.Item>
-      <Descriptions.Item label="Phong trào">{c.campaignId}</Descriptions.Item>
+      <Descriptions.Item label="Phong trào">{campaignName(c.campaignId)}</Descriptions.Item>
       <Descriptions.Item label="Năm · Lĩnh vực">
-        {c.year} · {c.fieldCode}
+        {c.year} · {fieldName(c.fieldCode)}
       </Descriptions.Item>
       <Descriptions.Item label="Đơn vị đề cử">{unitName(c.nominatingUnitId)}</Descriptions.Item>
       <Descriptions.Item label="Cơ quan tiếp nhận">{unitName(d.receivingAgencyUnitId)}</Descriptions.Item>

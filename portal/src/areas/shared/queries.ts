@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, data, raw } from '../../api/client';
 import { itemsOf } from '../../lib/ui';
+import { fieldNamesOf } from '../../lib/labels';
 import type { Campaign, DossierDetail, DossierListItem, Lineage } from './types';
 
 export interface DossierFilter {
@@ -65,6 +66,21 @@ export function useUnitNames() {
       return new Map(units.map((u) => [u.unitId ?? u._id ?? '', u.name]));
     },
   });
+}
+
+/**
+ * A field's Vietnamese name ("Khoa học - Công nghệ" for khcn): fields are named by the campaigns that open them
+ * (GET /campaigns), so the name comes from there; the code shows only while the list is loading or unknown.
+ */
+export function useFieldName(): (fieldCode: string | null | undefined) => string {
+  const names = fieldNamesOf(useCampaigns().data ?? []);
+  return (fieldCode) => (fieldCode ? (names.get(fieldCode) ?? fieldCode) : '—');
+}
+
+/** A campaign's name when the list knows it, else its id. */
+export function useCampaignName(): (campaignId: string | null | undefined) => string {
+  const campaigns = useCampaigns();
+  return (campaignId) => (campaignId ? (campaigns.data?.find((c) => c.campaignId === campaignId)?.campaign.name ?? campaignId) : '—');
 }
 
 /** A unit's name when the list knows it, else its id. */

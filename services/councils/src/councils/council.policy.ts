@@ -17,10 +17,11 @@ const atCouncilUnit = <R extends CouncilScope>() =>
  * (the plans: "do Chủ tịch Ủy ban MTTQ cùng cấp quyết định thành lập"); the secretary runs the case work; the
  * chair signs off meeting outcomes and proposals.
  */
-export const councilPolicy = definePolicy<CouncilScope, 'establish' | 'renew' | 'assign' | 'finalise' | 'propose'>({
+export const councilPolicy = definePolicy<CouncilScope, 'establish' | 'renew' | 'assign' | 'finalise' | 'propose' | 'decide-appeal'>({
   establish: allOf(hasRole('front-chair'), atCouncilUnit()),
   renew: allOf(hasRole('front-chair'), atCouncilUnit()),
   assign: allOf(hasRole('council-secretary'), atCouncilUnit()),
   finalise: allOf(hasRole('council-chair', 'council-secretary'), atCouncilUnit()),
   propose: allOf(hasRole('council-chair'), atCouncilUnit()),
+  'decide-appeal': allOf(hasRole('council-chair'), atCouncilUnit()),
 });

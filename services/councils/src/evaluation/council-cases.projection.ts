@@ -45,6 +45,10 @@ export interface CouncilCaseDoc extends ReadModelDocument {
   accepted?: boolean;
   recommendedUpward: boolean;
   honourProposed: boolean;
+  /** How many appeals were filed against the case's result. */
+  appeals?: number;
+  /** Scoring was reopened after an upheld appeal (the earlier result is in the case's history). */
+  reopened?: boolean;
 }
 
 type CaseFacts = Pick<
@@ -113,6 +117,15 @@ export function applyCouncilCase(doc: CouncilCaseDoc | null, event: RecordedEven
         accepted: d.accepted,
       };
     }
+    case E.AppealFiled:
+      return { ...doc, status: 'under-appeal', statusLabel: CASE_STATUS_LABELS_VI['under-appeal'], appeals: (doc.appeals ?? 0) + 1 };
+    case E.AppealDecided:
+      // Rejected (or upheld without reopening): the result stands; a reopening follows as CaseReopened.
+      return doc.status === 'under-appeal' ? { ...doc, status: 'finalised', statusLabel: CASE_STATUS_LABELS_VI.finalised } : doc;
+    case E.CaseReopened: {
+      const { aggregateScore: _a, grade: _g, gradeLabel: _l, accepted: _c, ...rest } = doc;
+      return { ...rest, status: 'open', statusLabel: CASE_STATUS_LABELS_VI.open, reopened: true };
+    }
     case E.DossierRecommendedUpward:
       return { ...doc, recommendedUpward: true };
     case E.HonourProposed:
@@ -135,6 +148,9 @@ export const councilCasesProjection: Projection<CouncilCaseDoc> = {
     E.CaseFinalised,
     E.DossierRecommendedUpward,
     E.HonourProposed,
+    E.AppealFiled,
+    E.AppealDecided,
+    E.CaseReopened,
   ],
   documentIds: (event) => [(event.data as { caseId: string }).caseId],
   apply: applyCouncilCase,

@@ -74,7 +74,7 @@ describe('DossierReceivedHandler (Nest testing module, event transport)', () => 
     runner = new ProjectionRunner(store, documents, [councilCompositionProjection]);
     await runner.start();
     bus = new InProcessEventBus({ retryBackoffMs: 1 });
-    await bus.subscribe({ groupId: 'dlq-reader', topics: [dlq], handler: async (m) => void dead.push(m) });
+    await bus.subscribe({ groupId: 'dlq-reader', topics: [dlq], handler: (m) => Promise.resolve(void dead.push(m)) });
     const contracts = new EventContractRegistry(ALL_CONTRACTS);
     const infra: ServiceInfra = { context: 'councils', store, bus, documents, contracts, readModelsCaughtUp: () => runner.caughtUp() };
     // Given: the Hà Nam provincial council, established for every field.

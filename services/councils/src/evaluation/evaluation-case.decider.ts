@@ -1,4 +1,5 @@
 import type { Decider } from '@cem/decider';
+import { AssignAppeal, assignAppeal, DecideAppeal, decideAppeal, FileAppeal, fileAppeal } from '../appeals/appeal.decide';
 import { finaliseCase, FinaliseCase } from '../grading/finalisation.decide';
 import { ProposeHonour, proposeHonour, RecommendUpward, recommendUpward } from '../grading/recommendation.decide';
 import { ReviseScore, reviseScore, SubmitScore, submitScore } from '../scoring/scoring.decide';
@@ -16,7 +17,10 @@ export type EvaluationCaseCommand =
   | ReviseScore
   | FinaliseCase
   | RecommendUpward
-  | ProposeHonour;
+  | ProposeHonour
+  | FileAppeal
+  | AssignAppeal
+  | DecideAppeal;
 
 /** One stream per case; each slice (evaluation, scoring, grading) contributes its commands. */
 function decide(command: EvaluationCaseCommand, state: EvaluationCaseState): EvaluationCaseEvent[] {
@@ -39,6 +43,12 @@ function decide(command: EvaluationCaseCommand, state: EvaluationCaseState): Eva
       return recommendUpward(command, state);
     case 'ProposeHonour':
       return proposeHonour(command, state);
+    case 'FileAppeal':
+      return fileAppeal(command, state);
+    case 'AssignAppeal':
+      return assignAppeal(command, state);
+    case 'DecideAppeal':
+      return decideAppeal(command, state);
   }
 }
 

@@ -1,5 +1,9 @@
 import type {
+  AppealAssignedData,
+  AppealDecidedData,
+  AppealFiledData,
   CaseFinalisedData,
+  CaseReopenedData,
   ConflictDeclaredData,
   ConflictDetectedData,
   DomainEvent,
@@ -25,7 +29,18 @@ export type EvaluationCaseEvent =
   | DomainEvent<typeof E.ScoreRevised, ScoreRevisedData>
   | DomainEvent<typeof E.CaseFinalised, CaseFinalisedData>
   | DomainEvent<typeof E.DossierRecommendedUpward, DossierRecommendedUpwardData>
-  | DomainEvent<typeof E.HonourProposed, HonourProposedData>;
+  | DomainEvent<typeof E.HonourProposed, HonourProposedData>
+  | DomainEvent<typeof E.AppealFiled, AppealFiledData>
+  | DomainEvent<typeof E.AppealAssigned, AppealAssignedData>
+  | DomainEvent<typeof E.AppealDecided, AppealDecidedData>
+  | DomainEvent<typeof E.CaseReopened, CaseReopenedData>;
+
+/** An appeal against the case's result and where it stands. */
+export interface AppealRecord extends AppealFiledData {
+  status: 'filed' | 'assigned' | 'decided';
+  assigned?: AppealAssignedData;
+  decision?: AppealDecidedData;
+}
 
 /** A score as given, with the revision reason when it replaced an earlier one. */
 export type ScoreRecord = ScoreSubmittedData & { reason?: string };
@@ -41,6 +56,10 @@ export interface EvaluationCase extends EvaluationCaseOpenedData {
   finalised?: CaseFinalisedData;
   recommendedUpward?: DossierRecommendedUpwardData;
   honourProposed?: HonourProposedData;
+  /** Every appeal, oldest first. */
+  appeals: AppealRecord[];
+  /** Results replaced after an upheld appeal reopened the scoring, oldest first (the scores stay in scoreHistory). */
+  reopenings: CaseReopenedData[];
 }
 
 /**
@@ -65,12 +84,30 @@ function withScore(c: EvaluationCase, record: ScoreRecord): EvaluationCase {
   return { ...c, scoreHistory: { ...c.scoreHistory, [record.memberId]: [...history, record] } };
 }
 
+const withAppeal = (c: EvaluationCase, appealId: string, change: (a: AppealRecord) => AppealRecord): EvaluationCase => ({
+  ...c,
+  appeals: (c.appeals ?? []).map((a) => (a.appealId === appealId ? change(a) : a)),
+});
+
+/** The appeal not yet decided, if any (one at a time). */
+export const pendingAppeal = (c: EvaluationCase): AppealRecord | undefined => (c.appeals ?? []).find((a) => a.status !== 'decided');
+
 export function evolveEvaluationCase(state: EvaluationCaseState, event: EvaluationCaseEvent): EvaluationCaseState {
   if (event.type === E.DossierAwaitingCouncil) {
     return state.status === 'none' ? { status: 'none', awaiting: event.data } : state;
   }
   if (event.type === E.EvaluationCaseOpened) {
-    return { ...event.data, status: 'open', assigned: [], conflicts: [], declarations: [], recusals: [], scoreHistory: {} };
+    return {
+      ...event.data,
+      status: 'open',
+      assigned: [],
+      conflicts: [],
+      declarations: [],
+      recusals: [],
+      scoreHistory: {},
+      appeals: [],
+      reopenings: [],
+    };
   }
   if (state.status === 'none') return state;
   switch (event.type) {
@@ -94,6 +131,16 @@ export function evolveEvaluationCase(state: EvaluationCaseState, event: Evaluati
       return { ...state, recommendedUpward: event.data };
     case E.HonourProposed:
       return { ...state, honourProposed: event.data };
+    case E.AppealFiled:
+      return { ...state, appeals: [...(state.appeals ?? []), { ...event.data, status: 'filed' }] };
+    case E.AppealAssigned:
+      return withAppeal(state, event.data.appealId, (a) => ({ ...a, status: 'assigned', assigned: event.data }));
+    case E.AppealDecided:
+      return withAppeal(state, event.data.appealId, (a) => ({ ...a, status: 'decided', decision: event.data }));
+    case E.CaseReopened: {
+      const { finalised: _f, ...rest } = state;
+      return { ...rest, status: 'open', reopenings: [...(state.reopenings ?? []), event.data] };
+    }
     default:
       return state;
   }

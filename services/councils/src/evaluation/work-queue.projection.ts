@@ -1,5 +1,6 @@
 import type {
   CaseFinalisedData,
+  CaseReopenedData,
   MemberRecusedData,
   MembersAssignedData,
   RecordedEvent,
@@ -63,6 +64,9 @@ export function applyWorkItem(doc: WorkItemDoc | null, event: RecordedEvent, id:
     }
     case E.CaseFinalised:
       return { ...doc, caseFinalised: true };
+    case E.CaseReopened:
+      // Back in the queue: the member revises the score (with a reason) for the new finalisation.
+      return { ...doc, caseFinalised: false };
     default:
       return doc;
   }
@@ -74,6 +78,8 @@ function affectedMembers(event: RecordedEvent): string[] {
       return (event.data as MembersAssignedData).memberIds;
     case E.CaseFinalised:
       return (event.data as CaseFinalisedData).assignedMemberIds;
+    case E.CaseReopened:
+      return (event.data as CaseReopenedData).memberIds;
     default:
       return [(event.data as { memberId: string }).memberId];
   }
@@ -85,7 +91,7 @@ export const workQueueProjection: Projection<WorkItemDoc> = {
   collection: 'council_work_queue',
   version: 1,
   indexes: [{ fields: { memberId: 1, caseFinalised: 1 } }],
-  eventTypes: [E.MembersAssigned, E.MemberRecused, E.ScoreSubmitted, E.ScoreRevised, E.CaseFinalised],
+  eventTypes: [E.MembersAssigned, E.MemberRecused, E.ScoreSubmitted, E.ScoreRevised, E.CaseFinalised, E.CaseReopened],
   documentIds: (event) => affectedMembers(event).map((m) => workItemId(m, (event.data as { caseId: string }).caseId)),
   apply: applyWorkItem,
 };

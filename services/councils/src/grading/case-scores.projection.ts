@@ -9,6 +9,8 @@ import type { Projection, ReadModelDocument } from '@cem/read-models';
 export type CaseScoresDoc = CaseFinalisedData & ReadModelDocument;
 
 export function applyCaseScores(_doc: CaseScoresDoc | null, event: RecordedEvent): CaseScoresDoc | null {
+  // An upheld appeal reopened the scoring: the case has no result (nor a place in a new ranking) until finalised again.
+  if (event.type === E.CaseReopened) return null;
   if (event.type !== E.CaseFinalised) return _doc;
   const data = event.data as CaseFinalisedData;
   return { ...data, _id: data.caseId };
@@ -19,7 +21,7 @@ export const caseScoresProjection: Projection<CaseScoresDoc> = {
   collection: 'council_case_scores',
   version: 1,
   indexes: [{ fields: { councilId: 1, campaignId: 1, year: 1, fieldCode: 1 } }],
-  eventTypes: [E.CaseFinalised],
+  eventTypes: [E.CaseFinalised, E.CaseReopened],
   documentIds: (event) => [(event.data as CaseFinalisedData).caseId],
   apply: applyCaseScores,
 };

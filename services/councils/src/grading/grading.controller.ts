@@ -17,11 +17,13 @@ import { RankingDoc, rankingsProjection } from './rankings.projection';
 import { CaseEventsResponse, RankingResponse } from '../shared/responses';
 import { CouncilCaseDoc, councilCasesProjection } from '../evaluation/council-cases.projection';
 import type { RankedDossier } from './ranking';
+import { registeredUnits } from '../units/known-units';
 
-const rankedDossierOf = (row: CouncilCaseDoc): RankedDossier => ({
+const rankedDossierOf = (row: CouncilCaseDoc, unitName?: string): RankedDossier => ({
   title: row.title,
   fieldCode: row.fieldCode,
   nominatingUnitId: row.nominatingUnitId,
+  ...(unitName ? { nominatingUnitName: unitName } : {}),
   authors: row.authors,
 });
 
@@ -86,6 +88,11 @@ export class GradingController {
       .collection<CouncilCaseDoc>(councilCasesProjection.collection)
       .getMany(cases.map((c) => c.caseId));
     const dossierOf = new Map(rows.map((r) => [r.caseId, r]));
+    // The nominating unit's name from the registry councils keeps a copy of (UnitRegistered).
+    const units = await registeredUnits(
+      this.infra,
+      rows.map((r) => r.nominatingUnitId),
+    );
     const ctx = httpCommandContext(this.infra, actor);
     const result = await handleCommand(
       this.infra.store,
@@ -100,7 +107,7 @@ export class GradingController {
         fieldCode,
         cases: cases.map(({ _id: _i, _position: _p, ...data }) => {
           const row = dossierOf.get(data.caseId);
-          return row ? { ...data, dossier: rankedDossierOf(row) } : data;
+          return row ? { ...data, dossier: rankedDossierOf(row, units.get(row.nominatingUnitId)?.name) } : data;
         }),
         publishedAt: ctx.occurredAt,
       },
@@ -117,7 +124,18 @@ export class GradingController {
     const filter = Object.fromEntries(Object.entries(criteria).filter(([, v]) => v !== undefined));
     const rankings = this.infra.documents.collection<RankingDoc>(rankingsProjection.collection);
     const docs = await findPage(rankings, filter, { year: -1, fieldCode: 1, _id: 1 }, page, res);
-    return docs.map(({ _position: _p, ...doc }) => doc);
+    // Rankings published before entries carried the unit's name get it from the registry copy.
+    const units = await registeredUnits(
+      this.infra,
+      docs.flatMap((d) => d.entries.filter((e) => e.nominatingUnitId && !e.nominatingUnitName).map((e) => e.nominatingUnitId!)),
+    );
+    return docs.map(({ _position: _p, ...doc }) => ({
+      ...doc,
+      entries: doc.entries.map((e) => {
+        const name = e.nominatingUnitId && !e.nominatingUnitName ? units.get(e.nominatingUnitId)?.name : undefined;
+        return name ? { ...e, nominatingUnitName: name } : e;
+      }),
+    }));
   }
 
   @ApiOkResponse({ type: CaseEventsResponse })

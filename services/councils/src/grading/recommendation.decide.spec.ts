@@ -122,6 +122,19 @@ describe('proposing an honour', () => {
     spec.given(done).when(propose()).then([proposed]);
   });
 
+  it("carries the nominating unit's name the published ranking gave", () => {
+    const named = { ...RANKING, entries: RANKING.entries.map((e) => ({ ...e, nominatingUnitName: 'Công ty TNHH Nông sản Duy Tiên' })) };
+    spec
+      .given(done)
+      .when(propose({ ranking: named }))
+      .thenMatches(([e]) =>
+        expect(e.data).toMatchObject({
+          nominatingUnitId: 'vn-ha-nam-duy-tien-cty-ns',
+          nominatingUnitName: 'Công ty TNHH Nông sản Duy Tiên',
+        }),
+      );
+  });
+
   it('proposes the owners of a collective application', () => {
     const collective = {
       ...caseOpened,

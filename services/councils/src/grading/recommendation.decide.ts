@@ -4,7 +4,7 @@ import { councilPolicy } from '../councils/council.policy';
 import type { CouncilState } from '../councils/council.state';
 import { ensure } from '../councils/domain-rule';
 import { requireCase, requireCaseCouncil } from '../evaluation/case-guards';
-import type { EvaluationCase, EvaluationCaseEvent, EvaluationCaseState } from '../evaluation/evaluation-case.state';
+import { EvaluationCase, EvaluationCaseEvent, EvaluationCaseState, pendingAppeal } from '../evaluation/evaluation-case.state';
 
 interface ProposalBase {
   actor: Actor;
@@ -33,6 +33,7 @@ function requireProposable(command: ProposalBase, state: EvaluationCaseState) {
   councilPolicy.assert('propose', command.actor, council);
   const finalised = c.finalised;
   ensure(finalised, 'not-finalised', `Hồ sơ ${c.caseId} chưa chốt kết quả`);
+  ensure(!pendingAppeal(c), 'appeal-pending', `Hồ sơ ${c.caseId} đang có kiến nghị về kết quả chưa được giải quyết`);
   ensure(finalised.accepted, 'not-accepted', `Hồ sơ ${c.caseId} được xếp loại ${finalised.gradeLabel}`);
   const r = command.ranking;
   const sameScope =
@@ -98,6 +99,8 @@ export function proposeHonour(command: ProposeHonour, state: EvaluationCaseState
         recipients,
         ...(command.proposedAward ? { proposedAward: command.proposedAward } : {}),
         nominatingUnitId: c.dossier.nominatingUnitId,
+        // The name as the published ranking gave it (from the unit registry councils keeps a copy of).
+        ...(entry.nominatingUnitName ? { nominatingUnitName: entry.nominatingUnitName } : {}),
         authors: c.dossier.authors.map((a) => ({ name: a.name })),
       },
     },

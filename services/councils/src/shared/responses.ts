@@ -1,6 +1,10 @@
 import { ApiProperty, ApiPropertyOptional, ApiPropertyOptions, ApiSchema } from '@nestjs/swagger';
 import {
   ADMINISTRATIVE_LEVELS,
+  APPEAL_HANDLERS,
+  APPEAL_OUTCOMES,
+  APPELLANT_KINDS,
+  ContestedResult,
   CASE_STATUSES,
   COUNCIL_GRADES,
   COUNCIL_MEMBER_ROLES,
@@ -192,4 +196,47 @@ export class CouncilCaseResponse {
   @ApiPropertyOptional() accepted?: boolean;
   @ApiProperty({ description: 'Đã kiến nghị chuyển lên cấp trên', example: false }) recommendedUpward!: boolean;
   @ApiProperty({ description: 'Đã đề nghị tôn vinh', example: false }) honourProposed!: boolean;
+  @ApiPropertyOptional({ description: 'Số kiến nghị về kết quả đã tiếp nhận' }) appeals?: number;
+  @ApiPropertyOptional({ description: 'Đã mở lại việc chấm điểm sau khi chấp nhận kiến nghị (kết quả trước trong lịch sử)' })
+  reopened?: boolean;
+}
+
+@ApiSchema({ description: 'Kiến nghị, khiếu nại về kết quả thẩm định và việc giải quyết' })
+export class AppealResponse {
+  @ApiProperty({ example: 'kn-1' }) appealId!: string;
+  @ApiProperty() caseId!: string;
+  @ApiProperty() dossierId!: string;
+  @ApiProperty({ description: 'Tên hồ sơ' }) title!: string;
+  @ApiProperty({ description: 'Hội đồng đã thẩm định' }) councilId!: string;
+  @ApiProperty({ enum: ADMINISTRATIVE_LEVELS }) level!: string;
+  @ApiProperty({ type: [String] }) jurisdictionUnitPath!: string[];
+  @ApiProperty() nominatingUnitId!: string;
+  @ApiProperty() campaignId!: string;
+  @ApiProperty() year!: number;
+  @ApiProperty() fieldCode!: string;
+  @ApiProperty({ enum: APPELLANT_KINDS, description: 'author: tác giả; nominating-unit: đơn vị đề cử' }) appellantKind!: string;
+  @ApiProperty() appellantId!: string;
+  @ApiProperty() appellantUnitId!: string;
+  @ApiProperty({ description: 'Nội dung, căn cứ kiến nghị' }) grounds!: string;
+  @ApiProperty() filedAt!: string;
+  @ApiProperty({ description: 'Ngày cuối của thời hạn kiến nghị' }) windowEndsOn!: string;
+  @ApiProperty({ enum: APPEAL_HANDLERS }) handledBy!: string;
+  @ApiProperty({ type: ContestedResult, description: 'Kết quả bị kiến nghị' }) contested!: ContestedResult;
+  @ApiProperty({ enum: ['filed', 'assigned', 'decided'] }) status!: string;
+  @ApiProperty({ example: 'Đang giải quyết' }) statusLabel!: string;
+  @ApiPropertyOptional({ description: 'Hội đồng được giao giải quyết' }) toCouncilId?: string;
+  @ApiPropertyOptional() toJurisdictionUnitId?: string;
+  @ApiPropertyOptional() assignedAt?: string;
+  @ApiPropertyOptional({ enum: APPEAL_OUTCOMES }) outcome?: string;
+  @ApiPropertyOptional({ example: 'Chấp nhận kiến nghị' }) outcomeLabel?: string;
+  @ApiPropertyOptional({ description: 'Lý do giải quyết' }) reasons?: string;
+  @ApiPropertyOptional() reopenScoring?: boolean;
+  @ApiPropertyOptional() decidedAt?: string;
+}
+
+@ApiSchema({ description: 'Kết quả lệnh về một kiến nghị, với các sự kiện đã ghi' })
+export class AppealEventsResponse {
+  @ApiProperty() caseId!: string;
+  @ApiProperty({ example: 'kn-1' }) appealId!: string;
+  @ApiProperty({ type: [RecordedEventResponse], description: 'Các sự kiện đã ghi' }) events!: RecordedEventResponse[];
 }

@@ -25,6 +25,10 @@ export type AwardDecisionCommand =
       signer: string;
       /** Defaults to the proposal's recipients. */
       recipients?: AwardRecipient[];
+      /** Căn cứ printed in the decision; defaults to the law and its decree (documents/legal-bases.ts). */
+      legalBases?: string[];
+      /** The heading of the decision, e.g. 'ỦY BAN NHÂN DÂN TỈNH HÀ NAM'. */
+      issuingAuthority?: string;
     }
   | { type: 'IssueAward'; actor: Actor; proposalId: string; ceremonyDate: string; certificateNumber?: string }
   | { type: 'RevokeAward'; actor: Actor; proposalId: string; reason: string; decisionNumber: string; decisionDate: string };
@@ -85,6 +89,10 @@ function decideAward(command: Extract<AwardDecisionCommand, { type: 'DecideAward
         decisionDate: command.decisionDate,
         signer: command.signer,
         recipients,
+        jurisdictionUnitPath: p.jurisdictionUnitPath,
+        ...(command.legalBases?.length ? { legalBases: command.legalBases } : {}),
+        ...(command.issuingAuthority ? { issuingAuthority: command.issuingAuthority } : {}),
+        ...(p.nominatingUnitName ? { nominatingUnitName: p.nominatingUnitName } : {}),
       },
     },
   ];

@@ -24,6 +24,20 @@ export class DecideAwardDto {
   @ValidateNested({ each: true })
   @Type(() => RecipientDto)
   recipients?: RecipientDto[];
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Căn cứ ban hành quyết định (mặc định: Luật Thi đua, khen thưởng 2022 và Nghị định 98/2023/NĐ-CP)',
+    example: ['Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022'],
+  })
+  @IsOptional()
+  @IsArray()
+  @MaxItems(20)
+  @IsText({ each: true })
+  legalBases?: string[];
+  @ApiPropertyOptional({ description: 'Cơ quan ban hành in ở đầu quyết định', example: 'ỦY BAN NHÂN DÂN TỈNH HÀ NAM' })
+  @IsOptional()
+  @IsLine()
+  issuingAuthority?: string;
 }
 
 @ApiSchema({ description: 'Trao giải tại lễ tôn vinh' })

@@ -24,7 +24,7 @@ export class AwardDecisionsController {
   async decide(@CurrentActor() actor: Actor, @Param('id') proposalId: string, @Body() dto: DecideAwardDto) {
     const { state: entry } = await loadState(this.infra.store, awardCatalogueDecider, awardStreamId(dto.awardCode));
     if (!entry.award) throw new NotFoundError(`Hình thức khen thưởng ${dto.awardCode} không có trong danh mục`);
-    const { decisionNumber, decisionDate, signer, recipients } = dto;
+    const { decisionNumber, decisionDate, signer, recipients, legalBases, issuingAuthority } = dto;
     const command = { type: 'DecideAward' as const, actor, proposalId, award: entry.award, heldAwards: await this.heldAwards(proposalId) };
     return runProposalCommand(this.infra, actor, {
       ...command,
@@ -32,6 +32,8 @@ export class AwardDecisionsController {
       decisionDate,
       signer,
       ...(recipients ? { recipients } : {}),
+      ...(legalBases?.length ? { legalBases } : {}),
+      ...(issuingAuthority ? { issuingAuthority } : {}),
     });
   }
 

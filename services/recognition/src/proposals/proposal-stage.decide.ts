@@ -25,6 +25,9 @@ function receivedFrom(p: HonourProposedData): ProposalReceivedData {
     ...{ proposalId, caseId, dossierId, councilId, level, jurisdictionUnitId, jurisdictionUnitPath },
     ...{ campaignId, year, fieldCode, title, grade, score, rank, recipients },
     ...(proposedAward ? { proposedAward } : {}),
+    ...(p.nominatingUnitId ? { nominatingUnitId: p.nominatingUnitId } : {}),
+    ...(p.nominatingUnitName ? { nominatingUnitName: p.nominatingUnitName } : {}),
+    ...(p.authors ? { authors: p.authors.map(({ name }) => ({ name })) } : {}),
   };
 }
 

@@ -74,5 +74,6 @@ export const decidedData: AwardDecidedData = {
   title: 'Máy gieo hạt cải tiến',
   ...decision,
   recipients: [{ name: 'Nguyễn Văn A', kind: 'individual' }],
+  jurisdictionUnitPath: HA_NAM,
 };
 export const decided: ProposalEvent = { type: E.AwardDecided, data: decidedData };

@@ -1,7 +1,7 @@
 import type { AwardDecidedData, RecordedEvent } from '@cem/contracts';
 import { RECOGNITION_EVENTS as E } from '@cem/contracts';
 import type { Projection, ReadModelDocument } from '@cem/read-models';
-import { evolveProposal, ProposalEvent, ProposalRecord, ProposalStatus } from './proposal.state';
+import { evolveProposal, IssuedCertificate, ProposalEvent, ProposalRecord, ProposalStatus } from './proposal.state';
 
 /** A proposal as the board and the authority see it in their work lists. */
 export type ProposalDoc = ReadModelDocument & {
@@ -9,6 +9,8 @@ export type ProposalDoc = ReadModelDocument & {
   proposal: ProposalRecord;
   decision?: AwardDecidedData;
   lastReason?: string;
+  /** The certificates issued (one per recipient), for the download links. */
+  certificates?: IssuedCertificate[];
 };
 
 const PROPOSAL_EVENTS = [
@@ -20,19 +22,27 @@ const PROPOSAL_EVENTS = [
   E.AwardDecided,
   E.AwardIssued,
   E.AwardRevoked,
+  E.DocumentIssued,
 ];
 
 /** Folds with the aggregate's own evolve, so the list never disagrees with what the decider will accept. */
 export const proposalsProjection: Projection<ProposalDoc> = {
   name: 'recognition.proposals',
   collection: 'proposals',
-  version: 1,
+  version: 2,
   indexes: [{ fields: { status: 1 } }, { fields: { 'proposal.dossierId': 1 } }],
   eventTypes: PROPOSAL_EVENTS,
-  documentIds: (event) => [(event.data as { proposalId: string }).proposalId],
+  documentIds: (event) => {
+    // A certificate belongs to its proposal; the decision document (its own stream) to none of them.
+    if (event.type === E.DocumentIssued) {
+      const d = event.data as { kind: string; proposalIds: string[] };
+      return d.kind === 'certificate' ? d.proposalIds : [];
+    }
+    return [(event.data as { proposalId: string }).proposalId];
+  },
   apply(doc, event: RecordedEvent, id) {
     const state = evolveProposal(
-      doc ? { status: doc.status, proposal: doc.proposal, decision: doc.decision } : { status: 'none' },
+      doc ? { status: doc.status, proposal: doc.proposal, decision: doc.decision, certificates: doc.certificates } : { status: 'none' },
       event as unknown as ProposalEvent,
     );
     if (state.status === 'none') return doc;
@@ -42,6 +52,7 @@ export const proposalsProjection: Projection<ProposalDoc> = {
       status: state.status,
       proposal: state.proposal,
       ...(state.decision ? { decision: state.decision } : {}),
+      ...(state.certificates?.length ? { certificates: state.certificates } : {}),
       ...(reason ? { lastReason: reason } : doc?.lastReason ? { lastReason: doc.lastReason } : {}),
     };
   },

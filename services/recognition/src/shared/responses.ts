@@ -1,5 +1,13 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
-import { ADMINISTRATIVE_LEVELS, AwardDecidedData, AwardDefinedData, AwardRecipient, PROPOSAL_ORIGINS, ProposalFacts } from '@cem/contracts';
+import {
+  ADMINISTRATIVE_LEVELS,
+  AwardDecidedData,
+  ProposalDossierAuthor,
+  AwardDefinedData,
+  AwardRecipient,
+  PROPOSAL_ORIGINS,
+  ProposalFacts,
+} from '@cem/contracts';
 import { PROPOSAL_STATUSES } from '../proposals/proposal-commands.dto';
 
 /** What the recognition endpoints answer, for the OpenAPI document (descriptions of common fields: FIELD_DOCS). */
@@ -23,6 +31,9 @@ export class ProposalRecordResponse extends ProposalFacts {
   origin!: string;
   @ApiPropertyOptional() dossierId?: string;
   @ApiPropertyOptional() fieldCode?: string;
+  @ApiPropertyOptional() nominatingUnitId?: string;
+  @ApiPropertyOptional({ description: 'Tên đơn vị đề cử (lập hồ sơ)', example: 'UBND thành phố Phủ Lý' }) nominatingUnitName?: string;
+  @ApiPropertyOptional({ type: [ProposalDossierAuthor], description: 'Tác giả, đồng tác giả của hồ sơ' }) authors?: ProposalDossierAuthor[];
 }
 
 @ApiSchema({ description: 'Đề nghị khen thưởng với trạng thái và quyết định (nếu có)' })

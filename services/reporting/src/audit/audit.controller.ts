@@ -6,6 +6,7 @@ import { IsOptional } from 'class-validator';
 import { IsCalendarDateOrTime, IsId } from '@cem/contracts';
 import { Roles, SERVICE_INFRA, ServiceInfra } from '@cem/service-kit';
 import { auditExport, wholeExportChunks } from './audit-export';
+import { parseAnchors, verifyArchive } from './archive-verification';
 import { decisionHistory } from './decision-history';
 import { dossierStateAsOf } from './dossier-state';
 import { subjectEvents } from './subject-events';
@@ -76,10 +77,20 @@ export class AuditController {
     return new StreamableFile(Readable.from(wholeExportChunks(this.infra.store)), { type: 'application/json; charset=utf-8' });
   }
 
+  /**
+   * The archive's hash chains, and the archive against every signed anchor published to `<prefix>cem.anchors`:
+   * its own (truncated or removed streams, removed events, re-hashed edits) and the other stores' (the copies it
+   * keeps of their events). The other stores' databases are theirs: `npm run audit -- verify-stores` checks them.
+   */
   @ApiOkResponse({ type: ChainVerificationResponse })
   @Get('verify')
   async verify() {
-    const result = await this.infra.store.verifyChain();
-    return { ok: !result.firstBreak, ...result };
+    const { anchors, bus, store } = this.infra;
+    const published = anchors && bus.readTopic ? parseAnchors((await bus.readTopic(anchors.topic)).map((m) => m.value)) : undefined;
+    return verifyArchive(store, {
+      archiveStore: anchors?.storeName ?? '',
+      anchors: published,
+      trustedPublicKeys: anchors?.trustedPublicKeys ?? [],
+    });
   }
 }

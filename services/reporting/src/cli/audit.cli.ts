@@ -2,14 +2,17 @@ import 'reflect-metadata';
 import { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { CONTEXTS } from '@cem/contracts';
+import type { SignedAnchor } from '@cem/event-store';
 import {
   CommandOutcome,
   historyCommand,
   StoreLocation,
   verifyChainCommand,
   verifyExportCommand,
+  verifyKafkaCommand,
   verifyStoresCommand,
 } from './audit.commands';
+import { kafkaBrokersFromEnv } from '@cem/messaging';
 
 const DEFAULT_PG_URL = 'postgres://cem:cem@127.0.0.1:5432/cem';
 
@@ -25,7 +28,9 @@ async function report(outcome: Promise<CommandOutcome>): Promise<void> {
   process.exitCode = ok ? 0 : 1;
 }
 
-const program = new Command('audit').description('Audit the event archive: decision histories and tamper evidence (CEM_PG_URL)');
+const program = new Command('audit').description(
+  'Audit the event archive: decision histories and tamper evidence (CEM_PG_URL, CEM_KAFKA_BROKERS)',
+);
 
 program
   .command('history')
@@ -60,12 +65,33 @@ program
           ? readFileSync(o.anchors, 'utf8')
               .split('\n')
               .filter(Boolean)
-              .map((l) => JSON.parse(l))
+              .map((l) => JSON.parse(l) as SignedAnchor)
           : undefined,
         publicKeyPem: o.publicKey ? readFileSync(o.publicKey, 'utf8') : undefined,
       }),
     ),
   );
+
+program
+  .command('verify-kafka')
+  .description(
+    "read a context's events topic from the beginning; check each message's ce_hash against the reporting archive (or the context's store)",
+  )
+  .requiredOption('--context <context>', `whose topic: ${CONTEXTS.join(', ')}`)
+  .option('--prefix <prefix>', 'CEM_NAME_PREFIX of the deployment', process.env.CEM_NAME_PREFIX ?? '')
+  .option('--against <where>', 'archive (the reporting archive) or store (the context own store)', 'archive')
+  .action((o: { context: string; prefix: string; against: string }) => {
+    if (o.against !== 'archive' && o.against !== 'store') program.error('--against archive|store');
+    return report(
+      verifyKafkaCommand({
+        pgUrl: process.env.CEM_PG_URL ?? DEFAULT_PG_URL,
+        brokers: kafkaBrokersFromEnv(),
+        prefix: o.prefix,
+        context: o.context,
+        against: o.against as 'archive' | 'store',
+      }),
+    );
+  });
 
 program
   .command('verify-export <file>')

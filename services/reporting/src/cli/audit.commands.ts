@@ -1,6 +1,9 @@
 import { readFile } from 'node:fs/promises';
+import { consumerGroupId, eventsTopic } from '@cem/contracts';
+import { KafkaEventBus, tryDecodeEvent } from '@cem/messaging';
 import {
   checkAgainstAnchor,
+  checkAgainstCarriedHashes,
   checkAgainstArchive,
   createPostgresEventStore,
   describeFinding,
@@ -140,4 +143,61 @@ export async function verifyStoresCommand(at: StoresToVerify): Promise<CommandOu
     lines.push(...findings.map((f) => `  TAMPERED: ${describeFinding(f)}`));
   }
   return { ok, lines };
+}
+
+export interface KafkaTopicToVerify {
+  pgUrl: string;
+  brokers: string[];
+  /** CEM_NAME_PREFIX of the deployment. */
+  prefix: string;
+  /** Whose events topic: `<prefix>cem.<context>.events`. */
+  context: string;
+  /** The reporting archive (default) or the context's own store. */
+  against: 'archive' | 'store';
+}
+
+/**
+ * Reads a context's events topic from its beginning and checks the hash each message carried when it was
+ * published (ce_hash, by ce_id) against the store: the reporting archive by default, or the context's own
+ * store. Names each event removed or edited and re-hashed since it was published. Against the archive,
+ * messages past the reporting consumer group's committed offsets are not archived yet: counted, not checked.
+ */
+export async function verifyKafkaCommand(at: KafkaTopicToVerify): Promise<CommandOutcome> {
+  const topic = eventsTopic(at.context, at.prefix);
+  const schema = at.against === 'archive' ? `${at.prefix}reporting` : `${at.prefix}${at.context}`;
+  await requireSchema({ pgUrl: at.pgUrl, schema });
+  const bus = new KafkaEventBus({ brokers: at.brokers, clientId: `${at.prefix}cem.audit`, logLevel: 'NOTHING' });
+  try {
+    if (!(await bus.listTopics()).includes(topic)) throw new Error(`no topic ${topic}`);
+    const messages = await bus.readTopic(topic);
+    const archived =
+      at.against === 'archive' && messages.length ? await bus.committedOffsets(consumerGroupId('reporting', at.prefix), topic) : undefined;
+    const carried = new Map<string, { streamId: string; version: number; hash: string }>();
+    let pending = 0;
+    let undecodable = 0;
+    for (const message of messages) {
+      if (archived && Number(message.offset) >= (archived.get(message.partition ?? 0) ?? -1)) {
+        pending++;
+        continue;
+      }
+      const decoded = tryDecodeEvent(message);
+      if (!decoded.ok) {
+        undecodable++;
+        continue;
+      }
+      const { id, streamId, streamVersion, hash } = decoded.event;
+      carried.set(id, { streamId, version: streamVersion, hash });
+    }
+    const findings = await withStore({ pgUrl: at.pgUrl, schema }, (store) => checkAgainstCarriedHashes(store, carried));
+    const summary =
+      `${messages.length} messages of ${topic}: ${carried.size} events checked against ${schema}` +
+      (pending ? `, ${pending} not archived yet` : '') +
+      (undecodable ? `, ${undecodable} not events (passed over)` : '');
+    return {
+      ok: findings.length === 0,
+      lines: [findings.length ? `TAMPERED: ${summary}` : `OK: ${summary}`, ...findings.map((f) => `  TAMPERED: ${describeFinding(f)}`)],
+    };
+  } finally {
+    await bus.close();
+  }
 }

@@ -202,11 +202,47 @@ export class ChainBreakResponse {
   storedHash!: string;
 }
 
-@ApiSchema({ description: 'Kết quả kiểm tra chuỗi băm của kho sự kiện' })
+@ApiSchema({ description: 'Một kho sự kiện có mốc neo đã công bố' })
+export class AnchoredStoreResponse {
+  @ApiProperty({ description: 'Kho sự kiện (schema)', example: 'submissions' }) store!: string;
+  @ApiProperty({ description: 'Số mốc neo đã kiểm tra', example: 12 }) anchors!: number;
+  @ApiProperty({ description: 'Thời điểm của mốc neo mới nhất', example: '2026-12-02T04:00:00.000Z' }) latestAnchoredAt!: string;
+  @ApiProperty({ description: 'Số luồng mà kho lưu trữ chưa nhận đủ bản sao tới mốc neo mới nhất (đang theo Kafka)', example: 0 })
+  pendingStreams!: number;
+}
+
+@ApiSchema({ description: 'Một dấu hiệu can thiệp dữ liệu' })
+export class ArchiveFindingResponse {
+  @ApiProperty({ description: 'Kho sự kiện có mốc neo phát hiện', example: 'reporting' }) store!: string;
+  @ApiProperty({
+    enum: ['truncated-stream', 'removed-stream', 'removed-event', 're-hashed-edit', 'edited-event', 'bad-signature'],
+    description: 'Loại (mã máy): luồng bị cắt cụt, luồng bị xóa, sự kiện bị xóa, sửa và tính lại mã băm, sửa, chữ ký sai',
+  })
+  kind!: string;
+  @ApiPropertyOptional({ example: 'dossier-hs-2026-0001' }) streamId?: string;
+  @ApiPropertyOptional({ description: 'Phiên bản trong luồng', example: 3 }) version?: number;
+  @ApiPropertyOptional() eventId?: string;
+  @ApiProperty({
+    description: 'Mô tả (tiếng Việt)',
+    example: 'reporting: Dòng sự kiện dossier-hs-1 bị cắt cụt: còn đến phiên bản 2, mốc neo ghi nhận 3',
+  })
+  text!: string;
+}
+
+@ApiSchema({
+  description:
+    'Kết quả kiểm tra kho lưu trữ của dịch vụ báo cáo: chuỗi băm, và đối chiếu với mọi mốc neo đã ký công bố (của chính kho lưu trữ và của các kho khác qua bản sao sự kiện)',
+})
 export class ChainVerificationResponse {
-  @ApiProperty({ description: 'Chuỗi nguyên vẹn', example: true }) ok!: boolean;
+  @ApiProperty({ description: 'Không phát hiện dấu hiệu can thiệp', example: true }) ok!: boolean;
   @ApiProperty({ description: 'Số sự kiện đã kiểm tra', example: 1042 }) eventsChecked!: number;
   @ApiPropertyOptional({ type: ChainBreakResponse, description: 'Mắt xích bị đứt đầu tiên (nếu có)' }) firstBreak?: ChainBreakResponse;
+  @ApiProperty({ description: 'Số mốc neo đã kiểm tra', example: 36 }) anchorsChecked!: number;
+  @ApiProperty({ type: [AnchoredStoreResponse], description: 'Các kho có mốc neo' }) stores!: AnchoredStoreResponse[];
+  @ApiProperty({ type: [ArchiveFindingResponse], description: 'Các dấu hiệu can thiệp phát hiện được' })
+  findings!: ArchiveFindingResponse[];
+  @ApiPropertyOptional({ description: 'Vì sao không kiểm tra mốc neo (nếu không)', example: 'Không đọc được các mốc neo đã công bố' })
+  note?: string;
 }
 
 @ApiSchema({ description: 'Một cấp hồ sơ đã tới (trạng thái hồ sơ)' })

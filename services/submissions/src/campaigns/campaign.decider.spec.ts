@@ -223,3 +223,38 @@ describe('campaign queries', () => {
     expect(editionYearsOf(state)).toEqual([2024]);
   });
 });
+
+describe('campaign decider: appeal rules', () => {
+  const setRules = (overrides = {}) => ({
+    type: 'SetAppealRules' as const,
+    actor: CITY_OFFICER,
+    windowDays: 15,
+    handledBy: 'level-above' as const,
+    ...overrides,
+  });
+
+  it('the launching level states the appeal window and who decides; a later setting replaces it', () => {
+    const set = { type: E.AppealRulesSet, data: { campaignId: CAMPAIGN_ID, windowDays: 15, handledBy: 'level-above' } } as CampaignEvent;
+    spec.given([LAUNCHED]).when(setRules()).then([set]);
+    const again = { type: E.AppealRulesSet, data: { campaignId: CAMPAIGN_ID, windowDays: 30, handledBy: 'same-council' } } as CampaignEvent;
+    expect(evolveAll(campaignDecider, [LAUNCHED, set, again]).appealRules).toEqual(again.data);
+  });
+
+  it('only the launching level, a window of 1 to 365 days, and no level above a central campaign', () => {
+    spec
+      .given([LAUNCHED])
+      .when(setRules({ actor: DISTRICT_OFFICER }))
+      .thenThrows(ForbiddenError, /kiến nghị/);
+    spec
+      .given([LAUNCHED])
+      .when(setRules({ windowDays: 0 }))
+      .thenThrows(DomainRuleViolation, /Thời hạn kiến nghị/);
+    spec.given([]).when(setRules()).thenThrows(NotFoundError);
+    const central = { ...LAUNCHED, data: { ...LAUNCHED.data, level: 'central', launchedByUnitId: 'vn' } } as CampaignEvent;
+    const centralOfficer = actorAt('emulation-board', 'central', ['vn']);
+    spec
+      .given([central])
+      .when(setRules({ actor: centralOfficer }))
+      .thenThrows(DomainRuleViolation, /không có Hội đồng cấp trên/);
+  });
+});

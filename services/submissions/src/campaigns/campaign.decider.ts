@@ -1,6 +1,7 @@
 import {
   Actor,
   AdministrativeLevel,
+  AppealHandler,
   CampaignLaunchedData,
   EditionPhase,
   NotFoundError,
@@ -58,7 +59,15 @@ export interface SetSubmissionDeadline {
   deadline: string;
 }
 
-export type CampaignCommand = LaunchCampaign | OpenEdition | AddField | AssignReceivingAgency | SetSubmissionDeadline;
+/** Rules for appeals against councils' results (khiếu nại, kiến nghị), stated by the launching level. */
+export interface SetAppealRules {
+  type: 'SetAppealRules';
+  actor: Actor;
+  windowDays: number;
+  handledBy: AppealHandler;
+}
+
+export type CampaignCommand = LaunchCampaign | OpenEdition | AddField | AssignReceivingAgency | SetSubmissionDeadline | SetAppealRules;
 
 const CAMPAIGN_ROLES: ReadonlySet<Role> = new Set<Role>(['admin', 'authority', 'emulation-board', 'unit-officer', 'front-chair']);
 
@@ -182,6 +191,22 @@ function setDeadline(c: SetSubmissionDeadline, state: CampaignState): CampaignEv
   ];
 }
 
+function setAppealRules(c: SetAppealRules, state: CampaignState): CampaignEvent[] {
+  const campaign = launched(state);
+  ensureAllowed(managesCampaign(c.actor, campaign), 'Chỉ cơ quan phát động được quy định việc kiến nghị, khiếu nại');
+  ensure(
+    Number.isInteger(c.windowDays) && c.windowDays >= 1 && c.windowDays <= 365,
+    'appeal-window-invalid',
+    'Thời hạn kiến nghị từ 1 đến 365 ngày',
+  );
+  ensure(
+    c.handledBy !== 'level-above' || campaign.level !== 'central',
+    'no-level-above',
+    'Phong trào Trung ương không có Hội đồng cấp trên để giải quyết kiến nghị',
+  );
+  return [{ type: E.AppealRulesSet, data: { campaignId: campaign.campaignId, windowDays: c.windowDays, handledBy: c.handledBy } }];
+}
+
 function decide(command: CampaignCommand, state: CampaignState): CampaignEvent[] {
   switch (command.type) {
     case 'LaunchCampaign':
@@ -194,6 +219,8 @@ function decide(command: CampaignCommand, state: CampaignState): CampaignEvent[]
       return assignAgency(command, state);
     case 'SetSubmissionDeadline':
       return setDeadline(command, state);
+    case 'SetAppealRules':
+      return setAppealRules(command, state);
   }
 }
 

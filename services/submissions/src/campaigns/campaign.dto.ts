@@ -1,8 +1,10 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsOptional, ValidateNested, IsArray, ArrayMinSize } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Max, Min, ValidateNested, IsArray, ArrayMinSize } from 'class-validator';
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import {
   ADMINISTRATIVE_LEVELS,
+  APPEAL_HANDLERS,
+  AppealHandler,
   AdministrativeLevel,
   CampaignPeriod,
   EditionPhase,
@@ -64,4 +66,20 @@ export class SetDeadlineDto {
   @IsId()
   jurisdictionUnitId?: string;
   @ApiProperty({ example: '2024-10-31' }) @IsCalendarDateOrTime() deadline!: string;
+}
+
+@ApiSchema({ description: 'Quy định việc kiến nghị, khiếu nại kết quả thẩm định của phong trào' })
+export class SetAppealRulesDto {
+  @ApiProperty({ example: 15, description: 'Số ngày, kể từ ngày họp Hội đồng, tác giả hoặc đơn vị đề cử được kiến nghị' })
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  windowDays!: number;
+  @ApiProperty({
+    enum: APPEAL_HANDLERS,
+    example: 'same-council',
+    description: 'same-council: chính Hội đồng đã thẩm định giải quyết; level-above: Hội đồng cấp trên giải quyết',
+  })
+  @IsIn(APPEAL_HANDLERS)
+  handledBy!: AppealHandler;
 }

@@ -41,6 +41,6 @@ describe('campaigns projection', () => {
   });
 
   it('survives a round trip through JSON (year keys become strings in the store)', () => {
-    expect(editionYearsOf(campaignStateOf(JSON.parse(JSON.stringify(doc))))).toEqual([2024]);
+    expect(editionYearsOf(campaignStateOf(JSON.parse(JSON.stringify(doc)) as typeof doc))).toEqual([2024]);
   });
 });

@@ -11,7 +11,14 @@ export type CampaignDoc = { _id: string; campaignId: string; updatedAt: string }
   [K in keyof CampaignState]: CampaignState[K];
 };
 
-const CAMPAIGN_EVENT_TYPES = [E.CampaignLaunched, E.EditionOpened, E.FieldAdded, E.ReceivingAgencyAssigned, E.SubmissionDeadlineSet];
+const CAMPAIGN_EVENT_TYPES = [
+  E.CampaignLaunched,
+  E.EditionOpened,
+  E.FieldAdded,
+  E.ReceivingAgencyAssigned,
+  E.SubmissionDeadlineSet,
+  E.AppealRulesSet,
+];
 
 export function applyCampaign(doc: CampaignDoc | null, recorded: RecordedEvent, id: string): CampaignDoc | null {
   if (!CAMPAIGN_EVENT_TYPES.includes(recorded.type as (typeof CAMPAIGN_EVENT_TYPES)[number])) return doc;
@@ -20,12 +27,13 @@ export function applyCampaign(doc: CampaignDoc | null, recorded: RecordedEvent, 
   return { _id: id, campaignId: id, updatedAt: recorded.metadata.occurredAt, ...next };
 }
 
-export const campaignStateOf = ({ campaign, editions, fields, agencies, deadlines }: CampaignDoc): CampaignState => ({
+export const campaignStateOf = ({ campaign, editions, fields, agencies, deadlines, appealRules }: CampaignDoc): CampaignState => ({
   campaign,
   editions,
   fields,
   agencies,
   deadlines,
+  ...(appealRules ? { appealRules } : {}),
 });
 
 export const campaignProjection: Projection<CampaignDoc> = {

@@ -1,4 +1,5 @@
 import type {
+  AppealRulesSetData,
   CampaignLaunchedData,
   EditionPhase,
   FieldAddedData,
@@ -10,7 +11,12 @@ import type {
 
 type E = typeof SUBMISSIONS_EVENTS;
 export type CampaignEvent = SubmissionsEvent<
-  E['CampaignLaunched'] | E['EditionOpened'] | E['FieldAdded'] | E['ReceivingAgencyAssigned'] | E['SubmissionDeadlineSet']
+  | E['CampaignLaunched']
+  | E['EditionOpened']
+  | E['FieldAdded']
+  | E['ReceivingAgencyAssigned']
+  | E['SubmissionDeadlineSet']
+  | E['AppealRulesSet']
 >;
 
 export interface CampaignState {
@@ -22,6 +28,8 @@ export interface CampaignState {
   agencies: ReceivingAgencyAssignedData[];
   /** The current deadline per (year, level, jurisdiction or level-wide). */
   deadlines: SubmissionDeadlineSetData[];
+  /** The appeal window and who decides appeals (absent: the campaign takes no appeals). */
+  appealRules?: AppealRulesSetData;
 }
 
 export const initialCampaignState = (): CampaignState => ({
@@ -50,5 +58,7 @@ export function evolveCampaign(state: CampaignState, event: CampaignEvent): Camp
       return { ...state, agencies: [...state.agencies.filter((a) => !sameAgencySlot(a, event.data)), event.data] };
     case 'submissions.SubmissionDeadlineSet':
       return { ...state, deadlines: [...state.deadlines.filter((d) => !sameDeadlineSlot(d, event.data)), event.data] };
+    case 'submissions.AppealRulesSet':
+      return { ...state, appealRules: event.data };
   }
 }

@@ -1,12 +1,19 @@
 import { Body, Controller, Get, Inject, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, NotFoundError } from '@cem/contracts';
 import { handleCommand } from '@cem/decider';
 import { ApiPageResponse, CurrentActor, findPage, HeaderSink, PageQuery, SERVICE_INFRA, ServiceInfra } from '@cem/service-kit';
 import { byActor, findCampaign, requireUnit } from '../shared/lookups';
 import { CampaignCommand, campaignDecider, campaignStreamId, ResolvedUnit } from './campaign.decider';
 import { CampaignDoc, campaignProjection } from './campaign.projection';
-import { AddFieldDto, AssignReceivingAgencyDto, LaunchCampaignDto, OpenEditionDto, SetDeadlineDto } from './campaign.dto';
+import {
+  AddFieldDto,
+  AssignReceivingAgencyDto,
+  LaunchCampaignDto,
+  OpenEditionDto,
+  SetAppealRulesDto,
+  SetDeadlineDto,
+} from './campaign.dto';
 import type { UnitDoc } from '../units/unit.projection';
 import { CampaignCommandResponse, CampaignResponse } from '../shared/responses';
 
@@ -76,6 +83,15 @@ export class CampaignsController {
       deadline: dto.deadline,
       ...(jurisdiction ? { jurisdiction } : {}),
     });
+  }
+
+  @ApiCreatedResponse({ type: CampaignCommandResponse })
+  @ApiOperation({
+    summary: 'Quy định thời hạn kiến nghị, khiếu nại kết quả thẩm định và Hội đồng giải quyết (quy định sau thay quy định trước)',
+  })
+  @Post(':id/appeal-rules')
+  async setAppealRules(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: SetAppealRulesDto) {
+    return this.run(id, actor, { type: 'SetAppealRules', actor, windowDays: dto.windowDays, handledBy: dto.handledBy });
   }
 
   @ApiPageResponse(CampaignResponse)

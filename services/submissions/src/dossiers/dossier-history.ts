@@ -7,6 +7,7 @@ import {
   SUBMISSIONS_EVENTS as E,
   summariseEvent,
 } from '@cem/contracts';
+import type { LineageAppeal } from './dossier-appeals';
 import { applyDossierList, DossierListDoc } from './dossier-list.projection';
 import type { DossierEvent } from './dossier.state';
 
@@ -81,6 +82,8 @@ export interface LineageStep {
   forwardedBy?: { actorId: string; role: string; unitId: string };
   basis?: ForwardingBasis;
   decisionRef?: string;
+  /** Appeals against the result of this level's council. */
+  appeals?: LineageAppeal[];
 }
 
 export interface DossierLineage {
@@ -92,7 +95,7 @@ export interface DossierLineage {
   down: Array<LineageStep | { level: 'origin'; nominatingUnitId: string; nominatingUnitPath: string[] }>;
 }
 
-export function lineageOf(events: RecordedEvent[]): DossierLineage | null {
+export function lineageOf(events: RecordedEvent[], appeals: LineageAppeal[] = []): DossierLineage | null {
   let steps: LineageStep[] = [];
   let origin: DossierLineage['origin'] | null = null;
   let dossierId = '';
@@ -142,5 +145,9 @@ export function lineageOf(events: RecordedEvent[]): DossierLineage | null {
     }
   }
   if (!origin) return null;
+  steps = steps.map((s) => {
+    const here = appeals.filter((a) => a.level === s.level);
+    return here.length ? { ...s, appeals: here } : s;
+  });
   return { dossierId, origin, up: steps, down: [...[...steps].reverse(), { level: 'origin', ...origin }] };
 }

@@ -5,6 +5,7 @@ import { ApiPageResponse, findPage, HeaderSink, pageAndCriteria, ScopedActors, S
 import { ListDossiersQuery, ReachedQuery } from './dossier.dto';
 import { DossierListDoc, dossierListProjection, reachedKey } from './dossier-list.projection';
 import { dossierListFilter } from './dossier-list.query';
+import { appealsOf, dossierAppealsStreamId } from './dossier-appeals';
 import { historyOf, lineageOf, summaryOf } from './dossier-history';
 import { loadDossier } from './dossier.handlers';
 import { visibleToAnyFilter } from './dossier-visibility.policy';
@@ -78,6 +79,6 @@ export class DossierQueriesController {
   @Get(':id/lineage')
   async lineage(@Param('id') id: string) {
     const { events } = await this.visible(id);
-    return lineageOf(events);
+    return lineageOf(events, appealsOf(await this.infra.store.readStream(dossierAppealsStreamId(id))));
   }
 }

@@ -1,20 +1,8 @@
-/**
- * Folds Vietnamese text for accent-insensitive search: people type "sang kien" and expect "Sáng kiến".
- * NFD splits letters from their tone and vowel marks, which are then dropped; 'đ' is a letter of its own in
- * Unicode (no decomposition), so it is mapped to 'd' by hand.
- */
-export function normaliseVietnamese(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/đ/g, 'd').replace(/\s+/g, ' ').trim();
-}
+import { normaliseVietnamese } from '@cem/read-models';
+
+/** The folding and matching are shared (libs/read-models); the award history searches the same way. */
+export { matchesSearch, normaliseVietnamese } from '@cem/read-models';
 
 /** The folded words a dossier is found by. */
 export const searchTextOf = (title: string, authorNames: readonly string[]): string =>
   normaliseVietnamese([title, ...authorNames].join(' '));
-
-/** Whether every word of a query occurs in a folded search text, whatever accents the query carries. */
-export function matchesSearch(searchText: string, query: string): boolean {
-  return normaliseVietnamese(query)
-    .split(' ')
-    .filter(Boolean)
-    .every((word) => searchText.includes(word));
-}

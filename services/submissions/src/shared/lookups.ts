@@ -20,7 +20,7 @@ const unitCaches = new WeakMap<ServiceInfra, Map<string, UnitDoc>>();
 
 function unitCacheOf(infra: ServiceInfra): Map<string, UnitDoc> {
   let cache = unitCaches.get(infra);
-  if (!cache) unitCaches.set(infra, (cache = new Map()));
+  if (!cache) unitCaches.set(infra, (cache = new Map<string, UnitDoc>()));
   return cache;
 }
 

@@ -1,6 +1,7 @@
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiPropertyOptions, ApiSchema, getSchemaPath } from '@nestjs/swagger';
 import {
   ADMINISTRATIVE_LEVELS,
+  AppealRulesSetData,
   APPLICANT_KINDS,
   AttachmentMeta,
   CampaignLaunchedData,
@@ -109,6 +110,11 @@ export class CampaignResponse {
   agencies!: ReceivingAgencyAssignedData[];
   @ApiProperty({ type: [SubmissionDeadlineSetData], description: 'Hạn nộp hiện hành theo năm, cấp và địa bàn' })
   deadlines!: SubmissionDeadlineSetData[];
+  @ApiPropertyOptional({
+    type: AppealRulesSetData,
+    description: 'Quy định kiến nghị, khiếu nại kết quả thẩm định (không có: chưa quy định)',
+  })
+  appealRules?: AppealRulesSetData;
   @ApiProperty({ description: 'Thời điểm thay đổi gần nhất', example: '2026-03-01T02:00:00.000Z' }) updatedAt!: string;
 }
 
@@ -227,6 +233,26 @@ export class LineageStepResponse {
   @ApiPropertyOptional() decisionRef?: string;
   @ApiPropertyOptional({ description: 'Đơn vị đề cử (chỉ ở dòng origin)' }) nominatingUnitId?: string;
   @ApiPropertyOptional({ type: [String], description: 'Đường dẫn đơn vị đề cử (chỉ ở dòng origin)' }) nominatingUnitPath?: string[];
+  @ApiPropertyOptional({ type: () => [LineageAppealResponse], description: 'Kiến nghị về kết quả của Hội đồng ở cấp này' })
+  appeals?: LineageAppealResponse[];
+}
+
+@ApiSchema({ description: 'Kiến nghị về kết quả thẩm định của Hội đồng ở một cấp' })
+export class LineageAppealResponse {
+  @ApiProperty({ example: 'kn-1' }) appealId!: string;
+  @ApiProperty({ enum: ADMINISTRATIVE_LEVELS }) level!: string;
+  @ApiProperty({ description: 'Hội đồng có kết quả bị kiến nghị' }) councilId!: string;
+  @ApiProperty({ enum: ['author', 'nominating-unit'], description: 'author: tác giả; nominating-unit: đơn vị đề cử' })
+  appellantKind!: string;
+  @ApiProperty() filedAt!: string;
+  @ApiProperty({ description: 'Nội dung kiến nghị' }) grounds!: string;
+  @ApiProperty({ example: 'Khá' }) contestedGradeLabel!: string;
+  @ApiProperty({ example: 7.5 }) contestedScore!: number;
+  @ApiPropertyOptional({ enum: ['upheld', 'rejected'] }) outcome?: string;
+  @ApiPropertyOptional({ example: 'Chấp nhận kiến nghị' }) outcomeLabel?: string;
+  @ApiPropertyOptional({ description: 'Lý do giải quyết' }) reasons?: string;
+  @ApiPropertyOptional() decidedAt?: string;
+  @ApiPropertyOptional({ description: 'Đã mở lại việc chấm điểm' }) reopenedScoring?: boolean;
 }
 
 @ApiSchema({ description: 'Đường đi của hồ sơ qua các cấp: từ dưới lên và từ trên xuống' })

@@ -1,0 +1,14 @@
+import { fieldNamesOf } from './labels';
+
+describe('field names (the member queue, council lists and statistics show names, not codes)', () => {
+  it('names each field code by the campaigns that open it, the first campaign winning', () => {
+    const names = fieldNamesOf([
+      { fields: { khcn: { fieldCode: 'khcn', name: 'Khoa học - Công nghệ' } } },
+      { fields: { khcn: { fieldCode: 'khcn', name: 'KH&CN' }, 'y-te': { fieldCode: 'y-te', name: 'Y tế' } } },
+      {},
+    ]);
+    expect(names.get('khcn')).toBe('Khoa học - Công nghệ');
+    expect(names.get('y-te')).toBe('Y tế');
+    expect(names.get('giao-duc')).toBeUndefined();
+  });
+});
