@@ -3,7 +3,7 @@
 # node-postgres' global type parsers, and a failing section must not take the others down), prints the table.
 # Knobs (env): BENCH_EVENTS (log size for catch-up and rebuild, default 200000), BENCH_RELAY_EVENTS,
 # BENCH_EMBEDDED_EVENTS, BENCH_NAIVE_EVENTS, BENCH_REPS (default 3), BENCH_WRITERS (default 32),
-# BENCH_APPENDS_PER_WRITER, BENCH_BATCHES_PER_WRITER, BENCH_SECTIONS (default "append emmett append-breakdown log relay embedded e2e"),
+# BENCH_APPENDS_PER_WRITER, BENCH_BATCHES_PER_WRITER, BENCH_SECTIONS (default "append emmett append-breakdown log relay embedded lists audit e2e"),
 # BENCH_E2E_RATES (default "50 100 200 500" commands/s), BENCH_E2E_SECONDS (default 5 per rate), BENCH_SERVICE_NODE_ARGS
 # (extra node flags for the e2e service processes, e.g. --cpu-prof), BENCH_LIST_DOSSIERS (section lists, default 100000),
 # BENCH_AUDIT_EVENTS (section audit, default 1000000).
@@ -25,8 +25,8 @@ export BENCH_RUN_ID="${BENCH_RUN_ID:-r$(date +%s)}"
 export BENCH_RESULTS="${BENCH_RESULTS:-$PWD/bench/results/$BENCH_RUN_ID.jsonl}"
 mkdir -p "$(dirname "$BENCH_RESULTS")"
 : > "$BENCH_RESULTS"
-SECTIONS="${BENCH_SECTIONS:-append emmett append-breakdown log relay embedded e2e}"
-SECTION_TIMEOUT="${BENCH_SECTION_TIMEOUT:-600}"
+SECTIONS="${BENCH_SECTIONS:-append emmett append-breakdown log relay embedded lists audit e2e}"
+SECTION_TIMEOUT="${BENCH_SECTION_TIMEOUT:-1200}"
 
 echo "bench: run $BENCH_RUN_ID on $(nproc) cores; results in $BENCH_RESULTS" >&2
 status=0
