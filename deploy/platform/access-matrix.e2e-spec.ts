@@ -458,6 +458,15 @@ function cells(sha256: string, documentId = 'van-ban'): Record<string, Cell> {
       expect: only(['council-chair'], ['own']),
     },
     'GET /appeals': { context: 'councils', method: 'GET', path: '/appeals', expect: anyone },
+    // The innovation database: every signed-in person reads it; an application is recorded by the applying unit or above.
+    'GET /innovations': { context: 'councils', method: 'GET', path: '/innovations', expect: anyone },
+    'POST /innovations/:dossierId/applications': {
+      context: 'councils',
+      method: 'POST',
+      path: `/innovations/${D2}/applications`,
+      body: { unitId: PHU_LY, ...X },
+      expect: only(['unit-officer', 'agency-officer', 'standing-body'], ['own', 'higher']),
+    },
     // --- recognition
     'POST /awards': {
       context: 'recognition',

@@ -41,15 +41,9 @@ function targetsFor(root) {
       cache: false,
     },
     lint: {
-      command: `eslint --max-warnings=0 --pass-on-unpruned-suppressions ${root}`,
+      command: `eslint --max-warnings=0 ${root}`,
       cache: true,
-      inputs: [
-        ...SOURCES,
-        '^production',
-        '{workspaceRoot}/eslint.config.mjs',
-        '{workspaceRoot}/eslint-suppressions.json',
-        '{workspaceRoot}/tsconfig.base.json',
-      ],
+      inputs: [...SOURCES, '^production', '{workspaceRoot}/eslint.config.mjs', '{workspaceRoot}/tsconfig.base.json'],
     },
   };
 }

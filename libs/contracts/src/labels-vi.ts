@@ -99,6 +99,7 @@ const EVENT_SUMMARIES_VI: Record<string, (d: Data) => string> = {
   'councils.CaseReopened': (d) => `Mở lại việc chấm điểm để thẩm định lại (kết quả trước: ${grade((d.previous ?? {}) as Data)})`,
   'submissions.AppealRulesSet': (d) =>
     `Quy định kiến nghị: trong ${s(d.windowDays)} ngày, ${d.handledBy === 'same-council' ? 'chính Hội đồng' : 'Hội đồng cấp trên'} giải quyết`,
+  'councils.InnovationApplied': (d) => `Áp dụng tại ${s(d.unitName)} từ ${s(d.appliedFrom)}`,
   'councils.HonourProposed': (d) => `Đề nghị tôn vinh, khen thưởng${d.proposedAward ? `: ${s(d.proposedAward)}` : ''}`,
   'recognition.ProposalReceived': () => 'Tiếp nhận đề nghị khen thưởng',
   'recognition.CommendationProposed': () => 'Đề nghị khen thưởng đơn vị',

@@ -34,7 +34,7 @@ const auth: Middleware = {
   },
 };
 
-function client<P extends {}>(baseUrl: string) {
+function client<P extends object>(baseUrl: string) {
   const c = createClient<P>({ baseUrl: new URL(baseUrl, window.location.origin).toString() });
   c.use(auth);
   return c;

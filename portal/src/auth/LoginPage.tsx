@@ -36,7 +36,7 @@ export default function LoginPage() {
     mutationFn: demoToken,
     onSuccess: (token) => {
       const session = signIn(token);
-      navigate(homeFor(session.user.role), { replace: true });
+      void navigate(homeFor(session.user.role), { replace: true });
     },
     onSettled: () => setPending(undefined),
   });

@@ -14,7 +14,7 @@ export default function OidcCallbackPage() {
       const config = await portalConfig();
       const { completeOidcSignIn } = await import('./oidc');
       const session = signIn(await completeOidcSignIn(config.oidc!));
-      navigate(homeFor(session.user.role), { replace: true });
+      void navigate(homeFor(session.user.role), { replace: true });
     })().catch(setError);
   }, [navigate]);
   if (error)

@@ -40,6 +40,14 @@ function decodePayload(token: string): Record<string, unknown> {
   return JSON.parse(json) as Record<string, unknown>;
 }
 
+/** A claim as text: strings as they are, numbers and booleans printed, a missing claim empty, anything else as JSON. */
+function claimText(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
+}
+
 export function sessionFromToken(token: string): Session {
   const claims = decodePayload(token);
   const unitPath = Array.isArray(claims.unit_path) ? (claims.unit_path as string[]) : [];
@@ -47,11 +55,11 @@ export function sessionFromToken(token: string): Session {
     token,
     expiresAt: typeof claims.exp === 'number' ? claims.exp * 1000 : Date.now() + 3600_000,
     user: {
-      sub: String(claims.sub ?? ''),
-      name: String(claims.name ?? claims.preferred_username ?? claims.sub ?? ''),
-      role: String(claims.role ?? ''),
-      unitId: String(claims.unit_id ?? ''),
-      level: String(claims.level ?? ''),
+      sub: claimText(claims.sub),
+      name: claimText(claims.name ?? claims.preferred_username ?? claims.sub),
+      role: claimText(claims.role),
+      unitId: claimText(claims.unit_id),
+      level: claimText(claims.level),
       unitPath,
     },
   };

@@ -37,13 +37,13 @@ export function Shell({ publicPage = false }: { publicPage?: boolean }) {
                       const { startOidcSignOut } = await import('../auth/oidc');
                       await startOidcSignOut(config.oidc);
                     } else {
-                      navigate('/dang-nhap');
+                      void navigate('/dang-nhap');
                     }
                   })
                   .catch((error: unknown) => {
                     // The local session is gone already; the provider's session outlives it only if this fails.
                     console.error('Đăng xuất khỏi hệ thống định danh không thành công', error);
-                    navigate('/dang-nhap');
+                    void navigate('/dang-nhap');
                   });
               }}
             >

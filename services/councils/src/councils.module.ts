@@ -5,6 +5,7 @@ import { CouncilsController } from './councils/councils.controller';
 import { CriteriaController } from './criteria/criteria.controller';
 import { DossierReceivedHandler } from './evaluation/dossier-received.handler';
 import { EvaluationController } from './evaluation/evaluation.controller';
+import { InnovationsController } from './innovations/innovations.controller';
 import { GradingController } from './grading/grading.controller';
 import { ScoringController } from './scoring/scoring.controller';
 import { UnitReplicationHandler } from './units/known-units';
@@ -20,6 +21,7 @@ import { UnitReplicationHandler } from './units/known-units';
     DossierReceivedHandler,
     UnitReplicationHandler,
     AppealsController,
+    InnovationsController,
     AppealRulesReplicationHandler,
   ],
 })

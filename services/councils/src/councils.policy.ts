@@ -1,6 +1,6 @@
 import { Actor, NotFoundError, Role } from '@cem/contracts';
 import { loadState } from '@cem/decider';
-import { ownUnit, relation, Relation } from '@cem/identity';
+import { ownUnit, ownUnitOrBelow, relation, Relation } from '@cem/identity';
 import { bodyString, controllerAccess, defineAccessPolicy, paramString, ServiceAccessRule, ServiceInfra } from '@cem/service-kit';
 import { AppealsController } from './appeals/appeals.controller';
 import { compositionOn } from './councils/composition';
@@ -11,7 +11,9 @@ import { CriteriaController } from './criteria/criteria.controller';
 import { EvaluationController } from './evaluation/evaluation.controller';
 import { WorkItemDoc, workQueueProjection } from './evaluation/work-queue.projection';
 import { GradingController } from './grading/grading.controller';
+import { InnovationsController } from './innovations/innovations.controller';
 import { ScoringController } from './scoring/scoring.controller';
+import { registeredUnits } from './units/known-units';
 import { loadCase, loadCaseState, loadCouncil } from './shared/stream-loaders';
 
 /**
@@ -211,6 +213,25 @@ export const COUNCILS_POLICY = defineAccessPolicy(
     rankings: { kind: 'list', roles: ALL, summary: 'Xếp hạng đã công bố là kết quả công khai' },
     recommend: onCase(['council-chair'], [officerSeat], 'Chủ tịch của chính Hội đồng đề xuất lên cấp trên'),
     proposeHonour: onCase(['council-chair'], [officerSeat], 'Chủ tịch của chính Hội đồng đề nghị khen thưởng'),
+  }),
+  controllerAccess(InnovationsController, {
+    list: {
+      kind: 'list',
+      roles: ALL,
+      summary: 'Cơ sở dữ liệu sáng kiến đã được nghiệm thu: mọi người đăng nhập tra cứu được, để học tập và nhân rộng',
+    },
+    recordApplication: {
+      kind: 'command',
+      roles: ['unit-officer', 'agency-officer', 'standing-body'],
+      relations: [ownUnitOrBelow<{ path: string[] }>((f) => f.path, 'đơn vị áp dụng là đơn vị mình hoặc đơn vị cấp dưới')],
+      facts: async (req, infra) => {
+        const unitId = bodyString(req, 'unitId');
+        const unit = (await registeredUnits(infra, unitId ? [unitId] : [])).get(unitId);
+        if (!unit) throw new NotFoundError(`Không tìm thấy đơn vị ${unitId}`);
+        return { path: unit.unitPath };
+      },
+      summary: 'Đơn vị áp dụng sáng kiến, hoặc đơn vị cấp trên của nó, ghi nhận việc áp dụng (nhân rộng)',
+    },
   }),
   controllerAccess(AppealsController, {
     file: {

@@ -9,6 +9,7 @@ import { councilCasesProjection } from './evaluation/council-cases.projection';
 import { workQueueProjection } from './evaluation/work-queue.projection';
 import { caseScoresProjection } from './grading/case-scores.projection';
 import { rankingsProjection } from './grading/rankings.projection';
+import { innovationsProjection } from './innovations/innovations.projection';
 import { knownUnitsProjection } from './units/known-units';
 
 /** Appraisal councils: composition, criteria, evaluation cases, scoring, grading, rankings and proposals. */
@@ -27,6 +28,7 @@ export const COUNCILS_SERVICE: ServiceDefinition = {
     councilCasesProjection,
     knownUnitsProjection,
     appealsProjection,
+    innovationsProjection,
   ],
   // Reactions: @EventPattern handlers of CouncilsModule (evaluation/dossier-received.handler.ts, units/known-units.ts, appeals/appeal-rules.ts).
   consumes: { contexts: ['submissions'] },

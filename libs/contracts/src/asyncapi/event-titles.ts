@@ -39,6 +39,7 @@ export const EVENT_TITLES_VI: Record<string, string> = {
   'councils.RankingPublished': 'Công bố bảng xếp hạng của lĩnh vực, đợt và cấp',
   'councils.DossierRecommendedUpward': 'Hội đồng kiến nghị chuyển hồ sơ lên cấp trên',
   'councils.HonourProposed': 'Hội đồng đề nghị tôn vinh, khen thưởng',
+  'councils.InnovationApplied': 'Sáng kiến được nghiệm thu áp dụng thêm tại một đơn vị (nhân rộng), kèm hiệu quả',
   'councils.AppealFiled': 'Tác giả hoặc đơn vị đề cử kiến nghị, khiếu nại kết quả thẩm định',
   'councils.AppealAssigned': 'Giao Hội đồng giải quyết kiến nghị',
   'councils.AppealDecided': 'Giải quyết kiến nghị, nêu lý do',

@@ -1,5 +1,6 @@
 import { defineEvent, EventContract } from '../event-contract';
 import { AppealAssignedData, AppealDecidedData, AppealFiledData, CaseReopenedData } from './appeal.events';
+import { InnovationAppliedData } from './innovation.events';
 import {
   CouncilEditionAddedData,
   CouncilEstablishedData,
@@ -42,6 +43,7 @@ export const COUNCILS_EVENTS = {
   CaseFinalised: 'councils.CaseFinalised',
   RankingPublished: 'councils.RankingPublished',
   DossierRecommendedUpward: 'councils.DossierRecommendedUpward',
+  InnovationApplied: 'councils.InnovationApplied',
   HonourProposed: 'councils.HonourProposed',
   AppealFiled: 'councils.AppealFiled',
   AppealAssigned: 'councils.AppealAssigned',
@@ -82,4 +84,5 @@ export const COUNCILS_CONTRACTS: EventContract[] = [
   v1(E.AppealAssigned, AppealAssignedData, 'An appeal given to the council that decides it'),
   v1(E.AppealDecided, AppealDecidedData, 'An appeal decided with reasons (upheld or rejected)'),
   v1(E.CaseReopened, CaseReopenedData, 'Scoring reopened after an upheld appeal; the previous result kept'),
+  v1(E.InnovationApplied, InnovationAppliedData, 'An accepted work applied in one more unit (its spread), with the effect there'),
 ];

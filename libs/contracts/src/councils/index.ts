@@ -6,4 +6,5 @@ export * from './evaluation.events';
 export * from './scoring.events';
 export * from './grading.events';
 export * from './appeal.events';
+export * from './innovation.events';
 export * from './councils.contracts';

@@ -463,6 +463,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/innovations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["InnovationsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/innovations/{dossierId}/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["InnovationsController_recordApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/members/{memberId}/queue": {
         parameters: {
             query?: never;
@@ -1789,6 +1821,140 @@ export interface components {
              */
             role: "chair" | "secretary" | "member" | "expert";
         };
+        /** @description Kết quả nghiệm thu của Hội đồng ở một cấp */
+        InnovationAcceptanceResponse: {
+            /**
+             * @description Được nghiệm thu
+             * @example true
+             */
+            accepted: boolean;
+            /**
+             * @description Xếp loại: xuat-sac (Xuất sắc), tot (Tốt), kha (Khá), dat (Đạt), khong-dat (Không đạt)
+             * @example xuat-sac
+             */
+            grade: string;
+            /**
+             * @description Xếp loại (tiếng Việt)
+             * @example Xuất sắc
+             */
+            gradeLabel: string;
+            /**
+             * @description Cấp hành chính: central (Trung ương), province (tỉnh/Thành phố), district (huyện/quận), commune (xã/phường/thị trấn)
+             * @example province
+             */
+            level: string;
+            /**
+             * @description Ngày họp Hội đồng
+             * @example 2026-06-01
+             */
+            meetingDate: string;
+            /**
+             * @description Điểm
+             * @example 92.5
+             */
+            score: number;
+            /**
+             * @description Năm (đợt của phong trào, năm báo cáo)
+             * @example 2026
+             */
+            year: number;
+        };
+        /** @description Một lần áp dụng sáng kiến tại đơn vị khác */
+        InnovationApplicationResponse: {
+            /**
+             * @description Áp dụng từ ngày
+             * @example 2026-09-01
+             */
+            appliedFrom: string;
+            /**
+             * @description Hiệu quả áp dụng
+             * @example Giảm 30% thời gian giải quyết thủ tục
+             */
+            effect: string;
+            /**
+             * @description Đơn vị ghi nhận
+             * @example vn-ha-nam
+             */
+            recordedByUnitId: string;
+            /**
+             * @description Mã đơn vị
+             * @example vn-ha-nam-phu-ly
+             */
+            unitId: string;
+            /**
+             * @description Tên đơn vị áp dụng
+             * @example UBND thành phố Phủ Lý
+             */
+            unitName: string;
+            /**
+             * @description Đường dẫn mã đơn vị từ Trung ương xuống đơn vị này
+             * @example [
+             *       "vn",
+             *       "vn-ha-nam",
+             *       "vn-ha-nam-phu-ly"
+             *     ]
+             */
+            unitPath: string[];
+        };
+        /** @description Sáng kiến trong cơ sở dữ liệu: lĩnh vực, hiệu quả, kết quả nghiệm thu, các đơn vị đã áp dụng */
+        InnovationResponse: {
+            /** @description Kết quả nghiệm thu theo cấp */
+            acceptances: components["schemas"]["InnovationAcceptanceResponse"][];
+            /** @description Các đơn vị khác đã áp dụng (nhân rộng) */
+            applications: components["schemas"]["InnovationApplicationResponse"][];
+            /**
+             * @description Tác giả
+             * @example [
+             *       "Nguyễn Văn A"
+             *     ]
+             */
+            authors: string[];
+            /**
+             * @description Mã phong trào thi đua
+             * @example ha-nam-doan-ket-sang-tao
+             */
+            campaignId: string;
+            /**
+             * @description Mã hồ sơ
+             * @example hs-2026-0001
+             */
+            dossierId: string;
+            /**
+             * @description Mã lĩnh vực
+             * @example khcn
+             */
+            fieldCode: string;
+            /**
+             * @description Đơn vị đề cử (lập hồ sơ)
+             * @example vn-ha-nam-phu-ly-lam-ha
+             */
+            nominatingUnitId: string;
+            /**
+             * @description Tên đơn vị đề cử
+             * @example UBND huyện Duy Tiên
+             */
+            nominatingUnitName?: string;
+            /**
+             * @description Tóm tắt nội dung và hiệu quả
+             * @example Tăng năng suất gieo hạt 40%
+             */
+            summary: string;
+            /**
+             * @description Tên sáng kiến, giải pháp
+             * @example Máy gieo hạt cải tiến
+             */
+            title: string;
+            /**
+             * @description Loại (sáng kiến, giải pháp, mô hình...)
+             * @example sang-kien
+             */
+            type: string;
+            /**
+             * @description Năm (đợt của phong trào, năm báo cáo)
+             * @example 2026
+             */
+            year: number;
+        };
         /** @description Tình trạng tiến trình (liveness) */
         LivenessResponse: {
             /**
@@ -1986,6 +2152,45 @@ export interface components {
              * @example 15/QĐ-HĐTĐ
              */
             decisionRef: string;
+        };
+        /** @description Ghi nhận một đơn vị khác áp dụng sáng kiến (nhân rộng) */
+        RecordApplicationDto: {
+            /**
+             * Format: date
+             * @description Áp dụng từ ngày
+             * @example 2026-09-01
+             */
+            appliedFrom: string;
+            /**
+             * @description Hiệu quả áp dụng tại đơn vị
+             * @example Giảm 30% thời gian giải quyết thủ tục
+             */
+            effect: string;
+            /**
+             * @description Đơn vị áp dụng
+             * @example vn-ha-nam-phu-ly
+             */
+            unitId: string;
+        };
+        /** @description Kết quả ghi nhận áp dụng sáng kiến */
+        RecordApplicationResponse: {
+            /**
+             * @description Số đơn vị đã áp dụng
+             * @example 2
+             */
+            applicationCount: number;
+            /**
+             * @description Mã hồ sơ
+             * @example hs-2026-0001
+             */
+            dossierId: string;
+            /**
+             * @description Các loại sự kiện đã ghi
+             * @example [
+             *       "councils.InnovationApplied"
+             *     ]
+             */
+            events: string[];
         };
         /** @description Một sự kiện đã ghi */
         RecordedEventResponse: {
@@ -4402,6 +4607,142 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReadinessResponse"];
+                };
+            };
+        };
+    };
+    InnovationsController_list: {
+        parameters: {
+            query?: {
+                /** @description Mã lĩnh vực */
+                fieldCode?: string;
+                /** @description Tên sáng kiến, tác giả, đơn vị áp dụng, hiệu quả; không phân biệt dấu */
+                q?: string;
+                /** @description Năm (đợt của phong trào, năm báo cáo) */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InnovationResponse"][];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    InnovationsController_recordApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Mã hồ sơ
+                 * @example hs-2026-0001
+                 */
+                dossierId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordApplicationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordApplicationResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Xung đột ghi đồng thời: luồng sự kiện đã thay đổi, đọc lại rồi thử lại */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Quy tắc nghiệp vụ từ chối yêu cầu (code nêu quy tắc) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };

@@ -157,19 +157,22 @@ export function DossierForm({
         <Upload
           multiple
           showUploadList={false}
-          customRequest={async ({ file, onSuccess, onError }) => {
-            try {
-              const body = new FormData();
-              body.append('file', file as Blob);
-              const res = await raw('submissions', '/attachments', { method: 'POST', body });
-              const stored = (await res.json()) as Attachment;
-              setAttachments((list) => [...list.filter((a) => a.sha256 !== stored.sha256), stored]);
-              setUploadError(undefined);
-              onSuccess?.(stored);
-            } catch (e) {
-              setUploadError(new Error(`Không tải lên được tệp: ${describeError(e)}`));
-              onError?.(e as Error);
-            }
+          customRequest={({ file, onSuccess, onError }) => {
+            // antd calls this and ignores what it returns: the upload reports back through onSuccess/onError.
+            void (async () => {
+              try {
+                const body = new FormData();
+                body.append('file', file as Blob);
+                const res = await raw('submissions', '/attachments', { method: 'POST', body });
+                const stored = (await res.json()) as Attachment;
+                setAttachments((list) => [...list.filter((a) => a.sha256 !== stored.sha256), stored]);
+                setUploadError(undefined);
+                onSuccess?.(stored);
+              } catch (e) {
+                setUploadError(new Error(`Không tải lên được tệp: ${describeError(e)}`));
+                onError?.(e as Error);
+              }
+            })();
           }}
         >
           <Button>Chọn tệp để tải lên</Button>

@@ -99,7 +99,7 @@ function NewDossier() {
       (await post('submissions', '/dossiers', clean(values))) as { dossierId: string },
     onSuccess: async (res) => {
       await client.invalidateQueries({ queryKey: ['dossiers'] });
-      navigate(`/don-vi/ho-so/${res.dossierId}`);
+      void navigate(`/don-vi/ho-so/${res.dossierId}`);
     },
   });
   return (
@@ -123,7 +123,7 @@ function AmendDossier() {
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: ['dossier', id] });
       await client.invalidateQueries({ queryKey: ['dossiers'] });
-      navigate(`/don-vi/ho-so/${id}`);
+      void navigate(`/don-vi/ho-so/${id}`);
     },
   });
   return (
@@ -161,7 +161,7 @@ function Detail() {
               </ActionButton>
             ) : null}
             {d.status === 'returned' || d.status === 'draft' ? (
-              <Button onClick={() => navigate(`/don-vi/ho-so/${id}/bo-sung`)}>Bổ sung hồ sơ</Button>
+              <Button onClick={() => void navigate(`/don-vi/ho-so/${id}/bo-sung`)}>Bổ sung hồ sơ</Button>
             ) : null}
             {!['withdrawn', 'forwarded'].includes(d.status) ? (
               <ActionButton
