@@ -4616,8 +4616,14 @@ export interface operations {
             query?: {
                 /** @description Mã lĩnh vực */
                 fieldCode?: string;
+                /** @description Số bản ghi tối đa trả về (1-500); mặc định 100 */
+                limit?: number;
                 /** @description Tên sáng kiến, tác giả, đơn vị áp dụng, hiệu quả; không phân biệt dấu */
                 q?: string;
+                /** @description Bỏ qua bao nhiêu bản ghi đầu (phân trang); mặc định 0 */
+                skip?: number;
+                /** @description true: trả tổng số bản ghi khớp bộ lọc trong header X-Total-Count (tốn thêm một lượt đếm) */
+                total?: boolean;
                 /** @description Năm (đợt của phong trào, năm báo cáo) */
                 year?: number;
             };
@@ -4629,6 +4635,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Tổng số bản ghi khớp bộ lọc (chỉ khi gọi với total=true) */
+                    "X-Total-Count"?: number;
                     [name: string]: unknown;
                 };
                 content: {
