@@ -15,7 +15,7 @@ import { createMongoDocumentStore, EmbeddedDocumentStore, rebuildProjections, ty
 import type { ServiceInfra } from '@cem/service-kit';
 import { readWholeLog } from '../../services/reporting/src/audit/audit-log';
 import { auditExport, wholeExportChunks } from '../../services/reporting/src/audit/audit-export';
-import { auditSubjectsProjection } from '../../services/reporting/src/audit/audit-subjects.projection';
+import { auditStreamsProjection } from '../../services/reporting/src/audit/audit-streams.projection';
 import { chainHash } from '../../services/reporting/src/audit/exported-chain.verifier';
 import { decisionHistory } from '../../services/reporting/src/audit/decision-history';
 import { dossierStateAsOf } from '../../services/reporting/src/audit/dossier-state';
@@ -207,12 +207,12 @@ async function main(): Promise<void> {
 
     // The audit index, rebuilt as the reporting service would on a fresh read store.
     const r0 = nowMs();
-    await rebuildProjections(store, documents, [auditSubjectsProjection]);
+    await rebuildProjections(store, documents, [auditStreamsProjection]);
     const rebuildSeconds = (nowMs() - r0) / 1000;
     record({
       figure: `audit: audit index rebuild into ${mongo ? 'FerretDB' : 'the embedded store'} (${written} events)`,
       side: 'ours',
-      label: 'rebuildProjections(audit-subjects)',
+      label: 'rebuildProjections(audit-streams)',
       samples: [written / rebuildSeconds],
       note: `informational: ${rebuildSeconds.toFixed(0)} s, once per fresh read store`,
     });

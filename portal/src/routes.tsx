@@ -16,6 +16,9 @@ const RecognitionArea = lazy(() => import('./areas/recognition/RecognitionArea')
 const ReportingArea = lazy(() => import('./areas/reporting/ReportingArea'));
 const AuditArea = lazy(() => import('./areas/audit/AuditArea'));
 const ShowcasePage = lazy(() => import('./areas/public/ShowcasePage'));
+const VerifyPage = lazy(() => import('./areas/public/VerifyPage'));
+const AwardHistoryPage = lazy(() => import('./areas/lookup/AwardHistoryPage'));
+const InnovationsPage = lazy(() => import('./areas/lookup/InnovationsPage'));
 
 function Home() {
   const session = getSession();
@@ -26,7 +29,13 @@ export const router = createBrowserRouter([
   { path: '/', element: <Home /> },
   { path: '/dang-nhap', element: <LoginPage /> },
   { path: '/dang-nhap/callback', element: <OidcCallbackPage /> },
-  { element: <Shell publicPage />, children: [{ path: '/cong-khai', element: <ShowcasePage /> }] },
+  {
+    element: <Shell publicPage />,
+    children: [
+      { path: '/cong-khai', element: <ShowcasePage /> },
+      { path: '/xac-minh/:documentId', element: <VerifyPage /> },
+    ],
+  },
   {
     element: <Shell />,
     children: [
@@ -37,6 +46,8 @@ export const router = createBrowserRouter([
       { path: '/khen-thuong/*', element: <RecognitionArea /> },
       { path: '/bao-cao/*', element: <ReportingArea /> },
       { path: '/kiem-tra/*', element: <AuditArea /> },
+      { path: '/lich-su-khen-thuong', element: <AwardHistoryPage /> },
+      { path: '/sang-kien', element: <InnovationsPage /> },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -14,6 +14,41 @@ export const AREAS: Area[] = [
   // Before reporting: an auditor's home is the audit (search, decision history).
   { path: '/kiem-tra', title: 'Kiểm tra, giám sát', roles: ['auditor'] },
   { path: '/bao-cao', title: 'Báo cáo và thống kê', roles: ['standing-body', 'analyst', 'admin', 'emulation-board', 'auditor'] },
+  {
+    path: '/lich-su-khen-thuong',
+    title: 'Lịch sử khen thưởng',
+    roles: [
+      'unit-officer',
+      'agency-officer',
+      'council-chair',
+      'council-secretary',
+      'emulation-board',
+      'authority',
+      'standing-body',
+      'auditor',
+      'admin',
+    ],
+  },
+  {
+    path: '/sang-kien',
+    title: 'Cơ sở dữ liệu sáng kiến',
+    roles: [
+      'submitter',
+      'unit-officer',
+      'agency-officer',
+      'front-chair',
+      'council-chair',
+      'council-secretary',
+      'council-member',
+      'expert',
+      'emulation-board',
+      'authority',
+      'standing-body',
+      'auditor',
+      'analyst',
+      'admin',
+    ],
+  },
   { path: '/cong-khai', title: 'Gương sáng tạo (công khai)', roles: [] },
 ];
 

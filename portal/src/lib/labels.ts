@@ -4,6 +4,7 @@ export {
   APPLICANT_KIND_LABELS_VI,
   DOSSIER_TYPES,
 } from '../../../libs/contracts/src/submissions/submissions.values';
+export { RECIPIENT_KIND_LABELS_VI, CERTIFICATE_KIND_LABELS_VI } from '../../../libs/contracts/src/recognition/recognition.values';
 import { ROLE_LABELS_VI } from '../../../libs/contracts/src/labels-vi';
 
 // One word per role across the services and the portal (libs/contracts).

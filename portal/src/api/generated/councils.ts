@@ -261,6 +261,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/councils/{councilId}/conflicts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Xung đột lợi ích của các thành viên Hội đồng: tự động phát hiện hoặc tự khai, kèm việc không tham gia thẩm định
+         * @description Chủ tịch, Thư ký của chính Hội đồng (ngồi trong Hội đồng vào ngày hôm nay) và kiểm tra viên; ngoài phạm vi: 404. Mới nhất trước; tối đa 1000 dòng.
+         */
+        get: operations["EvaluationController_conflicts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/councils/{id}/composition": {
         parameters: {
             query?: never;
@@ -1095,6 +1115,52 @@ export interface components {
             /** @description Mọi nhiệm kỳ của các thành viên */
             tenures: components["schemas"]["TenureResponse"][];
         };
+        /** @description Xung đột lợi ích của một thành viên với một hồ sơ của Hội đồng */
+        CouncilConflictResponse: {
+            /**
+             * @description Thời điểm phân công
+             * @example 2026-08-20T02:00:00.000Z
+             */
+            assignedAt: string;
+            /**
+             * @description Mã hồ sơ thẩm định (vụ việc của Hội đồng)
+             * @example hs-2026-0001@province
+             */
+            caseId: string;
+            /**
+             * @description Mã Hội đồng thẩm định
+             * @example hd-ha-nam-2026
+             */
+            councilId: string;
+            /** @description Xung đột do thành viên tự khai */
+            declared?: components["schemas"]["DeclaredConflictResponse"];
+            /** @description Xung đột tự động phát hiện từ hồ sơ */
+            detected: components["schemas"]["DetectedConflictResponse"][];
+            /**
+             * @description Mã hồ sơ
+             * @example hs-2026-0001
+             */
+            dossierId: string;
+            /**
+             * @description Mã thành viên Hội đồng (định danh trong token)
+             * @example tv-nguyen-van-a
+             */
+            memberId: string;
+            /**
+             * @description Họ và tên thành viên
+             * @example Lê Văn Khoa
+             */
+            personName: string;
+            /** @description Lý do không tham gia thẩm định */
+            recusalReason?: string;
+            /** @description Không tham gia thẩm định hồ sơ này (do xung đột lợi ích) */
+            recused: boolean;
+            /**
+             * @description Tên hồ sơ
+             * @example Giải pháp số hóa hồ sơ một cửa cấp xã
+             */
+            title: string;
+        };
         /** @description Quyết định thành lập Hội đồng: số, ngày, người ký */
         CouncilDecisionRef: {
             /**
@@ -1450,6 +1516,43 @@ export interface components {
              * @example Là đồng tác giả của giải pháp
              */
             reason: string;
+        };
+        /** @description Xung đột lợi ích do thành viên tự khai */
+        DeclaredConflictResponse: {
+            /**
+             * @description Thời điểm khai
+             * @example 2026-09-10T02:00:00.000Z
+             */
+            declaredAt: string;
+            /**
+             * @description Lý do
+             * @example Là người hướng dẫn nhóm tác giả
+             */
+            reason: string;
+        };
+        /** @description Một xung đột lợi ích được phát hiện tự động */
+        DetectedConflictResponse: {
+            /**
+             * @description Thời điểm phát hiện
+             * @example 2026-09-10T02:00:00.000Z
+             */
+            detectedAt: string;
+            /**
+             * @description Loại xung đột
+             * @example individual
+             * @enum {string}
+             */
+            kind: "author" | "owner" | "nominating-unit";
+            /**
+             * @description Loại xung đột (tiếng Việt)
+             * @example Là tác giả của hồ sơ
+             */
+            kindLabel: string;
+            /**
+             * @description Điều trùng khớp: tên tác giả, chủ sở hữu hoặc mã đơn vị
+             * @example Trần Văn Hùng
+             */
+            matched: string;
         };
         /** @description Tác giả, đồng tác giả của hồ sơ */
         DossierAuthor: {
@@ -3690,6 +3793,67 @@ export interface operations {
             };
             /** @description Quy tắc nghiệp vụ từ chối yêu cầu (code nêu quy tắc) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    EvaluationController_conflicts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Mã Hội đồng thẩm định
+                 * @example hd-ha-nam-2026
+                 */
+                councilId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouncilConflictResponse"][];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -80,6 +80,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/audit/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AuditController_search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/audit/verify": {
         parameters: {
             query?: never;
@@ -561,6 +577,65 @@ export interface components {
              */
             status: "received" | "sent-back" | "verified" | "decided" | "issued" | "revoked";
         };
+        /** @description Một kết quả tìm kiếm của kiểm tra viên: hồ sơ, đề nghị khen thưởng hoặc quyết định khen thưởng */
+        AuditSearchResultResponse: {
+            /** @description Quyết định (số, ngày, người ký, hình thức) hoặc hình thức đề nghị */
+            detail?: string;
+            /**
+             * @description Mã hồ sơ
+             * @example hs-2026-0001
+             */
+            dossierId?: string;
+            /**
+             * @description Loại
+             * @example individual
+             * @enum {string}
+             */
+            kind: "dossier" | "proposal" | "award";
+            /**
+             * @description Loại (tiếng Việt)
+             * @example Quyết định khen thưởng
+             */
+            kindLabel: string;
+            /**
+             * @description Cấp hành chính: central (Trung ương), province (tỉnh/Thành phố), district (huyện/quận), commune (xã/phường/thị trấn)
+             * @example province
+             * @enum {string}
+             */
+            level?: "central" | "province" | "district" | "commune";
+            /**
+             * @description Thời điểm ghi nhận
+             * @example 2026-10-01T02:00:00.000Z
+             */
+            occurredAt: string;
+            /** @description Tác giả, chủ sở hữu, người được khen thưởng */
+            people: string[];
+            /**
+             * @description Mã đề nghị khen thưởng
+             * @example dn-hs-2026-0001
+             */
+            proposalId?: string;
+            /**
+             * @description Đã thu hồi
+             * @example false
+             */
+            revoked?: boolean;
+            /**
+             * @description Mã hồ sơ, hoặc mã đề nghị (với đề nghị và quyết định khen thưởng)
+             * @example dn-2026-0001
+             */
+            subjectId: string;
+            /**
+             * @description Tên công trình, giải pháp, sáng kiến
+             * @example Giải pháp số hóa hồ sơ một cửa cấp xã
+             */
+            title: string;
+            /**
+             * @description Năm (đợt của phong trào, năm báo cáo)
+             * @example 2026
+             */
+            year?: number;
+        };
         /** @description Đối tượng được xuất */
         AuditSubjectResponse: {
             /**
@@ -857,6 +932,34 @@ export interface components {
              * @example 2026
              */
             year: number;
+        };
+        /** @description Sự kiện gây ra một quyết định (quan hệ nhân quả) */
+        CauseRowResponse: {
+            /**
+             * @description Phân hệ ghi sự kiện
+             * @example submissions
+             */
+            context: string;
+            /**
+             * @description Mã sự kiện (UUIDv7)
+             * @example 01936a52-7c1e-7b3a-9f1e-5d2c3b4a5e6f
+             */
+            eventId: string;
+            /**
+             * @description Loại sự kiện
+             * @example submissions.DossierReceived
+             */
+            type: string;
+            /**
+             * @description Nội dung (tiếng Việt)
+             * @example Tiếp nhận hồ sơ ở cấp tỉnh
+             */
+            what: string;
+            /**
+             * @description Thời điểm
+             * @example 2026-04-10T02:00:00.000Z
+             */
+            when: string;
         };
         /** @description Mắt xích băm bị đứt đầu tiên */
         ChainBreakResponse: {
@@ -1268,6 +1371,10 @@ export interface components {
              * @example u-nguyen-van-a
              */
             actorId: string;
+            /** @description Mã sự kiện gây ra quyết định này (phản ứng tự động ghi lại) */
+            causationId?: string;
+            /** @description Sự kiện gây ra quyết định này, nếu có trong kho lưu trữ */
+            causedBy?: components["schemas"]["CauseRowResponse"];
             /**
              * @description Phân hệ ghi quyết định
              * @example councils
@@ -1295,10 +1402,20 @@ export interface components {
              */
             level: "central" | "province" | "district" | "commune";
             /**
+             * @description Khi thay mặt theo ủy quyền: quyết định ủy quyền
+             * @example 15/QĐ-UBND
+             */
+            mandateDecision?: string;
+            /**
              * @description Siêu dữ liệu, văn bản JSON đúng như đã lưu
              * @example {"source":"submissions"}
              */
             metadataText: string;
+            /**
+             * @description Khi thay mặt theo ủy quyền: đơn vị của chính người đó
+             * @example vn-ha-nam-so-noi-vu
+             */
+            ownUnit?: string;
             /**
              * @description Mã băm của sự kiện trước trong luồng
              * @example
@@ -1409,6 +1526,10 @@ export interface components {
              * @example u-nguyen-van-a
              */
             actorId: string;
+            /** @description Mã sự kiện gây ra quyết định này (phản ứng tự động ghi lại) */
+            causationId?: string;
+            /** @description Sự kiện gây ra quyết định này, nếu có trong kho lưu trữ */
+            causedBy?: components["schemas"]["CauseRowResponse"];
             /**
              * @description Phân hệ ghi quyết định
              * @example councils
@@ -1425,6 +1546,16 @@ export interface components {
              * @enum {string}
              */
             level: "central" | "province" | "district" | "commune";
+            /**
+             * @description Khi thay mặt theo ủy quyền: quyết định ủy quyền
+             * @example 15/QĐ-UBND
+             */
+            mandateDecision?: string;
+            /**
+             * @description Khi thay mặt theo ủy quyền: đơn vị của chính người đó
+             * @example vn-ha-nam-so-noi-vu
+             */
+            ownUnit?: string;
             /**
              * @description Vai trò
              * @example member
@@ -2466,6 +2597,62 @@ export interface operations {
             };
             /** @description Không tìm thấy */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AuditController_search: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Chỉ tìm loại này
+                 * @example individual
+                 */
+                kind?: "dossier" | "proposal" | "award";
+                /** @description Số kết quả tối đa (1-200, mặc định 50), mới nhất trước */
+                limit?: number;
+                /** @description Từ khóa (không cần dấu): tên, tác giả, người nhận, số quyết định, mã */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditSearchResultResponse"][];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -24,6 +24,7 @@ import {
 import dayjs from 'dayjs';
 import { PageTitle } from '../../layout/Shell';
 import { getSession } from '../../auth/session';
+import { ApiError } from '../../api/errors';
 import { DATE_FORMAT, formatDate, formatDateTime, formatNumber } from '../../lib/format';
 import { GRADE_LABELS, label } from '../../lib/labels';
 import { ErrorAlert, NotFound, QueryState } from '../../lib/ui';
@@ -31,11 +32,13 @@ import { ActionButton } from '../shared/ActionButton';
 import {
   caseStatusLabel,
   CouncilCase,
+  CouncilConflict,
   CriteriaSet,
   Criterion,
   enc,
   useComposition,
   useCouncilCases,
+  useCouncilConflicts,
   useCriteriaSets,
   useScores,
 } from '../shared/councils';
@@ -177,11 +180,76 @@ function CompositionTab() {
                   { title: 'Lý do', dataIndex: 'reason', render: (r?: string) => r ?? '—' },
                 ]}
               />
+              <ConflictRegister councilId={c.councilId} />
             </>
           )}
         </QueryState>
       )}
     </>
+  );
+}
+
+/** Xung đột lợi ích: found on the dossier at assignment or declared by the member, with the recusal it caused. */
+function ConflictRegister({ councilId }: { councilId: string }) {
+  const conflicts = useCouncilConflicts(councilId);
+  if (conflicts.error instanceof ApiError && conflicts.error.status === 404) {
+    return (
+      <Alert
+        style={{ marginTop: 16 }}
+        type="info"
+        showIcon
+        message="Xung đột lợi ích của thành viên chỉ Chủ tịch, Thư ký của chính Hội đồng và kiểm tra viên được xem."
+      />
+    );
+  }
+  return (
+    <section aria-labelledby="xung-dot-loi-ich">
+      <Typography.Title level={2} id="xung-dot-loi-ich" style={{ fontSize: 16, marginTop: 16 }}>
+        Xung đột lợi ích của thành viên
+      </Typography.Title>
+      <QueryState query={conflicts} empty="Chưa có thành viên nào có xung đột lợi ích với hồ sơ của Hội đồng">
+        {(list) => (
+          <Table<CouncilConflict>
+            rowKey={(r) => `${r.memberId}|${r.caseId}`}
+            size="small"
+            data-testid="conflict-register"
+            pagination={{ pageSize: 20, showSizeChanger: false, hideOnSinglePage: true }}
+            dataSource={list}
+            columns={[
+              { title: 'Thành viên', dataIndex: 'personName' },
+              { title: 'Hồ sơ', dataIndex: 'title', render: (t: string, r) => <Link to={`/hoi-dong/ho-so/${enc(r.caseId)}`}>{t}</Link> },
+              {
+                title: 'Xung đột lợi ích',
+                key: 'conflict',
+                render: (_: unknown, r) => (
+                  <Space direction="vertical" size={2}>
+                    {r.detected.map((d) => (
+                      <span key={`${d.kind}-${d.matched}`}>
+                        <Tag color={tone('warning')}>Tự động phát hiện</Tag>
+                        {d.kindLabel}: {d.matched}
+                      </span>
+                    ))}
+                    {r.declared ? (
+                      <span>
+                        <Tag color={tone('processing')}>Tự khai ngày {formatDate(r.declared.declaredAt)}</Tag>
+                        {r.declared.reason}
+                      </span>
+                    ) : null}
+                  </Space>
+                ),
+              },
+              {
+                title: 'Thẩm định',
+                dataIndex: 'recused',
+                render: (recused: boolean) =>
+                  recused ? <Tag color={tone('error')}>Không tham gia thẩm định (do xung đột lợi ích)</Tag> : 'Vẫn tham gia',
+              },
+              { title: 'Ngày phân công', dataIndex: 'assignedAt', render: (d: string) => formatDate(d) },
+            ]}
+          />
+        )}
+      </QueryState>
+    </section>
   );
 }
 

@@ -11,6 +11,7 @@ import { QueryState } from '../../lib/ui';
 import { ActionButton } from '../shared/ActionButton';
 import { enc } from '../shared/councils';
 import { getJson, post } from '../shared/queries';
+import { downloadDocument, IssuedDocument, slug } from '../shared/documents';
 
 interface Proposal {
   proposalId: string;
@@ -29,6 +30,7 @@ interface Proposal {
   };
   decision?: { decisionNumber: string; decisionDate: string; signer: string; awardName?: string; awardCode: string };
   lastReason?: string;
+  certificates?: Array<{ documentId: string; recipientName: string; sha256: string; issuedAt: string }>;
 }
 
 interface Award {
@@ -96,8 +98,26 @@ function ProposalCard({ p, awards }: { p: Proposal; awards: Award[] }) {
                   label: 'Mã hình thức khen thưởng',
                   initial: awards.find((a) => a.level === p.proposal.level)?.awardCode ?? awards[0]?.awardCode,
                 },
+                { name: 'issuingAuthority', label: 'Cơ quan ban hành', required: false, placeholder: 'ỦY BAN NHÂN DÂN TỈNH HÀ NAM' },
+                {
+                  name: 'legalBases',
+                  label: 'Căn cứ (mỗi dòng một căn cứ; để trống: Luật Thi đua, khen thưởng và Nghị định 98/2023/NĐ-CP)',
+                  required: false,
+                  multiline: true,
+                },
               ]}
-              run={(v) => post('recognition', `${path}/decide`, v)}
+              run={(v) => {
+                const { issuingAuthority, legalBases, ...rest } = v;
+                const bases = (legalBases ?? '')
+                  .split('\n')
+                  .map((b) => b.trim())
+                  .filter(Boolean);
+                return post('recognition', `${path}/decide`, {
+                  ...rest,
+                  ...(issuingAuthority?.trim() ? { issuingAuthority: issuingAuthority.trim() } : {}),
+                  ...(bases.length ? { legalBases: bases } : {}),
+                });
+              }}
               invalidate={invalidate}
               success="Đã quyết định khen thưởng"
             >
@@ -140,6 +160,11 @@ function ProposalCard({ p, awards }: { p: Proposal; awards: Award[] }) {
             Số {p.decision.decisionNumber} ngày {formatDate(p.decision.decisionDate)}, người ký: {p.decision.signer}
           </Descriptions.Item>
         ) : null}
+        {p.decision ? (
+          <Descriptions.Item label="Văn bản" span={2}>
+            <Documents p={p} canIssue={(authority || board) && p.status !== 'revoked'} />
+          </Descriptions.Item>
+        ) : null}
         {p.lastReason ? (
           <Descriptions.Item label="Lý do / ý kiến gần nhất" span={2}>
             {p.lastReason}
@@ -147,6 +172,49 @@ function ProposalCard({ p, awards }: { p: Proposal; awards: Award[] }) {
         ) : null}
       </Descriptions>
     </Card>
+  );
+}
+
+/** The decision and the certificates as PDF: issue (records each SHA-256), then download; the QR code verifies them. */
+function Documents({ p, canIssue }: { p: Proposal; canIssue: boolean }) {
+  const path = `/proposals/${enc(p.proposalId)}`;
+  return (
+    <Space wrap>
+      {canIssue ? (
+        <ActionButton
+          run={() => post('recognition', `${path}/certificates`)}
+          invalidate={[['proposals']]}
+          success="Đã phát hành giấy chứng nhận (mã SHA-256 đã được ghi)"
+        >
+          Phát hành giấy chứng nhận
+        </ActionButton>
+      ) : null}
+      {canIssue || p.status === 'revoked' ? (
+        <ActionButton
+          run={async () => {
+            const issued = (await post('recognition', `${path}/decision-document`)) as IssuedDocument;
+            await downloadDocument(issued.documentId, `quyet-dinh-${slug(p.decision?.decisionNumber ?? '')}.pdf`);
+          }}
+          success="Đã tải quyết định khen thưởng"
+        >
+          Tải quyết định (PDF)
+        </ActionButton>
+      ) : null}
+      {(p.certificates ?? []).map((c) => (
+        <ActionButton
+          key={c.documentId}
+          data-testid="certificate-download"
+          run={() => downloadDocument(c.documentId, `giay-chung-nhan-${slug(c.recipientName)}.pdf`)}
+        >
+          {`Giấy chứng nhận: ${c.recipientName}`}
+        </ActionButton>
+      ))}
+      {(p.certificates ?? []).length ? (
+        <a href={`/xac-minh/${p.certificates![0].documentId}`} target="_blank" rel="noreferrer">
+          Trang xác minh công khai
+        </a>
+      ) : null}
+    </Space>
   );
 }
 

@@ -23,7 +23,9 @@ import { routeDossierToCouncil } from './dossier-routing';
 import { loadCaseState } from '../shared/stream-loaders';
 import { NotFoundError } from '@cem/contracts';
 import type { WorkItemDoc } from './work-queue.projection';
-import { CaseEventTypesResponse, CaseEventsResponse, WorkItemResponse } from '../shared/responses';
+import { CaseEventTypesResponse, CaseEventsResponse, CouncilConflictResponse, WorkItemResponse } from '../shared/responses';
+import type { EstablishedCouncil } from '../councils/council.state';
+import { CouncilConflictDoc, councilConflictsProjection } from './council-conflicts.projection';
 import { CouncilCaseResponse } from '../shared/responses';
 
 const SCORING_ROLES = ['council-member', 'council-chair', 'council-secretary', 'expert'] as const;
@@ -119,5 +121,24 @@ export class EvaluationController {
   queue(@Param('memberId') _memberId: string, @AccessFacts() facts: { items: WorkItemDoc[] }) {
     // The items the access rule loaded and scoped (councils.policy.ts): the member's own, or a secretary's council's.
     return facts.items;
+  }
+
+  @ApiOkResponse({ type: CouncilConflictResponse, isArray: true })
+  @Get('councils/:councilId/conflicts')
+  @ApiOperation({
+    summary: 'Xung đột lợi ích của các thành viên Hội đồng: tự động phát hiện hoặc tự khai, kèm việc không tham gia thẩm định',
+    description:
+      'Chủ tịch, Thư ký của chính Hội đồng (ngồi trong Hội đồng vào ngày hôm nay) và kiểm tra viên; ngoài phạm vi: 404. ' +
+      'Mới nhất trước; tối đa 1000 dòng.',
+  })
+  async conflicts(@Param('councilId') councilId: string, @AccessFacts() facts: { council: EstablishedCouncil }) {
+    const docs = await this.infra.documents
+      .collection<CouncilConflictDoc>(councilConflictsProjection.collection)
+      .find({ councilId, hasConflict: true }, { sort: { assignedAt: -1, _id: 1 }, limit: 1000 });
+    const names = new Map(facts.council.tenures.map((t) => [t.memberId, t.personName]));
+    return docs.map(({ _id: _i, _position: _p, hasConflict: _h, ...row }: CouncilConflictDoc & { _position?: unknown }) => ({
+      ...row,
+      personName: names.get(row.memberId) ?? row.memberId,
+    }));
   }
 }

@@ -1,72 +1,102 @@
-import fc from 'fast-check';
+import { RECOGNITION_EVENTS as R, SUBMISSIONS_EVENTS as S } from '@cem/contracts';
 import type { RecordedEvent } from '@cem/contracts';
+import { foldedTextClauses } from '@cem/read-models';
 import { recorded } from '../shared/recorded-event.fixtures';
-import { AuditSubjectDoc, auditSubjectsProjection, dossierSubject, proposalSubject } from './audit-subjects.projection';
-import { decisionHistory, HistorySubject } from './decision-history';
+import { AuditSubjectDoc, auditSubjectsProjection } from './audit-subjects.projection';
 
-/** The index folded over the events in order, as the projection runner would. */
-function index(events: RecordedEvent[]): Map<string, AuditSubjectDoc> {
+function project(events: RecordedEvent[]): Map<string, AuditSubjectDoc> {
   const docs = new Map<string, AuditSubjectDoc>();
-  for (const e of events) {
-    for (const id of new Set(auditSubjectsProjection.documentIds(e)))
-      docs.set(id, auditSubjectsProjection.apply(docs.get(id) ?? null, e, id)!);
+  for (const event of events) {
+    if (!auditSubjectsProjection.eventTypes.includes(event.type)) continue;
+    for (const id of auditSubjectsProjection.documentIds(event)) {
+      const next = auditSubjectsProjection.apply(docs.get(id) ?? null, event, id);
+      if (next) docs.set(id, next);
+    }
   }
   return docs;
 }
 
-/** What subject-events.ts reads: every event of the streams the index lists for the subject. */
-function indexedEvents(events: RecordedEvent[], docs: Map<string, AuditSubjectDoc>, subject: HistorySubject): RecordedEvent[] {
-  const streams = new Set<string>();
-  if ('dossierId' in subject) {
-    const doc = docs.get(dossierSubject(subject.dossierId));
-    doc?.streams.forEach((s) => streams.add(s));
-    for (const p of doc?.proposals ?? []) docs.get(proposalSubject(p))?.streams.forEach((s) => streams.add(s));
-  } else {
-    docs
-      .get(proposalSubject('proposalId' in subject ? subject.proposalId : subject.awardDecisionId))
-      ?.streams.forEach((s) => streams.add(s));
-  }
-  return events.filter((e) => streams.has(e.streamId));
-}
+/** What the store's $regex clauses do, word by word, on the folded text. */
+const found = (doc: AuditSubjectDoc, q: string) =>
+  foldedTextClauses('searchText', q).every((c) => new RegExp((c.searchText as { $regex: string }).$regex).test(doc.searchText));
 
-const dossier = fc.constantFrom('d1', 'd2', 'd@3');
-const proposal = fc.constantFrom('p1', 'p2');
-const data = fc.oneof(
-  dossier.map((dossierId) => ({ dossierId })),
-  dossier.map((dossierId) => ({ dossier: { dossierId } })),
-  fc.tuple(dossier, fc.constantFrom('district', 'province')).map(([d, level]) => ({ caseId: `${d}@${level}` })),
-  fc.array(dossier, { maxLength: 3 }).map((ds) => ({ entries: ds.map((dossierId) => ({ dossierId })) })),
-  fc.tuple(dossier, proposal).map(([dossierId, proposalId]) => ({ dossierId, proposalId })),
-  proposal.map((proposalId) => ({ proposalId })),
-  fc.constant({ unrelated: true }),
-);
-const event = fc.record({ stream: fc.constantFrom('a', 'b', 'c', 'd', 'e'), data, type: fc.constantFrom('test.A', 'test.B') });
+const drafted = recorded(S.DossierDrafted, {
+  dossierId: 'hs-001',
+  year: 2026,
+  title: 'Phần mềm quản lý đê điều',
+  authors: [{ name: 'Nguyễn Văn Đức' }],
+  owners: [{ name: 'Công ty Thủy lợi Hà Nam' }],
+});
+const amended = recorded(S.DossierAmended, { dossierId: 'hs-001', changes: { title: 'Phần mềm giám sát đê điều' } });
+const proposal = recorded(R.ProposalReceived, {
+  proposalId: 'dn-001',
+  dossierId: 'hs-001',
+  level: 'province',
+  year: 2026,
+  title: 'Phần mềm giám sát đê điều',
+  recipients: [{ name: 'Nguyễn Văn Đức', kind: 'individual' }],
+  proposedAward: 'Giải thưởng Người Hà Nam đoàn kết sáng tạo',
+});
+const decided = recorded(R.AwardDecided, {
+  proposalId: 'dn-001',
+  dossierId: 'hs-001',
+  awardCode: 'giai-ha-nam',
+  awardName: 'Giải thưởng Người Hà Nam đoàn kết sáng tạo',
+  level: 'province',
+  jurisdictionUnitId: 'vn-ha-nam',
+  year: 2026,
+  title: 'Phần mềm giám sát đê điều',
+  decisionNumber: '338/QĐ-UBND',
+  decisionDate: '2026-10-01',
+  signer: 'Chủ tịch UBND tỉnh Hà Nam',
+  recipients: [{ name: 'Nguyễn Văn Đức', kind: 'individual' }],
+});
+const revoked = recorded(R.AwardRevoked, {
+  proposalId: 'dn-001',
+  awardCode: 'giai-ha-nam',
+  level: 'province',
+  jurisdictionUnitId: 'vn-ha-nam',
+  year: 2026,
+  reason: 'Vi phạm bản quyền',
+  decisionNumber: '400/QĐ-UBND',
+  decisionDate: '2026-11-01',
+});
 
-describe('audit subjects index', () => {
-  it('a history from the indexed streams equals the history from the whole archive', () => {
-    fc.assert(
-      fc.property(fc.array(event, { maxLength: 40 }), (specs) => {
-        const events = specs.map((s) => recorded(s.type, s.data, {}, s.stream));
-        const docs = index(events);
-        const subjects: HistorySubject[] = [
-          { dossierId: 'd1' },
-          { dossierId: 'd2' },
-          { dossierId: 'd@3' },
-          { dossierId: 'd' },
-          { proposalId: 'p1' },
-          { awardDecisionId: 'p2' },
-        ];
-        for (const subject of subjects) {
-          expect(decisionHistory(indexedEvents(events, docs, subject), subject)).toEqual(decisionHistory(events, subject));
-        }
-      }),
-      { numRuns: 300 },
-    );
+describe("the auditor's search over dossiers, proposals and awards", () => {
+  const docs = project([drafted, amended, proposal, decided]);
+
+  it('keeps one row per dossier, proposal and award decision', () => {
+    expect(docs.get('dossier:hs-001')).toMatchObject({
+      kind: 'dossier',
+      kindLabel: 'Hồ sơ',
+      title: 'Phần mềm giám sát đê điều',
+      year: 2026,
+    });
+    expect(docs.get('proposal:dn-001')).toMatchObject({ kind: 'proposal', kindLabel: 'Đề nghị khen thưởng', dossierId: 'hs-001' });
+    expect(docs.get('award:dn-001')).toMatchObject({
+      kind: 'award',
+      kindLabel: 'Quyết định khen thưởng',
+      subjectId: 'dn-001',
+      detail: 'Quyết định số 338/QĐ-UBND ngày 2026-10-01, người ký Chủ tịch UBND tỉnh Hà Nam: Giải thưởng Người Hà Nam đoàn kết sáng tạo',
+    });
   });
 
-  it('reads every event type, also ones this release does not know', () => {
-    expect(auditSubjectsProjection.allEventTypes).toBe(true);
-    const e = recorded('future.SomethingNew', { dossierId: 'd9' }, {}, 'x');
-    expect(auditSubjectsProjection.documentIds(e)).toEqual([dossierSubject('d9')]);
+  it('finds them without diacritics, by title, people, the decision number, old and new titles', () => {
+    const dossier = docs.get('dossier:hs-001')!;
+    expect(found(dossier, 'giam sat de dieu')).toBe(true);
+    expect(found(dossier, 'nguyen van duc')).toBe(true);
+    expect(found(dossier, 'cong ty thuy loi')).toBe(true);
+    expect(found(dossier, 'quan ly de dieu')).toBe(false);
+    const award = docs.get('award:dn-001')!;
+    expect(found(award, '338/QĐ-UBND')).toBe(true);
+    expect(found(award, 'nguoi ha nam doan ket')).toBe(true);
+    expect(found(award, 'ĐỨC')).toBe(true);
+    expect(found(docs.get('proposal:dn-001')!, 'dn-001')).toBe(true);
+  });
+
+  it('marks a revoked award', () => {
+    const after = project([drafted, proposal, decided, revoked]).get('award:dn-001')!;
+    expect(after.revoked).toBe(true);
+    expect(after.detail).toContain('thu hồi theo Quyết định số 400/QĐ-UBND');
   });
 });

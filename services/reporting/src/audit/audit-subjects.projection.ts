@@ -1,70 +1,162 @@
-import type { RecordedEvent } from '@cem/contracts';
-import type { Projection } from '@cem/read-models';
+import type {
+  AwardDecidedData,
+  AwardRevokedData,
+  DossierAmendedData,
+  DossierDraftedData,
+  ProposalFacts,
+  ProposalResubmittedData,
+  RecordedEvent,
+} from '@cem/contracts';
+import { RECOGNITION_EVENTS as R, SUBMISSIONS_EVENTS as S } from '@cem/contracts';
+import { normaliseVietnamese, Projection, ReadModelDocument } from '@cem/read-models';
 
-/**
- * The audit's index over the archive: for each dossier and each proposal, the streams holding an event about
- * it (and, for a dossier, the proposals made for it). A history then reads those streams by id instead of the
- * whole archive; the selection rules (decision-history.ts) run on them unchanged, so the answer is the same.
- */
-export type AuditSubjectDoc = {
-  _id: string;
-  streams: string[];
-  /** Dossier subjects only: the proposals whose events name the dossier. */
-  proposals: string[];
+export const AUDIT_SUBJECT_KINDS = ['dossier', 'proposal', 'award'] as const;
+export type AuditSubjectKind = (typeof AUDIT_SUBJECT_KINDS)[number];
+
+export const AUDIT_SUBJECT_LABELS_VI: Record<AuditSubjectKind, string> = {
+  dossier: 'Hồ sơ',
+  proposal: 'Đề nghị khen thưởng',
+  award: 'Quyết định khen thưởng',
 };
 
-export const dossierSubject = (dossierId: string) => `dossier:${dossierId}`;
-export const proposalSubject = (proposalId: string) => `proposal:${proposalId}`;
-
-type Data = {
-  dossierId?: unknown;
-  dossier?: { dossierId?: unknown };
-  caseId?: unknown;
-  proposalId?: unknown;
-  entries?: { dossierId?: unknown }[];
-};
-
-const dataOf = (e: RecordedEvent) => (e.data && typeof e.data === 'object' ? (e.data as Data) : {});
-const str = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
-
 /**
- * Every dossier an event may name: directly, by its snapshot, in a ranking, or by a case id `${dossierId}@level`
- * (each prefix before an '@', so an id containing '@' is not missed; the history's own rule then decides).
+ * What an auditor can look for (Kiểm tra, giám sát): every dossier, honour proposal and award decision in the
+ * archive, found by the folded words of its title, its people (authors, owners, recipients), its id and, for an
+ * award, the decision number and the award's name. The timeline of a proposal or an award is the proposal's.
  */
-export function dossiersNamedBy(e: RecordedEvent): string[] {
-  const d = dataOf(e);
-  const ids = new Set<string>();
-  if (str(d.dossierId)) ids.add(d.dossierId);
-  if (str(d.dossier?.dossierId)) ids.add(d.dossier.dossierId);
-  if (str(d.caseId)) for (let at = d.caseId.indexOf('@'); at > 0; at = d.caseId.indexOf('@', at + 1)) ids.add(d.caseId.slice(0, at));
-  if (Array.isArray(d.entries)) for (const entry of d.entries) if (str(entry?.dossierId)) ids.add(entry.dossierId);
-  return [...ids];
+export interface AuditSubjectDoc extends ReadModelDocument {
+  kind: AuditSubjectKind;
+  kindLabel: string;
+  /** The dossier id, or the proposal id for a proposal and for the award decided on it. */
+  subjectId: string;
+  dossierId?: string;
+  proposalId?: string;
+  title: string;
+  people: string[];
+  year?: number;
+  level?: string;
+  /** The award decision: "Quyết định số …, ngày …, người ký …: <award>". */
+  detail?: string;
+  revoked?: boolean;
+  occurredAt: string;
+  searchText: string;
 }
 
-export const proposalNamedBy = (e: RecordedEvent): string | undefined => {
-  const id = dataOf(e).proposalId;
-  return str(id) ? id : undefined;
-};
+export const auditSubjectId = (kind: AuditSubjectKind, id: string) => `${kind}:${id}`;
 
+const names = (people: ReadonlyArray<{ name: string }>) => people.map((p) => p.name);
+
+function withSearchText(doc: AuditSubjectDoc): AuditSubjectDoc {
+  const words = [doc.subjectId, doc.title, ...doc.people, doc.detail ?? ''];
+  return { ...doc, searchText: normaliseVietnamese(words.join(' ')) };
+}
+
+function fresh(kind: AuditSubjectKind, id: string, event: RecordedEvent, fields: Partial<AuditSubjectDoc>): AuditSubjectDoc {
+  return {
+    _id: auditSubjectId(kind, id),
+    kind,
+    kindLabel: AUDIT_SUBJECT_LABELS_VI[kind],
+    subjectId: id,
+    title: '',
+    people: [],
+    occurredAt: event.metadata.occurredAt,
+    searchText: '',
+    ...fields,
+  };
+}
+
+export function applyAuditSubject(doc: AuditSubjectDoc | null, event: RecordedEvent): AuditSubjectDoc | null {
+  switch (event.type) {
+    case S.DossierDrafted: {
+      const d = event.data as DossierDraftedData;
+      return withSearchText(
+        fresh('dossier', d.dossierId, event, {
+          dossierId: d.dossierId,
+          title: d.title,
+          people: [...names(d.authors), ...names(d.owners)],
+          year: d.year,
+        }),
+      );
+    }
+    case S.DossierAmended: {
+      if (!doc) return null;
+      const { title, authors, owners } = (event.data as DossierAmendedData).changes;
+      if (!title && !authors && !owners) return doc;
+      // Names it carried before stay findable: an auditor may look for a former author.
+      const people = [...new Set([...names(authors ?? []), ...names(owners ?? []), ...doc.people])];
+      return withSearchText({ ...doc, ...(title ? { title } : {}), people });
+    }
+    case R.ProposalReceived:
+    case R.CommendationProposed: {
+      const d = event.data as ProposalFacts & { dossierId?: string };
+      return withSearchText(
+        fresh('proposal', d.proposalId, event, {
+          proposalId: d.proposalId,
+          ...(d.dossierId ? { dossierId: d.dossierId } : {}),
+          title: d.title,
+          people: names(d.recipients),
+          year: d.year,
+          level: d.level,
+          ...(d.proposedAward ? { detail: `Đề nghị: ${d.proposedAward}` } : {}),
+        }),
+      );
+    }
+    case R.ProposalResubmitted: {
+      const recipients = (event.data as ProposalResubmittedData).recipients;
+      return doc && recipients ? withSearchText({ ...doc, people: [...new Set([...names(recipients), ...doc.people])] }) : doc;
+    }
+    case R.AwardDecided: {
+      const d = event.data as AwardDecidedData;
+      return withSearchText(
+        fresh('award', d.proposalId, event, {
+          proposalId: d.proposalId,
+          ...(d.dossierId ? { dossierId: d.dossierId } : {}),
+          title: d.title,
+          people: names(d.recipients),
+          year: d.year,
+          level: d.level,
+          detail: `Quyết định số ${d.decisionNumber} ngày ${d.decisionDate.slice(0, 10)}, người ký ${d.signer}: ${d.awardName}`,
+        }),
+      );
+    }
+    case R.AwardRevoked: {
+      const d = event.data as AwardRevokedData;
+      return doc ? { ...doc, revoked: true, detail: `${doc.detail ?? ''} (thu hồi theo Quyết định số ${d.decisionNumber})`.trim() } : doc;
+    }
+    default:
+      return doc;
+  }
+}
+
+function subjectOf(event: RecordedEvent): string[] {
+  const d = event.data as { dossierId?: string; proposalId?: string };
+  switch (event.type) {
+    case S.DossierDrafted:
+    case S.DossierAmended:
+      return d.dossierId ? [auditSubjectId('dossier', d.dossierId)] : [];
+    case R.AwardDecided:
+    case R.AwardRevoked:
+      return d.proposalId ? [auditSubjectId('award', d.proposalId)] : [];
+    default:
+      return d.proposalId ? [auditSubjectId('proposal', d.proposalId)] : [];
+  }
+}
+
+/** The auditor's search over the archive (GET /audit/search). */
 export const auditSubjectsProjection: Projection<AuditSubjectDoc> = {
-  name: 'audit-subjects',
+  name: 'reporting.audit-subjects',
   collection: 'audit_subjects',
   version: 1,
-  eventTypes: [],
-  // Every archived event, types this release does not know included: the whole-archive history showed them too.
-  allEventTypes: true,
-  documentIds: (e) => {
-    const proposal = proposalNamedBy(e);
-    return [...dossiersNamedBy(e).map(dossierSubject), ...(proposal ? [proposalSubject(proposal)] : [])];
-  },
-  apply: (doc, e, id) => {
-    const streams = doc?.streams ?? [];
-    const proposals = doc?.proposals ?? [];
-    const proposal = id.startsWith('dossier:') ? proposalNamedBy(e) : undefined;
-    return {
-      _id: id,
-      streams: streams.includes(e.streamId) ? streams : [...streams, e.streamId],
-      proposals: proposal && !proposals.includes(proposal) ? [...proposals, proposal] : proposals,
-    };
-  },
+  indexes: [{ fields: { kind: 1, occurredAt: -1 } }, { fields: { occurredAt: -1 } }],
+  eventTypes: [
+    S.DossierDrafted,
+    S.DossierAmended,
+    R.ProposalReceived,
+    R.CommendationProposed,
+    R.ProposalResubmitted,
+    R.AwardDecided,
+    R.AwardRevoked,
+  ],
+  documentIds: subjectOf,
+  apply: (doc, event) => applyAuditSubject(doc, event),
 };

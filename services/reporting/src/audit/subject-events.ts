@@ -1,6 +1,6 @@
 import { comparePositions, type RecordedEvent } from '@cem/contracts';
 import type { ServiceInfra } from '@cem/service-kit';
-import { AuditSubjectDoc, auditSubjectsProjection, dossierSubject, proposalSubject } from './audit-subjects.projection';
+import { AuditStreamsDoc, auditStreamsProjection, dossierSubject, proposalSubject } from './audit-streams.projection';
 import type { HistorySubject } from './decision-history';
 
 /**
@@ -11,7 +11,7 @@ import type { HistorySubject } from './decision-history';
 export async function subjectEvents(infra: ServiceInfra, subject: HistorySubject): Promise<RecordedEvent[]> {
   // Read-your-writes like the whole-archive read it replaces: everything archived so far is indexed.
   await infra.readModelsCaughtUp();
-  const index = infra.documents.collection<AuditSubjectDoc>(auditSubjectsProjection.collection);
+  const index = infra.documents.collection<AuditStreamsDoc>(auditStreamsProjection.collection);
   const streams = new Set<string>();
   if ('dossierId' in subject) {
     const doc = await index.get(dossierSubject(subject.dossierId));
