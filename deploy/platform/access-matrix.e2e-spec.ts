@@ -262,6 +262,15 @@ function cells(sha256: string, documentId = 'van-ban'): Record<string, Cell> {
       expect: only(['authority'], ['own']),
     },
     'GET /dossiers': { context: 'submissions', method: 'GET', path: '/dossiers', expect: anyone },
+    'GET /dossier-imports/template': { context: 'submissions', method: 'GET', path: '/dossier-imports/template', expect: anyone },
+    // Importing a list is drafting many: units in the campaign's area (the multipart file missing here: 400).
+    'POST /dossier-imports': {
+      context: 'submissions',
+      method: 'POST',
+      path: '/dossier-imports',
+      query: { campaignId: CAMPAIGN, year: String(YEAR) },
+      expect: only(NOMINATING, ['own', 'child']),
+    },
     'GET /dossiers/lineage/reached': {
       context: 'submissions',
       method: 'GET',

@@ -84,6 +84,20 @@ export function describeEventStoreContract(
       if (h) await cleanup(h);
     }, 30_000);
 
+    it('opens several new streams all or none; the same batch again is a retry', async () => {
+      const batch = ['a', 'b', 'c'].map((k) => ({ ...event('DossierDrafted', { k }), id: uuidv7(), streamId: `import-${k}` }));
+      expect(await store.appendNewStreams!(batch)).toEqual({ appended: true, count: 3 });
+      expect(await store.appendNewStreams!(batch)).toEqual({ appended: false, count: 3 });
+      expect((await store.readStream('import-b')).map((e) => [e.streamVersion, e.data])).toEqual([[1, { k: 'b' }]]);
+      // One stream of the batch exists already: nothing of it is written.
+      await store.append('taken-2', [event('DossierDrafted')]);
+      const refused = ['1', '2', '3'].map((k) => ({ ...event('DossierDrafted', { k }), id: uuidv7(), streamId: `taken-${k}` }));
+      await expectConcurrencyError(store.appendNewStreams!(refused), 'no-stream', 1);
+      expect(await store.readStream('taken-1')).toEqual([]);
+      expect(await store.readStream('taken-3')).toEqual([]);
+      expect((await store.verifyChain()).firstBreak).toBeUndefined();
+    });
+
     it('appends events and reads a stream back in order, with versions, hashes and defaults', async () => {
       const id = uuidv7();
       const result = await store.append('dossier-1', [

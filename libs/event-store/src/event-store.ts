@@ -82,8 +82,17 @@ export interface CheckpointStore {
   save(name: string, position: LogPosition): Promise<void>;
 }
 
+/** One event opening one new stream, for `appendNewStreams`. */
+export type NewStreamEvent = NewEvent & { streamId: string; id: string };
+
 export interface EventStore extends CheckpointStore {
   append(streamId: string, events: NewEvent[], options?: { expectedVersion?: ExpectedVersion }): Promise<AppendResult>;
+  /**
+   * Opens several new streams with one event each, all or none (one transaction). A stream that already exists
+   * refuses the whole batch (ConcurrencyError); repeating exactly the same batch (same event ids) is a retry and
+   * returns `appended: false`.
+   */
+  appendNewStreams?(events: NewStreamEvent[]): Promise<{ appended: boolean; count: number }>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /** Every stream's last version and hash (tamper evidence: what a signed anchor records). */
   chainHeads?(): Promise<ChainHead[]>;

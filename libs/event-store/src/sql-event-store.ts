@@ -2,6 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { ConcurrencyError, DomainRuleViolation, LOG_START, type LogPosition, type NewEvent, type RecordedEvent } from '@cem/contracts';
 import { classifyAppendFailure } from './append-failure';
 import type {
+  NewStreamEvent,
   AppendResult,
   ChainHead,
   ChainRow,
@@ -103,6 +104,37 @@ export class SqlEventStore implements EventStore {
         appended: true,
       };
     }
+  }
+
+  async appendNewStreams(events: NewStreamEvent[]): Promise<{ appended: boolean; count: number }> {
+    if (events.length === 0) return { appended: false, count: 0 };
+    const ids = events.map((e) => e.id);
+    if (new Set(ids).size !== ids.length) throw new Error('appendNewStreams: the same event id twice');
+    if (new Set(events.map((e) => e.streamId)).size !== events.length) throw new Error('appendNewStreams: the same stream twice');
+    try {
+      await this.client.query(this.sql.appendNewStreams, [
+        events.map((e) => e.streamId),
+        ids,
+        events.map((e) => e.type),
+        events.map((e) => e.schemaVersion ?? 1),
+        events.map((e) => JSON.stringify(e.data ?? null)),
+        events.map((e) => JSON.stringify(e.metadata)),
+      ]);
+    } catch (error) {
+      const failure = classifyAppendFailure(error);
+      if (failure.kind === 'other') throw error;
+      // A retry of the same batch: every id already stored, each in its own stream.
+      const stored = await this.client.query(this.sql.storedEvents, [ids]);
+      const streams = new Set(events.map((e) => e.streamId));
+      if (stored.length === ids.length && stored.every((r) => streams.has(r.stream_id as string) && Number(r.stream_version) === 1)) {
+        return { appended: false, count: events.length };
+      }
+      const taken = await Promise.all(events.map(async (e) => ((await this.streamVersion(e.streamId)) > 0 ? e.streamId : undefined)));
+      const first = taken.find(Boolean) ?? events[0].streamId;
+      throw new ConcurrencyError(first, 'no-stream', await this.streamVersion(first));
+    }
+    this.notifier.poke();
+    return { appended: true, count: events.length };
   }
 
   /**

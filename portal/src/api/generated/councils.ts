@@ -648,7 +648,10 @@ export interface components {
         };
         /** @description Kết quả lệnh về một kiến nghị, với các sự kiện đã ghi */
         AppealEventsResponse: {
-            /** @example kn-1 */
+            /**
+             * @description Mã kiến nghị (đánh số trong hồ sơ thẩm định)
+             * @example kn-1
+             */
             appealId: string;
             /**
              * @description Mã hồ sơ thẩm định (vụ việc của Hội đồng)
@@ -660,14 +663,26 @@ export interface components {
         };
         /** @description Kiến nghị, khiếu nại về kết quả thẩm định và việc giải quyết */
         AppealResponse: {
-            /** @example kn-1 */
+            /**
+             * @description Mã kiến nghị (đánh số trong hồ sơ thẩm định)
+             * @example kn-1
+             */
             appealId: string;
+            /**
+             * @description Người gửi kiến nghị
+             * @example p-nguyen-van-an
+             */
             appellantId: string;
             /**
              * @description author: tác giả; nominating-unit: đơn vị đề cử
+             * @example author
              * @enum {string}
              */
             appellantKind: "author" | "nominating-unit";
+            /**
+             * @description Đơn vị của người gửi kiến nghị
+             * @example vn-ha-nam-phu-ly-lam-ha
+             */
             appellantUnitId: string;
             /**
              * @description Thời điểm phân công
@@ -706,10 +721,21 @@ export interface components {
              * @example khcn
              */
             fieldCode: string;
+            /**
+             * @description Thời điểm tiếp nhận kiến nghị (giờ máy chủ)
+             * @example 2026-09-25T08:00:00.000Z
+             */
             filedAt: string;
-            /** @description Nội dung, căn cứ kiến nghị */
+            /**
+             * @description Nội dung, căn cứ kiến nghị
+             * @example Hội đồng chưa xem xét số liệu tiết kiệm chi phí có xác nhận
+             */
             grounds: string;
-            /** @enum {string} */
+            /**
+             * @description Hội đồng giải quyết kiến nghị: same-council (chính Hội đồng đã thẩm định), level-above (Hội đồng cấp trên)
+             * @example same-council
+             * @enum {string}
+             */
             handledBy: "same-council" | "level-above";
             /**
              * @description Đường dẫn mã đơn vị của địa bàn, từ Trung ương xuống
@@ -730,12 +756,26 @@ export interface components {
              * @example vn-ha-nam-phu-ly-lam-ha
              */
             nominatingUnitId: string;
-            /** @enum {string} */
+            /**
+             * @description Kết luận: upheld (chấp nhận kiến nghị), rejected (không chấp nhận)
+             * @example upheld
+             * @enum {string}
+             */
             outcome?: "upheld" | "rejected";
-            /** @example Chấp nhận kiến nghị */
+            /**
+             * @description Kết luận giải quyết kiến nghị
+             * @example Chấp nhận kiến nghị
+             */
             outcomeLabel?: string;
-            /** @description Lý do giải quyết */
+            /**
+             * @description Lý do giải quyết
+             * @example Số liệu có xác nhận là minh chứng hợp lệ, Hội đồng thẩm định lại
+             */
             reasons?: string;
+            /**
+             * @description Mở lại việc chấm điểm để thẩm định lại (chỉ khi chấp nhận)
+             * @example true
+             */
             reopenScoring?: boolean;
             /**
              * @description Trạng thái (mã máy)
@@ -753,14 +793,20 @@ export interface components {
              * @example Giải pháp số hóa hồ sơ một cửa cấp xã
              */
             title: string;
-            /** @description Hội đồng được giao giải quyết */
+            /**
+             * @description Hội đồng được giao giải quyết
+             * @example hd-ha-nam-2026
+             */
             toCouncilId?: string;
             /**
              * @description Địa bàn nhận hồ sơ (cấp trên)
              * @example vn-ha-nam
              */
             toJurisdictionUnitId?: string;
-            /** @description Ngày cuối của thời hạn kiến nghị */
+            /**
+             * @description Ngày cuối của thời hạn kiến nghị
+             * @example 2026-10-05
+             */
             windowEndsOn: string;
             /**
              * @description Năm (đợt của phong trào, năm báo cáo)
@@ -871,6 +917,7 @@ export interface components {
              */
             reasonText: string;
         };
+        /** @description Kết quả thẩm định bị kiến nghị (hoặc được thay sau khi thẩm định lại): điểm, xếp loại, phiên họp */
         ContestedResult: {
             /**
              * @description Được nghiệm thu (mọi xếp loại trừ Không đạt)
@@ -916,7 +963,10 @@ export interface components {
              * @example 8.3
              */
             aggregateScore?: number;
-            /** @description Số kiến nghị về kết quả đã tiếp nhận */
+            /**
+             * @description Số kiến nghị về kết quả đã tiếp nhận
+             * @example 1
+             */
             appeals?: number;
             /**
              * @description Các thành viên được phân công chấm
@@ -1013,7 +1063,10 @@ export interface components {
              * @example false
              */
             recommendedUpward: boolean;
-            /** @description Đã mở lại việc chấm điểm sau khi chấp nhận kiến nghị (kết quả trước trong lịch sử) */
+            /**
+             * @description Đã mở lại việc chấm điểm sau khi chấp nhận kiến nghị (kết quả trước trong lịch sử)
+             * @example false
+             */
             reopened?: boolean;
             /**
              * @description Trạng thái (mã máy): awaiting-council, open, finalised
@@ -1501,12 +1554,19 @@ export interface components {
         DecideAppealDto: {
             /**
              * @description upheld: chấp nhận; rejected: không chấp nhận
+             * @example upheld
              * @enum {string}
              */
             outcome: "upheld" | "rejected";
-            /** @example Số liệu tiết kiệm điện có xác nhận chưa được Hội đồng xem xét */
+            /**
+             * @description Lý do giải quyết kiến nghị
+             * @example Số liệu tiết kiệm điện có xác nhận chưa được Hội đồng xem xét
+             */
             reasons: string;
-            /** @description Mở lại việc chấm điểm để thẩm định lại (chỉ khi chấp nhận) */
+            /**
+             * @description Mở lại việc chấm điểm để thẩm định lại (chỉ khi chấp nhận)
+             * @example true
+             */
             reopenScoring: boolean;
         };
         /** @description Khai báo xung đột lợi ích */
@@ -1855,7 +1915,10 @@ export interface components {
         };
         /** @description Kiến nghị, khiếu nại về kết quả thẩm định (tác giả hoặc đơn vị đề cử) */
         FileAppealDto: {
-            /** @example Tiêu chí hiệu quả chưa tính số liệu tiết kiệm điện có xác nhận của Điện lực */
+            /**
+             * @description Nội dung, căn cứ kiến nghị
+             * @example Tiêu chí hiệu quả chưa tính số liệu tiết kiệm điện có xác nhận của Điện lực
+             */
             grounds: string;
         };
         /** @description Nghiệm thu, xếp loại hồ sơ tại phiên họp Hội đồng */
@@ -2846,6 +2909,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Mã kiến nghị (trong hồ sơ thẩm định) */
                 appealId: string;
                 /**
                  * @description Mã hồ sơ thẩm định (vụ việc của Hội đồng)
@@ -2930,6 +2994,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Mã kiến nghị (trong hồ sơ thẩm định) */
                 appealId: string;
                 /**
                  * @description Mã hồ sơ thẩm định (vụ việc của Hội đồng)

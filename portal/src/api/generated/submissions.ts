@@ -177,6 +177,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/dossier-imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Nhập danh sách hồ sơ của đơn vị từ tệp Excel theo mẫu: tất cả hoặc không hồ sơ nào
+         * @description Mỗi dòng là một bản nháp hồ sơ của đơn vị người nhập. Mọi dòng được kiểm tra trước; nếu có dòng sai, không hồ sơ nào được ghi và câu trả lời 422 (import-rejected) liệt kê từng dòng, cột và lý do (details.errors). Nhập lại đúng tệp đã nhập không tạo hồ sơ trùng.
+         */
+        post: operations["DossierImportsController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dossier-imports/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tải tệp mẫu Excel để nhập danh sách hồ sơ của đơn vị (kèm các lĩnh vực của phong trào nếu nêu) */
+        get: operations["DossierImportsController_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/dossiers": {
         parameters: {
             query?: never;
@@ -544,8 +581,16 @@ export interface components {
              * @example ha-nam-doan-ket-sang-tao
              */
             campaignId: string;
-            /** @enum {string} */
+            /**
+             * @description Hội đồng giải quyết kiến nghị: same-council (chính Hội đồng đã thẩm định), level-above (Hội đồng cấp trên)
+             * @example same-council
+             * @enum {string}
+             */
             handledBy: "same-council" | "level-above";
+            /**
+             * @description Số ngày, kể từ ngày họp Hội đồng, được kiến nghị về kết quả thẩm định
+             * @example 15
+             */
             windowDays: number;
         };
         /** @description Giao cơ quan tiếp nhận hồ sơ của một lĩnh vực tại một địa bàn */
@@ -1006,6 +1051,31 @@ export interface components {
              * @enum {string}
              */
             type: "research-work" | "solution" | "artwork" | "service" | "model" | "initiative" | "invention" | "new-idea";
+            /**
+             * @description Năm (đợt của phong trào, năm báo cáo)
+             * @example 2026
+             */
+            year: number;
+        };
+        /** @description Kết quả nhập danh sách hồ sơ (tất cả các dòng đã được ghi thành bản nháp) */
+        DossierImportResponse: {
+            /**
+             * @description Tệp này đã được nhập trước đó: không hồ sơ nào được tạo thêm
+             * @example false
+             */
+            alreadyImported: boolean;
+            /**
+             * @description Mã phong trào thi đua
+             * @example ha-nam-doan-ket-sang-tao
+             */
+            campaignId: string;
+            /** @description Các hồ sơ */
+            dossiers: components["schemas"]["ImportedDossierResponse"][];
+            /**
+             * @description Số hồ sơ đã nhập
+             * @example 12
+             */
+            imported: number;
             /**
              * @description Năm (đợt của phong trào, năm báo cáo)
              * @example 2026
@@ -1551,6 +1621,24 @@ export interface components {
              */
             version: number;
         };
+        /** @description Một hồ sơ đã nhập từ tệp: dòng trong tệp và mã hồ sơ được tạo */
+        ImportedDossierResponse: {
+            /**
+             * @description Mã hồ sơ
+             * @example hs-3f1c0d52-1b7e-5a2f-9c1e-0a4b6c8d2e10
+             */
+            dossierId: string;
+            /**
+             * @description Dòng trong tệp (dòng tiêu đề là 1)
+             * @example 2
+             */
+            row: number;
+            /**
+             * @description Tên gọi, tiêu đề
+             * @example Phần mềm quản lý đê điều
+             */
+            title: string;
+        };
         /** @description Phát động phong trào thi đua theo kế hoạch */
         LaunchCampaignDto: {
             /**
@@ -1583,16 +1671,26 @@ export interface components {
         };
         /** @description Kiến nghị về kết quả thẩm định của Hội đồng ở một cấp */
         LineageAppealResponse: {
-            /** @example kn-1 */
+            /**
+             * @description Mã kiến nghị (đánh số trong hồ sơ thẩm định)
+             * @example kn-1
+             */
             appealId: string;
             /**
              * @description author: tác giả; nominating-unit: đơn vị đề cử
+             * @example author
              * @enum {string}
              */
             appellantKind: "author" | "nominating-unit";
-            /** @example Khá */
+            /**
+             * @description Xếp loại bị kiến nghị
+             * @example Khá
+             */
             contestedGradeLabel: string;
-            /** @example 7.5 */
+            /**
+             * @description Điểm bị kiến nghị
+             * @example 7.5
+             */
             contestedScore: number;
             /**
              * @description Hội đồng có kết quả bị kiến nghị
@@ -1604,8 +1702,15 @@ export interface components {
              * @example 2026-05-02T02:00:00.000Z
              */
             decidedAt?: string;
+            /**
+             * @description Thời điểm tiếp nhận kiến nghị (giờ máy chủ)
+             * @example 2026-09-25T08:00:00.000Z
+             */
             filedAt: string;
-            /** @description Nội dung kiến nghị */
+            /**
+             * @description Nội dung kiến nghị
+             * @example Hội đồng chưa xem xét số liệu tiết kiệm chi phí có xác nhận
+             */
             grounds: string;
             /**
              * @description Cấp hành chính: central (Trung ương), province (tỉnh/Thành phố), district (huyện/quận), commune (xã/phường/thị trấn)
@@ -1613,13 +1718,26 @@ export interface components {
              * @enum {string}
              */
             level: "central" | "province" | "district" | "commune";
-            /** @enum {string} */
+            /**
+             * @description Kết luận: upheld (chấp nhận kiến nghị), rejected (không chấp nhận)
+             * @example upheld
+             * @enum {string}
+             */
             outcome?: "upheld" | "rejected";
-            /** @example Chấp nhận kiến nghị */
+            /**
+             * @description Kết luận giải quyết kiến nghị
+             * @example Chấp nhận kiến nghị
+             */
             outcomeLabel?: string;
-            /** @description Lý do giải quyết */
+            /**
+             * @description Lý do giải quyết
+             * @example Số liệu có xác nhận là minh chứng hợp lệ, Hội đồng thẩm định lại
+             */
             reasons?: string;
-            /** @description Đã mở lại việc chấm điểm */
+            /**
+             * @description Đã mở lại việc chấm điểm
+             * @example true
+             */
             reopenedScoring?: boolean;
         };
         /** @description Một cấp hồ sơ đã tới và việc cấp đó đã làm */
@@ -3010,6 +3128,136 @@ export interface operations {
             };
             /** @description Quy tắc nghiệp vụ từ chối yêu cầu (code nêu quy tắc) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    DossierImportsController_import: {
+        parameters: {
+            query: {
+                /** @description Mã phong trào thi đua */
+                campaignId: string;
+                /** @description Năm (đợt của phong trào, năm báo cáo) */
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description Tệp Excel (.xlsx) theo mẫu
+                     * @example danh-sach.xlsx
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierImportResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Xung đột ghi đồng thời: luồng sự kiện đã thay đổi, đọc lại rồi thử lại */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Quy tắc nghiệp vụ từ chối yêu cầu (code nêu quy tắc) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    DossierImportsController_template: {
+        parameters: {
+            query?: {
+                /** @description Mã phong trào thi đua */
+                campaignId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp mẫu Excel (.xlsx): trang "Danh sách hồ sơ" và trang "Hướng dẫn" */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

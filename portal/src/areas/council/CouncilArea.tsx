@@ -13,6 +13,7 @@ import {
   Form,
   Input,
   InputNumber,
+  Modal,
   Row,
   Select,
   Space,
@@ -44,6 +45,7 @@ import {
 } from '../shared/councils';
 import { getJson, post, useCampaignName, useFieldName, useUnitName } from '../shared/queries';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Appeal, AppealsIntro, AppealsTable, useAppeals } from '../shared/appeals';
 
 const role = () => getSession()?.user.role ?? '';
 
@@ -54,6 +56,7 @@ function CaseStatus({ c }: { c: CouncilCase }) {
       {c.grade ? <Tag color={tone('warning')}>{c.gradeLabel ?? label(GRADE_LABELS, c.grade)}</Tag> : null}
       {c.recommendedUpward ? <Tag color={tone('processing')}>Đã đề xuất lên cấp trên</Tag> : null}
       {c.honourProposed ? <Tag color={tone('error')}>Đã đề nghị khen thưởng</Tag> : null}
+      {c.reopened ? <Tag color={tone('warning')}>Thẩm định lại sau kiến nghị</Tag> : null}
     </Space>
   );
 }
@@ -82,6 +85,94 @@ function CasesTab() {
         />
       )}
     </QueryState>
+  );
+}
+
+/** The chair of the council an appeal was given to decides it: outcome, reasons, and whether scoring reopens. */
+function DecideAppeal({ a }: { a: Appeal }) {
+  const [open, setOpen] = useState(false);
+  const [form] = Form.useForm<{ outcome: 'upheld' | 'rejected'; reasons: string; reopenScoring: boolean }>();
+  const client = useQueryClient();
+  const decide = useMutation({
+    mutationFn: (v: { outcome: 'upheld' | 'rejected'; reasons: string; reopenScoring?: boolean }) =>
+      post('councils', `/cases/${enc(a.caseId)}/appeals/${enc(a.appealId)}/decide`, { ...v, reopenScoring: Boolean(v.reopenScoring) }),
+    onSuccess: async () => {
+      setOpen(false);
+      await client.invalidateQueries({ queryKey: ['appeals'] });
+      await client.invalidateQueries({ queryKey: ['council-cases'] });
+    },
+  });
+  const outcome = Form.useWatch('outcome', form);
+  return (
+    <>
+      <Button type="primary" size="small" onClick={() => setOpen(true)}>
+        Giải quyết kiến nghị
+      </Button>
+      <Modal
+        open={open}
+        title="Giải quyết kiến nghị"
+        okText="Xác nhận"
+        cancelText="Hủy"
+        confirmLoading={decide.isPending}
+        onCancel={() => setOpen(false)}
+        onOk={() => form.submit()}
+        destroyOnHidden
+      >
+        <ErrorAlert error={decide.error} />
+        <Form form={form} layout="vertical" onFinish={(v) => decide.mutate(v)} preserve={false} initialValues={{ outcome: 'rejected' }}>
+          <Form.Item name="outcome" label="Kết luận" rules={[{ required: true }]}>
+            <Select
+              options={[
+                { value: 'upheld', label: 'Chấp nhận kiến nghị' },
+                { value: 'rejected', label: 'Không chấp nhận kiến nghị' },
+              ]}
+            />
+          </Form.Item>
+          <Form.Item name="reasons" label="Lý do" rules={[{ required: true, whitespace: true, message: 'Vui lòng nêu lý do' }]}>
+            <Input.TextArea rows={3} />
+          </Form.Item>
+          <Form.Item name="reopenScoring" valuePropName="checked">
+            <Checkbox disabled={outcome !== 'upheld'}>
+              Mở lại việc chấm điểm để thẩm định lại (giữ kết quả và điểm cũ trong lịch sử)
+            </Checkbox>
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}
+
+function AppealsTab() {
+  const appeals = useAppeals();
+  return (
+    <>
+      <AppealsIntro>
+        Kiến nghị, khiếu nại của tác giả hoặc đơn vị đề cử về kết quả thẩm định: Thư ký Hội đồng đã thẩm định giao cho Hội đồng giải quyết
+        theo quy định của phong trào; Chủ tịch Hội đồng được giao giải quyết, nêu lý do.
+      </AppealsIntro>
+      <AppealsTable
+        query={appeals}
+        actions={(a) => (
+          <Space wrap>
+            {a.status === 'filed' && role() === 'council-secretary' ? (
+              <ActionButton
+                size="small"
+                title="Giao Hội đồng giải quyết kiến nghị"
+                fields={[
+                  { name: 'councilId', label: 'Mã Hội đồng giải quyết', initial: a.handledBy === 'same-council' ? a.councilId : '' },
+                ]}
+                run={(v) => post('councils', `/cases/${enc(a.caseId)}/appeals/${enc(a.appealId)}/assign`, { councilId: v.councilId })}
+                invalidate={[['appeals']]}
+                success="Đã giao giải quyết kiến nghị"
+              >
+                Giao giải quyết
+              </ActionButton>
+            ) : null}
+            {a.status === 'assigned' && role() === 'council-chair' ? <DecideAppeal a={a} /> : null}
+          </Space>
+        )}
+      />
+    </>
   );
 }
 
@@ -454,6 +545,7 @@ function Home() {
           { key: 'ranking', label: 'Xếp hạng', children: <RankingTab /> },
           { key: 'composition', label: 'Thành phần Hội đồng', children: <CompositionTab /> },
           { key: 'criteria', label: 'Bộ tiêu chí', children: <CriteriaTab /> },
+          { key: 'appeals', label: 'Kiến nghị', children: <AppealsTab /> },
         ]}
       />
     </>

@@ -29,6 +29,8 @@ export interface CouncilCase {
   accepted?: boolean;
   recommendedUpward: boolean;
   honourProposed: boolean;
+  appeals?: number;
+  reopened?: boolean;
   waiting?: { reasonText: string };
 }
 
@@ -99,6 +101,7 @@ export const caseStatusLabel: Record<string, string> = {
   assigned: 'Đã phân công',
   scoring: 'Đang chấm điểm',
   finalised: 'Đã chốt kết quả',
+  'under-appeal': 'Đang giải quyết kiến nghị',
 };
 
 /** The council's cases: GET /cases; before that endpoint existed, the dossiers received at my level. */
