@@ -2762,11 +2762,17 @@ export interface operations {
                 councilId?: string;
                 /** @description Mã lĩnh vực */
                 fieldCode?: string;
+                /** @description Số bản ghi tối đa trả về (1-500); mặc định 100 */
+                limit?: number;
+                /** @description Bỏ qua bao nhiêu bản ghi đầu (phân trang); mặc định 0 */
+                skip?: number;
                 /**
                  * @description Trạng thái: chờ xác định Hội đồng, đang thẩm định, đã chốt kết quả
                  * @example received
                  */
                 status?: "awaiting-council" | "open" | "finalised" | "under-appeal";
+                /** @description true: trả tổng số bản ghi khớp bộ lọc trong header X-Total-Count (tốn thêm một lượt đếm) */
+                total?: boolean;
                 /** @description Năm của đợt */
                 year?: number;
             };
@@ -2778,6 +2784,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Tổng số bản ghi khớp bộ lọc (chỉ khi gọi với total=true) */
+                    "X-Total-Count"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4416,6 +4424,12 @@ export interface operations {
                 campaignId?: string;
                 /** @description Mã lĩnh vực */
                 fieldCode?: string;
+                /** @description Số bản ghi tối đa trả về (1-500); mặc định 100 */
+                limit?: number;
+                /** @description Bỏ qua bao nhiêu bản ghi đầu (phân trang); mặc định 0 */
+                skip?: number;
+                /** @description true: trả tổng số bản ghi khớp bộ lọc trong header X-Total-Count (tốn thêm một lượt đếm) */
+                total?: boolean;
                 /** @description Năm (đợt của phong trào, năm báo cáo) */
                 year?: number;
             };
@@ -4427,6 +4441,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Tổng số bản ghi khớp bộ lọc (chỉ khi gọi với total=true) */
+                    "X-Total-Count"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4469,6 +4485,12 @@ export interface operations {
                 campaignId?: string;
                 /** @description Mã lĩnh vực */
                 fieldCode?: string;
+                /** @description Số bản ghi tối đa trả về (1-500); mặc định 100 */
+                limit?: number;
+                /** @description Bỏ qua bao nhiêu bản ghi đầu (phân trang); mặc định 0 */
+                skip?: number;
+                /** @description true: trả tổng số bản ghi khớp bộ lọc trong header X-Total-Count (tốn thêm một lượt đếm) */
+                total?: boolean;
                 /** @description Năm (đợt của phong trào, năm báo cáo) */
                 year?: number;
             };
@@ -4480,6 +4502,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Tổng số bản ghi khớp bộ lọc (chỉ khi gọi với total=true) */
+                    "X-Total-Count"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4821,8 +4845,14 @@ export interface operations {
             query?: {
                 /** @description Mã lĩnh vực */
                 fieldCode?: string;
+                /** @description Số bản ghi tối đa trả về (1-500); mặc định 100 */
+                limit?: number;
                 /** @description Tên sáng kiến, tác giả, đơn vị áp dụng, hiệu quả; không phân biệt dấu */
                 q?: string;
+                /** @description Bỏ qua bao nhiêu bản ghi đầu (phân trang); mặc định 0 */
+                skip?: number;
+                /** @description true: trả tổng số bản ghi khớp bộ lọc trong header X-Total-Count (tốn thêm một lượt đếm) */
+                total?: boolean;
                 /** @description Năm (đợt của phong trào, năm báo cáo) */
                 year?: number;
             };
@@ -4834,6 +4864,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Tổng số bản ghi khớp bộ lọc (chỉ khi gọi với total=true) */
+                    "X-Total-Count"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5025,6 +5057,12 @@ export interface operations {
                  * @example province
                  */
                 level?: "central" | "province" | "district" | "commune";
+                /** @description Số bản ghi tối đa trả về (1-500); mặc định 100 */
+                limit?: number;
+                /** @description Bỏ qua bao nhiêu bản ghi đầu (phân trang); mặc định 0 */
+                skip?: number;
+                /** @description true: trả tổng số bản ghi khớp bộ lọc trong header X-Total-Count (tốn thêm một lượt đếm) */
+                total?: boolean;
                 /** @description Năm (đợt của phong trào, năm báo cáo) */
                 year?: number;
             };
@@ -5036,6 +5074,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Tổng số bản ghi khớp bộ lọc (chỉ khi gọi với total=true) */
+                    "X-Total-Count"?: number;
                     [name: string]: unknown;
                 };
                 content: {
