@@ -40,6 +40,11 @@ export function eventStoreQueries(schema: string) {
         data::text AS data_text, metadata::text AS metadata_text, coalesce(prev_hash, '') AS prev_hash, hash
       FROM ${s}.events WHERE $1::text[] IS NULL OR stream_id = ANY($1::text[])
       ORDER BY transaction_id, position`,
+    exportChainAfter: `SELECT event_id::text AS event_id, stream_id, stream_version, type, schema_version,
+        data::text AS data_text, metadata::text AS metadata_text, coalesce(prev_hash, '') AS prev_hash, hash,
+        transaction_id, position
+      FROM ${s}.events WHERE (transaction_id, position) > ($1::text::xid8, $2::bigint) AND ${VISIBLE}
+      ORDER BY transaction_id, position LIMIT $3`,
     // The last event of every stream (its version and hash): what a signed anchor records.
     chainHeads: `SELECT DISTINCT ON (stream_id) stream_id, stream_version, hash FROM ${s}.events
       ORDER BY stream_id, stream_version DESC`,

@@ -109,6 +109,11 @@ export interface EventStore extends CheckpointStore {
   /** The hashed rows of the given streams (all when omitted) in global order, for an auditor's export. */
   exportChain(streamIds?: string[]): Promise<HashedEventRow[]>;
   /**
+   * The whole store's hashed rows a page at a time in global order (rows after `after`, up to `limit`), each with
+   * its position for the next page: an export streamed without holding the store in memory.
+   */
+  exportChainPage?(after: LogPosition | undefined, limit: number): Promise<(HashedEventRow & { position: LogPosition })[]>;
+  /**
    * Tries once to become the only holder of `name` for this store (one relay per store across replicas);
    * undefined when another process holds it. The lease is lost when its holder's connection dies.
    */

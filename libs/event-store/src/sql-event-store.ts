@@ -212,17 +212,13 @@ export class SqlEventStore implements EventStore {
 
   async exportChain(streamIds?: string[]): Promise<HashedEventRow[]> {
     const rows = await this.client.query(this.sql.exportChain, [streamIds ?? null]);
-    return rows.map((r) => ({
-      eventId: r.event_id as string,
-      streamId: r.stream_id as string,
-      streamVersion: Number(r.stream_version),
-      type: r.type as string,
-      schemaVersion: Number(r.schema_version),
-      dataText: r.data_text as string,
-      metadataText: r.metadata_text as string,
-      prevHash: r.prev_hash as string,
-      hash: r.hash as string,
-    }));
+    return rows.map(toHashedRow);
+  }
+
+  async exportChainPage(after: LogPosition | undefined, limit: number): Promise<(HashedEventRow & { position: LogPosition })[]> {
+    const from = after ?? LOG_START;
+    const rows = await this.client.query(this.sql.exportChainAfter, [String(from.tx), from.pos, limit]);
+    return rows.map((r) => ({ ...toHashedRow(r), position: toPosition(r.transaction_id, r.position) }));
   }
 
   async verifyChain(): Promise<ChainVerification> {
@@ -286,4 +282,18 @@ export class SqlEventStore implements EventStore {
     const [row] = await this.client.query(this.sql.streamVersion, [streamId]);
     return row ? Number(row.version) : 0;
   }
+}
+
+function toHashedRow(r: SqlRow): HashedEventRow {
+  return {
+    eventId: r.event_id as string,
+    streamId: r.stream_id as string,
+    streamVersion: Number(r.stream_version),
+    type: r.type as string,
+    schemaVersion: Number(r.schema_version),
+    dataText: r.data_text as string,
+    metadataText: r.metadata_text as string,
+    prevHash: r.prev_hash as string,
+    hash: r.hash as string,
+  };
 }

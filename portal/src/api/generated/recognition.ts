@@ -1375,6 +1375,12 @@ export interface operations {
                  * @example province
                  */
                 level?: "central" | "province" | "district" | "commune";
+                /** @description Số bản ghi tối đa trả về (1-500); mặc định 100 */
+                limit?: number;
+                /** @description Bỏ qua bao nhiêu bản ghi đầu (phân trang); mặc định 0 */
+                skip?: number;
+                /** @description true: trả tổng số bản ghi khớp bộ lọc trong header X-Total-Count (tốn thêm một lượt đếm) */
+                total?: boolean;
             };
             header?: never;
             path?: never;
@@ -1384,6 +1390,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Tổng số bản ghi khớp bộ lọc (chỉ khi gọi với total=true) */
+                    "X-Total-Count"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1702,11 +1710,17 @@ export interface operations {
     ProposalsController_list: {
         parameters: {
             query?: {
+                /** @description Số bản ghi tối đa trả về (1-500); mặc định 100 */
+                limit?: number;
+                /** @description Bỏ qua bao nhiêu bản ghi đầu (phân trang); mặc định 0 */
+                skip?: number;
                 /**
                  * @description Trạng thái (mã máy)
                  * @example received
                  */
                 status?: "received" | "sent-back" | "verified" | "decided" | "issued" | "revoked";
+                /** @description true: trả tổng số bản ghi khớp bộ lọc trong header X-Total-Count (tốn thêm một lượt đếm) */
+                total?: boolean;
             };
             header?: never;
             path?: never;
@@ -1716,6 +1730,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Tổng số bản ghi khớp bộ lọc (chỉ khi gọi với total=true) */
+                    "X-Total-Count"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2417,6 +2433,12 @@ export interface operations {
                  * @example province
                  */
                 level?: "central" | "province" | "district" | "commune";
+                /** @description Số bản ghi tối đa trả về (1-500); mặc định 100 */
+                limit?: number;
+                /** @description Bỏ qua bao nhiêu bản ghi đầu (phân trang); mặc định 0 */
+                skip?: number;
+                /** @description true: trả tổng số bản ghi khớp bộ lọc trong header X-Total-Count (tốn thêm một lượt đếm) */
+                total?: boolean;
                 /** @description Năm (đợt của phong trào, năm báo cáo) */
                 year?: number;
             };
@@ -2428,6 +2450,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Tổng số bản ghi khớp bộ lọc (chỉ khi gọi với total=true) */
+                    "X-Total-Count"?: number;
                     [name: string]: unknown;
                 };
                 content: {

@@ -2415,7 +2415,14 @@ export interface operations {
     };
     CampaignsController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Số bản ghi tối đa trả về (1-500); mặc định 100 */
+                limit?: number;
+                /** @description Bỏ qua bao nhiêu bản ghi đầu (phân trang); mặc định 0 */
+                skip?: number;
+                /** @description true: trả tổng số bản ghi khớp bộ lọc trong header X-Total-Count (tốn thêm một lượt đếm) */
+                total?: boolean;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -2424,6 +2431,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Tổng số bản ghi khớp bộ lọc (chỉ khi gọi với total=true) */
+                    "X-Total-Count"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3006,8 +3015,14 @@ export interface operations {
     ClustersController_list: {
         parameters: {
             query?: {
+                /** @description Số bản ghi tối đa trả về (1-500); mặc định 100 */
+                limit?: number;
                 /** @description Chỉ các cụm, khối của đơn vị tổ chức này */
                 organisingUnitId?: string;
+                /** @description Bỏ qua bao nhiêu bản ghi đầu (phân trang); mặc định 0 */
+                skip?: number;
+                /** @description true: trả tổng số bản ghi khớp bộ lọc trong header X-Total-Count (tốn thêm một lượt đếm) */
+                total?: boolean;
             };
             header?: never;
             path?: never;
@@ -3017,6 +3032,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Tổng số bản ghi khớp bộ lọc (chỉ khi gọi với total=true) */
+                    "X-Total-Count"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3262,17 +3279,19 @@ export interface operations {
                  * @example province
                  */
                 level?: "central" | "province" | "district" | "commune";
-                /** @description Số hồ sơ tối đa trả về (1-500) */
+                /** @description Số bản ghi tối đa trả về (1-500); mặc định 100 */
                 limit?: number;
                 /** @description Từ trong tên hồ sơ hoặc tên tác giả, không phân biệt dấu */
                 q?: string;
-                /** @description Bỏ qua bao nhiêu hồ sơ đầu (phân trang) */
+                /** @description Bỏ qua bao nhiêu bản ghi đầu (phân trang); mặc định 0 */
                 skip?: number;
                 /**
                  * @description Trạng thái (mã máy)
                  * @example received
                  */
                 status?: "draft" | "submitted" | "received" | "returned" | "withdrawn" | "forwarded";
+                /** @description true: trả tổng số bản ghi khớp bộ lọc trong header X-Total-Count (tốn thêm một lượt đếm) */
+                total?: boolean;
                 /** @description Đơn vị đề cử hoặc bất kỳ đơn vị cấp trên nào của nó */
                 unitId?: string;
                 /** @description Năm (đợt của phong trào, năm báo cáo) */
@@ -3286,6 +3305,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Tổng số bản ghi khớp bộ lọc (chỉ khi gọi với total=true) */
+                    "X-Total-Count"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4098,6 +4119,12 @@ export interface operations {
                  * @example province
                  */
                 level: "central" | "province" | "district" | "commune";
+                /** @description Số bản ghi tối đa trả về (1-500); mặc định 100 */
+                limit?: number;
+                /** @description Bỏ qua bao nhiêu bản ghi đầu (phân trang); mặc định 0 */
+                skip?: number;
+                /** @description true: trả tổng số bản ghi khớp bộ lọc trong header X-Total-Count (tốn thêm một lượt đếm) */
+                total?: boolean;
             };
             header?: never;
             path?: never;
@@ -4107,6 +4134,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Tổng số bản ghi khớp bộ lọc (chỉ khi gọi với total=true) */
+                    "X-Total-Count"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4297,6 +4326,12 @@ export interface operations {
             query?: {
                 /** @description Chỉ các ủy quyền thay mặt địa bàn này */
                 jurisdictionUnitId?: string;
+                /** @description Số bản ghi tối đa trả về (1-500); mặc định 100 */
+                limit?: number;
+                /** @description Bỏ qua bao nhiêu bản ghi đầu (phân trang); mặc định 0 */
+                skip?: number;
+                /** @description true: trả tổng số bản ghi khớp bộ lọc trong header X-Total-Count (tốn thêm một lượt đếm) */
+                total?: boolean;
             };
             header?: never;
             path?: never;
@@ -4306,6 +4341,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Tổng số bản ghi khớp bộ lọc (chỉ khi gọi với total=true) */
+                    "X-Total-Count"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4500,8 +4537,14 @@ export interface operations {
                  * @example province
                  */
                 level?: "central" | "province" | "district" | "commune";
+                /** @description Số bản ghi tối đa trả về (1-500); mặc định 100 */
+                limit?: number;
                 /** @description Chỉ các đơn vị trực thuộc đơn vị này */
                 parentUnitId?: string;
+                /** @description Bỏ qua bao nhiêu bản ghi đầu (phân trang); mặc định 0 */
+                skip?: number;
+                /** @description true: trả tổng số bản ghi khớp bộ lọc trong header X-Total-Count (tốn thêm một lượt đếm) */
+                total?: boolean;
             };
             header?: never;
             path?: never;
@@ -4511,6 +4554,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Tổng số bản ghi khớp bộ lọc (chỉ khi gọi với total=true) */
+                    "X-Total-Count"?: number;
                     [name: string]: unknown;
                 };
                 content: {

@@ -1,8 +1,19 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@cem/contracts';
 import { handleCommand } from '@cem/decider';
-import { AccessFacts, CurrentActor, Roles, SERVICE_INFRA, ServiceInfra } from '@cem/service-kit';
+import {
+  AccessFacts,
+  ApiPageResponse,
+  CurrentActor,
+  findPage,
+  HeaderSink,
+  MAX_PAGE_SIZE,
+  pageAndCriteria,
+  Roles,
+  SERVICE_INFRA,
+  ServiceInfra,
+} from '@cem/service-kit';
 import { httpCommandContext } from '../shared/command-context';
 import { loadCaseWithCouncil } from '../shared/stream-loaders';
 import { evaluationCaseDecider, evaluationCaseStreamId } from './evaluation-case.decider';
@@ -25,7 +36,7 @@ const SCORING_ROLES = ['council-member', 'council-chair', 'council-secretary', '
 export class EvaluationController {
   constructor(@Inject(SERVICE_INFRA) private readonly infra: ServiceInfra) {}
 
-  @ApiOkResponse({ type: CouncilCaseResponse, isArray: true })
+  @ApiPageResponse(CouncilCaseResponse)
   @Get('cases')
   @ApiOperation({
     summary:
@@ -34,15 +45,20 @@ export class EvaluationController {
       'Thư ký, Chủ tịch, thành viên Hội đồng và Chủ tịch Ủy ban MTTQ thấy các hồ sơ của địa bàn và cấp của mình; ' +
       'kiểm tra viên và quản trị thấy mọi hồ sơ thuộc đơn vị của mình trở xuống. Mã hồ sơ thẩm định (caseId) lấy từ danh sách này.',
   })
-  async cases(@CurrentActor() actor: Actor, @Query() q: CasesQueryDto): Promise<CouncilCaseDoc[]> {
+  async cases(
+    @CurrentActor() actor: Actor,
+    @Query() q: CasesQueryDto,
+    @Res({ passthrough: true }) res: HeaderSink,
+  ): Promise<CouncilCaseDoc[]> {
+    const { page, criteria: given } = pageAndCriteria(q);
     const scope: Record<string, unknown> =
       actor.role === 'auditor' || actor.role === 'admin'
         ? { jurisdictionUnitPath: actor.unitId }
         : { jurisdictionUnitId: actor.unitId, level: actor.level };
-    const criteria = Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined));
-    return this.infra.documents
-      .collection<CouncilCaseDoc>(councilCasesProjection.collection)
-      .find({ ...scope, ...criteria }, { sort: { receivedAt: 1, caseId: 1 }, limit: 1000 });
+    const criteria = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined));
+    const cases = this.infra.documents.collection<CouncilCaseDoc>(councilCasesProjection.collection);
+    // The council's page reads its cases whole: the first page is the largest one.
+    return findPage(cases, { ...scope, ...criteria }, { receivedAt: 1, caseId: 1, _id: 1 }, page, res, MAX_PAGE_SIZE);
   }
 
   @ApiOkResponse({ type: CaseEventsResponse })

@@ -1,4 +1,5 @@
-import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { Readable } from 'stream';
+import { Controller, Get, Inject, Param, Query, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
@@ -6,11 +7,11 @@ import { IsCalendarDateOrTime, IsId } from '@cem/contracts';
 import { foldedTextClauses } from '@cem/read-models';
 import { Roles, SERVICE_INFRA, ServiceInfra } from '@cem/service-kit';
 import { AUDIT_SUBJECT_KINDS, AuditSubjectDoc, AuditSubjectKind, auditSubjectsProjection } from './audit-subjects.projection';
-import { auditExport } from './audit-export';
+import { auditExport, wholeExportChunks } from './audit-export';
 import { parseAnchors, verifyArchive } from './archive-verification';
-import { readWholeLog } from './audit-log';
 import { decisionHistory } from './decision-history';
 import { dossierStateAsOf } from './dossier-state';
+import { subjectEvents } from './subject-events';
 import {
   AuditExportResponse,
   ChainVerificationResponse,
@@ -62,7 +63,10 @@ export class AuditSearchQuery {
   limit?: number;
 }
 
-/** Kiểm tra, giám sát: read-only replay of every decision from the reporting service's archive. */
+/**
+ * Kiểm tra, giám sát: read-only replay of every decision from the reporting service's archive. A history reads
+ * only the streams the audit index (audit-streams.projection.ts) lists for its dossier or proposal.
+ */
 @Controller('audit')
 @Roles('auditor')
 export class AuditController {
@@ -82,26 +86,31 @@ export class AuditController {
   @ApiOkResponse({ type: DossierHistoryResponse })
   @Get('dossiers/:id/history')
   async dossierHistory(@Param('id') dossierId: string) {
-    return { dossierId, history: decisionHistory(await readWholeLog(this.infra.store), { dossierId }) };
+    return { dossierId, history: decisionHistory(await subjectEvents(this.infra, { dossierId }), { dossierId }) };
   }
 
   @ApiOkResponse({ type: ProposalHistoryResponse })
   @Get('proposals/:id/history')
   async proposalHistory(@Param('id') proposalId: string) {
-    return { proposalId, history: decisionHistory(await readWholeLog(this.infra.store), { proposalId }) };
+    return { proposalId, history: decisionHistory(await subjectEvents(this.infra, { proposalId }), { proposalId }) };
   }
 
   @ApiOkResponse({ type: DossierStateAsOfResponse })
   @Get('dossiers/:id/state')
   async dossierState(@Param('id') dossierId: string, @Query() query: AsOfQuery) {
-    return dossierStateAsOf(await readWholeLog(this.infra.store), dossierId, query.asOf ? new Date(query.asOf) : new Date());
+    const events = await subjectEvents(this.infra, { dossierId });
+    return dossierStateAsOf(events, dossierId, query.asOf ? new Date(query.asOf) : new Date());
   }
 
   @ApiOkResponse({ type: AuditExportResponse })
   @Get('export')
   async export(@Query() query: AuditExportQuery) {
-    const events = await readWholeLog(this.infra.store);
-    return auditExport(this.infra.store, events, query.dossierId ? { dossierId: query.dossierId } : undefined);
+    if (query.dossierId) {
+      const subject = { dossierId: query.dossierId };
+      return auditExport(this.infra.store, await subjectEvents(this.infra, subject), subject);
+    }
+    // The whole archive is streamed (same JSON shape): the head first, then a page of rows at a time.
+    return new StreamableFile(Readable.from(wholeExportChunks(this.infra.store)), { type: 'application/json; charset=utf-8' });
   }
 
   /**
