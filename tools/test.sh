@@ -30,8 +30,8 @@ else
   bash deploy/images/compose.sh
 fi
 
-# Keycloak (the distributed mode's OIDC issuer) for the identity tests, as a process from Maven Central (no image
-# yet); started in the background now, waited for before the tests.
+# Keycloak (the distributed mode's OIDC issuer) for the identity tests, as a process from Maven Central (the compose
+# test runs its image, deploy/images/keycloak); started in the background now, waited for before the tests.
 bash deploy/local/keycloak.sh start >.cache/keycloak-start.log 2>&1 &
 keycloak_start=$!
 export CEM_KEYCLOAK_URL="http://127.0.0.1:${CEM_KEYCLOAK_PORT:-8180}"
@@ -62,7 +62,14 @@ npm run --silent lint || lint_status=$?
 echo "== Tests (unit + integration on containers + the portal in Chromium)"
 # Every container of this run carries this label; the trap removes them even if jest itself dies.
 export CEM_TEST_RUN_ID="test-$$-$RANDOM"
-cleanup() { if $with_docker; then docker ps -aq --filter "label=org.cem.test-run=$CEM_TEST_RUN_ID" | xargs -r docker rm -f -v >/dev/null; fi; }
+cleanup() {
+  if $with_docker; then
+    docker ps -aq --filter "label=org.cem.test-run=$CEM_TEST_RUN_ID" | xargs -r docker rm -f -v >/dev/null
+    # The compose test's project (deploy/compose: cem-compose-<run id>), if jest did not get to `compose down`.
+    docker ps -aq --filter "label=com.docker.compose.project=cem-compose-$CEM_TEST_RUN_ID" | xargs -r docker rm -f -v >/dev/null
+    docker volume ls -q --filter "label=com.docker.compose.project=cem-compose-$CEM_TEST_RUN_ID" | xargs -r docker volume rm >/dev/null
+  fi
+}
 trap cleanup EXIT
 wait "$keycloak_start" || { cat .cache/keycloak-start.log; echo "Keycloak did not start" >&2; exit 1; }
 projects=(unit integration e2e-in-process browser)

@@ -29,12 +29,25 @@ const ADMIN = actorAt('admin', 'central', path('central'));
 const CITY_BOARD = actorAt('emulation-board', 'province', path('hcmSoNoiVu'));
 const DISTRICT_OFFICER = actorAt('unit-officer', 'district', path('binhChanhNoiVu'));
 const TAN_KIEN = actorAt('unit-officer', 'commune', path('tanKien'));
+const BINH_CHANH_AUTHORITY = actorAt('authority', 'district', path('binhChanh'));
 const CAMPAIGN = 'bench-e2e';
 
 const percentile = (sorted: number[], p: number) =>
   sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const nowMs = () => Number(process.hrtime.bigint()) / 1e6;
+
+/** Setup steps that read an eventually consistent read model (mandates, campaign): retried for up to 30 s. */
+async function retrying<T>(step: () => Promise<T>): Promise<T> {
+  for (const deadline = Date.now() + 30_000; ;) {
+    try {
+      return await step();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await sleep(100);
+    }
+  }
+}
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'cem-bench-e2e-'));
@@ -45,7 +58,7 @@ async function main(): Promise<void> {
     const p = services;
     const url = p.url('submissions');
     const tokens = new Map<Actor, string>();
-    for (const a of [ADMIN, CITY_BOARD, DISTRICT_OFFICER, TAN_KIEN]) tokens.set(a, await p.issuer.mintFor(a));
+    for (const a of [ADMIN, CITY_BOARD, DISTRICT_OFFICER, TAN_KIEN, BINH_CHANH_AUTHORITY]) tokens.set(a, await p.issuer.mintFor(a));
     const post = async (actor: Actor, path: string, body: object = {}) => {
       const res = await fetch(url + path, {
         method: 'POST',
@@ -57,38 +70,65 @@ async function main(): Promise<void> {
       return text ? (JSON.parse(text) as Record<string, unknown>) : {};
     };
 
-    // Setup as in services/submissions/test/submissions.e2e-spec.ts.
+    // Setup as in services/submissions/test/submissions.e2e-spec.ts. The access policy (docs/security.md) lets
+    // the city's board launch for the city and Bình Chánh's Phòng Nội vụ organise the district's part only by
+    // a mandate (ủy quyền), so both are granted first, and the commands wait for the mandates read model.
     await post(ADMIN, '/units/seed');
-    await post(CITY_BOARD, '/campaigns', {
-      campaignId: CAMPAIGN,
-      name: 'Bench campaign',
-      launchedByUnitId: 'vn-hcm',
-      planNumber: '1/KH-BENCH',
-      planDate: '2024-08-21',
-      period: { fromYear: 2021, toYear: 2025 },
+    const mandate = (mandateId: string, holderUnitId: string, jurisdictionUnitId: string, role: string, decisionRef: string) => ({
+      mandateId,
+      holderUnitId,
+      jurisdictionUnitId,
+      role,
+      from: '2024-01-01',
+      decisionRef,
     });
-    await post(CITY_BOARD, `/campaigns/${CAMPAIGN}/editions`, {
-      year: 2024,
-      phases: [{ code: 'tiep-nhan', name: 'Tiếp nhận hồ sơ', opensOn: '2024-08-21', closesOn: '2024-10-31' }],
-    });
-    await post(CITY_BOARD, `/campaigns/${CAMPAIGN}/fields`, { fieldCode: 'khcn', name: 'Khoa học - Công nghệ' });
-    await post(CITY_BOARD, `/campaigns/${CAMPAIGN}/receiving-agencies`, {
-      fieldCode: 'khcn',
-      jurisdictionUnitId: 'vn-hcm',
-      agencyUnitId: 'vn-hcm-so-khcn',
-    });
-    await post(DISTRICT_OFFICER, `/campaigns/${CAMPAIGN}/receiving-agencies`, {
-      fieldCode: 'khcn',
-      jurisdictionUnitId: 'vn-hcm-binh-chanh',
-      agencyUnitId: 'vn-hcm-binh-chanh-phong-noi-vu',
-      letterRef: '1/BENCH',
-    });
-    await post(DISTRICT_OFFICER, `/campaigns/${CAMPAIGN}/deadlines`, {
-      year: 2024,
-      level: 'district',
-      jurisdictionUnitId: 'vn-hcm-binh-chanh',
-      deadline: '2099-10-31',
-    });
+    await post(ADMIN, '/mandates', mandate('uq-bench-hcm', 'vn-hcm-so-noi-vu', 'vn-hcm', 'emulation-board', '15/QĐ-UBND'));
+    await post(
+      BINH_CHANH_AUTHORITY,
+      '/mandates',
+      mandate('uq-bench-binh-chanh', 'vn-hcm-binh-chanh-phong-noi-vu', 'vn-hcm-binh-chanh', 'unit-officer', '2717/UBND'),
+    );
+    await retrying(() =>
+      post(CITY_BOARD, '/campaigns', {
+        campaignId: CAMPAIGN,
+        name: 'Bench campaign',
+        launchedByUnitId: 'vn-hcm',
+        planNumber: '1/KH-BENCH',
+        planDate: '2024-08-21',
+        period: { fromYear: 2021, toYear: 2025 },
+      }),
+    );
+    // The campaign's access facts come from its read model (eventually consistent): each step retries until accepted.
+    await retrying(() =>
+      post(CITY_BOARD, `/campaigns/${CAMPAIGN}/editions`, {
+        year: 2024,
+        phases: [{ code: 'tiep-nhan', name: 'Tiếp nhận hồ sơ', opensOn: '2024-08-21', closesOn: '2024-10-31' }],
+      }),
+    );
+    await retrying(() => post(CITY_BOARD, `/campaigns/${CAMPAIGN}/fields`, { fieldCode: 'khcn', name: 'Khoa học - Công nghệ' }));
+    await retrying(() =>
+      post(CITY_BOARD, `/campaigns/${CAMPAIGN}/receiving-agencies`, {
+        fieldCode: 'khcn',
+        jurisdictionUnitId: 'vn-hcm',
+        agencyUnitId: 'vn-hcm-so-khcn',
+      }),
+    );
+    await retrying(() =>
+      post(DISTRICT_OFFICER, `/campaigns/${CAMPAIGN}/receiving-agencies`, {
+        fieldCode: 'khcn',
+        jurisdictionUnitId: 'vn-hcm-binh-chanh',
+        agencyUnitId: 'vn-hcm-binh-chanh-phong-noi-vu',
+        letterRef: '1/BENCH',
+      }),
+    );
+    await retrying(() =>
+      post(DISTRICT_OFFICER, `/campaigns/${CAMPAIGN}/deadlines`, {
+        year: 2024,
+        level: 'district',
+        jurisdictionUnitId: 'vn-hcm-binh-chanh',
+        deadline: '2099-10-31',
+      }),
+    );
 
     let n = 0;
     const draft = () =>
@@ -105,15 +145,7 @@ async function main(): Promise<void> {
         attachments: [],
       });
     // The campaign read model is eventually consistent: retry the first draft until it is accepted.
-    for (let deadline = Date.now() + 30_000; ;) {
-      try {
-        await draft();
-        break;
-      } catch (error) {
-        if (Date.now() > deadline) throw error;
-        await sleep(100);
-      }
-    }
+    await retrying(draft);
 
     const store = p.store('reporting');
     const after = await store.headPosition();

@@ -52,7 +52,8 @@ async function eventually<T>(what: string, probe: () => Promise<T | undefined>, 
 }
 
 describe('docker compose: the distributed topology from the images', () => {
-  const project = `cem-compose-${process.pid}`;
+  // Named after tools/test.sh's run id when there is one: its exit trap removes the project even if jest dies.
+  const project = `cem-compose-${process.env.CEM_TEST_RUN_ID ?? process.pid}`.toLowerCase();
   const issuerDir = mkdtempSync(join(tmpdir(), 'cem-compose-issuer-'));
   const ports = {} as Record<Service, number>;
   let env: NodeJS.ProcessEnv;

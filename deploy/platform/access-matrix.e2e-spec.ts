@@ -262,6 +262,15 @@ function cells(sha256: string, documentId = 'van-ban'): Record<string, Cell> {
       expect: only(['authority'], ['own']),
     },
     'GET /dossiers': { context: 'submissions', method: 'GET', path: '/dossiers', expect: anyone },
+    'GET /dossier-imports/template': { context: 'submissions', method: 'GET', path: '/dossier-imports/template', expect: anyone },
+    // Importing a list is drafting many: units in the campaign's area (the multipart file missing here: 400).
+    'POST /dossier-imports': {
+      context: 'submissions',
+      method: 'POST',
+      path: '/dossier-imports',
+      query: { campaignId: CAMPAIGN, year: String(YEAR) },
+      expect: only(NOMINATING, ['own', 'child']),
+    },
     'GET /dossiers/lineage/reached': {
       context: 'submissions',
       method: 'GET',
@@ -404,6 +413,13 @@ function cells(sha256: string, documentId = 'van-ban'): Record<string, Cell> {
       method: 'GET',
       path: `/cases/${enc(CASE)}/scores`,
       expect: auditorAlso((role, rel) => (rel === 'own' && [...SCORING, 'front-chair'].includes(role) ? 'ok' : 404)),
+    },
+    // The council's conflict register: its chair and secretary (by seat), auditors; anyone else: not found.
+    'GET /councils/:councilId/conflicts': {
+      context: 'councils',
+      method: 'GET',
+      path: `/councils/${COUNCIL}/conflicts`,
+      expect: auditorAlso((role, rel) => (rel === 'own' && ['council-chair', 'council-secretary'].includes(role) ? 'ok' : 404)),
     },
     'POST /cases/:caseId/finalise': {
       context: 'councils',
@@ -597,6 +613,13 @@ function cells(sha256: string, documentId = 'van-ban'): Record<string, Cell> {
     'GET /statistics': { context: 'reporting', method: 'GET', path: '/statistics', expect: anyone },
     'GET /statistics/export.csv': { context: 'reporting', method: 'GET', path: '/statistics/export.csv', expect: anyone },
     'GET /statistics/export.xlsx': { context: 'reporting', method: 'GET', path: '/statistics/export.xlsx', expect: anyone },
+    'GET /audit/search': {
+      context: 'reporting',
+      method: 'GET',
+      path: '/audit/search',
+      query: { q: 'sang kien' },
+      expect: only(['auditor'], 'any'),
+    },
     'GET /audit/dossiers/:id/history': {
       context: 'reporting',
       method: 'GET',

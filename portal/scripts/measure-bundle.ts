@@ -4,13 +4,21 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { gzipSync } from 'zlib';
 
-const dist = join(__dirname, '..', 'dist');
-const html = readFileSync(join(dist, 'index.html'), 'utf8');
-const initial = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]);
-let total = 0;
-for (const file of initial) {
-  const gz = gzipSync(readFileSync(join(dist, file))).length;
-  total += gz;
-  console.log(`${file.padEnd(48)} ${(gz / 1024).toFixed(1)} KB gzip`);
+export interface BundleSize {
+  files: Array<{ file: string; gzipBytes: number }>;
+  totalGzipBytes: number;
 }
-console.log(`initial JavaScript: ${(total / 1024).toFixed(1)} KB gzip (budget 300 KB)`);
+
+/** The scripts index.html loads up front (entry and its modulepreloads), gzipped one by one. */
+export function initialJavaScript(dist = join(__dirname, '..', 'dist')): BundleSize {
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  const initial = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+  const files = initial.map((file) => ({ file, gzipBytes: gzipSync(readFileSync(join(dist, file))).length }));
+  return { files, totalGzipBytes: files.reduce((s, f) => s + f.gzipBytes, 0) };
+}
+
+if (require.main === module) {
+  const size = initialJavaScript();
+  for (const f of size.files) console.log(`${f.file.padEnd(48)} ${(f.gzipBytes / 1024).toFixed(1)} KB gzip`);
+  console.log(`initial JavaScript: ${(size.totalGzipBytes / 1024).toFixed(1)} KB gzip (budget 300 KB)`);
+}

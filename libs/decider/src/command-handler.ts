@@ -90,3 +90,50 @@ export async function loadState<TState, TEvent extends DomainEvent>(
   const history = await store.readStream(streamId, asOf ? { occurredUntil: asOf } : undefined);
   return { state: evolveAll(decider, history as unknown as TEvent[]), version: history.length };
 }
+
+/** One command opening a new stream, in a batch decided and recorded all or none. */
+export interface NewStreamCommand<TCommand> {
+  streamId: string;
+  command: TCommand;
+}
+
+export type NewStreamOutcome<TEvent> = { streamId: string; events: TEvent[] } | { streamId: string; error: Error };
+
+/**
+ * Decides each command on a new stream (the decider's initial state), then records every stream's events in
+ * one transaction, or nothing when any command is refused (the outcomes say which and why). Event ids derive
+ * from `ctx.idempotencySeed` and the stream, so repeating the same batch records nothing twice (`appended: false`).
+ * One event per stream (what the store's batch append takes).
+ */
+export async function handleNewStreamCommands<TState, TCommand, TEvent extends DomainEvent>(
+  store: EventStore,
+  decider: Decider<TState, TCommand, TEvent>,
+  items: NewStreamCommand<TCommand>[],
+  ctx: CommandContext & { idempotencySeed: string },
+): Promise<{ outcomes: NewStreamOutcome<TEvent>[]; appended: boolean }> {
+  if (!store.appendNewStreams) throw new Error('this event store cannot record several new streams at once');
+  const outcomes: NewStreamOutcome<TEvent>[] = items.map(({ streamId, command }) => {
+    try {
+      const events = decider.decide(command, decider.initialState());
+      if (events.length !== 1) throw new Error(`${streamId}: a new stream in a batch opens with exactly one event`);
+      return { streamId, events };
+    } catch (error) {
+      return { streamId, error: error as Error };
+    }
+  });
+  if (outcomes.some((o) => 'error' in o)) return { outcomes, appended: false };
+  const metadata = buildMetadata(ctx);
+  const result = await store.appendNewStreams(
+    outcomes.map((o) => {
+      const [event] = (o as { events: TEvent[] }).events;
+      return {
+        id: eventIds(1, `${ctx.idempotencySeed}:${o.streamId}`)[0],
+        streamId: o.streamId,
+        type: event.type,
+        data: event.data,
+        metadata,
+      };
+    }),
+  );
+  return { outcomes, appended: result.appended };
+}

@@ -84,6 +84,20 @@ export function describeEventStoreContract(
       if (h) await cleanup(h);
     }, 30_000);
 
+    it('opens several new streams all or none; the same batch again is a retry', async () => {
+      const batch = ['a', 'b', 'c'].map((k) => ({ ...event('DossierDrafted', { k }), id: uuidv7(), streamId: `import-${k}` }));
+      expect(await store.appendNewStreams!(batch)).toEqual({ appended: true, count: 3 });
+      expect(await store.appendNewStreams!(batch)).toEqual({ appended: false, count: 3 });
+      expect((await store.readStream('import-b')).map((e) => [e.streamVersion, e.data])).toEqual([[1, { k: 'b' }]]);
+      // One stream of the batch exists already: nothing of it is written.
+      await store.append('taken-2', [event('DossierDrafted')]);
+      const refused = ['1', '2', '3'].map((k) => ({ ...event('DossierDrafted', { k }), id: uuidv7(), streamId: `taken-${k}` }));
+      await expectConcurrencyError(store.appendNewStreams!(refused), 'no-stream', 1);
+      expect(await store.readStream('taken-1')).toEqual([]);
+      expect(await store.readStream('taken-3')).toEqual([]);
+      expect((await store.verifyChain()).firstBreak).toBeUndefined();
+    });
+
     it('appends events and reads a stream back in order, with versions, hashes and defaults', async () => {
       const id = uuidv7();
       const result = await store.append('dossier-1', [
@@ -342,6 +356,24 @@ export function describeEventStoreContract(
       await h.sql(`UPDATE ${h.schema}.events SET data = '{"b": "x", "a": 1}' WHERE event_id = $1`, [stored.id]);
       expect((await store.readStream('exact'))[0].data).toEqual({ a: 1, b: 'x' }); // same value...
       expect((await store.verifyChain()).firstBreak).toMatchObject({ eventId: stored.id }); // ...other text
+    });
+
+    it('pages the whole export in global order: the same rows as exporting everything at once', async () => {
+      await store.append('page-a', [event('A1'), event('A2'), event('A3')]);
+      await store.append('page-b', [event('B1')]);
+      const whole = await store.exportChain();
+      const paged: string[] = [];
+      let after: LogPosition | undefined;
+      for (;;) {
+        const page = await store.exportChainPage!(after, 2);
+        paged.push(...page.map((r) => r.eventId));
+        if (page.length < 2) break;
+        after = page[page.length - 1].position;
+      }
+      expect(paged).toEqual(whole.map((r) => r.eventId));
+      const [first] = await store.exportChainPage!(undefined, 1);
+      const { position: _position, ...row } = first;
+      expect(row).toEqual(whole[0]);
     });
 
     it('delivers every event exactly once to a tailing subscriber while 8 writers append concurrently', async () => {

@@ -11,6 +11,7 @@ export function eventStoreQueries(schema: string) {
   const s = assertSchemaName(schema);
   return {
     append: `SELECT out_version, out_tx, out_pos FROM ${s}.append_to_stream($1, $2, $3, $4, $5, $6, $7)`,
+    appendNewStreams: `SELECT out_count FROM ${s}.append_new_streams($1, $2, $3, $4, $5, $6)`,
     streamVersion: `SELECT coalesce(max(stream_version), 0) AS version FROM ${s}.events WHERE stream_id = $1`,
     storedEvents: `SELECT stream_id, stream_version, transaction_id, position FROM ${s}.events WHERE event_id = ANY($1::uuid[])`,
     readStream: `SELECT ${EVENT_COLUMNS} FROM ${s}.events
@@ -39,6 +40,11 @@ export function eventStoreQueries(schema: string) {
         data::text AS data_text, metadata::text AS metadata_text, coalesce(prev_hash, '') AS prev_hash, hash
       FROM ${s}.events WHERE $1::text[] IS NULL OR stream_id = ANY($1::text[])
       ORDER BY transaction_id, position`,
+    exportChainAfter: `SELECT event_id::text AS event_id, stream_id, stream_version, type, schema_version,
+        data::text AS data_text, metadata::text AS metadata_text, coalesce(prev_hash, '') AS prev_hash, hash,
+        transaction_id, position
+      FROM ${s}.events WHERE (transaction_id, position) > ($1::text::xid8, $2::bigint) AND ${VISIBLE}
+      ORDER BY transaction_id, position LIMIT $3`,
     // The last event of every stream (its version and hash): what a signed anchor records.
     chainHeads: `SELECT DISTINCT ON (stream_id) stream_id, stream_version, hash FROM ${s}.events
       ORDER BY stream_id, stream_version DESC`,

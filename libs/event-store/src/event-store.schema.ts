@@ -151,5 +151,22 @@ BEGIN
   out_tx := pg_current_xact_id()::text;
 END
 $fn$;
+
+-- Several new streams of one event each, all or none (one statement, one transaction): a batch such as an
+-- imported list of dossiers. Any stream that already exists, or an event id already stored, refuses them all.
+CREATE OR REPLACE FUNCTION ${s}.append_new_streams(
+  p_streams text[], p_ids uuid[], p_types text[], p_schema_versions int[], p_datas json[], p_metadatas json[],
+  OUT out_count int, OUT out_tx text
+) LANGUAGE plpgsql AS $fn$
+BEGIN
+  out_count := 0;
+  FOR i IN 1 .. cardinality(p_ids) LOOP
+    PERFORM ${s}.append_to_stream(p_streams[i], 'no-stream', ARRAY[p_ids[i]], ARRAY[p_types[i]],
+                                  ARRAY[p_schema_versions[i]], ARRAY[p_datas[i]], ARRAY[p_metadatas[i]]);
+    out_count := out_count + 1;
+  END LOOP;
+  out_tx := pg_current_xact_id()::text;
+END
+$fn$;
 `;
 }

@@ -82,8 +82,17 @@ export interface CheckpointStore {
   save(name: string, position: LogPosition): Promise<void>;
 }
 
+/** One event opening one new stream, for `appendNewStreams`. */
+export type NewStreamEvent = NewEvent & { streamId: string; id: string };
+
 export interface EventStore extends CheckpointStore {
   append(streamId: string, events: NewEvent[], options?: { expectedVersion?: ExpectedVersion }): Promise<AppendResult>;
+  /**
+   * Opens several new streams with one event each, all or none (one transaction). A stream that already exists
+   * refuses the whole batch (ConcurrencyError); repeating exactly the same batch (same event ids) is a retry and
+   * returns `appended: false`.
+   */
+  appendNewStreams?(events: NewStreamEvent[]): Promise<{ appended: boolean; count: number }>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /** Every stream's last version and hash (tamper evidence: what a signed anchor records). */
   chainHeads?(): Promise<ChainHead[]>;
@@ -99,6 +108,11 @@ export interface EventStore extends CheckpointStore {
   verifyChain(): Promise<ChainVerification>;
   /** The hashed rows of the given streams (all when omitted) in global order, for an auditor's export. */
   exportChain(streamIds?: string[]): Promise<HashedEventRow[]>;
+  /**
+   * The whole store's hashed rows a page at a time in global order (rows after `after`, up to `limit`), each with
+   * its position for the next page: an export streamed without holding the store in memory.
+   */
+  exportChainPage?(after: LogPosition | undefined, limit: number): Promise<(HashedEventRow & { position: LogPosition })[]>;
   /**
    * Tries once to become the only holder of `name` for this store (one relay per store across replicas);
    * undefined when another process holds it. The lease is lost when its holder's connection dies.

@@ -2,6 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { ConcurrencyError, DomainRuleViolation, LOG_START, type LogPosition, type NewEvent, type RecordedEvent } from '@cem/contracts';
 import { classifyAppendFailure } from './append-failure';
 import type {
+  NewStreamEvent,
   AppendResult,
   ChainHead,
   ChainRow,
@@ -105,6 +106,37 @@ export class SqlEventStore implements EventStore {
     }
   }
 
+  async appendNewStreams(events: NewStreamEvent[]): Promise<{ appended: boolean; count: number }> {
+    if (events.length === 0) return { appended: false, count: 0 };
+    const ids = events.map((e) => e.id);
+    if (new Set(ids).size !== ids.length) throw new Error('appendNewStreams: the same event id twice');
+    if (new Set(events.map((e) => e.streamId)).size !== events.length) throw new Error('appendNewStreams: the same stream twice');
+    try {
+      await this.client.query(this.sql.appendNewStreams, [
+        events.map((e) => e.streamId),
+        ids,
+        events.map((e) => e.type),
+        events.map((e) => e.schemaVersion ?? 1),
+        events.map((e) => JSON.stringify(e.data ?? null)),
+        events.map((e) => JSON.stringify(e.metadata)),
+      ]);
+    } catch (error) {
+      const failure = classifyAppendFailure(error);
+      if (failure.kind === 'other') throw error;
+      // A retry of the same batch: every id already stored, each in its own stream.
+      const stored = await this.client.query(this.sql.storedEvents, [ids]);
+      const streams = new Set(events.map((e) => e.streamId));
+      if (stored.length === ids.length && stored.every((r) => streams.has(r.stream_id as string) && Number(r.stream_version) === 1)) {
+        return { appended: false, count: events.length };
+      }
+      const taken = await Promise.all(events.map(async (e) => ((await this.streamVersion(e.streamId)) > 0 ? e.streamId : undefined)));
+      const first = taken.find(Boolean) ?? events[0].streamId;
+      throw new ConcurrencyError(first, 'no-stream', await this.streamVersion(first));
+    }
+    this.notifier.poke();
+    return { appended: true, count: events.length };
+  }
+
   /**
    * After a unique violation: the result of the earlier append when every id is already in this stream
    * (a retry), a refusal when only some are or they are elsewhere, nothing when none is stored (a lost race).
@@ -180,17 +212,13 @@ export class SqlEventStore implements EventStore {
 
   async exportChain(streamIds?: string[]): Promise<HashedEventRow[]> {
     const rows = await this.client.query(this.sql.exportChain, [streamIds ?? null]);
-    return rows.map((r) => ({
-      eventId: r.event_id as string,
-      streamId: r.stream_id as string,
-      streamVersion: Number(r.stream_version),
-      type: r.type as string,
-      schemaVersion: Number(r.schema_version),
-      dataText: r.data_text as string,
-      metadataText: r.metadata_text as string,
-      prevHash: r.prev_hash as string,
-      hash: r.hash as string,
-    }));
+    return rows.map(toHashedRow);
+  }
+
+  async exportChainPage(after: LogPosition | undefined, limit: number): Promise<(HashedEventRow & { position: LogPosition })[]> {
+    const from = after ?? LOG_START;
+    const rows = await this.client.query(this.sql.exportChainAfter, [String(from.tx), from.pos, limit]);
+    return rows.map((r) => ({ ...toHashedRow(r), position: toPosition(r.transaction_id, r.position) }));
   }
 
   async verifyChain(): Promise<ChainVerification> {
@@ -254,4 +282,18 @@ export class SqlEventStore implements EventStore {
     const [row] = await this.client.query(this.sql.streamVersion, [streamId]);
     return row ? Number(row.version) : 0;
   }
+}
+
+function toHashedRow(r: SqlRow): HashedEventRow {
+  return {
+    eventId: r.event_id as string,
+    streamId: r.stream_id as string,
+    streamVersion: Number(r.stream_version),
+    type: r.type as string,
+    schemaVersion: Number(r.schema_version),
+    dataText: r.data_text as string,
+    metadataText: r.metadata_text as string,
+    prevHash: r.prev_hash as string,
+    hash: r.hash as string,
+  };
 }

@@ -10,7 +10,7 @@ export function groupByDocument(projection: Projection, events: RecordedEvent[])
   const types = new Set(projection.eventTypes);
   const groups = new Map<string, RecordedEvent[]>();
   for (const event of events) {
-    if (!types.has(event.type)) continue;
+    if (!projection.allEventTypes && !types.has(event.type)) continue;
     for (const id of new Set(projection.documentIds(event))) {
       const group = groups.get(id);
       if (group) group.push(event);

@@ -13,6 +13,8 @@ export interface Projection<TDoc extends ReadModelDocument = ReadModelDocument> 
   version: number;
   indexes?: IndexSpec[];
   eventTypes: string[];
+  /** Reads every event whatever its type, also types this release does not know (an archive's index). */
+  allEventTypes?: boolean;
   /** The documents an event changes (one event may touch several, e.g. a dossier and its campaign). */
   documentIds(event: RecordedEvent): string[];
   /** Pure: the next version of the document, or null to delete it. `doc` is a private copy. */

@@ -66,7 +66,8 @@ export async function raw(context: keyof typeof API_PREFIX, path: string, init: 
     } catch {
       body = undefined;
     }
-    throw new ApiError(res.status, errorMessage(res.status, body), (body as { code?: string } | undefined)?.code);
+    const b = body as { code?: string; details?: unknown } | undefined;
+    throw new ApiError(res.status, errorMessage(res.status, body), b?.code, b?.details);
   }
   return res;
 }

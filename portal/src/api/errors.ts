@@ -4,6 +4,8 @@ export class ApiError extends Error {
     readonly status: number,
     message: string,
     readonly code?: string,
+    /** The service's `details` (e.g. the rows an import refused), when it gave them. */
+    readonly details?: unknown,
   ) {
     super(message);
   }

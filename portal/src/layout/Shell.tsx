@@ -66,8 +66,9 @@ export function Shell({ publicPage = false }: { publicPage?: boolean }) {
             />
           </nav>
         </Sider>
+        {/* Ant Design's Content is the page's one <main> landmark. */}
         <Content style={{ padding: 24, background: '#fff' }}>
-          <main>
+          <div>
             <Suspense
               fallback={
                 <Spin tip="Đang tải..." size="large">
@@ -77,7 +78,7 @@ export function Shell({ publicPage = false }: { publicPage?: boolean }) {
             >
               <Outlet />
             </Suspense>
-          </main>
+          </div>
         </Content>
       </Layout>
     </Layout>

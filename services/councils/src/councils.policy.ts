@@ -188,6 +188,13 @@ export const COUNCILS_POLICY = defineAccessPolicy(
       facts: (req, infra) => queueFacts(infra, req.actor, paramString(req, 'memberId'), new Date().toISOString().slice(0, 10)),
       summary: 'Chính thành viên; Thư ký chỉ thấy các việc thuộc Hội đồng mình; ngoài phạm vi: 404',
     },
+    conflicts: {
+      kind: 'read',
+      roles: ALL,
+      relations: [officerSeat, auditorAny],
+      facts: (req, infra) => councilById(infra, paramString(req, 'councilId')),
+      summary: 'Chủ tịch, Thư ký của chính Hội đồng và kiểm tra viên xem xung đột lợi ích của thành viên; ngoài phạm vi: 404',
+    },
   }),
   controllerAccess(ScoringController, {
     submit: onCase(SCORING, [councilSeat], 'Thành viên ngồi trong Hội đồng của hồ sơ chấm điểm'),

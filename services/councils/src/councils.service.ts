@@ -6,6 +6,7 @@ import { CouncilsModule } from './councils.module';
 import { COUNCILS_POLICY } from './councils.policy';
 import { criteriaSetsProjection } from './criteria/criteria-sets.projection';
 import { councilCasesProjection } from './evaluation/council-cases.projection';
+import { councilConflictsProjection } from './evaluation/council-conflicts.projection';
 import { workQueueProjection } from './evaluation/work-queue.projection';
 import { caseScoresProjection } from './grading/case-scores.projection';
 import { rankingsProjection } from './grading/rankings.projection';
@@ -26,6 +27,7 @@ export const COUNCILS_SERVICE: ServiceDefinition = {
     caseScoresProjection,
     rankingsProjection,
     councilCasesProjection,
+    councilConflictsProjection,
     knownUnitsProjection,
     appealsProjection,
     innovationsProjection,

@@ -317,6 +317,45 @@ describe('councils service (e2e, real PostgreSQL/Kafka/FerretDB)', () => {
     // The expert supervised the fourth dossier's author and declares it.
     await expectStatus(api(member('m-expert'), 'POST', path(DOSSIERS[3], '/conflicts'), { reason: 'Hướng dẫn khoa học cho tác giả' }), 200);
 
+    // The council's conflict register: the secretary (and the chair, auditors) see every member's conflicts.
+    const register = `/councils/${COUNCIL_ID}/conflicts`;
+    const conflicts = await platform.eventually(async () => {
+      const rows = await expectStatus(api(SECRETARY, 'GET', register), 200);
+      expect(rows).toHaveLength(3);
+      return rows as Array<Record<string, unknown>>;
+    }, 60000);
+    expect(conflicts).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          caseId: caseOf(DOSSIERS[1]),
+          memberId: 'm-lhh',
+          personName: 'Phạm Thị Liên',
+          detected: [expect.objectContaining({ kind: 'author', kindLabel: 'Là tác giả của hồ sơ', matched: 'Phạm Thị Liên' })],
+          recused: true,
+        }),
+        expect.objectContaining({
+          caseId: caseOf(DOSSIERS[2]),
+          memberId: 'm-vp',
+          detected: [expect.objectContaining({ kind: 'nominating-unit', matched: 'vn-ha-nam-van-phong-ubnd' })],
+          recused: true,
+        }),
+        expect.objectContaining({
+          caseId: caseOf(DOSSIERS[3]),
+          memberId: 'm-expert',
+          personName: 'Nguyễn Thị Lan',
+          detected: [],
+          declared: expect.objectContaining({ reason: 'Hướng dẫn khoa học cho tác giả' }),
+          recused: true,
+          recusalReason: 'Hướng dẫn khoa học cho tác giả',
+        }),
+      ]),
+    );
+    await expectStatus(api(CHAIR, 'GET', register), 200);
+    await expectStatus(api(actor('kiem-tra-vien', 'auditor'), 'GET', register), 200);
+    // An ordinary member and anyone outside the council: not found (the register is the council officers').
+    await expectStatus(api(member('m-khcn'), 'GET', register), 404);
+    await expectStatus(api(actor('secretary-elsewhere', 'council-secretary'), 'GET', register), 404);
+
     // --- Membership change: Sở KH&CN's member leaves on 1 June, before scoring anything; the successor sits from then.
     await expectStatus(
       api(FRONT_CHAIR, 'POST', `/councils/${COUNCIL_ID}/members/m-khcn/replace`, {

@@ -70,6 +70,7 @@ export const REPORTING_POLICY = defineAccessPolicy(
     xlsx: { kind: 'list', roles: ALL, summary: 'Như trên, xuất Excel' },
   }),
   controllerAccess(AuditController, {
+    search: auditRule('Kiểm tra viên tìm hồ sơ, đề nghị và quyết định khen thưởng'),
     dossierHistory: auditRule('Kiểm tra viên xem lịch sử quyết định'),
     proposalHistory: auditRule('Kiểm tra viên xem lịch sử quyết định'),
     dossierState: auditRule('Kiểm tra viên xem trạng thái tại thời điểm'),

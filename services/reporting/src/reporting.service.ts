@@ -1,5 +1,7 @@
 import { ALL_CONTRACTS } from '@cem/contracts';
 import type { ServiceDefinition } from '@cem/service-kit';
+import { auditStreamsProjection } from './audit/audit-streams.projection';
+import { auditSubjectsProjection } from './audit/audit-subjects.projection';
 import { periodsProjection } from './periods/periods.projection';
 import { ReportingModule } from './reporting.module';
 import { REPORTING_POLICY } from './reporting.policy';
@@ -17,6 +19,13 @@ export const REPORTING_SERVICE: ServiceDefinition = {
   module: ReportingModule,
   access: REPORTING_POLICY,
   contracts: ALL_CONTRACTS,
-  projections: [periodsProjection, reportsProjection, unitsProjection, dossierStatisticsProjection],
+  projections: [
+    periodsProjection,
+    reportsProjection,
+    unitsProjection,
+    dossierStatisticsProjection,
+    auditSubjectsProjection,
+    auditStreamsProjection,
+  ],
   consumes: { contexts: ['submissions', 'councils', 'recognition'], archive: true },
 };

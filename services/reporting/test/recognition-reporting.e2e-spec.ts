@@ -286,6 +286,35 @@ describe('recognition and reporting on the real servers', () => {
       'recognition.AwardIssued',
     ]);
     expect(history.map((h) => h.role)).toEqual(['council-chair', 'system', 'emulation-board', 'authority', 'authority']);
+    // The reaction carries its cause: recognition received the proposal because the council proposed the honour.
+    const [proposedRow, receivedRow] = history as unknown as Array<{
+      eventId: string;
+      causationId?: string;
+      causedBy?: { eventId: string; type: string };
+    }>;
+    expect(receivedRow.causationId).toBe(proposedRow.eventId);
+    expect(receivedRow.causedBy).toEqual(expect.objectContaining({ eventId: proposedRow.eventId, type: 'councils.HonourProposed' }));
+
+    // The auditor finds the proposal and the award decision without diacritics, by title, decision number or id.
+    const found = await platform.eventually(async () => {
+      const res = await audit.get(`/audit/search?q=${encodeURIComponent('say nong san tiet kiem')}`);
+      expect(res.status).toBe(200);
+      const rows = res.body as Array<{ kind: string; subjectId: string; kindLabel: string; detail?: string }>;
+      expect(rows.map((r) => r.kind).sort()).toEqual(['award', 'proposal', 'proposal']);
+      return rows;
+    });
+    expect(found.find((r) => r.kind === 'award')).toEqual(
+      expect.objectContaining({
+        subjectId: PROPOSAL,
+        kindLabel: 'Quyết định khen thưởng',
+        detail: expect.stringContaining('1234/QĐ-UBND'),
+      }),
+    );
+    const byNumber = await audit.get(`/audit/search?q=${encodeURIComponent('1234/qd-ubnd')}&kind=award`);
+    expect((byNumber.body as Array<{ subjectId: string }>).map((r) => r.subjectId)).toEqual([PROPOSAL]);
+    expect((await audit.get(`/audit/search?q=${encodeURIComponent('khong co ho so nao nhu vay')}`)).body).toEqual([]);
+    expect((await audit.get('/audit/search?kind=unknown')).status).toBe(400);
+    expect((await (await call('reporting', standingBody)).get('/audit/search?q=x')).status).toBe(403);
 
     const dossier = await audit.get(`/audit/dossiers/${DOSSIER}/history`);
     const types = (dossier.body.history as { type: string }[]).map((h) => h.type);

@@ -6,6 +6,7 @@ import { CampaignsController } from './campaigns/campaigns.controller';
 import { DossierQueriesController } from './dossiers/dossier-queries.controller';
 import { CouncilRecommendationHandler } from './dossiers/council-recommendation.handler';
 import { DossierAppealsReplicationHandler } from './dossiers/dossier-appeals';
+import { DossierImportsController } from './imports/dossier-imports.controller';
 import { DossiersController } from './dossiers/dossiers.controller';
 import { UnitsController } from './units/units.controller';
 import { MandatesController } from './mandates/mandates.controller';
@@ -21,6 +22,7 @@ import { MandatesController } from './mandates/mandates.controller';
     MandatesController,
     CouncilRecommendationHandler,
     DossierAppealsReplicationHandler,
+    DossierImportsController,
   ],
   providers: [AttachmentStore],
 })

@@ -2,6 +2,7 @@ import { NotFoundError, Role } from '@cem/contracts';
 import { actorActingFrom, ownUnit, relation, Relation } from '@cem/identity';
 import {
   bodyString,
+  queryString,
   controllerAccess,
   defineAccessPolicy,
   optionalBodyString,
@@ -21,6 +22,7 @@ import { entryAt } from './dossiers/dossier.state';
 import { loadMandate } from './mandates/mandate.handlers';
 import { MandatesController } from './mandates/mandates.controller';
 import { requireCampaign, requireUnit } from './shared/lookups';
+import { DossierImportsController } from './imports/dossier-imports.controller';
 import { ClustersController } from './units/clusters.controller';
 import { UnitsController } from './units/units.controller';
 
@@ -181,6 +183,16 @@ export const SUBMISSIONS_POLICY = defineAccessPolicy(
       [currentJurisdiction],
       'Cấp có thẩm quyền của địa bàn hồ sơ đang nằm quyết định chuyển lên cấp trên không theo đề xuất của Hội đồng (nêu lý do)',
     ),
+  }),
+  controllerAccess(DossierImportsController, {
+    template: { kind: 'read', roles: ALL, summary: 'Tệp mẫu nhập danh sách hồ sơ là thông tin công khai cho người đã đăng nhập' },
+    import: {
+      kind: 'command',
+      roles: NOMINATING,
+      relations: [inCampaignArea],
+      facts: (req, infra) => campaignFacts(infra, queryString(req, 'campaignId')),
+      summary: 'Đơn vị thuộc địa bàn của phong trào nhập danh sách hồ sơ của chính mình',
+    },
   }),
   controllerAccess(DossierQueriesController, {
     find: { kind: 'list', roles: ALL, summary: 'Danh sách lọc theo phạm vi được xem (đơn vị đề cử, tác giả, cơ quan xử lý)' },

@@ -26,4 +26,5 @@ export const SHAPE_DOCS: Record<string, string> = {
   RankedDossierAuthor: 'Tác giả của hồ sơ trong bảng xếp hạng',
   ProposalDossierAuthor: 'Tác giả của hồ sơ được đề nghị tôn vinh',
   HonourProposalRecipient: 'Cá nhân, tập thể được đề nghị tôn vinh',
+  ContestedResult: 'Kết quả thẩm định bị kiến nghị (hoặc được thay sau khi thẩm định lại): điểm, xếp loại, phiên họp',
 };

@@ -1,6 +1,6 @@
 import type { ReadModelDocument } from '../document-store';
 import { withIdTieBreaker } from '../document-sort';
-import { valueAtPath } from './document-path';
+import { valueAtSegments } from './document-path';
 
 /**
  * Rank of a value's type in MongoDB's comparison order (missing/null < numbers < strings < objects < arrays
@@ -40,10 +40,11 @@ export function compareValues(a: unknown, b: unknown): number {
  * adapter appends the same tie-breaker.
  */
 export function documentComparator(sort: Record<string, 1 | -1> = {}): (a: ReadModelDocument, b: ReadModelDocument) => number {
-  const keys = Object.entries(withIdTieBreaker(sort));
+  // Paths split once: the comparator runs for every document of a page selection.
+  const keys = Object.entries(withIdTieBreaker(sort)).map(([path, direction]) => [path.split('.'), direction] as const);
   return (a, b) => {
-    for (const [path, direction] of keys) {
-      const order = compareValues(valueAtPath(a, path), valueAtPath(b, path));
+    for (const [segments, direction] of keys) {
+      const order = compareValues(valueAtSegments(a, segments), valueAtSegments(b, segments));
       if (order !== 0) return order * direction;
     }
     return 0;

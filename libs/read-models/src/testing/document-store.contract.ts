@@ -139,6 +139,25 @@ export function describeDocumentStoreContract(adapter: string, harness: Document
       expect(ids(await collection.find({ level: 'commune' }, { sort: { 'unit.id': 1 }, limit: 2 }))).toEqual(['d5', 'd1']);
     });
 
+    it('answers the same through secondary indexes (equality, array contains, $in, $and, $or) after replaces and deletes', async () => {
+      const collection = fresh();
+      await collection.ensureIndexes([{ fields: { level: 1 } }, { fields: { 'unit.path': 1 } }, { fields: { score: -1 } }]);
+      await collection.putMany(dossiers);
+      await collection.putMany([{ ...dossiers[0], level: 'district' }]);
+      await collection.deleteMany(['d3']);
+      expect(ids(await collection.find({ level: 'commune' }))).toEqual(['d4', 'd5']);
+      expect(ids(await collection.find({ 'unit.path': 'p1' }, { sort: { score: -1 } }))).toEqual(['d2', 'd4', 'd1']);
+      expect(ids(await collection.find({ level: { $in: ['district', 'province'] } }))).toEqual(['d1', 'd2']);
+      expect(ids(await collection.find({ $and: [{ level: 'district' }, { 'unit.path': 'u1' }] }))).toEqual(['d1']);
+      expect(ids(await collection.find({ $or: [{ score: 85 }, { level: 'commune' }] }, { sort: { score: -1 }, limit: 2 }))).toEqual([
+        'd2',
+        'd4',
+      ]);
+      expect(ids(await collection.find({ $or: [{ score: 85 }, { title: { $regex: 'chưa' } }] }))).toEqual(['d2', 'd4', 'd5']);
+      expect(await collection.count({ $and: [{}, { level: 'commune' }] })).toBe(2);
+      expect(await collection.count({ $and: [{}] })).toBe(4);
+    });
+
     it('counts with and without a filter', async () => {
       const collection = await seeded();
       expect(await collection.count()).toBe(5);

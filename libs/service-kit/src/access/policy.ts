@@ -68,6 +68,17 @@ export function optionalBodyString(request: AccessRequest, key: string): string 
 // eslint-disable-next-line no-control-regex -- finding control characters is this pattern's whole purpose
 const C0_CONTROL = /[\u0000-\u001f]/;
 
+/** A query parameter a facts loader needs (e.g. beside a multipart body, which is read after the guards). */
+export function queryString(request: AccessRequest, key: string): string {
+  const value = request.query[key];
+  if (typeof value !== 'string' || !value.trim() || C0_CONTROL.test(value)) {
+    throw new ValidationFailed(`Yêu cầu không hợp lệ: tham số ${key} phải là chuỗi không rỗng`, {
+      fields: { [key]: [`${key} phải là chuỗi không rỗng`] },
+    });
+  }
+  return value;
+}
+
 /** A path parameter; NUL bytes and the like never reach a database. */
 export function paramString(request: AccessRequest, key: string): string {
   const value = request.params[key];

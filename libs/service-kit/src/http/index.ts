@@ -16,3 +16,4 @@ export * from './http-kit.module';
 export * from './create-http-app';
 export * from './openapi';
 export * from './event-responses';
+export * from './list-page';

@@ -1,30 +1,20 @@
-import { useState } from 'react';
+import { HTMLAttributes, useState } from 'react';
 import { Link, Route, Routes, useParams } from 'react-router-dom';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, DatePicker, Descriptions, Input, Space, Table, Tabs, Tag, Timeline, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Descriptions, Input, Space, Table, Tabs, Tag, Typography } from 'antd';
 import dayjs, { Dayjs } from 'dayjs';
 import { PageTitle } from '../../layout/Shell';
 import { DATE_TIME_FORMAT, formatDateTime } from '../../lib/format';
 import { DOSSIER_STATUS_LABELS, EVENT_LABELS, LEVEL_LABELS, PROPOSAL_STATUS_LABELS, ROLE_LABELS, label } from '../../lib/labels';
-import { DossierStatusTag, ErrorAlert, NotFound, QueryState } from '../../lib/ui';
-import { raw } from '../../api/client';
+import { ErrorAlert, NotFound, QueryState } from '../../lib/ui';
+import { tone } from '../../lib/tone';
+import { api, data, raw } from '../../api/client';
+import type { components } from '../../api/generated/reporting';
 import { enc } from '../shared/councils';
-import { getJson, useDossier, useDossiers, useUnitName } from '../shared/queries';
+import { getJson, useDossier, useUnitName } from '../shared/queries';
 
-interface HistoryRow {
-  eventId: string;
-  when: string;
-  who: string;
-  actorId: string;
-  role: string;
-  unit: string;
-  level: string;
-  context: string;
-  type: string;
-  what: string;
-  why?: string;
-  causationId?: string;
-}
+type HistoryRow = components['schemas']['HistoryRowResponse'];
+type SearchResult = components['schemas']['AuditSearchResultResponse'];
 
 const CONTEXT_LABELS: Record<string, string> = {
   submissions: 'Tiếp nhận hồ sơ',
@@ -33,10 +23,24 @@ const CONTEXT_LABELS: Record<string, string> = {
   reporting: 'Báo cáo',
 };
 
+const KIND_TONES: Record<string, string> = { dossier: 'processing', proposal: 'warning', award: 'success' };
+
+/** Where a result's timeline is: a dossier's own, or the proposal's (an award is decided on a proposal). */
+const historyPath = (r: SearchResult) =>
+  r.kind === 'dossier' ? `/kiem-tra/ho-so/${enc(r.subjectId)}` : `/kiem-tra/de-nghi/${enc(r.subjectId)}`;
+
+/** Hồ sơ, đề nghị, quyết định khen thưởng in one search over the archive, found without diacritics. */
+function useAuditSearch(q: string) {
+  return useQuery({
+    queryKey: ['audit', 'search', q],
+    placeholderData: (previous) => previous,
+    queryFn: () => data<SearchResult[]>(api.reporting.GET('/audit/search', { params: { query: { ...(q ? { q } : {}), limit: 100 } } })),
+  });
+}
+
 function Search() {
   const [q, setQ] = useState('');
-  const dossiers = useDossiers({ q: q || undefined, limit: 50 });
-  const unitName = useUnitName();
+  const results = useAuditSearch(q);
   return (
     <>
       <PageTitle>Kiểm tra, giám sát</PageTitle>
@@ -44,22 +48,52 @@ function Search() {
         allowClear
         enterButton="Tìm"
         aria-label="Tìm hồ sơ, đề nghị, khen thưởng"
-        placeholder="Tên hồ sơ, tác giả (không cần dấu)"
-        style={{ maxWidth: 520, marginBottom: 16 }}
+        placeholder="Tên, tác giả, người được khen, số quyết định (không cần dấu)"
+        style={{ maxWidth: 560, marginBottom: 16 }}
         onSearch={(v) => setQ(v.trim())}
       />
-      <QueryState query={dossiers} empty="Không tìm thấy hồ sơ nào">
+      <QueryState query={results} empty="Không tìm thấy hồ sơ, đề nghị hay quyết định khen thưởng nào">
         {(list) => (
-          <Table
-            rowKey="dossierId"
+          <Table<SearchResult>
+            rowKey={(r) => `${r.kind}:${r.subjectId}`}
             size="middle"
             dataSource={list}
-            pagination={{ pageSize: 20, showSizeChanger: false }}
+            pagination={{ pageSize: 20, showSizeChanger: false, hideOnSinglePage: true }}
             columns={[
-              { title: 'Hồ sơ', dataIndex: 'title', render: (t: string, d) => <Link to={`/kiem-tra/ho-so/${enc(d.dossierId)}`}>{t}</Link> },
-              { title: 'Tác giả', dataIndex: 'authors', render: (a: string[]) => a.join(', ') },
-              { title: 'Đơn vị đề cử', dataIndex: 'nominatingUnitId', render: (u: string) => unitName(u) },
-              { title: 'Trạng thái', dataIndex: 'status', render: (s: string) => <DossierStatusTag status={s} /> },
+              {
+                title: 'Loại',
+                dataIndex: 'kindLabel',
+                render: (k: string, r) => <Tag color={tone(KIND_TONES[r.kind])}>{k}</Tag>,
+              },
+              {
+                title: 'Tên',
+                dataIndex: 'title',
+                // A dossier opens by its title; a proposal or an award by its code (they carry the dossier's title).
+                render: (t: string, r) => (r.kind === 'dossier' ? <Link to={historyPath(r)}>{t}</Link> : t),
+              },
+              {
+                title: 'Mã',
+                dataIndex: 'subjectId',
+                render: (id: string, r) =>
+                  r.kind === 'dossier' ? id : <Link to={historyPath(r)}>{`${r.kind === 'award' ? 'Quyết định' : 'Đề nghị'} ${id}`}</Link>,
+              },
+              { title: 'Tác giả, người được khen', dataIndex: 'people', render: (p: string[]) => p.join(', ') || '—' },
+              {
+                title: 'Chi tiết',
+                key: 'detail',
+                render: (_: unknown, r) => (
+                  <>
+                    {r.detail ?? '—'}
+                    {r.revoked ? (
+                      <>
+                        {' '}
+                        <Tag color={tone('error')}>Đã thu hồi</Tag>
+                      </>
+                    ) : null}
+                  </>
+                ),
+              },
+              { title: 'Năm', dataIndex: 'year', render: (y?: number) => y ?? '—' },
             ]}
           />
         )}
@@ -89,46 +123,94 @@ function ChainStatus() {
   );
 }
 
-function HistoryTab({ id }: { id: string }) {
+const eventLabel = (type: string, what: string) => (label(EVENT_LABELS, type) !== type ? label(EVENT_LABELS, type) : what);
+
+/** Lịch sử quyết định in causal order, one row per decision: who, as what, for which unit, when, why and what caused it. */
+function HistoryTable({ rows }: { rows: HistoryRow[] }) {
+  const unitName = useUnitName();
+  const number = new Map(rows.map((r, i) => [r.eventId, i + 1]));
+  return (
+    <Table<HistoryRow>
+      rowKey="eventId"
+      size="small"
+      dataSource={rows}
+      pagination={false}
+      scroll={{ x: 1100 }}
+      onRow={(r) => ({ id: `su-kien-${r.eventId}`, 'data-testid': 'audit-entry', 'data-type': r.type }) as HTMLAttributes<HTMLElement>}
+      columns={[
+        { title: 'STT', key: 'n', width: 56, render: (_: unknown, r) => number.get(r.eventId) },
+        { title: 'Thời điểm', dataIndex: 'when', width: 140, render: (w: string) => formatDateTime(w) },
+        {
+          title: 'Quyết định',
+          key: 'what',
+          render: (_: unknown, r) => (
+            <>
+              <strong>{eventLabel(r.type, r.what)}</strong> <Tag>{label(CONTEXT_LABELS, r.context)}</Tag>
+              {eventLabel(r.type, r.what) !== r.what ? (
+                <>
+                  <br />
+                  <Typography.Text type="secondary">{r.what}</Typography.Text>
+                </>
+              ) : null}
+            </>
+          ),
+        },
+        { title: 'Người thực hiện', dataIndex: 'who' },
+        { title: 'Vai trò', dataIndex: 'role', render: (role: string) => label(ROLE_LABELS, role) },
+        {
+          title: 'Đơn vị',
+          key: 'unit',
+          render: (_: unknown, r) => (
+            <>
+              {unitName(r.unit)} · {label(LEVEL_LABELS, r.level)}
+              {r.mandateDecision ? (
+                <>
+                  <br />
+                  <Typography.Text type="secondary">
+                    Thay mặt theo {r.mandateDecision}
+                    {r.ownUnit ? ` (đơn vị: ${unitName(r.ownUnit)})` : ''}
+                  </Typography.Text>
+                </>
+              ) : null}
+            </>
+          ),
+        },
+        { title: 'Lý do', dataIndex: 'why', render: (why?: string) => (why ? <em>{why}</em> : '—') },
+        {
+          title: 'Nguyên nhân (do sự kiện)',
+          key: 'cause',
+          render: (_: unknown, r) => {
+            if (!r.causationId) return '—';
+            const n = number.get(r.causationId);
+            const cause = r.causedBy;
+            const what = cause
+              ? `${eventLabel(cause.type, cause.what)} (${label(CONTEXT_LABELS, cause.context)})`
+              : `sự kiện ${r.causationId}`;
+            return n ? (
+              <a href={`#su-kien-${r.causationId}`} data-testid="audit-cause">
+                Dòng {n}: {what}
+              </a>
+            ) : (
+              <span data-testid="audit-cause">
+                {what}
+                {cause ? `, ${formatDateTime(cause.when)}` : ''}
+              </span>
+            );
+          },
+        },
+      ]}
+    />
+  );
+}
+
+function HistoryTab({ path }: { path: string }) {
   const history = useQuery({
-    queryKey: ['audit', 'history', id],
-    queryFn: () => getJson<{ history: HistoryRow[] }>('reporting', `/audit/dossiers/${enc(id)}/history`),
+    queryKey: ['audit', 'history', path],
+    queryFn: () => getJson<{ history: HistoryRow[] }>('reporting', path),
   });
   return (
-    <QueryState query={history} isEmpty={(h) => !h.history.length} empty="Chưa có lịch sử quyết định cho hồ sơ này">
-      {(h) => (
-        <Timeline
-          items={h.history.map((r) => ({
-            key: r.eventId,
-            children: (
-              <div data-testid="audit-entry" data-type={r.type}>
-                <strong>{label(EVENT_LABELS, r.type) !== r.type ? label(EVENT_LABELS, r.type) : r.what}</strong>{' '}
-                <Tag>{label(CONTEXT_LABELS, r.context)}</Tag>
-                <br />
-                {formatDateTime(r.when)} · {r.who} · {label(ROLE_LABELS, r.role)} · {r.unit} · {label(LEVEL_LABELS, r.level)}
-                {r.what && label(EVENT_LABELS, r.type) !== r.type ? (
-                  <>
-                    <br />
-                    <Typography.Text type="secondary">{r.what}</Typography.Text>
-                  </>
-                ) : null}
-                {r.why ? (
-                  <>
-                    <br />
-                    <em>Lý do: {r.why}</em>
-                  </>
-                ) : null}
-                {r.causationId ? (
-                  <>
-                    <br />
-                    <Typography.Text type="secondary">Do sự kiện {r.causationId}</Typography.Text>
-                  </>
-                ) : null}
-              </div>
-            ),
-          }))}
-        />
-      )}
+    <QueryState query={history} isEmpty={(h) => !h.history.length} empty="Chưa có lịch sử quyết định">
+      {(h) => <HistoryTable rows={h.history} />}
     </QueryState>
   );
 }
@@ -213,11 +295,22 @@ function Dossier() {
       <PageTitle extra={<Link to="/kiem-tra">Quay lại tìm kiếm</Link>}>{`Lịch sử quyết định — ${title}`}</PageTitle>
       <Tabs
         items={[
-          { key: 'history', label: 'Lịch sử quyết định', children: <HistoryTab id={id} /> },
+          { key: 'history', label: 'Lịch sử quyết định', children: <HistoryTab path={`/audit/dossiers/${enc(id)}/history`} /> },
           { key: 'state', label: 'Trạng thái tại thời điểm', children: <StateTab id={id} /> },
           { key: 'export', label: 'Xuất dữ liệu', children: <ExportTab id={id} /> },
         ]}
       />
+    </>
+  );
+}
+
+/** A proposal's timeline, and the award decided on it (same id): from the council's proposal to the decision. */
+function Proposal() {
+  const { id = '' } = useParams();
+  return (
+    <>
+      <PageTitle extra={<Link to="/kiem-tra">Quay lại tìm kiếm</Link>}>{`Lịch sử đề nghị khen thưởng — ${id}`}</PageTitle>
+      <HistoryTab path={`/audit/proposals/${enc(id)}/history`} />
     </>
   );
 }
@@ -227,6 +320,7 @@ export default function AuditArea() {
     <Routes>
       <Route index element={<Search />} />
       <Route path="ho-so/:id" element={<Dossier />} />
+      <Route path="de-nghi/:id" element={<Proposal />} />
       <Route path="*" element={<NotFound />} />
     </Routes>
   );

@@ -13,6 +13,7 @@ import {
   Form,
   Input,
   InputNumber,
+  Modal,
   Row,
   Select,
   Space,
@@ -24,6 +25,7 @@ import {
 import dayjs from 'dayjs';
 import { PageTitle } from '../../layout/Shell';
 import { getSession } from '../../auth/session';
+import { ApiError } from '../../api/errors';
 import { DATE_FORMAT, formatDate, formatDateTime, formatNumber } from '../../lib/format';
 import { GRADE_LABELS, label } from '../../lib/labels';
 import { ErrorAlert, NotFound, QueryState } from '../../lib/ui';
@@ -31,16 +33,19 @@ import { ActionButton } from '../shared/ActionButton';
 import {
   caseStatusLabel,
   CouncilCase,
+  CouncilConflict,
   CriteriaSet,
   Criterion,
   enc,
   useComposition,
   useCouncilCases,
+  useCouncilConflicts,
   useCriteriaSets,
   useScores,
 } from '../shared/councils';
 import { getJson, post, useCampaignName, useFieldName, useUnitName } from '../shared/queries';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Appeal, AppealsIntro, AppealsTable, useAppeals } from '../shared/appeals';
 
 const role = () => getSession()?.user.role ?? '';
 
@@ -51,6 +56,7 @@ function CaseStatus({ c }: { c: CouncilCase }) {
       {c.grade ? <Tag color={tone('warning')}>{c.gradeLabel ?? label(GRADE_LABELS, c.grade)}</Tag> : null}
       {c.recommendedUpward ? <Tag color={tone('processing')}>Đã đề xuất lên cấp trên</Tag> : null}
       {c.honourProposed ? <Tag color={tone('error')}>Đã đề nghị khen thưởng</Tag> : null}
+      {c.reopened ? <Tag color={tone('warning')}>Thẩm định lại sau kiến nghị</Tag> : null}
     </Space>
   );
 }
@@ -79,6 +85,94 @@ function CasesTab() {
         />
       )}
     </QueryState>
+  );
+}
+
+/** The chair of the council an appeal was given to decides it: outcome, reasons, and whether scoring reopens. */
+function DecideAppeal({ a }: { a: Appeal }) {
+  const [open, setOpen] = useState(false);
+  const [form] = Form.useForm<{ outcome: 'upheld' | 'rejected'; reasons: string; reopenScoring: boolean }>();
+  const client = useQueryClient();
+  const decide = useMutation({
+    mutationFn: (v: { outcome: 'upheld' | 'rejected'; reasons: string; reopenScoring?: boolean }) =>
+      post('councils', `/cases/${enc(a.caseId)}/appeals/${enc(a.appealId)}/decide`, { ...v, reopenScoring: Boolean(v.reopenScoring) }),
+    onSuccess: async () => {
+      setOpen(false);
+      await client.invalidateQueries({ queryKey: ['appeals'] });
+      await client.invalidateQueries({ queryKey: ['council-cases'] });
+    },
+  });
+  const outcome = Form.useWatch('outcome', form);
+  return (
+    <>
+      <Button type="primary" size="small" onClick={() => setOpen(true)}>
+        Giải quyết kiến nghị
+      </Button>
+      <Modal
+        open={open}
+        title="Giải quyết kiến nghị"
+        okText="Xác nhận"
+        cancelText="Hủy"
+        confirmLoading={decide.isPending}
+        onCancel={() => setOpen(false)}
+        onOk={() => form.submit()}
+        destroyOnHidden
+      >
+        <ErrorAlert error={decide.error} />
+        <Form form={form} layout="vertical" onFinish={(v) => decide.mutate(v)} preserve={false} initialValues={{ outcome: 'rejected' }}>
+          <Form.Item name="outcome" label="Kết luận" rules={[{ required: true }]}>
+            <Select
+              options={[
+                { value: 'upheld', label: 'Chấp nhận kiến nghị' },
+                { value: 'rejected', label: 'Không chấp nhận kiến nghị' },
+              ]}
+            />
+          </Form.Item>
+          <Form.Item name="reasons" label="Lý do" rules={[{ required: true, whitespace: true, message: 'Vui lòng nêu lý do' }]}>
+            <Input.TextArea rows={3} />
+          </Form.Item>
+          <Form.Item name="reopenScoring" valuePropName="checked">
+            <Checkbox disabled={outcome !== 'upheld'}>
+              Mở lại việc chấm điểm để thẩm định lại (giữ kết quả và điểm cũ trong lịch sử)
+            </Checkbox>
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}
+
+function AppealsTab() {
+  const appeals = useAppeals();
+  return (
+    <>
+      <AppealsIntro>
+        Kiến nghị, khiếu nại của tác giả hoặc đơn vị đề cử về kết quả thẩm định: Thư ký Hội đồng đã thẩm định giao cho Hội đồng giải quyết
+        theo quy định của phong trào; Chủ tịch Hội đồng được giao giải quyết, nêu lý do.
+      </AppealsIntro>
+      <AppealsTable
+        query={appeals}
+        actions={(a) => (
+          <Space wrap>
+            {a.status === 'filed' && role() === 'council-secretary' ? (
+              <ActionButton
+                size="small"
+                title="Giao Hội đồng giải quyết kiến nghị"
+                fields={[
+                  { name: 'councilId', label: 'Mã Hội đồng giải quyết', initial: a.handledBy === 'same-council' ? a.councilId : '' },
+                ]}
+                run={(v) => post('councils', `/cases/${enc(a.caseId)}/appeals/${enc(a.appealId)}/assign`, { councilId: v.councilId })}
+                invalidate={[['appeals']]}
+                success="Đã giao giải quyết kiến nghị"
+              >
+                Giao giải quyết
+              </ActionButton>
+            ) : null}
+            {a.status === 'assigned' && role() === 'council-chair' ? <DecideAppeal a={a} /> : null}
+          </Space>
+        )}
+      />
+    </>
   );
 }
 
@@ -177,11 +271,76 @@ function CompositionTab() {
                   { title: 'Lý do', dataIndex: 'reason', render: (r?: string) => r ?? '—' },
                 ]}
               />
+              <ConflictRegister councilId={c.councilId} />
             </>
           )}
         </QueryState>
       )}
     </>
+  );
+}
+
+/** Xung đột lợi ích: found on the dossier at assignment or declared by the member, with the recusal it caused. */
+function ConflictRegister({ councilId }: { councilId: string }) {
+  const conflicts = useCouncilConflicts(councilId);
+  if (conflicts.error instanceof ApiError && conflicts.error.status === 404) {
+    return (
+      <Alert
+        style={{ marginTop: 16 }}
+        type="info"
+        showIcon
+        message="Xung đột lợi ích của thành viên chỉ Chủ tịch, Thư ký của chính Hội đồng và kiểm tra viên được xem."
+      />
+    );
+  }
+  return (
+    <section aria-labelledby="xung-dot-loi-ich">
+      <Typography.Title level={2} id="xung-dot-loi-ich" style={{ fontSize: 16, marginTop: 16 }}>
+        Xung đột lợi ích của thành viên
+      </Typography.Title>
+      <QueryState query={conflicts} empty="Chưa có thành viên nào có xung đột lợi ích với hồ sơ của Hội đồng">
+        {(list) => (
+          <Table<CouncilConflict>
+            rowKey={(r) => `${r.memberId}|${r.caseId}`}
+            size="small"
+            data-testid="conflict-register"
+            pagination={{ pageSize: 20, showSizeChanger: false, hideOnSinglePage: true }}
+            dataSource={list}
+            columns={[
+              { title: 'Thành viên', dataIndex: 'personName' },
+              { title: 'Hồ sơ', dataIndex: 'title', render: (t: string, r) => <Link to={`/hoi-dong/ho-so/${enc(r.caseId)}`}>{t}</Link> },
+              {
+                title: 'Xung đột lợi ích',
+                key: 'conflict',
+                render: (_: unknown, r) => (
+                  <Space direction="vertical" size={2}>
+                    {r.detected.map((d) => (
+                      <span key={`${d.kind}-${d.matched}`}>
+                        <Tag color={tone('warning')}>Tự động phát hiện</Tag>
+                        {d.kindLabel}: {d.matched}
+                      </span>
+                    ))}
+                    {r.declared ? (
+                      <span>
+                        <Tag color={tone('processing')}>Tự khai ngày {formatDate(r.declared.declaredAt)}</Tag>
+                        {r.declared.reason}
+                      </span>
+                    ) : null}
+                  </Space>
+                ),
+              },
+              {
+                title: 'Thẩm định',
+                dataIndex: 'recused',
+                render: (recused: boolean) =>
+                  recused ? <Tag color={tone('error')}>Không tham gia thẩm định (do xung đột lợi ích)</Tag> : 'Vẫn tham gia',
+              },
+              { title: 'Ngày phân công', dataIndex: 'assignedAt', render: (d: string) => formatDate(d) },
+            ]}
+          />
+        )}
+      </QueryState>
+    </section>
   );
 }
 
@@ -386,6 +545,7 @@ function Home() {
           { key: 'ranking', label: 'Xếp hạng', children: <RankingTab /> },
           { key: 'composition', label: 'Thành phần Hội đồng', children: <CompositionTab /> },
           { key: 'criteria', label: 'Bộ tiêu chí', children: <CriteriaTab /> },
+          { key: 'appeals', label: 'Kiến nghị', children: <AppealsTab /> },
         ]}
       />
     </>

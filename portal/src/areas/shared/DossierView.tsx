@@ -51,6 +51,12 @@ function Lineage({ id }: { id: string }) {
               s.forwardedAt
                 ? `chuyển lên cấp trên ngày ${formatDate(s.forwardedAt)}${s.decisionRef ? ` (${s.decisionRef})` : ''}`
                 : undefined,
+              ...(s.appeals ?? []).map(
+                (a) =>
+                  `kiến nghị ngày ${formatDate(a.filedAt)} về kết quả ${a.contestedGradeLabel}: ${a.outcomeLabel ?? 'đang giải quyết'}${
+                    a.reopenedScoring ? ' (thẩm định lại)' : ''
+                  }`,
+              ),
             ]
               .filter(Boolean)
               .join(', '),

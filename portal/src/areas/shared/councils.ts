@@ -1,5 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
+import { api, data } from '../../api/client';
 import { ApiError } from '../../api/errors';
+import type { components } from '../../api/generated/councils';
 import { getSession } from '../../auth/session';
 import { getJson } from './queries';
 import type { DossierListItem } from './types';
@@ -27,6 +29,8 @@ export interface CouncilCase {
   accepted?: boolean;
   recommendedUpward: boolean;
   honourProposed: boolean;
+  appeals?: number;
+  reopened?: boolean;
   waiting?: { reasonText: string };
 }
 
@@ -97,6 +101,7 @@ export const caseStatusLabel: Record<string, string> = {
   assigned: 'Đã phân công',
   scoring: 'Đang chấm điểm',
   finalised: 'Đã chốt kết quả',
+  'under-appeal': 'Đang giải quyết kiến nghị',
 };
 
 /** The council's cases: GET /cases; before that endpoint existed, the dossiers received at my level. */
@@ -143,6 +148,20 @@ export function useComposition(councilId: string | undefined, on?: string) {
     queryKey: ['composition', councilId, on],
     enabled: Boolean(councilId),
     queryFn: () => getJson<Composition>('councils', `/councils/${encodeURIComponent(councilId!)}/composition${on ? `?on=${on}` : ''}`),
+  });
+}
+
+/** A member's conflict of interest on one of the council's cases (GET /councils/{councilId}/conflicts). */
+export type CouncilConflict = components['schemas']['CouncilConflictResponse'];
+
+/** The council's conflict register: its chair, secretary and auditors only (anyone else gets 404). */
+export function useCouncilConflicts(councilId: string | undefined) {
+  return useQuery({
+    queryKey: ['council-conflicts', councilId],
+    enabled: Boolean(councilId),
+    retry: false,
+    queryFn: () =>
+      data<CouncilConflict[]>(api.councils.GET('/councils/{councilId}/conflicts', { params: { path: { councilId: councilId! } } })),
   });
 }
 

@@ -47,12 +47,22 @@ export function useCampaigns() {
   });
 }
 
+const UNIT_PAGE = 500;
+
 export function useUnitNames() {
   return useQuery({
     queryKey: ['units'],
     staleTime: Infinity,
     queryFn: async () => {
-      const units = itemsOf<{ unitId?: string; _id?: string; name: string }>(await data(api.submissions.GET('/units', {} as never)));
+      // The API pages every list (at most 500 a page): read pages until a short one.
+      const units: { unitId?: string; _id?: string; name: string }[] = [];
+      for (let skip = 0; ; skip += UNIT_PAGE) {
+        const page = itemsOf<{ unitId?: string; _id?: string; name: string }>(
+          await data(api.submissions.GET('/units', { params: { query: { limit: UNIT_PAGE, skip } } } as never)),
+        );
+        units.push(...page);
+        if (page.length < UNIT_PAGE) break;
+      }
       return new Map(units.map((u) => [u.unitId ?? u._id ?? '', u.name]));
     },
   });

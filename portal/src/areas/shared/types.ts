@@ -63,6 +63,8 @@ export interface LineageStep {
   returnedAt?: string;
   forwardedAt?: string;
   decisionRef?: string;
+  /** Appeals against this level's council result. */
+  appeals?: Array<{ appealId: string; filedAt: string; contestedGradeLabel: string; outcomeLabel?: string; reopenedScoring?: boolean }>;
 }
 
 export interface Lineage {

@@ -12,6 +12,8 @@ import { DossierView } from '../shared/DossierView';
 import { post, useCampaigns, useDossier } from '../shared/queries';
 import type { Campaign } from '../shared/types';
 import { DossierForm, DossierFormValues } from './DossierForm';
+import ImportPage from './ImportPage';
+import { AppealsIntro, AppealsTable, useAppeals } from '../shared/appeals';
 
 function clean(values: DossierFormValues & { attachments: unknown[] }) {
   return {
@@ -69,14 +71,32 @@ function OpenCampaigns() {
   );
 }
 
+function MyAppeals() {
+  const appeals = useAppeals();
+  return (
+    <>
+      <AppealsIntro>
+        Kiến nghị, khiếu nại về kết quả thẩm định mà đơn vị hoặc tác giả đã gửi, trong thời hạn phong trào quy định (gửi từ trang của từng
+        hồ sơ).
+      </AppealsIntro>
+      <AppealsTable query={appeals} />
+    </>
+  );
+}
+
 function Home() {
   return (
     <>
       <PageTitle
         extra={
-          <Link to="/don-vi/ho-so-moi">
-            <Button type="primary">Lập hồ sơ mới</Button>
-          </Link>
+          <Space>
+            <Link to="/don-vi/nhap-danh-sach">
+              <Button>Nhập danh sách từ Excel</Button>
+            </Link>
+            <Link to="/don-vi/ho-so-moi">
+              <Button type="primary">Lập hồ sơ mới</Button>
+            </Link>
+          </Space>
         }
       >
         Hồ sơ của đơn vị
@@ -85,6 +105,7 @@ function Home() {
         items={[
           { key: 'dossiers', label: 'Hồ sơ của tôi', children: <DossierTable linkTo={(id) => `/don-vi/ho-so/${id}`} /> },
           { key: 'campaigns', label: 'Phong trào đang mở', children: <OpenCampaigns /> },
+          { key: 'appeals', label: 'Kiến nghị', children: <MyAppeals /> },
         ]}
       />
     </>
@@ -163,6 +184,17 @@ function Detail() {
             {d.status === 'returned' || d.status === 'draft' ? (
               <Button onClick={() => void navigate(`/don-vi/ho-so/${id}/bo-sung`)}>Bổ sung hồ sơ</Button>
             ) : null}
+            {d.level && ['received', 'forwarded'].includes(d.status) ? (
+              <ActionButton
+                title="Kiến nghị, khiếu nại về kết quả thẩm định"
+                fields={[{ name: 'grounds', label: 'Nội dung, căn cứ kiến nghị', multiline: true }]}
+                run={(v) => post('councils', `/cases/${encodeURIComponent(`${id}@${d.level}`)}/appeals`, { grounds: v.grounds })}
+                invalidate={[['appeals'], ['dossier', id]]}
+                success="Đã gửi kiến nghị"
+              >
+                Kiến nghị kết quả thẩm định
+              </ActionButton>
+            ) : null}
             {!['withdrawn', 'forwarded'].includes(d.status) ? (
               <ActionButton
                 danger
@@ -189,6 +221,7 @@ export default function UnitArea() {
     <Routes>
       <Route index element={<Home />} />
       <Route path="ho-so-moi" element={<NewDossier />} />
+      <Route path="nhap-danh-sach" element={<ImportPage />} />
       <Route path="ho-so/:id" element={<Detail />} />
       <Route path="ho-so/:id/bo-sung" element={<AmendDossier />} />
       <Route path="*" element={<NotFound />} />

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@cem/contracts';
 import { handleCommand } from '@cem/decider';
 import { CurrentActor, Roles, SERVICE_INFRA, ServiceInfra } from '@cem/service-kit';
@@ -60,6 +60,7 @@ export class AppealsController {
   }
 
   @ApiOkResponse({ type: AppealEventsResponse })
+  @ApiParam({ name: 'appealId', description: 'Mã kiến nghị (trong hồ sơ thẩm định)', example: 'kn-1' })
   @Post('cases/:caseId/appeals/:appealId/assign')
   @HttpCode(200)
   @Roles('council-secretary')
@@ -86,6 +87,7 @@ export class AppealsController {
   }
 
   @ApiOkResponse({ type: AppealEventsResponse })
+  @ApiParam({ name: 'appealId', description: 'Mã kiến nghị (trong hồ sơ thẩm định)', example: 'kn-1' })
   @Post('cases/:caseId/appeals/:appealId/decide')
   @HttpCode(200)
   @Roles('council-chair')

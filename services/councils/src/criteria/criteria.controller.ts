@@ -1,8 +1,8 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@cem/contracts';
 import { handleCommand } from '@cem/decider';
-import { CurrentActor, Roles, SERVICE_INFRA, ServiceInfra } from '@cem/service-kit';
+import { ApiPageResponse, CurrentActor, findPage, HeaderSink, pageAndCriteria, Roles, SERVICE_INFRA, ServiceInfra } from '@cem/service-kit';
 import { httpCommandContext } from '../shared/command-context';
 import { criteriaSetDecider, criteriaSetStreamId } from './criteria-set.decider';
 import { CriteriaQueryDto, DraftCriteriaSetDto, PublishCriteriaSetDto } from './criteria.dto';
@@ -50,13 +50,13 @@ export class CriteriaController {
     return { criteriaSetId: id, version: dto.version, published: result.events.length > 0 };
   }
 
-  @ApiOkResponse({ type: CriteriaSetResponse, isArray: true })
+  @ApiPageResponse(CriteriaSetResponse)
   @Get(['criteria', 'criteria-sets'])
   @ApiOperation({ summary: 'Criteria sets with their version in force, by campaign, year and field' })
-  async list(@Query() q: CriteriaQueryDto) {
-    const filter = Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined));
-    return this.infra.documents
-      .collection<CriteriaSetDoc>(criteriaSetsProjection.collection)
-      .find(filter, { sort: { year: -1, fieldCode: 1 }, limit: 200 });
+  async list(@Query() q: CriteriaQueryDto, @Res({ passthrough: true }) res: HeaderSink) {
+    const { page, criteria } = pageAndCriteria(q);
+    const filter = Object.fromEntries(Object.entries(criteria).filter(([, v]) => v !== undefined));
+    const sets = this.infra.documents.collection<CriteriaSetDoc>(criteriaSetsProjection.collection);
+    return findPage(sets, filter, { year: -1, fieldCode: 1, _id: 1 }, page, res, 200);
   }
 }

@@ -1,3 +1,4 @@
+import { PageQuery } from '@cem/service-kit';
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMinSize, IsArray, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
@@ -38,7 +39,7 @@ export class PublishCriteriaSetDto {
 }
 
 @ApiSchema({ description: 'Bộ lọc bộ tiêu chí' })
-export class CriteriaQueryDto {
+export class CriteriaQueryDto extends PageQuery {
   @ApiPropertyOptional({ example: 'ha-nam-sang-tao' }) @IsOptional() @IsId() campaignId?: string;
   @ApiPropertyOptional({ example: 2026 }) @IsOptional() @Type(() => Number) @IsYear() year?: number;
   @ApiPropertyOptional({ example: 'khcn' }) @IsOptional() @IsId() fieldCode?: string;

@@ -1,8 +1,19 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@cem/contracts';
 import { handleCommand } from '@cem/decider';
-import { AccessFacts, CurrentActor, Roles, SERVICE_INFRA, ServiceInfra } from '@cem/service-kit';
+import {
+  AccessFacts,
+  ApiPageResponse,
+  CurrentActor,
+  findPage,
+  HeaderSink,
+  MAX_PAGE_SIZE,
+  pageAndCriteria,
+  Roles,
+  SERVICE_INFRA,
+  ServiceInfra,
+} from '@cem/service-kit';
 import { httpCommandContext } from '../shared/command-context';
 import { loadCaseWithCouncil } from '../shared/stream-loaders';
 import { evaluationCaseDecider, evaluationCaseStreamId } from './evaluation-case.decider';
@@ -12,7 +23,9 @@ import { routeDossierToCouncil } from './dossier-routing';
 import { loadCaseState } from '../shared/stream-loaders';
 import { NotFoundError } from '@cem/contracts';
 import type { WorkItemDoc } from './work-queue.projection';
-import { CaseEventTypesResponse, CaseEventsResponse, WorkItemResponse } from '../shared/responses';
+import { CaseEventTypesResponse, CaseEventsResponse, CouncilConflictResponse, WorkItemResponse } from '../shared/responses';
+import type { EstablishedCouncil } from '../councils/council.state';
+import { CouncilConflictDoc, councilConflictsProjection } from './council-conflicts.projection';
 import { CouncilCaseResponse } from '../shared/responses';
 
 const SCORING_ROLES = ['council-member', 'council-chair', 'council-secretary', 'expert'] as const;
@@ -23,7 +36,7 @@ const SCORING_ROLES = ['council-member', 'council-chair', 'council-secretary', '
 export class EvaluationController {
   constructor(@Inject(SERVICE_INFRA) private readonly infra: ServiceInfra) {}
 
-  @ApiOkResponse({ type: CouncilCaseResponse, isArray: true })
+  @ApiPageResponse(CouncilCaseResponse)
   @Get('cases')
   @ApiOperation({
     summary:
@@ -32,15 +45,20 @@ export class EvaluationController {
       'Thư ký, Chủ tịch, thành viên Hội đồng và Chủ tịch Ủy ban MTTQ thấy các hồ sơ của địa bàn và cấp của mình; ' +
       'kiểm tra viên và quản trị thấy mọi hồ sơ thuộc đơn vị của mình trở xuống. Mã hồ sơ thẩm định (caseId) lấy từ danh sách này.',
   })
-  async cases(@CurrentActor() actor: Actor, @Query() q: CasesQueryDto): Promise<CouncilCaseDoc[]> {
+  async cases(
+    @CurrentActor() actor: Actor,
+    @Query() q: CasesQueryDto,
+    @Res({ passthrough: true }) res: HeaderSink,
+  ): Promise<CouncilCaseDoc[]> {
+    const { page, criteria: given } = pageAndCriteria(q);
     const scope: Record<string, unknown> =
       actor.role === 'auditor' || actor.role === 'admin'
         ? { jurisdictionUnitPath: actor.unitId }
         : { jurisdictionUnitId: actor.unitId, level: actor.level };
-    const criteria = Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined));
-    return this.infra.documents
-      .collection<CouncilCaseDoc>(councilCasesProjection.collection)
-      .find({ ...scope, ...criteria }, { sort: { receivedAt: 1, caseId: 1 }, limit: 1000 });
+    const criteria = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined));
+    const cases = this.infra.documents.collection<CouncilCaseDoc>(councilCasesProjection.collection);
+    // The council's page reads its cases whole: the first page is the largest one.
+    return findPage(cases, { ...scope, ...criteria }, { receivedAt: 1, caseId: 1, _id: 1 }, page, res, MAX_PAGE_SIZE);
   }
 
   @ApiOkResponse({ type: CaseEventsResponse })
@@ -103,5 +121,24 @@ export class EvaluationController {
   queue(@Param('memberId') _memberId: string, @AccessFacts() facts: { items: WorkItemDoc[] }) {
     // The items the access rule loaded and scoped (councils.policy.ts): the member's own, or a secretary's council's.
     return facts.items;
+  }
+
+  @ApiOkResponse({ type: CouncilConflictResponse, isArray: true })
+  @Get('councils/:councilId/conflicts')
+  @ApiOperation({
+    summary: 'Xung đột lợi ích của các thành viên Hội đồng: tự động phát hiện hoặc tự khai, kèm việc không tham gia thẩm định',
+    description:
+      'Chủ tịch, Thư ký của chính Hội đồng (ngồi trong Hội đồng vào ngày hôm nay) và kiểm tra viên; ngoài phạm vi: 404. ' +
+      'Mới nhất trước; tối đa 1000 dòng.',
+  })
+  async conflicts(@Param('councilId') councilId: string, @AccessFacts() facts: { council: EstablishedCouncil }) {
+    const docs = await this.infra.documents
+      .collection<CouncilConflictDoc>(councilConflictsProjection.collection)
+      .find({ councilId, hasConflict: true }, { sort: { assignedAt: -1, _id: 1 }, limit: 1000 });
+    const names = new Map(facts.council.tenures.map((t) => [t.memberId, t.personName]));
+    return docs.map(({ _id: _i, _position: _p, hasConflict: _h, ...row }: CouncilConflictDoc & { _position?: unknown }) => ({
+      ...row,
+      personName: names.get(row.memberId) ?? row.memberId,
+    }));
   }
 }

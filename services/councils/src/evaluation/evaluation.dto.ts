@@ -1,3 +1,4 @@
+import { PageQuery } from '@cem/service-kit';
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMinSize, IsArray, IsIn, IsOptional } from 'class-validator';
@@ -20,7 +21,7 @@ export class DeclareConflictDto {
 }
 
 @ApiSchema({ description: 'Bộ lọc danh sách hồ sơ thẩm định' })
-export class CasesQueryDto {
+export class CasesQueryDto extends PageQuery {
   @ApiPropertyOptional({ example: 'hd-ha-nam-2026', description: 'Mã Hội đồng thẩm định' })
   @IsOptional()
   @IsId()

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@cem/contracts';
 import { handleCommand, loadState } from '@cem/decider';
-import { CurrentActor, Roles, SERVICE_INFRA, ServiceInfra } from '@cem/service-kit';
+import { ApiPageResponse, CurrentActor, findPage, HeaderSink, pageAndCriteria, Roles, SERVICE_INFRA, ServiceInfra } from '@cem/service-kit';
 import { ensure } from '../councils/domain-rule';
 import type { EstablishedCouncil } from '../councils/council.state';
 import { criteriaInForce } from '../criteria/criteria-lookup';
@@ -116,14 +116,14 @@ export class GradingController {
     return result.events[0].data;
   }
 
-  @ApiOkResponse({ type: RankingResponse, isArray: true })
+  @ApiPageResponse(RankingResponse)
   @Get('rankings')
   @ApiOperation({ summary: 'Latest rankings by campaign, year, field and level' })
-  async rankings(@Query() q: RankingsQueryDto) {
-    const filter = Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined));
-    const docs = await this.infra.documents
-      .collection<RankingDoc>(rankingsProjection.collection)
-      .find(filter, { sort: { year: -1, fieldCode: 1 }, limit: 100 });
+  async rankings(@Query() q: RankingsQueryDto, @Res({ passthrough: true }) res: HeaderSink) {
+    const { page, criteria } = pageAndCriteria(q);
+    const filter = Object.fromEntries(Object.entries(criteria).filter(([, v]) => v !== undefined));
+    const rankings = this.infra.documents.collection<RankingDoc>(rankingsProjection.collection);
+    const docs = await findPage(rankings, filter, { year: -1, fieldCode: 1, _id: 1 }, page, res);
     // Rankings published before entries carried the unit's name get it from the registry copy.
     const units = await registeredUnits(
       this.infra,

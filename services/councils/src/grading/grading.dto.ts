@@ -1,3 +1,4 @@
+import { PageQuery } from '@cem/service-kit';
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsOptional } from 'class-validator';
@@ -20,7 +21,7 @@ export class PublishRankingDto {
 }
 
 @ApiSchema({ description: 'Bộ lọc bảng xếp hạng' })
-export class RankingsQueryDto {
+export class RankingsQueryDto extends PageQuery {
   @ApiPropertyOptional({ example: 'ha-nam-sang-tao' }) @IsOptional() @IsId() campaignId?: string;
   @ApiPropertyOptional({ example: 2026 }) @IsOptional() @Type(() => Number) @IsYear() year?: number;
   @ApiPropertyOptional({ example: 'khcn' }) @IsOptional() @IsId() fieldCode?: string;

@@ -1,18 +1,29 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsOptional } from 'class-validator';
 import { Actor, IsCalendarDate, IsId, IsLine, IsText, IsYear } from '@cem/contracts';
 import { handleCommand } from '@cem/decider';
-import { matchesSearch } from '@cem/read-models';
-import { CurrentActor, Roles, SERVICE_INFRA, ServiceInfra } from '@cem/service-kit';
+import { normaliseVietnamese } from '@cem/read-models';
+import {
+  ApiPageResponse,
+  CurrentActor,
+  findPage,
+  HeaderSink,
+  MAX_PAGE_SIZE,
+  PageQuery,
+  pageAndCriteria,
+  Roles,
+  SERVICE_INFRA,
+  ServiceInfra,
+} from '@cem/service-kit';
 import { httpCommandContext } from '../shared/command-context';
 import { registeredUnits } from '../units/known-units';
 import { innovationDecider, innovationStreamId } from './innovation.decider';
 import { InnovationDoc, innovationsProjection } from './innovations.projection';
 
 @ApiSchema({ description: 'Tra cứu cơ sở dữ liệu sáng kiến đã được nghiệm thu' })
-export class InnovationsQuery {
+export class InnovationsQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Tên sáng kiến, tác giả, đơn vị áp dụng, hiệu quả; không phân biệt dấu', example: 'may gieo hat' })
   @IsOptional()
   @IsLine()
@@ -85,20 +96,26 @@ const toResponse = (doc: InnovationDoc, unitNames: Map<string, string>): Innovat
 export class InnovationsController {
   constructor(@Inject(SERVICE_INFRA) private readonly infra: ServiceInfra) {}
 
-  @ApiOkResponse({ type: InnovationResponse, isArray: true })
+  @ApiPageResponse(InnovationResponse)
   @Get()
-  async list(@Query() query: InnovationsQuery): Promise<InnovationResponse[]> {
+  async list(@Query() q: InnovationsQuery, @Res({ passthrough: true }) res: HeaderSink): Promise<InnovationResponse[]> {
     await this.infra.readModelsCaughtUp();
-    const docs = (
-      await this.infra.documents.collection<InnovationDoc>(innovationsProjection.collection).find(
-        {
-          accepted: true,
-          ...(query.fieldCode ? { fieldCode: query.fieldCode } : {}),
-          ...(query.year !== undefined ? { year: query.year } : {}),
-        },
-        { sort: { year: -1, _id: 1 } },
-      )
-    ).filter((d) => !query.q || matchesSearch(d.searchText, query.q));
+    const { page, criteria: query } = pageAndCriteria(q);
+    // The search runs in the query (one regex per folded word, like the dossier list), so pages and totals hold.
+    const words = normaliseVietnamese(query.q ?? '')
+      .split(' ')
+      .filter(Boolean)
+      .map((word) => ({ searchText: { $regex: word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') } }));
+    const filter = {
+      $and: [
+        { accepted: true },
+        ...(query.fieldCode ? [{ fieldCode: query.fieldCode }] : []),
+        ...(query.year !== undefined ? [{ year: query.year }] : []),
+        ...words,
+      ],
+    };
+    const innovations = this.infra.documents.collection<InnovationDoc>(innovationsProjection.collection);
+    const docs = await findPage(innovations, filter, { year: -1, _id: 1 }, page, res, MAX_PAGE_SIZE);
     const units = await registeredUnits(
       this.infra,
       docs.map((d) => d.nominatingUnitId),

@@ -123,6 +123,37 @@ export class WorkItemResponse {
   @ApiProperty({ description: 'Hồ sơ đã được nghiệm thu', example: false }) caseFinalised!: boolean;
 }
 
+@ApiSchema({ description: 'Một xung đột lợi ích được phát hiện tự động' })
+export class DetectedConflictResponse {
+  @ApiProperty({ enum: ['author', 'owner', 'nominating-unit'], description: 'Loại xung đột' }) kind!: string;
+  @ApiProperty({ description: 'Loại xung đột (tiếng Việt)', example: 'Là tác giả của hồ sơ' }) kindLabel!: string;
+  @ApiProperty({ description: 'Điều trùng khớp: tên tác giả, chủ sở hữu hoặc mã đơn vị', example: 'Trần Văn Hùng' }) matched!: string;
+  @ApiProperty({ description: 'Thời điểm phát hiện', example: '2026-09-10T02:00:00.000Z' }) detectedAt!: string;
+}
+
+@ApiSchema({ description: 'Xung đột lợi ích do thành viên tự khai' })
+export class DeclaredConflictResponse {
+  @ApiProperty({ description: 'Lý do', example: 'Là người hướng dẫn nhóm tác giả' }) reason!: string;
+  @ApiProperty({ description: 'Thời điểm khai', example: '2026-09-10T02:00:00.000Z' }) declaredAt!: string;
+}
+
+@ApiSchema({ description: 'Xung đột lợi ích của một thành viên với một hồ sơ của Hội đồng' })
+export class CouncilConflictResponse {
+  @ApiProperty() councilId!: string;
+  @ApiProperty() caseId!: string;
+  @ApiProperty() dossierId!: string;
+  @ApiProperty({ description: 'Tên hồ sơ' }) title!: string;
+  @ApiProperty() memberId!: string;
+  @ApiProperty({ description: 'Họ và tên thành viên', example: 'Lê Văn Khoa' }) personName!: string;
+  @ApiProperty({ description: 'Thời điểm phân công' }) assignedAt!: string;
+  @ApiProperty({ type: DetectedConflictResponse, isArray: true, description: 'Xung đột tự động phát hiện từ hồ sơ' })
+  detected!: DetectedConflictResponse[];
+  @ApiPropertyOptional({ type: DeclaredConflictResponse, description: 'Xung đột do thành viên tự khai' })
+  declared?: DeclaredConflictResponse;
+  @ApiProperty({ description: 'Không tham gia thẩm định hồ sơ này (do xung đột lợi ích)' }) recused!: boolean;
+  @ApiPropertyOptional({ description: 'Lý do không tham gia thẩm định' }) recusalReason?: string;
+}
+
 @ApiSchema({ description: 'Phiếu chấm đã ghi' })
 export class ScoreRecordedResponse {
   @ApiProperty() caseId!: string;

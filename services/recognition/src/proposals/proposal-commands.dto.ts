@@ -1,3 +1,4 @@
+import { PageQuery } from '@cem/service-kit';
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMinSize, IsArray, IsIn, IsOptional, ValidateNested } from 'class-validator';
@@ -35,6 +36,6 @@ export class ResubmitProposalDto {
 export const PROPOSAL_STATUSES = ['received', 'sent-back', 'verified', 'decided', 'issued', 'revoked'] as const;
 
 @ApiSchema({ description: 'Bộ lọc đề nghị khen thưởng' })
-export class ListProposalsQuery {
+export class ListProposalsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: PROPOSAL_STATUSES }) @IsOptional() @IsIn(PROPOSAL_STATUSES) status?: string;
 }

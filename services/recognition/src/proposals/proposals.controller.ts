@@ -1,7 +1,18 @@
 import { ApiOkResponse } from '@nestjs/swagger';
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import type { Actor } from '@cem/contracts';
-import { CurrentActor, ScopedActors, Roles, SERVICE_INFRA, ServiceInfra } from '@cem/service-kit';
+import {
+  ApiPageResponse,
+  CurrentActor,
+  findPage,
+  HeaderSink,
+  MAX_PAGE_SIZE,
+  pageAndCriteria,
+  ScopedActors,
+  Roles,
+  SERVICE_INFRA,
+  ServiceInfra,
+} from '@cem/service-kit';
 import { ListProposalsQuery, ResubmitProposalDto, SendBackProposalDto, VerifyProposalDto } from './proposal-commands.dto';
 import { runProposalCommand } from './proposal-commands';
 import { ProposalDoc, proposalsProjection } from './proposals.projection';
@@ -14,17 +25,25 @@ const SEE_ALL = new Set(['admin', 'auditor', 'analyst']);
 export class ProposalsController {
   constructor(@Inject(SERVICE_INFRA) private readonly infra: ServiceInfra) {}
 
-  @ApiOkResponse({ type: ProposalResponse, isArray: true })
+  @ApiPageResponse(ProposalResponse)
   @Get()
-  async list(@CurrentActor() actor: Actor, @ScopedActors() scoped: Actor[], @Query() query: ListProposalsQuery) {
+  async list(
+    @CurrentActor() actor: Actor,
+    @ScopedActors() scoped: Actor[],
+    @Query() query: ListProposalsQuery,
+    @Res({ passthrough: true }) res: HeaderSink,
+  ) {
     await this.infra.readModelsCaughtUp();
-    const docs = await this.infra.documents
-      .collection<ProposalDoc>(proposalsProjection.collection)
-      .find(query.status ? { status: query.status } : {}, { sort: { _id: 1 } });
-    // Jurisdiction is filtered here rather than in the query: array membership is outside the portable filter subset.
-    const visible = SEE_ALL.has(actor.role) ? docs : docs.filter((d) => d.proposal.jurisdictionUnitPath.includes(actor.unitId));
+    const { page, criteria } = pageAndCriteria(query);
+    // Jurisdiction in the query (an array field equal to a value contains it), so pages and totals count only what is visible.
+    const filter = {
+      ...(criteria.status ? { status: criteria.status } : {}),
+      ...(SEE_ALL.has(actor.role) ? {} : { 'proposal.jurisdictionUnitPath': actor.unitId }),
+    };
+    const proposals = this.infra.documents.collection<ProposalDoc>(proposalsProjection.collection);
+    const docs = await findPage(proposals, filter, { _id: 1 }, page, res, MAX_PAGE_SIZE);
     // The store's _id never leaves the service; the proposal's own id leads each row.
-    return visible.map((d) => ({ proposalId: d._id, ...d }));
+    return docs.map((d) => ({ proposalId: d._id, ...d }));
   }
 
   @ApiOkResponse({ type: ProposalCommandResponse })

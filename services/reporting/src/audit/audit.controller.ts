@@ -1,19 +1,23 @@
-import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { Readable } from 'stream';
+import { Controller, Get, Inject, Param, Query, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsOptional } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { IsCalendarDateOrTime, IsId } from '@cem/contracts';
+import { foldedTextClauses } from '@cem/read-models';
 import { Roles, SERVICE_INFRA, ServiceInfra } from '@cem/service-kit';
-import { auditExport } from './audit-export';
+import { AUDIT_SUBJECT_KINDS, AuditSubjectDoc, AuditSubjectKind, auditSubjectsProjection } from './audit-subjects.projection';
+import { auditExport, wholeExportChunks } from './audit-export';
 import { parseAnchors, verifyArchive } from './archive-verification';
-import { readWholeLog } from './audit-log';
 import { decisionHistory } from './decision-history';
 import { dossierStateAsOf } from './dossier-state';
+import { subjectEvents } from './subject-events';
 import {
   AuditExportResponse,
   ChainVerificationResponse,
   DossierHistoryResponse,
   DossierStateAsOfResponse,
+  AuditSearchResultResponse,
   ProposalHistoryResponse,
 } from '../shared/responses';
 
@@ -37,35 +41,76 @@ export class AuditExportQuery {
   dossierId?: string;
 }
 
-/** Kiểm tra, giám sát: read-only replay of every decision from the reporting service's archive. */
+@ApiSchema({ description: 'Tìm hồ sơ, đề nghị khen thưởng, quyết định khen thưởng' })
+export class AuditSearchQuery {
+  @ApiPropertyOptional({ example: 'phan mem de dieu', description: 'Từ khóa (không cần dấu): tên, tác giả, người nhận, số quyết định, mã' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: AUDIT_SUBJECT_KINDS, description: 'Chỉ tìm loại này' })
+  @IsOptional()
+  @IsIn(AUDIT_SUBJECT_KINDS)
+  kind?: AuditSubjectKind;
+
+  @ApiPropertyOptional({ example: 50, description: 'Số kết quả tối đa (1-200, mặc định 50), mới nhất trước' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+}
+
+/**
+ * Kiểm tra, giám sát: read-only replay of every decision from the reporting service's archive. A history reads
+ * only the streams the audit index (audit-streams.projection.ts) lists for its dossier or proposal.
+ */
 @Controller('audit')
 @Roles('auditor')
 export class AuditController {
   constructor(@Inject(SERVICE_INFRA) private readonly infra: ServiceInfra) {}
 
+  @ApiOkResponse({ type: AuditSearchResultResponse, isArray: true })
+  @Get('search')
+  async search(@Query() query: AuditSearchQuery) {
+    await this.infra.readModelsCaughtUp();
+    const clauses = [...(query.kind ? [{ kind: query.kind }] : []), ...foldedTextClauses('searchText', query.q)];
+    const docs = await this.infra.documents
+      .collection<AuditSubjectDoc>(auditSubjectsProjection.collection)
+      .find(clauses.length ? { $and: clauses } : {}, { sort: { occurredAt: -1, _id: 1 }, limit: query.limit ?? 50 });
+    return docs.map(({ _id: _i, _position: _p, searchText: _s, ...row }: AuditSubjectDoc & { _position?: unknown }) => row);
+  }
+
   @ApiOkResponse({ type: DossierHistoryResponse })
   @Get('dossiers/:id/history')
   async dossierHistory(@Param('id') dossierId: string) {
-    return { dossierId, history: decisionHistory(await readWholeLog(this.infra.store), { dossierId }) };
+    return { dossierId, history: decisionHistory(await subjectEvents(this.infra, { dossierId }), { dossierId }) };
   }
 
   @ApiOkResponse({ type: ProposalHistoryResponse })
   @Get('proposals/:id/history')
   async proposalHistory(@Param('id') proposalId: string) {
-    return { proposalId, history: decisionHistory(await readWholeLog(this.infra.store), { proposalId }) };
+    return { proposalId, history: decisionHistory(await subjectEvents(this.infra, { proposalId }), { proposalId }) };
   }
 
   @ApiOkResponse({ type: DossierStateAsOfResponse })
   @Get('dossiers/:id/state')
   async dossierState(@Param('id') dossierId: string, @Query() query: AsOfQuery) {
-    return dossierStateAsOf(await readWholeLog(this.infra.store), dossierId, query.asOf ? new Date(query.asOf) : new Date());
+    const events = await subjectEvents(this.infra, { dossierId });
+    return dossierStateAsOf(events, dossierId, query.asOf ? new Date(query.asOf) : new Date());
   }
 
   @ApiOkResponse({ type: AuditExportResponse })
   @Get('export')
   async export(@Query() query: AuditExportQuery) {
-    const events = await readWholeLog(this.infra.store);
-    return auditExport(this.infra.store, events, query.dossierId ? { dossierId: query.dossierId } : undefined);
+    if (query.dossierId) {
+      const subject = { dossierId: query.dossierId };
+      return auditExport(this.infra.store, await subjectEvents(this.infra, subject), subject);
+    }
+    // The whole archive is streamed (same JSON shape): the head first, then a page of rows at a time.
+    return new StreamableFile(Readable.from(wholeExportChunks(this.infra.store)), { type: 'application/json; charset=utf-8' });
   }
 
   /**

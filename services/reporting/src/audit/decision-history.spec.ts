@@ -73,6 +73,13 @@ describe('decision history', () => {
       what: 'Nghiệm thu, xếp loại: Xuất sắc (92 điểm)',
     });
     expect(rows[4]).toMatchObject({ why: 'Thiếu minh chứng', role: 'emulation-board' });
+    // Causation: the case opened because the dossier was received; the proposal because the case was finalised.
+    expect(rows[0].causationId).toBeUndefined();
+    expect(rows[1]).toMatchObject({
+      causationId: received.id,
+      causedBy: { eventId: received.id, type: S.DossierReceived, context: 'submissions', when: '2024-08-01T09:00:00Z' },
+    });
+    expect(rows[3]).toMatchObject({ causationId: finalised.id, causedBy: { type: C.CaseFinalised, what: rows[2].what } });
     expect(rows[5].what).toBe('Quyết định khen thưởng số 1234/QĐ-UBND ngày 2024-10-01: Giấy khen');
   });
 

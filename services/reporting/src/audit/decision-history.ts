@@ -20,6 +20,18 @@ export interface HistoryRow {
   type: string;
   what: string;
   why?: string;
+  /** The event that caused this one (a reaction carries it: a case opened because a dossier was received). */
+  causationId?: string;
+  /** That event as the timeline names it, when it is in the archive. */
+  causedBy?: CauseRow;
+}
+
+export interface CauseRow {
+  eventId: string;
+  when: string;
+  context: string;
+  type: string;
+  what: string;
 }
 
 type Data = {
@@ -87,8 +99,13 @@ export function causalOrder(events: RecordedEvent[]): RecordedEvent[] {
 
 /** Lịch sử quyết định: every event across contexts about a dossier or a proposal, in causal order. */
 export function decisionHistory(events: RecordedEvent[], subject: HistorySubject): HistoryRow[] {
-  return causalOrder(select(events, subject)).map((e) => {
-    const { actor, occurredAt, source, reason } = e.metadata;
+  const selected = causalOrder(select(events, subject));
+  // The causing event may lie outside the subject's own events (another dossier's ranking, a council's stream).
+  const causes = new Set(selected.map((e) => e.metadata.causationId).filter((id): id is string => Boolean(id)));
+  const causeById = new Map(events.filter((e) => causes.has(e.id)).map((e) => [e.id, e]));
+  return selected.map((e) => {
+    const { actor, occurredAt, source, reason, causationId } = e.metadata;
+    const cause = causationId ? causeById.get(causationId) : undefined;
     const d = dataOf(e);
     const why = reason ?? d.reason;
     return {
@@ -104,6 +121,18 @@ export function decisionHistory(events: RecordedEvent[], subject: HistorySubject
       type: e.type,
       what: summarise(e),
       ...(why ? { why } : {}),
+      ...(causationId ? { causationId } : {}),
+      ...(cause
+        ? {
+            causedBy: {
+              eventId: cause.id,
+              when: cause.metadata.occurredAt,
+              context: cause.metadata.source,
+              type: cause.type,
+              what: summarise(cause),
+            },
+          }
+        : {}),
     };
   });
 }

@@ -1,8 +1,18 @@
-import { ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
-import { Body, Controller, Get, Inject, Post } from '@nestjs/common';
+import { ApiCreatedResponse } from '@nestjs/swagger';
+import { Body, Controller, Get, Inject, Post, Query, Res } from '@nestjs/common';
 import type { Actor } from '@cem/contracts';
 import { handleCommand } from '@cem/decider';
-import { CurrentActor, Roles, SERVICE_INFRA, ServiceInfra } from '@cem/service-kit';
+import {
+  ApiPageResponse,
+  CurrentActor,
+  findPage,
+  HeaderSink,
+  MAX_PAGE_SIZE,
+  PageQuery,
+  Roles,
+  SERVICE_INFRA,
+  ServiceInfra,
+} from '@cem/service-kit';
 import { httpCommand } from '../shared/command-context';
 import { OpenPeriodDto } from './open-period.dto';
 import { PeriodDoc, periodsProjection } from './periods.projection';
@@ -28,10 +38,11 @@ export class PeriodsController {
     return result.state.period;
   }
 
-  @ApiOkResponse({ type: PeriodResponse, isArray: true })
+  @ApiPageResponse(PeriodResponse)
   @Get()
-  async list() {
+  async list(@Query() page: PageQuery, @Res({ passthrough: true }) res: HeaderSink) {
     await this.infra.readModelsCaughtUp();
-    return this.infra.documents.collection<PeriodDoc>(periodsProjection.collection).find({}, { sort: { year: -1, _id: 1 } });
+    const periods = this.infra.documents.collection<PeriodDoc>(periodsProjection.collection);
+    return findPage(periods, {}, { year: -1, _id: 1 }, page, res, MAX_PAGE_SIZE);
   }
 }

@@ -117,6 +117,32 @@ export class StatisticsRowResponse {
   @ApiProperty({ description: 'Số giải thưởng', example: 3 }) awards!: number;
 }
 
+@ApiSchema({ description: 'Một kết quả tìm kiếm của kiểm tra viên: hồ sơ, đề nghị khen thưởng hoặc quyết định khen thưởng' })
+export class AuditSearchResultResponse {
+  @ApiProperty({ enum: ['dossier', 'proposal', 'award'], description: 'Loại' }) kind!: string;
+  @ApiProperty({ description: 'Loại (tiếng Việt)', example: 'Quyết định khen thưởng' }) kindLabel!: string;
+  @ApiProperty({ description: 'Mã hồ sơ, hoặc mã đề nghị (với đề nghị và quyết định khen thưởng)', example: 'dn-2026-0001' })
+  subjectId!: string;
+  @ApiPropertyOptional() dossierId?: string;
+  @ApiPropertyOptional() proposalId?: string;
+  @ApiProperty({ description: 'Tên công trình, giải pháp, sáng kiến' }) title!: string;
+  @ApiProperty({ type: [String], description: 'Tác giả, chủ sở hữu, người được khen thưởng' }) people!: string[];
+  @ApiPropertyOptional({ example: 2026 }) year?: number;
+  @ApiPropertyOptional({ enum: ADMINISTRATIVE_LEVELS }) level?: string;
+  @ApiPropertyOptional({ description: 'Quyết định (số, ngày, người ký, hình thức) hoặc hình thức đề nghị' }) detail?: string;
+  @ApiPropertyOptional({ description: 'Đã thu hồi' }) revoked?: boolean;
+  @ApiProperty({ description: 'Thời điểm ghi nhận', example: '2026-10-01T02:00:00.000Z' }) occurredAt!: string;
+}
+
+@ApiSchema({ description: 'Sự kiện gây ra một quyết định (quan hệ nhân quả)' })
+export class CauseRowResponse {
+  @ApiProperty() eventId!: string;
+  @ApiProperty({ description: 'Thời điểm', example: '2026-04-10T02:00:00.000Z' }) when!: string;
+  @ApiProperty({ description: 'Phân hệ ghi sự kiện', example: 'submissions' }) context!: string;
+  @ApiProperty({ description: 'Loại sự kiện', example: 'submissions.DossierReceived' }) type!: string;
+  @ApiProperty({ description: 'Nội dung (tiếng Việt)', example: 'Tiếp nhận hồ sơ ở cấp tỉnh' }) what!: string;
+}
+
 @ApiSchema({ description: 'Một dòng lịch sử quyết định (kiểm tra, giám sát)' })
 export class HistoryRowResponse {
   @ApiProperty() eventId!: string;
@@ -125,11 +151,17 @@ export class HistoryRowResponse {
   @ApiProperty({ description: 'Mã người thực hiện', example: 'u-nguyen-van-a' }) actorId!: string;
   @ApiProperty({ enum: [...ROLES, 'system'], description: 'Vai trò' }) role!: string;
   @ApiProperty({ description: 'Đơn vị người thực hiện (hoặc địa bàn thay mặt)', example: 'vn-ha-nam-so-khcn' }) unit!: string;
+  @ApiPropertyOptional({ description: 'Khi thay mặt theo ủy quyền: đơn vị của chính người đó', example: 'vn-ha-nam-so-noi-vu' })
+  ownUnit?: string;
+  @ApiPropertyOptional({ description: 'Khi thay mặt theo ủy quyền: quyết định ủy quyền', example: '15/QĐ-UBND' }) mandateDecision?: string;
   @ApiProperty({ enum: ADMINISTRATIVE_LEVELS }) level!: string;
   @ApiProperty({ description: 'Phân hệ ghi quyết định', example: 'councils' }) context!: string;
   @ApiProperty({ description: 'Loại sự kiện', example: 'councils.CaseFinalised' }) type!: string;
   @ApiProperty({ description: 'Nội dung quyết định (tiếng Việt)', example: 'Hội đồng nghiệm thu, xếp loại Xuất sắc' }) what!: string;
   @ApiPropertyOptional({ description: 'Lý do', example: 'Thiếu bản mô tả giải pháp' }) why?: string;
+  @ApiPropertyOptional({ description: 'Mã sự kiện gây ra quyết định này (phản ứng tự động ghi lại)' }) causationId?: string;
+  @ApiPropertyOptional({ type: CauseRowResponse, description: 'Sự kiện gây ra quyết định này, nếu có trong kho lưu trữ' })
+  causedBy?: CauseRowResponse;
 }
 
 @ApiSchema({ description: 'Lịch sử quyết định của một hồ sơ qua mọi phân hệ' })

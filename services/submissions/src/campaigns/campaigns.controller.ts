@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Inject, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, NotFoundError } from '@cem/contracts';
 import { handleCommand } from '@cem/decider';
-import { CurrentActor, SERVICE_INFRA, ServiceInfra } from '@cem/service-kit';
+import { ApiPageResponse, CurrentActor, findPage, HeaderSink, PageQuery, SERVICE_INFRA, ServiceInfra } from '@cem/service-kit';
 import { byActor, findCampaign, requireUnit } from '../shared/lookups';
 import { CampaignCommand, campaignDecider, campaignStreamId, ResolvedUnit } from './campaign.decider';
 import { CampaignDoc, campaignProjection } from './campaign.projection';
@@ -94,11 +94,11 @@ export class CampaignsController {
     return this.run(id, actor, { type: 'SetAppealRules', actor, windowDays: dto.windowDays, handledBy: dto.handledBy });
   }
 
-  @ApiOkResponse({ type: CampaignResponse, isArray: true })
+  @ApiPageResponse(CampaignResponse)
   @Get()
-  async list(): Promise<CampaignDoc[]> {
+  async list(@Query() page: PageQuery, @Res({ passthrough: true }) res: HeaderSink): Promise<CampaignDoc[]> {
     await this.infra.readModelsCaughtUp();
-    return this.infra.documents.collection<CampaignDoc>(campaignProjection.collection).find({}, { sort: { _id: 1 } });
+    return findPage(this.infra.documents.collection<CampaignDoc>(campaignProjection.collection), {}, { _id: 1 }, page, res);
   }
 
   @ApiOkResponse({ type: CampaignResponse })

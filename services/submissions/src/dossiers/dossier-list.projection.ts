@@ -149,7 +149,19 @@ export const dossierListProjection: Projection<DossierListDoc> = {
   collection: 'dossier_list',
   // 2: attachment hashes (who may see a dossier may download its attachments).
   version: 2,
-  indexes: [{ fields: { attachmentHashes: 1 } }],
+  // What the list filters on: the visibility rule's fields (dossier-visibility.policy.ts), the criteria, and
+  // the list's order. The embedded store narrows by the first field of each; MongoDB uses them for each
+  // branch of the visibility $or. (FerretDB v1.24 creates them but evaluates filters by a scan: docs/benchmarks.md.)
+  indexes: [
+    { fields: { attachmentHashes: 1 } },
+    { fields: { nominatingUnitId: 1 } },
+    { fields: { nominatingUnitPath: 1 } },
+    { fields: { authorPersonIds: 1 } },
+    { fields: { reached: 1 } },
+    { fields: { campaignId: 1 } },
+    { fields: { status: 1 } },
+    { fields: { updatedAt: -1, _id: 1 } },
+  ],
   eventTypes: DOSSIER_EVENT_TYPES,
   documentIds: (event) => [(event.data as { dossierId: string }).dossierId],
   apply: (doc, event) => applyDossierList(doc, event),

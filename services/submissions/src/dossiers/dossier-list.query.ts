@@ -1,7 +1,6 @@
 import type { Actor } from '@cem/contracts';
-import type { Filter } from '@cem/read-models';
+import { foldedTextClauses, Filter } from '@cem/read-models';
 import { visibleToAnyFilter } from './dossier-visibility.policy';
-import { normaliseVietnamese } from './search-text';
 
 export interface DossierListCriteria {
   unitId?: string;
@@ -12,8 +11,6 @@ export interface DossierListCriteria {
   year?: number;
   q?: string;
 }
-
-const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * The list filter: the criteria AND what the actor may see. The query is folded like the stored search text,
@@ -29,10 +26,6 @@ export function dossierListFilter(actor: Actor | Actor[], c: DossierListCriteria
   if (c.status) clauses.push({ status: c.status });
   if (c.campaignId) clauses.push({ campaignId: c.campaignId });
   if (c.year !== undefined) clauses.push({ year: c.year });
-  for (const word of normaliseVietnamese(c.q ?? '')
-    .split(' ')
-    .filter(Boolean)) {
-    clauses.push({ searchText: { $regex: escapeRegex(word) } });
-  }
+  clauses.push(...foldedTextClauses('searchText', c.q));
   return { $and: clauses };
 }

@@ -1,7 +1,7 @@
-import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@cem/contracts';
-import { ScopedActors, SERVICE_INFRA, ServiceInfra } from '@cem/service-kit';
+import { ApiPageResponse, findPage, HeaderSink, pageAndCriteria, ScopedActors, SERVICE_INFRA, ServiceInfra } from '@cem/service-kit';
 import { ListDossiersQuery, ReachedQuery } from './dossier.dto';
 import { DossierListDoc, dossierListProjection, reachedKey } from './dossier-list.projection';
 import { dossierListFilter } from './dossier-list.query';
@@ -25,20 +25,29 @@ export class DossierQueriesController {
     return this.infra.documents.collection<DossierListDoc>(dossierListProjection.collection);
   }
 
-  @ApiOkResponse({ type: DossierListItemResponse, isArray: true })
+  /** Most recently changed first; the filter and the visibility rule go through the list's indexes (dossier-list.projection.ts). */
+  @ApiPageResponse(DossierListItemResponse)
   @Get()
-  async find(@ScopedActors() scoped: Actor[], @Query() query: ListDossiersQuery): Promise<DossierListDoc[]> {
-    const { limit = 100, skip = 0, ...criteria } = query;
-    return this.list.find(dossierListFilter(scoped, criteria), { sort: { updatedAt: -1, _id: 1 }, limit, skip });
+  async find(
+    @ScopedActors() scoped: Actor[],
+    @Query() query: ListDossiersQuery,
+    @Res({ passthrough: true }) res: HeaderSink,
+  ): Promise<DossierListDoc[]> {
+    const { page, criteria } = pageAndCriteria(query);
+    return findPage(this.list, dossierListFilter(scoped, criteria), { updatedAt: -1, _id: 1 }, page, res);
   }
 
   /** Lineage downward: the dossiers that reached a jurisdiction at a level, each with its origin below. */
-  @ApiOkResponse({ type: ReachedDossierResponse, isArray: true })
+  @ApiPageResponse(ReachedDossierResponse)
   @Get('lineage/reached')
-  async reached(@ScopedActors() scoped: Actor[], @Query() query: ReachedQuery) {
-    const docs = await this.list.find(
-      { $and: [visibleToAnyFilter(scoped), { reached: reachedKey(query.level, query.jurisdictionUnitId) }] },
-      { sort: { _id: 1 } },
+  async reached(@ScopedActors() scoped: Actor[], @Query() query: ReachedQuery, @Res({ passthrough: true }) res: HeaderSink) {
+    const { page, criteria } = pageAndCriteria(query);
+    const docs = await findPage(
+      this.list,
+      { $and: [visibleToAnyFilter(scoped), { reached: reachedKey(criteria.level, criteria.jurisdictionUnitId) }] },
+      { _id: 1 },
+      page,
+      res,
     );
     return docs.map((d) => ({
       dossierId: d.dossierId,

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import { ApiProperty, ApiPropertyOptional, ApiSchema, IntersectionType, OmitType } from '@nestjs/swagger';
 import {
   ADMINISTRATIVE_LEVELS,
@@ -12,6 +12,7 @@ import {
   IsText,
   IsYear,
 } from '@cem/contracts';
+import { PageQuery } from '@cem/service-kit';
 import { DOSSIER_STATUSES, DossierStatus } from './dossier.state';
 
 class OptionalDossierId {
@@ -59,7 +60,7 @@ export class ForwardDossierDto {
 export class AmendDossierDto extends DossierChanges {}
 
 @ApiSchema({ description: 'Bộ lọc danh sách hồ sơ' })
-export class ListDossiersQuery {
+export class ListDossiersQuery extends PageQuery {
   @ApiPropertyOptional({ example: 'vn-hcm-binh-chanh', description: 'Đơn vị đề cử hoặc bất kỳ đơn vị cấp trên nào của nó' })
   @IsOptional()
   @IsId()
@@ -73,24 +74,10 @@ export class ListDossiersQuery {
   @IsOptional()
   @IsLine()
   q?: string;
-  @ApiPropertyOptional({ example: 50, description: 'Số hồ sơ tối đa trả về (1-500)' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit?: number;
-  @ApiPropertyOptional({ example: 0, description: 'Bỏ qua bao nhiêu hồ sơ đầu (phân trang)' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(1_000_000)
-  skip?: number;
 }
 
 @ApiSchema({ description: 'Cấp và địa bàn hồ sơ đã tới' })
-export class ReachedQuery {
+export class ReachedQuery extends PageQuery {
   @ApiProperty({ enum: ADMINISTRATIVE_LEVELS }) @IsIn(ADMINISTRATIVE_LEVELS) level!: AdministrativeLevel;
   @ApiProperty({ example: 'vn-hcm' }) @IsId() jurisdictionUnitId!: string;
 }

@@ -1,10 +1,30 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '@cem/contracts';
-import { CurrentActor, MandateDoc, mandatesProjection, SERVICE_INFRA, ServiceInfra } from '@cem/service-kit';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiSchema, ApiTags } from '@nestjs/swagger';
+import { IsOptional } from 'class-validator';
+import { Actor, IsId } from '@cem/contracts';
+import {
+  ApiPageResponse,
+  CurrentActor,
+  findPage,
+  HeaderSink,
+  MandateDoc,
+  mandatesProjection,
+  PageQuery,
+  pageAndCriteria,
+  SERVICE_INFRA,
+  ServiceInfra,
+} from '@cem/service-kit';
 import { GrantMandateDto, RevokeMandateDto } from './mandate.dto';
 import { grantMandate, revokeMandate } from './mandate.handlers';
 import { MandateCommandResponse, MandateResponse } from '../shared/responses';
+
+@ApiSchema({ description: 'Bộ lọc danh sách ủy quyền' })
+export class ListMandatesQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'Chỉ các ủy quyền thay mặt địa bàn này', example: 'vn-ha-nam' })
+  @IsOptional()
+  @IsId()
+  jurisdictionUnitId?: string;
+}
 
 /** Ủy quyền: a unit acts for a jurisdiction in a role by a decision. Who may call what: submissions.policy.ts. */
 @ApiTags('mandates')
@@ -28,12 +48,12 @@ export class MandatesController {
     return revokeMandate(this.infra, actor, id, dto);
   }
 
-  @ApiOkResponse({ type: MandateResponse, isArray: true })
+  @ApiPageResponse(MandateResponse)
   @Get()
-  @ApiQuery({ name: 'jurisdictionUnitId', required: false, description: 'Chỉ các ủy quyền thay mặt địa bàn này', example: 'vn-ha-nam' })
-  async list(@Query('jurisdictionUnitId') jurisdictionUnitId?: string): Promise<MandateDoc[]> {
+  async list(@Query() query: ListMandatesQuery, @Res({ passthrough: true }) res: HeaderSink): Promise<MandateDoc[]> {
     await this.infra.readModelsCaughtUp();
-    const filter = typeof jurisdictionUnitId === 'string' ? { jurisdictionUnitId } : {};
-    return this.infra.documents.collection<MandateDoc>(mandatesProjection.collection).find(filter, { sort: { _id: 1 } });
+    const { page, criteria } = pageAndCriteria(query);
+    const filter = criteria.jurisdictionUnitId ? { jurisdictionUnitId: criteria.jurisdictionUnitId } : {};
+    return findPage(this.infra.documents.collection<MandateDoc>(mandatesProjection.collection), filter, { _id: 1 }, page, res);
   }
 }

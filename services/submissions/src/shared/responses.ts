@@ -263,3 +263,19 @@ export class DossierLineageResponse {
   @ApiProperty({ type: [LineageStepResponse], description: 'Từ cấp cao nhất xuống đơn vị đề cử (dòng cuối level = origin)' })
   down!: LineageStepResponse[];
 }
+
+@ApiSchema({ description: 'Một hồ sơ đã nhập từ tệp: dòng trong tệp và mã hồ sơ được tạo' })
+export class ImportedDossierResponse {
+  @ApiProperty({ example: 2, description: 'Dòng trong tệp (dòng tiêu đề là 1)' }) row!: number;
+  @ApiProperty({ example: 'hs-3f1c0d52-1b7e-5a2f-9c1e-0a4b6c8d2e10' }) dossierId!: string;
+  @ApiProperty({ example: 'Phần mềm quản lý đê điều' }) title!: string;
+}
+
+@ApiSchema({ description: 'Kết quả nhập danh sách hồ sơ (tất cả các dòng đã được ghi thành bản nháp)' })
+export class DossierImportResponse {
+  @ApiProperty() campaignId!: string;
+  @ApiProperty() year!: number;
+  @ApiProperty({ description: 'Số hồ sơ đã nhập' }) imported!: number;
+  @ApiProperty({ description: 'Tệp này đã được nhập trước đó: không hồ sơ nào được tạo thêm' }) alreadyImported!: boolean;
+  @ApiProperty({ type: [ImportedDossierResponse] }) dossiers!: ImportedDossierResponse[];
+}

@@ -1,13 +1,31 @@
-import { Body, Controller, Get, Inject, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '@cem/contracts';
+import { Body, Controller, Get, Inject, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiPropertyOptional, ApiSchema, ApiTags } from '@nestjs/swagger';
+import { IsOptional } from 'class-validator';
+import { Actor, IsId } from '@cem/contracts';
 import { handleCommand } from '@cem/decider';
-import { CurrentActor, SERVICE_INFRA, ServiceInfra } from '@cem/service-kit';
+import {
+  ApiPageResponse,
+  CurrentActor,
+  findPage,
+  HeaderSink,
+  PageQuery,
+  pageAndCriteria,
+  SERVICE_INFRA,
+  ServiceInfra,
+} from '@cem/service-kit';
 import { byActor, requireUnit } from '../shared/lookups';
 import { clusterDecider, clusterStreamId } from './cluster.decider';
 import { FormClusterDto } from './cluster.dto';
 import { ClusterDoc, clusterProjection } from './cluster.projection';
 import { ClusterCommandResponse, ClusterResponse } from '../shared/responses';
+
+@ApiSchema({ description: 'Bộ lọc danh sách cụm, khối thi đua' })
+export class ListClustersQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'Chỉ các cụm, khối của đơn vị tổ chức này', example: 'vn-hcm-binh-chanh' })
+  @IsOptional()
+  @IsId()
+  organisingUnitId?: string;
+}
 
 @ApiTags('clusters')
 @ApiBearerAuth()
@@ -40,18 +58,12 @@ export class ClustersController {
     return { clusterId: dto.clusterId, version: result.append?.nextExpectedVersion };
   }
 
-  @ApiOkResponse({ type: ClusterResponse, isArray: true })
+  @ApiPageResponse(ClusterResponse)
   @Get()
-  @ApiQuery({
-    name: 'organisingUnitId',
-    required: false,
-    description: 'Chỉ các cụm, khối của đơn vị tổ chức này',
-    example: 'vn-hcm-binh-chanh',
-  })
-  async list(@Query('organisingUnitId') organisingUnitId?: string): Promise<ClusterDoc[]> {
+  async list(@Query() query: ListClustersQuery, @Res({ passthrough: true }) res: HeaderSink): Promise<ClusterDoc[]> {
     await this.infra.readModelsCaughtUp();
-    return this.infra.documents
-      .collection<ClusterDoc>(clusterProjection.collection)
-      .find(organisingUnitId ? { parentUnitId: organisingUnitId } : {}, { sort: { _id: 1 } });
+    const { page, criteria } = pageAndCriteria(query);
+    const filter = criteria.organisingUnitId ? { parentUnitId: criteria.organisingUnitId } : {};
+    return findPage(this.infra.documents.collection<ClusterDoc>(clusterProjection.collection), filter, { _id: 1 }, page, res);
   }
 }

@@ -1,10 +1,21 @@
 import { readFile } from 'fs/promises';
 import { join } from 'path';
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { Actor, ADMINISTRATIVE_LEVELS, NotFoundError } from '@cem/contracts';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiSchema, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import { Actor, ADMINISTRATIVE_LEVELS, AdministrativeLevel, IsId, NotFoundError } from '@cem/contracts';
 import { handleCommand } from '@cem/decider';
-import { CurrentActor, Roles, SERVICE_INFRA, ServiceInfra } from '@cem/service-kit';
+import {
+  ApiPageResponse,
+  CurrentActor,
+  findPage,
+  HeaderSink,
+  PageQuery,
+  pageAndCriteria,
+  Roles,
+  SERVICE_INFRA,
+  ServiceInfra,
+} from '@cem/service-kit';
 import { UnitDoc, unitProjection } from './unit.projection';
 import { parseUnitSeed } from './unit-seed';
 import { asParent, unitDecider, unitStreamId } from './unit.decider';
@@ -14,6 +25,18 @@ import { SeedUnitsResponse, UnitResponse } from '../shared/responses';
 
 /** The seed shipped with the service (override with CEM_UNIT_SEED for another tree). */
 const seedPath = () => process.env.CEM_UNIT_SEED ?? join(__dirname, '..', '..', 'seed', 'units.seed.json');
+
+@ApiSchema({ description: 'Bộ lọc danh mục đơn vị' })
+export class ListUnitsQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'Chỉ các đơn vị trực thuộc đơn vị này', example: 'vn-hcm-binh-chanh' })
+  @IsOptional()
+  @IsId()
+  parentUnitId?: string;
+  @ApiPropertyOptional({ enum: ADMINISTRATIVE_LEVELS, description: 'Chỉ các đơn vị của cấp này' })
+  @IsOptional()
+  @IsIn(ADMINISTRATIVE_LEVELS)
+  level?: AdministrativeLevel;
+}
 
 @ApiTags('units')
 @ApiBearerAuth()
@@ -91,15 +114,14 @@ export class UnitsController {
     return { _id: data.unitId, ...data, parentUnitId: parent.unitId };
   }
 
-  @ApiOkResponse({ type: UnitResponse, isArray: true })
+  @ApiPageResponse(UnitResponse)
   @Get()
-  @ApiQuery({ name: 'parentUnitId', required: false, description: 'Chỉ các đơn vị trực thuộc đơn vị này', example: 'vn-hcm-binh-chanh' })
-  @ApiQuery({ name: 'level', required: false, enum: ADMINISTRATIVE_LEVELS, description: 'Chỉ các đơn vị của cấp này' })
-  async list(@Query('parentUnitId') parentUnitId?: string, @Query('level') level?: string): Promise<UnitDoc[]> {
+  async list(@Query() query: ListUnitsQuery, @Res({ passthrough: true }) res: HeaderSink): Promise<UnitDoc[]> {
+    const { page, criteria } = pageAndCriteria(query);
     const filter: Record<string, unknown> = {};
-    if (parentUnitId) filter.parentUnitId = parentUnitId;
-    if (level) filter.level = level;
-    return this.infra.documents.collection<UnitDoc>(unitProjection.collection).find(filter, { sort: { _id: 1 } });
+    if (criteria.parentUnitId) filter.parentUnitId = criteria.parentUnitId;
+    if (criteria.level) filter.level = criteria.level;
+    return findPage(this.infra.documents.collection<UnitDoc>(unitProjection.collection), filter, { _id: 1 }, page, res);
   }
 
   @ApiOkResponse({ type: UnitResponse })
