@@ -303,6 +303,14 @@ describe('portal: the whole chain in a real browser (Chromium, embedded platform
           await authority.page.getByRole('tab', { name: 'Đã quyết định' }).click();
         },
       );
+      // The certificates as PDF: issued (SHA-256 recorded), downloaded, verified by their QR code's public page.
+      await proposal(authority.page).getByRole('button', { name: 'Phát hành giấy chứng nhận' }).click();
+      const certificate = proposal(authority.page).getByTestId('certificate-download').first();
+      await certificate.waitFor();
+      const [download] = await Promise.all([authority.page.waitForEvent('download'), certificate.click()]);
+      expect(download.suggestedFilename()).toMatch(/^giay-chung-nhan-.+\.pdf$/);
+      const verifyPath = await proposal(authority.page).getByRole('link', { name: 'Trang xác minh công khai' }).getAttribute('href');
+      expect(verifyPath).toMatch(/^\/xac-minh\/[0-9a-f-]{36}$/);
       await authority.context.close();
 
       // --- 9. The auditor finds the dossier without diacritics and sees every step on its timeline.
@@ -346,6 +354,10 @@ describe('portal: the whole chain in a real browser (Chromium, embedded platform
       );
       await expectNoSeriousViolations(pub, 'public showcase');
       await screenshot(pub, 'cong-khai');
+      await pub.goto(`${h.url}${verifyPath}`);
+      await pub.getByTestId('verification-status').filter({ hasText: 'Văn bản thật, đang có hiệu lực' }).waitFor();
+      await expectNoSeriousViolations(pub, 'public verification');
+      await screenshot(pub, 'xac-minh');
       await visitor.close();
       expect(ids).toHaveLength(2);
     }));

@@ -311,4 +311,9 @@ export const FIELD_DOCS: Record<string, FieldDoc> = {
   day: { description: 'Ngày (yyyy-MM-dd)', example: '2026-10-30' },
   itemKeys: { description: 'Các việc đã gửi trong thư', example: ['dossier|hs-2026-0001@2026-10-29T08:00:00.000Z'] },
   sentAt: { description: 'Thời điểm gửi', example: '2026-10-30T07:00:00.000Z' },
+  // Fields other responses name without an example
+  recused: { description: 'Không tham gia thẩm định hồ sơ này (do xung đột lợi ích)', example: false },
+  recusalReason: { description: 'Lý do không tham gia thẩm định', example: 'Là đồng tác giả của giải pháp' },
+  detail: { description: 'Chi tiết', example: 'Quyết định số 45/QĐ-UBND ngày 20/11/2026: Giấy khen' },
+  causationId: { description: 'Mã sự kiện gây ra sự kiện này (phản ứng tự động)', example: '0192f1a2-7c3e-7b10-9a55-2f4e8d1c6b30' },
 };

@@ -1204,9 +1204,15 @@ export interface components {
              * @example Lê Văn Khoa
              */
             personName: string;
-            /** @description Lý do không tham gia thẩm định */
+            /**
+             * @description Lý do không tham gia thẩm định
+             * @example Là đồng tác giả của giải pháp
+             */
             recusalReason?: string;
-            /** @description Không tham gia thẩm định hồ sơ này (do xung đột lợi ích) */
+            /**
+             * @description Không tham gia thẩm định hồ sơ này (do xung đột lợi ích)
+             * @example false
+             */
             recused: boolean;
             /**
              * @description Tên hồ sơ

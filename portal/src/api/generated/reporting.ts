@@ -579,7 +579,10 @@ export interface components {
         };
         /** @description Một kết quả tìm kiếm của kiểm tra viên: hồ sơ, đề nghị khen thưởng hoặc quyết định khen thưởng */
         AuditSearchResultResponse: {
-            /** @description Quyết định (số, ngày, người ký, hình thức) hoặc hình thức đề nghị */
+            /**
+             * @description Quyết định (số, ngày, người ký, hình thức) hoặc hình thức đề nghị
+             * @example Quyết định số 45/QĐ-UBND ngày 20/11/2026: Giấy khen
+             */
             detail?: string;
             /**
              * @description Mã hồ sơ
@@ -1371,7 +1374,10 @@ export interface components {
              * @example u-nguyen-van-a
              */
             actorId: string;
-            /** @description Mã sự kiện gây ra quyết định này (phản ứng tự động ghi lại) */
+            /**
+             * @description Mã sự kiện gây ra quyết định này (phản ứng tự động ghi lại)
+             * @example 0192f1a2-7c3e-7b10-9a55-2f4e8d1c6b30
+             */
             causationId?: string;
             /** @description Sự kiện gây ra quyết định này, nếu có trong kho lưu trữ */
             causedBy?: components["schemas"]["CauseRowResponse"];
@@ -1526,7 +1532,10 @@ export interface components {
              * @example u-nguyen-van-a
              */
             actorId: string;
-            /** @description Mã sự kiện gây ra quyết định này (phản ứng tự động ghi lại) */
+            /**
+             * @description Mã sự kiện gây ra quyết định này (phản ứng tự động ghi lại)
+             * @example 0192f1a2-7c3e-7b10-9a55-2f4e8d1c6b30
+             */
             causationId?: string;
             /** @description Sự kiện gây ra quyết định này, nếu có trong kho lưu trữ */
             causedBy?: components["schemas"]["CauseRowResponse"];

@@ -5,6 +5,7 @@ import { PageTitle } from '../../layout/Shell';
 import { LEVEL_LABELS, RECIPIENT_KIND_LABELS_VI, label } from '../../lib/labels';
 import { formatDate } from '../../lib/format';
 import { QueryState } from '../../lib/ui';
+import { tone } from '../../lib/tone';
 import { getJson } from '../shared/queries';
 
 interface AwardHistoryEntry {
@@ -22,7 +23,7 @@ interface AwardHistoryEntry {
   revocation?: { decisionNumber: string; decisionDate: string; reason: string };
 }
 
-const STATUS = { decided: ['Đã quyết định', 'blue'], issued: ['Đã trao tặng', 'green'], revoked: ['Đã thu hồi', 'red'] } as const;
+const STATUS = { decided: ['Đã quyết định', 'processing'], issued: ['Đã trao tặng', 'success'], revoked: ['Đã thu hồi', 'error'] } as const;
 
 /** Lịch sử khen thưởng: every award of a person or a unit, across years, levels and movements (eligibility checks). */
 export default function AwardHistoryPage() {
@@ -94,7 +95,7 @@ export default function AwardHistoryPage() {
                 title: 'Tình trạng',
                 render: (_: unknown, r: AwardHistoryEntry) => (
                   <Tag
-                    color={STATUS[r.status][1]}
+                    color={tone(STATUS[r.status][1])}
                     title={r.revocation ? `Thu hồi theo QĐ ${r.revocation.decisionNumber}: ${r.revocation.reason}` : undefined}
                   >
                     {STATUS[r.status][0]}

@@ -6,6 +6,7 @@ import { PageTitle } from '../../layout/Shell';
 import { LEVEL_LABELS, label } from '../../lib/labels';
 import { formatDate } from '../../lib/format';
 import { QueryState } from '../../lib/ui';
+import { tone } from '../../lib/tone';
 import { ActionButton } from '../shared/ActionButton';
 import { enc } from '../shared/councils';
 import { getJson, post, useFieldName } from '../shared/queries';
@@ -90,7 +91,7 @@ export default function InnovationsPage() {
                         {w.acceptances
                           .filter((a) => a.accepted)
                           .map((a) => (
-                            <Tag key={a.level} color="green">
+                            <Tag key={a.level} color={tone('success')}>
                               {label(LEVEL_LABELS, a.level)}: {a.gradeLabel} ({a.score} điểm)
                             </Tag>
                           ))}

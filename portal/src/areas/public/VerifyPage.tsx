@@ -7,6 +7,7 @@ import { PageTitle } from '../../layout/Shell';
 import { CERTIFICATE_KIND_LABELS_VI, label } from '../../lib/labels';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { QueryState } from '../../lib/ui';
+import { tone } from '../../lib/tone';
 import { sha256OfFile } from '../shared/documents';
 
 interface Verification {
@@ -101,7 +102,7 @@ export default function VerifyPage() {
                     <Space direction="vertical">
                       <span>
                         <strong>{w.title}</strong> — {w.awardName}{' '}
-                        {w.revoked ? <Tag color="red">Đã thu hồi</Tag> : <Tag color="green">Còn hiệu lực</Tag>}
+                        {w.revoked ? <Tag color={tone('error')}>Đã thu hồi</Tag> : <Tag color={tone('success')}>Còn hiệu lực</Tag>}
                       </span>
                       <span>{w.recipients.map((r) => r.name).join('; ')}</span>
                       {w.revocation ? (
