@@ -34,21 +34,8 @@ export interface CouncilCase {
   waiting?: { reasonText: string };
 }
 
-export interface QueueItem {
-  memberId: string;
-  caseId: string;
-  dossierId: string;
-  councilId: string;
-  fieldCode: string;
-  title: string;
-  assignedAt: string;
-  status: 'to-score' | 'scored' | 'recused';
-  ownTotal?: number;
-  scoredAt?: string;
-  revisions: number;
-  recusalReason?: string;
-  caseFinalised: boolean;
-}
+/** A row of a member's queue (GET /members/:id/queue), as the councils API documents it. */
+export type QueueItem = components['schemas']['WorkItemResponse'];
 
 export interface Criterion {
   code: string;
