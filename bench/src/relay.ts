@@ -67,7 +67,7 @@ async function main(): Promise<void> {
       side: 'ours',
       label: 'EventRelay (read, encode, publish, checkpoint)',
       samples: ours,
-      target: '>= 50% raw producer',
+      target: '>= 0.9x raw producer',
     });
     record({
       figure: `relay to Kafka (${RELAY_EVENTS} events)`,

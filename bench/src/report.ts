@@ -10,12 +10,13 @@ type Line = Measurement | Failure;
 
 /** Targets: minimum ratio against a given baseline, and/or minimum absolute events/s for ours. */
 const TARGETS: { figure: RegExp; baseline: RegExp; minRatio?: number; minOurs?: number }[] = [
-  { figure: /^append 1 event/, baseline: /^raw/, minRatio: 0.5 },
-  { figure: /^append 1 event/, baseline: /^Emmett/, minRatio: 1.5 },
-  { figure: /^append 100/, baseline: /^raw/, minRatio: 0.8 },
+  // Issue 17, section 6 raised the goals that were met (they were 0.5x raw, 1.5x Emmett, 0.8x raw batched, 0.5x producer).
+  { figure: /^append 1 event/, baseline: /^raw/, minRatio: 0.7 },
+  { figure: /^append 1 event/, baseline: /^Emmett/, minRatio: 3 },
+  { figure: /^append 100/, baseline: /^raw/, minRatio: 0.95 },
   { figure: /^catch-up/, baseline: /./, minOurs: 200_000 },
   { figure: /rebuild/, baseline: /naive/, minRatio: 5, minOurs: 50_000 },
-  { figure: /^relay/, baseline: /./, minRatio: 0.5 },
+  { figure: /^relay/, baseline: /^raw/, minRatio: 0.9 },
 ];
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');

@@ -11,6 +11,16 @@ export function eventStoreQueries(schema: string) {
   const s = assertSchemaName(schema);
   return {
     append: `SELECT out_version, out_tx, out_pos FROM ${s}.append_to_stream($1, $2, $3, $4, $5, $6, $7)`,
+    // One event at a numeric expected version (what a command appends): the same row and hash as append_to_stream,
+    // as one plain statement with scalar parameters (no PL/pgSQL call, no arrays to encode and parse). The event
+    // to chain from is read in the same statement; when it is missing nothing is inserted and no row comes back
+    // (the caller reports the conflict); a newer event makes the insert collide on (stream_id, stream_version).
+    appendOne: `INSERT INTO ${s}.events (event_id, stream_id, stream_version, type, schema_version, data, metadata, prev_hash, hash)
+      SELECT $3::uuid, $1::text, $2::int + 1, $4::text, $5::int, $6::json, $7::json, prev.hash,
+             ${s}.event_hash(prev.hash, $3::uuid, $1::text, $2::int + 1, $4::text, $5::int, $6::json, $7::json)
+        FROM (SELECT e.hash FROM ${s}.events e WHERE e.stream_id = $1::text AND e.stream_version = $2::int
+              UNION ALL SELECT NULL::text WHERE $2::int = 0) prev
+      RETURNING stream_version AS out_version, transaction_id::text AS out_tx, position AS out_pos`,
     appendNewStreams: `SELECT out_count FROM ${s}.append_new_streams($1, $2, $3, $4, $5, $6)`,
     streamVersion: `SELECT coalesce(max(stream_version), 0) AS version FROM ${s}.events WHERE stream_id = $1`,
     storedEvents: `SELECT stream_id, stream_version, transaction_id, position FROM ${s}.events WHERE event_id = ANY($1::uuid[])`,

@@ -73,19 +73,31 @@ export class SqlEventStore implements EventStore {
     const expected = options.expectedVersion ?? 'any';
     const ids = events.map((e) => e.id ?? uuidv7());
     if (new Set(ids).size !== ids.length) throw new Error(`append to ${streamId}: the same event id twice in one append`);
-    const params = [
-      streamId,
-      expectedParam(expected),
-      ids,
-      events.map((e) => e.type),
-      events.map((e) => e.schemaVersion ?? 1),
-      events.map((e) => JSON.stringify(e.data ?? null)),
-      events.map((e) => JSON.stringify(e.metadata)),
-    ];
+    // A single event at a numeric expected version takes the plain statement; the rest the PL/pgSQL function.
+    const single = events.length === 1 && typeof expected === 'number';
+    const params = single
+      ? [
+          streamId,
+          expectedParam(expected),
+          ids[0],
+          events[0].type,
+          events[0].schemaVersion ?? 1,
+          JSON.stringify(events[0].data ?? null),
+          JSON.stringify(events[0].metadata),
+        ]
+      : [
+          streamId,
+          expectedParam(expected),
+          ids,
+          events.map((e) => e.type),
+          events.map((e) => e.schemaVersion ?? 1),
+          events.map((e) => JSON.stringify(e.data ?? null)),
+          events.map((e) => JSON.stringify(e.metadata)),
+        ];
     for (let attempt = 1; ; attempt++) {
-      let row: SqlRow;
+      let row: SqlRow | undefined;
       try {
-        [row] = await this.client.query(this.sql.append, params);
+        [row] = await this.client.query(single ? this.sql.appendOne : this.sql.append, params);
       } catch (error) {
         const failure = classifyAppendFailure(error);
         if (failure.kind === 'version-conflict') throw new ConcurrencyError(streamId, expected, failure.actualVersion);
@@ -96,6 +108,8 @@ export class SqlEventStore implements EventStore {
         if ((expected === 'any' || expected === 'exists') && attempt < MAX_UNCHECKED_ATTEMPTS) continue;
         throw new ConcurrencyError(streamId, expected, await this.streamVersion(streamId));
       }
+      // The plain statement found no event at the expected version: nothing was written.
+      if (!row) throw new ConcurrencyError(streamId, expected, await this.streamVersion(streamId));
       this.notifier.poke();
       return {
         streamId,

@@ -167,6 +167,10 @@ class KafkaTransactionalPublisher implements TransactionalPublisher {
         transactionalId: this.id,
         idempotent: true,
         maxInFlightRequests: 1,
+        // A transaction begun right after the previous commit often finds the coordinator still writing that
+        // commit's markers (CONCURRENT_TRANSACTIONS, retriable): kafkajs' default first retry waits ~300 ms, a
+        // pause per few batches that cost the relay several percent. The Java client waits 20 ms for it.
+        retry: { initialRetryTime: 20, retries: 8 },
         createPartitioner: Partitioners.DefaultPartitioner,
       });
       this.producer = producer.connect().then(() => producer);

@@ -1,7 +1,7 @@
 import { comparePositions, eventsTopic, type LogPosition, type RecordedEvent } from '@cem/contracts';
 import type { EventStore, StoreLease, Subscription } from '@cem/event-store';
 import { encodeEvent } from '../cloud-events.codec';
-import { PublisherFencedError, type EventBus, type TransactionalPublisher } from '../event-bus';
+import { PublisherFencedError, type BusMessage, type EventBus, type TransactionalPublisher } from '../event-bus';
 import { backoffDelay, sleep } from '../retry';
 
 export interface EventRelayOptions {
@@ -29,10 +29,15 @@ export interface EventRelayOptions {
 }
 
 /**
- * A batch with nothing to publish (only other contexts' archived events) moves the checkpoint at most this
- * often: re-reading such a batch after a crash costs nothing but the read.
+ * How often the PostgreSQL checkpoint moves when it is not what makes the relay exact: after a batch with nothing
+ * to publish (only other contexts' archived events: re-reading it after a crash costs nothing but the read), and
+ * on a transactional bus, where every batch commits its position in Kafka with the batch itself and the relay
+ * starts from the later of the two. A position held back is written when this interval ends (a timer), when the
+ * relay steps down: the PostgreSQL copy (and the relay lag metric read from it) trails by at most this interval.
  */
-const FILTERED_CHECKPOINT_INTERVAL_MS = 1000;
+const CHECKPOINT_INTERVAL_MS = 1000;
+
+const ignore = () => undefined;
 
 export function relayCheckpointName(topic: string): string {
   return `relay:${topic}`;
@@ -76,6 +81,12 @@ export class EventRelay {
   private savedAt = 0;
   /** Position of the last event handed to the bus (or skipped by the filter). */
   private relayedUpTo?: LogPosition;
+  /**
+   * The publish (and checkpoint) of the batch handed over last, and anything queued after it: batches go out one
+   * at a time, in order, while the subscription already reads the next batch from the store.
+   */
+  private inflight: Promise<void> = Promise.resolve();
+  private checkpointTimer?: NodeJS.Timeout;
 
   constructor(private readonly options: EventRelayOptions) {
     this.topic = options.topic ?? eventsTopic(options.context);
@@ -107,12 +118,14 @@ export class EventRelay {
   }
 
   /**
-   * Resolves once everything committed before the call has been published and checkpointed. On a replica
+   * Resolves once everything committed before the call has been published, its position committed with it (Kafka
+   * transaction) or checkpointed in PostgreSQL (other buses). On a replica
    * that is not the relay there is nothing to wait for: it resolves at once.
    */
   async caughtUp(): Promise<void> {
     if (!this.loop) throw new Error('EventRelay is not started');
     await this.subscription?.caughtUp();
+    await this.inflight.catch(ignore); // the last batch handed over may still be on its way
   }
 
   async stop(): Promise<void> {
@@ -187,6 +200,10 @@ export class EventRelay {
     const subscription = this.subscription;
     this.subscription = undefined;
     await subscription?.stop();
+    await this.inflight.catch(ignore); // a batch on its way is published (or refused) before the producer goes
+    this.inflight = Promise.resolve();
+    clearTimeout(this.checkpointTimer);
+    this.checkpointTimer = undefined;
     const unsaved = this.unsaved;
     this.unsaved = undefined;
     if (unsaved && !this.fenced) await this.options.store.save(this.checkpoint, unsaved).catch((e) => this.options.onError?.(e));
@@ -197,25 +214,57 @@ export class EventRelay {
     this.leading = false;
   }
 
+  /**
+   * The subscription's handler. It waits for the previous batch's publish (whose failure, a fenced publisher or a
+   * stop, surfaces here and keeps this batch unaccepted), hands this batch over and returns, so the store is read
+   * while the bus works. Only a fenced or stopping relay ever sees a publish fail (anything else is retried in
+   * place), and either way it steps down and the next relay starts from the committed position.
+   */
   private async relay(events: RecordedEvent[]): Promise<void> {
     if (!events.length) return;
+    await this.inflight;
     if (this.fenced) throw new PublisherFencedError(`${this.checkpoint}: no longer the relay`);
-    const { context, bus, store } = this.options;
+    const { context } = this.options;
     const selected = this.options.filter ? events.filter(this.options.filter) : events;
     const messages = selected.map((event) => encodeEvent(context, event, this.topic));
     const last = events[events.length - 1].position;
-    if (!messages.length && Date.now() - this.savedAt < FILTERED_CHECKPOINT_INTERVAL_MS) {
-      this.unsaved = last;
-      this.relayedUpTo = last;
-      return;
-    }
+    void this.enqueue(() => this.publish(messages, last));
+  }
+
+  private async publish(messages: BusMessage[], last: LogPosition): Promise<void> {
+    const { bus, store } = this.options;
     const publisher = this.publisher;
     if (messages.length) await this.untilDone(() => (publisher ? publisher.publish(messages, markerOf(last)) : bus.publish(messages)));
-    await this.untilDone(() => store.save(this.checkpoint, last));
-    this.unsaved = undefined;
-    this.savedAt = Date.now();
-    this.published += selected.length;
+    this.published += messages.length;
     this.relayedUpTo = last;
+    // Without transactions the PostgreSQL checkpoint is what stops a re-send: it moves after every published batch.
+    if ((messages.length && !publisher) || Date.now() - this.savedAt >= CHECKPOINT_INTERVAL_MS) {
+      await this.untilDone(() => store.save(this.checkpoint, last));
+      this.unsaved = undefined;
+      this.savedAt = Date.now();
+      return;
+    }
+    this.unsaved = last;
+    this.checkpointTimer ??= setTimeout(() => {
+      this.checkpointTimer = undefined;
+      void this.enqueue(() => this.flushCheckpoint());
+    }, CHECKPOINT_INTERVAL_MS).unref();
+  }
+
+  private async flushCheckpoint(): Promise<void> {
+    const unsaved = this.unsaved;
+    if (!unsaved || this.fenced) return;
+    await this.untilDone(() => this.options.store.save(this.checkpoint, unsaved));
+    if (this.unsaved === unsaved) this.unsaved = undefined;
+    this.savedAt = Date.now();
+  }
+
+  /** Runs `step` after everything handed over before it; a failure stays in the chain for relay() to surface. */
+  private enqueue(step: () => Promise<void>): Promise<void> {
+    const next = this.inflight.then(step);
+    this.inflight = next;
+    next.catch(ignore);
+    return next;
   }
 
   // Retrying here rather than failing the store subscription keeps the relay's order independent of how the

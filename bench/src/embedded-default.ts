@@ -1,0 +1,296 @@
+/*
+ * Section embedded-default (issue 17, section 5): `npm start`'s platform the way a newcomer uses it. The process
+ * `npm start` ends in (tools/start.sh: `node -r ./tools/register.js deploy/embedded/main.ts`) is started as a
+ * child on free ports (CEM_PORT=0) with a temporary data dir (CEM_DATA_DIR), the demo scenario on, so the four
+ * services run on PGlite and the embedded document store with their data on disk. The benchmark drives it over
+ * HTTP through the portal's gateway, as the portal does, with tokens of the demo people minted by the platform's
+ * own issuer key (what `npm run token` does): Phủ Lý's officer drafts a dossier in the Hà Nam campaign and submits
+ * it, Sở KH&CN's officer receives it (councils then opens its evaluation case, reporting archives every event).
+ *
+ * Figures: commands/s and per-command p50/p99 one sequence at a time and with BENCH_EMBEDDED_DEFAULT_CLIENTS
+ * concurrent clients, the platform's CPU per command, and its memory (RSS, V8 heap) at start and after
+ * BENCH_EMBEDDED_DEFAULT_EVENTS domain events (default 100,000), seeded by the same command sequences over HTTP
+ * (the platform's own paths); the count is the reporting archive's (`GET /audit/verify`: every context's events).
+ * Knobs: BENCH_EMBEDDED_DEFAULT_EVENTS, BENCH_EMBEDDED_DEFAULT_CLIENTS (default 8), BENCH_EMBEDDED_DEFAULT_SECONDS
+ * (default 10 per measurement).
+ */
+import 'reflect-metadata';
+import { spawn, execFileSync, type ChildProcess } from 'child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join, resolve } from 'path';
+import { LocalIssuer, type MintRequest } from '@cem/identity';
+import { ALL_PERSONAS } from '../../deploy/embedded/demo-personas';
+import { DEMO_CAMPAIGN, DEMO_FIELD } from '../../deploy/embedded/demo-scenario';
+import { env, log, record, recordError } from './common';
+
+const ROOT = resolve(__dirname, '..', '..');
+const TARGET_EVENTS = Number(env.BENCH_EMBEDDED_DEFAULT_EVENTS ?? 100_000);
+const CLIENTS = Number(env.BENCH_EMBEDDED_DEFAULT_CLIENTS ?? 8);
+const SECONDS = Number(env.BENCH_EMBEDDED_DEFAULT_SECONDS ?? 10);
+const SEQUENTIAL = 100;
+const FIGURE = 'embedded default (npm start)';
+
+const DISTRICT = ALL_PERSONAS['district-officer-phu-ly'];
+const AGENCY = ALL_PERSONAS['province-agency-khcn'];
+const AUDITOR = ALL_PERSONAS.auditor;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const nowMs = () => Number(process.hrtime.bigint()) / 1e6;
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN;
+};
+const mb = (bytes: number) => bytes / 1024 / 1024;
+
+interface Platform {
+  child: ChildProcess;
+  url: string;
+  metricsUrl: string;
+  exited: Promise<void>;
+}
+
+/** Starts `npm start`'s process and resolves once it printed its addresses (demo scenario set up). */
+async function startPlatform(dataDir: string): Promise<Platform> {
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, CEM_PORT: '0', CEM_DATA_DIR: dataDir, CEM_LOG_FORMAT: 'json' };
+  // A newcomer has none of the local servers' variables: the embedded default must not see them either.
+  for (const name of Object.keys(childEnv)) if (/^CEM_(PG|KAFKA|MONGO|KEYCLOAK|OIDC|NAME_PREFIX)/.test(name)) delete childEnv[name];
+  const child = spawn(process.execPath, ['-r', './tools/register.js', 'deploy/embedded/main.ts'], {
+    cwd: ROOT,
+    env: childEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  let out = '';
+  let err = '';
+  child.stderr.on('data', (d: Buffer) => (err = (err + d.toString()).slice(-4000)));
+  return new Promise<Platform>((resolvePlatform, reject) => {
+    const onData = (d: Buffer) => {
+      out += d.toString();
+      if (!out.includes('embedded, data in')) {
+        if (out.length > 1_000_000) out = out.slice(-100_000);
+        return;
+      }
+      const url = [...out.matchAll(/Cổng thông tin \(portal\): (http:\/\/\S+)\s*$/gm)].map((m) => m[1]).find((u) => !u.endsWith(':0'));
+      const metricsUrl = /metrics for the scraper: (http:\/\/\S+?)\/metrics/.exec(out)?.[1];
+      child.stdout.off('data', onData);
+      child.stdout.resume(); // request logs keep coming: drain them
+      if (!url || !metricsUrl) reject(new Error(`cannot read the platform's addresses from:\n${out.slice(-2000)}`));
+      else resolvePlatform({ child, url, metricsUrl, exited });
+    };
+    child.stdout.on('data', onData);
+    void exited.then(() => reject(new Error(`the platform exited before it was ready:\n${out.slice(-2000)}\n${err}`)));
+  });
+}
+
+/** Resident set size of the process, from /proc (kB -> bytes). */
+function rssBytes(pid: number): number {
+  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Number(match[1]) * 1024 : NaN;
+}
+
+/** CPU seconds (user + system) the process used so far. */
+function cpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** The V8 heap as the platform's own /metrics reports it (prom-client's default metrics, process-wide). */
+async function heap(metricsUrl: string): Promise<{ used: number; total: number }> {
+  const text = await (await fetch(`${metricsUrl}/metrics`)).text();
+  const value = (name: string) => Number(new RegExp(`^${name} (\\S+)`, 'm').exec(text)?.[1] ?? NaN);
+  return { used: value('nodejs_heap_size_used_bytes'), total: value('nodejs_heap_size_total_bytes') };
+}
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'cem-bench-embedded-default-'));
+  let platform: Platform | undefined;
+  try {
+    const startedAt = nowMs();
+    platform = await startPlatform(dataDir);
+    const startSeconds = (nowMs() - startedAt) / 1000;
+    const pid = platform.child.pid!;
+    const { url, metricsUrl } = platform;
+    log(`embedded default: started in ${startSeconds.toFixed(1)} s at ${url} (data in ${dataDir})`);
+
+    const issuer = await LocalIssuer.loadOrCreate(join(dataDir, 'identity'));
+    const tokens = new Map<MintRequest, string>();
+    for (const who of [DISTRICT, AGENCY, AUDITOR]) tokens.set(who, await issuer.mint(who, '24h'));
+    const year = new Date().getFullYear();
+    const call = async (who: MintRequest, method: string, path: string, body?: unknown): Promise<Record<string, unknown>> => {
+      const res = await fetch(`${url}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${tokens.get(who)}`, 'content-type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      const text = await res.text();
+      if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 300)}`);
+      return text ? (JSON.parse(text) as Record<string, unknown>) : {};
+    };
+
+    let n = 0;
+    const commandMs: number[] = [];
+    /** Draft, submit, receive: the three commands of a newcomer's first walk, each timed. */
+    const sequence = async (): Promise<number> => {
+      const dossierId = `bd-${process.pid}-${n++}`;
+      const steps: Array<[MintRequest, string, unknown]> = [
+        [
+          DISTRICT,
+          '/api/submissions/dossiers',
+          {
+            dossierId,
+            campaignId: DEMO_CAMPAIGN,
+            year,
+            fieldCode: DEMO_FIELD,
+            type: 'initiative',
+            title: `Sáng kiến số hóa thủ tục hành chính ${n}`,
+            summary: 'Ứng dụng công nghệ số trong tiếp nhận và trả kết quả hồ sơ tại địa phương.',
+            applicantKind: 'individual',
+            authors: [{ name: 'Trịnh Văn Bảo' }],
+            owners: [],
+            attachments: [],
+          },
+        ],
+        [DISTRICT, `/api/submissions/dossiers/${dossierId}/submit`, {}],
+        [AGENCY, `/api/submissions/dossiers/${dossierId}/receive`, {}],
+      ];
+      const t0 = nowMs();
+      for (const [who, path, body] of steps) {
+        const t = nowMs();
+        await call(who, 'POST', path, body);
+        commandMs.push(nowMs() - t);
+      }
+      return nowMs() - t0;
+    };
+    /** Every context's events, as the reporting archive holds them once it caught up. */
+    const archived = async () => Number((await call(AUDITOR, 'GET', '/api/reporting/audit/verify')).eventsChecked);
+    const settledCount = async () => {
+      let last = -1;
+      for (;;) {
+        const count = await archived();
+        if (count === last) return count;
+        last = count;
+        await sleep(1000);
+      }
+    };
+
+    // The campaign's read model is eventually consistent after the demo scenario: retry the first walk.
+    for (const deadline = Date.now() + 60_000; ;) {
+      try {
+        await sequence();
+        break;
+      } catch (error) {
+        if (Date.now() > deadline) throw error;
+        await sleep(200);
+      }
+    }
+    for (let i = 0; i < 20; i++) await sequence();
+    const startEvents = await settledCount();
+    const startRss = rssBytes(pid);
+    const startHeap = await heap(metricsUrl);
+    log(
+      `embedded default: ${startEvents} events after warm-up; RSS ${mb(startRss).toFixed(0)} MB, heap used ${mb(startHeap.used).toFixed(0)} MB`,
+    );
+
+    /** One walk at a time, then CLIENTS concurrent clients for SECONDS: rate, latency, the platform's CPU per command. */
+    const measure = async (stage: string) => {
+      commandMs.length = 0;
+      const seqMs: number[] = [];
+      for (let i = 0; i < SEQUENTIAL; i++) seqMs.push(await sequence());
+      const sequential = [...commandMs];
+      record({
+        figure: `${FIGURE}: one command at a time, ${stage}`,
+        side: 'ours',
+        label: `p50 per command; p99 ${percentile(sequential, 99).toFixed(1)} ms; draft-submit-receive p50 ${percentile(seqMs, 50).toFixed(1)} ms`,
+        samples: [percentile(sequential, 50)],
+        unit: 'ms',
+        note: `${SEQUENTIAL} draft-submit-receive walks through the gateway, one after the other`,
+      });
+      commandMs.length = 0;
+      const cpu0 = cpuSeconds(pid);
+      const t0 = nowMs();
+      const until = t0 + SECONDS * 1000;
+      let errors = 0;
+      await Promise.all(
+        Array.from({ length: CLIENTS }, async () => {
+          while (nowMs() < until) await sequence().catch(() => errors++);
+        }),
+      );
+      const seconds = (nowMs() - t0) / 1000;
+      const cpuMs = ((cpuSeconds(pid) - cpu0) * 1000) / commandMs.length;
+      const rate = commandMs.length / seconds;
+      record({
+        figure: `${FIGURE}: ${CLIENTS} clients, ${stage}`,
+        side: 'ours',
+        label: `commands/s; p50 ${percentile(commandMs, 50).toFixed(1)} ms, p99 ${percentile(commandMs, 99).toFixed(1)} ms; ${cpuMs.toFixed(1)} ms CPU per command${errors ? `; ${errors} errors` : ''}`,
+        samples: [rate],
+        unit: 'cmd/s',
+        note: `closed loop, ${CLIENTS} clients each walking draft-submit-receive for ${SECONDS} s`,
+      });
+      return rate;
+    };
+    await measure(`${startEvents} events`);
+
+    // Seeding: the same walks from 16 clients until the archive holds TARGET_EVENTS events.
+    const seedStart = nowMs();
+    const seedCpu = cpuSeconds(pid);
+    let events = await archived();
+    let perWalk = 0;
+    const walksBefore = n;
+    for (let round = 0; events < TARGET_EVENTS; round++) {
+      const eventsBefore = events;
+      const nBefore = n;
+      perWalk = perWalk || 4;
+      const walks = Math.max(100, Math.min(5000, Math.ceil((TARGET_EVENTS - events) / perWalk)));
+      let started = 0;
+      await Promise.all(
+        Array.from({ length: 16 }, async () => {
+          while (started++ < walks) await sequence().catch(() => undefined);
+        }),
+      );
+      events = await archived();
+      perWalk = Math.max(1, (events - eventsBefore) / Math.max(1, n - nBefore));
+      log(`embedded default: seeding, ${events} events archived (round ${round}, ${(n - walksBefore) * 3} commands)`);
+    }
+    const seeded = await settledCount();
+    const seedSeconds = (nowMs() - seedStart) / 1000;
+    const seedCommands = (n - walksBefore) * 3;
+    const seedCpuMs = ((cpuSeconds(pid) - seedCpu) * 1000) / seedCommands;
+    log(
+      `embedded default: ${seeded} events, ${seedCommands} commands in ${seedSeconds.toFixed(0)} s (${(seedCommands / seedSeconds).toFixed(0)} cmd/s)`,
+    );
+    record({
+      figure: `${FIGURE}: seeding to ${seeded} events (16 clients)`,
+      side: 'ours',
+      label: `commands/s over ${seedSeconds.toFixed(0)} s, ${seedCommands} commands; ${seedCpuMs.toFixed(1)} ms CPU per command`,
+      samples: [seedCommands / seedSeconds],
+      unit: 'cmd/s',
+    });
+    await sleep(5000);
+    const rss = rssBytes(pid);
+    const heapNow = await heap(metricsUrl);
+    const disk = Number(execFileSync('du', ['-sk', dataDir]).toString().split('\t')[0]) * 1024;
+    record({
+      figure: `${FIGURE}: memory after ${seeded} events`,
+      side: 'ours',
+      label: `RSS MB; V8 heap used ${mb(heapNow.used).toFixed(0)} MB of ${mb(heapNow.total).toFixed(0)} MB; data dir ${mb(disk).toFixed(0)} MB on disk`,
+      samples: [mb(rss)],
+      unit: 'MB',
+      note: `at start (${startEvents} events): RSS ${mb(startRss).toFixed(0)} MB, heap used ${mb(startHeap.used).toFixed(0)} MB of ${mb(startHeap.total).toFixed(0)} MB`,
+    });
+    await measure(`${seeded} events`);
+  } catch (error) {
+    recordError(FIGURE, error);
+    process.exitCode = 1;
+  } finally {
+    if (platform) {
+      platform.child.kill('SIGTERM');
+      await Promise.race([platform.exited, sleep(15_000)]);
+      if (platform.child.exitCode === null) platform.child.kill('SIGKILL');
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+void main();
