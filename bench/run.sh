@@ -3,10 +3,12 @@
 # node-postgres' global type parsers, and a failing section must not take the others down), prints the table.
 # Knobs (env): BENCH_EVENTS (log size for catch-up and rebuild, default 200000), BENCH_RELAY_EVENTS,
 # BENCH_EMBEDDED_EVENTS, BENCH_NAIVE_EVENTS, BENCH_REPS (default 3), BENCH_WRITERS (default 32),
-# BENCH_APPENDS_PER_WRITER, BENCH_BATCHES_PER_WRITER, BENCH_SECTIONS (default "append emmett append-breakdown log relay embedded lists audit e2e"),
+# BENCH_APPENDS_PER_WRITER, BENCH_BATCHES_PER_WRITER, BENCH_SECTIONS (default "append emmett append-breakdown log relay embedded embedded-default lists audit e2e"),
 # BENCH_E2E_RATES (default "50 100 200 500" commands/s), BENCH_E2E_SECONDS (default 5 per rate), BENCH_SERVICE_NODE_ARGS
 # (extra node flags for the e2e service processes, e.g. --cpu-prof), BENCH_LIST_DOSSIERS (section lists, default 100000),
-# BENCH_AUDIT_EVENTS (section audit, default 1000000).
+# BENCH_AUDIT_EVENTS (section audit, default 1000000), BENCH_EMBEDDED_DEFAULT_EVENTS (section embedded-default: `npm start`'s
+# process on free ports and a temporary data dir, default 100000 events), BENCH_EMBEDDED_DEFAULT_CLIENTS (default 8),
+# BENCH_EMBEDDED_DEFAULT_SECONDS (default 10).
 # BENCH_QUICK=1: a sanity run of every section in a few minutes (small sizes, one repetition; figures not comparable).
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -15,6 +17,7 @@ if [[ "${BENCH_QUICK:-}" == 1 ]]; then
   export BENCH_EVENTS="${BENCH_EVENTS:-20000}" BENCH_REPS="${BENCH_REPS:-1}" BENCH_APPENDS_PER_WRITER="${BENCH_APPENDS_PER_WRITER:-10}"
   export BENCH_BATCHES_PER_WRITER="${BENCH_BATCHES_PER_WRITER:-2}" BENCH_E2E_RATES="${BENCH_E2E_RATES:-50}" BENCH_E2E_SECONDS="${BENCH_E2E_SECONDS:-2}"
   export BENCH_LIST_DOSSIERS="${BENCH_LIST_DOSSIERS:-5000}" BENCH_AUDIT_EVENTS="${BENCH_AUDIT_EVENTS:-50000}"
+  export BENCH_EMBEDDED_DEFAULT_EVENTS="${BENCH_EMBEDDED_DEFAULT_EVENTS:-5000}" BENCH_EMBEDDED_DEFAULT_SECONDS="${BENCH_EMBEDDED_DEFAULT_SECONDS:-3}"
 fi
 
 bash deploy/local/up.sh >&2 || { echo "bench: servers failed to start" >&2; exit 1; }
@@ -25,7 +28,7 @@ export BENCH_RUN_ID="${BENCH_RUN_ID:-r$(date +%s)}"
 export BENCH_RESULTS="${BENCH_RESULTS:-$PWD/bench/results/$BENCH_RUN_ID.jsonl}"
 mkdir -p "$(dirname "$BENCH_RESULTS")"
 : > "$BENCH_RESULTS"
-SECTIONS="${BENCH_SECTIONS:-append emmett append-breakdown log relay embedded lists audit e2e}"
+SECTIONS="${BENCH_SECTIONS:-append emmett append-breakdown log relay embedded embedded-default lists audit e2e}"
 SECTION_TIMEOUT="${BENCH_SECTION_TIMEOUT:-1200}"
 
 echo "bench: run $BENCH_RUN_ID on $(nproc) cores; results in $BENCH_RESULTS" >&2

@@ -4,18 +4,14 @@
 // BENCH_PORTAL_PORT (default 0: free ports), CEM_CHROMIUM (default /usr/bin/chromium).
 import 'reflect-metadata';
 import { execFileSync } from 'child_process';
-import { randomUUID } from 'crypto';
 import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join, resolve } from 'path';
 import { chromium } from 'playwright-core';
-import { SUBMISSIONS_EVENTS } from '@cem/contracts';
-import type { NewEvent } from '@cem/contracts';
 import { startEmbeddedWithPortal } from '../../deploy/embedded/launch';
 import { ALL_PERSONAS } from '../../deploy/embedded/demo-personas';
-import { DEMO_CAMPAIGN, DEMO_FIELD } from '../../deploy/embedded/demo-scenario';
 import { initialJavaScript } from '../../portal/scripts/measure-bundle';
-import { dossierStreamId } from '../../services/submissions/src/dossiers/dossier.decider';
+import { drafts } from './seed-drafts';
 
 const ROOT = resolve(__dirname, '..', '..');
 const DOSSIERS = Number(process.env.BENCH_PORTAL_DOSSIERS ?? 10_000);
@@ -26,46 +22,6 @@ const OFFICER = ALL_PERSONAS['district-officer-phu-ly'];
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (x: number) => `${Math.round(x)} ms`;
-
-/**
- * Drafts of the Phủ Lý officer's unit straight into the submissions event store, as the API would have
- * recorded them (the store is the source of truth; the list read model and reporting's archive follow from it).
- */
-function drafts(count: number, year: number): Array<{ streamId: string; event: NewEvent }> {
-  const unitPath = ['vn', 'vn-ha-nam', 'vn-ha-nam-phu-ly'];
-  return Array.from({ length: count }, (_, i) => {
-    const dossierId = `bench-${i.toString().padStart(5, '0')}-${randomUUID().slice(0, 6)}`;
-    const draftedAt = new Date(Date.now() - (count - i) * 1000).toISOString();
-    return {
-      streamId: dossierStreamId(dossierId),
-      event: {
-        type: SUBMISSIONS_EVENTS.DossierDrafted,
-        data: {
-          dossierId,
-          campaignId: DEMO_CAMPAIGN,
-          year,
-          fieldCode: DEMO_FIELD,
-          type: 'initiative',
-          title: `Sáng kiến cải tiến thủ tục hành chính số ${i + 1}`,
-          summary: 'Hồ sơ tạo cho phép đo hiệu năng của danh sách hồ sơ.',
-          applicantKind: 'individual',
-          authors: [{ name: `Nguyễn Văn Thử ${i + 1}` }],
-          owners: [],
-          nominatingUnitId: 'vn-ha-nam-phu-ly',
-          nominatingUnitPath: unitPath,
-          attachments: [],
-          draftedAt,
-        },
-        metadata: {
-          actor: { id: OFFICER.sub, name: OFFICER.name, role: OFFICER.role, unitId: OFFICER.unitId, level: OFFICER.level, unitPath },
-          occurredAt: draftedAt,
-          correlationId: dossierId,
-          source: 'submissions',
-        },
-      },
-    };
-  });
-}
 
 async function main() {
   execFileSync('bash', [join(ROOT, 'tools', 'build-portal.sh')], { stdio: 'inherit' });

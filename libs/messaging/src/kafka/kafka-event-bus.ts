@@ -91,6 +91,9 @@ function groupByTopic(messages: BusMessage[]) {
   return [...byTopic].map(([topic, list]) => ({ topic, messages: list }));
 }
 
+/** Messages per produce request inside a transaction (a request's record batch per partition stays well under 1 MB). */
+const MAX_MESSAGES_PER_SEND = 500;
+
 const FENCED = /INVALID_PRODUCER_EPOCH|PRODUCER_FENCED|fenced|INVALID_TXN_STATE|TRANSACTIONAL_ID_AUTHORIZATION/i;
 
 /**
@@ -129,7 +132,10 @@ class KafkaTransactionalPublisher implements TransactionalPublisher {
     const producer = await this.connected();
     const transaction = await producer.transaction();
     try {
-      if (messages.length) await transaction.sendBatch({ acks: -1, topicMessages: groupByTopic(messages) });
+      // A relay transaction may gather several store batches: sent in requests of at most 500 messages each.
+      for (let i = 0; i < messages.length; i += MAX_MESSAGES_PER_SEND) {
+        await transaction.sendBatch({ acks: -1, topicMessages: groupByTopic(messages.slice(i, i + MAX_MESSAGES_PER_SEND)) });
+      }
       await transaction.sendOffsets({
         consumerGroupId: this.id,
         topics: [
@@ -169,8 +175,9 @@ class KafkaTransactionalPublisher implements TransactionalPublisher {
         maxInFlightRequests: 1,
         // A transaction begun right after the previous commit often finds the coordinator still writing that
         // commit's markers (CONCURRENT_TRANSACTIONS, retriable): kafkajs' default first retry waits ~300 ms, a
-        // pause per few batches that cost the relay several percent. The Java client waits 20 ms for it.
-        retry: { initialRetryTime: 20, retries: 8 },
+        // pause per few batches that cost the relay several percent. The Java client waits 20 ms for it. Retries stay
+        // unlimited, kafkajs' own default for an idempotent producer.
+        retry: { initialRetryTime: 20, retries: Number.MAX_SAFE_INTEGER },
         createPartitioner: Partitioners.DefaultPartitioner,
       });
       this.producer = producer.connect().then(() => producer);

@@ -39,6 +39,15 @@ const CHECKPOINT_INTERVAL_MS = 1000;
 
 const ignore = () => undefined;
 
+/**
+ * On a transactional bus, full batches (the log has more right behind them) are gathered into one Kafka transaction
+ * of up to this many events: a transaction costs four round trips besides the sends (add partitions, add offsets,
+ * commit the offsets, end), which per 500-event batch kept the relay near 0.6-0.8x a bare producer.
+ */
+const MAX_EVENTS_PER_TRANSACTION = 5000;
+/** A gathered transaction waits at most this long for the next batch (a full batch that was the log's last). */
+const LINGER_MS = 10;
+
 export function relayCheckpointName(topic: string): string {
   return `relay:${topic}`;
 }
@@ -87,6 +96,9 @@ export class EventRelay {
    */
   private inflight: Promise<void> = Promise.resolve();
   private checkpointTimer?: NodeJS.Timeout;
+  /** Batches read but not yet handed to the bus: gathered for one transaction (see MAX_EVENTS_PER_TRANSACTION). */
+  private gathered: { messages: BusMessage[]; events: number; last?: LogPosition } = { messages: [], events: 0 };
+  private lingerTimer?: NodeJS.Timeout;
 
   constructor(private readonly options: EventRelayOptions) {
     this.topic = options.topic ?? eventsTopic(options.context);
@@ -125,6 +137,7 @@ export class EventRelay {
   async caughtUp(): Promise<void> {
     if (!this.loop) throw new Error('EventRelay is not started');
     await this.subscription?.caughtUp();
+    this.handOver();
     await this.inflight.catch(ignore); // the last batch handed over may still be on its way
   }
 
@@ -200,6 +213,8 @@ export class EventRelay {
     const subscription = this.subscription;
     this.subscription = undefined;
     await subscription?.stop();
+    if (this.fenced) this.gathered = { messages: [], events: 0 };
+    this.handOver(); // batches read and gathered go out before the producer goes (a fenced relay drops them)
     await this.inflight.catch(ignore); // a batch on its way is published (or refused) before the producer goes
     this.inflight = Promise.resolve();
     clearTimeout(this.checkpointTimer);
@@ -222,13 +237,34 @@ export class EventRelay {
    */
   private async relay(events: RecordedEvent[]): Promise<void> {
     if (!events.length) return;
-    await this.inflight;
     if (this.fenced) throw new PublisherFencedError(`${this.checkpoint}: no longer the relay`);
     const { context } = this.options;
     const selected = this.options.filter ? events.filter(this.options.filter) : events;
-    const messages = selected.map((event) => encodeEvent(context, event, this.topic));
-    const last = events[events.length - 1].position;
-    void this.enqueue(() => this.publish(messages, last));
+    for (const event of selected) this.gathered.messages.push(encodeEvent(context, event, this.topic));
+    this.gathered.events += events.length;
+    this.gathered.last = events[events.length - 1].position;
+    // A full batch means more is probably waiting in the log: gather it into the same transaction. Batches read
+    // and gathered are only in memory; neither position moves before their transaction commits, so a crash or a
+    // fenced relay simply leaves them to be read again by the next relay.
+    const full = events.length >= (this.options.batchSize ?? 500);
+    if (this.publisher && full && this.gathered.events < MAX_EVENTS_PER_TRANSACTION) {
+      this.lingerTimer ??= setTimeout(() => {
+        this.lingerTimer = undefined;
+        this.handOver();
+      }, LINGER_MS).unref();
+      return;
+    }
+    await this.inflight;
+    this.handOver();
+  }
+
+  /** Queues what was gathered as one publish (one Kafka transaction), behind whatever is on its way. */
+  private handOver(): void {
+    clearTimeout(this.lingerTimer);
+    this.lingerTimer = undefined;
+    const { messages, last } = this.gathered;
+    this.gathered = { messages: [], events: 0 };
+    if (last) void this.enqueue(() => this.publish(messages, last));
   }
 
   private async publish(messages: BusMessage[], last: LogPosition): Promise<void> {
