@@ -35,6 +35,12 @@ fi
 bash deploy/local/keycloak.sh start >.cache/keycloak-start.log 2>&1 &
 keycloak_start=$!
 export CEM_KEYCLOAK_URL="http://127.0.0.1:${CEM_KEYCLOAK_PORT:-8180}"
+# Mailpit (SMTP test server, built from the Go module proxy) for the notification digests' test, which reads the
+# mails back through its HTTP API; idempotent (a running one is reused), also in the background.
+bash deploy/local/mailpit.sh start >.cache/mailpit-start.log 2>&1 &
+mailpit_start=$!
+export CEM_SMTP_URL="smtp://127.0.0.1:${CEM_SMTP_PORT:-1025}"
+export CEM_MAILPIT_URL="http://127.0.0.1:${CEM_MAILPIT_PORT:-8025}"
 
 # The portal's browser tests drive Debian's Chromium (Playwright cannot download its own browsers here).
 if [ ! -x /usr/bin/chromium ]; then
@@ -72,6 +78,7 @@ cleanup() {
 }
 trap cleanup EXIT
 wait "$keycloak_start" || { cat .cache/keycloak-start.log; echo "Keycloak did not start" >&2; exit 1; }
+wait "$mailpit_start" || { cat .cache/mailpit-start.log; echo "Mailpit did not start" >&2; exit 1; }
 projects=(unit integration e2e-in-process browser)
 status=0
 NODE_ENV=test npx jest --ci --maxWorkers=2 --selectProjects "${projects[@]}" --json --outputFile=.cache/jest-results.json "$@" || status=$?
