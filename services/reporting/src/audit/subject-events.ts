@@ -44,8 +44,11 @@ async function indexedStreams(
   return { streams, proposals: [proposal] };
 }
 
+/** The streams' events in global order: one query where the store can (one round trip instead of about five). */
 async function readStreams(store: EventStore, streams: Iterable<string>): Promise<RecordedEvent[]> {
-  const events = (await Promise.all([...streams].map((s) => store.readStream(s)))).flat();
+  const ids = [...streams];
+  if (store.readStreams) return store.readStreams(ids);
+  const events = (await Promise.all(ids.map((s) => store.readStream(s)))).flat();
   return events.sort((a, b) => comparePositions(a.position, b.position));
 }
 
