@@ -107,7 +107,11 @@ const onCampaign = (roles: readonly Role[], summary: string, withJurisdiction: b
   summary,
 });
 
-const onDossier = (roles: readonly Role[], relations: Relation<DossierAccessFacts>[], summary: string): ServiceAccessRule<DossierAccessFacts> => ({
+const onDossier = (
+  roles: readonly Role[],
+  relations: Relation<DossierAccessFacts>[],
+  summary: string,
+): ServiceAccessRule<DossierAccessFacts> => ({
   kind: 'command',
   roles,
   relations,
