@@ -1,4 +1,4 @@
-import { NotFoundError } from '@cem/contracts';
+import { NotFoundError, REPORTING_ROLES } from '@cem/contracts';
 import { ownUnit, ownUnitOrBelow, relation, self } from '@cem/identity';
 import { controllerAccess, defineAccessPolicy, paramString, ServiceAccessRule, ServiceInfra } from '@cem/service-kit';
 import { AuditController } from './audit/audit.controller';
@@ -15,7 +15,6 @@ import { UnitDoc, unitsProjection } from './units/units.projection';
  */
 
 const ALL = 'any' as const;
-const REPORTERS = ['unit-officer', 'agency-officer', 'standing-body'] as const;
 
 const auditor = relation<unknown>('auditor', 'kiểm tra viên (chỉ xem)', ({ actor }) => actor.role === 'auditor');
 
@@ -56,10 +55,10 @@ export const REPORTING_POLICY = defineAccessPolicy(
     list: { kind: 'list', roles: ALL, summary: 'Các kỳ báo cáo và hạn nộp là thông tin công khai' },
   }),
   controllerAccess(ReportsController, {
-    submit: { kind: 'command', roles: [...REPORTERS], summary: 'Đơn vị báo cáo cho chính mình (đơn vị lấy từ token)' },
+    submit: { kind: 'command', roles: [...REPORTING_ROLES], summary: 'Đơn vị báo cáo cho chính mình (đơn vị lấy từ token)' },
     amend: {
       kind: 'command',
-      roles: [...REPORTERS],
+      roles: [...REPORTING_ROLES],
       relations: [ownUnit<{ path: string[] }>((f) => f.path, 'chính đơn vị đã báo cáo')],
       facts: (req, infra) => reportFacts(infra, paramString(req, 'reportId')),
       summary: 'Chỉ đơn vị đã nộp báo cáo được sửa (nêu lý do)',
