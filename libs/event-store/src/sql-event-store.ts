@@ -18,7 +18,7 @@ import type {
 } from './event-store';
 import { eventStoreQueries, type EventStoreQueries } from './event-store.queries';
 import { eventStoreSchemaSql, notifyChannel } from './event-store.schema';
-import { toPosition, toRecordedEvent, toRecordedEvents } from './event-row.mapper';
+import { LoggedEvent, toPosition, toRecordedEvent, toRecordedEvents } from './event-row.mapper';
 import { LogSubscription } from './log-subscription';
 import { AppendNotifier } from './append-notifier';
 import type { SqlClient, SqlRow } from './sql-client';
@@ -172,12 +172,24 @@ export class SqlEventStore implements EventStore {
     return rows.map(toRecordedEvent);
   }
 
+  async readStreams(streamIds: string[]): Promise<RecordedEvent[]> {
+    if (!streamIds.length) return [];
+    const rows = await this.client.query(this.sql.readStreams, [streamIds]);
+    return rows.map(toRecordedEvent);
+  }
+
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const after = options.after ?? LOG_START;
     const params = [String(after.tx), after.pos, options.limit ?? DEFAULT_READ_LIMIT];
     if (this.client.readsLogAsJson) {
       const [row] = await this.client.query<{ batch: string }>(this.sql.readAllJson, params);
       return toRecordedEvents(row.batch);
+    }
+    if (this.client.queryArrays) {
+      const rows = await this.client.queryArrays(this.sql.readAll, params);
+      const events = new Array<RecordedEvent>(rows.length);
+      for (let i = 0; i < rows.length; i++) events[i] = new LoggedEvent(rows[i]);
+      return events;
     }
     const rows = await this.client.query(this.sql.readAll, params);
     return rows.map(toRecordedEvent);
