@@ -4,6 +4,7 @@ import request from 'supertest';
 import {
   Actor,
   AdministrativeLevel,
+  AWARD_HISTORY_READERS,
   CAMPAIGN_ROLES,
   COUNCILS_EVENTS,
   CouncilMember,
@@ -550,20 +551,7 @@ function cells(sha256: string, documentId = 'van-ban'): Record<string, Cell> {
       context: 'recognition',
       method: 'GET',
       path: '/award-history',
-      expect: only(
-        [
-          'unit-officer',
-          'agency-officer',
-          'council-chair',
-          'council-secretary',
-          'emulation-board',
-          'authority',
-          'standing-body',
-          'auditor',
-          'admin',
-        ],
-        'any',
-      ),
+      expect: only(AWARD_HISTORY_READERS, 'any'),
     },
     'GET /public/documents/:documentId': { context: 'recognition', method: 'GET', path: `/public/documents/${documentId}`, expect: anyone },
     // --- reporting
