@@ -3,6 +3,7 @@ import { ownUnit, ownUnitOrBelow, relation } from '@cem/identity';
 import { controllerAccess, defineAccessPolicy, paramString, ServiceAccessRule, ServiceInfra } from '@cem/service-kit';
 import { AuditController } from './audit/audit.controller';
 import { PeriodsController } from './periods/periods.controller';
+import { ProgressController } from './progress/progress.controller';
 import { ReportDoc, reportsProjection } from './reports/reports.projection';
 import { ReportsController } from './reports/reports.controller';
 import { StatisticsController } from './statistics/statistics.controller';
@@ -68,6 +69,14 @@ export const REPORTING_POLICY = defineAccessPolicy(
     list: { kind: 'list', roles: ALL, summary: 'Số liệu thống kê tổng hợp (chỉ số đếm, không có nội dung hồ sơ)' },
     csv: { kind: 'list', roles: ALL, summary: 'Như trên, xuất CSV' },
     xlsx: { kind: 'list', roles: ALL, summary: 'Như trên, xuất Excel' },
+  }),
+  controllerAccess(ProgressController, {
+    progress: {
+      kind: 'list',
+      roles: ALL,
+      summary:
+        'Toàn cảnh phong trào: đơn vị mình và các đơn vị cấp dưới (kiểm tra viên, quản trị hệ thống: tất cả); hỏi một đơn vị ngoài phạm vi: 403 nêu lý do',
+    },
   }),
   controllerAccess(AuditController, {
     search: auditRule('Kiểm tra viên tìm hồ sơ, đề nghị và quyết định khen thưởng'),

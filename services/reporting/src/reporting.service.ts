@@ -3,6 +3,7 @@ import type { ServiceDefinition } from '@cem/service-kit';
 import { auditStreamsProjection } from './audit/audit-streams.projection';
 import { auditSubjectsProjection } from './audit/audit-subjects.projection';
 import { periodsProjection } from './periods/periods.projection';
+import { editionProgressProjection } from './progress/edition-progress.projection';
 import { ReportingModule } from './reporting.module';
 import { REPORTING_POLICY } from './reporting.policy';
 import { reportsProjection } from './reports/reports.projection';
@@ -24,6 +25,7 @@ export const REPORTING_SERVICE: ServiceDefinition = {
     reportsProjection,
     unitsProjection,
     dossierStatisticsProjection,
+    editionProgressProjection,
     auditSubjectsProjection,
     auditStreamsProjection,
   ],

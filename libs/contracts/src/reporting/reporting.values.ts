@@ -21,3 +21,14 @@ export const REPORT_FIGURE_LABELS_VI: Record<ReportFigureKey, string> = {
   awardsGiven: 'Số giải thưởng',
   unitsCommended: 'Số đơn vị được khen thưởng',
 };
+
+/** Where an expected unit's report stands (glossary: Báo cáo): the follow-up (đôn đốc) words. */
+export const REPORT_STATUSES = ['reported', 'late', 'missing', 'pending'] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+
+export const REPORT_STATUS_LABELS_VI: Record<ReportStatus, string> = {
+  reported: 'Đã báo cáo',
+  late: 'Nộp muộn',
+  missing: 'Chưa báo cáo',
+  pending: 'Chưa đến hạn',
+};
