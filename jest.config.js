@@ -31,6 +31,8 @@ module.exports = {
       ...base,
       displayName: 'unit',
       testMatch: ['<rootDir>/{libs,services,deploy,bench}/**/*.spec.ts', '<rootDir>/portal/{src,scripts}/**/*.spec.ts'],
+      // 60 s per test and hook (jest's testTimeout is global-only, so per project it is a setup file).
+      setupFilesAfterEnv: ['<rootDir>/tools/jest/unit-setup.js'],
     },
     {
       ...base,

@@ -646,6 +646,12 @@ function cells(sha256: string, documentId = 'van-ban'): Record<string, Cell> {
       path: `/audit/dossiers/${D2}/state`,
       expect: only(['auditor'], 'any'),
     },
+    'GET /audit/proposals/:id/state': {
+      context: 'reporting',
+      method: 'GET',
+      path: `/audit/proposals/${P2}/state`,
+      expect: only(['auditor'], 'any'),
+    },
     'GET /audit/export': {
       context: 'reporting',
       method: 'GET',

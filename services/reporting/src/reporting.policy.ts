@@ -83,6 +83,7 @@ export const REPORTING_POLICY = defineAccessPolicy(
     dossierHistory: auditRule('Kiểm tra viên xem lịch sử quyết định'),
     proposalHistory: auditRule('Kiểm tra viên xem lịch sử quyết định'),
     dossierState: auditRule('Kiểm tra viên xem trạng thái tại thời điểm'),
+    proposalState: auditRule('Kiểm tra viên xem trạng thái đề nghị khen thưởng tại thời điểm'),
     export: auditRule('Kiểm tra viên xuất dữ liệu kèm chuỗi băm'),
     verify: auditRule('Kiểm tra viên kiểm tra tính toàn vẹn'),
   }),

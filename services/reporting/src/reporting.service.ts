@@ -1,5 +1,6 @@
 import { ALL_CONTRACTS } from '@cem/contracts';
 import type { ServiceDefinition } from '@cem/service-kit';
+import { auditPeopleProjection } from './audit/audit-people.projection';
 import { auditStreamsProjection } from './audit/audit-streams.projection';
 import { auditSubjectsProjection } from './audit/audit-subjects.projection';
 import { periodsProjection } from './periods/periods.projection';
@@ -28,6 +29,7 @@ export const REPORTING_SERVICE: ServiceDefinition = {
     editionProgressProjection,
     auditSubjectsProjection,
     auditStreamsProjection,
+    auditPeopleProjection,
   ],
   consumes: { contexts: ['submissions', 'councils', 'recognition'], archive: true },
 };

@@ -80,6 +80,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/audit/proposals/{id}/state": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AuditController_proposalState"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/audit/search": {
         parameters: {
             query?: never;
@@ -515,7 +531,7 @@ export interface components {
             /** @description Lịch sử quyết định */
             history: components["schemas"]["ExportedHistoryRowResponse"][];
             /**
-             * @description Đối tượng được xuất: "all" (toàn bộ nhật ký) hoặc { dossierId }
+             * @description Đối tượng được xuất: "all" (toàn bộ nhật ký), { dossierId } hoặc { proposalId }
              * @example {
              *       "dossierId": "hs-2026-0001"
              *     }
@@ -605,6 +621,8 @@ export interface components {
              * @example hs-2026-0001
              */
             dossierId?: string;
+            /** @description Trước đây: tác giả, chủ sở hữu, người được khen thưởng mà lần bổ sung, trình lại đã bỏ (vẫn tìm được) */
+            formerPeople?: string[];
             /**
              * @description Loại
              * @example individual
@@ -627,7 +645,7 @@ export interface components {
              * @example 2026-10-01T02:00:00.000Z
              */
             occurredAt: string;
-            /** @description Tác giả, chủ sở hữu, người được khen thưởng */
+            /** @description Tác giả, chủ sở hữu, người được khen thưởng (hiện tại) */
             people: string[];
             /**
              * @description Mã đề nghị khen thưởng
@@ -1545,11 +1563,11 @@ export interface components {
              */
             hash: string;
             /**
-             * @description Cấp hành chính: central (Trung ương), province (tỉnh/Thành phố), district (huyện/quận), commune (xã/phường/thị trấn)
+             * @description Cấp của đơn vị đó (không phải cấp mà quyết định hướng tới); không có với Hệ thống (tự động)
              * @example province
              * @enum {string}
              */
-            level: "central" | "province" | "district" | "commune";
+            level?: "central" | "province" | "district" | "commune";
             /**
              * @description Khi thay mặt theo ủy quyền: quyết định ủy quyền
              * @example 15/QĐ-UBND
@@ -1592,10 +1610,10 @@ export interface components {
              */
             type: string;
             /**
-             * @description Đơn vị người thực hiện (hoặc địa bàn thay mặt)
+             * @description Đơn vị người thực hiện (hoặc địa bàn thay mặt); không có với Hệ thống (tự động)
              * @example vn-ha-nam-so-khcn
              */
-            unit: string;
+            unit?: string;
             /**
              * @description Nội dung quyết định (tiếng Việt)
              * @example Hội đồng nghiệm thu, xếp loại Xuất sắc
@@ -1693,11 +1711,11 @@ export interface components {
              */
             eventId: string;
             /**
-             * @description Cấp hành chính: central (Trung ương), province (tỉnh/Thành phố), district (huyện/quận), commune (xã/phường/thị trấn)
+             * @description Cấp của đơn vị đó (không phải cấp mà quyết định hướng tới); không có với Hệ thống (tự động)
              * @example province
              * @enum {string}
              */
-            level: "central" | "province" | "district" | "commune";
+            level?: "central" | "province" | "district" | "commune";
             /**
              * @description Khi thay mặt theo ủy quyền: quyết định ủy quyền
              * @example 15/QĐ-UBND
@@ -1720,10 +1738,10 @@ export interface components {
              */
             type: string;
             /**
-             * @description Đơn vị người thực hiện (hoặc địa bàn thay mặt)
+             * @description Đơn vị người thực hiện (hoặc địa bàn thay mặt); không có với Hệ thống (tự động)
              * @example vn-ha-nam-so-khcn
              */
-            unit: string;
+            unit?: string;
             /**
              * @description Nội dung quyết định (tiếng Việt)
              * @example Hội đồng nghiệm thu, xếp loại Xuất sắc
@@ -2140,6 +2158,26 @@ export interface components {
         ProposalHistoryResponse: {
             /** @description Lịch sử quyết định */
             history: components["schemas"]["HistoryRowResponse"][];
+            /**
+             * @description Mã đề nghị khen thưởng
+             * @example dn-hs-2026-0001
+             */
+            proposalId: string;
+        };
+        /** @description Một đề nghị khen thưởng (và quyết định khen thưởng trên nó) tại một thời điểm (dựng lại từ nhật ký) */
+        ProposalStateAsOfResponse: {
+            /**
+             * @description Thời điểm được xem
+             * @example 2026-09-30T17:00:00+07:00
+             */
+            asOf: string;
+            /**
+             * @description Đã có quyết định khen thưởng còn hiệu lực
+             * @example false
+             */
+            awarded: boolean;
+            /** @description Đề nghị tại thời điểm đó; không có khi đề nghị chưa được lập */
+            proposal?: components["schemas"]["AuditProposalStateResponse"];
             /**
              * @description Mã đề nghị khen thưởng
              * @example dn-hs-2026-0001
@@ -2788,6 +2826,8 @@ export interface operations {
             query?: {
                 /** @description Chỉ xuất lịch sử của hồ sơ này; bỏ trống: toàn bộ nhật ký */
                 dossierId?: string;
+                /** @description Chỉ xuất lịch sử của đề nghị khen thưởng này (và quyết định khen thưởng trên nó); không dùng cùng dossierId */
+                proposalId?: string;
             };
             header?: never;
             path?: never;
@@ -2853,6 +2893,70 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProposalHistoryResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AuditController_proposalState: {
+        parameters: {
+            query?: {
+                /** @description Thời điểm cần xem trạng thái (ngày YYYY-MM-DD hoặc thời điểm ISO-8601); mặc định: bây giờ */
+                asOf?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Mã
+                 * @example 01936a52-7c1e-7b3a-9f1e-5d2c3b4a5e6f
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalStateAsOfResponse"];
                 };
             };
             /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
