@@ -49,6 +49,23 @@ export const AREAS: Area[] = [
       'admin',
     ],
   },
+  {
+    path: '/toan-canh',
+    title: 'Toàn cảnh phong trào',
+    roles: [
+      'unit-officer',
+      'agency-officer',
+      'front-chair',
+      'council-chair',
+      'council-secretary',
+      'emulation-board',
+      'authority',
+      'standing-body',
+      'auditor',
+      'analyst',
+      'admin',
+    ],
+  },
   { path: '/cong-khai', title: 'Gương sáng tạo (công khai)', roles: [] },
 ];
 
