@@ -18,6 +18,8 @@ const base = {
   },
   transformIgnorePatterns: ['/node_modules/(?!@electric-sql/pglite/)'],
   moduleNameMapper: {
+    // The test actors and scenario alone (pure), without the test platform's servers and clients.
+    '^@cem/testing/scenario$': '<rootDir>/libs/testing/src/scenario.ts',
     '^@cem/([a-z-]+)/testing$': '<rootDir>/libs/$1/src/testing.ts',
     '^@cem/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
   },

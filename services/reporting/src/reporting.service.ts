@@ -3,6 +3,8 @@ import type { ServiceDefinition } from '@cem/service-kit';
 import { auditPeopleProjection } from './audit/audit-people.projection';
 import { auditStreamsProjection } from './audit/audit-streams.projection';
 import { auditSubjectsProjection } from './audit/audit-subjects.projection';
+import { notificationPeopleProjection } from './notifications/notification-people.projection';
+import { notificationSubjectsProjection } from './notifications/notification-subjects.projection';
 import { periodsProjection } from './periods/periods.projection';
 import { editionProgressProjection } from './progress/edition-progress.projection';
 import { ReportingModule } from './reporting.module';
@@ -30,6 +32,8 @@ export const REPORTING_SERVICE: ServiceDefinition = {
     auditSubjectsProjection,
     auditStreamsProjection,
     auditPeopleProjection,
+    notificationSubjectsProjection,
+    notificationPeopleProjection,
   ],
   consumes: { contexts: ['submissions', 'councils', 'recognition'], archive: true },
 };
