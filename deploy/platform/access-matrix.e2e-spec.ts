@@ -593,6 +593,14 @@ function cells(sha256: string, documentId = 'van-ban'): Record<string, Cell> {
     'GET /statistics': { context: 'reporting', method: 'GET', path: '/statistics', expect: anyone },
     'GET /statistics/export.csv': { context: 'reporting', method: 'GET', path: '/statistics/export.csv', expect: anyone },
     'GET /statistics/export.xlsx': { context: 'reporting', method: 'GET', path: '/statistics/export.xlsx', expect: anyone },
+    // Toàn cảnh phong trào, asked for Phủ Lý: its own officers and those above it; outside it, 403 with the reason.
+    'GET /campaigns/:campaignId/editions/:year/progress': {
+      context: 'reporting',
+      method: 'GET',
+      path: `/campaigns/${CAMPAIGN}/editions/${YEAR}/progress`,
+      query: { unitId: PHU_LY },
+      expect: auditorAlso(adminAlso(only('any', ['own', 'higher']))),
+    },
     'GET /audit/search': {
       context: 'reporting',
       method: 'GET',
@@ -874,6 +882,11 @@ describe('access matrix on the real apps (every route x role x relation)', () =>
       narrative: 'Kết quả phong trào năm 2026',
       figures: { dossiersSubmitted: 2, initiativesApplied: 1, modelsRegistered: 0, awardsGiven: 1, unitsCommended: 0 },
     });
+    // The edition reaches reporting's archive through Kafka: its progress answers once it has.
+    await platform.eventually(
+      () => ok('reporting', actorOf('auditor', 'higher'), 'GET', `/campaigns/${CAMPAIGN}/editions/${YEAR}/progress`),
+      60000,
+    );
   }, 240000);
 
   afterAll(async () => {
