@@ -17,6 +17,12 @@ export interface ProjectionRunnerOptions {
    * and each document's `_position` makes that replay a no-op.
    */
   checkpointIntervalMs?: number;
+  /**
+   * After a notification, wait this long before reading, so concurrent commands' events are applied in one
+   * batch (one getMany and one write per projection instead of one each); `caughtUp()` never waits for it.
+   * Default 0.
+   */
+  lingerMs?: number;
   onError?: (error: unknown) => void;
 }
 
@@ -74,6 +80,7 @@ export class ProjectionRunner {
       after: this.lowestPosition(),
       batchSize: this.options.batchSize ?? 2000,
       pollIntervalMs: this.options.pollIntervalMs,
+      lingerMs: this.options.lingerMs,
       handler: (events) => this.handle(events),
       onError: this.options.onError ?? ((error) => console.error('ProjectionRunner failed on a batch', error)),
     });
