@@ -23,6 +23,8 @@ export interface ProjectionRunnerOptions {
    * Default 0.
    */
   lingerMs?: number;
+  /** Called after every projection applied a batch (before caughtUp() waiters are released). */
+  onApplied?: (events: RecordedEvent[]) => void;
   onError?: (error: unknown) => void;
 }
 
@@ -140,6 +142,7 @@ export class ProjectionRunner {
         return projectBatch(projection, this.documents.collection(projection.collection), unseen);
       }),
     );
+    this.options.onApplied?.(events);
     const last = events[events.length - 1].position;
     for (const projection of this.projections) this.positions.set(projection.name, last);
     this.unsaved = last;

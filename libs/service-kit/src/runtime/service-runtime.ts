@@ -15,7 +15,7 @@ import { connectEventHandlers, EventBusTransport, EventRelay } from '@cem/messag
 import { ProjectionRunner } from '@cem/read-models';
 import type { TokenVerifier } from '@cem/identity';
 import { createHttpApp, HttpMetrics, MetricsListener, openApiDocumentOf, type ReadinessCheck, startMetricsListener } from '../http';
-import { AccessPolicyModule, MandateReplicationHandler, mandatesProjection } from '../access';
+import { AccessPolicyModule, MandateCache, MandateReplicationHandler, mandatesProjection } from '../access';
 import { Registry } from 'prom-client';
 import type { ServiceDefinition } from './service-definition';
 import { ServiceMetrics } from './service-metrics';
@@ -100,7 +100,11 @@ export async function startService(
     ? definition.projections
     : [...definition.projections, mandatesProjection];
   const tuning = { ...COMMAND_PATH_DEFAULTS, ...options.commandPath };
-  const runner = new ProjectionRunner(ports.store, ports.documents, projections, { lingerMs: tuning.projectionLingerMs });
+  const mandates = new MandateCache();
+  const runner = new ProjectionRunner(ports.store, ports.documents, projections, {
+    lingerMs: tuning.projectionLingerMs,
+    onApplied: (events) => mandates.applied(events),
+  });
   const registry = new Registry();
   const metrics = new ServiceMetrics(registry);
   const infra: ServiceInfra = {
@@ -109,6 +113,7 @@ export async function startService(
     context: definition.context,
     contracts,
     readModelsCaughtUp: () => runner.caughtUp(),
+    mandates,
     ...(options.anchors
       ? {
           anchors: {
