@@ -18,6 +18,8 @@ const base = {
   },
   transformIgnorePatterns: ['/node_modules/(?!@electric-sql/pglite/)'],
   moduleNameMapper: {
+    // The test actors and scenario alone (pure), without the test platform's servers and clients.
+    '^@cem/testing/scenario$': '<rootDir>/libs/testing/src/scenario.ts',
     '^@cem/([a-z-]+)/testing$': '<rootDir>/libs/$1/src/testing.ts',
     '^@cem/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
   },
@@ -31,6 +33,8 @@ module.exports = {
       ...base,
       displayName: 'unit',
       testMatch: ['<rootDir>/{libs,services,deploy,bench}/**/*.spec.ts', '<rootDir>/portal/{src,scripts}/**/*.spec.ts'],
+      // 60 s per test and hook (jest's testTimeout is global-only, so per project it is a setup file).
+      setupFilesAfterEnv: ['<rootDir>/tools/jest/unit-setup.js'],
     },
     {
       ...base,

@@ -30,11 +30,40 @@ else
   bash deploy/images/compose.sh
 fi
 
+# Every container of this run carries this label; the trap removes them even if jest itself dies.
+export CEM_TEST_RUN_ID="test-$$-$RANDOM"
 # Keycloak (the distributed mode's OIDC issuer) for the identity tests, as a process from Maven Central (the compose
 # test runs its image, deploy/images/keycloak); started in the background now, waited for before the tests.
+# One already serving realm cem on the port (up.sh's, another clone's run) is reused. CEM_SERVER_USER marks this run
+# as its user: at exit `keycloak.sh release` stops it if a test run started it and no other live run still uses it,
+# so a run leaves no Keycloak behind and never stops one it did not start (deploy/local/lib.sh, leases).
+export CEM_SERVER_USER=$$
 bash deploy/local/keycloak.sh start >.cache/keycloak-start.log 2>&1 &
 keycloak_start=$!
 export CEM_KEYCLOAK_URL="http://127.0.0.1:${CEM_KEYCLOAK_PORT:-8180}"
+# Mailpit (SMTP test server, built from the Go module proxy) for the notification digests' test, which reads the
+# mails back through its HTTP API; leased like Keycloak (a running one is reused, the last run out stops what runs started).
+bash deploy/local/mailpit.sh start >.cache/mailpit-start.log 2>&1 &
+mailpit_start=$!
+export CEM_SMTP_URL="smtp://127.0.0.1:${CEM_SMTP_PORT:-1025}"
+export CEM_MAILPIT_URL="http://127.0.0.1:${CEM_MAILPIT_PORT:-8025}"
+# What this run started goes at exit, whatever ends it (a failed build as well as the tests): its containers, its
+# Keycloak and its Mailpit. The Docker engine (deploy/images/engine.sh) stays: it is the machine's, shared and reused.
+cleanup() {
+  # A start still under way is cut short (the server it launched is already leased, so release finds it).
+  [[ -n "$keycloak_start" ]] && { kill "$keycloak_start" 2>/dev/null; wait "$keycloak_start" 2>/dev/null || true; }
+  bash deploy/local/keycloak.sh release >>.cache/keycloak-start.log 2>&1 || echo "keycloak release failed, see .cache/keycloak-start.log" >&2
+  [[ -n "$mailpit_start" ]] && { kill "$mailpit_start" 2>/dev/null; wait "$mailpit_start" 2>/dev/null || true; }
+  bash deploy/local/mailpit.sh release >>.cache/mailpit-start.log 2>&1 || echo "mailpit release failed, see .cache/mailpit-start.log" >&2
+  if $with_docker; then
+    docker ps -aq --filter "label=org.cem.test-run=$CEM_TEST_RUN_ID" | xargs -r docker rm -f -v >/dev/null
+    # The compose test's project (deploy/compose: cem-compose-<run id>), if jest did not get to `compose down`.
+    docker ps -aq --filter "label=com.docker.compose.project=cem-compose-$CEM_TEST_RUN_ID" | xargs -r docker rm -f -v >/dev/null
+    docker volume ls -q --filter "label=com.docker.compose.project=cem-compose-$CEM_TEST_RUN_ID" | xargs -r docker volume rm >/dev/null
+  fi
+  return 0
+}
+trap cleanup EXIT
 
 # The portal's browser tests drive Debian's Chromium (Playwright cannot download its own browsers here).
 if [ ! -x /usr/bin/chromium ]; then
@@ -60,18 +89,10 @@ lint_status=0
 npm run --silent lint || lint_status=$?
 
 echo "== Tests (unit + integration on containers + the portal in Chromium)"
-# Every container of this run carries this label; the trap removes them even if jest itself dies.
-export CEM_TEST_RUN_ID="test-$$-$RANDOM"
-cleanup() {
-  if $with_docker; then
-    docker ps -aq --filter "label=org.cem.test-run=$CEM_TEST_RUN_ID" | xargs -r docker rm -f -v >/dev/null
-    # The compose test's project (deploy/compose: cem-compose-<run id>), if jest did not get to `compose down`.
-    docker ps -aq --filter "label=com.docker.compose.project=cem-compose-$CEM_TEST_RUN_ID" | xargs -r docker rm -f -v >/dev/null
-    docker volume ls -q --filter "label=com.docker.compose.project=cem-compose-$CEM_TEST_RUN_ID" | xargs -r docker volume rm >/dev/null
-  fi
-}
-trap cleanup EXIT
-wait "$keycloak_start" || { cat .cache/keycloak-start.log; echo "Keycloak did not start" >&2; exit 1; }
+wait "$keycloak_start" || { keycloak_start=""; cat .cache/keycloak-start.log; echo "Keycloak did not start" >&2; exit 1; }
+keycloak_start=""
+wait "$mailpit_start" || { mailpit_start=""; cat .cache/mailpit-start.log; echo "Mailpit did not start" >&2; exit 1; }
+mailpit_start=""
 projects=(unit integration e2e-in-process browser)
 status=0
 NODE_ENV=test npx jest --ci --maxWorkers=2 --selectProjects "${projects[@]}" --json --outputFile=.cache/jest-results.json "$@" || status=$?

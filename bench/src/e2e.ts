@@ -10,8 +10,7 @@ import 'reflect-metadata';
 import { mkdtempSync, rmSync } from 'fs';
 import { cpus, tmpdir } from 'os';
 import { join } from 'path';
-import type { Actor } from '@cem/contracts';
-import { actorAt, path } from '../../services/submissions/src/shared/actors.fixtures';
+import { fetchPost, HCM, mintTokens, setUpHcmCampaign } from '@cem/testing/scenario';
 import { env, log, record, recordError } from './common';
 import { startServiceProcesses, type ServiceProcesses } from './service-processes';
 import { cpuDelta, cpuSecondsByGroup, type Grouper } from './cpu-usage';
@@ -25,11 +24,6 @@ const LIMIT_MS = 100;
 const TARGET = { rate: 500, p99: 50 };
 const DRAIN_MS = 30_000;
 
-const ADMIN = actorAt('admin', 'central', path('central'));
-const CITY_BOARD = actorAt('emulation-board', 'province', path('hcmSoNoiVu'));
-const DISTRICT_OFFICER = actorAt('unit-officer', 'district', path('binhChanhNoiVu'));
-const TAN_KIEN = actorAt('unit-officer', 'commune', path('tanKien'));
-const BINH_CHANH_AUTHORITY = actorAt('authority', 'district', path('binhChanh'));
 const CAMPAIGN = 'bench-e2e';
 
 const percentile = (sorted: number[], p: number) =>
@@ -57,82 +51,17 @@ async function main(): Promise<void> {
     services = await startServiceProcesses(['submissions', 'reporting']);
     const p = services;
     const url = p.url('submissions');
-    const tokens = new Map<Actor, string>();
-    for (const a of [ADMIN, CITY_BOARD, DISTRICT_OFFICER, TAN_KIEN, BINH_CHANH_AUTHORITY]) tokens.set(a, await p.issuer.mintFor(a));
-    const post = async (actor: Actor, path: string, body: object = {}) => {
-      const res = await fetch(url + path, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${tokens.get(actor)}`, 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-      const text = await res.text();
-      if (res.status >= 300) throw new Error(`POST ${path}: ${res.status} ${text.slice(0, 200)}`);
-      return text ? (JSON.parse(text) as Record<string, unknown>) : {};
-    };
+    const tokens = await mintTokens(p.issuer, Object.values(HCM));
+    const post = fetchPost(() => url, tokens);
 
-    // Setup as in services/submissions/test/submissions.e2e-spec.ts. The access policy (docs/security.md) lets
-    // the city's board launch for the city and Bình Chánh's Phòng Nội vụ organise the district's part only by
-    // a mandate (ủy quyền), so both are granted first, and the commands wait for the mandates read model.
-    await post(ADMIN, '/units/seed');
-    const mandate = (mandateId: string, holderUnitId: string, jurisdictionUnitId: string, role: string, decisionRef: string) => ({
-      mandateId,
-      holderUnitId,
-      jurisdictionUnitId,
-      role,
-      from: '2024-01-01',
-      decisionRef,
-    });
-    await post(ADMIN, '/mandates', mandate('uq-bench-hcm', 'vn-hcm-so-noi-vu', 'vn-hcm', 'emulation-board', '15/QĐ-UBND'));
-    await post(
-      BINH_CHANH_AUTHORITY,
-      '/mandates',
-      mandate('uq-bench-binh-chanh', 'vn-hcm-binh-chanh-phong-noi-vu', 'vn-hcm-binh-chanh', 'unit-officer', '2717/UBND'),
-    );
-    await retrying(() =>
-      post(CITY_BOARD, '/campaigns', {
-        campaignId: CAMPAIGN,
-        name: 'Bench campaign',
-        launchedByUnitId: 'vn-hcm',
-        planNumber: '1/KH-BENCH',
-        planDate: '2024-08-21',
-        period: { fromYear: 2021, toYear: 2025 },
-      }),
-    );
-    // The campaign's access facts come from its read model (eventually consistent): each step retries until accepted.
-    await retrying(() =>
-      post(CITY_BOARD, `/campaigns/${CAMPAIGN}/editions`, {
-        year: 2024,
-        phases: [{ code: 'tiep-nhan', name: 'Tiếp nhận hồ sơ', opensOn: '2024-08-21', closesOn: '2024-10-31' }],
-      }),
-    );
-    await retrying(() => post(CITY_BOARD, `/campaigns/${CAMPAIGN}/fields`, { fieldCode: 'khcn', name: 'Khoa học - Công nghệ' }));
-    await retrying(() =>
-      post(CITY_BOARD, `/campaigns/${CAMPAIGN}/receiving-agencies`, {
-        fieldCode: 'khcn',
-        jurisdictionUnitId: 'vn-hcm',
-        agencyUnitId: 'vn-hcm-so-khcn',
-      }),
-    );
-    await retrying(() =>
-      post(DISTRICT_OFFICER, `/campaigns/${CAMPAIGN}/receiving-agencies`, {
-        fieldCode: 'khcn',
-        jurisdictionUnitId: 'vn-hcm-binh-chanh',
-        agencyUnitId: 'vn-hcm-binh-chanh-phong-noi-vu',
-        letterRef: '1/BENCH',
-      }),
-    );
-    await retrying(() =>
-      post(DISTRICT_OFFICER, `/campaigns/${CAMPAIGN}/deadlines`, {
-        year: 2024,
-        level: 'district',
-        jurisdictionUnitId: 'vn-hcm-binh-chanh',
-        deadline: '2099-10-31',
-      }),
-    );
+    // The scenario of services/submissions/test/submissions.e2e-spec.ts (libs/testing scenario): the access policy
+    // (docs/security.md) lets the city's board launch for the city and Bình Chánh's Phòng Nội vụ organise the
+    // district's part only by a mandate (ủy quyền); the steps wait for the mandates and campaign read models.
+    await setUpHcmCampaign(post, { campaignId: CAMPAIGN, name: 'Bench campaign', planNumber: '1/KH-BENCH', retry: retrying });
 
     let n = 0;
     const draft = () =>
-      post(TAN_KIEN, '/dossiers', {
+      post(HCM.tanKien, '/dossiers', {
         campaignId: CAMPAIGN,
         year: 2024,
         fieldCode: 'khcn',

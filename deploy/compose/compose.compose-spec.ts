@@ -5,7 +5,7 @@ import { join } from 'path';
 import { promisify } from 'util';
 import type { Actor, CouncilMember } from '@cem/contracts';
 import { LocalIssuer } from '@cem/identity';
-import { actorAt, path } from '../../services/submissions/src/shared/actors.fixtures';
+import { HCM, mintTokens, path, setUpHcmCampaign } from '@cem/testing/scenario';
 import { passwordGrant } from '../keycloak/password-grant';
 import { NO_AUDIENCE_CLIENT, OTHER_REALM, REALM } from '../keycloak/realm';
 import { composeEnv, freePort, ROOT } from './compose-env';
@@ -21,14 +21,7 @@ import { composeEnv, freePort, ROOT } from './compose-env';
  * reporting is recreated with it as its issuer, a Keycloak token is accepted and foreign tokens get 401.
  */
 const run = promisify(execFile);
-const ADMIN = actorAt('admin', 'central', path('central'));
-const AUDITOR = actorAt('auditor', 'central', path('central'));
-const CITY_BOARD = actorAt('emulation-board', 'province', path('hcmSoNoiVu'));
-const DISTRICT_OFFICER = actorAt('unit-officer', 'district', path('binhChanhNoiVu'));
-const DISTRICT_AGENCY = actorAt('agency-officer', 'district', path('binhChanhNoiVu'));
-const TAN_KIEN = actorAt('unit-officer', 'commune', path('tanKien'));
-const FRONT_CHAIR = actorAt('front-chair', 'district', path('binhChanh'));
-const BINH_CHANH_AUTHORITY = actorAt('authority', 'district', path('binhChanh'));
+const { admin: ADMIN, auditor: AUDITOR, districtAgency: DISTRICT_AGENCY, tanKien: TAN_KIEN, frontChair: FRONT_CHAIR } = HCM;
 const CAMPAIGN = 'hcm-sang-tao-compose';
 const SERVICES = ['submissions', 'councils', 'recognition', 'reporting'] as const;
 type Service = (typeof SERVICES)[number];
@@ -155,8 +148,7 @@ describe('docker compose: the distributed topology from the images', () => {
     const issuer = await LocalIssuer.loadOrCreate(issuerDir);
     chmodSync(issuerDir, 0o755);
     for (const f of readdirSync(issuerDir)) chmodSync(join(issuerDir, f), 0o644);
-    for (const a of [ADMIN, AUDITOR, CITY_BOARD, DISTRICT_OFFICER, DISTRICT_AGENCY, TAN_KIEN, FRONT_CHAIR, BINH_CHANH_AUTHORITY])
-      tokens.set(a, await issuer.mintFor(a));
+    for (const [actor, token] of await mintTokens(issuer, Object.values(HCM))) tokens.set(actor, token);
     localAuditorToken = tokens.get(AUDITOR)!;
     // `--wait`: every container healthy, or the command fails (a service that exits on a fresh broker fails it).
     try {
@@ -180,52 +172,14 @@ describe('docker compose: the distributed topology from the images', () => {
     // A fresh broker and fresh databases: each service creates its topics and starts without crashing once.
     expect(await restartCounts()).toEqual({ submissions: 0, councils: 0, recognition: 0, reporting: 0 });
 
-    // Setup as in services/submissions/test/submissions.e2e-spec.ts: units, the mandates that let the city's
-    // board and Bình Chánh's Phòng Nội vụ act for their jurisdictions, then the campaign.
-    await post(ADMIN, '/units/seed');
-    const mandate = (mandateId: string, holderUnitId: string, jurisdictionUnitId: string, role: string, decisionRef: string) => ({
-      mandateId,
-      holderUnitId,
-      jurisdictionUnitId,
-      role,
-      from: '2024-01-01',
-      decisionRef,
-    });
-    await post(ADMIN, '/mandates', mandate('uq-hcm-ban-tdkt', 'vn-hcm-so-noi-vu', 'vn-hcm', 'emulation-board', '15/QĐ-UBND'));
-    await post(
-      BINH_CHANH_AUTHORITY,
-      '/mandates',
-      mandate('uq-binh-chanh-noi-vu', 'vn-hcm-binh-chanh-phong-noi-vu', 'vn-hcm-binh-chanh', 'unit-officer', '2717/UBND'),
-    );
-    // The access guard reads mandates from a projection: the launch waits until it holds them.
-    await eventually('campaign launched (mandate projected)', () =>
-      post(CITY_BOARD, '/campaigns', {
-        campaignId: CAMPAIGN,
-        name: 'Phong trào thi đua sáng tạo (compose)',
-        launchedByUnitId: 'vn-hcm',
-        planNumber: '1/KH-COMPOSE',
-        planDate: '2024-08-21',
-        period: { fromYear: 2021, toYear: 2025 },
-      }),
-    );
-    await post(CITY_BOARD, `/campaigns/${CAMPAIGN}/editions`, {
-      year: 2024,
-      phases: [{ code: 'tiep-nhan', name: 'Tiếp nhận hồ sơ', opensOn: '2024-08-21', closesOn: '2024-10-31' }],
-    });
-    await post(CITY_BOARD, `/campaigns/${CAMPAIGN}/fields`, { fieldCode: 'khcn', name: 'Khoa học - Công nghệ' });
-    await eventually('district agency assigned (mandate projected)', () =>
-      post(DISTRICT_OFFICER, `/campaigns/${CAMPAIGN}/receiving-agencies`, {
-        fieldCode: 'khcn',
-        jurisdictionUnitId: 'vn-hcm-binh-chanh',
-        agencyUnitId: 'vn-hcm-binh-chanh-phong-noi-vu',
-        letterRef: '2717/UBND',
-      }),
-    );
-    await post(DISTRICT_OFFICER, `/campaigns/${CAMPAIGN}/deadlines`, {
-      year: 2024,
-      level: 'district',
-      jurisdictionUnitId: 'vn-hcm-binh-chanh',
-      deadline: '2099-10-31',
+    // The scenario of services/submissions/test/submissions.e2e-spec.ts (libs/testing scenario): units, the mandates
+    // that let the city's board and Bình Chánh's Phòng Nội vụ act for their jurisdictions, then the campaign. The
+    // access guard reads mandates and campaigns from projections: each step waits until it is accepted.
+    await setUpHcmCampaign(post, {
+      campaignId: CAMPAIGN,
+      name: 'Phong trào thi đua sáng tạo (compose)',
+      planNumber: '1/KH-COMPOSE',
+      retry: (step) => eventually('campaign set-up step accepted (read models)', step),
     });
 
     // Bình Chánh's appraisal council for the field and edition, on councils: its members' agencies are seeded

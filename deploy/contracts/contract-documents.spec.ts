@@ -69,7 +69,7 @@ describe('OpenAPI documents of the four real apps', () => {
   let documents: Awaited<ReturnType<typeof platformOpenApi>>;
   beforeAll(async () => {
     documents = await platformOpenApi();
-  }, 60_000);
+  });
 
   it('leave nothing unsaid: every schema has properties with descriptions and examples, every operation a response schema', () => {
     const gaps = documents.flatMap(({ context, document }) => openApiGaps(document).map((gap) => `${context}: ${gap}`));

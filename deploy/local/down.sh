@@ -7,8 +7,10 @@ rc=0
 "$HERE/kafka.sh" stop & k=$!
 "$HERE/ferretdb.sh" stop & f=$!
 "$HERE/keycloak.sh" stop & kc=$!
+"$HERE/mailpit.sh" stop & m=$!
 "$HERE/postgres.sh" stop || rc=1
 wait "$k" || rc=1
 wait "$f" || rc=1
 wait "$kc" || rc=1
+wait "$m" || rc=1
 exit "$rc"

@@ -78,10 +78,64 @@ pid_port_status() {
   fi
 }
 
-# Every server script takes the same four subcommands.
+# Servers shared between runs. A test run (tools/test.sh) sets CEM_SERVER_USER to its pid before `start` and
+# calls `release` at exit. `start` records the run as a user of NAME on PORT, machine-wide (any clone: they share
+# the port), and, when it launched the server itself, that a run started it (the server's pid and command-line
+# pattern). `release` drops the run's record and stops the server only when a run started it and no live run
+# still uses it: the last run out stops what the runs started, and a server started otherwise (up.sh, by hand)
+# or still used by a parallel run is left alone. All of it under one lock per NAME-PORT.
+LEASES_DIR="${CEM_LEASES_DIR:-${TMPDIR:-/tmp}/cem-server-leases}"
+
+# lease_lock NAME PORT / lease_unlock: the lock of NAME on PORT (fd 9; a process launched while holding it must
+# close it: `9>&-`); LEASE is its folder. A script that dies holding it releases it with its fd.
+lease_lock() {
+  LEASE="$LEASES_DIR/$1-$2"
+  mkdir -p "$LEASE"
+  exec 9>"$LEASE/lock"
+  flock 9
+}
+lease_unlock() { exec 9>&-; }
+
+# lease_use PIDFILE PATTERN (under the lock): the run CEM_SERVER_USER uses the server; LAUNCHED=true when the
+# caller has just started it (then the run owns it: its pid and pattern are kept for whichever run is last).
+lease_use() {
+  [[ -n "${CEM_SERVER_USER:-}" ]] || {
+    # Started outside a test run: no run owns it (a stale owner record from an earlier server must not stop it).
+    [[ "${LAUNCHED:-false}" == true ]] && rm -f "$LEASE/owner.pid" "$LEASE/owner.pattern"
+    return 0
+  }
+  : >"$LEASE/user-$CEM_SERVER_USER"
+  if [[ "${LAUNCHED:-false}" == true ]]; then
+    cp "$1" "$LEASE/owner.pid"
+    printf '%s' "$2" >"$LEASE/owner.pattern"
+  fi
+}
+
+# lease_release NAME (under the lock): drops CEM_SERVER_USER's record (and those of runs that died); stops
+# the server when a run started it and no live run uses it any more.
+lease_release() {
+  local f pid others=()
+  rm -f "$LEASE/user-${CEM_SERVER_USER:-none}"
+  for f in "$LEASE"/user-*; do
+    [[ -e "$f" ]] || continue
+    pid=${f##*/user-}
+    if [[ -d "/proc/$pid" ]]; then others+=("$pid"); else rm -f "$f"; fi
+  done
+  if [[ ! -f "$LEASE/owner.pid" ]]; then
+    log "$1 was not started by a test run: left running"
+  elif ((${#others[@]} > 0)); then
+    log "$1 is still used by run(s) ${others[*]}: left running (the last one stops it)"
+  else
+    stop_pid "$LEASE/owner.pid" "$1" "$(cat "$LEASE/owner.pattern")"
+    rm -f "$LEASE/owner.pattern"
+  fi
+}
+
+# Every server script takes the same four subcommands (keycloak.sh also `release`).
 dispatch() {
   case "${1:-}" in
     install | start | stop | status) "$1" ;;
+    release) [[ $(type -t release) == function ]] && release || { echo "$0: no release" >&2; exit 2; } ;;
     *) echo "usage: $0 {install|start|stop|status}" >&2; exit 2 ;;
   esac
 }

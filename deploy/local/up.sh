@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs (if needed) and starts PostgreSQL, Kafka, FerretDB and Keycloak on 127.0.0.1, then prints the
+# Installs (if needed) and starts PostgreSQL, Kafka, FerretDB, Keycloak and Mailpit on 127.0.0.1, then prints the
 # environment for tests. Idempotent: servers already running are left alone.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -17,10 +17,14 @@ ferretdb=$!
 # starting it here keeps one command for every server the suite uses.
 "$HERE/keycloak.sh" start &
 keycloak=$!
+# Mailpit: the SMTP server the notification digests go to in the tests (read back through its HTTP API).
+"$HERE/mailpit.sh" start &
+mailpit=$!
 rc=0
 wait "$kafka" || rc=1
 wait "$ferretdb" || rc=1
 wait "$keycloak" || rc=1
+wait "$mailpit" || rc=1
 ((rc == 0)) || { echo "[up] a server failed to start, see above" >&2; exit 1; }
 
 source "$HERE/env.sh"
@@ -29,3 +33,5 @@ echo "export CEM_PG_URL=$CEM_PG_URL"
 echo "export CEM_KAFKA_BROKERS=$CEM_KAFKA_BROKERS"
 echo "export CEM_MONGO_URL=$CEM_MONGO_URL"
 echo "export CEM_KEYCLOAK_URL=$CEM_KEYCLOAK_URL"
+echo "export CEM_SMTP_URL=$CEM_SMTP_URL"
+echo "export CEM_MAILPIT_URL=$CEM_MAILPIT_URL"

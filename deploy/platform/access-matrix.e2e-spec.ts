@@ -1,7 +1,19 @@
 import { writeFileSync } from 'fs';
 import { join } from 'path';
 import request from 'supertest';
-import { Actor, AdministrativeLevel, COUNCILS_EVENTS, RecordedEvent, Role, ROLES } from '@cem/contracts';
+import {
+  Actor,
+  AdministrativeLevel,
+  CAMPAIGN_ROLES,
+  COUNCILS_EVENTS,
+  DOSSIER_HANDLING_ROLES,
+  NOMINATING_ROLES,
+  RecordedEvent,
+  REPORTING_ROLES,
+  Role,
+  ROLES,
+  SCORING_ROLES,
+} from '@cem/contracts';
 import { startTestPlatform, TestPlatform } from '@cem/testing';
 import { COUNCILS_SERVICE } from '../../services/councils/src/councils.service';
 import { caseIdOf } from '../../services/councils/src/evaluation/dossier-received';
@@ -81,29 +93,18 @@ const auditorAlso =
   (role, rel) =>
     role === 'auditor' ? 'ok' : e(role, rel);
 
-const CAMPAIGN_ROLES: Role[] = ['admin', 'authority', 'emulation-board', 'unit-officer', 'front-chair'];
-const NOMINATING: Role[] = ['unit-officer', 'submitter'];
-const SCORING: Role[] = ['council-member', 'council-chair', 'council-secretary', 'expert'];
-const HANDLING: Role[] = [
-  'agency-officer',
-  'front-chair',
-  'council-chair',
-  'council-secretary',
-  'council-member',
-  'expert',
-  'emulation-board',
-  'authority',
-  'standing-body',
-  'admin',
-];
-const REPORTERS: Role[] = ['unit-officer', 'agency-officer', 'standing-body'];
+// The role groups are the platform's declarations (libs/contracts role-groups.ts): this test checks that the four
+// apps enforce them on every route.
 
 /**
  * Who may see D2: auditors; its nominating commune (child); those who handle it at Phủ Lý (own); an
  * administrator of a unit the nominating commune lies in (own, child, higher).
  */
 const seesD2: Expect = (role, rel) =>
-  role === 'auditor' || rel === 'child' || (rel === 'own' && HANDLING.includes(role)) || (role === 'admin' && rel === 'higher')
+  role === 'auditor' ||
+  rel === 'child' ||
+  (rel === 'own' && DOSSIER_HANDLING_ROLES.includes(role)) ||
+  (role === 'admin' && rel === 'higher')
     ? 'ok'
     : 404;
 
@@ -116,7 +117,7 @@ interface Cell {
   expect: Expect;
 }
 
-const seatIds = SCORING.map((r) => `${r}@${PHU_LY}`);
+const seatIds = SCORING_ROLES.map((r) => `${r}@${PHU_LY}`);
 const member = (memberId: string, role: string) => ({
   memberId,
   personName: memberId,
@@ -211,28 +212,28 @@ function cells(sha256: string, documentId = 'van-ban'): Record<string, Cell> {
       method: 'POST',
       path: '/dossiers',
       body: { campaignId: CAMPAIGN, ...X },
-      expect: only(NOMINATING, ['own', 'child']),
+      expect: only(NOMINATING_ROLES, ['own', 'child']),
     },
     'POST /dossiers/:id/submit': {
       context: 'submissions',
       method: 'POST',
       path: `/dossiers/${D1}/submit`,
       body: X,
-      expect: only(NOMINATING, ['own']),
+      expect: only(NOMINATING_ROLES, ['own']),
     },
     'POST /dossiers/:id/amend': {
       context: 'submissions',
       method: 'POST',
       path: `/dossiers/${D1}/amend`,
       body: X,
-      expect: only(NOMINATING, ['own']),
+      expect: only(NOMINATING_ROLES, ['own']),
     },
     'POST /dossiers/:id/withdraw': {
       context: 'submissions',
       method: 'POST',
       path: `/dossiers/${D1}/withdraw`,
       body: X,
-      expect: only(NOMINATING, ['own']),
+      expect: only(NOMINATING_ROLES, ['own']),
     },
     'POST /dossiers/:id/receive': {
       context: 'submissions',
@@ -269,7 +270,7 @@ function cells(sha256: string, documentId = 'van-ban'): Record<string, Cell> {
       method: 'POST',
       path: '/dossier-imports',
       query: { campaignId: CAMPAIGN, year: String(YEAR) },
-      expect: only(NOMINATING, ['own', 'child']),
+      expect: only(NOMINATING_ROLES, ['own', 'child']),
     },
     'GET /dossiers/lineage/reached': {
       context: 'submissions',
@@ -384,7 +385,7 @@ function cells(sha256: string, documentId = 'van-ban'): Record<string, Cell> {
       method: 'POST',
       path: `/cases/${enc(CASE)}/conflicts`,
       body: X,
-      expect: only(SCORING, ['own']),
+      expect: only(SCORING_ROLES, ['own']),
     },
     // The member's own queue, or the secretary of the council the items belong to.
     'GET /members/:memberId/queue': {
@@ -398,21 +399,21 @@ function cells(sha256: string, documentId = 'van-ban'): Record<string, Cell> {
       method: 'POST',
       path: `/cases/${enc(CASE)}/scores`,
       body: X,
-      expect: only(SCORING, ['own']),
+      expect: only(SCORING_ROLES, ['own']),
     },
     'POST /cases/:caseId/scores/revise': {
       context: 'councils',
       method: 'POST',
       path: `/cases/${enc(CASE)}/scores/revise`,
       body: X,
-      expect: only(SCORING, ['own']),
+      expect: only(SCORING_ROLES, ['own']),
     },
     // Score sheets: the council's own members, the Front chair of its unit, auditors; nobody of another district.
     'GET /cases/:caseId/scores': {
       context: 'councils',
       method: 'GET',
       path: `/cases/${enc(CASE)}/scores`,
-      expect: auditorAlso((role, rel) => (rel === 'own' && [...SCORING, 'front-chair'].includes(role) ? 'ok' : 404)),
+      expect: auditorAlso((role, rel) => (rel === 'own' && [...SCORING_ROLES, 'front-chair'].includes(role) ? 'ok' : 404)),
     },
     // The council's conflict register: its chair and secretary (by seat), auditors; anyone else: not found.
     'GET /councils/:councilId/conflicts': {
@@ -457,7 +458,7 @@ function cells(sha256: string, documentId = 'van-ban'): Record<string, Cell> {
       method: 'POST',
       path: `/cases/${enc(CASE)}/appeals`,
       body: X,
-      expect: only(NOMINATING, ['child']),
+      expect: only(NOMINATING_ROLES, ['child']),
     },
     'POST /cases/:caseId/appeals/:appealId/assign': {
       context: 'councils',
@@ -585,14 +586,14 @@ function cells(sha256: string, documentId = 'van-ban'): Record<string, Cell> {
       method: 'POST',
       path: `/periods/${PERIOD}/reports`,
       body: X,
-      expect: only(REPORTERS, 'any'),
+      expect: only(REPORTING_ROLES, 'any'),
     },
     'POST /reports/:reportId/amend': {
       context: 'reporting',
       method: 'POST',
       path: `/reports/${enc(`${PERIOD}/${PHU_LY}`)}/amend`,
       body: X,
-      expect: only(REPORTERS, ['own']),
+      expect: only(REPORTING_ROLES, ['own']),
     },
     'POST /periods/:periodId/aggregate': {
       context: 'reporting',
@@ -636,6 +637,12 @@ function cells(sha256: string, documentId = 'van-ban'): Record<string, Cell> {
       context: 'reporting',
       method: 'GET',
       path: `/audit/dossiers/${D2}/state`,
+      expect: only(['auditor'], 'any'),
+    },
+    'GET /audit/proposals/:id/state': {
+      context: 'reporting',
+      method: 'GET',
+      path: `/audit/proposals/${P2}/state`,
       expect: only(['auditor'], 'any'),
     },
     'GET /audit/export': {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { ALL_PERSONAS } from '../../deploy/embedded/demo-personas';
 import { DEMO_CAMPAIGN, DEMO_FIELD } from '../../deploy/embedded/demo-scenario';
@@ -11,7 +12,9 @@ import { eventually, Harness, onFailure, seriousViolations, signInAs, startHarne
  * - the council's secretary sees the members' conflicts of interest on the composition page;
  * - the standing body sees a late report as late and a missing one as missing;
  * - a returned dossier shows the reason and can be amended and submitted again;
- * - the auditor finds a dossier without diacritics and sees what caused each step.
+ * - the auditor finds a dossier without diacritics and sees what caused each step;
+ * - the auditor reads a proposal like a dossier (history, state as of a date, export), the system with no unit,
+ *   a unit at its own level and members by name.
  */
 const run = Date.now().toString(36).slice(-5);
 const YEAR = new Date().getFullYear();
@@ -19,6 +22,7 @@ const PEOPLE = {
   district: ALL_PERSONAS['district-officer-phu-ly'],
   agency: ALL_PERSONAS['province-agency-khcn'],
   secretary: ALL_PERSONAS['province-council-secretary'],
+  chair: ALL_PERSONAS['council-chair'],
   khcn: ALL_PERSONAS['council-member-khcn'],
   lhh: ALL_PERSONAS['council-member-lhh'],
   phuNu: ALL_PERSONAS['council-member-phu-nu'],
@@ -262,6 +266,79 @@ describe('portal: the rules each page shows (Chromium, embedded platform)', () =
       const received = page.locator('[data-testid=audit-entry][data-type="submissions.DossierReceived"]');
       await received.getByText(PEOPLE.agency.name!).waitFor();
       await expectNoSeriousViolations(page, 'auditor: timeline with causation');
+      await context.close();
+    }));
+
+  it("gives a proposal's timeline the dossier's tabs (state as of a date, export) and names who acted for which unit", () =>
+    onFailure(async () => {
+      const title = `Hệ thống cảnh báo lũ sớm ${run}`;
+      const dossierId = await lodge(title, 'Phan Thị Yến');
+      const scorers = [PEOPLE.chair, PEOPLE.secretary, PEOPLE.khcn, PEOPLE.phuNu];
+      const caseId = await assign(dossierId, scorers);
+      const casePath = `/cases/${encodeURIComponent(caseId)}`;
+      const sheet = {
+        criteriaVersion: 1,
+        scores: ['tinh-moi', 'ung-dung', 'hieu-qua'].map((criterionCode) => ({ criterionCode, value: 9 })),
+      };
+      for (const who of scorers) await call(who, 'councils', 'POST', `${casePath}/scores`, sheet);
+      await call(PEOPLE.secretary, 'councils', 'POST', `${casePath}/finalise`, {
+        meetingDate: new Date().toISOString().slice(0, 10),
+        minutesRef: 'BB-07/HĐTĐ',
+      });
+      await call(PEOPLE.secretary, 'councils', 'POST', '/rankings/publish', {
+        councilId: `hd-ha-nam-${YEAR}`,
+        campaignId: DEMO_CAMPAIGN,
+        year: YEAR,
+        fieldCode: DEMO_FIELD,
+      });
+      const award = 'Giải thưởng Người Hà Nam đoàn kết sáng tạo';
+      await call(PEOPLE.chair, 'councils', 'POST', `${casePath}/propose-honour`, { proposedAward: award });
+      const proposalId = `honour-${caseId}`;
+
+      const { page, context } = await signInAs(h, PEOPLE.auditor.name!);
+      await page.goto(`${h.url}/kiem-tra/de-nghi/${encodeURIComponent(proposalId)}`);
+      await eventually(
+        () => page.locator('[data-testid=audit-entry][data-type="recognition.ProposalReceived"]').waitFor({ timeout: 5000 }),
+        90_000,
+        () => page.reload().then(() => undefined),
+      );
+      await page.getByRole('tab', { name: 'Trạng thái tại thời điểm' }).click();
+      const state = page.locator('.ant-descriptions');
+      await state.getByText('Chờ thẩm định thành tích', { exact: true }).waitFor();
+      await state.getByText(award, { exact: true }).waitFor();
+      await expectNoSeriousViolations(page, 'auditor: proposal state as of a date');
+      await page.getByRole('tab', { name: 'Xuất dữ liệu' }).click();
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Xuất dữ liệu (JSON, có giá trị băm)' }).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe(`lich-su-${proposalId}.json`);
+      const exported = JSON.parse(readFileSync(await download.path(), 'utf8')) as { subject: unknown; history: { type: string }[] };
+      expect(exported.subject).toEqual({ proposalId });
+      expect(exported.history.map((r) => r.type)).toContain('recognition.ProposalReceived');
+
+      // The dossier's timeline: the case opened by the system (no unit), Phủ Lý (a district) sending it to the
+      // province, a member's score by her name.
+      await page.goto(`${h.url}/kiem-tra/ho-so/${encodeURIComponent(dossierId)}`);
+      const row = (type: string) => page.locator(`[data-testid=audit-entry][data-type="${type}"]`).first();
+      await eventually(
+        () => row('councils.ScoreSubmitted').waitFor({ timeout: 5000 }),
+        60_000,
+        () => page.reload().then(() => undefined),
+      );
+      const opened = await row('councils.EvaluationCaseOpened').innerText();
+      expect(opened).toContain('Hệ thống (tự động)');
+      expect(opened).not.toMatch(/system|Cấp tỉnh/);
+      const submitted = await row('submissions.DossierSubmitted').innerText();
+      expect(submitted).toContain('Nộp hồ sơ lên cấp tỉnh');
+      expect(submitted).toContain('Cấp huyện');
+      expect(submitted).not.toContain('Cấp tỉnh');
+      await page
+        .locator('[data-testid=audit-entry][data-type="councils.ScoreSubmitted"]')
+        .filter({ hasText: `Chấm điểm (${PEOPLE.phuNu.name})` })
+        .waitFor();
+      expect(await page.getByRole('main').innerText()).not.toContain(`(${PEOPLE.phuNu.sub})`);
+      await expectNoSeriousViolations(page, 'auditor: dossier timeline, units and names');
       await context.close();
     }));
 });

@@ -9,6 +9,7 @@ export * from './reporting';
 export * from './submissions';
 export * from './all-contracts';
 export * from './labels-vi';
+export * from './role-groups';
 export * from './validation';
 export * from './schema';
 export * from './asyncapi';

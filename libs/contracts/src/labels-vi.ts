@@ -65,8 +65,16 @@ const s = (v: unknown): string => {
 };
 const grade = (d: Data) => s(d.gradeLabel) || COUNCIL_GRADE_LABELS_VI[d.grade as keyof typeof COUNCIL_GRADE_LABELS_VI] || s(d.grade);
 
+/**
+ * A person's name by their id (the `sub` of their token, a council member's `memberId`), when the reader knows it.
+ * The history lines name people by it; an id nobody named stays the id (an auditor can still trace it).
+ */
+export type PersonNames = (personId: string) => string | undefined;
+
+const noNames: PersonNames = () => undefined;
+
 /** One line per event type in the users' words: the decision history every service and the portal show. */
-const EVENT_SUMMARIES_VI: Record<string, (d: Data) => string> = {
+const EVENT_SUMMARIES_VI: Record<string, (d: Data, person: (id: unknown) => string) => string> = {
   'submissions.UnitRegistered': (d) => `Đăng ký đơn vị ${s(d.name)}`,
   'submissions.DossierDrafted': (d) => `Lập hồ sơ "${s(d.title)}"`,
   'submissions.DossierSubmitted': (d) => `Nộp hồ sơ lên ${levelPhrase(d.level)}`,
@@ -83,11 +91,11 @@ const EVENT_SUMMARIES_VI: Record<string, (d: Data) => string> = {
   'councils.DossierAwaitingCouncil': (d) => `Hồ sơ chờ xác định Hội đồng thẩm định: ${s(d.reasonText)}`,
   'councils.EvaluationCaseOpened': () => 'Mở hồ sơ thẩm định',
   'councils.MembersAssigned': () => 'Phân công thành viên chấm',
-  'councils.ConflictDetected': (d) => `Phát hiện xung đột lợi ích (${s(d.memberId)})`,
-  'councils.ConflictDeclared': (d) => `Thành viên ${s(d.memberId)} khai báo xung đột lợi ích`,
-  'councils.MemberRecused': (d) => `Thành viên ${s(d.memberId)} không tham gia chấm`,
-  'councils.ScoreSubmitted': (d) => `Chấm điểm (${s(d.memberId)})`,
-  'councils.ScoreRevised': (d) => `Điều chỉnh điểm (${s(d.memberId)})`,
+  'councils.ConflictDetected': (d, person) => `Phát hiện xung đột lợi ích (${person(d.memberId)})`,
+  'councils.ConflictDeclared': (d, person) => `Thành viên ${person(d.memberId)} khai báo xung đột lợi ích`,
+  'councils.MemberRecused': (d, person) => `Thành viên ${person(d.memberId)} không tham gia chấm`,
+  'councils.ScoreSubmitted': (d, person) => `Chấm điểm (${person(d.memberId)})`,
+  'councils.ScoreRevised': (d, person) => `Điều chỉnh điểm (${person(d.memberId)})`,
   'councils.CaseFinalised': (d) => `Nghiệm thu, xếp loại: ${grade(d)} (${s(d.aggregateScore)} điểm)`,
   'councils.RankingPublished': () => 'Công bố xếp hạng',
   'councils.DossierRecommendedUpward': (d) => `Đề xuất lên ${levelPhrase(d.toLevel)} (hạng ${s(d.rank)})`,
@@ -112,10 +120,14 @@ const EVENT_SUMMARIES_VI: Record<string, (d: Data) => string> = {
   'recognition.DocumentIssued': (d) => `Phát hành văn bản ${s(d.documentId)} (SHA-256 ${s(d.sha256).slice(0, 12)}…)`,
 };
 
-/** The history line of an event; a type without its own line reads as a generic action, never the code. */
-export function summariseEvent(event: { type: string; data?: unknown }): string {
+/**
+ * The history line of an event; a type without its own line reads as a generic action, never the code. The
+ * people an event names by id (a council member) read by name when `names` knows them.
+ */
+export function summariseEvent(event: { type: string; data?: unknown }, names: PersonNames = noNames): string {
   const summary = EVENT_SUMMARIES_VI[event.type];
-  return summary ? summary((event.data ?? {}) as Data) : 'Cập nhật hồ sơ';
+  const person = (id: unknown) => (typeof id === 'string' && names(id)) || s(id);
+  return summary ? summary((event.data ?? {}) as Data, person) : 'Cập nhật hồ sơ';
 }
 
 /** Honour proposal statuses (glossary: Khen thưởng). */

@@ -21,7 +21,7 @@ describe('handleCommand with the client basis (If-Match)', () => {
   let store: SqlEventStore;
   beforeAll(async () => {
     store = await createPgliteEventStore();
-  }, 60_000);
+  });
   afterAll(() => store.close());
 
   it('decides when the stream is still at the client’s version, and refuses with the current one when it moved', async () => {

@@ -18,7 +18,7 @@ const actor = { id: 'system:test', role: 'system' as const, unitId: 'system', le
 
 describe('handleCommand with an idempotency seed (a reaction to an incoming event)', () => {
   let store: SqlEventStore;
-  beforeAll(async () => (store = await createPgliteEventStore({ schema: 'decider_spec' })), 60_000);
+  beforeAll(async () => (store = await createPgliteEventStore({ schema: 'decider_spec' })));
   afterAll(() => store.close());
 
   it('handles a redelivered event as already done instead of deciding again (and being refused)', async () => {

@@ -283,6 +283,18 @@ export function describeEventStoreContract(
       expect(await store.headPosition()).toEqual(seen[24].position);
     });
 
+    it('reads several whole streams at once, in global order', async () => {
+      await store.append('many-a', [event('A1'), event('A2')]);
+      await store.append('many-b', [event('B1')]);
+      await store.append('many-a', [event('A3')]);
+      await store.append('many-c', [event('C1')]);
+      const read = await store.readStreams!(['many-a', 'many-b', 'missing']);
+      expect(read.map((e) => e.type)).toEqual(['A1', 'A2', 'B1', 'A3']);
+      const log = (await store.readAll()).filter((e) => e.streamId === 'many-a' || e.streamId === 'many-b');
+      expect(read).toEqual(log);
+      expect(await store.readStreams!([])).toEqual([]);
+    });
+
     it('reads a stream as of a date (occurredUntil)', async () => {
       const at = (occurredAt: string, type: string) => ({ type, data: {}, metadata: metadata({ occurredAt }) });
       await store.append('asof', [

@@ -19,6 +19,8 @@ export function eventStoreQueries(schema: string) {
       WHERE stream_id = $1 AND stream_version >= $2
         AND ($3::timestamptz IS NULL OR (metadata->>'occurredAt')::timestamptz <= $3::timestamptz)
       ORDER BY stream_version LIMIT $4`,
+    // Several whole streams in one round trip: one scan of the (stream_id, stream_version) index per id, sorted.
+    readStreams: `SELECT ${EVENT_COLUMNS} FROM ${s}.events WHERE stream_id = ANY($1::text[]) ORDER BY transaction_id, position`,
     // A plain range scan of the (transaction_id, position) index.
     readAll: `SELECT ${EVENT_COLUMNS} FROM ${s}.events
       WHERE (transaction_id, position) > ($1::text::xid8, $2::bigint) AND ${VISIBLE}

@@ -6,8 +6,6 @@ import { createPgliteEventStore } from './pglite-event-store';
 import { PgliteSqlClient } from './pglite-sql-client';
 import { createSqlEventStore } from './sql-event-store';
 
-jest.setTimeout(30_000);
-
 // Starting PGlite costs seconds, so the tests share one instance and isolate themselves by schema,
 // which is also how several services share one database.
 let shared: Promise<PgliteSqlClient> | undefined;

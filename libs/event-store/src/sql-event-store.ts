@@ -187,6 +187,12 @@ export class SqlEventStore implements EventStore {
     return rows.map(toRecordedEvent);
   }
 
+  async readStreams(streamIds: string[]): Promise<RecordedEvent[]> {
+    if (!streamIds.length) return [];
+    const rows = await this.client.query(this.sql.readStreams, [streamIds]);
+    return rows.map(toRecordedEvent);
+  }
+
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const after = options.after ?? LOG_START;
     const params = [String(after.tx), after.pos, options.limit ?? DEFAULT_READ_LIMIT];

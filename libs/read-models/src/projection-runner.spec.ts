@@ -15,8 +15,7 @@ describe('ProjectionRunner (PGlite event store, embedded documents)', () => {
   beforeEach(async () => {
     store = await createPgliteEventStore({ schema: 'rm_test' });
     documents = new EmbeddedDocumentStore();
-    // PGlite starts a WebAssembly PostgreSQL: seconds when the browser tests share the two cores, not a time under test.
-  }, 60_000);
+  });
   afterEach(async () => {
     await runner?.stop();
     runner = undefined;

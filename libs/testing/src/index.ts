@@ -1,2 +1,3 @@
 export * from './test-platform';
 export * from './prefixed-deployment';
+export * from './scenario';

@@ -1,3 +1,7 @@
+// The role groups and the roles are the platform's (libs/contracts): the portal shows what the services allow.
+import { ROLES } from '../../../libs/contracts/src/administrative';
+import { AWARD_HISTORY_READERS, SCORING_ROLES } from '../../../libs/contracts/src/role-groups';
+
 /** Each role's area of the portal (its home page) and which areas it may open. */
 export interface Area {
   path: string;
@@ -9,46 +13,14 @@ export const AREAS: Area[] = [
   { path: '/don-vi', title: 'Hồ sơ của đơn vị', roles: ['submitter', 'unit-officer'] },
   { path: '/tiep-nhan', title: 'Tiếp nhận hồ sơ', roles: ['agency-officer'] },
   { path: '/hoi-dong', title: 'Hội đồng thẩm định', roles: ['council-secretary', 'council-chair', 'front-chair'] },
-  { path: '/tham-dinh', title: 'Phiếu chấm của tôi', roles: ['council-member', 'expert', 'council-chair', 'council-secretary'] },
+  { path: '/tham-dinh', title: 'Phiếu chấm của tôi', roles: [...SCORING_ROLES] },
   { path: '/khen-thuong', title: 'Đề nghị khen thưởng', roles: ['emulation-board', 'authority'] },
   // Before reporting: an auditor's home is the audit (search, decision history).
   { path: '/kiem-tra', title: 'Kiểm tra, giám sát', roles: ['auditor'] },
   { path: '/bao-cao', title: 'Báo cáo và thống kê', roles: ['standing-body', 'analyst', 'admin', 'emulation-board', 'auditor'] },
-  {
-    path: '/lich-su-khen-thuong',
-    title: 'Lịch sử khen thưởng',
-    roles: [
-      'unit-officer',
-      'agency-officer',
-      'council-chair',
-      'council-secretary',
-      'emulation-board',
-      'authority',
-      'standing-body',
-      'auditor',
-      'admin',
-    ],
-  },
-  {
-    path: '/sang-kien',
-    title: 'Cơ sở dữ liệu sáng kiến',
-    roles: [
-      'submitter',
-      'unit-officer',
-      'agency-officer',
-      'front-chair',
-      'council-chair',
-      'council-secretary',
-      'council-member',
-      'expert',
-      'emulation-board',
-      'authority',
-      'standing-body',
-      'auditor',
-      'analyst',
-      'admin',
-    ],
-  },
+  { path: '/lich-su-khen-thuong', title: 'Lịch sử khen thưởng', roles: [...AWARD_HISTORY_READERS] },
+  // The initiative database: every role a person acts in.
+  { path: '/sang-kien', title: 'Cơ sở dữ liệu sáng kiến', roles: [...ROLES] },
   { path: '/cong-khai', title: 'Gương sáng tạo (công khai)', roles: [] },
 ];
 

@@ -5,26 +5,20 @@ export {
   DOSSIER_TYPES,
 } from '../../../libs/contracts/src/submissions/submissions.values';
 export { RECIPIENT_KIND_LABELS_VI, CERTIFICATE_KIND_LABELS_VI } from '../../../libs/contracts/src/recognition/recognition.values';
-import { ROLE_LABELS_VI } from '../../../libs/contracts/src/labels-vi';
+import { DOSSIER_STATUS_LABELS_VI, LEVEL_PHRASES_VI, ROLE_LABELS_VI } from '../../../libs/contracts/src/labels-vi';
+import { COUNCIL_GRADE_LABELS_VI } from '../../../libs/contracts/src/councils/councils.values';
 
 // One word per role across the services and the portal (libs/contracts).
 export const ROLE_LABELS: Record<string, string> = ROLE_LABELS_VI;
 
-export const LEVEL_LABELS: Record<string, string> = {
-  central: 'Trung ương',
-  province: 'Cấp tỉnh',
-  district: 'Cấp huyện',
-  commune: 'Cấp xã',
-};
+// A level on its own (a column, after a name): the phrase of the services' sentences, capitalised ("Cấp tỉnh").
+export const LEVEL_LABELS: Record<string, string> = Object.fromEntries(
+  Object.entries(LEVEL_PHRASES_VI).map(([level, phrase]) => [level, phrase.charAt(0).toUpperCase() + phrase.slice(1)]),
+);
 
+// A dossier's own statuses (libs/contracts), then those the list view derives from the councils and recognition.
 export const DOSSIER_STATUS_LABELS: Record<string, string> = {
-  draft: 'Bản nháp',
-  submitted: 'Đã nộp',
-  received: 'Đã tiếp nhận',
-  returned: 'Trả lại để bổ sung',
-  amended: 'Đã bổ sung',
-  withdrawn: 'Đã rút',
-  forwarded: 'Đã chuyển lên cấp trên',
+  ...DOSSIER_STATUS_LABELS_VI,
   'under-appraisal': 'Đang thẩm định',
   accepted: 'Được nghiệm thu',
   'not-accepted': 'Không được nghiệm thu',
@@ -44,13 +38,7 @@ export const DOSSIER_STATUS_COLORS: Record<string, string> = {
   awarded: 'success',
 };
 
-export const GRADE_LABELS: Record<string, string> = {
-  'xuat-sac': 'Xuất sắc',
-  tot: 'Tốt',
-  kha: 'Khá',
-  dat: 'Đạt',
-  'khong-dat': 'Không đạt',
-};
+export const GRADE_LABELS: Record<string, string> = COUNCIL_GRADE_LABELS_VI;
 
 export const PROPOSAL_STATUS_LABELS: Record<string, string> = {
   received: 'Chờ thẩm định thành tích',

@@ -1,4 +1,4 @@
-import { Actor, NotFoundError, Role } from '@cem/contracts';
+import { Actor, NotFoundError, Role, SCORING_ROLES } from '@cem/contracts';
 import { loadState } from '@cem/decider';
 import { ownUnit, ownUnitOrBelow, relation, Relation } from '@cem/identity';
 import { bodyString, controllerAccess, defineAccessPolicy, paramString, ServiceAccessRule, ServiceInfra } from '@cem/service-kit';
@@ -23,7 +23,6 @@ import { loadCase, loadCaseState, loadCouncil } from './shared/stream-loaders';
  */
 
 const ALL = 'any' as const;
-const SCORING: Role[] = ['council-member', 'council-chair', 'council-secretary', 'expert'];
 const CRITERIA_WRITERS: Role[] = ['front-chair', 'council-chair', 'council-secretary'];
 
 interface CouncilFacts {
@@ -65,7 +64,7 @@ async function councilOfCriteriaSet(infra: ServiceInfra, criteriaSetId: string):
   return councilById(infra, known.councilId);
 }
 
-const onCase = (roles: Role[], relations: Relation<CouncilFacts>[], summary: string): ServiceAccessRule<CouncilFacts> => ({
+const onCase = (roles: readonly Role[], relations: Relation<CouncilFacts>[], summary: string): ServiceAccessRule<CouncilFacts> => ({
   kind: 'command',
   roles,
   relations,
@@ -173,7 +172,7 @@ export const COUNCILS_POLICY = defineAccessPolicy(
       summary: 'Thư ký, Chủ tịch Hội đồng hoặc Chủ tịch Ủy ban MTTQ của địa bàn xác định Hội đồng cho hồ sơ đang chờ',
     },
     assign: onCase(['council-secretary'], [councilSeat], 'Thư ký ngồi trong Hội đồng của hồ sơ phân công thành viên'),
-    declare: onCase(SCORING, [councilSeat], 'Thành viên Hội đồng của hồ sơ tự khai xung đột lợi ích'),
+    declare: onCase(SCORING_ROLES, [councilSeat], 'Thành viên Hội đồng của hồ sơ tự khai xung đột lợi ích'),
     queue: {
       kind: 'read',
       roles: ALL,
@@ -197,8 +196,8 @@ export const COUNCILS_POLICY = defineAccessPolicy(
     },
   }),
   controllerAccess(ScoringController, {
-    submit: onCase(SCORING, [councilSeat], 'Thành viên ngồi trong Hội đồng của hồ sơ chấm điểm'),
-    revise: onCase(SCORING, [councilSeat], 'Thành viên ngồi trong Hội đồng của hồ sơ điều chỉnh điểm của mình'),
+    submit: onCase(SCORING_ROLES, [councilSeat], 'Thành viên ngồi trong Hội đồng của hồ sơ chấm điểm'),
+    revise: onCase(SCORING_ROLES, [councilSeat], 'Thành viên ngồi trong Hội đồng của hồ sơ điều chỉnh điểm của mình'),
     list: {
       kind: 'read',
       roles: ALL,

@@ -1,4 +1,4 @@
-import { NotFoundError, Role } from '@cem/contracts';
+import { NotFoundError, Role, AWARD_HISTORY_READERS } from '@cem/contracts';
 import { loadState } from '@cem/decider';
 import { ownUnit, ownUnitOrBelow, relation } from '@cem/identity';
 import { bodyString, controllerAccess, defineAccessPolicy, paramString, ServiceAccessRule, ServiceInfra } from '@cem/service-kit';
@@ -6,7 +6,7 @@ import { awardCatalogueDecider, awardStreamId } from './catalogue/award-catalogu
 import { AwardsController } from './catalogue/awards.controller';
 import { AwardDecisionsController } from './decisions/award-decisions.controller';
 import { AwardedWorksController } from './decisions/awarded-works.controller';
-import { AWARD_HISTORY_READERS, AwardHistoryController } from './history/award-history.controller';
+import { AwardHistoryController } from './history/award-history.controller';
 import { DocumentsController } from './documents/documents.controller';
 import { documentJurisdiction } from './documents/issued-documents';
 import { awardProposalDecider } from './proposals/award-proposal.decider';
@@ -52,7 +52,7 @@ const grantingUnit = relation<ProposalAccessFacts>(
 
 const auditor = relation<unknown>('auditor', 'kiểm tra viên (chỉ xem)', ({ actor }) => actor.role === 'auditor');
 
-const onProposal = (roles: Role[], summary: string): ServiceAccessRule<ProposalAccessFacts> => ({
+const onProposal = (roles: readonly Role[], summary: string): ServiceAccessRule<ProposalAccessFacts> => ({
   kind: 'command',
   roles,
   relations: [proposalUnit],

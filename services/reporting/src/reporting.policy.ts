@@ -1,7 +1,8 @@
-import { NotFoundError } from '@cem/contracts';
-import { ownUnit, ownUnitOrBelow, relation } from '@cem/identity';
+import { NotFoundError, REPORTING_ROLES } from '@cem/contracts';
+import { ownUnit, ownUnitOrBelow, relation, self } from '@cem/identity';
 import { controllerAccess, defineAccessPolicy, paramString, ServiceAccessRule, ServiceInfra } from '@cem/service-kit';
 import { AuditController } from './audit/audit.controller';
+import { NotificationsController } from './notifications/notifications.controller';
 import { PeriodsController } from './periods/periods.controller';
 import { ReportDoc, reportsProjection } from './reports/reports.projection';
 import { ReportsController } from './reports/reports.controller';
@@ -14,7 +15,6 @@ import { UnitDoc, unitsProjection } from './units/units.projection';
  */
 
 const ALL = 'any' as const;
-const REPORTERS = ['unit-officer', 'agency-officer', 'standing-body'] as const;
 
 const auditor = relation<unknown>('auditor', 'kiểm tra viên (chỉ xem)', ({ actor }) => actor.role === 'auditor');
 
@@ -34,6 +34,19 @@ async function statusFacts(infra: ServiceInfra, query: Record<string, unknown>, 
   return { path: unit.unitPath };
 }
 
+/** A person's own notifications: the route's person must be the token's (403 with the reason otherwise). */
+const ownNotifications = self<{ personId: string }>(
+  (f) => f.personId,
+  'chính người nhận thông báo (chỉ xem, thiết lập thông báo của mình)',
+);
+const notificationRule = (kind: 'list' | 'command', summary: string): ServiceAccessRule => ({
+  kind,
+  roles: ALL,
+  relations: [ownNotifications],
+  facts: (req) => Promise.resolve({ personId: paramString(req, 'personId') }),
+  summary,
+});
+
 const auditRule = (summary: string): ServiceAccessRule => ({ kind: 'read', roles: ['auditor'], summary });
 
 export const REPORTING_POLICY = defineAccessPolicy(
@@ -42,10 +55,10 @@ export const REPORTING_POLICY = defineAccessPolicy(
     list: { kind: 'list', roles: ALL, summary: 'Các kỳ báo cáo và hạn nộp là thông tin công khai' },
   }),
   controllerAccess(ReportsController, {
-    submit: { kind: 'command', roles: [...REPORTERS], summary: 'Đơn vị báo cáo cho chính mình (đơn vị lấy từ token)' },
+    submit: { kind: 'command', roles: [...REPORTING_ROLES], summary: 'Đơn vị báo cáo cho chính mình (đơn vị lấy từ token)' },
     amend: {
       kind: 'command',
-      roles: [...REPORTERS],
+      roles: [...REPORTING_ROLES],
       relations: [ownUnit<{ path: string[] }>((f) => f.path, 'chính đơn vị đã báo cáo')],
       facts: (req, infra) => reportFacts(infra, paramString(req, 'reportId')),
       summary: 'Chỉ đơn vị đã nộp báo cáo được sửa (nêu lý do)',
@@ -69,11 +82,18 @@ export const REPORTING_POLICY = defineAccessPolicy(
     csv: { kind: 'list', roles: ALL, summary: 'Như trên, xuất CSV' },
     xlsx: { kind: 'list', roles: ALL, summary: 'Như trên, xuất Excel' },
   }),
+  controllerAccess(NotificationsController, {
+    list: notificationRule('list', 'Mỗi người chỉ xem thông báo việc cần làm của chính mình; người khác: 403'),
+    markRead: notificationRule('command', 'Mỗi người đánh dấu đã xem thông báo của chính mình'),
+    preferences: notificationRule('list', 'Mỗi người chỉ xem thiết lập thông báo của chính mình'),
+    setPreferences: notificationRule('command', 'Mỗi người thiết lập cách nhận thông báo của chính mình (kênh, loại việc, giờ gửi thư)'),
+  }),
   controllerAccess(AuditController, {
     search: auditRule('Kiểm tra viên tìm hồ sơ, đề nghị và quyết định khen thưởng'),
     dossierHistory: auditRule('Kiểm tra viên xem lịch sử quyết định'),
     proposalHistory: auditRule('Kiểm tra viên xem lịch sử quyết định'),
     dossierState: auditRule('Kiểm tra viên xem trạng thái tại thời điểm'),
+    proposalState: auditRule('Kiểm tra viên xem trạng thái đề nghị khen thưởng tại thời điểm'),
     export: auditRule('Kiểm tra viên xuất dữ liệu kèm chuỗi băm'),
     verify: auditRule('Kiểm tra viên kiểm tra tính toàn vẹn'),
   }),

@@ -1,7 +1,10 @@
 import { ALL_CONTRACTS } from '@cem/contracts';
 import type { ServiceDefinition } from '@cem/service-kit';
+import { auditPeopleProjection } from './audit/audit-people.projection';
 import { auditStreamsProjection } from './audit/audit-streams.projection';
 import { auditSubjectsProjection } from './audit/audit-subjects.projection';
+import { notificationPeopleProjection } from './notifications/notification-people.projection';
+import { notificationSubjectsProjection } from './notifications/notification-subjects.projection';
 import { periodsProjection } from './periods/periods.projection';
 import { ReportingModule } from './reporting.module';
 import { REPORTING_POLICY } from './reporting.policy';
@@ -26,6 +29,9 @@ export const REPORTING_SERVICE: ServiceDefinition = {
     dossierStatisticsProjection,
     auditSubjectsProjection,
     auditStreamsProjection,
+    auditPeopleProjection,
+    notificationSubjectsProjection,
+    notificationPeopleProjection,
   ],
   consumes: { contexts: ['submissions', 'councils', 'recognition'], archive: true },
 };

@@ -1,4 +1,4 @@
-import { NotFoundError, Role } from '@cem/contracts';
+import { NotFoundError, Role, CAMPAIGN_ROLES, NOMINATING_ROLES } from '@cem/contracts';
 import { actorActingFrom, ownUnit, relation, Relation } from '@cem/identity';
 import {
   bodyString,
@@ -33,8 +33,6 @@ import { UnitsController } from './units/units.controller';
  */
 
 const ALL = 'any' as const;
-const NOMINATING: Role[] = ['unit-officer', 'submitter'];
-const CAMPAIGN_ROLES: Role[] = ['admin', 'authority', 'emulation-board', 'unit-officer', 'front-chair'];
 
 // ---- facts -----------------------------------------------------------------------------------------------
 
@@ -99,7 +97,7 @@ const mayView = <F extends DossierVisibilityFacts>(): Relation<F> =>
 
 // ---- rules -------------------------------------------------------------------------------------------------
 
-const onCampaign = (roles: Role[], summary: string, withJurisdiction: boolean): ServiceAccessRule<CampaignFacts> => ({
+const onCampaign = (roles: readonly Role[], summary: string, withJurisdiction: boolean): ServiceAccessRule<CampaignFacts> => ({
   kind: 'command',
   roles,
   adminBypass: true,
@@ -109,7 +107,11 @@ const onCampaign = (roles: Role[], summary: string, withJurisdiction: boolean): 
   summary,
 });
 
-const onDossier = (roles: Role[], relations: Relation<DossierAccessFacts>[], summary: string): ServiceAccessRule<DossierAccessFacts> => ({
+const onDossier = (
+  roles: readonly Role[],
+  relations: Relation<DossierAccessFacts>[],
+  summary: string,
+): ServiceAccessRule<DossierAccessFacts> => ({
   kind: 'command',
   roles,
   relations,
@@ -163,16 +165,16 @@ export const SUBMISSIONS_POLICY = defineAccessPolicy(
   controllerAccess(DossiersController, {
     draft: {
       kind: 'command',
-      roles: NOMINATING,
+      roles: NOMINATING_ROLES,
       relations: [inCampaignArea],
       facts: (req, infra) => campaignFacts(infra, bodyString(req, 'campaignId')),
       summary: 'Đơn vị thuộc địa bàn của phong trào lập hồ sơ',
     },
-    submit: onDossier(NOMINATING, [nominatingUnit], 'Đơn vị đề cử nộp hồ sơ'),
+    submit: onDossier(NOMINATING_ROLES, [nominatingUnit], 'Đơn vị đề cử nộp hồ sơ'),
     receive: onDossier(['agency-officer'], [receivingAgency], 'Cơ quan tiếp nhận được phân công ở cấp hồ sơ đang nằm'),
     returnToUnit: onDossier(['agency-officer'], [receivingAgency], 'Cơ quan tiếp nhận được phân công trả lại hồ sơ'),
-    amend: onDossier(NOMINATING, [nominatingUnit], 'Đơn vị đề cử bổ sung hồ sơ bị trả lại'),
-    withdraw: onDossier(NOMINATING, [nominatingUnit], 'Đơn vị đề cử rút hồ sơ'),
+    amend: onDossier(NOMINATING_ROLES, [nominatingUnit], 'Đơn vị đề cử bổ sung hồ sơ bị trả lại'),
+    withdraw: onDossier(NOMINATING_ROLES, [nominatingUnit], 'Đơn vị đề cử rút hồ sơ'),
     forward: onDossier(
       ['agency-officer'],
       [receivingAgency],
@@ -188,7 +190,7 @@ export const SUBMISSIONS_POLICY = defineAccessPolicy(
     template: { kind: 'read', roles: ALL, summary: 'Tệp mẫu nhập danh sách hồ sơ là thông tin công khai cho người đã đăng nhập' },
     import: {
       kind: 'command',
-      roles: NOMINATING,
+      roles: NOMINATING_ROLES,
       relations: [inCampaignArea],
       facts: (req, infra) => campaignFacts(infra, queryString(req, 'campaignId')),
       summary: 'Đơn vị thuộc địa bàn của phong trào nhập danh sách hồ sơ của chính mình',

@@ -4,29 +4,21 @@ import { join } from 'path';
 import request from 'supertest';
 import type { Actor } from '@cem/contracts';
 import { TOTAL_COUNT_HEADER } from '@cem/service-kit';
-import { startTestPlatform, TestPlatform } from '@cem/testing';
+import { fetchPost, HCM, mintTokens, setUpHcmCampaign, startTestPlatform, TestPlatform } from '@cem/testing';
 import { SUBMISSIONS_SERVICE } from '../src/submissions.service';
-import { actorAt, path } from '../src/shared/actors.fixtures';
 
 /**
  * Lists are paged by the API (limit/skip, the total on request) in a fixed order that ends with the id, so
  * walking the pages gives every visible record exactly once; the page never widens what the actor may see.
  */
 
-const ADMIN = actorAt('admin', 'central', path('central'));
-const CITY_BOARD = actorAt('emulation-board', 'province', path('hcmSoNoiVu'));
-const DISTRICT_OFFICER = actorAt('unit-officer', 'district', path('binhChanhNoiVu'));
-const BINH_CHANH_AUTHORITY = actorAt('authority', 'district', path('binhChanh'));
-const TAN_KIEN = actorAt('unit-officer', 'commune', path('tanKien'));
-const VINH_LOC_A = actorAt('unit-officer', 'commune', path('vinhLocA'));
-const AUDITOR = actorAt('auditor', 'central', path('central'));
-
+const { tanKien: TAN_KIEN, vinhLocA: VINH_LOC_A, auditor: AUDITOR } = HCM;
 const CAMPAIGN = 'phan-trang-2024';
 
 describe('list pages on the real app (PostgreSQL, Kafka, FerretDB)', () => {
   let platform: TestPlatform;
   let dataDir: string;
-  const tokens = new Map<Actor, string>();
+  let tokens = new Map<Actor, string>();
   const api = (actor: Actor) => {
     const url = platform.url('submissions');
     const auth = (r: request.Test) => r.set('Authorization', `Bearer ${tokens.get(actor)}`);
@@ -41,45 +33,11 @@ describe('list pages on the real app (PostgreSQL, Kafka, FerretDB)', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'cem-list-pages-'));
     process.env.CEM_DATA_DIR = dataDir;
     platform = await startTestPlatform([SUBMISSIONS_SERVICE]);
-    for (const actor of [ADMIN, CITY_BOARD, DISTRICT_OFFICER, BINH_CHANH_AUTHORITY, TAN_KIEN, VINH_LOC_A, AUDITOR]) {
-      tokens.set(actor, await platform.token(actor));
-    }
-    await api(ADMIN).post('/units/seed').expect(200);
-    const mandate = (mandateId: string, holderUnitId: string, jurisdictionUnitId: string, role: string, decisionRef: string) => ({
-      mandateId,
-      holderUnitId,
-      jurisdictionUnitId,
-      role,
-      from: '2024-01-01',
-      decisionRef,
-    });
-    await api(ADMIN)
-      .post('/mandates', mandate('uq-hcm', 'vn-hcm-so-noi-vu', 'vn-hcm', 'emulation-board', '15/QĐ-UBND'))
-      .expect(201);
-    await api(BINH_CHANH_AUTHORITY)
-      .post('/mandates', mandate('uq-bc', 'vn-hcm-binh-chanh-phong-noi-vu', 'vn-hcm-binh-chanh', 'unit-officer', '2717/UBND'))
-      .expect(201);
-    await platform.eventually(() =>
-      api(CITY_BOARD)
-        .post('/campaigns', {
-          campaignId: CAMPAIGN,
-          name: 'Phong trào phân trang',
-          launchedByUnitId: 'vn-hcm',
-          planNumber: '1/KH-PT',
-          planDate: '2024-08-21',
-          period: { fromYear: 2021, toYear: 2025 },
-        })
-        .expect(201),
+    tokens = await mintTokens(platform.issuer, Object.values(HCM));
+    await setUpHcmCampaign(
+      fetchPost(() => platform.url('submissions'), tokens),
+      { campaignId: CAMPAIGN, name: 'Phong trào phân trang', planNumber: '1/KH-PT', retry: (step) => platform.eventually(step) },
     );
-    await platform.eventually(() =>
-      api(CITY_BOARD)
-        .post(`/campaigns/${CAMPAIGN}/editions`, {
-          year: 2024,
-          phases: [{ code: 'tiep-nhan', name: 'Tiếp nhận hồ sơ', opensOn: '2024-08-21', closesOn: '2024-10-31' }],
-        })
-        .expect(201),
-    );
-    await api(CITY_BOARD).post(`/campaigns/${CAMPAIGN}/fields`, { fieldCode: 'khcn', name: 'Khoa học - Công nghệ' }).expect(201);
     const draft = (n: number) => ({
       campaignId: CAMPAIGN,
       dossierId: `pt-${n}`,

@@ -4,10 +4,9 @@ import { join } from 'path';
 import request from 'supertest';
 import { Actor, COUNCILS_EVENTS, eventsTopic, RecordedEvent } from '@cem/contracts';
 import { encodeEvent } from '@cem/messaging';
-import { startTestPlatform, TestPlatform } from '@cem/testing';
+import { actorAt, hcmCampaign, HCM, HCM_MANDATES, mandateBody, path, startTestPlatform, TestPlatform } from '@cem/testing';
 import { SUBMISSIONS_SERVICE } from '../src/submissions.service';
 import { MAX_ATTACHMENT_BYTES } from '../src/dossiers/dossier-content.rules';
-import { actorAt, path } from '../src/shared/actors.fixtures';
 
 /**
  * Plan 338/KH-UBND of Bình Chánh implements the city's movement: a commune of Bình Chánh nominates a dossier,
@@ -15,15 +14,17 @@ import { actorAt, path } from '../src/shared/actors.fixtures';
  * field agency (Sở KH&CN) receives it; a council's recommendation then takes it to central.
  */
 
-const ADMIN = actorAt('admin', 'central', path('central'));
-const CITY_BOARD = actorAt('emulation-board', 'province', path('hcmSoNoiVu'));
-const CITY_AGENCY = actorAt('agency-officer', 'province', path('hcmSoKhcn'));
-const DISTRICT_OFFICER = actorAt('unit-officer', 'district', path('binhChanhNoiVu'));
-const DISTRICT_AGENCY = actorAt('agency-officer', 'district', path('binhChanhNoiVu'));
+const {
+  admin: ADMIN,
+  cityBoard: CITY_BOARD,
+  cityAgency: CITY_AGENCY,
+  districtOfficer: DISTRICT_OFFICER,
+  districtAgency: DISTRICT_AGENCY,
+  tanKien: TAN_KIEN,
+  vinhLocA: VINH_LOC_A,
+  binhChanhAuthority: BINH_CHANH_AUTHORITY,
+} = HCM;
 const CU_CHI_AGENCY = actorAt('agency-officer', 'district', path('cuChiNoiVu'));
-const TAN_KIEN = actorAt('unit-officer', 'commune', path('tanKien'));
-const VINH_LOC_A = actorAt('unit-officer', 'commune', path('vinhLocA'));
-const BINH_CHANH_AUTHORITY = actorAt('authority', 'district', path('binhChanh'));
 const HA_NAM_ADMIN = actorAt('admin', 'province', path('haNam'));
 
 const CAMPAIGN = 'hcm-sang-tao-2021-2025';
@@ -97,29 +98,13 @@ describe('submissions service (real PostgreSQL, Kafka, FerretDB)', () => {
   });
 
   it("records mandates: the city's board acts for the city, the district's Phòng Nội vụ for the district", async () => {
-    const mandate = (mandateId: string, holderUnitId: string, jurisdictionUnitId: string, role: string, decisionRef: string) => ({
-      mandateId,
-      holderUnitId,
-      jurisdictionUnitId,
-      role,
-      from: '2024-01-01',
-      decisionRef,
-    });
-    await api(ADMIN)
-      .post('/mandates', mandate('uq-hcm-ban-tdkt', 'vn-hcm-so-noi-vu', 'vn-hcm', 'emulation-board', '15/QĐ-UBND'))
-      .expect(201);
-    await api(BINH_CHANH_AUTHORITY)
-      .post(
-        '/mandates',
-        mandate('uq-binh-chanh-noi-vu', 'vn-hcm-binh-chanh-phong-noi-vu', 'vn-hcm-binh-chanh', 'unit-officer', '2717/UBND'),
-      )
-      .expect(201);
+    for (const { grantedBy, body } of Object.values(HCM_MANDATES)) await api(grantedBy).post('/mandates', body).expect(201);
     // Bình Chánh cannot hand out the city's jurisdiction, nor may a unit of another province hold it.
     await api(BINH_CHANH_AUTHORITY)
-      .post('/mandates', mandate('uq-x', 'vn-hcm-binh-chanh-phong-noi-vu', 'vn-hcm', 'unit-officer', '1/QĐ'))
+      .post('/mandates', mandateBody('uq-x', 'vn-hcm-binh-chanh-phong-noi-vu', 'vn-hcm', 'unit-officer', '1/QĐ'))
       .expect(403);
     await api(ADMIN)
-      .post('/mandates', mandate('uq-y', 'vn-ha-nam-so-noi-vu', 'vn-hcm', 'emulation-board', '1/QĐ'))
+      .post('/mandates', mandateBody('uq-y', 'vn-ha-nam-so-noi-vu', 'vn-hcm', 'emulation-board', '1/QĐ'))
       .expect(422);
     const listed = await platform.eventually(async () => {
       const res = await api(TAN_KIEN).get('/mandates?jurisdictionUnitId=vn-hcm').expect(200);
@@ -156,48 +141,15 @@ describe('submissions service (real PostgreSQL, Kafka, FerretDB)', () => {
   });
 
   it('sets up the campaign: edition, field, agencies at city and district, deadline', async () => {
-    await api(CITY_BOARD)
-      .post('/campaigns', {
-        campaignId: CAMPAIGN,
-        name: 'Phong trào thi đua sáng tạo và các giải thưởng sáng tạo Thành phố Hồ Chí Minh',
-        launchedByUnitId: 'vn-hcm',
-        planNumber: '338/KH-UBND',
-        planDate: '2024-08-21',
-        period: { fromYear: 2021, toYear: 2025 },
-      })
-      .expect(201);
-    await api(CITY_BOARD)
-      .post(`/campaigns/${CAMPAIGN}/editions`, {
-        year: 2024,
-        phases: [{ code: 'tiep-nhan', name: 'Tiếp nhận hồ sơ', opensOn: '2024-08-21', closesOn: '2024-10-31' }],
-      })
-      .expect(201);
-    await api(CITY_BOARD).post(`/campaigns/${CAMPAIGN}/fields`, { fieldCode: 'khcn', name: 'Khoa học - Công nghệ' }).expect(201);
-    await api(CITY_BOARD)
-      .post(`/campaigns/${CAMPAIGN}/receiving-agencies`, {
-        fieldCode: 'khcn',
-        jurisdictionUnitId: 'vn-hcm',
-        agencyUnitId: 'vn-hcm-so-khcn',
-      })
-      .expect(201);
+    const steps = hcmCampaign(CAMPAIGN, 'Phong trào thi đua sáng tạo và các giải thưởng sáng tạo Thành phố Hồ Chí Minh', '338/KH-UBND');
+    await api(CITY_BOARD).post('/campaigns', steps.launch).expect(201);
+    await api(CITY_BOARD).post(`/campaigns/${CAMPAIGN}/editions`, steps.edition).expect(201);
+    await api(CITY_BOARD).post(`/campaigns/${CAMPAIGN}/fields`, steps.field).expect(201);
+    await api(CITY_BOARD).post(`/campaigns/${CAMPAIGN}/receiving-agencies`, steps.cityAgency).expect(201);
     // The district organises its own part (Công văn 2717/UBND assigns the district's agencies).
-    await api(DISTRICT_OFFICER)
-      .post(`/campaigns/${CAMPAIGN}/receiving-agencies`, {
-        fieldCode: 'khcn',
-        jurisdictionUnitId: 'vn-hcm-binh-chanh',
-        agencyUnitId: 'vn-hcm-binh-chanh-phong-noi-vu',
-        letterRef: '2717/UBND',
-      })
-      .expect(201);
+    await api(DISTRICT_OFFICER).post(`/campaigns/${CAMPAIGN}/receiving-agencies`, steps.districtAgency).expect(201);
     // Far in the future so the test keeps passing; the deadline rule itself is covered by the decider's specs.
-    await api(DISTRICT_OFFICER)
-      .post(`/campaigns/${CAMPAIGN}/deadlines`, {
-        year: 2024,
-        level: 'district',
-        jurisdictionUnitId: 'vn-hcm-binh-chanh',
-        deadline: '2099-10-31',
-      })
-      .expect(201);
+    await api(DISTRICT_OFFICER).post(`/campaigns/${CAMPAIGN}/deadlines`, steps.districtDeadline).expect(201);
     // Another district may not assign agencies in Bình Chánh; an unknown unit is refused before deciding.
     await api(CU_CHI_AGENCY)
       .post(`/campaigns/${CAMPAIGN}/receiving-agencies`, {

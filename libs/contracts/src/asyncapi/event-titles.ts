@@ -58,4 +58,8 @@ export const EVENT_TITLES_VI: Record<string, string> = {
   'reporting.ReportSubmitted': 'Đơn vị gửi báo cáo của kỳ (đánh dấu quá hạn nếu gửi muộn)',
   'reporting.ReportAmended': 'Sửa báo cáo đã gửi, có lý do',
   'reporting.ReportsAggregated': 'Cơ quan thường trực tổng hợp báo cáo của cấp dưới',
+  'reporting.NotificationPreferencesSet': 'Một người thiết lập cách nhận thông báo (kênh, loại việc, giờ gửi thư tổng hợp)',
+  'reporting.NotificationsRead': 'Một người đánh dấu thông báo đã xem',
+  'reporting.DigestDispatched': 'Gửi thư tổng hợp thông báo trong ngày cho một người',
+  'reporting.DigestDeliveryFailed': 'Máy chủ thư không nhận thư tổng hợp; lần chạy sau trong ngày gửi lại',
 };

@@ -1,5 +1,14 @@
 import { defineEvent, EventContract } from '../event-contract';
-import { ReportAmendedData, ReportingPeriodOpenedData, ReportsAggregatedData, ReportSubmittedData } from './reporting.events';
+import {
+  DigestDeliveryFailedData,
+  DigestDispatchedData,
+  NotificationPreferencesSetData,
+  NotificationsReadData,
+  ReportAmendedData,
+  ReportingPeriodOpenedData,
+  ReportsAggregatedData,
+  ReportSubmittedData,
+} from './reporting.events';
 
 export const REPORTING_CONTEXT = 'reporting';
 
@@ -8,6 +17,10 @@ export const REPORTING_EVENTS = {
   ReportSubmitted: 'reporting.ReportSubmitted',
   ReportAmended: 'reporting.ReportAmended',
   ReportsAggregated: 'reporting.ReportsAggregated',
+  NotificationPreferencesSet: 'reporting.NotificationPreferencesSet',
+  NotificationsRead: 'reporting.NotificationsRead',
+  DigestDispatched: 'reporting.DigestDispatched',
+  DigestDeliveryFailed: 'reporting.DigestDeliveryFailed',
 } as const;
 
 const E = REPORTING_EVENTS;
@@ -19,4 +32,12 @@ export const REPORTING_CONTRACTS: EventContract[] = [
   v1(E.ReportSubmitted, ReportSubmittedData, "A unit's report for a period, flagged late past its level's deadline"),
   v1(E.ReportAmended, ReportAmendedData, 'A submitted report corrected, with a reason'),
   v1(E.ReportsAggregated, ReportsAggregatedData, "A standing body summed its children's reports"),
+  v1(
+    E.NotificationPreferencesSet,
+    NotificationPreferencesSetData,
+    "A person's notification channels, kinds, digest hour and reminder days",
+  ),
+  v1(E.NotificationsRead, NotificationsReadData, 'A person marked notifications as read'),
+  v1(E.DigestDispatched, DigestDispatchedData, "A person's daily digest e-mail handed to the mail server (one per person per day)"),
+  v1(E.DigestDeliveryFailed, DigestDeliveryFailedData, 'The mail server refused a daily digest; a later run that day tries again'),
 ];

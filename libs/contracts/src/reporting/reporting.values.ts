@@ -21,3 +21,19 @@ export const REPORT_FIGURE_LABELS_VI: Record<ReportFigureKey, string> = {
   awardsGiven: 'Số giải thưởng',
   unitsCommended: 'Số đơn vị được khen thưởng',
 };
+
+/** What a person is told to act on (thông báo việc cần làm). */
+export const NOTIFICATION_KINDS = ['dossier-returned', 'case-assigned', 'submission-deadline', 'report-due', 'proposal-sent-back'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export const NOTIFICATION_KIND_LABELS_VI: Record<NotificationKind, string> = {
+  'dossier-returned': 'Hồ sơ bị trả lại để bổ sung',
+  'case-assigned': 'Được phân công thẩm định hồ sơ',
+  'submission-deadline': 'Sắp đến hạn nộp hồ sơ',
+  'report-due': 'Sắp đến hạn nộp báo cáo',
+  'proposal-sent-back': 'Đề nghị khen thưởng bị trả lại',
+};
+
+/** Where a person is told: in the portal (always listed there) and by a daily e-mail digest. */
+export const NOTIFICATION_CHANNELS = ['portal', 'email'] as const;
+export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];

@@ -303,14 +303,22 @@ export const FIELD_DOCS: Record<string, FieldDoc> = {
   imported: { description: 'Số hồ sơ đã nhập', example: 12 },
   alreadyImported: { description: 'Tệp này đã được nhập trước đó: không hồ sơ nào được tạo thêm', example: false },
   dossiers: { description: 'Các hồ sơ' },
-  // Notifications
+  // Notifications (reporting's notifications slice)
   email: { description: 'Địa chỉ thư điện tử', example: 'can-bo@phuly.hanam.gov.vn' },
-  emailDigest: { description: 'Nhận thư tổng hợp việc cần làm mỗi ngày một lần', example: true },
+  channels: {
+    description: 'Kênh nhận thông báo: portal (trên cổng, luôn bật), email (thư tổng hợp hằng ngày)',
+    example: ['portal', 'email'],
+  },
+  kinds: { description: 'Các loại việc muốn được thông báo', example: ['dossier-returned', 'case-assigned', 'report-due'] },
+  digestHour: { description: 'Giờ gửi thư tổng hợp trong ngày (giờ Việt Nam, 0-23)', example: 7 },
   reminderDays: { description: 'Nhắc trước hạn bao nhiêu ngày', example: 3 },
-  mutedKinds: { description: 'Các loại thông báo không nhận', example: ['submission-deadline'] },
+  notificationIds: { description: 'Mã các thông báo', example: ['0193f0a2-6c1e-7d40-9a55-1b2c3d4e5f60'] },
   day: { description: 'Ngày (yyyy-MM-dd)', example: '2026-10-30' },
-  itemKeys: { description: 'Các việc đã gửi trong thư', example: ['dossier|hs-2026-0001@2026-10-29T08:00:00.000Z'] },
-  sentAt: { description: 'Thời điểm gửi', example: '2026-10-30T07:00:00.000Z' },
+  subject: { description: 'Tiêu đề thư', example: 'Thông báo việc cần xử lý ngày 30/10/2026: 2 việc mới' },
+  setAt: { description: 'Thời điểm thiết lập', example: '2026-10-30T02:00:00.000Z' },
+  readAt: { description: 'Thời điểm đánh dấu đã xem', example: '2026-10-30T02:00:00.000Z' },
+  dispatchedAt: { description: 'Thời điểm chuyển thư cho máy chủ thư', example: '2026-10-30T00:00:00.000Z' },
+  failedAt: { description: 'Thời điểm gửi thư không thành công', example: '2026-10-30T00:00:00.000Z' },
   // Fields other responses name without an example
   recused: { description: 'Không tham gia thẩm định hồ sơ này (do xung đột lợi ích)', example: false },
   recusalReason: { description: 'Lý do không tham gia thẩm định', example: 'Là đồng tác giả của giải pháp' },

@@ -18,8 +18,7 @@ describe('EventRelay (PGlite store -> in-process bus)', () => {
     bus = new InProcessEventBus({ retryBackoffMs: 1 });
     received = [];
     await bus.subscribe({ groupId: 'reader', topics: [TOPIC], handler: (m) => Promise.resolve(void received.push(decodeEvent(m))) });
-    // PGlite starts a WebAssembly PostgreSQL: seconds when the browser tests share the two cores, not a time under test.
-  }, 60_000);
+  });
   afterEach(async () => {
     await bus.close();
     await store.close();

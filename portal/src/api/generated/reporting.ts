@@ -80,6 +80,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/audit/proposals/{id}/state": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AuditController_proposalState"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/audit/search": {
         parameters: {
             query?: never;
@@ -154,6 +170,54 @@ export interface paths {
         get: operations["HealthController_ready"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/people/{personId}/notification-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["NotificationsController_preferences"];
+        put: operations["NotificationsController_setPreferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/people/{personId}/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["NotificationsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/people/{personId}/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["NotificationsController_markRead"];
         delete?: never;
         options?: never;
         head?: never;
@@ -499,7 +563,7 @@ export interface components {
             /** @description Lịch sử quyết định */
             history: components["schemas"]["ExportedHistoryRowResponse"][];
             /**
-             * @description Đối tượng được xuất: "all" (toàn bộ nhật ký) hoặc { dossierId }
+             * @description Đối tượng được xuất: "all" (toàn bộ nhật ký), { dossierId } hoặc { proposalId }
              * @example {
              *       "dossierId": "hs-2026-0001"
              *     }
@@ -589,6 +653,8 @@ export interface components {
              * @example hs-2026-0001
              */
             dossierId?: string;
+            /** @description Trước đây: tác giả, chủ sở hữu, người được khen thưởng mà lần bổ sung, trình lại đã bỏ (vẫn tìm được) */
+            formerPeople?: string[];
             /**
              * @description Loại
              * @example individual
@@ -611,7 +677,7 @@ export interface components {
              * @example 2026-10-01T02:00:00.000Z
              */
             occurredAt: string;
-            /** @description Tác giả, chủ sở hữu, người được khen thưởng */
+            /** @description Tác giả, chủ sở hữu, người được khen thưởng (hiện tại) */
             people: string[];
             /**
              * @description Mã đề nghị khen thưởng
@@ -1402,11 +1468,11 @@ export interface components {
              */
             hash: string;
             /**
-             * @description Cấp hành chính: central (Trung ương), province (tỉnh/Thành phố), district (huyện/quận), commune (xã/phường/thị trấn)
+             * @description Cấp của đơn vị đó (không phải cấp mà quyết định hướng tới); không có với Hệ thống (tự động)
              * @example province
              * @enum {string}
              */
-            level: "central" | "province" | "district" | "commune";
+            level?: "central" | "province" | "district" | "commune";
             /**
              * @description Khi thay mặt theo ủy quyền: quyết định ủy quyền
              * @example 15/QĐ-UBND
@@ -1449,10 +1515,10 @@ export interface components {
              */
             type: string;
             /**
-             * @description Đơn vị người thực hiện (hoặc địa bàn thay mặt)
+             * @description Đơn vị người thực hiện (hoặc địa bàn thay mặt); không có với Hệ thống (tự động)
              * @example vn-ha-nam-so-khcn
              */
-            unit: string;
+            unit?: string;
             /**
              * @description Nội dung quyết định (tiếng Việt)
              * @example Hội đồng nghiệm thu, xếp loại Xuất sắc
@@ -1550,11 +1616,11 @@ export interface components {
              */
             eventId: string;
             /**
-             * @description Cấp hành chính: central (Trung ương), province (tỉnh/Thành phố), district (huyện/quận), commune (xã/phường/thị trấn)
+             * @description Cấp của đơn vị đó (không phải cấp mà quyết định hướng tới); không có với Hệ thống (tự động)
              * @example province
              * @enum {string}
              */
-            level: "central" | "province" | "district" | "commune";
+            level?: "central" | "province" | "district" | "commune";
             /**
              * @description Khi thay mặt theo ủy quyền: quyết định ủy quyền
              * @example 15/QĐ-UBND
@@ -1577,10 +1643,10 @@ export interface components {
              */
             type: string;
             /**
-             * @description Đơn vị người thực hiện (hoặc địa bàn thay mặt)
+             * @description Đơn vị người thực hiện (hoặc địa bàn thay mặt); không có với Hệ thống (tự động)
              * @example vn-ha-nam-so-khcn
              */
-            unit: string;
+            unit?: string;
             /**
              * @description Nội dung quyết định (tiếng Việt)
              * @example Hội đồng nghiệm thu, xếp loại Xuất sắc
@@ -1778,6 +1844,24 @@ export interface components {
              */
             tx: number;
         };
+        /** @description Đánh dấu thông báo đã xem */
+        MarkNotificationsReadDto: {
+            /**
+             * @description Mã các thông báo đã xem
+             * @example [
+             *       "0193f0a2-6c1e-7d40-9a55-1b2c3d4e5f60"
+             *     ]
+             */
+            notificationIds: string[];
+        };
+        /** @description Kết quả đánh dấu đã xem */
+        MarkReadResponse: {
+            /**
+             * @description Số thông báo vừa được đánh dấu (đã xem từ trước không tính)
+             * @example 1
+             */
+            marked: number;
+        };
         /** @description Dữ liệu sự kiện councils.MemberRecused: Thành viên không được chấm hồ sơ */
         MemberRecusedData: {
             /**
@@ -1814,6 +1898,146 @@ export interface components {
              * @example vn-ha-nam-phu-ly
              */
             unitId: string;
+        };
+        /** @description Thiết lập cách nhận thông báo của một người */
+        NotificationPreferencesDto: {
+            /**
+             * @description Kênh nhận: portal (trên cổng, luôn bật), email (thư tổng hợp hằng ngày)
+             * @example [
+             *       "portal",
+             *       "email"
+             *     ]
+             */
+            channels: ("portal" | "email")[];
+            /**
+             * @description Giờ gửi thư tổng hợp trong ngày (giờ Việt Nam, 0-23)
+             * @example 7
+             */
+            digestHour: number;
+            /**
+             * Format: email
+             * @description Địa chỉ thư điện tử nhận thư tổng hợp
+             * @example ha.hoang@hanam.gov.vn
+             */
+            email?: string;
+            /**
+             * @description Các loại việc muốn được thông báo
+             * @example [
+             *       "dossier-returned",
+             *       "case-assigned",
+             *       "report-due"
+             *     ]
+             */
+            kinds: ("dossier-returned" | "case-assigned" | "submission-deadline" | "report-due" | "proposal-sent-back")[];
+            /**
+             * @description Nhắc trước hạn bao nhiêu ngày (1-60)
+             * @example 3
+             */
+            reminderDays: number;
+        };
+        /** @description Thiết lập nhận thông báo (mặc định khi chưa lưu) */
+        NotificationPreferencesResponse: {
+            /**
+             * @description Kênh nhận thông báo: portal (trên cổng, luôn bật), email (thư tổng hợp hằng ngày)
+             * @example [
+             *       "portal",
+             *       "email"
+             *     ]
+             */
+            channels: ("portal" | "email")[];
+            /**
+             * @description Giờ gửi thư tổng hợp (giờ Việt Nam)
+             * @example 7
+             */
+            digestHour: number;
+            /**
+             * @description Địa chỉ thư điện tử
+             * @example ha.hoang@hanam.gov.vn
+             */
+            email?: string;
+            /**
+             * @description Các loại việc muốn được thông báo
+             * @example [
+             *       "dossier-returned",
+             *       "case-assigned",
+             *       "report-due"
+             *     ]
+             */
+            kinds: ("dossier-returned" | "case-assigned" | "submission-deadline" | "report-due" | "proposal-sent-back")[];
+            /**
+             * @description Ngày gửi thư tổng hợp gần nhất (YYYY-MM-DD)
+             * @example 2026-12-02
+             */
+            lastDigestDay?: string;
+            /**
+             * @description Nhắc trước hạn (ngày)
+             * @example 3
+             */
+            reminderDays: number;
+            /**
+             * @description Đã lưu thiết lập (false: đang dùng mặc định)
+             * @example true
+             */
+            saved: boolean;
+        };
+        /** @description Một việc cần xử lý */
+        NotificationResponse: {
+            /**
+             * @description Thời điểm phát sinh
+             * @example 2026-10-01T02:00:00.000Z
+             */
+            at: string;
+            /**
+             * @description Chi tiết
+             * @example Lý do: Thiếu bản mô tả giải pháp
+             */
+            detail?: string;
+            /**
+             * @description Hạn (với lời nhắc hạn)
+             * @example 2026-11-30T17:00:00.000Z
+             */
+            dueBy?: string;
+            /**
+             * @description Mã thông báo
+             * @example 0193f0a2-6c1e-7d40-9a55-1b2c3d4e5f60
+             */
+            id: string;
+            /**
+             * @description Loại việc
+             * @example individual
+             * @enum {string}
+             */
+            kind: "dossier-returned" | "case-assigned" | "submission-deadline" | "report-due" | "proposal-sent-back";
+            /**
+             * @description Loại việc (tiếng Việt)
+             * @example Hồ sơ bị trả lại để bổ sung
+             */
+            kindLabel: string;
+            /**
+             * @description Trang cần mở trên cổng
+             * @example /don-vi/ho-so/hs-2026-0001
+             */
+            link: string;
+            /**
+             * @description Đã xem
+             * @example false
+             */
+            read: boolean;
+            /**
+             * @description Nội dung
+             * @example Hồ sơ "Sổ tay điện tử" bị trả lại để bổ sung
+             */
+            title: string;
+        };
+        /** @description Thông báo của chính người hỏi */
+        NotificationsResponse: {
+            /** @description Các phần tử */
+            items: components["schemas"]["NotificationResponse"][];
+            /**
+             * @description Số thông báo chưa xem
+             * @example 2
+             */
+            unread: number;
         };
         /** @description Mở kỳ báo cáo */
         OpenPeriodDto: {
@@ -1926,6 +2150,26 @@ export interface components {
         ProposalHistoryResponse: {
             /** @description Lịch sử quyết định */
             history: components["schemas"]["HistoryRowResponse"][];
+            /**
+             * @description Mã đề nghị khen thưởng
+             * @example dn-hs-2026-0001
+             */
+            proposalId: string;
+        };
+        /** @description Một đề nghị khen thưởng (và quyết định khen thưởng trên nó) tại một thời điểm (dựng lại từ nhật ký) */
+        ProposalStateAsOfResponse: {
+            /**
+             * @description Thời điểm được xem
+             * @example 2026-09-30T17:00:00+07:00
+             */
+            asOf: string;
+            /**
+             * @description Đã có quyết định khen thưởng còn hiệu lực
+             * @example false
+             */
+            awarded: boolean;
+            /** @description Đề nghị tại thời điểm đó; không có khi đề nghị chưa được lập */
+            proposal?: components["schemas"]["AuditProposalStateResponse"];
             /**
              * @description Mã đề nghị khen thưởng
              * @example dn-hs-2026-0001
@@ -2510,6 +2754,8 @@ export interface operations {
             query?: {
                 /** @description Chỉ xuất lịch sử của hồ sơ này; bỏ trống: toàn bộ nhật ký */
                 dossierId?: string;
+                /** @description Chỉ xuất lịch sử của đề nghị khen thưởng này (và quyết định khen thưởng trên nó); không dùng cùng dossierId */
+                proposalId?: string;
             };
             header?: never;
             path?: never;
@@ -2575,6 +2821,70 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProposalHistoryResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AuditController_proposalState: {
+        parameters: {
+            query?: {
+                /** @description Thời điểm cần xem trạng thái (ngày YYYY-MM-DD hoặc thời điểm ISO-8601); mặc định: bây giờ */
+                asOf?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Mã
+                 * @example 01936a52-7c1e-7b3a-9f1e-5d2c3b4a5e6f
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalStateAsOfResponse"];
                 };
             };
             /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
@@ -2863,6 +3173,285 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReadinessResponse"];
+                };
+            };
+        };
+    };
+    NotificationsController_preferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mã người dùng (sub của token) */
+                personId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferencesResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    NotificationsController_setPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mã người dùng (sub của token) */
+                personId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationPreferencesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferencesResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Xung đột ghi đồng thời: luồng sự kiện đã thay đổi, đọc lại rồi thử lại */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Quy tắc nghiệp vụ từ chối yêu cầu (code nêu quy tắc) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    NotificationsController_list: {
+        parameters: {
+            query?: {
+                /** @description true: chỉ thông báo chưa xem */
+                unread?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Mã người dùng (sub của token) */
+                personId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationsResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    NotificationsController_markRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mã người dùng (sub của token) */
+                personId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarkNotificationsReadDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarkReadResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Xung đột ghi đồng thời: luồng sự kiện đã thay đổi, đọc lại rồi thử lại */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Quy tắc nghiệp vụ từ chối yêu cầu (code nêu quy tắc) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };

@@ -4,7 +4,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, DatePicker, Descriptions, Input, Space, Table, Tabs, Tag, Typography } from 'antd';
 import dayjs, { Dayjs } from 'dayjs';
 import { PageTitle } from '../../layout/Shell';
-import { DATE_TIME_FORMAT, formatDateTime } from '../../lib/format';
+import { DATE_TIME_FORMAT, formatDate, formatDateTime } from '../../lib/format';
 import { DOSSIER_STATUS_LABELS, EVENT_LABELS, LEVEL_LABELS, PROPOSAL_STATUS_LABELS, ROLE_LABELS, label } from '../../lib/labels';
 import { ErrorAlert, NotFound, QueryState } from '../../lib/ui';
 import { tone } from '../../lib/tone';
@@ -77,7 +77,22 @@ function Search() {
                 render: (id: string, r) =>
                   r.kind === 'dossier' ? id : <Link to={historyPath(r)}>{`${r.kind === 'award' ? 'Quyết định' : 'Đề nghị'} ${id}`}</Link>,
               },
-              { title: 'Tác giả, người được khen', dataIndex: 'people', render: (p: string[]) => p.join(', ') || '—' },
+              {
+                title: 'Tác giả, người được khen',
+                key: 'people',
+                // The current ones; those an amendment or a resubmission removed are still found, shown as former.
+                render: (_: unknown, r) => (
+                  <>
+                    {r.people.join(', ') || '—'}
+                    {r.formerPeople?.length ? (
+                      <>
+                        <br />
+                        <Typography.Text type="secondary">Trước đây: {r.formerPeople.join(', ')}</Typography.Text>
+                      </>
+                    ) : null}
+                  </>
+                ),
+              },
               {
                 title: 'Chi tiết',
                 key: 'detail',
@@ -162,7 +177,8 @@ function HistoryTable({ rows }: { rows: HistoryRow[] }) {
           key: 'unit',
           render: (_: unknown, r) => (
             <>
-              {unitName(r.unit)} · {label(LEVEL_LABELS, r.level)}
+              {/* The system acts for no unit; a person's unit at its own level (not the level a decision went to). */}
+              {r.unit ? `${unitName(r.unit)} · ${label(LEVEL_LABELS, r.level)}` : label(ROLE_LABELS, r.role)}
               {r.mandateDecision ? (
                 <>
                   <br />
@@ -215,19 +231,55 @@ function HistoryTab({ path }: { path: string }) {
   );
 }
 
-interface StateAsOf {
-  asOf: string;
-  dossier: { status: string; level?: string };
-  evaluationCases: Array<{ status: string; caseId?: string; grade?: string }>;
-  proposals: Array<{ status: string }>;
-  awarded: boolean;
+/** What an auditor replays: a dossier, or an honour proposal (and the award decided on it, same id). */
+type Subject = { kind: 'dossier'; id: string } | { kind: 'proposal'; id: string };
+
+const subjectPath = (s: Subject) => `/audit/${s.kind === 'dossier' ? 'dossiers' : 'proposals'}/${enc(s.id)}`;
+const SUBJECT_WORDS: Record<Subject['kind'], string> = { dossier: 'hồ sơ', proposal: 'đề nghị khen thưởng' };
+
+type DossierStateAsOf = components['schemas']['DossierStateAsOfResponse'];
+type ProposalStateAsOf = components['schemas']['ProposalStateAsOfResponse'];
+
+function DossierState({ s }: { s: DossierStateAsOf }) {
+  // A dossier not drafted yet at that moment replays as 'none' (the generated type lists only real statuses).
+  const status: string | undefined = s.dossier?.status ?? undefined;
+  return (
+    <Descriptions bordered size="small" column={1}>
+      <Descriptions.Item label="Thời điểm">{formatDateTime(s.asOf)}</Descriptions.Item>
+      <Descriptions.Item label="Hồ sơ">{label(DOSSIER_STATUS_LABELS, status === 'none' ? undefined : status)}</Descriptions.Item>
+      <Descriptions.Item label="Thẩm định">{s.evaluationCases.map((c) => c.status).join(', ') || '—'}</Descriptions.Item>
+      <Descriptions.Item label="Đề nghị khen thưởng">
+        {s.proposals.map((p) => label(PROPOSAL_STATUS_LABELS, p.status)).join(', ') || '—'}
+      </Descriptions.Item>
+      <Descriptions.Item label="Đã được khen thưởng">{s.awarded ? 'Có' : 'Chưa'}</Descriptions.Item>
+    </Descriptions>
+  );
 }
 
-function StateTab({ id }: { id: string }) {
+function ProposalState({ s }: { s: ProposalStateAsOf }) {
+  const p = s.proposal;
+  const proposedAward = p?.proposal.proposedAward;
+  return (
+    <Descriptions bordered size="small" column={1}>
+      <Descriptions.Item label="Thời điểm">{formatDateTime(s.asOf)}</Descriptions.Item>
+      <Descriptions.Item label="Đề nghị khen thưởng">{p ? label(PROPOSAL_STATUS_LABELS, p.status) : 'Chưa lập'}</Descriptions.Item>
+      <Descriptions.Item label="Hình thức đề nghị">{typeof proposedAward === 'string' ? proposedAward : '—'}</Descriptions.Item>
+      <Descriptions.Item label="Quyết định khen thưởng">
+        {p?.decision ? `Số ${p.decision.decisionNumber} ngày ${formatDate(p.decision.decisionDate)}: ${p.decision.awardName}` : '—'}
+      </Descriptions.Item>
+      <Descriptions.Item label="Trao tặng">{p?.issued ? formatDate(p.issued.ceremonyDate) : '—'}</Descriptions.Item>
+      <Descriptions.Item label="Đã được khen thưởng">{s.awarded ? 'Có' : 'Chưa'}</Descriptions.Item>
+    </Descriptions>
+  );
+}
+
+/** Trạng thái tại thời điểm: the subject replayed from the archive up to the chosen moment. */
+function StateTab({ subject }: { subject: Subject }) {
   const [at, setAt] = useState<Dayjs>(dayjs());
   const state = useQuery({
-    queryKey: ['audit', 'state', id, at.toISOString()],
-    queryFn: () => getJson<StateAsOf>('reporting', `/audit/dossiers/${enc(id)}/state?asOf=${enc(at.toISOString())}`),
+    queryKey: ['audit', 'state', subject.kind, subject.id, at.toISOString()],
+    queryFn: () =>
+      getJson<DossierStateAsOf | ProposalStateAsOf>('reporting', `${subjectPath(subject)}/state?asOf=${enc(at.toISOString())}`),
   });
   return (
     <>
@@ -243,32 +295,21 @@ function StateTab({ id }: { id: string }) {
         />
       </Space>
       <QueryState query={state} isEmpty={(s) => !s}>
-        {(s) => (
-          <Descriptions bordered size="small" column={1}>
-            <Descriptions.Item label="Thời điểm">{formatDateTime(s.asOf)}</Descriptions.Item>
-            <Descriptions.Item label="Hồ sơ">
-              {label(DOSSIER_STATUS_LABELS, s.dossier?.status === 'none' ? undefined : s.dossier?.status)}
-            </Descriptions.Item>
-            <Descriptions.Item label="Thẩm định">{s.evaluationCases.map((c) => c.status).join(', ') || '—'}</Descriptions.Item>
-            <Descriptions.Item label="Đề nghị khen thưởng">
-              {s.proposals.map((p) => label(PROPOSAL_STATUS_LABELS, p.status)).join(', ') || '—'}
-            </Descriptions.Item>
-            <Descriptions.Item label="Đã được khen thưởng">{s.awarded ? 'Có' : 'Chưa'}</Descriptions.Item>
-          </Descriptions>
-        )}
+        {(s) => (subject.kind === 'dossier' ? <DossierState s={s as DossierStateAsOf} /> : <ProposalState s={s as ProposalStateAsOf} />)}
       </QueryState>
     </>
   );
 }
 
-function ExportTab({ id }: { id: string }) {
+/** Xuất dữ liệu: the subject's history with the hash of each event, re-verifiable offline. */
+function ExportTab({ subject }: { subject: Subject }) {
   const download = useMutation({
     mutationFn: async () => {
-      const res = await raw('reporting', `/audit/export?dossierId=${enc(id)}`);
+      const res = await raw('reporting', `/audit/export?${subject.kind === 'dossier' ? 'dossierId' : 'proposalId'}=${enc(subject.id)}`);
       const blob = new Blob([await res.text()], { type: 'application/json' });
       const a = document.createElement('a');
       a.href = URL.createObjectURL(blob);
-      a.download = `lich-su-${id}.json`;
+      a.download = `lich-su-${subject.id}.json`;
       a.click();
       URL.revokeObjectURL(a.href);
     },
@@ -276,13 +317,27 @@ function ExportTab({ id }: { id: string }) {
   return (
     <>
       <Typography.Paragraph>
-        Xuất toàn bộ lịch sử quyết định của hồ sơ kèm giá trị băm của từng sự kiện để kiểm tra độc lập (`npm run audit -- verify-export`).
+        Xuất toàn bộ lịch sử quyết định của {SUBJECT_WORDS[subject.kind]} kèm giá trị băm của từng sự kiện để kiểm tra độc lập (`npm run
+        audit -- verify-export`).
       </Typography.Paragraph>
       <ErrorAlert error={download.error} />
       <Button type="primary" loading={download.isPending} onClick={() => download.mutate()}>
         Xuất dữ liệu (JSON, có giá trị băm)
       </Button>
     </>
+  );
+}
+
+/** The same three tabs for a dossier and for a proposal: its history, its state as of a moment, its export. */
+function SubjectTabs({ subject }: { subject: Subject }) {
+  return (
+    <Tabs
+      items={[
+        { key: 'history', label: 'Lịch sử quyết định', children: <HistoryTab path={`${subjectPath(subject)}/history`} /> },
+        { key: 'state', label: 'Trạng thái tại thời điểm', children: <StateTab subject={subject} /> },
+        { key: 'export', label: 'Xuất dữ liệu', children: <ExportTab subject={subject} /> },
+      ]}
+    />
   );
 }
 
@@ -293,13 +348,7 @@ function Dossier() {
   return (
     <>
       <PageTitle extra={<Link to="/kiem-tra">Quay lại tìm kiếm</Link>}>{`Lịch sử quyết định — ${title}`}</PageTitle>
-      <Tabs
-        items={[
-          { key: 'history', label: 'Lịch sử quyết định', children: <HistoryTab path={`/audit/dossiers/${enc(id)}/history`} /> },
-          { key: 'state', label: 'Trạng thái tại thời điểm', children: <StateTab id={id} /> },
-          { key: 'export', label: 'Xuất dữ liệu', children: <ExportTab id={id} /> },
-        ]}
-      />
+      <SubjectTabs subject={{ kind: 'dossier', id }} />
     </>
   );
 }
@@ -310,7 +359,7 @@ function Proposal() {
   return (
     <>
       <PageTitle extra={<Link to="/kiem-tra">Quay lại tìm kiếm</Link>}>{`Lịch sử đề nghị khen thưởng — ${id}`}</PageTitle>
-      <HistoryTab path={`/audit/proposals/${enc(id)}/history`} />
+      <SubjectTabs subject={{ kind: 'proposal', id }} />
     </>
   );
 }

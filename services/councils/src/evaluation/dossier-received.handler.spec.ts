@@ -101,7 +101,7 @@ describe('DossierReceivedHandler (Nest testing module, event transport)', () => 
     }));
     await app.init();
     await app.startAllMicroservices();
-  }, 60_000); // PGlite starts in seconds on a busy machine
+  });
 
   afterAll(async () => {
     await app.close();

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '@cem/contracts';
+import { SCORING_ROLES, type Actor } from '@cem/contracts';
 import { handleCommand } from '@cem/decider';
 import {
   AccessFacts,
@@ -27,8 +27,6 @@ import { CaseEventTypesResponse, CaseEventsResponse, CouncilConflictResponse, Wo
 import type { EstablishedCouncil } from '../councils/council.state';
 import { CouncilConflictDoc, councilConflictsProjection } from './council-conflicts.projection';
 import { CouncilCaseResponse } from '../shared/responses';
-
-const SCORING_ROLES = ['council-member', 'council-chair', 'council-secretary', 'expert'] as const;
 
 @ApiTags('evaluation')
 @ApiBearerAuth()

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '@cem/contracts';
+import { SCORING_ROLES, type Actor } from '@cem/contracts';
 import { handleCommand } from '@cem/decider';
 import { CurrentActor, Roles, SERVICE_INFRA, ServiceInfra } from '@cem/service-kit';
 import { criteriaInForce } from '../criteria/criteria-lookup';
@@ -10,8 +10,6 @@ import { loadCase, loadCaseWithCouncil } from '../shared/stream-loaders';
 import { ReviseScoreDto, SubmitScoreDto } from './scoring.dto';
 import { visibleScores } from './visibility';
 import { CaseScoresResponse, ScoreRecordedResponse } from '../shared/responses';
-
-const SCORING_ROLES = ['council-member', 'council-chair', 'council-secretary', 'expert'] as const;
 
 @ApiTags('scoring')
 @ApiBearerAuth()

@@ -17,18 +17,6 @@ import { matchesSearch } from '@cem/read-models';
 import { ScopedActors, SERVICE_INFRA, ServiceInfra } from '@cem/service-kit';
 import { AwardHistoryDoc, awardHistoryProjection } from './award-history.projection';
 
-/** Who reads the award history: the officers who check eligibility, and the auditor. */
-export const AWARD_HISTORY_READERS = [
-  'unit-officer',
-  'agency-officer',
-  'council-chair',
-  'council-secretary',
-  'emulation-board',
-  'authority',
-  'standing-body',
-  'auditor',
-  'admin',
-] as const;
 const SEE_ALL = new Set(['auditor', 'admin']);
 const MAX_ROWS = 500;
 

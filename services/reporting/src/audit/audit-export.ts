@@ -1,5 +1,4 @@
-import type { RecordedEvent } from '@cem/contracts';
-import type { LogPosition } from '@cem/contracts';
+import type { LogPosition, PersonNames, RecordedEvent } from '@cem/contracts';
 import type { EventStore } from '@cem/event-store';
 import { exportChainRows } from './chain-export';
 import { decisionHistory, HistoryRow, HistorySubject } from './decision-history';
@@ -21,8 +20,13 @@ export interface AuditExport {
   chain: ExportedChainRow[];
 }
 
-export async function auditExport(store: EventStore, events: RecordedEvent[], subject?: HistorySubject): Promise<AuditExport> {
-  const history: HistoryRow[] = subject ? decisionHistory(events, subject) : [];
+export async function auditExport(
+  store: EventStore,
+  events: RecordedEvent[],
+  subject?: HistorySubject,
+  names?: PersonNames,
+): Promise<AuditExport> {
+  const history: HistoryRow[] = subject ? decisionHistory(events, subject, names) : [];
   const byId = new Map(events.map((e) => [e.id, e]));
   const streams = subject ? [...new Set(history.map((h) => byId.get(h.eventId)!.streamId))] : undefined;
   const chain = await exportChainRows(store, streams);

@@ -99,4 +99,37 @@ describe("the auditor's search over dossiers, proposals and awards", () => {
     expect(after.revoked).toBe(true);
     expect(after.detail).toContain('thu hồi theo Quyết định số 400/QĐ-UBND');
   });
+
+  it('lists an amended dossier under its current authors and owners; the names it dropped stay findable, as former', () => {
+    const newAuthors = recorded(S.DossierAmended, {
+      dossierId: 'hs-001',
+      changes: { authors: [{ name: 'Trần Thị Mai' }, { name: 'Nguyễn Văn Đức' }] },
+    });
+    const newOwners = recorded(S.DossierAmended, { dossierId: 'hs-001', changes: { owners: [{ name: 'Sở Nông nghiệp Hà Nam' }] } });
+    const dropAuthor = recorded(S.DossierAmended, { dossierId: 'hs-001', changes: { authors: [{ name: 'Trần Thị Mai' }] } });
+    const doc = project([drafted, newAuthors, newOwners, dropAuthor]).get('dossier:hs-001')!;
+    expect(doc.people).toEqual(['Trần Thị Mai', 'Sở Nông nghiệp Hà Nam']);
+    expect(doc.formerPeople).toEqual(['Công ty Thủy lợi Hà Nam', 'Nguyễn Văn Đức']);
+    expect(found(doc, 'tran thi mai')).toBe(true);
+    expect(found(doc, 'so nong nghiep')).toBe(true);
+    expect(found(doc, 'nguyen van duc')).toBe(true);
+    expect(found(doc, 'cong ty thuy loi')).toBe(true);
+
+    // Named again: current, no longer former.
+    const back = recorded(S.DossierAmended, { dossierId: 'hs-001', changes: { authors: [{ name: 'Nguyễn Văn Đức' }] } });
+    const again = project([drafted, newAuthors, newOwners, dropAuthor, back]).get('dossier:hs-001')!;
+    expect(again.people).toEqual(['Nguyễn Văn Đức', 'Sở Nông nghiệp Hà Nam']);
+    expect(again.formerPeople).toEqual(['Công ty Thủy lợi Hà Nam', 'Trần Thị Mai']);
+  });
+
+  it('lists a resubmitted proposal under its corrected recipients', () => {
+    const resubmitted = recorded(R.ProposalResubmitted, {
+      proposalId: 'dn-001',
+      resubmittedBy: 'u-1',
+      recipients: [{ name: 'Trần Thị Mai', kind: 'individual' }],
+    });
+    const doc = project([drafted, proposal, resubmitted]).get('proposal:dn-001')!;
+    expect(doc.people).toEqual(['Trần Thị Mai']);
+    expect(doc.formerPeople).toEqual(['Nguyễn Văn Đức']);
+  });
 });

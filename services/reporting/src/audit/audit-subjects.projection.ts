@@ -23,6 +23,9 @@ export const AUDIT_SUBJECT_LABELS_VI: Record<AuditSubjectKind, string> = {
  * What an auditor can look for (Kiểm tra, giám sát): every dossier, honour proposal and award decision in the
  * archive, found by the folded words of its title, its people (authors, owners, recipients), its id and, for an
  * award, the decision number and the award's name. The timeline of a proposal or an award is the proposal's.
+ * `people` are the current ones: an amendment (a resubmission) that changes the authors or owners (recipients)
+ * replaces them there. The names it removed stay findable, listed apart as `formerPeople` ("trước đây"): an
+ * auditor may look for who was once named on a dossier.
  */
 export interface AuditSubjectDoc extends ReadModelDocument {
   kind: AuditSubjectKind;
@@ -32,7 +35,13 @@ export interface AuditSubjectDoc extends ReadModelDocument {
   dossierId?: string;
   proposalId?: string;
   title: string;
+  /** The current authors and owners (a dossier) or recipients (a proposal, an award). */
   people: string[];
+  /** Names an amendment or a resubmission removed (trước đây), still found by the search. */
+  formerPeople?: string[];
+  /** A dossier's current authors and owners apart, so an amendment of one list keeps the other. */
+  authors?: string[];
+  owners?: string[];
   year?: number;
   level?: string;
   /** The award decision: "Quyết định số …, ngày …, người ký …: <award>". */
@@ -47,8 +56,16 @@ export const auditSubjectId = (kind: AuditSubjectKind, id: string) => `${kind}:$
 const names = (people: ReadonlyArray<{ name: string }>) => people.map((p) => p.name);
 
 function withSearchText(doc: AuditSubjectDoc): AuditSubjectDoc {
-  const words = [doc.subjectId, doc.title, ...doc.people, doc.detail ?? ''];
+  const words = [doc.subjectId, doc.title, ...doc.people, ...(doc.formerPeople ?? []), doc.detail ?? ''];
   return { ...doc, searchText: normaliseVietnamese(words.join(' ')) };
+}
+
+/** The doc with `people` replaced: whoever is no longer named joins `formerPeople` (and leaves it when named again). */
+function withPeople(doc: AuditSubjectDoc, people: string[], fields: Partial<AuditSubjectDoc> = {}): AuditSubjectDoc {
+  const current = [...new Set(people)];
+  const former = [...new Set([...(doc.formerPeople ?? []), ...doc.people])].filter((n) => !current.includes(n));
+  const { formerPeople: _formerPeople, ...rest } = doc;
+  return withSearchText({ ...rest, ...fields, people: current, ...(former.length ? { formerPeople: former } : {}) });
 }
 
 function fresh(kind: AuditSubjectKind, id: string, event: RecordedEvent, fields: Partial<AuditSubjectDoc>): AuditSubjectDoc {
@@ -73,18 +90,20 @@ export function applyAuditSubject(doc: AuditSubjectDoc | null, event: RecordedEv
         fresh('dossier', d.dossierId, event, {
           dossierId: d.dossierId,
           title: d.title,
-          people: [...names(d.authors), ...names(d.owners)],
+          people: [...new Set([...names(d.authors), ...names(d.owners)])],
+          authors: names(d.authors),
+          owners: names(d.owners),
           year: d.year,
         }),
       );
     }
     case S.DossierAmended: {
       if (!doc) return null;
-      const { title, authors, owners } = (event.data as DossierAmendedData).changes;
-      if (!title && !authors && !owners) return doc;
-      // Names it carried before stay findable: an auditor may look for a former author.
-      const people = [...new Set([...names(authors ?? []), ...names(owners ?? []), ...doc.people])];
-      return withSearchText({ ...doc, ...(title ? { title } : {}), people });
+      const { title, authors: newAuthors, owners: newOwners } = (event.data as DossierAmendedData).changes;
+      if (!title && !newAuthors && !newOwners) return doc;
+      const authors = newAuthors ? names(newAuthors) : (doc.authors ?? []);
+      const owners = newOwners ? names(newOwners) : (doc.owners ?? []);
+      return withPeople(doc, [...authors, ...owners], { ...(title ? { title } : {}), authors, owners });
     }
     case R.ProposalReceived:
     case R.CommendationProposed: {
@@ -103,7 +122,7 @@ export function applyAuditSubject(doc: AuditSubjectDoc | null, event: RecordedEv
     }
     case R.ProposalResubmitted: {
       const recipients = (event.data as ProposalResubmittedData).recipients;
-      return doc && recipients ? withSearchText({ ...doc, people: [...new Set([...names(recipients), ...doc.people])] }) : doc;
+      return doc && recipients ? withPeople(doc, names(recipients)) : doc;
     }
     case R.AwardDecided: {
       const d = event.data as AwardDecidedData;
@@ -146,7 +165,8 @@ function subjectOf(event: RecordedEvent): string[] {
 export const auditSubjectsProjection: Projection<AuditSubjectDoc> = {
   name: 'reporting.audit-subjects',
   collection: 'audit_subjects',
-  version: 1,
+  // 2: current people apart from former ones (formerPeople), authors and owners kept apart.
+  version: 2,
   indexes: [{ fields: { kind: 1, occurredAt: -1 } }, { fields: { occurredAt: -1 } }],
   eventTypes: [
     S.DossierDrafted,

@@ -3,14 +3,16 @@ import { Controller, Get, Inject, Param, Query, StreamableFile } from '@nestjs/c
 import { ApiOkResponse, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { IsCalendarDateOrTime, IsId } from '@cem/contracts';
+import { IsCalendarDateOrTime, IsId, ValidationFailed } from '@cem/contracts';
 import { foldedTextClauses } from '@cem/read-models';
 import { Roles, SERVICE_INFRA, ServiceInfra } from '@cem/service-kit';
 import { AUDIT_SUBJECT_KINDS, AuditSubjectDoc, AuditSubjectKind, auditSubjectsProjection } from './audit-subjects.projection';
 import { auditExport, wholeExportChunks } from './audit-export';
 import { parseAnchors, verifyArchive } from './archive-verification';
 import { decisionHistory } from './decision-history';
-import { dossierStateAsOf } from './dossier-state';
+import { dossierStateAsOf, proposalStateAsOf } from './dossier-state';
+import type { HistorySubject } from './decision-history';
+import { personNames } from './person-names';
 import { subjectEvents } from './subject-events';
 import {
   AuditExportResponse,
@@ -19,6 +21,7 @@ import {
   DossierStateAsOfResponse,
   AuditSearchResultResponse,
   ProposalHistoryResponse,
+  ProposalStateAsOfResponse,
 } from '../shared/responses';
 
 @ApiSchema({ description: 'Thời điểm cần xem trạng thái' })
@@ -39,6 +42,15 @@ export class AuditExportQuery {
   @Type(() => String)
   @IsId()
   dossierId?: string;
+
+  @ApiPropertyOptional({
+    example: 'dn-hs-2024-0001',
+    description: 'Chỉ xuất lịch sử của đề nghị khen thưởng này (và quyết định khen thưởng trên nó); không dùng cùng dossierId',
+  })
+  @IsOptional()
+  @Type(() => String)
+  @IsId()
+  proposalId?: string;
 }
 
 @ApiSchema({ description: 'Tìm hồ sơ, đề nghị khen thưởng, quyết định khen thưởng' })
@@ -80,19 +92,27 @@ export class AuditController {
     const docs = await this.infra.documents
       .collection<AuditSubjectDoc>(auditSubjectsProjection.collection)
       .find(clauses.length ? { $and: clauses } : {}, { sort: { occurredAt: -1, _id: 1 }, limit: query.limit ?? 50 });
-    return docs.map(({ _id: _i, _position: _p, searchText: _s, ...row }: AuditSubjectDoc & { _position?: unknown }) => row);
+    return docs.map(
+      ({ _id: _i, _position: _p, searchText: _s, authors: _a, owners: _o, ...row }: AuditSubjectDoc & { _position?: unknown }) => row,
+    );
+  }
+
+  /** The history of a subject, its people named (council members by the archive's register of members). */
+  private async history(subject: HistorySubject) {
+    const events = await subjectEvents(this.infra, subject);
+    return decisionHistory(events, subject, await personNames(this.infra.documents, events));
   }
 
   @ApiOkResponse({ type: DossierHistoryResponse })
   @Get('dossiers/:id/history')
   async dossierHistory(@Param('id') dossierId: string) {
-    return { dossierId, history: decisionHistory(await subjectEvents(this.infra, { dossierId }), { dossierId }) };
+    return { dossierId, history: await this.history({ dossierId }) };
   }
 
   @ApiOkResponse({ type: ProposalHistoryResponse })
   @Get('proposals/:id/history')
   async proposalHistory(@Param('id') proposalId: string) {
-    return { proposalId, history: decisionHistory(await subjectEvents(this.infra, { proposalId }), { proposalId }) };
+    return { proposalId, history: await this.history({ proposalId }) };
   }
 
   @ApiOkResponse({ type: DossierStateAsOfResponse })
@@ -102,12 +122,27 @@ export class AuditController {
     return dossierStateAsOf(events, dossierId, query.asOf ? new Date(query.asOf) : new Date());
   }
 
+  @ApiOkResponse({ type: ProposalStateAsOfResponse })
+  @Get('proposals/:id/state')
+  async proposalState(@Param('id') proposalId: string, @Query() query: AsOfQuery) {
+    const events = await subjectEvents(this.infra, { proposalId });
+    return proposalStateAsOf(events, proposalId, query.asOf ? new Date(query.asOf) : new Date());
+  }
+
   @ApiOkResponse({ type: AuditExportResponse })
   @Get('export')
   async export(@Query() query: AuditExportQuery) {
-    if (query.dossierId) {
-      const subject = { dossierId: query.dossierId };
-      return auditExport(this.infra.store, await subjectEvents(this.infra, subject), subject);
+    if (query.dossierId && query.proposalId) {
+      throw new ValidationFailed('Chỉ chọn một: hồ sơ (dossierId) hoặc đề nghị khen thưởng (proposalId)');
+    }
+    const subject: HistorySubject | undefined = query.dossierId
+      ? { dossierId: query.dossierId }
+      : query.proposalId
+        ? { proposalId: query.proposalId }
+        : undefined;
+    if (subject) {
+      const events = await subjectEvents(this.infra, subject);
+      return auditExport(this.infra.store, events, subject, await personNames(this.infra.documents, events));
     }
     // The whole archive is streamed (same JSON shape): the head first, then a page of rows at a time.
     return new StreamableFile(Readable.from(wholeExportChunks(this.infra.store)), { type: 'application/json; charset=utf-8' });

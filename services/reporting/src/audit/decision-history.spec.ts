@@ -1,4 +1,4 @@
-import { COUNCILS_EVENTS as C, RECOGNITION_EVENTS as R, SUBMISSIONS_EVENTS as S } from '@cem/contracts';
+import { COUNCILS_EVENTS as C, RECOGNITION_EVENTS as R, SUBMISSIONS_EVENTS as S, systemActor } from '@cem/contracts';
 import type { Actor } from '@cem/contracts';
 import { recorded } from '../shared/recorded-event.fixtures';
 import { decisionHistory } from './decision-history';
@@ -89,6 +89,64 @@ describe('decision history', () => {
       R.ProposalSentBack,
       R.AwardDecided,
     ]);
+  });
+});
+
+describe('who acted, for which unit, at which level', () => {
+  const districtOfficer: Actor = {
+    id: 'demo-phu-ly',
+    name: 'Trịnh Văn Bảo',
+    role: 'unit-officer',
+    unitId: 'vn-ha-nam-phu-ly',
+    level: 'district',
+    unitPath: ['vn', 'vn-ha-nam', 'vn-ha-nam-phu-ly'],
+  };
+  const member: Actor = {
+    id: 'demo-hd-lhh',
+    name: 'Phạm Thị Liên',
+    role: 'council-member',
+    unitId: 'vn-ha-nam',
+    level: 'province',
+    unitPath: ['vn', 'vn-ha-nam'],
+  };
+  const submitted = recorded(
+    S.DossierSubmitted,
+    { dossierId: 'd9', level: 'province', submittedAt: '2026-12-02T05:15:00Z' },
+    { actor: districtOfficer, occurredAt: '2026-12-02T05:15:00Z', source: 'submissions' },
+  );
+  const caseOpened = recorded(
+    C.EvaluationCaseOpened,
+    { caseId: 'd9@province', dossierId: 'd9', level: 'province' },
+    { actor: systemActor('councils'), occurredAt: '2026-12-02T05:15:01Z', source: 'councils', causationId: submitted.id },
+  );
+  const declared = recorded(
+    C.ConflictDeclared,
+    { caseId: 'd9@province', memberId: 'demo-hd-lhh', reason: 'Là đồng tác giả' },
+    { actor: member, occurredAt: '2026-12-02T05:16:00Z', source: 'councils' },
+  );
+  const detected = recorded(
+    C.ConflictDetected,
+    { caseId: 'd9@province', memberId: 'demo-hd-other', kind: 'author', matched: 'Lê Văn Cường' },
+    { actor: systemActor('councils'), occurredAt: '2026-12-02T05:16:01Z', source: 'councils' },
+  );
+  const rows = decisionHistory([submitted, caseOpened, declared, detected], { dossierId: 'd9' });
+
+  it("shows a unit's own level, not the level a dossier was sent to ('Nộp hồ sơ lên cấp tỉnh' says that)", () => {
+    expect(rows[0]).toMatchObject({ unit: 'vn-ha-nam-phu-ly', level: 'district', what: 'Nộp hồ sơ lên cấp tỉnh' });
+  });
+
+  it('gives the system (Hệ thống (tự động)) no unit and no level', () => {
+    expect(rows[1]).toMatchObject({ who: 'Hệ thống (tự động)', role: 'system' });
+    expect(rows[1]).not.toHaveProperty('unit');
+    expect(rows[1]).not.toHaveProperty('level');
+  });
+
+  it('names members in the lines by the names they acted under, or by the names given', () => {
+    expect(rows[2].what).toBe('Thành viên Phạm Thị Liên khai báo xung đột lợi ích');
+    // Nobody in these events is demo-hd-other: the id stays, unless the caller knows the name.
+    expect(rows[3].what).toBe('Phát hiện xung đột lợi ích (demo-hd-other)');
+    const named = decisionHistory([submitted, detected], { dossierId: 'd9' }, (id) => (id === 'demo-hd-other' ? 'Lê Thị Hoa' : undefined));
+    expect(named[1].what).toBe('Phát hiện xung đột lợi ích (Lê Thị Hoa)');
   });
 });
 

@@ -1,5 +1,5 @@
-import type { AdministrativeLevel, RecordedEvent, Role } from '@cem/contracts';
-import { comparePositions } from '@cem/contracts';
+import type { AdministrativeLevel, PersonNames, RecordedEvent, Role } from '@cem/contracts';
+import { comparePositions, SYSTEM_ROLE } from '@cem/contracts';
 import { summarise } from './event-summaries';
 
 export type HistorySubject = { dossierId: string } | { proposalId: string } | { awardDecisionId: string };
@@ -10,12 +10,20 @@ export interface HistoryRow {
   who: string;
   actorId: string;
   role: Role;
-  /** The unit acted for: the person's own, or the jurisdiction a mandate let them act for. */
-  unit: string;
+  /**
+   * The unit acted for: the person's own, or the jurisdiction a mandate let them act for. Absent for the
+   * system (Hệ thống (tự động)), which acts for no unit.
+   */
+  unit?: string;
   /** With a mandate: the person's own unit and the decision that gave the mandate. */
   ownUnit?: string;
   mandateDecision?: string;
-  level: AdministrativeLevel;
+  /**
+   * The level of that unit (its own level, as the actor's token stated it), never the level the decision was
+   * about: a district officer submitting to the province is a district unit ("Nộp hồ sơ lên cấp tỉnh" says
+   * where it went). Absent for the system.
+   */
+  level?: AdministrativeLevel;
   context: string;
   type: string;
   what: string;
@@ -40,7 +48,6 @@ type Data = {
   caseId?: string;
   proposalId?: string;
   entries?: { dossierId?: string }[];
-  level?: AdministrativeLevel;
   reason?: string;
 };
 
@@ -97,8 +104,24 @@ export function causalOrder(events: RecordedEvent[]): RecordedEvent[] {
   return ordered;
 }
 
-/** Lịch sử quyết định: every event across contexts about a dossier or a proposal, in causal order. */
-export function decisionHistory(events: RecordedEvent[], subject: HistorySubject): HistoryRow[] {
+/**
+ * The names of the people acting in `events` (each actor's id and the name their token carried), looked up
+ * first; then `more` (e.g. the council members the archive knows), for people the events name without acting.
+ */
+export function actorNames(events: RecordedEvent[], more: PersonNames = () => undefined): PersonNames {
+  const names = new Map<string, string>();
+  for (const e of events) {
+    const { id, name, role } = e.metadata.actor;
+    if (name && role !== SYSTEM_ROLE) names.set(id, name);
+  }
+  return (id) => names.get(id) ?? more(id);
+}
+
+/**
+ * Lịch sử quyết định: every event across contexts about a dossier or a proposal, in causal order. People the
+ * lines name (council members) read by name: `names` defaults to the actors of `events`.
+ */
+export function decisionHistory(events: RecordedEvent[], subject: HistorySubject, names: PersonNames = actorNames(events)): HistoryRow[] {
   const selected = causalOrder(select(events, subject));
   // The causing event may lie outside the subject's own events (another dossier's ranking, a council's stream).
   const causes = new Set(selected.map((e) => e.metadata.causationId).filter((id): id is string => Boolean(id)));
@@ -106,20 +129,18 @@ export function decisionHistory(events: RecordedEvent[], subject: HistorySubject
   return selected.map((e) => {
     const { actor, occurredAt, source, reason, causationId } = e.metadata;
     const cause = causationId ? causeById.get(causationId) : undefined;
-    const d = dataOf(e);
-    const why = reason ?? d.reason;
+    const why = reason ?? dataOf(e).reason;
     return {
       eventId: e.id,
       when: occurredAt,
       who: actor.name ?? actor.id,
       actorId: actor.id,
       role: actor.role,
-      unit: actor.unitId,
+      ...(actor.role === SYSTEM_ROLE ? {} : { unit: actor.unitId, level: actor.level }),
       ...(actor.mandate ? { ownUnit: actor.mandate.ownUnitId, mandateDecision: actor.mandate.decisionRef } : {}),
-      level: d.level ?? actor.level,
       context: source,
       type: e.type,
-      what: summarise(e),
+      what: summarise(e, names),
       ...(why ? { why } : {}),
       ...(causationId ? { causationId } : {}),
       ...(cause
@@ -129,7 +150,7 @@ export function decisionHistory(events: RecordedEvent[], subject: HistorySubject
               when: cause.metadata.occurredAt,
               context: cause.metadata.source,
               type: cause.type,
-              what: summarise(cause),
+              what: summarise(cause, names),
             },
           }
         : {}),

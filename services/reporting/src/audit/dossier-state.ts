@@ -44,3 +44,21 @@ export function dossierStateAsOf(events: RecordedEvent[], dossierId: string, at:
     awarded: proposals.some((p) => p.status === 'decided' || p.status === 'issued'),
   };
 }
+
+/**
+ * An honour proposal (and the award decided on it) as it stood at `at`, recomputed from its own stream in the
+ * archive with recognition's evolve; no `proposal` when it did not exist yet.
+ */
+export function proposalStateAsOf(events: RecordedEvent[], proposalId: string, at: Date) {
+  const proposal = replayAsOf(
+    awardProposalDecider,
+    events.filter((e) => e.streamId === proposalStreamId(proposalId)),
+    at,
+  );
+  return {
+    proposalId,
+    asOf: at.toISOString(),
+    ...(proposal.status === 'none' ? {} : { proposal }),
+    awarded: proposal.status === 'decided' || proposal.status === 'issued',
+  };
+}

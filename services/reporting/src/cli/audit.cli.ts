@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { CONTEXTS } from '@cem/contracts';
 import type { SignedAnchor } from '@cem/event-store';
 import {
+  ArchiveLocation,
   CommandOutcome,
   historyCommand,
   StoreLocation,
@@ -15,10 +16,18 @@ import {
 import { kafkaBrokersFromEnv } from '@cem/messaging';
 
 const DEFAULT_PG_URL = 'postgres://cem:cem@127.0.0.1:5432/cem';
+const DEFAULT_MONGO_URL = 'mongodb://127.0.0.1:27017';
 
 const location = (options: { schema: string }): StoreLocation => ({
   pgUrl: process.env.CEM_PG_URL ?? DEFAULT_PG_URL,
   schema: options.schema,
+});
+
+/** The archive and, beside it, the reporting service's database holding the audit index (`cem_<schema>` by default). */
+const archiveLocation = (options: { schema: string; database?: string }): ArchiveLocation => ({
+  ...location(options),
+  mongoUrl: process.env.CEM_MONGO_URL ?? DEFAULT_MONGO_URL,
+  database: options.database ?? `cem_${options.schema}`,
 });
 
 async function report(outcome: Promise<CommandOutcome>): Promise<void> {
@@ -29,18 +38,21 @@ async function report(outcome: Promise<CommandOutcome>): Promise<void> {
 }
 
 const program = new Command('audit').description(
-  'Audit the event archive: decision histories and tamper evidence (CEM_PG_URL, CEM_KAFKA_BROKERS)',
+  'Audit the event archive: decision histories and tamper evidence (CEM_PG_URL, CEM_MONGO_URL, CEM_KAFKA_BROKERS)',
 );
 
 program
   .command('history')
-  .description('decision history of a dossier or a proposal, in causal order')
+  .description(
+    "decision history of a dossier or a proposal, in causal order, read through the reporting service's audit index (like GET /audit/.../history)",
+  )
   .option('--dossier <id>', 'dossier id')
   .option('--proposal <id>', 'proposal id')
   .option('--schema <schema>', 'event store schema (the reporting archive)', 'reporting')
-  .action((o: { dossier?: string; proposal?: string; schema: string }) => {
-    if (!o.dossier && !o.proposal) program.error('give --dossier <id> or --proposal <id>');
-    return report(historyCommand(location(o), o.dossier ? { dossierId: o.dossier } : { proposalId: o.proposal! }));
+  .option('--database <db>', "the reporting service's MongoDB database (the audit index); default cem_<schema>")
+  .action((o: { dossier?: string; proposal?: string; schema: string; database?: string }) => {
+    if (!o.dossier === !o.proposal) program.error('give either --dossier <id> or --proposal <id>');
+    return report(historyCommand(archiveLocation(o), o.dossier ? { dossierId: o.dossier } : { proposalId: o.proposal! }));
   });
 
 program

@@ -11,8 +11,11 @@ import {
   type AnchorFinding,
   type SignedAnchor,
 } from '@cem/event-store';
-import { readWholeLog } from '../audit/audit-log';
+import { createMongoDocumentStore } from '@cem/read-models';
+import { roleLabel, levelPhrase } from '@cem/contracts';
 import { decisionHistory, HistoryRow, HistorySubject } from '../audit/decision-history';
+import { personNames } from '../audit/person-names';
+import { subjectEventsOutsideService } from '../audit/subject-events';
 import { ChainVerdict, ExportedChainRow, verifyExportedChain } from '../audit/exported-chain.verifier';
 
 /** What a command found: `ok` sets the exit code, `lines` are printed. */
@@ -24,6 +27,13 @@ export interface CommandOutcome {
 export interface StoreLocation {
   pgUrl: string;
   schema: string;
+}
+
+/** The archive and the reporting service's read models (the audit index) beside it. */
+export interface ArchiveLocation extends StoreLocation {
+  mongoUrl: string;
+  /** The reporting service's database: `cem_<schema>` in a deployment (service-kit's distributedNames). */
+  database: string;
 }
 
 /** Opening a store creates its tables; an audit tool must not conjure an empty archive out of a typo. */
@@ -68,12 +78,39 @@ export async function verifyChainCommand(at: StoreLocation): Promise<CommandOutc
   };
 }
 
-const formatRow = (r: HistoryRow) =>
-  `${r.when}  ${r.who} (${r.role}, ${r.unit}, ${r.level})  [${r.context}] ${r.what}${r.why ? ` — lý do: ${r.why}` : ''}`;
+const formatRow = (r: HistoryRow) => {
+  // The system acts for no unit; a person's unit is shown with its own level.
+  const where = r.unit ? `, ${r.unit}, ${levelPhrase(r.level)}` : '';
+  return `${r.when}  ${r.who} (${roleLabel(r.role)}${where})  [${r.context}] ${r.what}${r.why ? ` — lý do: ${r.why}` : ''}`;
+};
 
-export async function historyCommand(at: StoreLocation, subject: HistorySubject): Promise<CommandOutcome & { rows: HistoryRow[] }> {
-  const rows = decisionHistory(await withStore(at, readWholeLog), subject);
-  return { ok: true, rows, lines: rows.length ? rows.map(formatRow) : ['(no events)'] };
+/**
+ * A dossier's or a proposal's decision history, read like GET /audit/.../history: the streams the reporting
+ * service's audit index (audit_streams) lists for it, completed by the archive's events past the index's
+ * checkpoint; its council members named from the audit_people register. The whole archive is read only when no
+ * index of this release exists (a deployment whose reporting service never ran, or is rebuilding it).
+ */
+export async function historyCommand(
+  at: ArchiveLocation,
+  subject: HistorySubject,
+): Promise<CommandOutcome & { rows: HistoryRow[]; via: 'index' | 'archive' }> {
+  await requireSchema(at);
+  const documents = await createMongoDocumentStore({ url: at.mongoUrl, dbName: at.database });
+  try {
+    return await withStore(at, async (store) => {
+      const read = await subjectEventsOutsideService({ store, documents }, subject);
+      const rows = decisionHistory(read.events, subject, await personNames(documents, read.events));
+      const note =
+        read.via === 'archive'
+          ? [`(no audit index in ${at.database}: read the whole archive, ${read.tail} events)`]
+          : read.tail
+            ? [`(audit index of ${at.database}, and ${read.tail} archived events it had not indexed yet)`]
+            : [];
+      return { ok: true, rows, via: read.via, lines: [...(rows.length ? rows.map(formatRow) : ['(no events)']), ...note] };
+    });
+  } finally {
+    await documents.close();
+  }
 }
 
 function describe(verdict: ChainVerdict): string[] {

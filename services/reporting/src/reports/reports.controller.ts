@@ -1,6 +1,6 @@
 import { ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
-import { Actor, NotFoundError } from '@cem/contracts';
+import { Actor, NotFoundError, REPORTING_ROLES } from '@cem/contracts';
 import { handleCommand } from '@cem/decider';
 import { CurrentActor, ScopedActors, Roles, SERVICE_INFRA, ServiceInfra } from '@cem/service-kit';
 import { requirePeriod } from '../periods/period-lookup';
@@ -13,8 +13,6 @@ import { unitReportDecider } from './unit-report.decider';
 import { unitReportStreamId } from './unit-report.state';
 import { AggregationResponse, PeriodStatusResponse, ReportResponse, SubmittedReportResponse } from '../shared/responses';
 
-const REPORTERS = ['unit-officer', 'agency-officer', 'standing-body'] as const;
-
 /** A unit reports as itself: unit, path and level come from the token, never from the body. */
 const reportingUnitOf = (actor: Actor) => ({ unitId: actor.unitId, unitPath: actor.unitPath, level: actor.level });
 
@@ -24,7 +22,7 @@ export class ReportsController {
 
   @ApiCreatedResponse({ type: SubmittedReportResponse })
   @Post('periods/:periodId/reports')
-  @Roles(...REPORTERS)
+  @Roles(...REPORTING_ROLES)
   async submit(@CurrentActor() actor: Actor, @Param('periodId') periodId: string, @Body() dto: SubmitReportDto) {
     const period = await requirePeriod(this.infra.store, periodId);
     const command = {
@@ -49,7 +47,7 @@ export class ReportsController {
   @ApiOkResponse({ type: SubmittedReportResponse })
   @Post('reports/:reportId/amend')
   @HttpCode(200)
-  @Roles(...REPORTERS)
+  @Roles(...REPORTING_ROLES)
   async amend(@CurrentActor() actor: Actor, @Param('reportId') reportId: string, @Body() dto: AmendReportDto) {
     const report = await this.report(reportId);
     const command = {

@@ -126,7 +126,12 @@ export class AuditSearchResultResponse {
   @ApiPropertyOptional() dossierId?: string;
   @ApiPropertyOptional() proposalId?: string;
   @ApiProperty({ description: 'Tên công trình, giải pháp, sáng kiến' }) title!: string;
-  @ApiProperty({ type: [String], description: 'Tác giả, chủ sở hữu, người được khen thưởng' }) people!: string[];
+  @ApiProperty({ type: [String], description: 'Tác giả, chủ sở hữu, người được khen thưởng (hiện tại)' }) people!: string[];
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Trước đây: tác giả, chủ sở hữu, người được khen thưởng mà lần bổ sung, trình lại đã bỏ (vẫn tìm được)',
+  })
+  formerPeople?: string[];
   @ApiPropertyOptional({ example: 2026 }) year?: number;
   @ApiPropertyOptional({ enum: ADMINISTRATIVE_LEVELS }) level?: string;
   @ApiPropertyOptional({ description: 'Quyết định (số, ngày, người ký, hình thức) hoặc hình thức đề nghị' }) detail?: string;
@@ -150,11 +155,19 @@ export class HistoryRowResponse {
   @ApiProperty({ description: 'Người thực hiện (họ tên hoặc mã)', example: 'Nguyễn Văn A' }) who!: string;
   @ApiProperty({ description: 'Mã người thực hiện', example: 'u-nguyen-van-a' }) actorId!: string;
   @ApiProperty({ enum: [...ROLES, 'system'], description: 'Vai trò' }) role!: string;
-  @ApiProperty({ description: 'Đơn vị người thực hiện (hoặc địa bàn thay mặt)', example: 'vn-ha-nam-so-khcn' }) unit!: string;
+  @ApiPropertyOptional({
+    description: 'Đơn vị người thực hiện (hoặc địa bàn thay mặt); không có với Hệ thống (tự động)',
+    example: 'vn-ha-nam-so-khcn',
+  })
+  unit?: string;
   @ApiPropertyOptional({ description: 'Khi thay mặt theo ủy quyền: đơn vị của chính người đó', example: 'vn-ha-nam-so-noi-vu' })
   ownUnit?: string;
   @ApiPropertyOptional({ description: 'Khi thay mặt theo ủy quyền: quyết định ủy quyền', example: '15/QĐ-UBND' }) mandateDecision?: string;
-  @ApiProperty({ enum: ADMINISTRATIVE_LEVELS }) level!: string;
+  @ApiPropertyOptional({
+    enum: ADMINISTRATIVE_LEVELS,
+    description: 'Cấp của đơn vị đó (không phải cấp mà quyết định hướng tới); không có với Hệ thống (tự động)',
+  })
+  level?: string;
   @ApiProperty({ description: 'Phân hệ ghi quyết định', example: 'councils' }) context!: string;
   @ApiProperty({ description: 'Loại sự kiện', example: 'councils.CaseFinalised' }) type!: string;
   @ApiProperty({ description: 'Nội dung quyết định (tiếng Việt)', example: 'Hội đồng nghiệm thu, xếp loại Xuất sắc' }) what!: string;
@@ -211,7 +224,7 @@ export class AuditSubjectResponse {
 @ApiExtraModels(AuditSubjectResponse)
 export class AuditExportResponse {
   @ApiProperty({
-    description: 'Đối tượng được xuất: "all" (toàn bộ nhật ký) hoặc { dossierId }',
+    description: 'Đối tượng được xuất: "all" (toàn bộ nhật ký), { dossierId } hoặc { proposalId }',
     oneOf: [{ type: 'string', enum: ['all'] }, { $ref: getSchemaPath(AuditSubjectResponse) }],
     example: { dossierId: 'hs-2026-0001' },
   })
@@ -344,6 +357,15 @@ export class AuditProposalStateResponse {
   proposal!: Record<string, unknown>;
   @ApiPropertyOptional({ type: AwardDecidedData, description: 'Quyết định khen thưởng' }) decision?: AwardDecidedData;
   @ApiPropertyOptional({ type: AwardIssuedData, description: 'Trao giải' }) issued?: AwardIssuedData;
+}
+
+@ApiSchema({ description: 'Một đề nghị khen thưởng (và quyết định khen thưởng trên nó) tại một thời điểm (dựng lại từ nhật ký)' })
+export class ProposalStateAsOfResponse {
+  @ApiProperty() proposalId!: string;
+  @ApiProperty() asOf!: string;
+  @ApiPropertyOptional({ type: AuditProposalStateResponse, description: 'Đề nghị tại thời điểm đó; không có khi đề nghị chưa được lập' })
+  proposal?: AuditProposalStateResponse;
+  @ApiProperty({ description: 'Đã có quyết định khen thưởng còn hiệu lực', example: false }) awarded!: boolean;
 }
 
 @ApiSchema({ description: 'Trạng thái của một hồ sơ trên mọi phân hệ tại một thời điểm (dựng lại từ nhật ký)' })

@@ -8,6 +8,7 @@ import {
   Role,
   SUBMISSIONS_EVENTS as E,
   levelPhrase,
+  CAMPAIGN_ROLES,
 } from '@cem/contracts';
 import type { Decider } from '@cem/decider';
 import { depthOf, ensure, ensureAllowed } from '../shared/rules';
@@ -69,13 +70,13 @@ export interface SetAppealRules {
 
 export type CampaignCommand = LaunchCampaign | OpenEdition | AddField | AssignReceivingAgency | SetSubmissionDeadline | SetAppealRules;
 
-const CAMPAIGN_ROLES: ReadonlySet<Role> = new Set<Role>(['admin', 'authority', 'emulation-board', 'unit-officer', 'front-chair']);
+const CAMPAIGN: ReadonlySet<Role> = new Set<Role>(CAMPAIGN_ROLES);
 
 /** The level's own officers run a campaign: those of the launching unit's subtree at its level. */
 function managesCampaign(actor: Actor, campaign: CampaignLaunchedData): boolean {
   return (
     actor.role === 'admin' ||
-    (CAMPAIGN_ROLES.has(actor.role) && actor.level === campaign.level && actor.unitPath.includes(campaign.launchedByUnitId))
+    (CAMPAIGN.has(actor.role) && actor.level === campaign.level && actor.unitPath.includes(campaign.launchedByUnitId))
   );
 }
 
@@ -83,7 +84,7 @@ function managesCampaign(actor: Actor, campaign: CampaignLaunchedData): boolean 
 function managesJurisdiction(actor: Actor, campaign: CampaignLaunchedData, jurisdiction: ResolvedUnit): boolean {
   return (
     managesCampaign(actor, campaign) ||
-    (CAMPAIGN_ROLES.has(actor.role) && actor.level === jurisdiction.level && actor.unitPath.includes(jurisdiction.unitId))
+    (CAMPAIGN.has(actor.role) && actor.level === jurisdiction.level && actor.unitPath.includes(jurisdiction.unitId))
   );
 }
 
@@ -102,7 +103,7 @@ function ensureLevelWithinCampaign(campaign: CampaignLaunchedData, level: Admini
 
 function launch(c: LaunchCampaign, state: CampaignState): CampaignEvent[] {
   ensureAllowed(
-    CAMPAIGN_ROLES.has(c.actor.role) && c.actor.level === c.level && c.actor.unitPath.includes(c.launchedByUnitId),
+    CAMPAIGN.has(c.actor.role) && c.actor.level === c.level && c.actor.unitPath.includes(c.launchedByUnitId),
     `Chỉ cán bộ ${levelPhrase(c.level)} của ${c.launchedByUnitId} được phát động phong trào`,
   );
   ensure(!state.campaign, 'campaign-already-launched', `Phong trào ${c.campaignId} đã được phát động`);

@@ -1,4 +1,4 @@
-import type { Actor, Role } from '@cem/contracts';
+import { DOSSIER_HANDLING_ROLES, type Actor, type Role } from '@cem/contracts';
 import { reachedKey, DossierListDoc } from './dossier-list.projection';
 
 export type DossierVisibilityFacts = Pick<DossierListDoc, 'nominatingUnitId' | 'nominatingUnitPath' | 'authorPersonIds' | 'reached'>;
@@ -24,18 +24,7 @@ export function canView(actor: Actor, dossier: DossierVisibilityFacts): boolean 
  * a unit officer sees only their own unit's dossiers and those they author, even when their unit sits at the
  * level a neighbour's dossier was lodged with.
  */
-export const HANDLING_ROLES: ReadonlySet<Role> = new Set<Role>([
-  'agency-officer',
-  'front-chair',
-  'council-chair',
-  'council-secretary',
-  'council-member',
-  'expert',
-  'emulation-board',
-  'authority',
-  'standing-body',
-  'admin',
-]);
+export const HANDLING_ROLES: ReadonlySet<Role> = new Set<Role>(DOSSIER_HANDLING_ROLES);
 
 /** The same rule as a document-store filter, for listing only what the actor may see. */
 export function visibleDossiersFilter(actor: Actor): Record<string, unknown> {

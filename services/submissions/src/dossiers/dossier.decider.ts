@@ -11,6 +11,7 @@ import {
   SUBMISSIONS_EVENTS as E,
   levelPhrase,
   SYSTEM_ROLE,
+  NOMINATING_ROLES,
 } from '@cem/contracts';
 import type { Decider } from '@cem/decider';
 import { ensure, ensureAllowed, isWithin } from '../shared/rules';
@@ -95,7 +96,7 @@ export type DossierCommand =
   | WithdrawDossier
   | ForwardDossier;
 
-const NOMINATING_ROLES: ReadonlySet<Role> = new Set<Role>(['unit-officer', 'submitter']);
+const NOMINATING: ReadonlySet<Role> = new Set<Role>(NOMINATING_ROLES);
 
 function existing(state: DossierState): DossierFacts {
   if (!state.dossier) throw new NotFoundError('Không tìm thấy hồ sơ');
@@ -104,7 +105,7 @@ function existing(state: DossierState): DossierFacts {
 
 function ensureNominatingOfficer(actor: Actor, nominatingUnitId: string): void {
   ensureAllowed(
-    NOMINATING_ROLES.has(actor.role) && actor.unitId === nominatingUnitId,
+    NOMINATING.has(actor.role) && actor.unitId === nominatingUnitId,
     `Chỉ cán bộ của đơn vị đề cử (${nominatingUnitId}) được thao tác trên hồ sơ này`,
   );
 }
@@ -125,7 +126,7 @@ const snapshotOf = ({ attachments: _attachments, ...snapshot }: DossierFacts): D
 
 function draft(c: DraftDossier, state: DossierState): DossierEvent[] {
   ensure(!state.dossier, 'dossier-exists', `Hồ sơ ${c.dossier.dossierId} đã tồn tại`);
-  ensureAllowed(NOMINATING_ROLES.has(c.actor.role), 'Chỉ cán bộ đơn vị hoặc người đăng ký được lập hồ sơ');
+  ensureAllowed(NOMINATING.has(c.actor.role), 'Chỉ cán bộ đơn vị hoặc người đăng ký được lập hồ sơ');
   ensure(
     c.campaign.fieldCodes.includes(c.dossier.fieldCode),
     'field-not-in-campaign',
