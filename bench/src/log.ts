@@ -2,7 +2,7 @@
 import 'reflect-metadata';
 import { Client } from 'pg';
 import { LOG_START, type LogPosition, type RecordedEvent } from '@cem/contracts';
-import { createPostgresEventStore, type EventStore } from '@cem/event-store';
+import { PgSqlClient, createPostgresEventStore, createSqlEventStore, type EventStore, type SqlClient } from '@cem/event-store';
 import { createMongoDocumentStore, rebuildProjections, type DocumentCollection, type Projection } from '@cem/read-models';
 import {
   EVENTS,
@@ -43,6 +43,33 @@ export async function readWholeLog(store: EventStore): Promise<number> {
   }
 }
 
+/** The same loop, reading every event's `data` and `metadata` (a reader that uses all of them). */
+export async function readWholeLogParsed(store: EventStore): Promise<number> {
+  let after: LogPosition = LOG_START;
+  let count = 0;
+  let fields = 0;
+  for (;;) {
+    const events = await store.readAll({ after, limit: READ_BATCH });
+    if (!events.length) return fields > 0 ? count : 0;
+    for (const event of events) fields += (event.data ? 1 : 0) + (event.metadata.occurredAt ? 1 : 0);
+    count += events.length;
+    after = events[events.length - 1].position;
+  }
+}
+
+/**
+ * The client without its lean array path: the store then reads the log as before issue 17's section 4
+ * (node-postgres row objects, `data` and `metadata` parsed by the driver for every event).
+ */
+export function withoutArrays(client: SqlClient): SqlClient {
+  return {
+    query: (sql, params) => client.query(sql, params),
+    exec: (sql) => client.exec(sql),
+    listen: (channel, onNotify) => client.listen(channel, onNotify),
+    close: () => client.close(),
+  };
+}
+
 /** One document read and one upsert per event, through the same port the rebuild writes to. */
 export async function naiveProjection(events: RecordedEvent[], collection: DocumentCollection<DossierSummary>): Promise<void> {
   for (const event of events) {
@@ -63,13 +90,23 @@ async function main(): Promise<void> {
     log(`populated at ${Math.round(populateRate)} ev/s (batched appends of 20, 8 writers)`);
     await raw.query(`VACUUM ANALYZE ${schema}.events`);
 
+    const previous = await createSqlEventStore(withoutArrays(new PgSqlClient({ connectionString: PG_URL, poolSize: 4 })), { schema });
     try {
       const ours: number[] = [];
+      const parsed: number[] = [];
+      const before: number[] = [];
       const base: number[] = [];
+      const check = (what: string, seen: number) => {
+        if (seen !== EVENTS) log(`catch-up (${what}) read ${seen} events, expected ${EVENTS}`);
+      };
       for (let rep = 0; rep < REPS; rep++) {
         let seen = 0;
         ours.push(await rate(EVENTS, async () => (seen = await readWholeLog(store))));
-        if (seen !== EVENTS) log(`catch-up read ${seen} events, expected ${EVENTS}`);
+        check('ours', seen);
+        parsed.push(await rate(EVENTS, async () => (seen = await readWholeLogParsed(store))));
+        check('ours, payloads parsed', seen);
+        before.push(await rate(EVENTS, async () => (seen = await readWholeLog(previous))));
+        check('previous reader', seen);
         base.push(
           await rate(EVENTS, async () => {
             await raw.query('BEGIN');
@@ -83,14 +120,41 @@ async function main(): Promise<void> {
             await raw.query('COMMIT');
           }),
         );
-        log(`catch-up rep ${rep}: ours ${Math.round(ours[rep])} raw ${Math.round(base[rep])} ev/s`);
+        log(
+          `catch-up rep ${rep}: ours ${Math.round(ours[rep])}, payloads parsed ${Math.round(parsed[rep])}, ` +
+            `previous reader ${Math.round(before[rep])}, raw ${Math.round(base[rep])} ev/s`,
+        );
       }
       record({
         figure: `catch-up read from 0 (${EVENTS} events)`,
         side: 'ours',
-        label: 'EventStore.readAll, batches of 5000',
+        label: 'EventStore.readAll, batches of 5000 (payloads parsed on first use)',
         samples: ours,
         target: '>= 200k ev/s',
+      });
+      record({
+        figure: `catch-up read from 0, every data and metadata read (${EVENTS} events)`,
+        side: 'ours',
+        label: 'EventStore.readAll, batches of 5000, every payload parsed',
+        samples: parsed,
+      });
+      record({
+        figure: `catch-up read from 0, every data and metadata read (${EVENTS} events)`,
+        side: 'baseline',
+        label: 'raw cursor SELECT ... ORDER BY position, FETCH 5000 (node-postgres parses json)',
+        samples: base,
+      });
+      record({
+        figure: `previous reader: catch-up read from 0 (${EVENTS} events)`,
+        side: 'ours',
+        label: 'readAll before issue 17 section 4 (row objects, json parsed by node-postgres)',
+        samples: before,
+      });
+      record({
+        figure: `previous reader: catch-up read from 0 (${EVENTS} events)`,
+        side: 'baseline',
+        label: 'raw cursor SELECT ... ORDER BY position, FETCH 5000',
+        samples: base,
       });
       record({
         figure: `catch-up read from 0 (${EVENTS} events)`,
@@ -101,6 +165,8 @@ async function main(): Promise<void> {
     } catch (error) {
       recordError('catch-up', error);
       process.exitCode = 1;
+    } finally {
+      await previous.close().catch(() => undefined);
     }
 
     const documents = await createMongoDocumentStore({ url: MONGO_URL, dbName: `bench_${RUN_ID}` });

@@ -95,6 +95,9 @@ const auditorAlso =
 
 // The role groups are the platform's declarations (libs/contracts role-groups.ts): this test checks that the four
 // apps enforce them on every route.
+/** The person whose notifications the notification routes name: Phủ Lý's unit officer (the `own` cell). */
+const PERSON = actorOf('unit-officer', 'own').id;
+const onlyThePerson: Expect = (role, rel) => (role === 'unit-officer' && rel === 'own' ? 'ok' : 403);
 
 /**
  * Who may see D2: auditors; its nominating commune (child); those who handle it at Phủ Lý (own); an
@@ -110,7 +113,7 @@ const seesD2: Expect = (role, rel) =>
 
 interface Cell {
   context: string;
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT';
   path: string;
   body?: Record<string, unknown>;
   query?: Record<string, string>;
@@ -653,6 +656,33 @@ function cells(sha256: string, documentId = 'van-ban'): Record<string, Cell> {
       expect: only(['auditor'], 'any'),
     },
     'GET /audit/verify': { context: 'reporting', method: 'GET', path: '/audit/verify', expect: only(['auditor'], 'any') },
+    // A person's own notifications and settings: only that person (Phủ Lý's unit officer here); everyone else 403.
+    'GET /people/:personId/notifications': {
+      context: 'reporting',
+      method: 'GET',
+      path: `/people/${enc(PERSON)}/notifications`,
+      expect: onlyThePerson,
+    },
+    'POST /people/:personId/notifications/read': {
+      context: 'reporting',
+      method: 'POST',
+      path: `/people/${enc(PERSON)}/notifications/read`,
+      body: X,
+      expect: onlyThePerson,
+    },
+    'GET /people/:personId/notification-preferences': {
+      context: 'reporting',
+      method: 'GET',
+      path: `/people/${enc(PERSON)}/notification-preferences`,
+      expect: onlyThePerson,
+    },
+    'PUT /people/:personId/notification-preferences': {
+      context: 'reporting',
+      method: 'PUT',
+      path: `/people/${enc(PERSON)}/notification-preferences`,
+      body: X,
+      expect: onlyThePerson,
+    },
   };
 }
 
@@ -669,15 +699,18 @@ describe('access matrix on the real apps (every route x role x relation)', () =>
   const call = async (
     context: string,
     actor: Actor,
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'PUT',
     path: string,
     body?: object,
     query?: Record<string, string>,
   ) => {
     const agent = request(platform.url(context));
-    const req = (method === 'GET' ? agent.get(path) : agent.post(path)).set('Authorization', `Bearer ${await tokenOf(actor)}`);
+    const req = (method === 'GET' ? agent.get(path) : method === 'PUT' ? agent.put(path) : agent.post(path)).set(
+      'Authorization',
+      `Bearer ${await tokenOf(actor)}`,
+    );
     if (query) req.query(query);
-    return method === 'POST' ? req.send(body ?? {}) : req;
+    return method === 'GET' ? req : req.send(body ?? {});
   };
   const ok = async (
     context: string,

@@ -12,6 +12,7 @@ import { eventually, Harness, onFailure, seriousViolations, signInAs, startHarne
  * - the council's secretary sees the members' conflicts of interest on the composition page;
  * - the standing body sees a late report as late and a missing one as missing;
  * - a returned dossier shows the reason and can be amended and submitted again;
+ * - the unit's officer is told of the returned dossier under "Thông báo", marks it read and saves their notification settings;
  * - the auditor finds a dossier without diacritics and sees what caused each step;
  * - the auditor reads a proposal like a dossier (history, state as of a date, export), the system with no unit,
  *   a unit at its own level and members by name.
@@ -231,6 +232,39 @@ describe('portal: the rules each page shows (Chromium, embedded platform)', () =
       await page.locator('.ant-tag', { hasText: 'Đã nộp' }).first().waitFor();
       const detail = (await call(PEOPLE.district, 'submissions', 'GET', `/dossiers/${dossierId}`)) as { status?: string };
       expect(detail.status).toBe('submitted');
+      await context.close();
+    }));
+
+  it("tells the unit in the portal that a dossier was returned, marks it read and keeps the person's notification settings", () =>
+    onFailure(async () => {
+      const title = `Sổ tay số hóa thủ tục ${run}`;
+      const reason = 'Thiếu xác nhận của đơn vị áp dụng';
+      const dossierId = await lodge(title, 'Đỗ Văn Khoa');
+      await call(PEOPLE.agency, 'submissions', 'POST', `/dossiers/${dossierId}/return`, { reason });
+
+      const { page, context } = await signInAs(h, PEOPLE.district.name!);
+      await page.getByTestId('notification-bell').click();
+      await page.waitForURL(/\/thong-bao$/);
+      const item = page.getByTestId('notification').filter({ hasText: title });
+      await eventually(
+        () => item.first().waitFor({ timeout: 5000 }),
+        60_000,
+        () => page.reload().then(() => undefined),
+      );
+      await item.getByText(`Lý do: ${reason}`).waitFor();
+      await expectNoSeriousViolations(page, 'notifications: list');
+      await item.getByRole('button', { name: 'Đánh dấu đã xem' }).click();
+      await item.getByText('Đã xem', { exact: true }).waitFor();
+
+      await page.getByRole('link', { name: 'Thiết lập nhận thông báo' }).click();
+      await page.waitForURL(/\/thong-bao\/thiet-lap$/);
+      await page.getByLabel('Nhận thư tổng hợp qua thư điện tử (mỗi ngày một thư)').check();
+      await page.getByLabel('Địa chỉ thư điện tử').fill(`phu-ly-${run}@hanam.gov.vn`);
+      await page.getByRole('button', { name: 'Lưu thiết lập' }).click();
+      await page.getByText('Đã lưu thiết lập nhận thông báo').waitFor();
+      await expectNoSeriousViolations(page, 'notifications: settings');
+      const saved = await call(PEOPLE.district, 'reporting', 'GET', `/people/${PEOPLE.district.sub}/notification-preferences`);
+      expect(saved).toEqual(expect.objectContaining({ saved: true, email: `phu-ly-${run}@hanam.gov.vn`, channels: ['portal', 'email'] }));
       await context.close();
     }));
 

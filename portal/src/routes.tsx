@@ -19,6 +19,7 @@ const ShowcasePage = lazy(() => import('./areas/public/ShowcasePage'));
 const VerifyPage = lazy(() => import('./areas/public/VerifyPage'));
 const AwardHistoryPage = lazy(() => import('./areas/lookup/AwardHistoryPage'));
 const InnovationsPage = lazy(() => import('./areas/lookup/InnovationsPage'));
+const NotificationsArea = lazy(() => import('./areas/notifications/NotificationsPage'));
 
 function Home() {
   const session = getSession();
@@ -48,6 +49,7 @@ export const router = createBrowserRouter([
       { path: '/kiem-tra/*', element: <AuditArea /> },
       { path: '/lich-su-khen-thuong', element: <AwardHistoryPage /> },
       { path: '/sang-kien', element: <InnovationsPage /> },
+      { path: '/thong-bao/*', element: <NotificationsArea /> },
       { path: '*', element: <NotFound /> },
     ],
   },

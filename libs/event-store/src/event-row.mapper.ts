@@ -33,6 +33,87 @@ export function toRecordedEvent(row: SqlRow): RecordedEvent {
   };
 }
 
+/**
+ * An event read from the global log whose `data` and `metadata` stay the stored JSON text until something
+ * reads them: a catch-up read hands out thousands of events a second, and parsing both payloads was most of
+ * its client-side cost (and of the garbage it makes), while many readers never look at them (a projection
+ * skips the types it does not handle, a relay or an auditor forwards the text). Both are own, enumerable
+ * properties (accessors), so spreading, `JSON.stringify`, `Object.keys` and deep equality see a plain event;
+ * the parsed value is kept, so every reader of the same event shares one object, as before. Assigning
+ * replaces the value (and forgets the text).
+ */
+export class LoggedEvent implements RecordedEvent {
+  // `declare`: assigned in the constructor, in this order (the key order of a plain event), no field definitions.
+  declare readonly id: string;
+  declare readonly streamId: string;
+  declare readonly streamVersion: number;
+  declare readonly type: string;
+  declare readonly schemaVersion: number;
+  declare data: unknown;
+  declare metadata: EventMetadata;
+  declare readonly position: LogPosition;
+  declare readonly recordedAt: string;
+  declare readonly hash: string;
+  #dataText: string | undefined;
+  #data: unknown;
+  #metadataText: string | undefined;
+  #metadata: EventMetadata | undefined;
+
+  /** `row`: the readAll columns in order, `data` and `metadata` as JSON text (SqlClient.queryArrays). */
+  constructor(row: readonly unknown[]) {
+    this.id = row[0] as string;
+    this.streamId = row[1] as string;
+    this.streamVersion = row[2] as number;
+    this.type = row[3] as string;
+    this.schemaVersion = row[4] as number;
+    this.#dataText = row[5] as string;
+    this.#metadataText = row[6] as string;
+    // Shared accessor objects: every event gets the same hidden class (no per-event closures).
+    Object.defineProperty(this, 'data', LoggedEvent.dataAccessor);
+    Object.defineProperty(this, 'metadata', LoggedEvent.metadataAccessor);
+    this.position = toPosition(row[7], row[8]);
+    this.recordedAt = toIsoTimestamp(row[9]);
+    this.hash = row[10] as string;
+  }
+
+  /** The stored JSON text of `data` while it has not been replaced (a relay forwards it as is). */
+  static dataText(event: RecordedEvent): string | undefined {
+    return event instanceof LoggedEvent ? event.#dataText : undefined;
+  }
+
+  /** The stored JSON text of `metadata` while it has not been replaced. */
+  static metadataText(event: RecordedEvent): string | undefined {
+    return event instanceof LoggedEvent ? event.#metadataText : undefined;
+  }
+
+  private static readonly dataAccessor: PropertyDescriptor = {
+    enumerable: true,
+    configurable: true,
+    get(this: LoggedEvent): unknown {
+      if (this.#dataText !== undefined && this.#data === undefined) this.#data = JSON.parse(this.#dataText);
+      return this.#data;
+    },
+    set(this: LoggedEvent, value: unknown) {
+      this.#data = value;
+      this.#dataText = undefined;
+    },
+  };
+
+  private static readonly metadataAccessor: PropertyDescriptor = {
+    enumerable: true,
+    configurable: true,
+    get(this: LoggedEvent): EventMetadata {
+      if (this.#metadataText !== undefined && this.#metadata === undefined)
+        this.#metadata = JSON.parse(this.#metadataText) as EventMetadata;
+      return this.#metadata as EventMetadata;
+    },
+    set(this: LoggedEvent, value: EventMetadata) {
+      this.#metadata = value;
+      this.#metadataText = undefined;
+    },
+  };
+}
+
 /** One element of the readAllJson array (see event-store.queries.ts). */
 type JsonEventRow = [string, string, number, string, number, unknown, EventMetadata, number, number, string, string];
 

@@ -7,3 +7,4 @@ export { createPostgresEventStore, type PostgresEventStoreOptions } from './post
 export { createPgliteEventStore, type PgliteEventStoreOptions } from './pglite-event-store';
 export { assertSchemaName, notifyChannel, CONCURRENCY_SQLSTATE } from './event-store.schema';
 export * from './chain-anchor';
+export { LoggedEvent } from './event-row.mapper';

@@ -11,6 +11,8 @@ export interface PgSqlClientOptions {
 }
 
 const TIMESTAMPTZ_OID = 1184;
+const JSON_OID = 114;
+const JSONB_OID = 3802;
 /** A command waits at most this long for a connection while the server is unreachable, then gets a 503. */
 const CONNECT_TIMEOUT_MS = 5000;
 /** Delay between attempts to re-establish the LISTEN connection, doubled up to the maximum. */
@@ -51,6 +53,12 @@ const keepText = (value: string) => value;
 const rawTimestamps = ((oid: number, format?: 'text' | 'binary'): ((value: string) => unknown) =>
   oid === TIMESTAMPTZ_OID ? keepText : (types.getTypeParser(oid, format) as (value: string) => unknown)) as typeof types.getTypeParser;
 
+/** queryArrays: json and jsonb stay text as well (parsed lazily by their reader). */
+const rawJsonAndTimestamps = ((oid: number, format?: 'text' | 'binary'): ((value: string) => unknown) =>
+  oid === JSON_OID || oid === JSONB_OID
+    ? keepText
+    : (rawTimestamps(oid, format) as (value: string) => unknown)) as typeof types.getTypeParser;
+
 /**
  * node-postgres adapter: statements run on a pool; LISTEN runs on one dedicated connection because a
  * pooled connection goes back to the pool and would drop its notifications.
@@ -82,6 +90,21 @@ export class PgSqlClient implements SqlClient {
   async query<R extends SqlRow = SqlRow>(sql: string, params: readonly unknown[] = []): Promise<R[]> {
     try {
       const result = await this.pool.query<R>({ name: this.statementName(sql), text: sql, values: params as unknown[] });
+      return result.rows;
+    } catch (error) {
+      throw unavailable(error);
+    }
+  }
+
+  async queryArrays(sql: string, params: readonly unknown[] = []): Promise<unknown[][]> {
+    try {
+      const result = await this.pool.query<unknown[]>({
+        name: this.statementName(sql),
+        text: sql,
+        values: params as unknown[],
+        rowMode: 'array',
+        types: { getTypeParser: rawJsonAndTimestamps },
+      });
       return result.rows;
     } catch (error) {
       throw unavailable(error);

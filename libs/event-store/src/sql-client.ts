@@ -13,6 +13,12 @@ export interface SqlClient {
   readonly readsLogAsJson?: boolean;
   /** One statement with `$n` parameters; resolves to the result rows. */
   query<R extends SqlRow = SqlRow>(sql: string, params?: readonly unknown[]): Promise<R[]>;
+  /**
+   * One statement whose rows come back as arrays of column values, `json` columns as their text (not parsed)
+   * and timestamps as PostgreSQL's text. The lean path of the global log read (see LoggedEvent): no object
+   * per row, no JSON parsed before a reader asks. Optional: without it the log is read with `query`.
+   */
+  queryArrays?(sql: string, params?: readonly unknown[]): Promise<unknown[][]>;
   /** Several statements without parameters, run as one implicit transaction (schema setup). */
   exec(sql: string): Promise<void>;
   /** Calls `onNotify` on every NOTIFY on `channel`; resolves to the function that stops listening. */

@@ -18,7 +18,7 @@ import type {
 } from './event-store';
 import { eventStoreQueries, type EventStoreQueries } from './event-store.queries';
 import { eventStoreSchemaSql, notifyChannel } from './event-store.schema';
-import { toPosition, toRecordedEvent, toRecordedEvents } from './event-row.mapper';
+import { LoggedEvent, toPosition, toRecordedEvent, toRecordedEvents } from './event-row.mapper';
 import { LogSubscription } from './log-subscription';
 import { AppendNotifier } from './append-notifier';
 import type { SqlClient, SqlRow } from './sql-client';
@@ -199,6 +199,12 @@ export class SqlEventStore implements EventStore {
     if (this.client.readsLogAsJson) {
       const [row] = await this.client.query<{ batch: string }>(this.sql.readAllJson, params);
       return toRecordedEvents(row.batch);
+    }
+    if (this.client.queryArrays) {
+      const rows = await this.client.queryArrays(this.sql.readAll, params);
+      const events = new Array<RecordedEvent>(rows.length);
+      for (let i = 0; i < rows.length; i++) events[i] = new LoggedEvent(rows[i]);
+      return events;
     }
     const rows = await this.client.query(this.sql.readAll, params);
     return rows.map(toRecordedEvent);

@@ -1,4 +1,5 @@
 import { eventsTopic, type EventMetadata, type LogPosition, type RecordedEvent } from '@cem/contracts';
+import { LoggedEvent } from '@cem/event-store';
 import type { BusMessage } from './event-bus';
 
 /**
@@ -32,7 +33,8 @@ export function encodeEvent(context: string, event: RecordedEvent, topic = event
   return {
     topic,
     key: event.streamId,
-    value: JSON.stringify(event.data),
+    // An event read from the log forwards its stored JSON text: no parse and re-serialisation per event.
+    value: LoggedEvent.dataText(event) ?? JSON.stringify(event.data),
     headers: {
       [CE.specversion]: '1.0',
       [CE.id]: event.id,
@@ -46,7 +48,7 @@ export function encodeEvent(context: string, event: RecordedEvent, topic = event
       [CE.position]: `${event.position.tx}:${event.position.pos}`,
       [CE.recordedat]: event.recordedAt,
       [CE.hash]: event.hash,
-      [CE.metadata]: JSON.stringify(event.metadata),
+      [CE.metadata]: LoggedEvent.metadataText(event) ?? JSON.stringify(event.metadata),
     },
   };
 }

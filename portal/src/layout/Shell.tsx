@@ -1,10 +1,11 @@
 import { Suspense } from 'react';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { Button, Layout, Menu, Space, Spin, Typography } from 'antd';
+import { Badge, Button, Layout, Menu, Space, Spin, Typography } from 'antd';
 import { useSession, signOut } from '../auth/session';
 import { portalConfig } from '../auth/portal-config';
 import { AREAS, areasFor } from '../auth/roles';
 import { LEVEL_LABELS, ROLE_LABELS, label } from '../lib/labels';
+import { useNotifications } from '../areas/notifications/notifications';
 
 const { Header, Sider, Content } = Layout;
 
@@ -24,6 +25,7 @@ export function Shell({ publicPage = false }: { publicPage?: boolean }) {
         </Link>
         {session ? (
           <Space style={{ color: '#fff' }}>
+            <NotificationBell />
             <span data-testid="current-user">
               {session.user.name} · {label(ROLE_LABELS, session.user.role)} · {label(LEVEL_LABELS, session.user.level)}
             </span>
@@ -82,6 +84,19 @@ export function Shell({ publicPage = false }: { publicPage?: boolean }) {
         </Content>
       </Layout>
     </Layout>
+  );
+}
+
+/** Thông báo: the number of things the person has not looked at yet, refreshed every minute; opens the list. */
+function NotificationBell() {
+  const query = useNotifications(60_000);
+  const unread = query.data?.unread ?? 0;
+  return (
+    <Link to="/thong-bao" aria-label={`Thông báo, ${unread} chưa xem`} data-testid="notification-bell" style={{ color: '#fff' }}>
+      <Badge count={unread} size="small" offset={[8, -2]}>
+        <span style={{ color: '#fff' }}>Thông báo</span>
+      </Badge>
+    </Link>
   );
 }
 

@@ -182,6 +182,16 @@ describe("the auditor's search and timelines on the real servers", () => {
     expect(JSON.stringify(history)).not.toMatch(/hd-(hoa|lien|chair)\)/);
   });
 
+  it('exports one subject at a time: a dossier or a proposal, never both in one request (400, nothing read)', async () => {
+    const { body } = await get(`/audit/export?dossierId=${DOSSIER}&proposalId=honour-${CASE}`).expect(400);
+    expect(body).toMatchObject({ code: 'validation-failed' });
+    const proposal = await get(`/audit/export?proposalId=honour-${CASE}`).expect(200);
+    expect(proposal.body).toMatchObject({ subject: { proposalId: `honour-${CASE}` }, history: [] });
+    const state = await get(`/audit/proposals/honour-${CASE}/state`).expect(200);
+    expect(state.body).toMatchObject({ proposalId: `honour-${CASE}`, awarded: false });
+    expect(state.body).not.toHaveProperty('proposal');
+  });
+
   it('answers `npm run audit -- history` through the audit index, exactly as the API does', async () => {
     const { body } = await get(`/audit/dossiers/${DOSSIER}/history`).expect(200);
     const live = at(`cem_${platform.prefix}reporting`);
