@@ -22,6 +22,7 @@ export function eventStoreQueries(schema: string) {
               UNION ALL SELECT NULL::text WHERE $2::int = 0) prev
       RETURNING stream_version AS out_version, transaction_id::text AS out_tx, position AS out_pos`,
     appendNewStreams: `SELECT out_count FROM ${s}.append_new_streams($1, $2, $3, $4, $5, $6)`,
+    appendArchived: `SELECT out_count FROM ${s}.append_archived($1, $2, $3, $4, $5, $6)`,
     streamVersion: `SELECT coalesce(max(stream_version), 0) AS version FROM ${s}.events WHERE stream_id = $1`,
     storedEvents: `SELECT stream_id, stream_version, transaction_id, position FROM ${s}.events WHERE event_id = ANY($1::uuid[])`,
     readStream: `SELECT ${EVENT_COLUMNS} FROM ${s}.events

@@ -13,6 +13,11 @@ export interface EventRelayOptions {
   topic?: string;
   /** Events per read and per publish. Default 500. */
   batchSize?: number;
+  /**
+   * After a notification, wait this long before reading the log, so that concurrent commands' events share one
+   * Kafka transaction (see SubscriptionOptions.lingerMs). Default 0.
+   */
+  lingerMs?: number;
   pollIntervalMs?: number;
   /** First delay after a failed publish, doubled per attempt up to 5 s. Default 100 ms. */
   retryBackoffMs?: number;
@@ -202,6 +207,7 @@ export class EventRelay {
       after,
       batchSize: this.options.batchSize ?? 500,
       pollIntervalMs: this.options.pollIntervalMs,
+      lingerMs: this.options.lingerMs,
       handler: (events) => this.relay(events),
       onError: this.options.onError,
     });
