@@ -18,7 +18,9 @@ PIDFILE="$F_STATE/ferretdb.pid"
 HANDLER=${CEM_FERRETDB_HANDLER:-postgresql}
 PG_PORT=${CEM_PG_PORT:-5432}
 PG_DB=${CEM_FERRETDB_PG_DB:-ferretdb}
-PG_URL="postgres://cem:cem@127.0.0.1:$PG_PORT/$PG_DB"
+# At most 20 of PostgreSQL's 200 connections (FerretDB's default is 50); rows are read at once, so a command
+# holds one only while its SQL runs.
+PG_URL="postgres://cem:cem@127.0.0.1:$PG_PORT/$PG_DB?pool_max_conns=20"
 LOGFILE="$F_STATE/ferretdb.log"
 
 # FerretDB v1.24's SQLite backend finds a document by `_ferretdb_sjson->'$._id'`, while the unique _id index
