@@ -5,7 +5,7 @@ import { join } from 'path';
 import { promisify } from 'util';
 import type { Actor, CouncilMember } from '@cem/contracts';
 import { LocalIssuer } from '@cem/identity';
-import { HCM, mintTokens, path, setUpHcmCampaign } from '@cem/testing/scenario';
+import { councilSeat, HCM, mintTokens, path, setUpHcmCampaign } from '@cem/testing/scenario';
 import { passwordGrant } from '../keycloak/password-grant';
 import { NO_AUDIENCE_CLIENT, OTHER_REALM, REALM } from '../keycloak/realm';
 import { composeEnv, freePort, ROOT } from './compose-env';
@@ -184,14 +184,8 @@ describe('docker compose: the distributed topology from the images', () => {
 
     // Bình Chánh's appraisal council for the field and edition, on councils: its members' agencies are seeded
     // units, which reach councils over Kafka (hence `eventually`).
-    const seat = (memberId: string, personName: string, agencyUnitId: string, agencyName: string, role: CouncilMember['role']) => ({
-      memberId,
-      personName,
-      agencyUnitId,
-      agencyName,
-      role,
-      effectiveFrom: '2024-09-01',
-    });
+    const seat = (memberId: string, personName: string, agencyUnitId: string, agencyName: string, role: CouncilMember['role']) =>
+      councilSeat('2024-09-01', memberId, personName, agencyUnitId, agencyName, role);
     await eventually('council established (units replicated to councils)', () =>
       post(
         FRONT_CHAIR,

@@ -4,8 +4,10 @@ import request from 'supertest';
 import {
   Actor,
   AdministrativeLevel,
+  AWARD_HISTORY_READERS,
   CAMPAIGN_ROLES,
   COUNCILS_EVENTS,
+  CouncilMember,
   DOSSIER_HANDLING_ROLES,
   NOMINATING_ROLES,
   RecordedEvent,
@@ -14,7 +16,7 @@ import {
   ROLES,
   SCORING_ROLES,
 } from '@cem/contracts';
-import { startTestPlatform, TestPlatform } from '@cem/testing';
+import { councilSeat, GRADE_BANDS, startTestPlatform, TestPlatform } from '@cem/testing';
 import { COUNCILS_SERVICE } from '../../services/councils/src/councils.service';
 import { caseIdOf } from '../../services/councils/src/evaluation/dossier-received';
 import { RECOGNITION_SERVICE } from '../../services/recognition/src/recognition.service';
@@ -121,14 +123,8 @@ interface Cell {
 }
 
 const seatIds = SCORING_ROLES.map((r) => `${r}@${PHU_LY}`);
-const member = (memberId: string, role: string) => ({
-  memberId,
-  personName: memberId,
-  agencyUnitId: PHU_LY,
-  agencyName: 'UBND thành phố Phủ Lý',
-  role,
-  effectiveFrom: '2026-01-15',
-});
+const member = (memberId: string, role: CouncilMember['role']) =>
+  councilSeat('2026-01-15', memberId, memberId, PHU_LY, 'UBND thành phố Phủ Lý', role);
 const SEATS = [
   member(`council-chair@${PHU_LY}`, 'chair'),
   member(`council-secretary@${PHU_LY}`, 'secretary'),
@@ -138,13 +134,6 @@ const SEATS = [
 const CRITERIA_LIST = [
   { code: 'tinh-moi', name: 'Tính mới', weight: 0.5, scaleMin: 0, scaleMax: 10 },
   { code: 'hieu-qua', name: 'Hiệu quả', weight: 0.5, scaleMin: 0, scaleMax: 10 },
-];
-const BANDS = [
-  { grade: 'xuat-sac', label: 'Xuất sắc', minScore: 9 },
-  { grade: 'tot', label: 'Tốt', minScore: 8 },
-  { grade: 'kha', label: 'Khá', minScore: 7 },
-  { grade: 'dat', label: 'Đạt', minScore: 5 },
-  { grade: 'khong-dat', label: 'Không đạt', minScore: 0 },
 ];
 const X = { unexpectedMatrixField: true };
 
@@ -565,20 +554,7 @@ function cells(sha256: string, documentId = 'van-ban'): Record<string, Cell> {
       context: 'recognition',
       method: 'GET',
       path: '/award-history',
-      expect: only(
-        [
-          'unit-officer',
-          'agency-officer',
-          'council-chair',
-          'council-secretary',
-          'emulation-board',
-          'authority',
-          'standing-body',
-          'auditor',
-          'admin',
-        ],
-        'any',
-      ),
+      expect: only(AWARD_HISTORY_READERS, 'any'),
     },
     'GET /public/documents/:documentId': { context: 'recognition', method: 'GET', path: `/public/documents/${documentId}`, expect: anyone },
     // --- reporting
@@ -785,7 +761,7 @@ describe('access matrix on the real apps (every route x role x relation)', () =>
       year: YEAR,
       fieldCode: 'khcn',
       criteria: CRITERIA_LIST,
-      bands: BANDS,
+      bands: GRADE_BANDS,
     });
 
     // D1: Phủ Lý's own draft. D2: Lâm Hạ's dossier, with an attachment, lodged with and received by Phủ Lý.

@@ -1,4 +1,11 @@
-import type { Actor, AdministrativeLevel, Role } from '@cem/contracts';
+import {
+  COUNCIL_GRADE_LABELS_VI,
+  type Actor,
+  type AdministrativeLevel,
+  type CouncilMember,
+  type GradeBand,
+  type Role,
+} from '@cem/contracts';
 
 /*
  * The test actors and the Hồ Chí Minh City scenario that the e2e specs, the compose test and the benchmark all
@@ -139,3 +146,38 @@ export async function setUpHcmCampaign(post: ScenarioPost, setup: HcmCampaignSet
   await retry(() => post(HCM.districtOfficer, `${campaign}/receiving-agencies`, steps.districtAgency));
   await retry(() => post(HCM.districtOfficer, `${campaign}/deadlines`, steps.districtDeadline));
 }
+
+// ---- Councils (Hà Nam province's appraisal councils in the councils e2e specs and the access matrix) -----------
+
+export const HA_NAM_PATH = ['vn', 'vn-ha-nam'] as const;
+
+/** A person acting at Hà Nam province's own unit, named by their id. */
+export const haNamActor = (id: string, role: Role): Actor => ({
+  id,
+  name: id,
+  role,
+  unitId: 'vn-ha-nam',
+  level: 'province',
+  unitPath: [...HA_NAM_PATH],
+});
+
+/** A seat on a council (POST /councils `members`), held from `effectiveFrom` on. */
+export const councilSeat = (
+  effectiveFrom: string,
+  memberId: string,
+  personName: string,
+  agencyUnitId: string,
+  agencyName: string,
+  role: CouncilMember['role'] = 'member',
+): CouncilMember => ({ memberId, personName, agencyUnitId, agencyName, role, effectiveFrom });
+
+/** The usual grade bands of a criteria set: Xuất sắc from 9, Tốt from 8, Khá from 7, Đạt from 5. */
+export const GRADE_BANDS: GradeBand[] = (
+  [
+    ['xuat-sac', 9],
+    ['tot', 8],
+    ['kha', 7],
+    ['dat', 5],
+    ['khong-dat', 0],
+  ] as const
+).map(([grade, minScore]) => ({ grade, label: COUNCIL_GRADE_LABELS_VI[grade], minScore }));

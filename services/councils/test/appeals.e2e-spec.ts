@@ -1,7 +1,7 @@
 import { randomUUID } from 'crypto';
 import { Actor, COUNCILS_EVENTS as E, CouncilMember, Role } from '@cem/contracts';
 import { CommandContext, handleCommand } from '@cem/decider';
-import { startTestPlatform, TestPlatform } from '@cem/testing';
+import { councilSeat, GRADE_BANDS, startTestPlatform, TestPlatform } from '@cem/testing';
 import { dossierDecider, DossierCommand, dossierStreamId } from '../../submissions/src/dossiers/dossier.decider';
 import { SUBMISSIONS_SERVICE } from '../../submissions/src/submissions.service';
 import { REPORTING_SERVICE } from '../../reporting/src/reporting.service';
@@ -45,14 +45,8 @@ const OFFICER = actor(`officer-phu-ly-${run}`, 'unit-officer', PHU_LY, PHU_LY_PA
 const STRANGER = actor(`p-other-${run}`, 'submitter', 'vn-ha-nam-duy-tien', [...HA_NAM_PATH, 'vn-ha-nam-duy-tien'], 'district');
 const AUDITOR = actor('auditor-ha-nam', 'auditor');
 
-const seat = (memberId: string, agencyUnitId: string, agencyName: string, role: CouncilMember['role']): CouncilMember => ({
-  memberId,
-  personName: memberId,
-  agencyUnitId,
-  agencyName,
-  role,
-  effectiveFrom: `${YEAR}-01-15`,
-});
+const seat = (memberId: string, agencyUnitId: string, agencyName: string, role: CouncilMember['role']) =>
+  councilSeat(`${YEAR}-01-15`, memberId, memberId, agencyUnitId, agencyName, role);
 const MEMBERS = [
   seat(CHAIR.id, 'vn-ha-nam-mttq', 'Ủy ban MTTQ Việt Nam tỉnh Hà Nam', 'chair'),
   seat(SECRETARY.id, 'vn-ha-nam-so-noi-vu-ban-tdkt', 'Ban Thi đua - Khen thưởng tỉnh', 'secretary'),
@@ -62,13 +56,6 @@ const SCORERS = [CHAIR, SECRETARY, MEMBER];
 const CRITERIA = [
   { code: 'tinh-moi', name: 'Tính mới, tính sáng tạo', weight: 0.5, scaleMin: 0, scaleMax: 10 },
   { code: 'hieu-qua', name: 'Hiệu quả kinh tế - xã hội', weight: 0.5, scaleMin: 0, scaleMax: 10 },
-];
-const BANDS = [
-  { grade: 'xuat-sac', label: 'Xuất sắc', minScore: 9 },
-  { grade: 'tot', label: 'Tốt', minScore: 8 },
-  { grade: 'kha', label: 'Khá', minScore: 7 },
-  { grade: 'dat', label: 'Đạt', minScore: 5 },
-  { grade: 'khong-dat', label: 'Không đạt', minScore: 0 },
 ];
 const sheet = (value: number) => ({ criteriaVersion: 1, scores: CRITERIA.map((c) => ({ criterionCode: c.code, value })) });
 
@@ -210,7 +197,7 @@ describe('appeals against a council result (e2e, real PostgreSQL/Kafka/FerretDB)
         year: YEAR,
         fieldCode: FIELD,
         criteria: CRITERIA,
-        bands: BANDS,
+        bands: GRADE_BANDS,
       }),
       201,
     );

@@ -1,7 +1,7 @@
 import { randomUUID } from 'crypto';
-import { Actor, CouncilMember, Role } from '@cem/contracts';
+import { Actor, CouncilMember } from '@cem/contracts';
 import { CommandContext, handleCommand } from '@cem/decider';
-import { startTestPlatform, TestPlatform } from '@cem/testing';
+import { councilSeat, GRADE_BANDS, haNamActor, startTestPlatform, TestPlatform } from '@cem/testing';
 import { dossierDecider, DossierCommand, dossierStreamId } from '../../submissions/src/dossiers/dossier.decider';
 import { SUBMISSIONS_SERVICE } from '../../submissions/src/submissions.service';
 import { COUNCILS_SERVICE } from '../src/councils.service';
@@ -22,7 +22,7 @@ const CAMPAIGN = `dkst-${run}`;
 const FIELD = 'khcn';
 const RECEIVING_AGENCY = 'vn-ha-nam-so-khcn';
 
-const actor = (id: string, role: Role): Actor => ({ id, name: id, role, unitId: HA_NAM, level: 'province', unitPath: HA_NAM_PATH });
+const actor = haNamActor;
 const FRONT_CHAIR = actor('front-chair-ha-nam', 'front-chair');
 const SECRETARY = actor('m-secretary', 'council-secretary');
 const AUDITOR: Actor = { id: 'kiem-tra', role: 'auditor', unitId: 'vn', level: 'central', unitPath: ['vn'] };
@@ -34,14 +34,8 @@ const who = (id: string) =>
       ? SECRETARY
       : actor(id, id === 'm-expert' ? 'expert' : 'council-member');
 
-const seat = (memberId: string, agencyUnitId: string, agencyName: string, role: CouncilMember['role'] = 'member'): CouncilMember => ({
-  memberId,
-  personName: memberId,
-  agencyUnitId,
-  agencyName,
-  role,
-  effectiveFrom: '2025-01-10',
-});
+const seat = (memberId: string, agencyUnitId: string, agencyName: string, role?: CouncilMember['role']) =>
+  councilSeat('2025-01-10', memberId, memberId, agencyUnitId, agencyName, role);
 const MEMBERS: CouncilMember[] = [
   seat('m-chair', 'vn-ha-nam-mttq', 'Ủy ban MTTQ Việt Nam tỉnh Hà Nam', 'chair'),
   seat('m-secretary', 'vn-ha-nam-so-noi-vu-ban-tdkt', 'Ban Thi đua - Khen thưởng tỉnh', 'secretary'),
@@ -73,13 +67,6 @@ const CRITERIA = [
   { code: 'tinh-moi', name: 'Tính mới, tính sáng tạo', weight: 0.4, scaleMin: 0, scaleMax: 10 },
   { code: 'ung-dung', name: 'Khả năng ứng dụng', weight: 0.35, scaleMin: 0, scaleMax: 10 },
   { code: 'hieu-qua', name: 'Hiệu quả kinh tế - xã hội', weight: 0.25, scaleMin: 0, scaleMax: 10 },
-];
-const BANDS = [
-  { grade: 'xuat-sac', label: 'Xuất sắc', minScore: 9 },
-  { grade: 'tot', label: 'Tốt', minScore: 8 },
-  { grade: 'kha', label: 'Khá', minScore: 7 },
-  { grade: 'dat', label: 'Đạt', minScore: 5 },
-  { grade: 'khong-dat', label: 'Không đạt', minScore: 0 },
 ];
 
 interface DossierSpec {
@@ -280,7 +267,7 @@ describe('appraisal routing, arithmetic and lists (e2e, real PostgreSQL/Kafka/Fe
         year: 2026,
         fieldCode: FIELD,
         criteria: CRITERIA,
-        bands: BANDS,
+        bands: GRADE_BANDS,
       }),
       201,
     );

@@ -1,7 +1,7 @@
 import { randomUUID } from 'crypto';
-import { Actor, COUNCILS_EVENTS as E, CouncilMember, Role } from '@cem/contracts';
+import { Actor, COUNCILS_EVENTS as E, CouncilMember } from '@cem/contracts';
 import { CommandContext, handleCommand } from '@cem/decider';
-import { startTestPlatform, TestPlatform } from '@cem/testing';
+import { councilSeat, GRADE_BANDS, haNamActor, startTestPlatform, TestPlatform } from '@cem/testing';
 import { dossierDecider, DossierCommand, dossierStreamId } from '../../submissions/src/dossiers/dossier.decider';
 import { SUBMISSIONS_SERVICE } from '../../submissions/src/submissions.service';
 import { COUNCILS_SERVICE } from '../src/councils.service';
@@ -26,26 +26,14 @@ const FIELD = 'khcn';
 const COUNCIL_ID = `hd-ha-nam-${randomUUID().slice(0, 8)}`;
 const AWARD = 'Người Hà Nam đoàn kết sáng tạo';
 
-const actor = (id: string, role: Role): Actor => ({ id, name: id, role, unitId: HA_NAM, level: 'province', unitPath: HA_NAM_PATH });
+const actor = haNamActor;
 const FRONT_CHAIR = actor('front-chair-ha-nam', 'front-chair');
 const CHAIR = actor('m-chair', 'council-chair');
 const SECRETARY = actor('m-secretary', 'council-secretary');
 const member = (id: string) => actor(id, id === 'm-expert' ? 'expert' : 'council-member');
 
-const seat = (
-  memberId: string,
-  personName: string,
-  agencyUnitId: string,
-  agencyName: string,
-  role: CouncilMember['role'] = 'member',
-): CouncilMember => ({
-  memberId,
-  personName,
-  agencyUnitId,
-  agencyName,
-  role,
-  effectiveFrom: '2026-01-15',
-});
+const seat = (memberId: string, personName: string, agencyUnitId: string, agencyName: string, role?: CouncilMember['role']) =>
+  councilSeat('2026-01-15', memberId, personName, agencyUnitId, agencyName, role);
 
 /** The agencies Plan 3870/KH-UBND-UBMTTQ names for the provincial council. */
 const MEMBERS: CouncilMember[] = [
@@ -62,13 +50,6 @@ const CRITERIA = [
   { code: 'tinh-moi', name: 'Tính mới, tính sáng tạo', weight: 0.4, scaleMin: 0, scaleMax: 10 },
   { code: 'ung-dung', name: 'Khả năng ứng dụng', weight: 0.35, scaleMin: 0, scaleMax: 10 },
   { code: 'hieu-qua', name: 'Hiệu quả kinh tế - xã hội', weight: 0.25, scaleMin: 0, scaleMax: 10 },
-];
-const BANDS = [
-  { grade: 'xuat-sac', label: 'Xuất sắc', minScore: 9 },
-  { grade: 'tot', label: 'Tốt', minScore: 8 },
-  { grade: 'kha', label: 'Khá', minScore: 7 },
-  { grade: 'dat', label: 'Đạt', minScore: 5 },
-  { grade: 'khong-dat', label: 'Không đạt', minScore: 0 },
 ];
 
 interface DossierSpec {
@@ -284,7 +265,7 @@ describe('councils service (e2e, real PostgreSQL/Kafka/FerretDB)', () => {
         year: YEAR,
         fieldCode: FIELD,
         criteria: CRITERIA,
-        bands: BANDS,
+        bands: GRADE_BANDS,
       }),
       201,
     );

@@ -1,3 +1,4 @@
+import { councilSeat } from '@cem/testing/scenario';
 import type { Actor, CouncilEstablishedData, CouncilMember, CouncilRegulations, DomainEvent, Role } from '@cem/contracts';
 import { COUNCILS_EVENTS as E } from '@cem/contracts';
 import { evolveAll } from '@cem/decider';
@@ -18,20 +19,8 @@ export const secretary = actorAt('m-secretary', 'council-secretary');
 export const chair = actorAt('m-chair', 'council-chair');
 export const memberActor = (id: string) => actorAt(id, 'council-member');
 
-const member = (
-  memberId: string,
-  personName: string,
-  agencyUnitId: string,
-  agencyName: string,
-  role: CouncilMember['role'] = 'member',
-): CouncilMember => ({
-  memberId,
-  personName,
-  agencyUnitId,
-  agencyName,
-  role,
-  effectiveFrom: '2019-01-15',
-});
+const member = (memberId: string, personName: string, agencyUnitId: string, agencyName: string, role?: CouncilMember['role']) =>
+  councilSeat('2019-01-15', memberId, personName, agencyUnitId, agencyName, role);
 
 export const MEMBERS: CouncilMember[] = [
   member('m-chair', 'Trần Văn Hải', 'vn-ha-nam-mttq', 'Ủy ban MTTQ tỉnh', 'chair'),
