@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Local MongoDB-wire server for tests and benchmarks: FerretDB v1 (SQLite backend) embedded in our
-# small Go program deploy/local/ferretdb, on 127.0.0.1:${CEM_MONGO_PORT:-27017}, data in
-# .cache/ferretdb/data. Usage: ferretdb.sh {install|start|stop|status}
+# Local MongoDB-wire server for tests and benchmarks: FerretDB v1.24 embedded in our small Go program
+# deploy/local/ferretdb, on 127.0.0.1:${CEM_MONGO_PORT:-27017}. Backend: PostgreSQL (default since issue 17:
+# database ${CEM_FERRETDB_PG_DB:-ferretdb} on the local PostgreSQL, which must be up; deploy/local/up.sh starts it
+# first) or SQLite (CEM_FERRETDB_HANDLER=sqlite, files under .cache/ferretdb/data).
+# Usage: ferretdb.sh {install|start|stop|status}
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -13,6 +15,10 @@ F_STATE="$STATE_DIR/ferretdb"
 DATA="$F_STATE/data"
 PATTERN=cem-ferretdb # how our process is recognised by its command line
 PIDFILE="$F_STATE/ferretdb.pid"
+HANDLER=${CEM_FERRETDB_HANDLER:-postgresql}
+PG_PORT=${CEM_PG_PORT:-5432}
+PG_DB=${CEM_FERRETDB_PG_DB:-ferretdb}
+PG_URL="postgres://cem:cem@127.0.0.1:$PG_PORT/$PG_DB"
 LOGFILE="$F_STATE/ferretdb.log"
 
 # FerretDB v1.24's SQLite backend finds a document by `_ferretdb_sjson->'$._id'`, while the unique _id index
@@ -23,6 +29,10 @@ LOGFILE="$F_STATE/ferretdb.log"
 FERRETDB_MODULE=github.com/FerretDB/FerretDB
 ID_LOOKUP_AS_SHIPPED="IDColumn = DefaultColumn + \"->'\$._id'\""
 ID_LOOKUP_AS_INDEXED='IDColumn = DefaultColumn + `->"_id"`'
+# v1.24's PostgreSQL backend pushes down only top-level equalities (none inside $and/$or), no sort, and a limit
+# only without filter and sort: every list query decoded the whole collection in Go (~1 ms a document). Our
+# patch translates the queries the read models make into SQL exactly (docs/benchmarks.md, section 3).
+PUSHDOWN_PATCH="$SRC/pushdown.patch"
 
 patched_module() {
   local shipped patched="$F_HOME/ferretdb-module"
@@ -33,13 +43,17 @@ patched_module() {
   grep -qF "$ID_LOOKUP_AS_SHIPPED" "$file" || die "FerretDB's _id lookup is not as expected in $file; review the patch"
   sed -i 's|^\([[:space:]]*\)IDColumn = DefaultColumn + .*$|\1'"$ID_LOOKUP_AS_INDEXED"'|' "$file"
   grep -qF "$ID_LOOKUP_AS_INDEXED" "$file" || die "patching $file failed"
+  # The PostgreSQL backend: exact filter, sort, skip, limit and count pushdown, GIN indexes for single
+  # fields, _id lookups through the unique _id index (see the header of pushdown.go in the patch).
+  (cd "$patched" && patch -p1 --dry-run --quiet <"$PUSHDOWN_PATCH" >/dev/null && patch -p1 --quiet <"$PUSHDOWN_PATCH") >&2 \
+    || die "$PUSHDOWN_PATCH does not apply to $FERRETDB_MODULE; review the patch"
   echo "$patched"
 }
 
 install() {
   # Rebuild only when the binary is missing or older than our sources (this script holds the patch).
   if [[ -x "$BIN" && "$BIN" -nt "$SRC/main.go" && "$BIN" -nt "$SRC/go.mod" && "$BIN" -nt "$SRC/go.sum" \
-        && "$BIN" -nt "${BASH_SOURCE[0]}" ]]; then
+        && "$BIN" -nt "$PUSHDOWN_PATCH" && "$BIN" -nt "${BASH_SOURCE[0]}" ]]; then
     log "binary up to date: $BIN"
     return
   fi
@@ -63,13 +77,29 @@ start() {
   else
     port_open "$PORT" && die "127.0.0.1:$PORT is taken by another process; stop it or set CEM_MONGO_PORT"
     mkdir -p "$DATA"
-    log "starting on 127.0.0.1:$PORT"
+    local backend=(-handler "$HANDLER" -data-dir "$DATA")
+    if [[ "$HANDLER" == postgresql ]]; then
+      ensure_pg_database
+      backend=(-handler postgresql -postgresql-url "$PG_URL")
+    fi
+    log "starting on 127.0.0.1:$PORT (backend: $HANDLER)"
     # setsid + nohup: the server outlives this script and its terminal; the log is appended.
-    setsid nohup "$BIN" -listen "127.0.0.1:$PORT" -data-dir "$DATA" >>"$LOGFILE" 2>&1 </dev/null &
+    setsid nohup "$BIN" -listen "127.0.0.1:$PORT" "${backend[@]}" >>"$LOGFILE" 2>&1 </dev/null &
     echo $! >"$PIDFILE"
   fi
   wait_until 30 server_ready || { tail -n 30 "$LOGFILE" >&2; die "not listening after 30 s"; }
   log "ready: mongodb://127.0.0.1:$PORT"
+}
+
+# FerretDB's own database on our PostgreSQL, collation C: jsonb compares strings with the database's collation,
+# and MongoDB's order is by bytes.
+ensure_pg_database() {
+  local psql=(psql -h 127.0.0.1 -p "$PG_PORT" -U cem -d cem -v ON_ERROR_STOP=1 -tAq)
+  PGPASSWORD=cem "${psql[@]}" -c "select 1" >/dev/null 2>&1 || die "PostgreSQL on 127.0.0.1:$PG_PORT is not up (deploy/local/postgres.sh start)"
+  if [[ -z "$(PGPASSWORD=cem "${psql[@]}" -c "select 1 from pg_database where datname = '$PG_DB'")" ]]; then
+    log "creating PostgreSQL database $PG_DB"
+    PGPASSWORD=cem "${psql[@]}" -c "create database \"$PG_DB\" template template0 encoding 'UTF8' lc_collate 'C' lc_ctype 'C'"
+  fi
 }
 
 server_ready() {

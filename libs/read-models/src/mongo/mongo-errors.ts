@@ -11,14 +11,15 @@ interface DriverError {
 
 /**
  * Bulk writes report duplicates per write, single commands on the error itself: look at both. FerretDB
- * v1.24 (SQLite backend) answers createIndex over duplicates with code 1 and SQLite's own message.
+ * v1.24 answers createIndex over duplicates with code 1 and the backend's own message (SQLite: "UNIQUE constraint
+ * failed"; PostgreSQL: "could not create unique index", SQLSTATE 23505).
  */
 export function isDuplicateKey(error: unknown): boolean {
   const e = error as DriverError;
   return (
     e?.code === DUPLICATE_KEY ||
     (e?.writeErrors ?? []).some((w) => w.code === DUPLICATE_KEY) ||
-    /UNIQUE constraint failed/.test(e?.message ?? '')
+    /UNIQUE constraint failed|could not create unique index|SQLSTATE 23505/.test(e?.message ?? '')
   );
 }
 
