@@ -20,6 +20,7 @@ const VerifyPage = lazy(() => import('./areas/public/VerifyPage'));
 const AwardHistoryPage = lazy(() => import('./areas/lookup/AwardHistoryPage'));
 const InnovationsPage = lazy(() => import('./areas/lookup/InnovationsPage'));
 const NotificationsArea = lazy(() => import('./areas/notifications/NotificationsPage'));
+const ProgressPage = lazy(() => import('./areas/progress/ProgressPage'));
 
 function Home() {
   const session = getSession();
@@ -50,6 +51,7 @@ export const router = createBrowserRouter([
       { path: '/lich-su-khen-thuong', element: <AwardHistoryPage /> },
       { path: '/sang-kien', element: <InnovationsPage /> },
       { path: '/thong-bao/*', element: <NotificationsArea /> },
+      { path: '/toan-canh', element: <ProgressPage /> },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -130,8 +130,11 @@ export function summariseEvent(event: { type: string; data?: unknown }, names: P
   return summary ? summary((event.data ?? {}) as Data, person) : 'Cập nhật hồ sơ';
 }
 
-/** Honour proposal statuses (glossary: Khen thưởng). */
-export const PROPOSAL_STATUS_LABELS_VI: Record<string, string> = {
+/** Honour proposal statuses (glossary: Khen thưởng), in the order a proposal goes through them. */
+export const PROPOSAL_STATUSES = ['received', 'sent-back', 'verified', 'decided', 'issued', 'revoked'] as const;
+export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
+
+export const PROPOSAL_STATUS_LABELS_VI: Record<ProposalStatus, string> = {
   received: 'Đã tiếp nhận',
   'sent-back': 'Đã trả lại đề nghị',
   verified: 'Đã thẩm định thành tích',

@@ -21,6 +21,23 @@ export const AREAS: Area[] = [
   { path: '/lich-su-khen-thuong', title: 'Lịch sử khen thưởng', roles: [...AWARD_HISTORY_READERS] },
   // The initiative database: every role a person acts in.
   { path: '/sang-kien', title: 'Cơ sở dữ liệu sáng kiến', roles: [...ROLES] },
+  {
+    path: '/toan-canh',
+    title: 'Toàn cảnh phong trào',
+    roles: [
+      'unit-officer',
+      'agency-officer',
+      'front-chair',
+      'council-chair',
+      'council-secretary',
+      'emulation-board',
+      'authority',
+      'standing-body',
+      'auditor',
+      'analyst',
+      'admin',
+    ],
+  },
   { path: '/cong-khai', title: 'Gương sáng tạo (công khai)', roles: [] },
 ];
 

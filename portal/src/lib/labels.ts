@@ -7,6 +7,9 @@ export {
 export { RECIPIENT_KIND_LABELS_VI, CERTIFICATE_KIND_LABELS_VI } from '../../../libs/contracts/src/recognition/recognition.values';
 import { DOSSIER_STATUS_LABELS_VI, LEVEL_PHRASES_VI, ROLE_LABELS_VI } from '../../../libs/contracts/src/labels-vi';
 import { COUNCIL_GRADE_LABELS_VI } from '../../../libs/contracts/src/councils/councils.values';
+export { DOSSIER_STATUS_LABELS_VI, PROPOSAL_STATUS_LABELS_VI, PROPOSAL_STATUSES } from '../../../libs/contracts/src/labels-vi';
+export { CASE_PROGRESS_LABELS_VI, CASE_PROGRESS_STAGES } from '../../../libs/contracts/src/councils/councils.values';
+export { REPORT_STATUS_LABELS_VI, REPORT_STATUSES } from '../../../libs/contracts/src/reporting/reporting.values';
 
 // One word per role across the services and the portal (libs/contracts).
 export const ROLE_LABELS: Record<string, string> = ROLE_LABELS_VI;

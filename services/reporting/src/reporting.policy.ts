@@ -4,6 +4,7 @@ import { controllerAccess, defineAccessPolicy, paramString, ServiceAccessRule, S
 import { AuditController } from './audit/audit.controller';
 import { NotificationsController } from './notifications/notifications.controller';
 import { PeriodsController } from './periods/periods.controller';
+import { ProgressController } from './progress/progress.controller';
 import { ReportDoc, reportsProjection } from './reports/reports.projection';
 import { ReportsController } from './reports/reports.controller';
 import { StatisticsController } from './statistics/statistics.controller';
@@ -81,6 +82,14 @@ export const REPORTING_POLICY = defineAccessPolicy(
     list: { kind: 'list', roles: ALL, summary: 'Số liệu thống kê tổng hợp (chỉ số đếm, không có nội dung hồ sơ)' },
     csv: { kind: 'list', roles: ALL, summary: 'Như trên, xuất CSV' },
     xlsx: { kind: 'list', roles: ALL, summary: 'Như trên, xuất Excel' },
+  }),
+  controllerAccess(ProgressController, {
+    progress: {
+      kind: 'list',
+      roles: ALL,
+      summary:
+        'Toàn cảnh phong trào: đơn vị mình và các đơn vị cấp dưới (kiểm tra viên, quản trị hệ thống: tất cả); hỏi một đơn vị ngoài phạm vi: 403 nêu lý do',
+    },
   }),
   controllerAccess(NotificationsController, {
     list: notificationRule('list', 'Mỗi người chỉ xem thông báo việc cần làm của chính mình; người khác: 403'),

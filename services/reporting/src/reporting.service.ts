@@ -6,6 +6,7 @@ import { auditSubjectsProjection } from './audit/audit-subjects.projection';
 import { notificationPeopleProjection } from './notifications/notification-people.projection';
 import { notificationSubjectsProjection } from './notifications/notification-subjects.projection';
 import { periodsProjection } from './periods/periods.projection';
+import { editionProgressProjection } from './progress/edition-progress.projection';
 import { ReportingModule } from './reporting.module';
 import { REPORTING_POLICY } from './reporting.policy';
 import { reportsProjection } from './reports/reports.projection';
@@ -27,6 +28,7 @@ export const REPORTING_SERVICE: ServiceDefinition = {
     reportsProjection,
     unitsProjection,
     dossierStatisticsProjection,
+    editionProgressProjection,
     auditSubjectsProjection,
     auditStreamsProjection,
     auditPeopleProjection,

@@ -83,3 +83,19 @@ export const CASE_STATUS_LABELS_VI: Record<CaseStatus, string> = {
   finalised: 'Đã chốt kết quả',
   'under-appeal': 'Đang giải quyết kiến nghị',
 };
+
+/**
+ * A case's progress in a campaign edition at a glance (reporting): the list's statuses with the open case split
+ * into waiting for assignment, assigned and being scored.
+ */
+export const CASE_PROGRESS_STAGES = ['awaiting-council', 'open', 'assigned', 'scoring', 'finalised', 'under-appeal'] as const;
+export type CaseProgressStage = (typeof CASE_PROGRESS_STAGES)[number];
+
+export const CASE_PROGRESS_LABELS_VI: Record<CaseProgressStage, string> = {
+  'awaiting-council': CASE_STATUS_LABELS_VI['awaiting-council'],
+  open: 'Chờ phân công',
+  assigned: 'Đã phân công',
+  scoring: 'Đang chấm điểm',
+  finalised: CASE_STATUS_LABELS_VI.finalised,
+  'under-appeal': CASE_STATUS_LABELS_VI['under-appeal'],
+};

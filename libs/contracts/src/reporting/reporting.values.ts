@@ -22,6 +22,17 @@ export const REPORT_FIGURE_LABELS_VI: Record<ReportFigureKey, string> = {
   unitsCommended: 'Số đơn vị được khen thưởng',
 };
 
+/** Where an expected unit's report stands (glossary: Báo cáo): the follow-up (đôn đốc) words. */
+export const REPORT_STATUSES = ['reported', 'late', 'missing', 'pending'] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+
+export const REPORT_STATUS_LABELS_VI: Record<ReportStatus, string> = {
+  reported: 'Đã báo cáo',
+  late: 'Nộp muộn',
+  missing: 'Chưa báo cáo',
+  pending: 'Chưa đến hạn',
+};
+
 /** What a person is told to act on (thông báo việc cần làm). */
 export const NOTIFICATION_KINDS = ['dossier-returned', 'case-assigned', 'submission-deadline', 'report-due', 'proposal-sent-back'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

@@ -128,6 +128,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/campaigns/{campaignId}/editions/{year}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ProgressController_progress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -877,6 +893,49 @@ export interface components {
              */
             name: string;
         };
+        /** @description Tiến độ thẩm định của Hội đồng: số hồ sơ thẩm định theo bước */
+        CaseCountsResponse: {
+            /**
+             * @description Được nghiệm thu (trong số đã chốt kết quả)
+             * @example 0
+             */
+            accepted: number;
+            /**
+             * @description Đã phân công
+             * @example 0
+             */
+            assigned: number;
+            /**
+             * @description Chờ xác định Hội đồng thẩm định
+             * @example 0
+             */
+            "awaiting-council": number;
+            /**
+             * @description Đã chốt kết quả
+             * @example 0
+             */
+            finalised: number;
+            /**
+             * @description Chờ phân công
+             * @example 0
+             */
+            open: number;
+            /**
+             * @description Đang chấm điểm
+             * @example 0
+             */
+            scoring: number;
+            /**
+             * @description Tổng số hồ sơ thẩm định
+             * @example 0
+             */
+            total: number;
+            /**
+             * @description Đang giải quyết kiến nghị
+             * @example 0
+             */
+            "under-appeal": number;
+        };
         /** @description Dữ liệu sự kiện councils.CaseFinalised: Hội đồng nghiệm thu, xếp loại hồ sơ tại phiên họp */
         CaseFinalisedData: {
             /**
@@ -1247,6 +1306,44 @@ export interface components {
              */
             level: "central" | "province" | "district" | "commune";
         };
+        /** @description Số hồ sơ theo trạng thái */
+        DossierCountsResponse: {
+            /**
+             * @description Bản nháp
+             * @example 0
+             */
+            draft: number;
+            /**
+             * @description Đã chuyển lên cấp trên
+             * @example 0
+             */
+            forwarded: number;
+            /**
+             * @description Đã tiếp nhận
+             * @example 0
+             */
+            received: number;
+            /**
+             * @description Trả lại để bổ sung
+             * @example 0
+             */
+            returned: number;
+            /**
+             * @description Đã nộp
+             * @example 0
+             */
+            submitted: number;
+            /**
+             * @description Tổng số hồ sơ
+             * @example 0
+             */
+            total: number;
+            /**
+             * @description Đã rút
+             * @example 0
+             */
+            withdrawn: number;
+        };
         /** @description Lịch sử quyết định của một hồ sơ qua mọi phân hệ */
         DossierHistoryResponse: {
             /**
@@ -1333,6 +1430,52 @@ export interface components {
             proposals: components["schemas"]["AuditProposalStateResponse"][];
             /** @description Các bảng xếp hạng có hồ sơ (chỉ dòng của hồ sơ) */
             rankings: components["schemas"]["RankingPublishedData"][];
+        };
+        /** @description Kỳ báo cáo của đợt */
+        EditionPeriodResponse: {
+            /**
+             * @description Mã kỳ báo cáo
+             * @example ha-nam-2026
+             */
+            periodId: string;
+            /**
+             * @description Tên gọi, tiêu đề
+             * @example Báo cáo kết quả phong trào năm 2026
+             */
+            title: string;
+        };
+        /** @description Toàn cảnh phong trào: tiến độ của một đợt theo cấp và đơn vị */
+        EditionProgressResponse: {
+            /**
+             * @description Mã phong trào thi đua
+             * @example ha-nam-sang-tao
+             */
+            campaignId: string;
+            /**
+             * @description Tên phong trào
+             * @example Phong trào thi đua sáng tạo tỉnh Hà Nam
+             */
+            campaignName?: string;
+            /** @description Tổng hợp theo cấp, từ trên xuống */
+            levels: components["schemas"]["LevelProgressResponse"][];
+            /** @description Các kỳ báo cáo của đợt */
+            periods: components["schemas"]["EditionPeriodResponse"][];
+            /**
+             * @description Phạm vi xem: các đơn vị này và đơn vị cấp dưới; rỗng là tất cả (kiểm tra viên, quản trị hệ thống)
+             * @example [
+             *       "vn-ha-nam"
+             *     ]
+             */
+            scopeUnitIds: string[];
+            /** @description Tổng cộng trong phạm vi */
+            totals: components["schemas"]["ProgressCountsResponse"];
+            /** @description Theo đơn vị */
+            units: components["schemas"]["UnitProgressResponse"][];
+            /**
+             * @description Năm (đợt của phong trào, năm báo cáo)
+             * @example 2026
+             */
+            year: number;
         };
         /** @description Dạng lỗi chung của mọi dịch vụ */
         ErrorResponseDto: {
@@ -1808,6 +1951,28 @@ export interface components {
              */
             unitId: string;
         };
+        /** @description Tổng hợp tiến độ của một cấp */
+        LevelProgressResponse: {
+            /** @description Tiến độ thẩm định của Hội đồng */
+            cases: components["schemas"]["CaseCountsResponse"];
+            /** @description Hồ sơ theo trạng thái */
+            dossiers: components["schemas"]["DossierCountsResponse"];
+            /**
+             * @description Cấp
+             * @example province
+             * @enum {string}
+             */
+            level: "central" | "province" | "district" | "commune";
+            /** @description Đề nghị và quyết định khen thưởng */
+            proposals: components["schemas"]["ProposalCountsResponse"];
+            /** @description Báo cáo phải nộp, đã nộp, nộp muộn, chưa nộp */
+            reports: components["schemas"]["ReportCountsResponse"];
+            /**
+             * @description Số đơn vị có số liệu
+             * @example 3
+             */
+            units: number;
+        };
         /** @description Tình trạng tiến trình (liveness) */
         LivenessResponse: {
             /**
@@ -2146,6 +2311,55 @@ export interface components {
              */
             unitId: string;
         };
+        /** @description Các số đếm tiến độ */
+        ProgressCountsResponse: {
+            /** @description Tiến độ thẩm định của Hội đồng */
+            cases: components["schemas"]["CaseCountsResponse"];
+            /** @description Hồ sơ theo trạng thái */
+            dossiers: components["schemas"]["DossierCountsResponse"];
+            /** @description Đề nghị và quyết định khen thưởng */
+            proposals: components["schemas"]["ProposalCountsResponse"];
+            /** @description Báo cáo phải nộp, đã nộp, nộp muộn, chưa nộp */
+            reports: components["schemas"]["ReportCountsResponse"];
+        };
+        /** @description Đề nghị khen thưởng và quyết định khen thưởng theo trạng thái */
+        ProposalCountsResponse: {
+            /**
+             * @description Đã có quyết định khen thưởng
+             * @example 0
+             */
+            decided: number;
+            /**
+             * @description Đã trao tặng
+             * @example 0
+             */
+            issued: number;
+            /**
+             * @description Đã tiếp nhận
+             * @example 0
+             */
+            received: number;
+            /**
+             * @description Đã thu hồi
+             * @example 0
+             */
+            revoked: number;
+            /**
+             * @description Đã trả lại đề nghị
+             * @example 0
+             */
+            "sent-back": number;
+            /**
+             * @description Tổng số đề nghị
+             * @example 0
+             */
+            total: number;
+            /**
+             * @description Đã thẩm định thành tích
+             * @example 0
+             */
+            verified: number;
+        };
         /** @description Lịch sử quyết định của một đề nghị khen thưởng */
         ProposalHistoryResponse: {
             /** @description Lịch sử quyết định */
@@ -2282,6 +2496,34 @@ export interface components {
             missingChildUnitIds: string[];
             /** @description Số liệu tổng hợp */
             totals: components["schemas"]["ReportFigures"];
+        };
+        /** @description Báo cáo của các kỳ báo cáo của đợt */
+        ReportCountsResponse: {
+            /**
+             * @description Số báo cáo phải nộp
+             * @example 0
+             */
+            expected: number;
+            /**
+             * @description Nộp muộn
+             * @example 0
+             */
+            late: number;
+            /**
+             * @description Chưa báo cáo
+             * @example 0
+             */
+            missing: number;
+            /**
+             * @description Chưa đến hạn
+             * @example 0
+             */
+            pending: number;
+            /**
+             * @description Đã báo cáo
+             * @example 0
+             */
+            reported: number;
         };
         /** @description Báo cáo đã nhận của một đơn vị cấp dưới */
         ReportedResponse: {
@@ -2563,6 +2805,42 @@ export interface components {
             unitId: string;
             /**
              * @description Đường dẫn mã đơn vị từ Trung ương xuống đơn vị này
+             * @example [
+             *       "vn",
+             *       "vn-ha-nam",
+             *       "vn-ha-nam-phu-ly"
+             *     ]
+             */
+            unitPath: string[];
+        };
+        /** @description Tiến độ của một đơn vị trong đợt */
+        UnitProgressResponse: {
+            /** @description Tiến độ thẩm định của Hội đồng */
+            cases: components["schemas"]["CaseCountsResponse"];
+            /** @description Hồ sơ theo trạng thái */
+            dossiers: components["schemas"]["DossierCountsResponse"];
+            /**
+             * @description Cấp
+             * @example province
+             * @enum {string}
+             */
+            level: "central" | "province" | "district" | "commune";
+            /** @description Đề nghị và quyết định khen thưởng */
+            proposals: components["schemas"]["ProposalCountsResponse"];
+            /** @description Báo cáo phải nộp, đã nộp, nộp muộn, chưa nộp */
+            reports: components["schemas"]["ReportCountsResponse"];
+            /**
+             * @description Mã đơn vị
+             * @example vn-ha-nam-phu-ly
+             */
+            unitId: string;
+            /**
+             * @description Tên đơn vị
+             * @example UBND thành phố Phủ Lý
+             */
+            unitName?: string;
+            /**
+             * @description Đường dẫn đơn vị từ Trung ương
              * @example [
              *       "vn",
              *       "vn-ha-nam",
@@ -3018,6 +3296,69 @@ export interface operations {
             };
             /** @description Không có quyền thực hiện (kèm lý do) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ProgressController_progress: {
+        parameters: {
+            query?: {
+                /** @description Chỉ đơn vị này và các đơn vị cấp dưới (phải thuộc phạm vi của người xem) */
+                unitId?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Mã phong trào */
+                campaignId: string;
+                /** @description Năm của đợt */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EditionProgressResponse"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ (details.fields nêu từng trường) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Thiếu token, token hết hạn hoặc không hợp lệ */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không có quyền thực hiện (kèm lý do) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Không tìm thấy */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
