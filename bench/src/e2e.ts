@@ -12,7 +12,7 @@ import 'reflect-metadata';
 import { mkdtempSync, rmSync } from 'fs';
 import { cpus, tmpdir } from 'os';
 import { join } from 'path';
-import { fetchPost, HCM, mintTokens, setUpHcmCampaign } from '@cem/testing/scenario';
+import { fetchPost, HCM, mintTokens, setUpHcmCampaign } from '../../libs/testing/src/scenario'; // a relative path: tools/register.js resolves package names, not tsconfig subpaths
 import { env, log, record as recordResult, recordError } from './common';
 import { startServiceProcesses, type ServiceProcesses } from './service-processes';
 import { cpuDelta, cpuSecondsByGroup, type Grouper } from './cpu-usage';
