@@ -283,6 +283,27 @@ export function describeEventStoreContract(
       expect(await store.headPosition()).toEqual(seen[24].position);
     });
 
+    it('hands out every kind of JSON payload through the log exactly as appended', async () => {
+      const payloads: unknown[] = [
+        { quote: 'say "hi"\\n', tab: 'a\tb', newline: 'x\ny', backslash: 'C:\\dir\\', vi: 'Sáng kiến số 1 ✓', emoji: '🏆' },
+        { nested: { list: [1, -2.5, null, true, 'x', { deep: [] }] }, empty: {} },
+        null,
+        'plain text',
+        42,
+        [],
+      ];
+      const { lastPosition } = await store.append(
+        'payloads',
+        payloads.map((data, i) => event(`P${i}`, data)),
+      );
+      const logged = (await store.readAll()).filter((e) => e.streamId === 'payloads');
+      expect(logged.map((e) => e.data)).toEqual(payloads);
+      expect(logged.map((e) => e.metadata.source)).toEqual(payloads.map(() => 'contract'));
+      expect(logged.at(-1)!.position).toEqual(lastPosition);
+      expect(logged).toEqual(await store.readStream('payloads'));
+      expect(JSON.parse(JSON.stringify(logged))).toEqual(JSON.parse(JSON.stringify(await store.readStream('payloads'))));
+    });
+
     it('reads several whole streams at once, in global order', async () => {
       await store.append('many-a', [event('A1'), event('A2')]);
       await store.append('many-b', [event('B1')]);
