@@ -4,7 +4,8 @@
 # Knobs (env): BENCH_EVENTS (log size for catch-up and rebuild, default 200000), BENCH_RELAY_EVENTS,
 # BENCH_EMBEDDED_EVENTS, BENCH_NAIVE_EVENTS, BENCH_REPS (default 3), BENCH_WRITERS (default 32),
 # BENCH_APPENDS_PER_WRITER, BENCH_BATCHES_PER_WRITER, BENCH_SECTIONS (default "append emmett append-breakdown log relay embedded lists audit e2e"),
-# BENCH_E2E_RATES (default "50 100 200 500" commands/s), BENCH_E2E_SECONDS (default 5 per rate), BENCH_SERVICE_NODE_ARGS
+# BENCH_E2E_RATES (default "50 100 200 500" commands/s), BENCH_E2E_SECONDS (default 5 per rate), BENCH_E2E_PATHS
+# (default "unbatched batched": the e2e section once per command path, before and after in one run), BENCH_SERVICE_NODE_ARGS
 # (extra node flags for the e2e service processes, e.g. --cpu-prof), BENCH_LIST_DOSSIERS (section lists, default 100000),
 # BENCH_AUDIT_EVENTS (section audit, default 1000000).
 # BENCH_QUICK=1: a sanity run of every section in a few minutes (small sizes, one repetition; figures not comparable).
@@ -17,7 +18,11 @@ if [[ "${BENCH_QUICK:-}" == 1 ]]; then
   export BENCH_LIST_DOSSIERS="${BENCH_LIST_DOSSIERS:-5000}" BENCH_AUDIT_EVENTS="${BENCH_AUDIT_EVENTS:-50000}"
 fi
 
-bash deploy/local/up.sh >&2 || { echo "bench: servers failed to start" >&2; exit 1; }
+# BENCH_SKIP_UP=1: use servers that already run (e.g. from a git worktree, whose deploy/local would look for its
+# own .cache); up.sh never stops running servers either way.
+if [[ "${BENCH_SKIP_UP:-}" != 1 ]]; then
+  bash deploy/local/up.sh >&2 || { echo "bench: servers failed to start" >&2; exit 1; }
+fi
 # shellcheck source=/dev/null
 source deploy/local/env.sh
 

@@ -4,14 +4,16 @@
  * Open loop: commands are sent on a fixed schedule regardless of responses; a subscription on reporting's global log
  * (woken by its notifications, as every subscriber in the platform is) matches dossier streams to their acceptance time.
  * Each service runs in its own process, as deployed (see service-processes.ts); this process only sends and follows.
- * Knobs: BENCH_E2E_RATES (default "50 100 200 500" commands/s), BENCH_E2E_SECONDS (default 5 per rate).
+ * Knobs: BENCH_E2E_RATES (default "50 100 200 500" commands/s), BENCH_E2E_SECONDS (default 5 per rate),
+ * BENCH_E2E_PATHS (default "unbatched batched"): the whole section runs once per command path, the services
+ * started afresh with CEM_COMMAND_PATH set (libs/service-kit run-from-env.ts), so before and after come from one run.
  */
 import 'reflect-metadata';
 import { mkdtempSync, rmSync } from 'fs';
 import { cpus, tmpdir } from 'os';
 import { join } from 'path';
-import { fetchPost, HCM, mintTokens, setUpHcmCampaign } from '@cem/testing/scenario';
-import { env, log, record, recordError } from './common';
+import { fetchPost, HCM, mintTokens, setUpHcmCampaign } from '../../libs/testing/src/scenario'; // a relative path: tools/register.js resolves package names, not tsconfig subpaths
+import { env, log, record as recordResult, recordError } from './common';
 import { startServiceProcesses, type ServiceProcesses } from './service-processes';
 import { cpuDelta, cpuSecondsByGroup, type Grouper } from './cpu-usage';
 
@@ -23,6 +25,7 @@ const SECONDS = Number(env.BENCH_E2E_SECONDS ?? 5);
 const LIMIT_MS = 100;
 const TARGET = { rate: 500, p99: 50 };
 const DRAIN_MS = 30_000;
+const PATHS = (env.BENCH_E2E_PATHS ?? 'unbatched batched').split(/[\s,]+/).filter(Boolean);
 
 const CAMPAIGN = 'bench-e2e';
 
@@ -44,6 +47,13 @@ async function retrying<T>(step: () => Promise<T>): Promise<T> {
 }
 
 async function main(): Promise<void> {
+  for (const commandPath of PATHS) await runPath(commandPath);
+}
+
+async function runPath(commandPath: string): Promise<void> {
+  log(`e2e: command path "${commandPath}" (CEM_COMMAND_PATH)`);
+  process.env.CEM_COMMAND_PATH = commandPath; // inherited by the service processes
+  const record = (m: Parameters<typeof recordResult>[0]) => recordResult({ ...m, figure: `${m.figure} [${commandPath} path]` });
   const dataDir = mkdtempSync(join(tmpdir(), 'cem-bench-e2e-'));
   process.env.CEM_DATA_DIR = dataDir;
   let services: ServiceProcesses | undefined;
@@ -211,7 +221,7 @@ async function main(): Promise<void> {
       const cpu = cpuDelta(cpuBefore, cpuSecondsByGroup(grouper));
       const cpuTotal = [...cpu.values()].reduce((a, b) => a + b, 0);
       log(
-        `e2e ${rate}/s CPU per command: ${[...cpu].map(([name, s]) => `${name} ${((s * 1000) / count).toFixed(2)} ms`).join(', ')}; ` +
+        `e2e [${commandPath}] ${rate}/s CPU per command: ${[...cpu].map(([name, s]) => `${name} ${((s * 1000) / count).toFixed(2)} ms`).join(', ')}; ` +
           `total ${((cpuTotal * 1000) / count).toFixed(2)} ms (${(cpuTotal / wall).toFixed(2)} of ${cpus().length} cores busy on average)`,
       );
       if (rate === RATES[0]) {
@@ -232,7 +242,7 @@ async function main(): Promise<void> {
       if (held && (best === undefined || rate > best)) best = rate;
       const achieved = count / sendSeconds;
       log(
-        `e2e ${rate}/s: sent ${count} in ${sendSeconds.toFixed(2)} s (${achieved.toFixed(0)}/s), errors ${errors}, not arrived ${lost}; ` +
+        `e2e [${commandPath}] ${rate}/s: sent ${count} in ${sendSeconds.toFixed(2)} s (${achieved.toFixed(0)}/s), errors ${errors}, not arrived ${lost}; ` +
           `accept->reporting p50 ${p50.toFixed(1)} p99 ${percentile(sorted, 99).toFixed(1)} ms; send->reporting p50 ${percentile(full, 50).toFixed(1)} p99 ${percentile(full, 99).toFixed(1)} ms`,
       );
       const stageP50 = (list: number[]) =>
@@ -241,7 +251,7 @@ async function main(): Promise<void> {
           50,
         ).toFixed(1);
       log(
-        `e2e ${rate}/s stages p50: accept->source log ${stageP50(stages.acceptToSource)} ms, source log->archive commit ` +
+        `e2e [${commandPath}] ${rate}/s stages p50: accept->source log ${stageP50(stages.acceptToSource)} ms, source log->archive commit ` +
           `${stageP50(stages.sourceToArchive)} ms, archive commit->seen ${stageP50(stages.archiveToSeen)} ms`,
       );
       record({
@@ -266,7 +276,7 @@ async function main(): Promise<void> {
     });
     await Promise.all([follower.stop(), sourceFollower.stop()]);
   } catch (error) {
-    recordError('e2e', error);
+    recordError(`e2e [${commandPath} path]`, error);
     process.exitCode = 1;
   } finally {
     await services?.stop().catch((e) => log(`e2e stop: ${String(e)}`));

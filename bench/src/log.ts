@@ -70,6 +70,14 @@ export function withoutArrays(client: SqlClient): SqlClient {
   };
 }
 
+/** events/s of `body`, and this process's CPU time per event in µs (user + system), which a loaded machine inflates less. */
+async function rateAndCpu(events: number, body: () => Promise<unknown>): Promise<[number, number]> {
+  const start = process.cpuUsage();
+  const r = await rate(events, body);
+  const used = process.cpuUsage(start);
+  return [r, (used.user + used.system) / events];
+}
+
 /** One document read and one upsert per event, through the same port the rebuild writes to. */
 export async function naiveProjection(events: RecordedEvent[], collection: DocumentCollection<DossierSummary>): Promise<void> {
   for (const event of events) {
@@ -82,6 +90,8 @@ export async function naiveProjection(events: RecordedEvent[], collection: Docum
 async function main(): Promise<void> {
   const schema = `bench_${RUN_ID}_log`;
   const store = await createPostgresEventStore({ connectionString: PG_URL, schema, poolSize: 4 });
+  // The same store read the way it was before issue 17's section 4, for the comparison in the same run.
+  const previous = await createSqlEventStore(withoutArrays(new PgSqlClient({ connectionString: PG_URL, poolSize: 4 })), { schema });
   const raw = new Client({ connectionString: PG_URL });
   await raw.connect();
   try {
@@ -90,7 +100,6 @@ async function main(): Promise<void> {
     log(`populated at ${Math.round(populateRate)} ev/s (batched appends of 20, 8 writers)`);
     await raw.query(`VACUUM ANALYZE ${schema}.events`);
 
-    const previous = await createSqlEventStore(withoutArrays(new PgSqlClient({ connectionString: PG_URL, poolSize: 4 })), { schema });
     try {
       const ours: number[] = [];
       const parsed: number[] = [];
@@ -99,30 +108,35 @@ async function main(): Promise<void> {
       const check = (what: string, seen: number) => {
         if (seen !== EVENTS) log(`catch-up (${what}) read ${seen} events, expected ${EVENTS}`);
       };
+      const cpu: string[] = [];
       for (let rep = 0; rep < REPS; rep++) {
         let seen = 0;
-        ours.push(await rate(EVENTS, async () => (seen = await readWholeLog(store))));
+        const [oursRate, oursCpu] = await rateAndCpu(EVENTS, async () => (seen = await readWholeLog(store)));
+        ours.push(oursRate);
         check('ours', seen);
-        parsed.push(await rate(EVENTS, async () => (seen = await readWholeLogParsed(store))));
+        const [parsedRate, parsedCpu] = await rateAndCpu(EVENTS, async () => (seen = await readWholeLogParsed(store)));
+        parsed.push(parsedRate);
         check('ours, payloads parsed', seen);
-        before.push(await rate(EVENTS, async () => (seen = await readWholeLog(previous))));
+        const [beforeRate, beforeCpu] = await rateAndCpu(EVENTS, async () => (seen = await readWholeLog(previous)));
+        before.push(beforeRate);
         check('previous reader', seen);
-        base.push(
-          await rate(EVENTS, async () => {
-            await raw.query('BEGIN');
-            await raw.query(`DECLARE log_cursor NO SCROLL CURSOR FOR
+        const [baseRate, baseCpu] = await rateAndCpu(EVENTS, async () => {
+          await raw.query('BEGIN');
+          await raw.query(`DECLARE log_cursor NO SCROLL CURSOR FOR
             SELECT event_id, stream_id, stream_version, type, schema_version, data, metadata, transaction_id, position, recorded_at, hash
             FROM ${schema}.events ORDER BY position`);
-            for (;;) {
-              const { rowCount } = await raw.query(`FETCH ${READ_BATCH} FROM log_cursor`);
-              if (!rowCount) break;
-            }
-            await raw.query('COMMIT');
-          }),
-        );
+          for (;;) {
+            const { rowCount } = await raw.query(`FETCH ${READ_BATCH} FROM log_cursor`);
+            if (!rowCount) break;
+          }
+          await raw.query('COMMIT');
+        });
+        base.push(baseRate);
+        cpu.push(`${oursCpu.toFixed(1)} / ${parsedCpu.toFixed(1)} / ${beforeCpu.toFixed(1)} / ${baseCpu.toFixed(1)}`);
         log(
           `catch-up rep ${rep}: ours ${Math.round(ours[rep])}, payloads parsed ${Math.round(parsed[rep])}, ` +
-            `previous reader ${Math.round(before[rep])}, raw ${Math.round(base[rep])} ev/s`,
+            `previous reader ${Math.round(before[rep])}, raw ${Math.round(base[rep])} ev/s; ` +
+            `client CPU per event (ours / parsed / previous / raw) ${cpu[rep]} µs`,
         );
       }
       record({
@@ -165,17 +179,23 @@ async function main(): Promise<void> {
     } catch (error) {
       recordError('catch-up', error);
       process.exitCode = 1;
-    } finally {
-      await previous.close().catch(() => undefined);
     }
 
     const documents = await createMongoDocumentStore({ url: MONGO_URL, dbName: `bench_${RUN_ID}` });
     try {
       const ours = [];
+      const before = [];
       for (let rep = 0; rep < REPS; rep++) {
         ours.push(await rate(EVENTS, () => rebuildProjections(store, documents, [summaryProjection])));
-        log(`rebuild FerretDB rep ${rep}: ${Math.round(ours[rep])} ev/s`);
+        before.push(await rate(EVENTS, () => rebuildProjections(previous, documents, [summaryProjection])));
+        log(`rebuild FerretDB rep ${rep}: ${Math.round(ours[rep])} ev/s (with the previous reader: ${Math.round(before[rep] ?? 0)})`);
       }
+      record({
+        figure: `previous reader: rebuild into FerretDB (${EVENTS} events)`,
+        side: 'ours',
+        label: 'rebuildProjections reading the log as before issue 17 section 4',
+        samples: before,
+      });
       const docs = await documents.collection(summaryProjection.collection).count();
       record({
         figure: `rebuild into FerretDB (${EVENTS} events)`,
@@ -213,6 +233,7 @@ async function main(): Promise<void> {
       await documents.close();
     }
   } finally {
+    await previous.close().catch(() => undefined);
     await store.close().catch(() => undefined);
     await raw.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => undefined);
     await raw.end();

@@ -3,7 +3,7 @@
 # deploy/local/ferretdb, on 127.0.0.1:${CEM_MONGO_PORT:-27017}. Backend: PostgreSQL (default since issue 17:
 # database ${CEM_FERRETDB_PG_DB:-ferretdb} on the local PostgreSQL, which must be up; deploy/local/up.sh starts it
 # first) or SQLite (CEM_FERRETDB_HANDLER=sqlite, files under .cache/ferretdb/data).
-# Usage: ferretdb.sh {install|start|stop|status}
+# Usage: ferretdb.sh {install|start|stop|status|selftest}
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -18,7 +18,9 @@ PIDFILE="$F_STATE/ferretdb.pid"
 HANDLER=${CEM_FERRETDB_HANDLER:-postgresql}
 PG_PORT=${CEM_PG_PORT:-5432}
 PG_DB=${CEM_FERRETDB_PG_DB:-ferretdb}
-PG_URL="postgres://cem:cem@127.0.0.1:$PG_PORT/$PG_DB"
+# At most 20 of PostgreSQL's 200 connections (FerretDB's default is 50); rows are read at once, so a command
+# holds one only while its SQL runs.
+PG_URL="postgres://cem:cem@127.0.0.1:$PG_PORT/$PG_DB?pool_max_conns=20"
 LOGFILE="$F_STATE/ferretdb.log"
 
 # FerretDB v1.24's SQLite backend finds a document by `_ferretdb_sjson->'$._id'`, while the unique _id index
@@ -35,7 +37,7 @@ ID_LOOKUP_AS_INDEXED='IDColumn = DefaultColumn + `->"_id"`'
 PUSHDOWN_PATCH="$SRC/pushdown.patch"
 
 patched_module() {
-  local shipped patched="$F_HOME/ferretdb-module"
+  local shipped patched="${1:-$F_HOME/ferretdb-module}"
   shipped=$(cd "$SRC" && go mod download "$FERRETDB_MODULE" && go list -m -f '{{.Dir}}' "$FERRETDB_MODULE")
   [[ -d "$shipped" ]] || die "could not download $FERRETDB_MODULE"
   rm -rf "$patched" && cp -R "$shipped" "$patched" && chmod -R u+w "$patched"
@@ -111,4 +113,14 @@ stop() { stop_pid "$PIDFILE" ferretdb "$PATTERN"; }
 
 status() { pid_port_status "$PIDFILE" "$PATTERN" "$PORT"; }
 
+# The patch's own Go tests (how filters and sorts become SQL), on a separate copy of the patched module.
+# FerretDB's test helpers want a .git directory and a generated version file, which the module lacks.
+selftest() {
+  local module
+  module=$(patched_module "$F_HOME/ferretdb-module-test")
+  mkdir -p "$module/.git" && echo "v1.24.2" >"$module/build/version/version.txt"
+  (cd "$module" && go test -count=1 -run 'TestExact' ./internal/backends/postgresql/)
+}
+
+if [[ "${1:-}" == selftest ]]; then selftest; exit; fi
 dispatch "$@"

@@ -84,6 +84,42 @@ export function describeEventStoreContract(
       if (h) await cleanup(h);
     }, 30_000);
 
+    it('archives a batch of copies in one call: each at the end of its stream, a copy already kept passed over', async () => {
+      const copy = (streamId: string, k: number) => ({ ...event('DossierDrafted', { k }), id: uuidv7(), streamId });
+      const first = [copy('arc-a', 1), copy('arc-b', 1), copy('arc-a', 2)];
+      expect(await store.appendArchived!(first)).toEqual({ count: 3 });
+      // A redelivered batch overlapping the first one: only the new copies are kept, after the existing ones.
+      const second = [first[2], copy('arc-b', 2), first[0], copy('arc-c', 1)];
+      expect(await store.appendArchived!(second)).toEqual({ count: 2 });
+      expect(await store.appendArchived!([])).toEqual({ count: 0 });
+      const versions = async (streamId: string) => (await store.readStream(streamId)).map((e) => [e.streamVersion, e.id]);
+      expect(await versions('arc-a')).toEqual([
+        [1, first[0].id],
+        [2, first[2].id],
+      ]);
+      expect(await versions('arc-b')).toEqual([
+        [1, first[1].id],
+        [2, second[1].id],
+      ]);
+      expect(await versions('arc-c')).toEqual([[1, second[3].id]]);
+      expect((await readWholeLog(store)).map((e) => e.id)).toEqual([...first, second[1], second[3]].map((e) => e.id));
+      expect((await store.verifyChain()).firstBreak).toBeUndefined();
+    });
+
+    it('with a linger, a subscription still delivers every append and caughtUp() does not wait for the linger', async () => {
+      const received: RecordedEvent[] = [];
+      const subscription = store.subscribe({
+        pollIntervalMs: 60_000,
+        lingerMs: 60_000, // longer than the test: only caughtUp() can cut it short
+        handler: (batch) => Promise.resolve(void received.push(...batch)),
+      });
+      await subscription.caughtUp();
+      await Promise.all([0, 1, 2, 3].map((i) => store.append(`linger-${i}`, [event('Live', { i })])));
+      await subscription.caughtUp();
+      expect(received.map((e) => e.streamId).sort()).toEqual(['linger-0', 'linger-1', 'linger-2', 'linger-3']);
+      await subscription.stop(); // ends a linger in progress too
+    });
+
     it('opens several new streams all or none; the same batch again is a retry', async () => {
       const batch = ['a', 'b', 'c'].map((k) => ({ ...event('DossierDrafted', { k }), id: uuidv7(), streamId: `import-${k}` }));
       expect(await store.appendNewStreams!(batch)).toEqual({ appended: true, count: 3 });
@@ -245,6 +281,27 @@ export function describeEventStoreContract(
       for (let i = 1; i < seen.length; i++) expect(comparePositions(seen[i - 1].position, seen[i].position)).toBeLessThan(0);
       expect((await store.readAll({ after: seen[19].position })).map((e) => e.id)).toEqual(appended.slice(20));
       expect(await store.headPosition()).toEqual(seen[24].position);
+    });
+
+    it('hands out every kind of JSON payload through the log exactly as appended', async () => {
+      const payloads: unknown[] = [
+        { quote: 'say "hi"\\n', tab: 'a\tb', newline: 'x\ny', backslash: 'C:\\dir\\', vi: 'Sáng kiến số 1 ✓', emoji: '🏆' },
+        { nested: { list: [1, -2.5, null, true, 'x', { deep: [] }] }, empty: {} },
+        null,
+        'plain text',
+        42,
+        [],
+      ];
+      const { lastPosition } = await store.append(
+        'payloads',
+        payloads.map((data, i) => event(`P${i}`, data)),
+      );
+      const logged = (await store.readAll()).filter((e) => e.streamId === 'payloads');
+      expect(logged.map((e) => e.data)).toEqual(payloads);
+      expect(logged.map((e) => e.metadata.source)).toEqual(payloads.map(() => 'contract'));
+      expect(logged.at(-1)!.position).toEqual(lastPosition);
+      expect(logged).toEqual(await store.readStream('payloads'));
+      expect(JSON.parse(JSON.stringify(logged))).toEqual(JSON.parse(JSON.stringify(await store.readStream('payloads'))));
     });
 
     it('reads several whole streams at once, in global order', async () => {

@@ -12,6 +12,7 @@ export function eventStoreQueries(schema: string) {
   return {
     append: `SELECT out_version, out_tx, out_pos FROM ${s}.append_to_stream($1, $2, $3, $4, $5, $6, $7)`,
     appendNewStreams: `SELECT out_count FROM ${s}.append_new_streams($1, $2, $3, $4, $5, $6)`,
+    appendArchived: `SELECT out_count FROM ${s}.append_archived($1, $2, $3, $4, $5, $6)`,
     streamVersion: `SELECT coalesce(max(stream_version), 0) AS version FROM ${s}.events WHERE stream_id = $1`,
     storedEvents: `SELECT stream_id, stream_version, transaction_id, position FROM ${s}.events WHERE event_id = ANY($1::uuid[])`,
     readStream: `SELECT ${EVENT_COLUMNS} FROM ${s}.events

@@ -152,6 +152,25 @@ BEGIN
 END
 $fn$;
 
+-- Copies of other stores' events (reporting's archive), a consumer's whole fetched batch in one statement and
+-- one transaction: each event id not stored yet is appended to its stream at its end ('any'), one already
+-- stored (a redelivery) is passed over. Events of one stream keep their order in the arrays.
+CREATE OR REPLACE FUNCTION ${s}.append_archived(
+  p_streams text[], p_ids uuid[], p_types text[], p_schema_versions int[], p_datas json[], p_metadatas json[],
+  OUT out_count int, OUT out_tx text
+) LANGUAGE plpgsql AS $fn$
+BEGIN
+  out_count := 0;
+  FOR i IN 1 .. cardinality(p_ids) LOOP
+    CONTINUE WHEN EXISTS (SELECT 1 FROM ${s}.events e WHERE e.event_id = p_ids[i]);
+    PERFORM ${s}.append_to_stream(p_streams[i], 'any', ARRAY[p_ids[i]], ARRAY[p_types[i]],
+                                  ARRAY[p_schema_versions[i]], ARRAY[p_datas[i]], ARRAY[p_metadatas[i]]);
+    out_count := out_count + 1;
+  END LOOP;
+  out_tx := pg_current_xact_id()::text;
+END
+$fn$;
+
 -- Several new streams of one event each, all or none (one statement, one transaction): a batch such as an
 -- imported list of dossiers. Any stream that already exists, or an event id already stored, refuses them all.
 CREATE OR REPLACE FUNCTION ${s}.append_new_streams(

@@ -36,6 +36,12 @@ export interface SubscriptionOptions {
   batchSize?: number;
   /** Upper bound for the wait between polls when no notification arrives. */
   pollIntervalMs?: number;
+  /**
+   * After a notification, wait this long before reading, so that the appends of concurrent commands arrive
+   * in one batch (one Kafka transaction, one document write per touched document) instead of one batch each.
+   * Never applied while someone waits in `caughtUp()` (read-your-writes stays immediate). Default 0.
+   */
+  lingerMs?: number;
   /** Called with each batch in global order; the subscription waits for it before reading on. */
   handler: (events: RecordedEvent[]) => Promise<void>;
   onError?: (error: unknown) => void;
@@ -93,6 +99,12 @@ export interface EventStore extends CheckpointStore {
    * returns `appended: false`.
    */
   appendNewStreams?(events: NewStreamEvent[]): Promise<{ appended: boolean; count: number }>;
+  /**
+   * Keeps copies of other stores' events (an archive), in one transaction: each event goes to the end of its
+   * stream unless its id is already stored (a redelivery, passed over). Returns how many were new. A lost race
+   * with another writer of the same stream rejects the whole call; repeating it is safe.
+   */
+  appendArchived?(events: NewStreamEvent[]): Promise<{ count: number }>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /** Every event of the given streams, in global order, in one query (an audit history reads about five). */
   readStreams?(streamIds: string[]): Promise<RecordedEvent[]>;

@@ -40,6 +40,8 @@ export class LogSubscription implements Subscription {
   private readsStarted = 0;
   private waiters: { afterRead: number; target: LogPosition; resolve: () => void }[] = [];
   private readonly done: Promise<void>;
+  /** Ends a linger early (a caught-up waiter or stop). */
+  private endLinger?: () => void;
 
   constructor(
     private readonly source: LogSource,
@@ -57,12 +59,14 @@ export class LogSubscription implements Subscription {
     return new Promise((resolve) => {
       this.waiters.push({ afterRead: this.readsStarted, target, resolve });
       this.wakeup.signal();
+      this.endLinger?.();
     });
   }
 
   async stop(): Promise<void> {
     this.running = false;
     this.wakeup.signal();
+    this.endLinger?.();
     await this.done;
     const waiters = this.waiters;
     this.waiters = [];
@@ -72,6 +76,7 @@ export class LogSubscription implements Subscription {
   private async run(): Promise<void> {
     const batchSize = this.options.batchSize ?? DEFAULT_BATCH;
     const pollMs = this.options.pollIntervalMs ?? DEFAULT_POLL_MS;
+    const lingerMs = this.options.lingerMs ?? 0;
     const unlisten = await this.source
       .listen(() => this.wakeup.signal())
       .catch((error: unknown) => {
@@ -103,11 +108,27 @@ export class LogSubscription implements Subscription {
         // Someone waits for events committed but still behind the horizon: look again soon.
         const notified = await this.wakeup.wait(backoffMs || (this.waiters.length ? RECHECK_AFTER_NOTIFY_MS : waitMs));
         notifiedRead = notified || backoffMs > 0;
+        // Batching: let the appends of concurrent commands gather before reading (not on a recheck, not when
+        // someone waits for read-your-writes).
+        if (notified && !backoffMs && lingerMs > 0 && !this.waiters.length && this.running) await this.linger(lingerMs);
         waitMs = notified ? Math.min(RECHECK_AFTER_NOTIFY_MS, pollMs) : pollMs;
       }
     } finally {
       await unlisten().catch(() => undefined);
     }
+  }
+
+  private linger(ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      let timer: NodeJS.Timeout | undefined = undefined;
+      const done = () => {
+        clearTimeout(timer);
+        this.endLinger = undefined;
+        resolve();
+      };
+      timer = setTimeout(done, ms);
+      this.endLinger = done;
+    });
   }
 
   private releaseWaiters(completedRead: number): void {

@@ -137,6 +137,21 @@ export class SqlEventStore implements EventStore {
     return { appended: true, count: events.length };
   }
 
+  async appendArchived(events: NewStreamEvent[]): Promise<{ count: number }> {
+    if (events.length === 0) return { count: 0 };
+    const [row] = await this.client.query(this.sql.appendArchived, [
+      events.map((e) => e.streamId),
+      events.map((e) => e.id),
+      events.map((e) => e.type),
+      events.map((e) => e.schemaVersion ?? 1),
+      events.map((e) => JSON.stringify(e.data ?? null)),
+      events.map((e) => JSON.stringify(e.metadata)),
+    ]);
+    const count = Number(row?.out_count ?? 0);
+    if (count > 0) this.notifier.poke();
+    return { count };
+  }
+
   /**
    * After a unique violation: the result of the earlier append when every id is already in this stream
    * (a retry), a refusal when only some are or they are elsewhere, nothing when none is stored (a lost race).

@@ -23,6 +23,12 @@ export interface BusSubscriptionOptions {
    * (the transport redelivers). Poison messages are the caller's job: send them to a dead-letter topic.
    */
   handler: (message: BusMessage) => Promise<void>;
+  /**
+   * Handles the messages of one partition fetched together, in order; resolving acknowledges all of them and
+   * throwing means "retry the batch" (so handling must be idempotent, as for redeliveries). A bus that delivers
+   * message by message (the in-process bus) calls `handler` instead.
+   */
+  batchHandler?: (messages: BusMessage[]) => Promise<void>;
 }
 
 export interface BusSubscription {

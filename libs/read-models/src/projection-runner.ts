@@ -17,6 +17,14 @@ export interface ProjectionRunnerOptions {
    * and each document's `_position` makes that replay a no-op.
    */
   checkpointIntervalMs?: number;
+  /**
+   * After a notification, wait this long before reading, so concurrent commands' events are applied in one
+   * batch (one getMany and one write per projection instead of one each); `caughtUp()` never waits for it.
+   * Default 0.
+   */
+  lingerMs?: number;
+  /** Called after every projection applied a batch (before caughtUp() waiters are released). */
+  onApplied?: (events: RecordedEvent[]) => void;
   onError?: (error: unknown) => void;
 }
 
@@ -74,6 +82,7 @@ export class ProjectionRunner {
       after: this.lowestPosition(),
       batchSize: this.options.batchSize ?? 2000,
       pollIntervalMs: this.options.pollIntervalMs,
+      lingerMs: this.options.lingerMs,
       handler: (events) => this.handle(events),
       onError: this.options.onError ?? ((error) => console.error('ProjectionRunner failed on a batch', error)),
     });
@@ -133,6 +142,7 @@ export class ProjectionRunner {
         return projectBatch(projection, this.documents.collection(projection.collection), unseen);
       }),
     );
+    this.options.onApplied?.(events);
     const last = events[events.length - 1].position;
     for (const projection of this.projections) this.positions.set(projection.name, last);
     this.unsaved = last;

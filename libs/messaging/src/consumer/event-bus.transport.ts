@@ -16,6 +16,8 @@ export interface EventBusTransportOptions {
   deadLetterTopic?: string;
   /** Keep a copy of every event of the topics (reporting's archive), before any handler runs. */
   archive?: (event: RecordedEvent) => Promise<void>;
+  /** The archive of a whole fetched batch in one call (see EventConsumerOptions.archiveBatch). */
+  archiveBatch?: (events: RecordedEvent[]) => Promise<void>;
   fromBeginning?: boolean;
 }
 
@@ -61,6 +63,7 @@ export class EventBusTransport extends Server implements CustomTransportStrategy
         deadLetterTopic: this.options.deadLetterTopic,
         fromBeginning: this.options.fromBeginning,
         archive: this.options.archive,
+        archiveBatch: this.options.archiveBatch,
         types,
         handle: (event) => this.dispatch(event),
       });

@@ -1,6 +1,6 @@
 import { ConcurrencyError, DomainRuleViolation, NotFoundError, type RecordedEvent } from '@cem/contracts';
 import { encodeEvent } from '../cloud-events.codec';
-import type { BusMessage } from '../event-bus';
+import type { BusMessage, BusSubscriptionOptions } from '../event-bus';
 import { InProcessEventBus } from '../in-process/in-process-event-bus';
 import { SAMPLE_CONTEXT, sampleContracts, sampleRecordedEvent } from '../test/sample-events.fixture';
 import { EventRefused, refusalReason, startEventConsumer } from './event-consumer';
@@ -148,6 +148,95 @@ describe('startEventConsumer', () => {
       expect(archived.map((e) => e.data)).toEqual([{ title: 't5', n: 5 }]);
       expect(handled.map((e) => e.data)).toEqual([{ title: 't5', n: 5 }]);
       expect(consumer.stats).toEqual({ processed: 1, deadLettered: 2, ignored: 0 });
+    });
+  });
+  describe('with a batch archive on a bus that delivers batches', () => {
+    /** The bus side of Kafka's eachBatch: one partition's fetched messages per call, redelivered whole on a throw. */
+    class BatchingBus extends InProcessEventBus {
+      batchHandler?: (messages: BusMessage[]) => Promise<void>;
+      override subscribe(options: BusSubscriptionOptions) {
+        if (options.batchHandler) this.batchHandler = options.batchHandler;
+        return super.subscribe(options);
+      }
+      async deliverBatch(messages: BusMessage[]): Promise<void> {
+        for (let attempt = 1; ; attempt++) {
+          try {
+            return await this.batchHandler!(messages.map((m, i) => ({ ...m, topic: TOPIC, partition: 0, offset: String(i) })));
+          } catch (error) {
+            if (attempt >= 3) throw error;
+          }
+        }
+      }
+    }
+    let batches: RecordedEvent[][];
+    let batchBus: BatchingBus;
+    const startBatching = (handle: (e: RecordedEvent) => Promise<void>, types: string[] = []) =>
+      startEventConsumer({
+        bus: batchBus,
+        groupId: 'archiver',
+        topics: [TOPIC],
+        contracts: sampleContracts(),
+        types,
+        deadLetterTopic: DLQ,
+        handle,
+        archiveBatch: (events) => {
+          // What append_archived does: an event already kept is passed over.
+          const kept = new Set(batches.flat().map((e) => e.id));
+          batches.push(events.filter((e) => !kept.has(e.id)));
+          return Promise.resolve();
+        },
+      });
+    beforeEach(async () => {
+      batches = [];
+      batchBus = new BatchingBus({ retryBackoffMs: 1 });
+      await batchBus.subscribe({ groupId: 'dlq-reader', topics: [DLQ], handler: (m) => Promise.resolve(void dead.push(m)) });
+    });
+    afterEach(() => batchBus.close());
+
+    it('archives the well-formed events of a batch in one call, dead-letters the others together, then handles in order', async () => {
+      const consumer = await startBatching((e) => Promise.resolve(void handled.push(e)), ['SampleRecorded']);
+      const newer = encodeEvent(SAMPLE_CONTEXT, sampleRecordedEvent(7, { type: 'SampleRenamedInANewerRelease', data: { anything: true } }));
+      await batchBus.deliverBatch([
+        good(1),
+        { ...good(2), value: '{not json' },
+        newer,
+        encodeEvent(SAMPLE_CONTEXT, sampleRecordedEvent(3, { data: { title: 3 } })),
+        good(4),
+      ]);
+      expect(batches.map((b) => b.map((e) => e.type))).toEqual([['SampleRecorded', 'SampleRenamedInANewerRelease', 'SampleRecorded']]);
+      expect(handled.map((e) => e.data)).toEqual([
+        { title: 't1', n: 1 },
+        { title: 't4', n: 4 },
+      ]);
+      expect(dead.map((m) => m.headers.dlq_reason)).toEqual([
+        expect.stringContaining('value is not valid JSON'),
+        expect.stringContaining('SampleRecorded@1: title'),
+      ]);
+      expect(consumer.stats).toEqual({ processed: 3, deadLettered: 2, ignored: 0 });
+    });
+
+    it('retries the whole batch when a handler fails: nothing archived twice, the refused one dead-lettered once', async () => {
+      let failuresLeft = 1;
+      const consumer = await startBatching(
+        (e) => {
+          if ((e.data as { n: number }).n === 2 && failuresLeft-- > 0) return Promise.reject(new Error('db unavailable'));
+          if ((e.data as { n: number }).n === 3) return Promise.reject(new EventRefused('dossier-closed: dossier is closed'));
+          handled.push(e);
+          return Promise.resolve();
+        },
+        ['SampleRecorded'],
+      );
+      await batchBus.deliverBatch([good(1), good(2), good(3)]);
+      expect(batches.map((b) => b.length)).toEqual([3, 0]);
+      expect(handled.map((e) => (e.data as { n: number }).n)).toEqual([1, 1, 2]); // at least once: 1 again on the retry
+      expect(dead.map((m) => m.headers.dlq_reason)).toEqual(['dossier-closed: dossier is closed']);
+      expect(consumer.stats).toEqual({ processed: 2, deadLettered: 1, ignored: 0 });
+    });
+
+    it('archives message by message through the batch archive on a bus that delivers one at a time', async () => {
+      await startBatching((e) => Promise.resolve(void handled.push(e)));
+      await batchBus.publish([good(1), good(2)]);
+      expect(batches.map((b) => b.map((e) => e.data))).toEqual([[{ title: 't1', n: 1 }], [{ title: 't2', n: 2 }]]);
     });
   });
 });

@@ -422,25 +422,48 @@ export class KafkaEventBus implements EventBus {
     this.consumers.add(consumer);
     try {
       await consumer.subscribe({ topics: options.topics, fromBeginning: options.fromBeginning ?? true });
+      const batchHandler = options.batchHandler;
       await consumer.run({
         autoCommit: true,
         partitionsConsumedConcurrently: tuning.partitionsConsumedConcurrently ?? 3,
-        eachMessage: async (payload) => {
-          const busMessage = toBusMessage(payload.topic, payload.partition, payload.message);
-          // Retry in place rather than throwing to kafkajs: a throw restarts the consumer (rejoin, refetch),
-          // while looping here keeps the partition's order and only this partition waits.
-          for (let attempt = 1; ; attempt++) {
-            try {
-              return await options.handler(busMessage);
-            } catch (error) {
-              if (stopping) throw error; // unresolved offset: the next member of the group redelivers it
-              this.options.onHandlerError?.(error, busMessage);
-              await sleep(backoffDelay(attempt, this.options.handlerRetryBackoffMs ?? 200, 30_000));
-              if (stopping) throw error;
-              await payload.heartbeat(); // throws on rebalance, which hands the partition over uncommitted
+        // One handler call per fetched partition batch (the archive: one transaction per batch); the batch's
+        // offsets are resolved, and committed, only once it resolved.
+        eachBatch: batchHandler
+          ? async (payload) => {
+              const { batch } = payload;
+              if (!batch.messages.length) return;
+              const messages = batch.messages.map((m) => toBusMessage(batch.topic, batch.partition, m));
+              for (let attempt = 1; ; attempt++) {
+                try {
+                  return await batchHandler(messages);
+                } catch (error) {
+                  if (stopping || !payload.isRunning() || payload.isStale()) throw error; // unresolved: redelivered
+                  this.options.onHandlerError?.(error, messages[0]);
+                  await sleep(backoffDelay(attempt, this.options.handlerRetryBackoffMs ?? 200, 30_000));
+                  if (stopping) throw error;
+                  await payload.heartbeat();
+                }
+              }
             }
-          }
-        },
+          : undefined,
+        eachMessage: batchHandler
+          ? undefined
+          : async (payload) => {
+              const busMessage = toBusMessage(payload.topic, payload.partition, payload.message);
+              // Retry in place rather than throwing to kafkajs: a throw restarts the consumer (rejoin, refetch),
+              // while looping here keeps the partition's order and only this partition waits.
+              for (let attempt = 1; ; attempt++) {
+                try {
+                  return await options.handler(busMessage);
+                } catch (error) {
+                  if (stopping) throw error; // unresolved offset: the next member of the group redelivers it
+                  this.options.onHandlerError?.(error, busMessage);
+                  await sleep(backoffDelay(attempt, this.options.handlerRetryBackoffMs ?? 200, 30_000));
+                  if (stopping) throw error;
+                  await payload.heartbeat(); // throws on rebalance, which hands the partition over uncommitted
+                }
+              }
+            },
       });
     } catch (error) {
       this.consumers.delete(consumer);

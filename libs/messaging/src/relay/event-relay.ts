@@ -14,6 +14,11 @@ export interface EventRelayOptions {
   /** Events per read and per publish. Default 500. */
   batchSize?: number;
   pollIntervalMs?: number;
+  /**
+   * After a notification, wait this long before reading the log, so that concurrent commands' events share one
+   * Kafka transaction (see SubscriptionOptions.lingerMs). Default 0.
+   */
+  lingerMs?: number;
   /** First delay after a failed publish, doubled per attempt up to 5 s. Default 100 ms. */
   retryBackoffMs?: number;
   onError?: (error: unknown) => void;
@@ -30,7 +35,9 @@ export interface EventRelayOptions {
 
 /**
  * A batch with nothing to publish (only other contexts' archived events) moves the checkpoint at most this
- * often: re-reading such a batch after a crash costs nothing but the read.
+ * often: re-reading such a batch after a crash costs nothing but the read. The same holds for the PostgreSQL
+ * checkpoint of batches published in a Kafka transaction: the transaction commits the position with the batch
+ * (the marker the relay resumes from), so the store's copy is only a floor and is written at most this often.
  */
 const FILTERED_CHECKPOINT_INTERVAL_MS = 1000;
 
@@ -74,6 +81,10 @@ export class EventRelay {
   /** Handled but not checkpointed (filtered-only batches), and when the checkpoint was last written. */
   private unsaved?: LogPosition;
   private savedAt = 0;
+  /** Writes the unsaved checkpoint once the interval has passed with no batch to carry it. */
+  private flushTimer?: NodeJS.Timeout;
+  /** Checkpoint writes run one after the other, so an older position never overwrites a newer one. */
+  private saving: Promise<void> = Promise.resolve();
   /** Position of the last event handed to the bus (or skipped by the filter). */
   private relayedUpTo?: LogPosition;
 
@@ -176,6 +187,7 @@ export class EventRelay {
       after,
       batchSize: this.options.batchSize ?? 500,
       pollIntervalMs: this.options.pollIntervalMs,
+      lingerMs: this.options.lingerMs,
       handler: (events) => this.relay(events),
       onError: this.options.onError,
     });
@@ -187,9 +199,11 @@ export class EventRelay {
     const subscription = this.subscription;
     this.subscription = undefined;
     await subscription?.stop();
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
     const unsaved = this.unsaved;
     this.unsaved = undefined;
-    if (unsaved && !this.fenced) await this.options.store.save(this.checkpoint, unsaved).catch((e) => this.options.onError?.(e));
+    if (unsaved && !this.fenced) await this.saveCheckpoint(unsaved).catch((e) => this.options.onError?.(e));
     const publisher = this.publisher;
     this.publisher = undefined;
     await publisher?.close().catch(() => undefined);
@@ -200,22 +214,52 @@ export class EventRelay {
   private async relay(events: RecordedEvent[]): Promise<void> {
     if (!events.length) return;
     if (this.fenced) throw new PublisherFencedError(`${this.checkpoint}: no longer the relay`);
-    const { context, bus, store } = this.options;
+    const { context, bus } = this.options;
     const selected = this.options.filter ? events.filter(this.options.filter) : events;
     const messages = selected.map((event) => encodeEvent(context, event, this.topic));
     const last = events[events.length - 1].position;
     if (!messages.length && Date.now() - this.savedAt < FILTERED_CHECKPOINT_INTERVAL_MS) {
       this.unsaved = last;
       this.relayedUpTo = last;
+      this.scheduleFlush();
       return;
     }
     const publisher = this.publisher;
     if (messages.length) await this.untilDone(() => (publisher ? publisher.publish(messages, markerOf(last)) : bus.publish(messages)));
-    await this.untilDone(() => store.save(this.checkpoint, last));
-    this.unsaved = undefined;
-    this.savedAt = Date.now();
     this.published += selected.length;
     this.relayedUpTo = last;
+    // Published with its marker in the same Kafka transaction: the PostgreSQL checkpoint can wait (demote and
+    // the next batch after the interval write it). Without transactions it is the only record: written now.
+    if (publisher && messages.length && Date.now() - this.savedAt < FILTERED_CHECKPOINT_INTERVAL_MS) {
+      this.unsaved = last;
+      this.scheduleFlush();
+      return;
+    }
+    await this.untilDone(() => this.saveCheckpoint(last));
+    if (this.unsaved && comparePositions(this.unsaved, last) <= 0) this.unsaved = undefined;
+  }
+
+  private saveCheckpoint(position: LogPosition): Promise<void> {
+    this.savedAt = Date.now();
+    const saved = this.saving.then(() => this.options.store.save(this.checkpoint, position));
+    this.saving = saved.catch(() => undefined);
+    return saved;
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushTimer) return;
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = undefined;
+      const unsaved = this.unsaved;
+      if (!unsaved || this.fenced || !this.leading) return;
+      this.saveCheckpoint(unsaved).then(
+        () => {
+          if (this.unsaved === unsaved) this.unsaved = undefined;
+        },
+        (error) => this.options.onError?.(error),
+      );
+    }, FILTERED_CHECKPOINT_INTERVAL_MS);
+    this.flushTimer.unref();
   }
 
   // Retrying here rather than failing the store subscription keeps the relay's order independent of how the

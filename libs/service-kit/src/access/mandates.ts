@@ -42,5 +42,41 @@ export const mandatesProjection: Projection<MandateDoc> = {
 };
 
 export async function mandatesHeldBy(infra: ServiceInfra, unitId: string, role: string): Promise<Mandate[]> {
-  return infra.documents.collection<MandateDoc>(mandatesProjection.collection).find({ holderUnitId: unitId, role });
+  const load = () => infra.documents.collection<MandateDoc>(mandatesProjection.collection).find({ holderUnitId: unitId, role });
+  return infra.mandates ? infra.mandates.get(`${role}\u0000${unitId}`, load) : load();
+}
+
+/**
+ * The mandates read model as the access guard reads it, remembered per holder and role: every request asked
+ * the document store (a scan on FerretDB) for what changes a few times a year. The service's own projection
+ * runner applies every mandate event and then invalidates the whole cache, before its caughtUp() resolves, so
+ * the cache is never behind the read model it copies (a denial still waits for the read models, then reads
+ * again). A read that raced with an invalidation is not kept.
+ */
+export class MandateCache {
+  private static readonly MAX_ENTRIES = 10_000;
+  private generation = 0;
+  private readonly entries = new Map<string, readonly Mandate[]>();
+
+  invalidate(): void {
+    this.generation++;
+    this.entries.clear();
+  }
+
+  /** Called with each batch the projection runner applied. */
+  applied(events: readonly { type: string }[]): void {
+    if (events.some((event) => (MANDATE_EVENT_TYPES as readonly string[]).includes(event.type))) this.invalidate();
+  }
+
+  async get(key: string, load: () => Promise<Mandate[]>): Promise<Mandate[]> {
+    const hit = this.entries.get(key);
+    if (hit) return [...hit];
+    const generation = this.generation;
+    const loaded = await load();
+    if (generation === this.generation) {
+      if (this.entries.size >= MandateCache.MAX_ENTRIES) this.entries.clear();
+      this.entries.set(key, [...loaded]);
+    }
+    return loaded;
+  }
 }

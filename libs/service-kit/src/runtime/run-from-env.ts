@@ -4,7 +4,7 @@ import { tokenVerifierFromEnv } from '@cem/identity';
 import type { ServiceDefinition } from './service-definition';
 import { createDistributedPorts, distributedNames } from './infra.distributed';
 import { AnchorKey } from '@cem/event-store';
-import { RunningService, startService } from './service-runtime';
+import { COMMAND_PATH_DEFAULTS, COMMAND_PATH_UNBATCHED, CommandPathTuning, RunningService, startService } from './service-runtime';
 
 /** How long a clean stop may take before the process gives up and exits 1. */
 const SHUTDOWN_GRACE_MS = 25_000;
@@ -17,6 +17,21 @@ const SHUTDOWN_GRACE_MS = 25_000;
  * (optional, e.g. `staging_`) prefixes the schema, database, topic and consumer-group names, so that several
  * deployments (or a benchmark) can share one set of servers.
  */
+/**
+ * CEM_COMMAND_PATH=unbatched selects the path before issue 17's batching (benchmarks compare both in one run);
+ * CEM_RELAY_LINGER_MS and CEM_PROJECTION_LINGER_MS override single settings.
+ */
+export function commandPathFromEnv(env: NodeJS.ProcessEnv): CommandPathTuning {
+  const base = env.CEM_COMMAND_PATH === 'unbatched' ? COMMAND_PATH_UNBATCHED : COMMAND_PATH_DEFAULTS;
+  const ms = (value: string | undefined, fallback: number) =>
+    value !== undefined && value !== '' && Number(value) >= 0 ? Number(value) : fallback;
+  return {
+    relayLingerMs: ms(env.CEM_RELAY_LINGER_MS, base.relayLingerMs),
+    projectionLingerMs: ms(env.CEM_PROJECTION_LINGER_MS, base.projectionLingerMs),
+    consumerBatches: base.consumerBatches,
+  };
+}
+
 export async function runServiceFromEnv(definition: ServiceDefinition, env: NodeJS.ProcessEnv = process.env): Promise<RunningService> {
   const prefix = env.CEM_NAME_PREFIX || undefined;
   if (prefix && !/^[a-z][a-z0-9_]{0,20}$/.test(prefix))
@@ -53,6 +68,7 @@ export async function runServiceFromEnv(definition: ServiceDefinition, env: Node
     // The scraper's listener: off unless asked for, on 127.0.0.1 unless CEM_METRICS_HOST says otherwise.
     metricsPort: env.CEM_METRICS_PORT ? Number(env.CEM_METRICS_PORT) : undefined,
     metricsHost: env.CEM_METRICS_HOST ?? '127.0.0.1',
+    commandPath: commandPathFromEnv(env),
   });
   // A clean stop on SIGTERM/SIGINT: HTTP closes, the consumer leaves its group, the relay and projections
   // flush their checkpoints, connections close, exit 0. Further signals are ignored meanwhile; a hang past

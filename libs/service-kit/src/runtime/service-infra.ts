@@ -5,6 +5,8 @@ import type { EventBus } from '@cem/messaging';
 import type { DocumentStore } from '@cem/read-models';
 
 /** The ports a service runs on; adapters differ between the distributed and the embedded mode. */
+import type { MandateCache } from '../access/mandates';
+
 export interface ServiceInfra {
   context: ContextName;
   store: EventStore;
@@ -15,6 +17,8 @@ export interface ServiceInfra {
   readModelsCaughtUp(): Promise<void>;
   /** Where signed chain anchors are published, this store's name in them and the keys trusted (when anchoring). */
   anchors?: { topic: string; storeName: string; trustedPublicKeys: string[] };
+  /** The access guard's mandates, remembered until the projection runner applies a mandate event. */
+  mandates?: MandateCache;
 }
 
 export const SERVICE_INFRA = Symbol('SERVICE_INFRA');

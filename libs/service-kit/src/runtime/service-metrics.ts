@@ -44,13 +44,18 @@ export class ServiceMetrics {
     const sourcesNow = () => this.sources;
     new Gauge({
       name: 'cem_relay_lag_events',
-      help: 'Events of this service store not yet published by the relay (by its checkpoint)',
+      help: 'Events of this service store not yet published by the relay (by its position, or its checkpoint on another replica)',
       registers,
       async collect() {
         const s = sourcesNow();
         if (!s?.store.countAfter) return;
         await quietly(async () =>
-          this.set(await s.store.countAfter!((await s.store.load(relayCheckpointName(s.relay.topic))) ?? LOG_START)),
+          this.set(
+            await s.store.countAfter!(
+              // The leader knows its position; the stored checkpoint trails it by up to a second (event-relay.ts).
+              (s.relay.isLeading ? s.relay.position : undefined) ?? (await s.store.load(relayCheckpointName(s.relay.topic))) ?? LOG_START,
+            ),
+          ),
         );
       },
     });

@@ -15,7 +15,7 @@ import { connectEventHandlers, EventBusTransport, EventRelay } from '@cem/messag
 import { ProjectionRunner } from '@cem/read-models';
 import type { TokenVerifier } from '@cem/identity';
 import { createHttpApp, HttpMetrics, MetricsListener, openApiDocumentOf, type ReadinessCheck, startMetricsListener } from '../http';
-import { AccessPolicyModule, MandateReplicationHandler, mandatesProjection } from '../access';
+import { AccessPolicyModule, MandateCache, MandateReplicationHandler, mandatesProjection } from '../access';
 import { Registry } from 'prom-client';
 import type { ServiceDefinition } from './service-definition';
 import { ServiceMetrics } from './service-metrics';
@@ -48,7 +48,26 @@ export interface StartServiceOptions {
   metricsPort?: number;
   /** Address of that listener; default 127.0.0.1. */
   metricsHost?: string;
+  /** Batching on the command path (docs/benchmarks.md, "End to end"); defaults in COMMAND_PATH_DEFAULTS. */
+  commandPath?: CommandPathTuning;
 }
+
+/**
+ * How the command path batches behind the HTTP response. Each linger delays a read after a notification so
+ * that concurrent commands' events travel together; read-your-writes waits (`caughtUp`) never linger.
+ */
+export interface CommandPathTuning {
+  /** The relay's wait before reading the log: more events per Kafka transaction. */
+  relayLingerMs?: number;
+  /** The projection runner's wait: one document write per touched document per batch. */
+  projectionLingerMs?: number;
+  /** An archiving consumer (reporting) keeps each fetched Kafka batch in one transaction instead of one per event. */
+  consumerBatches?: boolean;
+}
+
+export const COMMAND_PATH_DEFAULTS: Required<CommandPathTuning> = { relayLingerMs: 5, projectionLingerMs: 20, consumerBatches: true };
+/** The path before issue 17's batching, kept selectable for before/after measurements (CEM_COMMAND_PATH=unbatched). */
+export const COMMAND_PATH_UNBATCHED: Required<CommandPathTuning> = { relayLingerMs: 0, projectionLingerMs: 0, consumerBatches: false };
 
 export interface RunningService {
   definition: ServiceDefinition;
@@ -80,7 +99,12 @@ export async function startService(
   const projections = definition.projections.some((p) => p.name === mandatesProjection.name)
     ? definition.projections
     : [...definition.projections, mandatesProjection];
-  const runner = new ProjectionRunner(ports.store, ports.documents, projections);
+  const tuning = { ...COMMAND_PATH_DEFAULTS, ...options.commandPath };
+  const mandates = new MandateCache();
+  const runner = new ProjectionRunner(ports.store, ports.documents, projections, {
+    lingerMs: tuning.projectionLingerMs,
+    onApplied: (events) => mandates.applied(events),
+  });
   const registry = new Registry();
   const metrics = new ServiceMetrics(registry);
   const infra: ServiceInfra = {
@@ -89,6 +113,7 @@ export async function startService(
     context: definition.context,
     contracts,
     readModelsCaughtUp: () => runner.caughtUp(),
+    mandates,
     ...(options.anchors
       ? {
           anchors: {
@@ -117,6 +142,7 @@ export async function startService(
     bus: ports.bus,
     context: definition.context,
     topic: eventsTopic(definition.context, options.topicPrefix),
+    lingerMs: tuning.relayLingerMs,
     // Archived copies of other contexts' events stay home: each context publishes only what it decided.
     filter: (event: RecordedEvent) => event.metadata.source === definition.context,
   });
@@ -146,6 +172,7 @@ export async function startService(
     metricsRegistry: registry,
   });
   // Other contexts' events reach the module's @EventPattern handlers through the platform's bus.
+  const appendArchived = ports.store.appendArchived?.bind(ports.store);
   const events = consumes
     ? connectEventHandlers(app, {
         bus: ports.bus,
@@ -154,6 +181,22 @@ export async function startService(
         topics: consumes.contexts.map((c) => eventsTopic(c, options.topicPrefix)),
         deadLetterTopic: deadLetterTopic(definition.context, options.topicPrefix),
         contracts,
+        // Batched: a fetched batch is archived in one statement and one transaction (append_archived).
+        archiveBatch:
+          consumes.archive && tuning.consumerBatches && appendArchived
+            ? async (events) => {
+                await appendArchived(
+                  events.map((event) => ({
+                    streamId: event.streamId,
+                    id: event.id,
+                    type: event.type,
+                    schemaVersion: event.schemaVersion,
+                    data: event.data,
+                    metadata: event.metadata,
+                  })),
+                );
+              }
+            : undefined,
         archive: consumes.archive
           ? async (event) => {
               await ports.store.append(

@@ -1,4 +1,4 @@
-import { REPORTING_EVENTS as E } from '@cem/contracts';
+import { ALL_CONTRACTS, EventContractRegistry, REPORTING_EVENTS as E } from '@cem/contracts';
 import { recorded } from '../shared/recorded-event.fixtures';
 import { inbox, type InboxFacts } from './inbox';
 import {
@@ -34,6 +34,14 @@ const secretary = {
 };
 
 describe('what a person must act on', () => {
+  it('is derived from events shaped as their contracts say', () => {
+    const registry = new EventContractRegistry(ALL_CONTRACTS);
+    const events = [drafted(), submitted(), returned(), membersAssigned, proposalReceived, proposalSentBack, campaignLaunched];
+    for (const e of [...events, deadlineSet('2026-09-07T10:00:00Z'), periodOpened('2026-09-06T17:00:00Z')]) {
+      expect([e.type, registry.check(e.type, 1, e.data)]).toEqual([e.type, { ok: true }]);
+    }
+  });
+
   it('given a returned dossier, when its unit’s officer looks, then it is listed with the reason until submitted again', () => {
     const given = [drafted(), submitted(), returned()];
     const [item] = inbox(recipientOf(phuLyOfficer), facts(given), NOW);
