@@ -268,6 +268,39 @@ describe('portal: the rules each page shows (Chromium, embedded platform)', () =
       await context.close();
     }));
 
+  it("shows a campaign edition at a glance within the person's jurisdiction, with its chart", () =>
+    onFailure(async () => {
+      await lodge(`Bản đồ số di tích ${run}`, 'Vũ Thị Lan');
+
+      const { page, context } = await signInAs(h, PEOPLE.standing.name!);
+      await page.getByRole('link', { name: 'Toàn cảnh phong trào' }).click();
+      await page.waitForURL(/\/toan-canh$/);
+      const units = page.getByRole('table', { name: 'Tiến độ theo đơn vị' });
+      const province = units.locator('tr', { hasText: 'Tỉnh Hà Nam' });
+      await eventually(
+        () => province.waitFor({ timeout: 5000 }),
+        60_000,
+        () => page.reload().then(() => undefined),
+      );
+      // The received dossier is counted at the province; the level table and the chart say the same.
+      const received = Number((await province.locator('td').nth(5).innerText()).replace(/\D/g, ''));
+      expect(received).toBeGreaterThanOrEqual(1);
+      await page.getByRole('table', { name: 'Tổng hợp theo cấp' }).getByRole('cell', { name: 'Cấp tỉnh', exact: true }).waitFor();
+      const chart = page.getByRole('img', { name: /^Số hồ sơ theo trạng thái: Cấp tỉnh: .*Đã tiếp nhận [1-9]/ });
+      await chart.locator('svg').first().waitFor();
+      await expectNoSeriousViolations(page, 'standing body: toàn cảnh phong trào');
+      await context.close();
+
+      // Phủ Lý's officer sees Phủ Lý and the units below it: nothing of the province.
+      const officer = await signInAs(h, PEOPLE.district.name!);
+      await officer.page.getByRole('link', { name: 'Toàn cảnh phong trào' }).click();
+      await officer.page.getByRole('table', { name: 'Tiến độ theo đơn vị' }).waitFor();
+      await expect(
+        officer.page.getByRole('table', { name: 'Tiến độ theo đơn vị' }).locator('tr', { hasText: 'Tỉnh Hà Nam' }).count(),
+      ).resolves.toBe(0);
+      await officer.context.close();
+    }));
+
   it('lets the auditor find a dossier without diacritics and shows what caused each step', () =>
     onFailure(async () => {
       const title = `Ứng dụng đo mặn tự động ${run}`;
