@@ -1,4 +1,4 @@
-import { ALL_CONTRACTS, EventContractRegistry, REPORTING_EVENTS as E } from '@cem/contracts';
+import { ALL_CONTRACTS, COUNCILS_EVENTS as C, EventContractRegistry, REPORTING_EVENTS as E } from '@cem/contracts';
 import { recorded } from '../shared/recorded-event.fixtures';
 import { inbox, type InboxFacts } from './inbox';
 import {
@@ -66,6 +66,29 @@ describe('what a person must act on', () => {
     const items = inbox(recipientOf(member), facts([membersAssigned]), NOW);
     expect(items).toEqual([expect.objectContaining({ kind: 'case-assigned', link: '/tham-dinh/ho-so/hs-1%40province' })]);
     expect(inbox({ ...recipientOf(member), personId: 'u-someone' }, facts([membersAssigned]), NOW)).toEqual([]);
+  });
+
+  it('given members assigned, when one scores, then it leaves her list only; when the case is finalised, it leaves everyone’s', () => {
+    const other = { ...recipientOf(member), personId: 'u-member-khac' };
+    const scored = recorded(C.ScoreSubmitted, {
+      caseId: 'hs-1@province',
+      memberId: member.id,
+      criteriaSetId: 'tc-khcn',
+      criteriaVersion: 1,
+      scores: [{ criterionCode: 'c1', value: 8 }],
+      total: 8,
+      submittedAt: '2026-09-11T02:00:00Z',
+    });
+    expect(inbox(recipientOf(member), facts([membersAssigned, scored]), NOW)).toEqual([]);
+    expect(inbox(other, facts([membersAssigned, scored]), NOW)).toEqual([expect.objectContaining({ kind: 'case-assigned' })]);
+    const recused = recorded(C.MemberRecused, { caseId: 'hs-1@province', memberId: 'u-member-khac', reason: 'Là đồng tác giả' });
+    expect(inbox(other, facts([membersAssigned, recused]), NOW)).toEqual([]);
+    const finalised = recorded(C.CaseFinalised, { caseId: 'hs-1@province' });
+    expect(inbox(other, facts([membersAssigned, scored, finalised]), NOW)).toEqual([]);
+    const registry = new EventContractRegistry(ALL_CONTRACTS);
+    for (const e of [scored, recused]) expect([e.type, registry.check(e.type, 1, e.data)]).toEqual([e.type, { ok: true }]);
+    // A case the archive never saw assigned has nobody to tell.
+    expect(subjectsAfter([scored])).toEqual([]);
   });
 
   it('given a proposal sent back, then the proposing council’s secretary is told until it is resubmitted', () => {

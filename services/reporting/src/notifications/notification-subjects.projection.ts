@@ -77,6 +77,9 @@ const SUBJECT_EVENTS = [
   S.DossierWithdrawn,
   S.DossierAmended,
   C.MembersAssigned,
+  C.ScoreSubmitted,
+  C.MemberRecused,
+  C.CaseFinalised,
   R.ProposalReceived,
   R.CommendationProposed,
   R.ProposalSentBack,
@@ -98,6 +101,9 @@ function documentIds(event: RecordedEvent): string[] {
     case S.SubmissionDeadlineSet:
       return [deadlineDocId(event.data as SubmissionDeadlineSetData)];
     case C.MembersAssigned:
+    case C.ScoreSubmitted:
+    case C.MemberRecused:
+    case C.CaseFinalised:
       return [`case:${str(d, 'caseId')}`];
     case R.ProposalReceived:
     case R.CommendationProposed:
@@ -227,6 +233,19 @@ export function applyNotificationSubject(
       const base = doc ?? { ...fresh(id, 'case'), title: d.title };
       return { ...base, audience: union(base.audience, audience), items: [...base.items, item] };
     }
+    // A member who scored or recused has done what the assignment asked: it leaves their list; the case's
+    // finalisation settles it for everyone still named.
+    case C.ScoreSubmitted:
+    case C.MemberRecused: {
+      if (!doc) return null;
+      const done = personKey((event.data as { memberId: string }).memberId);
+      return {
+        ...doc,
+        items: doc.items.map((n) => (n.kind === 'case-assigned' ? { ...n, audience: n.audience.filter((k) => k !== done) } : n)),
+      };
+    }
+    case C.CaseFinalised:
+      return doc ? { ...doc, items: resolveOpen(doc.items, 'case-assigned', event.metadata.occurredAt) } : null;
     case R.ProposalReceived:
     case R.CommendationProposed:
     case R.ProposalSentBack:
@@ -240,7 +259,8 @@ export function applyNotificationSubject(
 export const notificationSubjectsProjection: Projection<NotificationSubjectDoc> = {
   name: 'reporting.notification-subjects',
   collection: 'notification_subjects',
-  version: 1,
+  // 2: a member's score or recusal and the case's finalisation settle an assignment.
+  version: 2,
   indexes: [{ fields: { audience: 1 } }, { fields: { subject: 1 } }],
   eventTypes: SUBJECT_EVENTS,
   documentIds,
