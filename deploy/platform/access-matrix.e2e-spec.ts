@@ -16,7 +16,7 @@ import {
   ROLES,
   SCORING_ROLES,
 } from '@cem/contracts';
-import { councilSeat, GRADE_BANDS, startTestPlatform, TestPlatform } from '@cem/testing';
+import { councilSeat, GRADE_BANDS, phuLyCampaignSteps, startTestPlatform, TestPlatform } from '@cem/testing';
 import { COUNCILS_SERVICE } from '../../services/councils/src/councils.service';
 import { caseIdOf } from '../../services/councils/src/evaluation/dossier-received';
 import { RECOGNITION_SERVICE } from '../../services/recognition/src/recognition.service';
@@ -719,30 +719,7 @@ describe('access matrix on the real apps (every route x role x relation)', () =>
 
     // Phủ Lý launches its campaign and receives its field itself (its People's Committee is the agency).
     const officer = own('unit-officer');
-    await ok('submissions', officer, 'POST', '/campaigns', {
-      campaignId: CAMPAIGN,
-      name: 'Phong trào thi đua sáng tạo thành phố Phủ Lý',
-      launchedByUnitId: PHU_LY,
-      planNumber: '12/KH-UBND',
-      planDate: '2026-01-05',
-      period: { fromYear: 2026, toYear: 2030 },
-    });
-    await ok('submissions', officer, 'POST', `/campaigns/${CAMPAIGN}/editions`, {
-      year: YEAR,
-      phases: [{ code: 'tiep-nhan', name: 'Tiếp nhận hồ sơ', opensOn: '2026-01-10', closesOn: '2099-10-31' }],
-    });
-    await ok('submissions', officer, 'POST', `/campaigns/${CAMPAIGN}/fields`, { fieldCode: 'khcn', name: 'Khoa học - Công nghệ' });
-    await ok('submissions', officer, 'POST', `/campaigns/${CAMPAIGN}/receiving-agencies`, {
-      fieldCode: 'khcn',
-      jurisdictionUnitId: PHU_LY,
-      agencyUnitId: PHU_LY,
-    });
-    await ok('submissions', officer, 'POST', `/campaigns/${CAMPAIGN}/deadlines`, {
-      year: YEAR,
-      level: 'district',
-      jurisdictionUnitId: PHU_LY,
-      deadline: '2099-10-31',
-    });
+    for (const [route, body] of phuLyCampaignSteps(CAMPAIGN, YEAR)) await ok('submissions', officer, 'POST', route, body);
 
     // The council of Phủ Lý, before any dossier reaches it. Councils learns the seeded units from submissions'
     // events over Kafka: until they arrive, its members' agencies are not registered there (422, nothing written).

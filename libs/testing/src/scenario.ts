@@ -90,6 +90,35 @@ export const hcmCampaign = (campaignId: string, name: string, planNumber: string
   districtDeadline: { year: 2024, level: 'district', jurisdictionUnitId: 'vn-hcm-binh-chanh', deadline: '2099-10-31' },
 });
 
+/**
+ * Phủ Lý (a district of Hà Nam) launches its own campaign and receives its field itself (its People's Committee is
+ * the agency): the submissions commands, in order, that its unit officer sends (the access matrix, the progress e2e).
+ */
+export const phuLyCampaignSteps = (campaignId: string, year: number): Array<[route: string, body: object]> => {
+  const phuLy = 'vn-ha-nam-phu-ly';
+  const campaign = `/campaigns/${campaignId}`;
+  return [
+    [
+      '/campaigns',
+      {
+        campaignId,
+        name: 'Phong trào thi đua sáng tạo thành phố Phủ Lý',
+        launchedByUnitId: phuLy,
+        planNumber: '12/KH-UBND',
+        planDate: '2026-01-05',
+        period: { fromYear: 2026, toYear: 2030 },
+      },
+    ],
+    [
+      `${campaign}/editions`,
+      { year, phases: [{ code: 'tiep-nhan', name: 'Tiếp nhận hồ sơ', opensOn: '2026-01-10', closesOn: '2099-10-31' }] },
+    ],
+    [`${campaign}/fields`, { fieldCode: 'khcn', name: 'Khoa học - Công nghệ' }],
+    [`${campaign}/receiving-agencies`, { fieldCode: 'khcn', jurisdictionUnitId: phuLy, agencyUnitId: phuLy }],
+    [`${campaign}/deadlines`, { year, level: 'district', jurisdictionUnitId: phuLy, deadline: '2099-10-31' }],
+  ];
+};
+
 /** Sends a command to submissions as `actor`; must throw when it is refused (status 300 or more). */
 export type ScenarioPost = (actor: Actor, route: string, body?: object) => Promise<Record<string, unknown>>;
 

@@ -2,7 +2,7 @@ import request from 'supertest';
 import { Actor, AdministrativeLevel, COUNCILS_EVENTS, RecordedEvent, Role } from '@cem/contracts';
 import { EventEnvelope } from '@cem/messaging';
 import { verifyRebuild } from '@cem/read-models';
-import { startTestPlatform, TestPlatform } from '@cem/testing';
+import { phuLyCampaignSteps, startTestPlatform, TestPlatform } from '@cem/testing';
 import { COUNCILS_SERVICE } from '../../councils/src/councils.service';
 import { caseIdOf } from '../../councils/src/evaluation/dossier-received';
 import { HonourProposedHandler } from '../../recognition/src/proposals/honour-proposed.handler';
@@ -87,30 +87,7 @@ describe('toàn cảnh phong trào (edition progress) on the real servers', () =
     await ok('submissions', actor('admin', HA_NAM, 'province'), 'POST', '/units/seed', {}, 200);
 
     const officer = atPhuLy('unit-officer');
-    await ok('submissions', officer, 'POST', '/campaigns', {
-      campaignId: CAMPAIGN,
-      name: 'Phong trào thi đua sáng tạo thành phố Phủ Lý',
-      launchedByUnitId: PHU_LY,
-      planNumber: '12/KH-UBND',
-      planDate: '2026-01-05',
-      period: { fromYear: 2026, toYear: 2030 },
-    });
-    await ok('submissions', officer, 'POST', `/campaigns/${CAMPAIGN}/editions`, {
-      year: YEAR,
-      phases: [{ code: 'tiep-nhan', name: 'Tiếp nhận hồ sơ', opensOn: '2026-01-10', closesOn: '2099-10-31' }],
-    });
-    await ok('submissions', officer, 'POST', `/campaigns/${CAMPAIGN}/fields`, { fieldCode: 'khcn', name: 'Khoa học - Công nghệ' });
-    await ok('submissions', officer, 'POST', `/campaigns/${CAMPAIGN}/receiving-agencies`, {
-      fieldCode: 'khcn',
-      jurisdictionUnitId: PHU_LY,
-      agencyUnitId: PHU_LY,
-    });
-    await ok('submissions', officer, 'POST', `/campaigns/${CAMPAIGN}/deadlines`, {
-      year: YEAR,
-      level: 'district',
-      jurisdictionUnitId: PHU_LY,
-      deadline: '2099-10-31',
-    });
+    for (const [route, body] of phuLyCampaignSteps(CAMPAIGN, YEAR)) await ok('submissions', officer, 'POST', route, body);
     await platform.eventually(
       () =>
         ok('councils', atPhuLy('front-chair'), 'POST', '/councils', {
