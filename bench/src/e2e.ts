@@ -7,6 +7,9 @@
  * Knobs: BENCH_E2E_RATES (default "50 100 200 500" commands/s), BENCH_E2E_SECONDS (default 5 per rate),
  * BENCH_E2E_PATHS (default "unbatched batched"): the whole section runs once per command path, the services
  * started afresh with CEM_COMMAND_PATH set (libs/service-kit run-from-env.ts), so before and after come from one run.
+ * An entry `label=/some/checkout` runs that checkout's services instead (on its batched path), e.g.
+ * `BENCH_E2E_PATHS="before=/tmp/before batched"` with /tmp/before a `git worktree` of an older commit whose
+ * node_modules link to this one's: before and after of code that has no switch, still in one run.
  */
 import 'reflect-metadata';
 import { mkdtempSync, rmSync } from 'fs';
@@ -50,15 +53,16 @@ async function main(): Promise<void> {
   for (const commandPath of PATHS) await runPath(commandPath);
 }
 
-async function runPath(commandPath: string): Promise<void> {
-  log(`e2e: command path "${commandPath}" (CEM_COMMAND_PATH)`);
-  process.env.CEM_COMMAND_PATH = commandPath; // inherited by the service processes
+async function runPath(entry: string): Promise<void> {
+  const [commandPath, checkout] = entry.split('=');
+  log(`e2e: command path "${commandPath}"${checkout ? ` (the services of ${checkout})` : ' (CEM_COMMAND_PATH)'}`);
+  process.env.CEM_COMMAND_PATH = checkout ? 'batched' : commandPath; // inherited by the service processes
   const record = (m: Parameters<typeof recordResult>[0]) => recordResult({ ...m, figure: `${m.figure} [${commandPath} path]` });
   const dataDir = mkdtempSync(join(tmpdir(), 'cem-bench-e2e-'));
   process.env.CEM_DATA_DIR = dataDir;
   let services: ServiceProcesses | undefined;
   try {
-    services = await startServiceProcesses(['submissions', 'reporting']);
+    services = await startServiceProcesses(['submissions', 'reporting'], checkout);
     const p = services;
     const url = p.url('submissions');
     const tokens = await mintTokens(p.issuer, Object.values(HCM));

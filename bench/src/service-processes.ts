@@ -49,7 +49,11 @@ async function untilListening(logFile: string, child: ChildProcess, context: str
   throw new Error(`${context} did not start within 90 s; see ${logFile}`);
 }
 
-export async function startServiceProcesses(contexts: string[]): Promise<ServiceProcesses> {
+/**
+ * `root` (default: this checkout) is the checkout whose services run: the e2e section's "before" path runs an
+ * older commit's services (a git worktree) on the same servers in the same run.
+ */
+export async function startServiceProcesses(contexts: string[], root = ROOT): Promise<ServiceProcesses> {
   const prefix = `b${randomBytes(4).toString('hex')}_`;
   const dir = mkdtempSync(join(tmpdir(), 'cem-bench-services-'));
   const issuer = await LocalIssuer.loadOrCreate(join(dir, 'identity'));
@@ -83,7 +87,7 @@ export async function startServiceProcesses(contexts: string[]): Promise<Service
       // BENCH_SERVICE_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the services, not this process.
       const nodeArgs = (process.env.BENCH_SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean);
       const child = spawn(process.execPath, [...nodeArgs, '-r', './tools/register.js', `services/${context}/src/main.ts`], {
-        cwd: ROOT,
+        cwd: root,
         env: { ...process.env, PORT: String(port), CEM_NAME_PREFIX: prefix, CEM_ISSUER_DIR: join(dir, 'identity') },
         stdio: ['ignore', out, out],
       });
