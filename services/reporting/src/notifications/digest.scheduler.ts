@@ -5,16 +5,13 @@ import { SERVICE_INFRA, ServiceInfra } from '@cem/service-kit';
 import { composeDigest, digestDue } from './digest-mail';
 import { digestDecider, digestStreamId } from './digest.decider';
 import { loadInbox } from './inbox.query';
-import { type MailSender, mailSenderFromEnv } from './mail-sender';
+import { type MailSender, mailSenderFromEnv, portalUrl } from './mail-sender';
 import { type NotificationPersonDoc, notificationPeopleProjection } from './notification-people.projection';
 import { vietnamDay } from './vietnam-time';
 
 /** How often the job looks for digests that are due (each person has an hour; one digest per person per day). */
 const DEFAULT_INTERVAL_MS = 5 * 60_000;
 const PEOPLE_PER_RUN = 5000;
-
-export const portalUrl = (env: NodeJS.ProcessEnv = process.env) =>
-  (env.CEM_PUBLIC_URL ?? `http://127.0.0.1:${env.CEM_PORT ?? '3000'}`).replace(/\/+$/, '');
 
 export interface DigestRunResult {
   sent: string[];

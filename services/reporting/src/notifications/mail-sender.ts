@@ -28,3 +28,10 @@ export function mailSenderFromEnv(env: NodeJS.ProcessEnv = process.env): MailSen
     close: () => transport.close(),
   };
 }
+
+/**
+ * The portal's address for the links in a digest: CEM_PUBLIC_URL, else this process' own port. Empty counts as
+ * unset (docker-compose.yml passes `${CEM_PUBLIC_URL:-}` through, i.e. an empty string when nobody set it).
+ */
+export const portalUrl = (env: NodeJS.ProcessEnv = process.env) =>
+  (env.CEM_PUBLIC_URL?.trim() || `http://127.0.0.1:${env.CEM_PORT?.trim() || '3000'}`).replace(/\/+$/, '');
