@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { Client } from 'pg';
 import { LOG_START, type LogPosition, type RecordedEvent } from '@cem/contracts';
 import { PgSqlClient, createPostgresEventStore, createSqlEventStore, type EventStore, type SqlClient } from '@cem/event-store';
+import { withoutLogCopy } from '@cem/event-store/testing';
 import { createMongoDocumentStore, rebuildProjections, type DocumentCollection, type Projection } from '@cem/read-models';
 import {
   EVENTS,
@@ -92,6 +93,8 @@ async function main(): Promise<void> {
   const store = await createPostgresEventStore({ connectionString: PG_URL, schema, poolSize: 4 });
   // The same store read the way it was before issue 17's section 4, for the comparison in the same run.
   const previous = await createSqlEventStore(withoutArrays(new PgSqlClient({ connectionString: PG_URL, poolSize: 4 })), { schema });
+  // The reader before the binary COPY decoder (rows as arrays, payloads as text parsed on first read).
+  const arrays = await createSqlEventStore(withoutLogCopy(new PgSqlClient({ connectionString: PG_URL, poolSize: 4 })), { schema });
   const raw = new Client({ connectionString: PG_URL });
   await raw.connect();
   try {
@@ -104,6 +107,8 @@ async function main(): Promise<void> {
       const ours: number[] = [];
       const parsed: number[] = [];
       const before: number[] = [];
+      const viaArrays: number[] = [];
+      const viaArraysParsed: number[] = [];
       const base: number[] = [];
       const check = (what: string, seen: number) => {
         if (seen !== EVENTS) log(`catch-up (${what}) read ${seen} events, expected ${EVENTS}`);
@@ -117,6 +122,12 @@ async function main(): Promise<void> {
         const [parsedRate, parsedCpu] = await rateAndCpu(EVENTS, async () => (seen = await readWholeLogParsed(store)));
         parsed.push(parsedRate);
         check('ours, payloads parsed', seen);
+        const [arraysRate, arraysCpu] = await rateAndCpu(EVENTS, async () => (seen = await readWholeLog(arrays)));
+        viaArrays.push(arraysRate);
+        check('arrays reader', seen);
+        const [arraysParsedRate, arraysParsedCpu] = await rateAndCpu(EVENTS, async () => (seen = await readWholeLogParsed(arrays)));
+        viaArraysParsed.push(arraysParsedRate);
+        check('arrays reader, payloads parsed', seen);
         const [beforeRate, beforeCpu] = await rateAndCpu(EVENTS, async () => (seen = await readWholeLog(previous)));
         before.push(beforeRate);
         check('previous reader', seen);
@@ -132,17 +143,18 @@ async function main(): Promise<void> {
           await raw.query('COMMIT');
         });
         base.push(baseRate);
-        cpu.push(`${oursCpu.toFixed(1)} / ${parsedCpu.toFixed(1)} / ${beforeCpu.toFixed(1)} / ${baseCpu.toFixed(1)}`);
+        cpu.push([oursCpu, parsedCpu, arraysCpu, arraysParsedCpu, beforeCpu, baseCpu].map((c) => c.toFixed(1)).join(' / '));
         log(
           `catch-up rep ${rep}: ours ${Math.round(ours[rep])}, payloads parsed ${Math.round(parsed[rep])}, ` +
+            `arrays reader ${Math.round(viaArrays[rep])} (parsed ${Math.round(viaArraysParsed[rep])}), ` +
             `previous reader ${Math.round(before[rep])}, raw ${Math.round(base[rep])} ev/s; ` +
-            `client CPU per event (ours / parsed / previous / raw) ${cpu[rep]} µs`,
+            `client CPU per event (ours / parsed / arrays / arrays parsed / previous / raw) ${cpu[rep]} µs`,
         );
       }
       record({
         figure: `catch-up read from 0 (${EVENTS} events)`,
         side: 'ours',
-        label: 'EventStore.readAll, batches of 5000 (payloads parsed on first use)',
+        label: 'EventStore.readAll, batches of 5000 (binary COPY, payloads parsed on first use)',
         samples: ours,
         target: '>= 200k ev/s',
       });
@@ -154,6 +166,30 @@ async function main(): Promise<void> {
       });
       record({
         figure: `catch-up read from 0, every data and metadata read (${EVENTS} events)`,
+        side: 'baseline',
+        label: 'raw cursor SELECT ... ORDER BY position, FETCH 5000 (node-postgres parses json)',
+        samples: base,
+      });
+      record({
+        figure: `arrays reader: catch-up read from 0 (${EVENTS} events)`,
+        side: 'ours',
+        label: 'readAll before the binary COPY reader (queryArrays, payloads parsed on first use)',
+        samples: viaArrays,
+      });
+      record({
+        figure: `arrays reader: catch-up read from 0 (${EVENTS} events)`,
+        side: 'baseline',
+        label: 'raw cursor SELECT ... ORDER BY position, FETCH 5000',
+        samples: base,
+      });
+      record({
+        figure: `arrays reader: catch-up read from 0, every data and metadata read (${EVENTS} events)`,
+        side: 'ours',
+        label: 'readAll before the binary COPY reader, every payload parsed',
+        samples: viaArraysParsed,
+      });
+      record({
+        figure: `arrays reader: catch-up read from 0, every data and metadata read (${EVENTS} events)`,
         side: 'baseline',
         label: 'raw cursor SELECT ... ORDER BY position, FETCH 5000 (node-postgres parses json)',
         samples: base,
@@ -185,11 +221,22 @@ async function main(): Promise<void> {
     try {
       const ours = [];
       const before = [];
+      const rebuildArrays = [];
       for (let rep = 0; rep < REPS; rep++) {
         ours.push(await rate(EVENTS, () => rebuildProjections(store, documents, [summaryProjection])));
+        rebuildArrays.push(await rate(EVENTS, () => rebuildProjections(arrays, documents, [summaryProjection])));
         before.push(await rate(EVENTS, () => rebuildProjections(previous, documents, [summaryProjection])));
-        log(`rebuild FerretDB rep ${rep}: ${Math.round(ours[rep])} ev/s (with the previous reader: ${Math.round(before[rep] ?? 0)})`);
+        log(
+          `rebuild FerretDB rep ${rep}: ${Math.round(ours[rep])} ev/s (with the arrays reader: ${Math.round(rebuildArrays[rep])}, ` +
+            `with the previous reader: ${Math.round(before[rep] ?? 0)})`,
+        );
       }
+      record({
+        figure: `arrays reader: rebuild into FerretDB (${EVENTS} events)`,
+        side: 'ours',
+        label: 'rebuildProjections reading the log before the binary COPY reader (queryArrays)',
+        samples: rebuildArrays,
+      });
       record({
         figure: `previous reader: rebuild into FerretDB (${EVENTS} events)`,
         side: 'ours',
@@ -234,6 +281,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await previous.close().catch(() => undefined);
+    await arrays.close().catch(() => undefined);
     await store.close().catch(() => undefined);
     await raw.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => undefined);
     await raw.end();

@@ -10,7 +10,7 @@ const metadata = {
 const data = { dossierId: 'd-1', title: 'Sáng kiến "số 1"\tmới', score: 7, nested: { list: [1, null, 'x'] } };
 
 function logged(dataText = JSON.stringify(data)): LoggedEvent {
-  return new LoggedEvent([
+  return LoggedEvent.fromRow([
     '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b',
     'dossier-1',
     3,

@@ -41,6 +41,11 @@ export function toRecordedEvent(row: SqlRow): RecordedEvent {
  * properties (accessors), so spreading, `JSON.stringify`, `Object.keys` and deep equality see a plain event;
  * the parsed value is kept, so every reader of the same event shares one object, as before. Assigning
  * replaces the value (and forgets the text).
+ *
+ * The text is either a string (a row of `SqlClient.queryArrays`) or, from the binary COPY reader
+ * (copy-log-decoder.ts), a range of the received bytes, decoded only when read: on a catch-up read most
+ * payloads are never read, and turning ~600 bytes of UTF-8 per event into strings was the biggest share of
+ * what the reader allocated.
  */
 export class LoggedEvent implements RecordedEvent {
   // `declare`: assigned in the constructor, in this order (the key order of a plain event), no field definitions.
@@ -58,44 +63,108 @@ export class LoggedEvent implements RecordedEvent {
   #data: unknown;
   #metadataText: string | undefined;
   #metadata: EventMetadata | undefined;
+  /** The bytes holding both payloads' UTF-8 text (binary COPY); a start of -1: that payload is not there. */
+  #bytes: Buffer | undefined;
+  #dataStart = -1;
+  #dataEnd = 0;
+  #metadataStart = -1;
+  #metadataEnd = 0;
 
-  /** `row`: the readAll columns in order, `data` and `metadata` as JSON text (SqlClient.queryArrays). */
-  constructor(row: readonly unknown[]) {
-    this.id = row[0] as string;
-    this.streamId = row[1] as string;
-    this.streamVersion = row[2] as number;
-    this.type = row[3] as string;
-    this.schemaVersion = row[4] as number;
-    this.#dataText = row[5] as string;
-    this.#metadataText = row[6] as string;
+  private constructor(
+    id: string,
+    streamId: string,
+    streamVersion: number,
+    type: string,
+    schemaVersion: number,
+    position: LogPosition,
+    recordedAt: string,
+    hash: string,
+  ) {
+    this.id = id;
+    this.streamId = streamId;
+    this.streamVersion = streamVersion;
+    this.type = type;
+    this.schemaVersion = schemaVersion;
     // Shared accessor objects: every event gets the same hidden class (no per-event closures).
     Object.defineProperty(this, 'data', LoggedEvent.dataAccessor);
     Object.defineProperty(this, 'metadata', LoggedEvent.metadataAccessor);
-    this.position = toPosition(row[7], row[8]);
-    this.recordedAt = toIsoTimestamp(row[9]);
-    this.hash = row[10] as string;
+    this.position = position;
+    this.recordedAt = recordedAt;
+    this.hash = hash;
+  }
+
+  /** `row`: the readAll columns in order, `data` and `metadata` as JSON text (SqlClient.queryArrays). */
+  static fromRow(row: readonly unknown[]): LoggedEvent {
+    const event = new LoggedEvent(
+      row[0] as string,
+      row[1] as string,
+      row[2] as number,
+      row[3] as string,
+      row[4] as number,
+      toPosition(row[7], row[8]),
+      toIsoTimestamp(row[9]),
+      row[10] as string,
+    );
+    event.#dataText = row[5] as string;
+    event.#metadataText = row[6] as string;
+    return event;
+  }
+
+  /** An event whose payloads are the UTF-8 JSON text at `[dataStart, dataEnd)` and `[metadataStart, metadataEnd)` of `bytes`. */
+  static fromBytes(
+    id: string,
+    streamId: string,
+    streamVersion: number,
+    type: string,
+    schemaVersion: number,
+    position: LogPosition,
+    recordedAt: string,
+    hash: string,
+    bytes: Buffer,
+    dataStart: number,
+    dataEnd: number,
+    metadataStart: number,
+    metadataEnd: number,
+  ): LoggedEvent {
+    const event = new LoggedEvent(id, streamId, streamVersion, type, schemaVersion, position, recordedAt, hash);
+    event.#bytes = bytes;
+    event.#dataStart = dataStart;
+    event.#dataEnd = dataEnd;
+    event.#metadataStart = metadataStart;
+    event.#metadataEnd = metadataEnd;
+    return event;
   }
 
   /** The stored JSON text of `data` while it has not been replaced (a relay forwards it as is). */
   static dataText(event: RecordedEvent): string | undefined {
-    return event instanceof LoggedEvent ? event.#dataText : undefined;
+    if (!(event instanceof LoggedEvent)) return undefined;
+    return event.#dataText ?? event.#text(event.#dataStart, event.#dataEnd);
   }
 
   /** The stored JSON text of `metadata` while it has not been replaced. */
   static metadataText(event: RecordedEvent): string | undefined {
-    return event instanceof LoggedEvent ? event.#metadataText : undefined;
+    if (!(event instanceof LoggedEvent)) return undefined;
+    return event.#metadataText ?? event.#text(event.#metadataStart, event.#metadataEnd);
+  }
+
+  #text(start: number, end: number): string | undefined {
+    return start < 0 || !this.#bytes ? undefined : this.#bytes.toString('utf8', start, end);
   }
 
   private static readonly dataAccessor: PropertyDescriptor = {
     enumerable: true,
     configurable: true,
     get(this: LoggedEvent): unknown {
-      if (this.#dataText !== undefined && this.#data === undefined) this.#data = JSON.parse(this.#dataText);
+      if (this.#data === undefined) {
+        const text = this.#dataText ?? this.#text(this.#dataStart, this.#dataEnd);
+        if (text !== undefined) this.#data = JSON.parse(text);
+      }
       return this.#data;
     },
     set(this: LoggedEvent, value: unknown) {
       this.#data = value;
       this.#dataText = undefined;
+      this.#dataStart = -1;
     },
   };
 
@@ -103,13 +172,16 @@ export class LoggedEvent implements RecordedEvent {
     enumerable: true,
     configurable: true,
     get(this: LoggedEvent): EventMetadata {
-      if (this.#metadataText !== undefined && this.#metadata === undefined)
-        this.#metadata = JSON.parse(this.#metadataText) as EventMetadata;
+      if (this.#metadata === undefined) {
+        const text = this.#metadataText ?? this.#text(this.#metadataStart, this.#metadataEnd);
+        if (text !== undefined) this.#metadata = JSON.parse(text) as EventMetadata;
+      }
       return this.#metadata as EventMetadata;
     },
     set(this: LoggedEvent, value: EventMetadata) {
       this.#metadata = value;
       this.#metadataText = undefined;
+      this.#metadataStart = -1;
     },
   };
 }

@@ -6,6 +6,12 @@ const EVENT_COLUMNS =
 /** Rows committed by transactions every reader agrees are finished: nothing can appear below this later. */
 const VISIBLE = 'transaction_id < pg_snapshot_xmin(pg_current_snapshot())';
 
+/** A number spliced into SQL text (COPY takes no parameters): only ever one we checked is a non-negative integer. */
+function sqlInteger(value: number, what: string): string {
+  if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`${what} must be a non-negative integer, got ${value}`);
+  return String(value);
+}
+
 /** The statements of one store, built once per schema so that drivers can cache their plans. */
 export function eventStoreQueries(schema: string) {
   const s = assertSchemaName(schema);
@@ -35,6 +41,14 @@ export function eventStoreQueries(schema: string) {
     readAll: `SELECT ${EVENT_COLUMNS} FROM ${s}.events
       WHERE (transaction_id, position) > ($1::text::xid8, $2::bigint) AND ${VISIBLE}
       ORDER BY transaction_id, position LIMIT $3`,
+    // The same range and order (and the same visibility rule) for the binary COPY reader (copy-log-decoder.ts),
+    // which cannot take parameters: tx, pos and limit are checked integers. event_id as text: uuid_out on the
+    // server is cheaper than formatting 16 bytes in JavaScript.
+    readAllCopy: (afterTx: number, afterPos: number, limit: number) =>
+      `COPY (SELECT event_id::text, stream_id, stream_version, type, schema_version, data, metadata, transaction_id, position,
+          recorded_at, hash FROM ${s}.events
+        WHERE (transaction_id, position) > ('${sqlInteger(afterTx, 'tx')}'::xid8, ${sqlInteger(afterPos, 'pos')}::bigint) AND ${VISIBLE}
+        ORDER BY transaction_id, position LIMIT ${sqlInteger(limit, 'limit')}) TO STDOUT (FORMAT binary)`,
     // The same range as one JSON array of [id, stream, version, type, schema version, data, metadata, tx, pos,
     // recorded at, hash] rows (see SqlClient.readsLogAsJson); recorded_at as ISO-8601 UTC with milliseconds.
     readAllJson: `SELECT coalesce(json_agg(json_build_array(event_id, stream_id, stream_version, type, schema_version, data,

@@ -1,4 +1,5 @@
 import { Client, Pool, types, type PoolConfig } from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
 import { ServiceUnavailableError } from '@cem/contracts';
 import type { Lease, SqlClient, SqlRow } from './sql-client';
 
@@ -108,6 +109,22 @@ export class PgSqlClient implements SqlClient {
       return result.rows;
     } catch (error) {
       throw unavailable(error);
+    }
+  }
+
+  async copyOut(sql: string, onData: (chunk: Buffer) => void): Promise<void> {
+    const client = await this.pool.connect().catch((error: unknown) => {
+      throw unavailable(error);
+    });
+    let failure: Error | undefined;
+    try {
+      for await (const chunk of client.query(copyTo(sql))) onData(chunk as Buffer);
+    } catch (error) {
+      failure = error instanceof Error ? error : new Error(String(error));
+      throw unavailable(error);
+    } finally {
+      // A COPY cut short leaves the connection mid-protocol: releasing with the error closes it.
+      client.release(failure);
     }
   }
 

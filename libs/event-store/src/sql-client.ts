@@ -19,6 +19,12 @@ export interface SqlClient {
    * per row, no JSON parsed before a reader asks. Optional: without it the log is read with `query`.
    */
   queryArrays?(sql: string, params?: readonly unknown[]): Promise<unknown[][]>;
+  /**
+   * Runs a `COPY ... TO STDOUT` and hands its data to `onData` as it arrives, in chunks that may cut a row
+   * anywhere (copy-log-decoder.ts reads the global log this way on a server). Resolves once all data was
+   * handed over; an error thrown by `onData` aborts the COPY and rejects. Optional.
+   */
+  copyOut?(sql: string, onData: (chunk: Buffer) => void): Promise<void>;
   /** Several statements without parameters, run as one implicit transaction (schema setup). */
   exec(sql: string): Promise<void>;
   /** Calls `onNotify` on every NOTIFY on `channel`; resolves to the function that stops listening. */

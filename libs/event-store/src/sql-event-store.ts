@@ -18,6 +18,7 @@ import type {
 } from './event-store';
 import { eventStoreQueries, type EventStoreQueries } from './event-store.queries';
 import { eventStoreSchemaSql, notifyChannel } from './event-store.schema';
+import { CopyLogDecoder } from './copy-log-decoder';
 import { LoggedEvent, toPosition, toRecordedEvent, toRecordedEvents } from './event-row.mapper';
 import { LogSubscription } from './log-subscription';
 import { AppendNotifier } from './append-notifier';
@@ -219,10 +220,17 @@ export class SqlEventStore implements EventStore {
       const [row] = await this.client.query<{ batch: string }>(this.sql.readAllJson, params);
       return toRecordedEvents(row.batch);
     }
+    if (this.client.copyOut) {
+      const decoder = new CopyLogDecoder();
+      await this.client.copyOut(this.sql.readAllCopy(after.tx, after.pos, options.limit ?? DEFAULT_READ_LIMIT), (chunk) =>
+        decoder.push(chunk),
+      );
+      return decoder.finish();
+    }
     if (this.client.queryArrays) {
       const rows = await this.client.queryArrays(this.sql.readAll, params);
       const events = new Array<RecordedEvent>(rows.length);
-      for (let i = 0; i < rows.length; i++) events[i] = new LoggedEvent(rows[i]);
+      for (let i = 0; i < rows.length; i++) events[i] = LoggedEvent.fromRow(rows[i]);
       return events;
     }
     const rows = await this.client.query(this.sql.readAll, params);
