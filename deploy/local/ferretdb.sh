@@ -113,13 +113,17 @@ stop() { stop_pid "$PIDFILE" ferretdb "$PATTERN"; }
 
 status() { pid_port_status "$PIDFILE" "$PATTERN" "$PORT"; }
 
-# The patch's own Go tests (how filters and sorts become SQL), on a separate copy of the patched module.
+# The patch's own Go tests (how filters and sorts become SQL, how collections are stored), on a separate copy of
+# the patched module.
 # FerretDB's test helpers want a .git directory and a generated version file, which the module lacks.
 selftest() {
   local module
   module=$(patched_module "$F_HOME/ferretdb-module-test")
   mkdir -p "$module/.git" && echo "v1.24.2" >"$module/build/version/version.txt"
-  (cd "$module" && go test -count=1 -run 'TestExact' ./internal/backends/postgresql/)
+  # TestExactStorage creates (and drops) a database on the local PostgreSQL to read back how tables and
+  # indexes are stored.
+  (cd "$module" && CEM_FERRETDB_TEST_PG_URL="postgres://cem:cem@127.0.0.1:$PG_PORT/cem?search_path=" \
+    go test -count=1 -run 'TestExact' ./internal/backends/postgresql/ ./internal/backends/postgresql/metadata/)
 }
 
 if [[ "${1:-}" == selftest ]]; then selftest; exit; fi
