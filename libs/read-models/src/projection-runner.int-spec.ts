@@ -3,6 +3,7 @@ import type { EventStore } from '@cem/event-store';
 import { createMongoDocumentStore, MongooseDocumentStore } from './mongo/mongoose-document-store';
 import type { Projection } from './projection';
 import { CHECKPOINTS_COLLECTION } from './projection-checkpoints';
+import { projectBatch, RecentIds } from './projection-batch';
 import { ProjectionRunner } from './projection-runner';
 import { verifyRebuild } from './rebuild';
 import { testMongoDbName, testMongoUrl } from './testing/mongo-test-database';
@@ -59,5 +60,23 @@ describe('ProjectionRunner on PostgreSQL into FerretDB', () => {
     const checkpoint = await documents.collection(CHECKPOINTS_COLLECTION).get(projection.name);
     expect(checkpoint).toMatchObject({ ...(await store.headPosition()), version: 1 });
     expect(await verifyRebuild(store, documents, [projection])).toMatchObject({ equal: true });
+  });
+
+  it('settles inserts FerretDB refused in part: documents taken for new that another runner had written', async () => {
+    const projection = countingProjection({ name: 'refused_inserts' });
+    const tallies = documents.collection<StreamTally>(projection.collection);
+    await appendCounted(store, ['r1'], 6);
+    const events = (await store.readAll()).filter((e) => e.type === 'Counted' && e.streamId === 'r1');
+    await projectBatch(projection, tallies, events.slice(0, 4), new RecentIds()); // the other runner
+    await appendCounted(store, ['r2'], 1);
+    const r2 = (await store.readAll()).filter((e) => e.type === 'Counted' && e.streamId === 'r2');
+    // Unordered: r2 is inserted, r1 and all are refused, then read and folded again (4 of 6 events applied already).
+    await projectBatch(projection, tallies, [...events, ...r2], new RecentIds());
+    const docs = await tallies.find({}, { sort: { count: -1 } });
+    expect(docs.map((d) => [d._id, d.count])).toEqual([
+      ['all', 7],
+      ['r1', 6],
+      ['r2', 1],
+    ]);
   });
 });

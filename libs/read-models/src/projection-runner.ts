@@ -2,7 +2,7 @@ import { comparePositions, LOG_START, LogPosition, RecordedEvent } from '@cem/co
 import type { EventStore, Subscription } from '@cem/event-store';
 import type { DocumentStore } from './document-store';
 import type { Projection } from './projection';
-import { projectBatch } from './projection-batch';
+import { projectBatch, RecentIds } from './projection-batch';
 import { ProjectionCheckpoints } from './projection-checkpoints';
 import { rebuildProjections } from './rebuild';
 
@@ -38,14 +38,17 @@ const DEFAULT_CHECKPOINT_INTERVAL_MS = 1000;
  * and PGlite serves one query at a time anyway), and all checkpoints are saved in one write per batch.
  * A projection that is ahead simply ignores the events at or below its own checkpoint.
  *
- * Per batch and projection: one getMany of the touched documents, a pure fold, one deleteMany and one
- * putMany; checkpoints follow at most once per `checkpointIntervalMs`. A crash before the checkpoint write
+ * Per batch and projection: one getMany of the touched documents it has seen lately (the others are taken for
+ * new and inserted unread; projectBatch), a pure fold, one deleteMany, one putMany and one insertMany, each only
+ * when needed; checkpoints follow at most once per `checkpointIntervalMs`. A crash before the checkpoint write
  * re-delivers those batches; each document's `_position` makes the replay skip what it already applied.
  */
 export class ProjectionRunner {
   private readonly checkpoints: ProjectionCheckpoints;
   /** In-memory mirror of each projection's checkpoint. */
   private readonly positions = new Map<string, LogPosition>();
+  /** Per projection, the documents it touched lately: the others are taken for new and inserted unread. */
+  private readonly recent = new Map<string, RecentIds>();
 
   /** The position each projection has applied up to (operations: read-model lag). */
   projectionPositions(): ReadonlyMap<string, LogPosition> {
@@ -139,7 +142,9 @@ export class ProjectionRunner {
       this.projections.map((projection) => {
         const after = this.positions.get(projection.name) ?? LOG_START;
         const unseen = events.filter((event) => comparePositions(event.position, after) > 0);
-        return projectBatch(projection, this.documents.collection(projection.collection), unseen);
+        let recent = this.recent.get(projection.name);
+        if (!recent) this.recent.set(projection.name, (recent = new RecentIds()));
+        return projectBatch(projection, this.documents.collection(projection.collection), unseen, recent);
       }),
     );
     this.options.onApplied?.(events);
