@@ -10,6 +10,8 @@ export interface EmbeddedPlatformOptions {
   /** metricsPort: the scraper's own /metrics listener on 127.0.0.1 (none when absent). */
   services: Array<{ definition: ServiceDefinition; port: number; metricsPort?: number }>;
   host?: string;
+  /** Read models kept on disk beside each service's store (default true; see createEmbeddedPorts). */
+  readModelSnapshots?: boolean;
 }
 
 export interface EmbeddedPlatform {
@@ -20,14 +22,15 @@ export interface EmbeddedPlatform {
 
 /**
  * The whole platform in one process with no external server: each service gets its own PGlite database
- * (persisted under dataDir/<context>/pg), they share an in-process bus, and the local issuer signs tokens.
+ * (persisted under dataDir/<context>/pg, its read models in dataDir/<context>/read-models.snapshot), they share
+ * an in-process bus, and the local issuer signs tokens.
  */
 export async function startEmbeddedPlatform(options: EmbeddedPlatformOptions): Promise<EmbeddedPlatform> {
   const issuer = options.dataDir ? await LocalIssuer.loadOrCreate(join(options.dataDir, 'identity')) : await LocalIssuer.inMemory();
   const bus = new InProcessEventBus();
   const started: Array<{ service: RunningService; ports: InfraPorts }> = [];
   for (const { definition, port, metricsPort } of options.services) {
-    const ports = await createEmbeddedPorts(definition.context, options.dataDir, bus);
+    const ports = await createEmbeddedPorts(definition.context, options.dataDir, bus, { readModelSnapshots: options.readModelSnapshots });
     const service = await startService(definition, ports, {
       port,
       host: options.host,

@@ -14,6 +14,8 @@ export interface EmbeddedWithPortalOptions {
   /** Set up the Hà Nam demo campaign, council and award on a fresh data dir (default true). */
   demoScenario?: boolean;
   distDir?: string;
+  /** Read models kept on disk (default true); false rebuilds them from the logs at every start. */
+  readModelSnapshots?: boolean;
 }
 
 export interface EmbeddedWithPortal {
@@ -31,7 +33,12 @@ export async function startEmbeddedWithPortal(options: EmbeddedWithPortalOptions
     port: options.port === 0 ? 0 : options.port + i + 1,
     metricsPort: options.port === 0 ? 0 : options.port + 100 + i + 1,
   }));
-  const platform = await startEmbeddedPlatform({ dataDir: options.dataDir, services, host: options.host });
+  const platform = await startEmbeddedPlatform({
+    dataDir: options.dataDir,
+    services,
+    host: options.host,
+    readModelSnapshots: options.readModelSnapshots,
+  });
   const routes = Object.fromEntries(platform.services.map((s) => [s.definition.context, s.url]));
   try {
     const demo = options.demoScenario === false ? undefined : await seedDemoScenario(platform.issuer, routes);

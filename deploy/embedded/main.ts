@@ -1,5 +1,7 @@
 // `npm start`: the whole platform on its embedded default, with the portal in front of it on one origin.
 // Data stays in ./data (CEM_DATA_DIR); CEM_PORT moves the portal (default 3000) and the services after it.
+// CEM_READ_MODEL_SNAPSHOTS=off: read models in memory only, rebuilt from the logs at every start (the path before
+// they were kept on disk; for before/after measurements).
 import 'reflect-metadata';
 import { resolve } from 'path';
 import { startEmbeddedWithPortal } from './launch';
@@ -11,7 +13,13 @@ async function main() {
   const host = process.env.HOST ?? '127.0.0.1';
   const shown = host === '0.0.0.0' ? '127.0.0.1' : host;
   console.log(`Cổng thông tin (portal): http://${shown}:${port}  — đang khởi động...`);
-  const started = await startEmbeddedWithPortal({ dataDir, port, host, demoScenario: process.env.CEM_DEMO_SCENARIO !== 'off' });
+  const started = await startEmbeddedWithPortal({
+    dataDir,
+    port,
+    host,
+    demoScenario: process.env.CEM_DEMO_SCENARIO !== 'off',
+    readModelSnapshots: process.env.CEM_READ_MODEL_SNAPSHOTS !== 'off',
+  });
   console.log(`\nCổng thông tin (portal): ${started.gateway.url}`);
   console.log(`Nền tảng Phong trào thi đua sáng tạo — embedded, data in ${dataDir}`);
   for (const s of started.platform.services) {

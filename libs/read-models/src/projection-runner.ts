@@ -54,6 +54,11 @@ export class ProjectionRunner {
   projectionPositions(): ReadonlyMap<string, LogPosition> {
     return this.positions;
   }
+  /**
+   * Events handed to the projections since construction: the rebuilds' replay plus every batch read (operations,
+   * and the restart benchmark: a store that kept its read models shows only the catch-up after a restart).
+   */
+  eventsProjected = 0;
   private subscription?: Subscription;
   /** Position handled but not yet written as the checkpoint. */
   private unsaved?: LogPosition;
@@ -124,7 +129,8 @@ export class ProjectionRunner {
       }
     }
     if (!outdated.length) return;
-    const { position } = await rebuildProjections(this.store, this.documents, outdated);
+    const { position, events } = await rebuildProjections(this.store, this.documents, outdated);
+    this.eventsProjected += events;
     for (const projection of outdated) this.positions.set(projection.name, position);
   }
 
@@ -138,6 +144,7 @@ export class ProjectionRunner {
 
   private async handle(events: RecordedEvent[]): Promise<void> {
     if (!events.length) return;
+    this.eventsProjected += events.length;
     await Promise.all(
       this.projections.map((projection) => {
         const after = this.positions.get(projection.name) ?? LOG_START;

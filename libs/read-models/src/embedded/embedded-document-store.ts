@@ -6,36 +6,161 @@ import { documentComparator } from './document-order';
 import { withIdTieBreaker } from '../document-sort';
 import { candidateIds, FieldIndex, firstInOrder, matchesEverything, SortedIndex } from './field-index';
 import { UniqueIndex } from './unique-index';
+import { readSnapshot, SnapshotReadResult, writeSnapshot } from './snapshot-file';
+import { VERIFY_SUFFIX } from '../rebuild';
 
 /** Runs synchronous work as an async method would: a throw becomes a rejection, never a synchronous throw. */
 const settle = <R>(work: () => R): Promise<R> => new Promise<R>((resolve) => resolve(work()));
+
+export interface EmbeddedDocumentStoreOptions {
+  /** Where the collections are kept across restarts (see `open`); memory only when absent. */
+  snapshotFile?: string;
+  /**
+   * Least time between two snapshots while documents keep changing (default 10 s). The actual wait is also at
+   * least SNAPSHOT_COST_FACTOR times the last snapshot's duration, so a large store spends a bounded share of
+   * its time writing images.
+   */
+  snapshotIntervalMs?: number;
+  /** Told when a periodic snapshot fails or a stored one is refused (default: console.warn). */
+  onWarning?: (message: string, error?: unknown) => void;
+}
+
+const DEFAULT_SNAPSHOT_INTERVAL_MS = 10_000;
+/** A snapshot taking 2 s waits at least 100 s for the next: at most about 2 % of the time goes to snapshots. */
+const SNAPSHOT_COST_FACTOR = 50;
+
+/** What `open` found on disk. */
+export interface SnapshotLoad {
+  status: SnapshotReadResult['status'];
+  documents: number;
+  reason?: string;
+}
 
 /**
  * The read-model store of the embedded default: no server, documents in memory, filters evaluated with
  * `sift` (the same Mongo filter subset the mongoose adapter sends to the server).
  *
- * It deliberately does not persist. Read models are derivable: the checkpoints live in this store too
- * (`_checkpoints`), so after a restart every projection finds no checkpoint and the ProjectionRunner
- * rebuilds it from the persistent event store before serving.
+ * Persistence (`open` with a snapshot file): the whole store, checkpoints (`_checkpoints`) included, is written
+ * now and then as one image (snapshot-file.ts: temporary file, then rename) and loaded at the next start, so the
+ * ProjectionRunner resumes each projection from the checkpoint found in the image instead of replaying the whole
+ * log. Why an image of the memory rather than the documents in the service's PGlite database: the read path
+ * stays in memory (no WebAssembly PostgreSQL round trip per getMany/putMany on the command path), PGlite's
+ * memory does not grow with the read models, and atomicity comes for free: the image is taken at one instant
+ * (stored documents are never mutated, only replaced, so holding references is a consistent cut), and at any
+ * instant every document is at or past its projection's checkpoint (the runner writes documents before their
+ * checkpoint). Loading an older image therefore only means more catch-up: each document's `_position` makes the
+ * re-delivered events no-ops. A projection whose version changed finds its checkpoint outdated and rebuilds, as
+ * before; a torn or corrupted image is refused as a whole and every projection rebuilds from the log.
+ *
+ * Without a snapshot file nothing persists: after a restart every projection finds no checkpoint and the
+ * runner rebuilds it from the persistent event store before serving.
  *
  * Documents are deep-copied in and out so callers can never mutate stored state.
  */
 export class EmbeddedDocumentStore implements DocumentStore {
   /** By name; each holds its own document type (the caller's `T`). */
-  private readonly collections = new Map<string, unknown>();
+  private readonly collections = new Map<string, EmbeddedCollection<ReadModelDocument>>();
+  /** Bumped by every change of any collection; a snapshot records the value it saw. */
+  private changes = 0;
+  private savedChanges = 0;
+  private snapshotTimer?: NodeJS.Timeout;
+  private snapshotting?: Promise<void>;
+  private lastSnapshotMs = 0;
+  private closed = false;
+  /** What `open` loaded; undefined for a memory-only store. */
+  loaded?: SnapshotLoad;
+
+  constructor(private readonly options: EmbeddedDocumentStoreOptions = {}) {}
+
+  /** A store that keeps its collections in `options.snapshotFile`: loads the last image, if any and whole. */
+  static async open(options: EmbeddedDocumentStoreOptions & { snapshotFile: string }): Promise<EmbeddedDocumentStore> {
+    const store = new EmbeddedDocumentStore(options);
+    const result = await readSnapshot(options.snapshotFile);
+    if (result.status === 'loaded') {
+      for (const [name, docs] of result.collections) store.embedded(name).restore(docs);
+    } else if (result.status === 'refused') {
+      store.warn(`read models: snapshot ${options.snapshotFile} refused (${result.reason}); every projection rebuilds from the log`);
+    }
+    store.loaded = {
+      status: result.status,
+      documents: result.status === 'loaded' ? result.documents : 0,
+      ...(result.status === 'refused' ? { reason: result.reason } : {}),
+    };
+    return store;
+  }
 
   collection<T extends ReadModelDocument = ReadModelDocument>(name: string): DocumentCollection<T> {
-    let collection = this.collections.get(name) as DocumentCollection<T> | undefined;
+    return this.embedded(name) as unknown as DocumentCollection<T>;
+  }
+
+  private embedded(name: string): EmbeddedCollection<ReadModelDocument> {
+    let collection = this.collections.get(name);
     if (!collection) {
-      collection = new EmbeddedCollection<T>(name);
+      collection = new EmbeddedCollection(name, () => this.changed());
       this.collections.set(name, collection);
     }
     return collection;
   }
 
-  close(): Promise<void> {
+  /**
+   * Writes the image now (when anything changed since the last one) and resolves once it is on disk. Runs after
+   * a snapshot in progress, never beside it. A no-op without a snapshot file.
+   */
+  snapshot(): Promise<void> {
+    const file = this.options.snapshotFile;
+    if (!file) return Promise.resolve();
+    clearTimeout(this.snapshotTimer);
+    this.snapshotTimer = undefined;
+    const previous = this.snapshotting ?? Promise.resolve();
+    const next = previous
+      .catch(() => undefined)
+      .then(async () => {
+        if (this.changes === this.savedChanges) return;
+        const seen = this.changes;
+        // The cut: references to every stored document, taken synchronously (see the class comment).
+        const image = [...this.collections]
+          .filter(([name]) => !name.endsWith(VERIFY_SUFFIX))
+          .map(([name, c]) => [name, c.all()] as [string, ReadModelDocument[]]);
+        const started = Date.now();
+        await writeSnapshot(file, image);
+        this.lastSnapshotMs = Date.now() - started;
+        this.savedChanges = seen;
+      });
+    this.snapshotting = next;
+    void next
+      .finally(() => {
+        if (this.snapshotting === next) this.snapshotting = undefined;
+      })
+      .catch(() => undefined);
+    return next;
+  }
+
+  private changed(): void {
+    this.changes++;
+    if (!this.options.snapshotFile || this.snapshotTimer || this.closed) return;
+    const wait = Math.max(this.options.snapshotIntervalMs ?? DEFAULT_SNAPSHOT_INTERVAL_MS, SNAPSHOT_COST_FACTOR * this.lastSnapshotMs);
+    this.snapshotTimer = setTimeout(() => {
+      this.snapshotTimer = undefined;
+      this.snapshot().catch((error) => this.warn('read models: snapshot failed (the next one tries again)', error));
+    }, wait);
+    this.snapshotTimer.unref();
+  }
+
+  private warn(message: string, error?: unknown): void {
+    if (this.options.onWarning) this.options.onWarning(message, error);
+    else console.warn(message, error ?? '');
+  }
+
+  /** Writes a last image (the runner saved its final checkpoints before), then forgets everything. */
+  async close(): Promise<void> {
+    this.closed = true;
+    try {
+      await this.snapshot();
+    } catch (error) {
+      // The image is derivable: the next start rebuilds from the log (or catches up from an older image).
+      this.warn('read models: final snapshot failed', error);
+    }
     this.collections.clear();
-    return Promise.resolve();
   }
 }
 
@@ -47,7 +172,21 @@ class EmbeddedCollection<T extends ReadModelDocument> implements DocumentCollect
   /** Declared index orders (each ending with `_id`), sorted lazily by the first page asked for in that order. */
   private readonly sortedIndexes = new Map<string, { sort: Record<string, 1 | -1>; index?: SortedIndex<T> }>();
 
-  constructor(readonly name: string) {}
+  constructor(
+    readonly name: string,
+    /** Tells the store about every change (the snapshot schedule). */
+    private readonly onChange: () => void,
+  ) {}
+
+  /** Every stored document (the stored objects themselves: they are never mutated, only replaced). */
+  all(): T[] {
+    return [...this.docs.values()];
+  }
+
+  /** Fills a fresh collection from a snapshot: the documents are already private copies, and no index exists yet. */
+  restore(docs: T[]): void {
+    for (const doc of docs) this.docs.set(doc._id, doc);
+  }
 
   get(id: string): Promise<T | null> {
     const doc = this.docs.get(id);
@@ -118,6 +257,7 @@ class EmbeddedCollection<T extends ReadModelDocument> implements DocumentCollect
   }
 
   private put(docs: T[]): void {
+    if (docs.length) this.onChange();
     // Last write of an id wins within a batch, as with a sequence of replaceOne upserts.
     const incoming = [...new Map(docs.map((doc) => [doc._id, deepCopy(doc)])).values()];
     for (const index of this.uniqueIndexes) index.check(incoming);
@@ -149,6 +289,7 @@ class EmbeddedCollection<T extends ReadModelDocument> implements DocumentCollect
   }
 
   deleteMany(ids: string[]): Promise<void> {
+    if (ids.length) this.onChange();
     const removed: T[] = [];
     for (const id of new Set(ids)) {
       const doc = this.docs.get(id);
@@ -191,6 +332,7 @@ class EmbeddedCollection<T extends ReadModelDocument> implements DocumentCollect
 
   /** Like dropping a server collection: documents and indexes go. */
   drop(): Promise<void> {
+    this.onChange();
     this.docs.clear();
     this.uniqueIndexes = [];
     this.fieldIndexes.clear();

@@ -82,6 +82,15 @@ export class ServiceMetrics {
       },
     });
     new Gauge({
+      name: 'cem_projection_events_projected',
+      help: 'Events handed to the read-model projections since the service started (rebuilds and catch-up included)',
+      registers,
+      collect() {
+        const s = sourcesNow();
+        if (s) this.set(s.runner.eventsProjected);
+      },
+    });
+    new Gauge({
       name: 'cem_consumer_lag_messages',
       help: 'Messages of each consumed topic not yet processed by this service consumer group',
       labelNames: ['group', 'topic'],
