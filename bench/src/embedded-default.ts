@@ -12,11 +12,18 @@
  * BENCH_EMBEDDED_DEFAULT_EVENTS more events (default 100,000): drafts appended to submissions' store on disk while
  * the platform is stopped, then archived by the restarted platform itself (see "Seeding" below); the count is the
  * reporting archive's (`GET /audit/verify`: every context's events). The rate and latency are measured again then.
+ * Then the restart a newcomer waits for: the platform is stopped and started again on the same data dir, once as it
+ * is (read models loaded from their snapshot files, PGlite with a 16MB cache) and, unless
+ * BENCH_EMBEDDED_DEFAULT_BASELINE_RESTART=0, once on the path before (CEM_READ_MODEL_SNAPSHOTS=off: every read model
+ * rebuilt from the logs; CEM_PGLITE_SHARED_BUFFERS=128MB): seconds and CPU seconds until it answers, events handed to
+ * the projections (the services' cem_projection_events_projected), RSS, and a fingerprint of a few reads (dossier
+ * list, statistics, the archive's verification) that must equal the one taken before the stop.
  * Knobs: BENCH_EMBEDDED_DEFAULT_EVENTS, BENCH_EMBEDDED_DEFAULT_CLIENTS (default 8), BENCH_EMBEDDED_DEFAULT_SECONDS
- * (default 10 per measurement).
+ * (default 10 per measurement), BENCH_EMBEDDED_DEFAULT_BASELINE_RESTART (default 1).
  */
 import 'reflect-metadata';
 import { spawn, execFileSync, type ChildProcess } from 'child_process';
+import { createHash } from 'crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join, resolve } from 'path';
@@ -31,6 +38,7 @@ const ROOT = resolve(__dirname, '..', '..');
 const TARGET_EVENTS = Number(env.BENCH_EMBEDDED_DEFAULT_EVENTS ?? 100_000);
 const CLIENTS = Number(env.BENCH_EMBEDDED_DEFAULT_CLIENTS ?? 8);
 const SECONDS = Number(env.BENCH_EMBEDDED_DEFAULT_SECONDS ?? 10);
+const BASELINE_RESTART = env.BENCH_EMBEDDED_DEFAULT_BASELINE_RESTART !== '0';
 const SEQUENTIAL = 100;
 const FIGURE = 'embedded default (npm start)';
 
@@ -50,12 +58,14 @@ interface Platform {
   child: ChildProcess;
   url: string;
   metricsUrl: string;
+  /** Every service's scraper listener (the process-wide figures are on each; per-service ones on its own). */
+  metricsUrls: string[];
   exited: Promise<void>;
 }
 
 /** Starts `npm start`'s process and resolves once it printed its addresses (demo scenario set up). */
-async function startPlatform(dataDir: string): Promise<Platform> {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, CEM_PORT: '0', CEM_DATA_DIR: dataDir, CEM_LOG_FORMAT: 'json' };
+async function startPlatform(dataDir: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<Platform> {
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, CEM_PORT: '0', CEM_DATA_DIR: dataDir, CEM_LOG_FORMAT: 'json', ...extraEnv };
   // A newcomer has none of the local servers' variables: the embedded default must not see them either.
   for (const name of Object.keys(childEnv)) if (/^CEM_(PG|KAFKA|MONGO|KEYCLOAK|OIDC|NAME_PREFIX)/.test(name)) delete childEnv[name];
   const child = spawn(process.execPath, ['-r', './tools/register.js', 'deploy/embedded/main.ts'], {
@@ -80,13 +90,14 @@ async function startPlatform(dataDir: string): Promise<Platform> {
         return;
       }
       const url = [...out.matchAll(/Cổng thông tin \(portal\): (http:\/\/\S+)\s*$/gm)].map((m) => m[1]).find((u) => !u.endsWith(':0'));
-      const metricsUrl = /metrics for the scraper: (http:\/\/\S+?)\/metrics/.exec(out)?.[1];
+      const metricsUrls = [...out.matchAll(/metrics for the scraper: (http:\/\/\S+?)\/metrics/g)].map((m) => m[1]);
+      const metricsUrl = metricsUrls[0];
       child.stdout.off('data', onData);
       child.stdout.resume(); // request logs keep coming: drain them
       if (!url || !metricsUrl) {
         child.kill('SIGKILL');
         reject(new Error(`cannot read the platform's addresses from:\n${out.slice(-2000)}`));
-      } else resolvePlatform({ child, url, metricsUrl, exited });
+      } else resolvePlatform({ child, url, metricsUrl, metricsUrls, exited });
     };
     child.stdout.on('data', onData);
     void exited.then(() => reject(new Error(`the platform exited before it was ready:\n${out.slice(-2000)}\n${err}`)));
@@ -119,6 +130,16 @@ async function heap(metricsUrl: string): Promise<{ used: number; total: number }
   // Labelled with the service's name; every service of the process reports the same heap.
   const value = (name: string) => Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)`, 'm').exec(text)?.[1] ?? NaN);
   return { used: value('nodejs_heap_size_used_bytes'), total: value('nodejs_heap_size_total_bytes') };
+}
+
+/** Events the platform's projections were handed since it started (rebuilds and catch-up), over all services. */
+async function eventsProjected(platform: Platform): Promise<number> {
+  let total = 0;
+  for (const url of platform.metricsUrls) {
+    const text = await (await fetch(`${url}/metrics`)).text();
+    total += Number(/^cem_projection_events_projected(?:\{[^}]*\})? (\S+)/m.exec(text)?.[1] ?? NaN);
+  }
+  return total;
 }
 
 async function main(): Promise<void> {
@@ -308,6 +329,59 @@ async function main(): Promise<void> {
       note: `at start (${startEvents} events): RSS ${mb(startRss).toFixed(0)} MB, heap used ${mb(startHeap.used).toFixed(0)} MB of ${mb(startHeap.total).toFixed(0)} MB`,
     });
     await measure(`${seeded} events`);
+
+    // The restart a newcomer waits for, on kept read models and on the path before; both must serve what the
+    // platform served before the stop. The reads go through caughtUp() where the routes do (statistics, verify).
+    const fingerprint = async () => {
+      const parts: string[] = [];
+      const statuses: number[] = [];
+      for (const [who, path] of [
+        [DISTRICT, '/api/submissions/dossiers?limit=50'],
+        [AUDITOR, '/api/reporting/statistics'],
+        [AUDITOR, '/api/reporting/audit/verify'],
+      ] as Array<[MintRequest, string]>) {
+        const res = await fetch(`${url}${path}`, { headers: { authorization: `Bearer ${tokens.get(who)}` } });
+        statuses.push(res.status);
+        parts.push(`${path} ${res.status} ${res.headers.get('x-total-count') ?? ''} ${await res.text()}`);
+      }
+      log(`embedded default: fingerprint reads answered ${statuses.join(', ')}`);
+      return createHash('sha256').update(parts.join('\n')).digest('hex').slice(0, 16);
+    };
+    const live = await fingerprint();
+    const restart = async (label: string, extraEnv: NodeJS.ProcessEnv) => {
+      await stopPlatform(platform!);
+      platform = undefined;
+      const t0 = nowMs();
+      platform = await startPlatform(dataDir, extraEnv);
+      const answersAfter = (nowMs() - t0) / 1000;
+      ({ url, metricsUrl } = platform);
+      pid = platform.child.pid!;
+      const cpu = cpuSeconds(pid); // the whole process so far: start, load or rebuild, demo check
+      const replayed = await eventsProjected(platform);
+      const rssNow = rssBytes(pid);
+      const heapAt = await heap(metricsUrl);
+      const same = (await fingerprint()) === live;
+      record({
+        figure: `${FIGURE}: restart on ${seeded} events, ${label}`,
+        side: label.startsWith('before') ? 'baseline' : 'ours',
+        label: `s until it answers; ${cpu.toFixed(1)} CPU s; ${replayed} events projected; RSS ${mb(rssNow).toFixed(0)} MB, heap used ${mb(heapAt.used).toFixed(0)} MB; reads ${same ? 'equal' : 'DIFFER from'} those before the stop`,
+        samples: [answersAfter],
+        unit: 's',
+        note: Object.keys(extraEnv).length
+          ? Object.entries(extraEnv)
+              .map(([k, v]) => `${k}=${v}`)
+              .join(' ')
+          : 'as `npm start` runs',
+      });
+      if (!same) throw new Error(`reads after the restart (${label}) differ from those before the stop`);
+    };
+    await restart('read models kept on disk', {});
+    if (BASELINE_RESTART) {
+      await restart('before (read models rebuilt from the logs, 128MB PGlite cache)', {
+        CEM_READ_MODEL_SNAPSHOTS: 'off',
+        CEM_PGLITE_SHARED_BUFFERS: '128MB',
+      });
+    }
   } catch (error) {
     recordError(FIGURE, error);
     process.exitCode = 1;

@@ -2,7 +2,15 @@ import { join } from 'path';
 import { CONTEXTS } from '@cem/contracts';
 import { DEMO_USERS, LocalIssuer } from '@cem/identity';
 import { InProcessEventBus } from '@cem/messaging';
-import { createEmbeddedPorts, InfraPorts, JwksModule, RunningService, ServiceDefinition, startService } from '@cem/service-kit';
+import {
+  createEmbeddedPorts,
+  EmbeddedPortsOptions,
+  InfraPorts,
+  JwksModule,
+  RunningService,
+  ServiceDefinition,
+  startService,
+} from '@cem/service-kit';
 
 export interface EmbeddedPlatformOptions {
   /** Where PGlite keeps each service's event store and the local issuer its key; undefined = in memory. */
@@ -10,8 +18,8 @@ export interface EmbeddedPlatformOptions {
   /** metricsPort: the scraper's own /metrics listener on 127.0.0.1 (none when absent). */
   services: Array<{ definition: ServiceDefinition; port: number; metricsPort?: number }>;
   host?: string;
-  /** Read models kept on disk beside each service's store (default true; see createEmbeddedPorts). */
-  readModelSnapshots?: boolean;
+  /** Each service's stores: read models kept on disk, PGlite's cache (defaults: see createEmbeddedPorts). */
+  ports?: EmbeddedPortsOptions;
 }
 
 export interface EmbeddedPlatform {
@@ -30,7 +38,7 @@ export async function startEmbeddedPlatform(options: EmbeddedPlatformOptions): P
   const bus = new InProcessEventBus();
   const started: Array<{ service: RunningService; ports: InfraPorts }> = [];
   for (const { definition, port, metricsPort } of options.services) {
-    const ports = await createEmbeddedPorts(definition.context, options.dataDir, bus, { readModelSnapshots: options.readModelSnapshots });
+    const ports = await createEmbeddedPorts(definition.context, options.dataDir, bus, options.ports);
     const service = await startService(definition, ports, {
       port,
       host: options.host,

@@ -1,4 +1,5 @@
 import { resolve } from 'path';
+import type { EmbeddedPortsOptions } from '@cem/service-kit';
 import { EmbeddedPlatform, startEmbeddedPlatform } from './embedded-platform';
 import { DemoScenarioResult, seedDemoScenario } from './demo-scenario';
 import { PortalGateway, startPortalGateway } from './portal-gateway';
@@ -14,8 +15,8 @@ export interface EmbeddedWithPortalOptions {
   /** Set up the Hà Nam demo campaign, council and award on a fresh data dir (default true). */
   demoScenario?: boolean;
   distDir?: string;
-  /** Read models kept on disk (default true); false rebuilds them from the logs at every start. */
-  readModelSnapshots?: boolean;
+  /** Each service's stores (read models kept on disk, PGlite's cache); defaults in createEmbeddedPorts. */
+  ports?: EmbeddedPortsOptions;
 }
 
 export interface EmbeddedWithPortal {
@@ -37,7 +38,7 @@ export async function startEmbeddedWithPortal(options: EmbeddedWithPortalOptions
     dataDir: options.dataDir,
     services,
     host: options.host,
-    readModelSnapshots: options.readModelSnapshots,
+    ports: options.ports,
   });
   const routes = Object.fromEntries(platform.services.map((s) => [s.definition.context, s.url]));
   try {

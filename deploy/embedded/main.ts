@@ -1,7 +1,8 @@
 // `npm start`: the whole platform on its embedded default, with the portal in front of it on one origin.
 // Data stays in ./data (CEM_DATA_DIR); CEM_PORT moves the portal (default 3000) and the services after it.
-// CEM_READ_MODEL_SNAPSHOTS=off: read models in memory only, rebuilt from the logs at every start (the path before
-// they were kept on disk; for before/after measurements).
+// For before/after measurements, the paths before issue 17 section 5: CEM_READ_MODEL_SNAPSHOTS=off keeps the read
+// models in memory only (rebuilt from the logs at every start), CEM_PGLITE_SHARED_BUFFERS=128MB gives each PGlite
+// PostgreSQL's default cache again.
 import 'reflect-metadata';
 import { resolve } from 'path';
 import { startEmbeddedWithPortal } from './launch';
@@ -18,7 +19,10 @@ async function main() {
     port,
     host,
     demoScenario: process.env.CEM_DEMO_SCENARIO !== 'off',
-    readModelSnapshots: process.env.CEM_READ_MODEL_SNAPSHOTS !== 'off',
+    ports: {
+      readModelSnapshots: process.env.CEM_READ_MODEL_SNAPSHOTS !== 'off',
+      pgliteSharedBuffers: process.env.CEM_PGLITE_SHARED_BUFFERS || undefined,
+    },
   });
   console.log(`\nCổng thông tin (portal): ${started.gateway.url}`);
   console.log(`Nền tảng Phong trào thi đua sáng tạo — embedded, data in ${dataDir}`);

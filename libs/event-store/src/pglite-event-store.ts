@@ -7,9 +7,13 @@ export interface PgliteEventStoreOptions {
   dataDir?: string;
   /** PostgreSQL schema for this store's tables; default 'cem'. */
   schema?: string;
+  /** PostgreSQL's shared_buffers inside PGlite (default PGLITE_SHARED_BUFFERS: see PgliteSqlClient.open). */
+  sharedBuffers?: string;
 }
 
 export async function createPgliteEventStore(options: PgliteEventStoreOptions = {}): Promise<SqlEventStore> {
   assertSchemaName(options.schema ?? 'cem'); // before starting anything
-  return createSqlEventStore(await PgliteSqlClient.open(options.dataDir), { schema: options.schema });
+  return createSqlEventStore(await PgliteSqlClient.open(options.dataDir, { sharedBuffers: options.sharedBuffers }), {
+    schema: options.schema,
+  });
 }

@@ -11,6 +11,8 @@ export interface EmbeddedPortsOptions {
    * rebuilt at every start (the path before, kept for before/after measurements: CEM_READ_MODEL_SNAPSHOTS=off).
    */
   readModelSnapshots?: boolean;
+  /** PostgreSQL's shared_buffers in the service's PGlite (default 16MB, see PgliteSqlClient.open; `128MB` was the old). */
+  pgliteSharedBuffers?: string;
 }
 
 /**
@@ -23,7 +25,11 @@ export async function createEmbeddedPorts(
   bus: EventBus,
   options: EmbeddedPortsOptions = {},
 ): Promise<InfraPorts> {
-  const store = await createPgliteEventStore({ dataDir: dataDir ? join(dataDir, context, 'pg') : undefined, schema: context });
+  const store = await createPgliteEventStore({
+    dataDir: dataDir ? join(dataDir, context, 'pg') : undefined,
+    schema: context,
+    sharedBuffers: options.pgliteSharedBuffers,
+  });
   const documents =
     dataDir && options.readModelSnapshots !== false
       ? await EmbeddedDocumentStore.open({ snapshotFile: join(dataDir, context, 'read-models.snapshot') })
