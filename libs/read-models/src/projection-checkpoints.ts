@@ -11,7 +11,7 @@ export interface ProjectionCheckpoint extends ReadModelDocument, LogPosition {
 
 /**
  * Checkpoints live beside the documents they describe, not in the event store: a document store that
- * loses its data (the embedded one on restart, a wiped database) loses its checkpoints with it, and the
+ * loses its data (the embedded one without its snapshot file, a wiped database) loses its checkpoints with it, and the
  * projections rebuild instead of resuming over missing documents.
  */
 export class ProjectionCheckpoints {
