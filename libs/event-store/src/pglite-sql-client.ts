@@ -25,7 +25,7 @@ export class PgliteSqlClient implements SqlClient {
     if (dataDir) mkdirSync(dataDir, { recursive: true });
     // Start parameters, not postgresqlconf: that option rewrites the data dir's postgresql.conf (initdb's settings).
     const startParams = [...PGlite.defaultStartParams, '-c', `shared_buffers=${options.sharedBuffers ?? PGLITE_SHARED_BUFFERS}`];
-    const db = new PGlite(dataDir, { startParams });
+    const db = new PGlite({ dataDir, startParams });
     await db.waitReady;
     return new PgliteSqlClient(db);
   }
