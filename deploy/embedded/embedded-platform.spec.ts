@@ -22,7 +22,8 @@ async function eventually<T>(check: () => Promise<T>, timeoutMs = 20000): Promis
 }
 
 describe('embedded platform (npm start)', () => {
-  jest.setTimeout(120000);
+  // Four PGlite databases started twice, the units seeded and archived: 260 s at a load average of 20 on 2 cores.
+  jest.setTimeout(600000);
   const dataDir = mkdtempSync(join(tmpdir(), 'cem-embedded-'));
   let platform: EmbeddedPlatform | undefined;
   const url = (context: string) => platform!.services.find((s) => s.definition.context === context)!.url;
