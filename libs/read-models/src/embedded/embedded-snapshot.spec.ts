@@ -121,11 +121,10 @@ describe('EmbeddedDocumentStore with a snapshot file', () => {
     // The crash: no stop, no close; the next process reads whatever the file holds.
     const afterCrash = await openStore();
     expect(afterCrash.loaded?.status).toBe('loaded');
-    const { projection, calls } = counted(countingProjection());
-    const resumed = await start(afterCrash, projection);
-    // From the image's checkpoint (the initial build's head): s2's events come again and are skipped by `_position`.
+    const resumed = await start(afterCrash, countingProjection());
+    // From the image's checkpoint (the initial build's head): s2's events come again and are skipped by `_position`
+    // (how many apply calls that takes depends on the runner's guesses of new documents, so only the models count).
     expect(resumed.eventsProjected).toBe(12);
-    expect(calls.applied).toBe(10); // s3's five events, each on s3 and `all`; s2's were already in the documents
     expect(await counts(afterCrash)).toEqual({ s1: 10, s2: 5, s3: 5, all: 20 });
     expect(await documentsOf(afterCrash)).toEqual(await rebuiltFromLog());
   });
