@@ -2,7 +2,7 @@ import { randomUUID } from 'crypto';
 import { v5 as uuidv5, v7 as uuidv7 } from 'uuid';
 import { type Actor, ConcurrencyError, type DomainEvent, type EventMetadata } from '@cem/contracts';
 import type { AppendResult, EventStore } from '@cem/event-store';
-import { takeClientExpectedVersion } from './client-basis';
+import { endRequestReads, readStreamInRequest, takeClientExpectedVersion } from './client-basis';
 import { Decider, evolveAll } from './decider';
 
 /** Namespace for deterministic event ids of reactions (uuid v5). */
@@ -49,7 +49,9 @@ export function eventIds(count: number, seed?: string): string[] {
 /**
  * Load → decide → append with the version read as the expected version, so a concurrent command on the
  * same stream loses with a ConcurrencyError instead of overwriting. When the client said which version it
- * based the command on (withClientBasis), that version is expected instead, checked before deciding.
+ * based the command on (withClientBasis), that version is expected instead, checked before deciding. In an HTTP
+ * request the stream is the one the request already read (its access rule's facts), if it did: the append's
+ * expected version is what makes that safe. A reaction (idempotencySeed) always reads the store itself.
  */
 export async function handleCommand<TState, TCommand, TEvent extends DomainEvent>(
   store: EventStore,
@@ -58,7 +60,7 @@ export async function handleCommand<TState, TCommand, TEvent extends DomainEvent
   command: TCommand,
   ctx: CommandContext,
 ): Promise<CommandResult<TState, TEvent>> {
-  const history = await store.readStream(streamId);
+  const history = ctx.idempotencySeed ? await store.readStream(streamId) : await readStreamInRequest(store, streamId);
   const basis = ctx.idempotencySeed ? undefined : takeClientExpectedVersion();
   if (basis !== undefined && basis !== history.length) throw new ConcurrencyError(streamId, basis, history.length);
   const state = evolveAll(decider, history as unknown as TEvent[]);
@@ -72,6 +74,7 @@ export async function handleCommand<TState, TCommand, TEvent extends DomainEvent
   if (events.length === 0) return { streamId, state, events, append: undefined };
   const metadata = buildMetadata(ctx);
   const ids = eventIds(events.length, ctx.idempotencySeed);
+  endRequestReads();
   const append = await store.append(
     streamId,
     events.map((e, i) => ({ id: ids[i], type: e.type, data: e.data, metadata })),
@@ -80,14 +83,14 @@ export async function handleCommand<TState, TCommand, TEvent extends DomainEvent
   return { streamId, state: events.reduce(decider.evolve, state), events, append };
 }
 
-/** Rebuilds a stream's state, optionally as it stood at a date. */
+/** Rebuilds a stream's state, optionally as it stood at a date (the current one: as the HTTP request first read it). */
 export async function loadState<TState, TEvent extends DomainEvent>(
   store: EventStore,
   decider: Pick<Decider<TState, unknown, TEvent>, 'initialState' | 'evolve'>,
   streamId: string,
   asOf?: Date,
 ): Promise<{ state: TState; version: number }> {
-  const history = await store.readStream(streamId, asOf ? { occurredUntil: asOf } : undefined);
+  const history = asOf ? await store.readStream(streamId, { occurredUntil: asOf }) : await readStreamInRequest(store, streamId);
   return { state: evolveAll(decider, history as unknown as TEvent[]), version: history.length };
 }
 
@@ -123,6 +126,7 @@ export async function handleNewStreamCommands<TState, TCommand, TEvent extends D
   });
   if (outcomes.some((o) => 'error' in o)) return { outcomes, appended: false };
   const metadata = buildMetadata(ctx);
+  endRequestReads();
   const result = await store.appendNewStreams(
     outcomes.map((o) => {
       const [event] = (o as { events: TEvent[] }).events;

@@ -1,5 +1,5 @@
 import { ValidationFailed } from '@cem/contracts';
-import { withClientBasis } from '@cem/decider';
+import { withRequestScope } from '@cem/decider';
 import type { HttpMiddleware } from './http-request';
 
 /**
@@ -20,14 +20,20 @@ export function parseIfMatch(header: string | string[] | undefined): number | un
   return Number(match[1]);
 }
 
+/**
+ * Opens the request's scope (@cem/decider): the client's basis from If-Match, and the streams the request reads,
+ * read once for the access rule and the handler. The reads end with the response, so that nothing the request
+ * started and that runs on in its async context afterwards is answered from them.
+ */
 export function ifMatchBasis(): HttpMiddleware {
-  return (req, _res, next) => {
+  return (req, res, next) => {
     let basis: number | undefined;
     try {
       basis = parseIfMatch(req.headers['if-match']);
     } catch (error) {
       return next(error);
     }
-    withClientBasis(basis, () => next());
+    const { endReads } = withRequestScope(basis, () => next());
+    res.once('close', endReads);
   };
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'crypto';
 import { Actor, AttachmentMeta, DossierChanges, NotFoundError, parentLevel, RecordedEvent, levelPhrase } from '@cem/contracts';
-import { CommandContext, evolveAll, handleCommand } from '@cem/decider';
+import { CommandContext, evolveAll, handleCommand, readStreamInRequest } from '@cem/decider';
 import type { ServiceInfra } from '@cem/service-kit';
 import { AttachmentStore } from '../attachments/attachment.store';
 import { editionYearsOf, fieldCodesOf, receivingAgencyFor, submissionDeadlineFor } from '../campaigns/campaign.queries';
@@ -22,8 +22,9 @@ export interface LoadedDossier {
   dossier: DossierFacts;
 }
 
+/** The dossier as the request first read it (its access rule, the handler and handleCommand share one read). */
 export async function loadDossier(infra: ServiceInfra, dossierId: string): Promise<LoadedDossier> {
-  const events = await infra.store.readStream(dossierStreamId(dossierId));
+  const events = await readStreamInRequest(infra.store, dossierStreamId(dossierId));
   const state = evolveAll(dossierDecider, events as unknown as DossierEvent[]);
   if (!state.dossier) throw new NotFoundError(`Không tìm thấy hồ sơ ${dossierId}`, { dossierId });
   return { events, state, dossier: state.dossier };
