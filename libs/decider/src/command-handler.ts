@@ -46,6 +46,15 @@ export function eventIds(count: number, seed?: string): string[] {
   return Array.from({ length: count }, (_, i) => (seed ? uuidv5(`${seed}#${i}`, REACTION_NAMESPACE) : uuidv7()));
 }
 
+export interface HandleCommandOptions {
+  /**
+   * The stream id was just made up by the server (a random UUID), so the stream cannot exist yet: it is not read
+   * (one round trip less), the command is decided on the initial state and appended expecting an empty stream. Were
+   * the id taken after all, the append refuses it as a conflict (409): nothing is ever overwritten.
+   */
+  newStream?: boolean;
+}
+
 /**
  * Load → decide → append with the version read as the expected version, so a concurrent command on the
  * same stream loses with a ConcurrencyError instead of overwriting. When the client said which version it
@@ -59,8 +68,13 @@ export async function handleCommand<TState, TCommand, TEvent extends DomainEvent
   streamId: string,
   command: TCommand,
   ctx: CommandContext,
+  options: HandleCommandOptions = {},
 ): Promise<CommandResult<TState, TEvent>> {
-  const history = ctx.idempotencySeed ? await store.readStream(streamId) : await readStreamInRequest(store, streamId);
+  const history = options.newStream
+    ? []
+    : ctx.idempotencySeed
+      ? await store.readStream(streamId)
+      : await readStreamInRequest(store, streamId);
   const basis = ctx.idempotencySeed ? undefined : takeClientExpectedVersion();
   if (basis !== undefined && basis !== history.length) throw new ConcurrencyError(streamId, basis, history.length);
   const state = evolveAll(decider, history as unknown as TEvent[]);

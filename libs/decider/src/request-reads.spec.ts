@@ -97,4 +97,15 @@ describe('a request reads each stream once (readStreamInRequest)', () => {
     await result;
     expect(count('reaction-1')).toBe(3);
   });
+
+  it('a stream the server just named (newStream) is not read, and is appended only if it is still empty', async () => {
+    await handleCommand(store, counter, 'named-1', { type: 'Count' }, ctx, { newStream: true });
+    expect(count('named-1')).toBe(0);
+    expect(await store.readStream('named-1')).toHaveLength(1);
+    // Were the id taken after all: a conflict (409), nothing overwritten.
+    await expect(handleCommand(store, counter, 'named-1', { type: 'Count' }, ctx, { newStream: true })).rejects.toBeInstanceOf(
+      ConcurrencyError,
+    );
+    expect(await store.readStream('named-1')).toHaveLength(1);
+  });
 });

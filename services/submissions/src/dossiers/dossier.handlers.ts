@@ -1,6 +1,6 @@
 import { randomUUID } from 'crypto';
 import { Actor, AttachmentMeta, DossierChanges, NotFoundError, parentLevel, RecordedEvent, levelPhrase } from '@cem/contracts';
-import { CommandContext, evolveAll, handleCommand, readStreamInRequest } from '@cem/decider';
+import { CommandContext, evolveAll, handleCommand, HandleCommandOptions, readStreamInRequest } from '@cem/decider';
 import type { ServiceInfra } from '@cem/service-kit';
 import { AttachmentStore } from '../attachments/attachment.store';
 import { editionYearsOf, fieldCodesOf, receivingAgencyFor, submissionDeadlineFor } from '../campaigns/campaign.queries';
@@ -30,8 +30,8 @@ export async function loadDossier(infra: ServiceInfra, dossierId: string): Promi
   return { events, state, dossier: state.dossier };
 }
 
-async function run(infra: ServiceInfra, dossierId: string, command: DossierCommand, ctx: CommandContext) {
-  const { events, append } = await handleCommand(infra.store, dossierDecider, dossierStreamId(dossierId), command, ctx);
+async function run(infra: ServiceInfra, dossierId: string, command: DossierCommand, ctx: CommandContext, options?: HandleCommandOptions) {
+  const { events, append } = await handleCommand(infra.store, dossierDecider, dossierStreamId(dossierId), command, ctx, options);
   return { dossierId, events: events.map((e) => e.type), version: append?.nextExpectedVersion };
 }
 
@@ -49,6 +49,8 @@ export async function draftDossier(infra: ServiceInfra, actor: Actor, dto: Draft
   const campaign = await requireCampaign(infra, dto.campaignId);
   await ensureAttachmentsStored(dto.attachments);
   const { dossierId = `hs-${randomUUID()}`, ...rest } = dto;
+  // An id the client chose may be taken (the decider then says so); one made up here is new (see newStream).
+  const newStream = dto.dossierId === undefined;
   return run(
     infra,
     dossierId,
@@ -60,6 +62,7 @@ export async function draftDossier(infra: ServiceInfra, actor: Actor, dto: Draft
       campaign: { fieldCodes: fieldCodesOf(campaign), editionYears: editionYearsOf(campaign) },
     },
     byActor(infra, actor),
+    { newStream },
   );
 }
 
