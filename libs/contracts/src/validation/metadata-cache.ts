@@ -42,7 +42,10 @@ export function cacheValidationMetadata(storage: Storage = getMetadataStorage())
     addConstraint(metadata);
   };
   storage.getTargetValidationMetadatas = (target, schema, always, strictGroups, groups) => {
-    const key = `${schema}\u0000${always}\u0000${strictGroups}\u0000${groups?.join('\u0000') ?? ''}\u0000${groups?.length ?? -1}`;
+    // The usual call (no schema, no groups) keys on two flags alone: this runs for every validated object.
+    const flags = `${always ? 'a' : ''}${strictGroups ? 's' : ''}`;
+    const key =
+      !schema && groups === undefined ? flags : `${flags}\u0000${schema}\u0000${groups?.length ?? -1}\u0000${groups?.join('\u0000')}`;
     let forTarget = byTarget.get(target);
     if (!forTarget) byTarget.set(target, (forTarget = new Map<string, ValidationMetadata[]>()));
     let found = forTarget.get(key);

@@ -1,10 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ActorVerifier, AuthGuard, TOKEN_VERIFIER } from './auth.guard';
 import { AccessGuard } from '../access/access.guard';
 import { HealthController, HTTP_APP_INFO, HttpAppInfo, READINESS_CHECKS, ReadinessCheck } from './health.controller';
 import { HttpMetrics } from './http-metrics';
-import { InternalFieldsInterceptor } from './internal-fields.interceptor';
 import { PlatformExceptionFilter } from './platform-exception.filter';
 import { createValidationPipe } from './validation';
 
@@ -32,7 +31,6 @@ export class HttpKitModule {
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: PlatformExceptionFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
-        { provide: APP_INTERCEPTOR, useClass: InternalFieldsInterceptor },
       ],
       exports: [TOKEN_VERIFIER, HttpMetrics],
     };

@@ -5,7 +5,7 @@ export * from './current-actor.decorator';
 export * from './auth.guard';
 export * from './platform-exception.filter';
 export * from './validation';
-export * from './internal-fields.interceptor';
+export * from './internal-fields';
 export * from './http-metrics';
 export * from './health.controller';
 export * from './metrics-listener';

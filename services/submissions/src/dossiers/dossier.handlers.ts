@@ -37,6 +37,7 @@ async function run(infra: ServiceInfra, dossierId: string, command: DossierComma
 
 /** Every attachment must have been uploaded first, with the size it claims: the event vouches for the bytes. */
 async function ensureAttachmentsStored(attachments: AttachmentMeta[]): Promise<void> {
+  if (!attachments.length) return; // (the store's directory comes from the environment: not looked up for nothing)
   const store = new AttachmentStore();
   for (const a of attachments) {
     const size = await store.sizeOf(a.sha256);
