@@ -1,4 +1,5 @@
 import { CloudEventDecodeError, decodeEvent, encodeEvent, tryDecodeEvent } from './cloud-events.codec';
+import { LoggedEvent } from '@cem/event-store';
 import { SAMPLE_CONTEXT, sampleRecordedEvent } from './test/sample-events.fixture';
 
 describe('CloudEvents codec', () => {
@@ -24,6 +25,36 @@ describe('CloudEvents codec', () => {
       ce_hash: event.hash,
     });
     expect(JSON.parse(message.headers.ce_metadata)).toEqual(event.metadata);
+  });
+
+  describe('an event read from the log (metadata still text)', () => {
+    const logged = (metadataText: string) =>
+      new LoggedEvent([event.id, event.streamId, 8, event.type, 1, JSON.stringify(event.data), metadataText, 1007, 7, event.recordedAt, event.hash]);
+
+    it('takes ce_time from the metadata text without parsing it, and forwards the text', () => {
+      const text = JSON.stringify(event.metadata);
+      const parse = jest.spyOn(JSON, 'parse');
+      try {
+        const message = encodeEvent(SAMPLE_CONTEXT, logged(text));
+        expect(message.headers.ce_time).toBe(event.metadata.occurredAt);
+        expect(message.headers.ce_metadata).toBe(text);
+        expect(parse).not.toHaveBeenCalled();
+      } finally {
+        parse.mockRestore();
+      }
+    });
+
+    it.each([
+      ['nested objects and look-alike values first', { reason: '"occurredAt":"no"', actor: { occurredAt: 'nested' }, occurredAt: 'top' }, 'top'],
+      ['whitespace (jsonb text)', '{"actor": {"occurredAt": "nested"}, "occurredAt" : "top"}', 'top'],
+      ['an escaped value (parsed instead)', { occurredAt: 'a"b' }, 'a"b'],
+      ['a duplicated key: the last wins, as in JSON.parse', '{"occurredAt":"first","occurredAt":"last"}', 'last'],
+      ['escaped quotes and backslashes before it', { source: 'x\\', reason: '\\"', occurredAt: 'top' }, 'top'],
+      ['no top-level occurredAt', { actor: { occurredAt: 'nested' } }, undefined],
+    ])('reads occurredAt as JSON.parse would: %s', (_name, metadata, expected) => {
+      const message = encodeEvent(SAMPLE_CONTEXT, logged(typeof metadata === 'string' ? metadata : JSON.stringify(metadata)));
+      expect(message.headers.ce_time).toBe(expected);
+    });
   });
 
   it('decodes what it encodes', () => {

@@ -29,6 +29,55 @@ export class CloudEventDecodeError extends Error {
   }
 }
 
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN = new Set([0x7b, 0x5b]); // { [
+const CLOSE = new Set([0x7d, 0x5d]); // } ]
+const SPACE = /\s/;
+
+/**
+ * The value of a top-level string property of a JSON object text, or undefined when it is not there as a plain
+ * string (absent, escaped, another type): the caller then parses. Strings are skipped whole (escapes included), so a
+ * nested object's property or a value that reads like the key never matches; the last one wins, as in JSON.parse.
+ */
+function topLevelString(json: string, key: string): string | undefined {
+  let depth = 0;
+  let found: string | undefined;
+  let hasFound = false;
+  for (let i = 0; i < json.length; i++) {
+    const c = json.charCodeAt(i);
+    if (OPEN.has(c)) depth++;
+    else if (CLOSE.has(c)) depth--;
+    else if (c === QUOTE) {
+      let end = i + 1;
+      while (end < json.length && json.charCodeAt(end) !== QUOTE) end += json.charCodeAt(end) === BACKSLASH ? 2 : 1;
+      if (depth === 1 && end - i - 1 === key.length && json.startsWith(key, i + 1)) {
+        let colon = end + 1;
+        while (SPACE.test(json.charAt(colon))) colon++;
+        if (json.charCodeAt(colon) === 0x3a) {
+          let start = colon + 1;
+          while (SPACE.test(json.charAt(start))) start++;
+          const close = json.charCodeAt(start) === QUOTE ? json.indexOf('"', start + 1) : -1;
+          const value = close > start ? json.slice(start + 1, close) : undefined;
+          hasFound = true;
+          found = value !== undefined && !value.includes('\\') ? value : undefined;
+        }
+      }
+      i = end;
+    }
+  }
+  return hasFound ? found : undefined;
+}
+
+/**
+ * metadata.occurredAt (ce_time). An event read from the log keeps its metadata as text until read: parsing all of it
+ * for this one string per relayed event was ~4 % of the relay's CPU (profile), so the text is scanned instead.
+ */
+function occurredAt(event: RecordedEvent): string {
+  const text = LoggedEvent.metadataText(event);
+  return (text !== undefined ? topLevelString(text, 'occurredAt') : undefined) ?? event.metadata.occurredAt;
+}
+
 export function encodeEvent(context: string, event: RecordedEvent, topic = eventsTopic(context)): BusMessage {
   return {
     topic,
@@ -40,7 +89,7 @@ export function encodeEvent(context: string, event: RecordedEvent, topic = event
       [CE.id]: event.id,
       [CE.source]: `/cem/${context}`,
       [CE.type]: event.type,
-      [CE.time]: event.metadata.occurredAt,
+      [CE.time]: occurredAt(event),
       [CE.subject]: event.streamId,
       [CE.contentType]: 'application/json',
       [CE.schemaversion]: String(event.schemaVersion),
