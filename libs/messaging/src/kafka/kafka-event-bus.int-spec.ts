@@ -34,11 +34,11 @@ async function waitUntil(what: string, condition: () => boolean, timeoutMs = 30_
 
 describe('KafkaEventBus on the real broker', () => {
   let bus: KafkaEventBus;
-  const newBus = () =>
+  const newBus = (commitIntervalMs?: number) =>
     new KafkaEventBus({
       brokers: kafkaBrokersFromEnv(),
       clientId: `${prefix}test`,
-      consumer: { sessionTimeout: 10_000, heartbeatInterval: 1_000, maxWaitTimeInMs: 100, retries: 2 },
+      consumer: { sessionTimeout: 10_000, heartbeatInterval: 1_000, maxWaitTimeInMs: 100, retries: 2, commitIntervalMs },
       handlerRetryBackoffMs: 50,
     });
 
@@ -263,5 +263,92 @@ describe('KafkaEventBus on the real broker', () => {
       await second.stop();
       await secondBus.close();
     }
+  });
+
+  describe('offset commits (at most one per interval, not one per fetched batch)', () => {
+    const published = async (name: string, count: number) => {
+      const commitTopic = eventsTopic(SAMPLE_CONTEXT, `${prefix}${name}.`);
+      await bus.ensureTopics([commitTopic]);
+      const events = Array.from({ length: count }, (_, n) =>
+        encodeEvent(SAMPLE_CONTEXT, sampleRecordedEvent(n, { streamId: `s-${n % 5}` }), commitTopic),
+      );
+      // Several sends: several fetched batches, each of which used to end in its own commit.
+      for (let i = 0; i < events.length; i += 10) await bus.publish(events.slice(i, i + 10));
+      return { commitTopic, ids: events.map((m) => m.headers.ce_id) };
+    };
+    const committedTotal = async (groupId: string, commitTopic: string) =>
+      [...(await bus.committedOffsets(groupId, commitTopic)).values()].reduce((sum, o) => sum + Math.max(0, o), 0);
+
+    it.each([
+      ['per message', false],
+      ['per batch', true],
+    ])('%s: handled offsets wait for the interval, and stop commits every one of them', async (_name, batched) => {
+      const { commitTopic, ids } = await published(`commit-${batched ? 'batch' : 'message'}`, 40);
+      const groupId = group(`commit-${batched ? 'batch' : 'message'}`);
+      const consumerBus = newBus(600_000);
+      const seen = new Set<string>();
+      const subscription = await consumerBus.subscribe({
+        groupId,
+        topics: [commitTopic],
+        handler: (m) => Promise.resolve(void seen.add(m.headers.ce_id)),
+        batchHandler: batched ? (ms) => Promise.resolve(ms.forEach((m) => seen.add(m.headers.ce_id))) : undefined,
+      });
+      try {
+        await waitUntil('every message', () => seen.size === ids.length);
+        await new Promise((r) => setTimeout(r, 500));
+        expect(await committedTotal(groupId, commitTopic)).toBe(0);
+      } finally {
+        await subscription.stop();
+        await consumerBus.close();
+      }
+      expect(await committedTotal(groupId, commitTopic)).toBe(ids.length);
+    });
+
+    it('commits when the interval ends, also once traffic has stopped', async () => {
+      const { commitTopic, ids } = await published('commit-idle', 20);
+      const groupId = group('commit-idle');
+      const consumerBus = newBus(300);
+      const seen = new Set<string>();
+      const subscription = await consumerBus.subscribe({
+        groupId,
+        topics: [commitTopic],
+        handler: (m) => Promise.resolve(void seen.add(m.headers.ce_id)),
+      });
+      try {
+        await waitUntil('every message', () => seen.size === ids.length);
+        const deadline = Date.now() + 10_000;
+        while ((await committedTotal(groupId, commitTopic)) < ids.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+        expect(await committedTotal(groupId, commitTopic)).toBe(ids.length);
+      } finally {
+        await subscription.stop();
+        await consumerBus.close();
+      }
+    });
+
+    it('a member that dies before its commit: the next one gets every message it had handled again, none lost', async () => {
+      const { commitTopic, ids } = await published('commit-crash', 30);
+      const groupId = group('commit-crash');
+      const crashingBus = newBus(600_000);
+      const first = new Set<string>();
+      await crashingBus.subscribe({ groupId, topics: [commitTopic], handler: (m) => Promise.resolve(void first.add(m.headers.ce_id)) });
+      await waitUntil('every message', () => first.size === ids.length);
+      // A crash: the client goes without the subscription's stop (no commit), as a killed process would.
+      const consumers = (crashingBus as unknown as { consumers: Map<{ disconnect(): Promise<void> }, unknown> }).consumers;
+      await Promise.all([...consumers.keys()].map((c) => c.disconnect()));
+      consumers.clear();
+      await crashingBus.close();
+      expect(await committedTotal(groupId, commitTopic)).toBe(0);
+
+      const nextBus = newBus();
+      const second = new Set<string>();
+      const subscription = await nextBus.subscribe({ groupId, topics: [commitTopic], handler: (m) => Promise.resolve(void second.add(m.headers.ce_id)) });
+      try {
+        await waitUntil('every message again', () => second.size === ids.length);
+        expect(second).toEqual(new Set(ids));
+      } finally {
+        await subscription.stop();
+        await nextBus.close();
+      }
+    });
   });
 });

@@ -5,6 +5,7 @@ import {
   Partitioners,
   type Admin,
   type Consumer,
+  type EachBatchPayload,
   type IHeaders,
   type KafkaMessage,
   type Producer,
@@ -31,6 +32,11 @@ export interface KafkaConsumerTuning {
   retries?: number;
   /** Partitions handled concurrently per consumer; order within a partition is always kept. Default 3. */
   partitionsConsumedConcurrently?: number;
+  /**
+   * How long handled offsets may wait before they are committed, in ms; default CEM_KAFKA_COMMIT_INTERVAL_MS, else
+   * 1000. 0 commits after every fetched batch (kafkajs' autoCommit, the previous behaviour). See subscribe().
+   */
+  commitIntervalMs?: number;
 }
 
 export interface KafkaEventBusOptions {
@@ -42,6 +48,15 @@ export interface KafkaEventBusOptions {
   /** First delay before re-running a failed handler, doubled per attempt up to 30 s. Default 200 ms. */
   handlerRetryBackoffMs?: number;
   onHandlerError?: (error: unknown, message: BusMessage) => void;
+}
+
+const DEFAULT_COMMIT_INTERVAL_MS = 1000;
+
+function commitIntervalFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.CEM_KAFKA_COMMIT_INTERVAL_MS;
+  const value = raw === undefined || raw === '' ? DEFAULT_COMMIT_INTERVAL_MS : Number(raw);
+  if (!Number.isFinite(value) || value < 0) throw new Error(`CEM_KAFKA_COMMIT_INTERVAL_MS must be a number >= 0, not ${raw}`);
+  return value;
 }
 
 /** Brokers from CEM_KAFKA_BROKERS (comma separated), defaulting to the local server. */
@@ -210,7 +225,8 @@ export class KafkaEventBus implements EventBus {
   private readonly kafka: Kafka;
   private producer?: Promise<Producer>;
   private pingAdmin?: Promise<Admin>;
-  private readonly consumers = new Set<Consumer>();
+  /** Running consumers and how each stops (committing what it handled). */
+  private readonly consumers = new Map<Consumer, () => Promise<void>>();
   /** Per topic: its offsets when last counted, and the count then (topicMessageCount). */
   private readonly messageCounts = new Map<string, { signature: string; count: number }>();
 
@@ -419,8 +435,17 @@ export class KafkaEventBus implements EventBus {
     });
   }
 
+  /**
+   * At-least-once: a message's offset is resolved only once its handler resolved, and committed after that. With
+   * kafkajs' autoCommit every fetched batch ends in an OffsetCommit request (kafkajs 2.2.4 commits after each batch
+   * whatever autoCommitInterval says), i.e. one broker request and one __consumer_offsets write per event and group
+   * at low rates. So offsets are committed at most once per commitIntervalMs instead (a timer, also when traffic
+   * stops), and at once when the subscription stops (what was handled is not handed to the next member again).
+   * A crash or a rebalance redelivers what was handled but not yet committed: handlers are idempotent by event id.
+   */
   async subscribe(options: BusSubscriptionOptions): Promise<BusSubscription> {
     const tuning = this.options.consumer ?? {};
+    const commitIntervalMs = tuning.commitIntervalMs ?? commitIntervalFromEnv();
     const consumer = this.kafka.consumer({
       groupId: options.groupId,
       sessionTimeout: tuning.sessionTimeout,
@@ -429,71 +454,109 @@ export class KafkaEventBus implements EventBus {
       retry: tuning.retries === undefined ? undefined : { retries: tuning.retries },
     });
     let stopping = false;
+    // Commits every resolved offset not committed yet (none: no request). Taken from a batch's payload: it commits
+    // through the consumer group's current offset manager, which kafkajs replaces on every rebalance, so offsets of a
+    // partition handed to another member meanwhile are dropped, never committed over the new owner's.
+    let commitResolved: (() => Promise<void>) | undefined;
+    let commitTimer: NodeJS.Timeout | undefined;
+    const commitNow = async () => {
+      clearTimeout(commitTimer);
+      commitTimer = undefined;
+      // A commit refused during a rebalance leaves those offsets to be redelivered: at-least-once either way.
+      await commitResolved?.().catch(() => undefined);
+    };
+    const handled = async (payload: EachBatchPayload, offset: string) => {
+      payload.resolveOffset(offset);
+      if (commitIntervalMs > 0) {
+        // (With 0, kafkajs commits after the batch, and on a rebalance found by its heartbeat.)
+        commitResolved ??= () => payload.commitOffsetsIfNecessary(payload.uncommittedOffsets());
+        if (stopping || !payload.isRunning()) return commitNow();
+        commitTimer ??= setTimeout(() => void commitNow(), commitIntervalMs).unref();
+      }
+      // kafkajs sends one only when heartbeatInterval has passed; a rebalance throws, and eachBatch commits what was
+      // handled before the partitions move (as kafkajs' autoCommit does).
+      await payload.heartbeat();
+    };
     await consumer.connect();
-    this.consumers.add(consumer);
+    this.consumers.set(consumer, () => consumer.disconnect());
     try {
       await consumer.subscribe({ topics: options.topics, fromBeginning: options.fromBeginning ?? true });
       const batchHandler = options.batchHandler;
       await consumer.run({
-        autoCommit: true,
+        autoCommit: commitIntervalMs === 0,
+        // Never resolve what was not handled: a batch left early (stop, rebalance) is fetched again from there.
+        eachBatchAutoResolve: false,
         partitionsConsumedConcurrently: tuning.partitionsConsumedConcurrently ?? 3,
-        // One handler call per fetched partition batch (the archive: one transaction per batch); the batch's
-        // offsets are resolved, and committed, only once it resolved.
-        eachBatch: batchHandler
-          ? async (payload) => {
-              const { batch } = payload;
-              if (!batch.messages.length) return;
+        // One handler call per fetched partition batch with a batch handler (the archive: one transaction per batch);
+        // otherwise one call per message, in order. An offset is resolved only once its handler resolved.
+        eachBatch: async (payload) => {
+          const { batch } = payload;
+          if (!batch.messages.length) return;
+          try {
+            if (batchHandler) {
               const messages = batch.messages.map((m) => toBusMessage(batch.topic, batch.partition, m));
-              for (let attempt = 1; ; attempt++) {
-                try {
-                  return await batchHandler(messages);
-                } catch (error) {
-                  if (stopping || !payload.isRunning() || payload.isStale()) throw error; // unresolved: redelivered
-                  this.options.onHandlerError?.(error, messages[0]);
-                  await sleep(backoffDelay(attempt, this.options.handlerRetryBackoffMs ?? 200, 30_000));
-                  if (stopping) throw error;
-                  await payload.heartbeat();
-                }
-              }
+              await this.untilHandled(
+                () => batchHandler(messages),
+                messages[0],
+                () => stopping || !payload.isRunning() || payload.isStale(),
+                () => payload.heartbeat(),
+              );
+              return await handled(payload, batch.lastOffset());
             }
-          : undefined,
-        eachMessage: batchHandler
-          ? undefined
-          : async (payload) => {
-              const busMessage = toBusMessage(payload.topic, payload.partition, payload.message);
-              // Retry in place rather than throwing to kafkajs: a throw restarts the consumer (rejoin, refetch),
-              // while looping here keeps the partition's order and only this partition waits.
-              for (let attempt = 1; ; attempt++) {
-                try {
-                  return await options.handler(busMessage);
-                } catch (error) {
-                  if (stopping) throw error; // unresolved offset: the next member of the group redelivers it
-                  this.options.onHandlerError?.(error, busMessage);
-                  await sleep(backoffDelay(attempt, this.options.handlerRetryBackoffMs ?? 200, 30_000));
-                  if (stopping) throw error;
-                  await payload.heartbeat(); // throws on rebalance, which hands the partition over uncommitted
-                }
-              }
-            },
+            for (const message of batch.messages) {
+              if (stopping || !payload.isRunning() || payload.isStale()) break; // the rest is fetched again
+              const busMessage = toBusMessage(batch.topic, batch.partition, message);
+              await this.untilHandled(
+                () => options.handler(busMessage),
+                busMessage,
+                () => stopping,
+                () => payload.heartbeat(), // throws on rebalance, which hands the partition over
+              );
+              await handled(payload, message.offset);
+            }
+          } catch (error) {
+            await commitNow(); // stopping or rebalancing: what was handled before stays handled
+            throw error;
+          }
+        },
       });
     } catch (error) {
       this.consumers.delete(consumer);
       await consumer.disconnect();
       throw error;
     }
-    return {
-      stop: async () => {
-        stopping = true;
-        this.consumers.delete(consumer);
-        await consumer.disconnect();
-      },
+    const stop = async () => {
+      stopping = true;
+      await commitNow(); // a batch still being handled commits its own offsets when it is done
+      this.consumers.delete(consumer);
+      await consumer.disconnect();
+      clearTimeout(commitTimer);
     };
+    this.consumers.set(consumer, stop);
+    return { stop };
+  }
+
+  /**
+   * Retries a failing handler in place rather than throwing to kafkajs: a throw restarts the consumer (rejoin,
+   * refetch), while looping here keeps the partition's order and only this partition waits. Gives up (throws, leaving
+   * the offset unresolved for the next member of the group) once `giveUp` says so.
+   */
+  private async untilHandled(run: () => Promise<void>, message: BusMessage, giveUp: () => boolean, heartbeat: () => Promise<void>) {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await run();
+      } catch (error) {
+        if (giveUp()) throw error;
+        this.options.onHandlerError?.(error, message);
+        await sleep(backoffDelay(attempt, this.options.handlerRetryBackoffMs ?? 200, 30_000));
+        if (giveUp()) throw error;
+        await heartbeat();
+      }
+    }
   }
 
   async close(): Promise<void> {
-    const consumers = [...this.consumers];
-    this.consumers.clear();
-    await Promise.all(consumers.map((c) => c.disconnect()));
+    await Promise.all([...this.consumers.values()].map((stop) => stop()));
     const producer = this.producer;
     this.producer = undefined;
     if (producer) await (await producer.catch(() => undefined))?.disconnect();
