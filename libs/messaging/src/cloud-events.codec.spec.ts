@@ -29,7 +29,7 @@ describe('CloudEvents codec', () => {
 
   describe('an event read from the log (metadata still text)', () => {
     const logged = (metadataText: string) =>
-      new LoggedEvent([event.id, event.streamId, 8, event.type, 1, JSON.stringify(event.data), metadataText, 1007, 7, event.recordedAt, event.hash]);
+      LoggedEvent.fromRow([event.id, event.streamId, 8, event.type, 1, JSON.stringify(event.data), metadataText, 1007, 7, event.recordedAt, event.hash]);
 
     it('takes ce_time from the metadata text without parsing it, and forwards the text', () => {
       const text = JSON.stringify(event.metadata);
