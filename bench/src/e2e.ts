@@ -12,7 +12,7 @@
  * node_modules link to this one's: before and after of code that has no switch, still in one run.
  */
 import 'reflect-metadata';
-import { mkdtempSync, rmSync } from 'fs';
+import { mkdtempSync, readFileSync, rmSync } from 'fs';
 import { cpus, tmpdir } from 'os';
 import { join } from 'path';
 import { fetchPost, HCM, mintTokens, setUpHcmCampaign } from '../../libs/testing/src/scenario'; // a relative path: tools/register.js resolves package names, not tsconfig subpaths
@@ -171,8 +171,22 @@ async function runPath(entry: string): Promise<void> {
 
     const groups = new Map<number, string>([[process.pid, 'bench (load + followers)']]);
     for (const context of ['submissions', 'reporting']) groups.set(p.pid(context)!, `${context} service`);
-    const SERVERS: Record<string, string> = { postgres: 'PostgreSQL', java: 'Kafka', 'cem-ferretdb': 'FerretDB' };
-    const grouper: Grouper = (pid, comm) => groups.get(pid) ?? SERVERS[comm];
+    const SERVERS: Record<string, string> = { postgres: 'PostgreSQL', 'cem-ferretdb': 'FerretDB' };
+    // Kafka and Keycloak are both `java`: only Kafka's main class counts (an idle Keycloak was counted as Kafka before).
+    const javaGroups = new Map<number, string | undefined>();
+    const javaGroup = (pid: number) => {
+      if (!javaGroups.has(pid)) {
+        let cmdline = '';
+        try {
+          cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+        } catch {
+          // exited meanwhile
+        }
+        javaGroups.set(pid, cmdline.includes('kafka.Kafka') ? 'Kafka' : undefined);
+      }
+      return javaGroups.get(pid);
+    };
+    const grouper: Grouper = (pid, comm) => groups.get(pid) ?? (comm === 'java' ? javaGroup(pid) : SERVERS[comm]);
 
     const idleBefore = cpuSecondsByGroup(grouper);
     await sleep(3000);
