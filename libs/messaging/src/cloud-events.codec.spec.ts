@@ -29,7 +29,19 @@ describe('CloudEvents codec', () => {
 
   describe('an event read from the log (metadata still text)', () => {
     const logged = (metadataText: string) =>
-      LoggedEvent.fromRow([event.id, event.streamId, 8, event.type, 1, JSON.stringify(event.data), metadataText, 1007, 7, event.recordedAt, event.hash]);
+      LoggedEvent.fromRow([
+        event.id,
+        event.streamId,
+        8,
+        event.type,
+        1,
+        JSON.stringify(event.data),
+        metadataText,
+        1007,
+        7,
+        event.recordedAt,
+        event.hash,
+      ]);
 
     it('takes ce_time from the metadata text without parsing it, and forwards the text', () => {
       const text = JSON.stringify(event.metadata);
@@ -45,7 +57,11 @@ describe('CloudEvents codec', () => {
     });
 
     it.each([
-      ['nested objects and look-alike values first', { reason: '"occurredAt":"no"', actor: { occurredAt: 'nested' }, occurredAt: 'top' }, 'top'],
+      [
+        'nested objects and look-alike values first',
+        { reason: '"occurredAt":"no"', actor: { occurredAt: 'nested' }, occurredAt: 'top' },
+        'top',
+      ],
       ['whitespace (jsonb text)', '{"actor": {"occurredAt": "nested"}, "occurredAt" : "top"}', 'top'],
       ['an escaped value (parsed instead)', { occurredAt: 'a"b' }, 'a"b'],
       ['a duplicated key: the last wins, as in JSON.parse', '{"occurredAt":"first","occurredAt":"last"}', 'last'],

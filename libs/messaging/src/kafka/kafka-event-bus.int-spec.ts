@@ -317,7 +317,8 @@ describe('KafkaEventBus on the real broker', () => {
       try {
         await waitUntil('every message', () => seen.size === ids.length);
         const deadline = Date.now() + 10_000;
-        while ((await committedTotal(groupId, commitTopic)) < ids.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+        while ((await committedTotal(groupId, commitTopic)) < ids.length && Date.now() < deadline)
+          await new Promise((r) => setTimeout(r, 100));
         expect(await committedTotal(groupId, commitTopic)).toBe(ids.length);
       } finally {
         await subscription.stop();
@@ -341,7 +342,11 @@ describe('KafkaEventBus on the real broker', () => {
 
       const nextBus = newBus();
       const second = new Set<string>();
-      const subscription = await nextBus.subscribe({ groupId, topics: [commitTopic], handler: (m) => Promise.resolve(void second.add(m.headers.ce_id)) });
+      const subscription = await nextBus.subscribe({
+        groupId,
+        topics: [commitTopic],
+        handler: (m) => Promise.resolve(void second.add(m.headers.ce_id)),
+      });
       try {
         await waitUntil('every message again', () => second.size === ids.length);
         expect(second).toEqual(new Set(ids));
